@@ -1,0 +1,167 @@
+"""Build every table from data/raw/: discover, parse in parallel, cache, stream to disk.
+
+Each document goes through ``bioparse.pipeline.parse_document`` (and the coding stages)
+exactly once per change: results are cached under ``data/interim/cache`` keyed by the
+file's hash, its manifest row and the codebook, so an unchanged file is not parsed again.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import pickle
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import __version__, io, pipeline, tables
+from .errors import BioparseError
+
+CORE_TABLES = ["documents", "provisions", "agencies", "targets"]
+
+
+@dataclass
+class BuildResult:
+    """What a build wrote and what it could not read."""
+
+    counts: dict = field(default_factory=dict)
+    problems: list = field(default_factory=list)   # (file, message)
+    warnings: list = field(default_factory=list)   # (doc_id, message)
+    outdir: Path | None = None
+    n_cached: int = 0
+
+
+def cache_key(path: Path, meta: dict, extra: str = "") -> str:
+    """Hash of what a document's result depends on: bytes, manifest row, version, codebook."""
+    h = hashlib.sha256()
+    h.update(io.sha256_of(path).encode())
+    h.update(json.dumps(meta, sort_keys=True, ensure_ascii=False).encode())
+    h.update(__version__.encode())
+    h.update(extra.encode())
+    return h.hexdigest()[:32]
+
+
+def process_one(task: tuple) -> tuple[str, dict | None, str | None]:
+    """Worker: parse one document (or load it from the cache). Never raises for bad input."""
+    doc_id, path, meta, cache_dir, key, stages = task
+    cache_file = Path(cache_dir) / f"{doc_id}.pkl" if cache_dir else None
+    if cache_file and cache_file.exists():
+        try:
+            with cache_file.open("rb") as f:
+                cached = pickle.load(f)
+            if cached.get("_key") == key:
+                cached["_cached"] = True
+                return doc_id, cached, None
+        except Exception:  # a damaged cache entry is simply rebuilt
+            pass
+    try:
+        result = pipeline.parse_document(path, doc_id, meta)
+        for stage in stages:
+            stage(result)
+    except BioparseError as e:
+        return doc_id, None, str(e)
+    result["_key"] = key
+    if cache_file:
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache_file.with_suffix(".tmp")
+        with tmp.open("wb") as f:
+            pickle.dump(result, f, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(cache_file)
+    return doc_id, result, None
+
+
+def _progress(total: int, quiet: bool):
+    """A rich progress bar on stderr (a no-op when quiet or not installed)."""
+    if quiet:
+        return None
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    progress = Progress(TextColumn("parsing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                        console=Console(stderr=True), transient=False)
+    progress.start()
+    progress.add_task("parse", total=total)
+    return progress
+
+
+def build(raw_dir: str | Path = "data/raw", outdir: str | Path = "data/processed", *,
+          jobs: int = 1, cache_dir: str | Path | None = "data/interim/cache",
+          stages: tuple = (), stage_key: str = "", corpus_steps: tuple = (),
+          extra_tables: tuple = (), quiet: bool = False) -> BuildResult:
+    """Build the tables from ``raw_dir`` into ``outdir``; return counts and problems.
+
+    ``stages`` are picklable functions applied to each document's result in the worker
+    (coding, terms); ``corpus_steps`` run once over the written tables (reuse).
+    """
+    raw_dir, outdir = Path(raw_dir), Path(outdir)
+    if not raw_dir.is_dir():
+        raise BioparseError(raw_dir, "raw data folder not found", "put the documents in data/raw/ or pass --raw")
+    docs, problems = io.discover(raw_dir)
+    result = BuildResult(outdir=outdir)
+    result.problems = [(getattr(p, "path", ""), str(p)) for p in problems]
+    outdir.mkdir(parents=True, exist_ok=True)
+    text_dir = outdir / "text"
+    text_dir.mkdir(exist_ok=True)
+    names = CORE_TABLES + [t for t in extra_tables if t not in CORE_TABLES]
+    writers = {t: tables.TableWriter(outdir, t) for t in names}
+
+    tasks = [(d["doc_id"], str(d["path"]), d.get("meta", {}), str(cache_dir) if cache_dir else None,
+              cache_key(Path(d["path"]), d.get("meta", {}), stage_key), stages) for d in docs]
+    progress = _progress(len(tasks), quiet)
+    written_texts = set()
+    try:
+        if jobs > 1 and len(tasks) > 1:
+            with ProcessPoolExecutor(max_workers=jobs) as pool:
+                for item in pool.map(process_one, tasks, chunksize=max(1, min(16, len(tasks) // (jobs * 8) or 1))):
+                    _collect(item, writers, text_dir, result, written_texts, progress)
+        else:
+            for task in tasks:
+                _collect(process_one(task), writers, text_dir, result, written_texts, progress)
+    finally:
+        for w in writers.values():
+            w.close()
+        if progress:
+            progress.stop()
+    # Remove texts of documents no longer in the corpus, so the folder mirrors the tables.
+    for stale in text_dir.glob("*.txt"):
+        if stale.stem not in written_texts:
+            stale.unlink()
+    result.counts = {t: w.n_rows for t, w in writers.items()}
+    for step in corpus_steps:
+        result.counts.update(step(outdir) or {})
+    tables.write_datapackage(outdir, [t for t in result.counts if (outdir / f"{t}.csv").exists()])
+    return result
+
+
+def _collect(item, writers, text_dir: Path, result: BuildResult, written_texts: set, progress) -> None:
+    """Stream one document's rows to the writers, record problems and warnings."""
+    doc_id, res, error = item
+    if progress:
+        progress.advance(progress.task_ids[0])
+    if error:
+        result.problems.append((doc_id, error))
+        return
+    if res.get("_cached"):
+        result.n_cached += 1
+    for t, w in writers.items():
+        w.write(res.get(t, []))
+    text_path = text_dir / f"{doc_id}.txt"
+    if not text_path.exists() or text_path.read_text(encoding="utf-8") != res["text"]:
+        text_path.write_text(res["text"], encoding="utf-8")
+    written_texts.add(doc_id)
+    result.warnings += [(doc_id, w) for w in res.get("warnings", [])]
+
+
+def print_summary(result: BuildResult, stream=sys.stderr) -> None:
+    """A human summary: rows per table, cached documents, and every file not read."""
+    print(f"wrote {result.outdir}/:", file=stream)
+    for t, n in result.counts.items():
+        print(f"  {t:<12} {n:>8} rows", file=stream)
+    if result.n_cached:
+        print(f"  ({result.n_cached} documents unchanged, taken from the cache)", file=stream)
+    for doc_id, w in result.warnings:
+        print(f"warning: {doc_id}: {w}", file=stream)
+    if result.problems:
+        print(f"{len(result.problems)} file(s) could not be read and were skipped:", file=stream)
+        for f, msg in result.problems:
+            print(f"  - {msg}", file=stream)

@@ -1,0 +1,119 @@
+"""Command line: a thin layer over the functions the notebooks call.
+
+    bioparse build   [--raw data/raw] [--out data/processed] [--jobs N] [--strict]
+    bioparse inspect FILE
+    bioparse report  [--notebooks notebooks] [--reports reports]
+    bioparse kappa   [--validation data/validation/hand_codes.csv]
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import BioparseError
+
+
+def _build(args) -> int:
+    from . import build as build_mod
+    from . import stages
+
+    plan = stages.default_plan(codebook_path=args.codebook, segmenter=args.segmenter)
+    result = build_mod.build(
+        args.raw, args.out, jobs=args.jobs, cache_dir=None if args.no_cache else args.cache,
+        stages=plan.stages, stage_key=plan.key, corpus_steps=plan.corpus_steps,
+        extra_tables=plan.tables, quiet=args.quiet)
+    build_mod.print_summary(result)
+    if args.strict and result.problems:
+        print(f"--strict: {len(result.problems)} problem(s); exiting with status 1", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _inspect(args) -> int:
+    from rich.console import Console
+    from rich.tree import Tree
+
+    from .pipeline import parse_document
+
+    path = Path(args.file)
+    res = parse_document(path, path.stem)
+    agencies: dict[str, list[str]] = {}
+    for a in res["agencies"]:
+        agencies.setdefault(a["provision_id"], []).append(a["agency"])
+    targets: dict[str, list[str]] = {}
+    for t in res["targets"]:
+        targets.setdefault(t["provision_id"], []).append(t["text"])
+    doc = res["documents"][0]
+    root = Tree(f"[bold]{doc['title'] or path.name}[/bold]  ({len(res['provisions'])} provisions, "
+                f"{len(res['agencies'])} agencies, {len(res['targets'])} targets)")
+    nodes = {"": root}
+    for p in res["provisions"]:
+        label = f"[cyan]{p['provision_id']}[/cyan] {p['label']}{p['title'][:40]}"
+        if p["level"] in ("preamble", "document"):
+            label = f"[dim]{p['level']} ({p['end'] - p['start']} chars)[/dim]"
+        node = nodes.get(p["parent_id"], root).add(label)
+        nodes[p["provision_id"]] = node
+        if p["provision_id"] in agencies:
+            node.add("[green]责任: " + "、".join(agencies[p["provision_id"]]) + "[/green]")
+        for t in targets.get(p["provision_id"], []):
+            node.add(f"[yellow]目标: {t}[/yellow]")
+    console = Console()
+    console.print(root)
+    for w in res["warnings"]:
+        console.print(f"[red]warning:[/red] {w}")
+    return 0
+
+
+def _report(args) -> int:
+    from . import report
+
+    return report.main(["--notebooks", args.notebooks, "--reports", args.reports])
+
+
+def _kappa(args) -> int:
+    from . import validation
+
+    return validation.main(["--validation", args.validation, "--processed", args.processed])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="bioparse", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    b = sub.add_parser("build", help="parse data/raw into the tables in data/processed")
+    b.add_argument("--raw", default="data/raw", help="folder of source documents (+ optional manifest.csv)")
+    b.add_argument("--out", default="data/processed", help="folder for the tables")
+    b.add_argument("--jobs", type=int, default=1, help="parallel worker processes")
+    b.add_argument("--codebook", default=None, help="your own codebook YAML (default: the packaged one)")
+    b.add_argument("--segmenter", default="jieba", help="jieba (default) or rjieba")
+    b.add_argument("--cache", default="data/interim/cache", help="per-document cache folder")
+    b.add_argument("--no-cache", action="store_true", help="parse every file again")
+    b.add_argument("--strict", action="store_true", help="exit 1 if any file could not be read")
+    b.add_argument("--quiet", action="store_true", help="no progress bar")
+    b.set_defaults(func=_build)
+
+    i = sub.add_parser("inspect", help="print a document's provision tree with agencies and targets")
+    i.add_argument("file")
+    i.set_defaults(func=_inspect)
+
+    r = sub.add_parser("report", help="execute the notebooks into reports/*.html")
+    r.add_argument("--notebooks", default="notebooks")
+    r.add_argument("--reports", default="reports")
+    r.set_defaults(func=_report)
+
+    k = sub.add_parser("kappa", help="Cohen's kappa between the hand-coded sample and the coder")
+    k.add_argument("--validation", default="data/validation/hand_codes.csv")
+    k.add_argument("--processed", default="data/processed")
+    k.set_defaults(func=_kappa)
+
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except BioparseError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

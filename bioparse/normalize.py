@@ -1,0 +1,128 @@
+"""Normalize raw policy text while keeping a map back to every raw character.
+
+Only two kinds of edits are made, so that every normalized character can be traced to
+the raw file: characters are *deleted* (BOMs, ``\\r``, Word bookmark artifacts, line
+indentation, blank lines, page-break newlines) or *replaced one for one* (half-width
+heading parentheses ``(十六)`` → ``（十六）``). ``offsets[i]`` is the raw index of
+normalized character ``i``; ``offsets[len(text)]`` is ``len(raw)``.
+
+The result has one paragraph per line and no blank lines.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Word export artifacts such as "[bookmark: _Hlk162014200]".
+BOOKMARK = re.compile(r"\[bookmark:[^\]\n]{0,80}\]")
+# Characters removed wherever they stand.
+INVISIBLE = {"\ufeff", "\r", "\u200b", "\u200c", "\u200d", "\u2060", "\x0c"}
+# Indentation and trailing blanks removed at line edges.
+EDGE_SPACE = " \t\u3000\u00a0\u2002\u2003\u2009"
+CN_DIGITS = "一二三四五六七八九十百零〇两"
+HALF_WIDTH_HEADING = re.compile(rf"^\(([{CN_DIGITS}]+|\d{{1,3}})\)[ \u3000]*")
+# A paragraph that ends in one of these is complete; otherwise a following line break
+# may be a page break inside a sentence.
+SENTENCE_END = set("。！？!?；;：:）)」』”\"》】")
+# The start of a numbered heading: a line starting like this is never a continuation.
+HEADING_START = re.compile(
+    rf"^(?:[{CN_DIGITS}]+[、，]|[（(][{CN_DIGITS}]+[）)]|[（(]\d{{1,3}}[）)]|\d{{1,3}}[.．、](?!\d)"
+    rf"|第[{CN_DIGITS}\d]+[章节条部分]|附件|[{CN_DIGITS}]是)"
+)
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """Normalized text and, for each of its characters, the index in the raw text."""
+
+    text: str
+    offsets: tuple[int, ...]
+    raw_length: int
+
+    def to_raw(self, start: int, end: int) -> tuple[int, int]:
+        """Map a normalized span [start, end) to the raw span that produced it.
+
+        Characters deleted between two kept ones belong to the span before them, and
+        those before the first kept character to the first span, so adjacent normalized
+        spans map to adjacent raw spans and a partition of the text covers the raw file.
+        """
+        return (0 if start == 0 else self.offsets[start]), self.offsets[end]
+
+
+def _clean_line(raw: str, line_start: int, line_end: int) -> list[tuple[str, int]]:
+    """One raw line as (char, raw index) pairs, with artifacts and edge blanks removed."""
+    line = raw[line_start:line_end]
+    dropped = [False] * len(line)
+    for m in BOOKMARK.finditer(line):
+        for i in range(m.start(), m.end()):
+            dropped[i] = True
+    chars = [(c, line_start + i) for i, c in enumerate(line) if not dropped[i] and c not in INVISIBLE]
+    while chars and chars[0][0] in EDGE_SPACE:
+        chars.pop(0)
+    while chars and chars[-1][0] in EDGE_SPACE:
+        chars.pop()
+    text = "".join(c for c, _ in chars)
+    m = HALF_WIDTH_HEADING.match(text)
+    if m:
+        label = m.group(1)
+        # "(十六) " → "（十六）": keep the label characters and their raw indices,
+        # replace the parentheses one for one, drop the blanks after the label.
+        head = [("（", chars[0][1])] + chars[1 : 1 + len(label)] + [("）", chars[1 + len(label)][1])]
+        chars = head + chars[m.end():]
+    return chars
+
+
+def _is_page_break(prev: str, nxt: str, blank_between: bool) -> bool:
+    """Guess whether the break between two paragraphs falls inside a sentence."""
+    if not prev or not nxt or prev[-1] in SENTENCE_END:
+        return False
+    if HEADING_START.match(nxt):
+        return False
+    # Body paragraphs are long and punctuated; header lines, titles and headings are not.
+    has_punct = any(c in "，。、；,;" for c in prev)
+    if not has_punct or len(prev) < 20:
+        return False
+    # A single line break inside a long sentence, or a blank line (the page gap).
+    return blank_between or len(prev) >= 30
+
+
+def normalize(raw: str) -> Normalized:
+    """Normalize raw text to one paragraph per line, keeping the offset map to raw."""
+    lines: list[tuple[list[tuple[str, int]], bool]] = []  # (chars, blank line before it)
+    blank_before = False
+    pos = 0
+    n = len(raw)
+    while pos <= n:
+        nl = raw.find("\n", pos)
+        end = n if nl == -1 else nl
+        chars = _clean_line(raw, pos, end)
+        if chars:
+            lines.append((chars, blank_before))
+            blank_before = False
+        else:
+            blank_before = True
+        if nl == -1:
+            break
+        pos = nl + 1
+
+    out_chars: list[str] = []
+    out_idx: list[int] = []
+    prev_text = ""
+    for i, (chars, blank) in enumerate(lines):
+        text = "".join(c for c, _ in chars)
+        if i > 0:
+            if _is_page_break(prev_text, text, blank):
+                prev_text = prev_text + text
+            else:
+                # The newline stands for the raw line break that ended the previous line.
+                out_chars.append("\n")
+                out_idx.append(out_idx[-1] + 1)
+                prev_text = text
+        else:
+            prev_text = text
+        for c, j in chars:
+            out_chars.append(c)
+            out_idx.append(j)
+    out_idx.append(n)
+    # Map each inserted newline to the first raw index after the previous kept char.
+    return Normalized("".join(out_chars), tuple(out_idx), n)

@@ -1,0 +1,99 @@
+"""One document through every per-document stage: read → normalize → structure → extract.
+
+``parse_document`` is the unit of work that the build runs in parallel (or on a Dask
+cluster) and caches; it returns plain lists of dicts, one list per table.
+"""
+from __future__ import annotations
+
+import warnings
+from bisect import bisect_right
+from pathlib import Path
+
+from . import agencies as agencies_mod
+from . import io, metadata, targets as targets_mod
+from .errors import StructureWarning
+from .normalize import normalize
+from .structure import parse_provisions
+
+
+def owner_index(provisions: list[dict]):
+    """A function mapping a normalized offset to the provision whose span holds it."""
+    starts = [p["start"] for p in provisions]
+    ids = [p["provision_id"] for p in provisions]
+
+    def owner(offset: int) -> str:
+        return ids[max(bisect_right(starts, offset) - 1, 0)]
+
+    return owner
+
+
+def agency_rows(doc_id: str, text: str, owner, crosswalk: dict) -> list[dict]:
+    """Responsible agencies of every clause, attached to the provision holding the clause."""
+    rows = []
+    for clause in agencies_mod.find_agency_clauses(text):
+        pid = owner(clause["start"])
+        first = clause["agencies"][0]["agency"] if clause["agencies"] else None
+        for position, a in enumerate(clause["agencies"]):
+            rows.append({
+                "doc_id": doc_id, "provision_id": pid, "agency": a["agency"],
+                "agency_canonical": agencies_mod.canonical_agency(a["agency"], crosswalk, first),
+                "position": position, "role": a.get("role", "responsible"),
+                "style": clause.get("style", ""), "start": a["start"], "end": a["end"],
+            })
+    # Positions number the agencies of one provision in order, across its clauses.
+    counter: dict[str, int] = {}
+    for r in rows:
+        r["position"] = counter.get(r["provision_id"], 0)
+        counter[r["provision_id"]] = r["position"] + 1
+    return rows
+
+
+def target_rows(doc_id: str, text: str, owner) -> list[dict]:
+    """Quantitative targets, each attached to the provision holding it."""
+    return [{"doc_id": doc_id, "provision_id": owner(t["start"]), **t}
+            for t in targets_mod.extract_targets(text)]
+
+
+def parse_document(path: str | Path, doc_id: str, meta: dict | None = None,
+                   crosswalk: dict | None = None) -> dict:
+    """Parse one file into rows for the documents, provisions, agencies and targets tables.
+
+    Returns ``{"documents": [row], "provisions": [...], "agencies": [...], "targets": [...],
+    "text": normalized_text, "warnings": [message, ...]}``. Raises a ``BioparseError``
+    naming the file if it cannot be read.
+    """
+    path = Path(path)
+    raw = io.read_text(path)
+    norm = normalize(raw.text)
+    text = norm.text
+    notes: list[str] = []
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", StructureWarning)
+        provisions = [p.as_row() for p in parse_provisions(text, source=path.name)]
+    notes += [str(w.message) for w in caught if issubclass(w.category, StructureWarning)]
+    for p in provisions:
+        p["doc_id"] = doc_id
+        p["raw_start"], p["raw_end"] = norm.to_raw(p["start"], p["end"])
+    owner = owner_index(provisions)
+    crosswalk = crosswalk if crosswalk is not None else agencies_mod.load_crosswalk()
+
+    inferred = metadata.infer_metadata(text)
+    merged, disagreements = metadata.merge_metadata(meta or {}, inferred, path)
+    document = {
+        "doc_id": doc_id,
+        **{k: merged.get(k, "") for k in ("title", "issuer", "doc_number", "level", "region",
+                                          "date", "period", "plan_start", "plan_end")},
+        "source_file": path.name, "format": raw.format, "encoding": raw.encoding,
+        "sha256": io.sha256_of(path), "n_chars": len(text), "n_raw_chars": len(raw.text),
+        "n_provisions": len(provisions), "metadata_notes": " | ".join(disagreements),
+    }
+    for k in ("plan_start", "plan_end"):
+        document[k] = int(document[k]) if str(document[k]).strip().isdigit() else None
+    return {
+        "documents": [document],
+        "provisions": provisions,
+        "agencies": agency_rows(doc_id, text, owner, crosswalk),
+        "targets": target_rows(doc_id, text, owner),
+        "text": text,
+        "warnings": notes + disagreements,
+    }

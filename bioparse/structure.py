@@ -1,0 +1,222 @@
+"""Find the headings of a policy document and build its provision tree.
+
+Headings are recognized by their numbering, not by their words, so the same rules
+serve documents from any province: chapters 第一章, parts 一、, articles 第一条,
+sections （一）/(一), items 1. / 1、, sub-items （1）, and 一是/二是 runs inside a
+paragraph. The tree is lossless: each provision owns the text from its label to the
+next provision, and a preamble owns what comes before the first heading, so the spans
+of a document's provisions partition its normalized text.
+"""
+from __future__ import annotations
+
+import re
+import warnings
+from dataclasses import asdict, dataclass
+
+from .errors import StructureWarning
+
+CN = "一二三四五六七八九十百零〇两"
+_CN_VALUE = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+             "六": 6, "七": 7, "八": 8, "九": 9}
+
+# (level name, rank, pattern). A lower rank is higher in the tree. Each pattern matches
+# at the start of a paragraph and captures the numeral in group "n".
+HEADING_KINDS: list[tuple[str, int, re.Pattern]] = [
+    ("chapter", 0, re.compile(rf"^第(?P<n>[{CN}\d]+)[章编]")),
+    ("chapter", 0, re.compile(rf"^第(?P<n>[{CN}\d]+)部分")),
+    ("part", 1, re.compile(rf"^(?P<n>[{CN}]+)、")),
+    ("article", 2, re.compile(rf"^第(?P<n>[{CN}\d]+)条")),
+    ("section", 3, re.compile(rf"^[（(](?P<n>[{CN}]+)[）)]")),
+    ("item", 4, re.compile(r"^(?P<n>\d{1,3})(?:[.．、](?!\d)|[ \u3000])")),
+    ("subitem", 5, re.compile(r"^[（(](?P<n>\d{1,3})[）)]")),
+    ("subitem", 5, re.compile(r"^(?P<n>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])")),
+]
+POINT_RANK = 6
+# "一是" … "二是" inside a paragraph, after the paragraph start or a punctuation mark.
+POINT = re.compile(rf"(?:^|(?<=[。；;，,：:\s]))(?P<n>[{CN}]{{1,3}})是")
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+@dataclass
+class Provision:
+    """A heading or numbered unit and the span of normalized text it owns."""
+
+    provision_id: str
+    parent_id: str
+    level: str
+    label: str
+    number: int | None
+    title: str
+    start: int
+    end: int
+    depth: int
+    text: str = ""
+
+    def as_row(self) -> dict:
+        return asdict(self)
+
+
+def cn_to_int(s: str) -> int | None:
+    """Read a heading numeral: 一 → 1, 十六 → 16, 二十五 → 25, 一百零一 → 101, 12 → 12."""
+    if not s:
+        return None
+    if s in CIRCLED:
+        return CIRCLED.index(s) + 1
+    if s.isascii() and s.isdigit():
+        return int(s)
+    total, cur = 0, 0
+    for c in s:
+        if c == "百":
+            total += (cur or 1) * 100
+            cur = 0
+        elif c == "十":
+            total += (cur or 1) * 10
+            cur = 0
+        elif c in _CN_VALUE:
+            cur = _CN_VALUE[c]
+        else:
+            return None
+    return total + cur
+
+
+def heading_title(line: str, label_end: int) -> str:
+    """The heading's title: the text after its label up to the first 。, or the whole line."""
+    rest = line[label_end:].lstrip(" \u3000:：")
+    cut = rest.find("。")
+    return (rest if cut == -1 else rest[:cut]).strip()
+
+
+def match_heading(line: str):
+    """(level, rank, number, label_end) if the paragraph starts with a heading label."""
+    for level, rank, pattern in HEADING_KINDS:
+        m = pattern.match(line)
+        if m:
+            number = cn_to_int(m.group("n"))
+            if number is None or number == 0:
+                continue
+            # "2024年…", "1.5万亩": a numeral followed by a unit is not a heading.
+            if level == "item" and re.match(r"\d+[ \u3000]*[年月日%万亿元个家项]", line):
+                continue
+            return level, rank, number, m.end()
+    return None
+
+
+def _paragraphs(text: str):
+    """(start, line) for every line of the normalized text."""
+    pos = 0
+    for line in text.split("\n"):
+        yield pos, line
+        pos += len(line) + 1
+
+
+def _point_runs(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
+    """Runs of 一是/二是/三是… inside a span: (offset, number, label_end) in order.
+
+    A run counts only when it starts at 一 and counts up by one, so a stray "这是" or
+    "三是" without its predecessors is left alone.
+    """
+    found = []
+    expected = 1
+    for m in POINT.finditer(text, start, end):
+        n = cn_to_int(m.group("n"))
+        if n == expected:
+            found.append((m.start(), n, m.end()))
+            expected += 1
+        elif n == 1 and expected > 1:
+            # A new run restarts; keep the longer one.
+            if len(found) < 2:
+                found = [(m.start(), n, m.end())]
+                expected = 2
+    return found if len(found) >= 2 else []
+
+
+def parse_provisions(text: str, source: str = "") -> list[Provision]:
+    """Split normalized text into a provision tree whose spans cover the whole text.
+
+    ``source`` (a file name) is used only in the warning for a document without headings.
+    """
+    heads = []  # (start, level, rank, number, label, title)
+    for start, line in _paragraphs(text):
+        hit = match_heading(line)
+        if hit:
+            level, rank, number, label_end = hit
+            heads.append((start, level, rank, number, line[:label_end].strip(), heading_title(line, label_end)))
+    heads = _drop_out_of_sequence(heads)
+
+    provisions: list[Provision] = []
+    if not heads:
+        if text.strip():
+            warnings.warn(
+                f"{source or 'document'}: no numbered headings found; kept whole as one provision",
+                StructureWarning, stacklevel=2)
+        provisions.append(Provision("0", "", "document", "", None, "", 0, len(text), 0))
+    else:
+        if heads[0][0] > 0:
+            provisions.append(Provision("0", "", "preamble", "", None, "", 0, heads[0][0], 0))
+        stack: list[tuple[int, Provision]] = []  # (rank, provision)
+        used_ids: set[str] = set()
+        for i, (start, level, rank, number, label, title) in enumerate(heads):
+            end = heads[i + 1][0] if i + 1 < len(heads) else len(text)
+            while stack and stack[-1][0] >= rank:
+                stack.pop()
+            parent = stack[-1][1] if stack else None
+            prov = _new_provision(parent, level, label, number, title, start, end, used_ids)
+            provisions.append(prov)
+            stack.append((rank, prov))
+    provisions = _add_points(text, provisions)
+    for p in provisions:
+        p.text = text[p.start:p.end]
+    return provisions
+
+
+def _new_provision(parent, level, label, number, title, start, end, used_ids) -> Provision:
+    """A provision with a readable id: the path of numbers from the root, e.g. '2.3.1'."""
+    base = f"{parent.provision_id}.{number}" if parent else str(number)
+    pid, k = base, 2
+    while pid in used_ids:
+        pid, k = f"{base}~{k}", k + 1
+    used_ids.add(pid)
+    return Provision(pid, parent.provision_id if parent else "", level, label, number, title,
+                     start, end, (parent.depth + 1) if parent else 1)
+
+
+def _drop_out_of_sequence(heads: list) -> list:
+    """Drop item/sub-item labels that cannot be headings (a lone "3." in running text).
+
+    An arabic-numbered heading must start a run at 1 or continue the previous number of
+    its kind (003-style numbering runs on across sections); anything else stays text.
+    """
+    kept = []
+    last: dict[str, int] = {}
+    for h in heads:
+        _, level, _, number, _, _ = h
+        # Items may restart at 1 under each section or run on across sections.
+        if level in ("item", "subitem") and number != 1 and last.get(level) != number - 1:
+            continue
+        last[level] = number
+        kept.append(h)
+    return kept
+
+
+def _add_points(text: str, provisions: list[Provision]) -> list[Provision]:
+    """Split 一是/二是 runs out of each provision's own span as child 'point' provisions."""
+    out: list[Provision] = []
+    used_ids = {p.provision_id for p in provisions}
+    for p in provisions:
+        runs = _point_runs(text, p.start, p.end)
+        if not runs:
+            out.append(p)
+            continue
+        p_end = p.end
+        p.end = runs[0][0]
+        out.append(p)
+        for j, (start, number, label_end) in enumerate(runs):
+            end = runs[j + 1][0] if j + 1 < len(runs) else p_end
+            title = re.split(r"[，。；;,]", text[label_end:end], maxsplit=1)[0].strip()
+            out.append(_new_provision(p, "point", text[start:label_end], number, title, start, end, used_ids))
+    return out
+
+
+def provision_rows(provisions: list[Provision]) -> list[dict]:
+    """The provisions as plain dicts, in document order."""
+    return [p.as_row() for p in provisions]

@@ -1,0 +1,91 @@
+"""Write tables to data/processed/ as CSV and Parquet, streaming and byte-stable.
+
+Rows arrive document by document in doc_id order; each batch is typed by the schema
+(bioparse.schema) and appended to both files, so memory stays flat however large the
+corpus is, and the same input always gives the same bytes.
+"""
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from . import schema
+
+_ARROW = {"string": pa.string(), "Int64": pa.int64(), "float64": pa.float64()}
+
+
+def arrow_schema(table: str) -> pa.Schema:
+    """The Parquet schema of a table, from its declaration (no pandas metadata)."""
+    return pa.schema([(c, _ARROW[d]) for c, d, _ in schema.TABLES[table]["columns"]])
+
+
+def format_value(v, dtype: str) -> str:
+    """A cell as CSV text: blanks for missing, integers without .0, floats in %.10g."""
+    if v is None or v is pd.NA or (isinstance(v, float) and v != v):
+        return ""
+    if dtype == "float64":
+        return format(float(v), ".10g")
+    return str(v)
+
+
+class TableWriter:
+    """Appends typed batches of one table to ``NAME.csv`` and ``NAME.parquet``."""
+
+    def __init__(self, outdir: Path, table: str):
+        self.table = table
+        self.dtypes = [d for _, d, _ in schema.TABLES[table]["columns"]]
+        self.schema = arrow_schema(table)
+        self.n_rows = 0
+        self._csv_file = (outdir / f"{table}.csv").open("w", encoding="utf-8", newline="")
+        self._csv = csv.writer(self._csv_file, lineterminator="\n")
+        self._csv.writerow(schema.columns(table))
+        self._parquet = pq.ParquetWriter(outdir / f"{table}.parquet", self.schema,
+                                         compression="zstd", write_statistics=True)
+
+    def write(self, rows: list[dict] | pd.DataFrame) -> None:
+        """Type, validate and append a batch of rows."""
+        df = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(rows, columns=None)
+        if df.empty:
+            return
+        df = schema.conform(df, self.table)
+        for rec in df.itertuples(index=False, name=None):
+            self._csv.writerow([format_value(v, d) for v, d in zip(rec, self.dtypes)])
+        arrays = [pa.array(df[c].astype(object).where(df[c].notna(), None).tolist(), type=t)
+                  for c, t in zip(df.columns, self.schema.types)]
+        self._parquet.write_table(pa.Table.from_arrays(arrays, schema=self.schema))
+        self.n_rows += len(df)
+
+    def close(self) -> None:
+        self._csv_file.close()
+        self._parquet.close()
+
+
+def write_datapackage(outdir: Path, tables: list[str]) -> Path:
+    """Write datapackage.json describing every table written (CSV resources)."""
+    path = outdir / "datapackage.json"
+    path.write_text(json.dumps(schema.datapackage(tables), ensure_ascii=False, indent=1) + "\n",
+                    encoding="utf-8")
+    return path
+
+
+def load_tables(processed_dir: str | Path = "data/processed", names: list[str] | None = None) -> dict[str, pd.DataFrame]:
+    """Read the processed tables (Parquet) into DataFrames keyed by table name."""
+    processed_dir = Path(processed_dir)
+    names = names or [p.stem for p in sorted(processed_dir.glob("*.parquet"))]
+    out = {}
+    for n in names:
+        p = processed_dir / f"{n}.parquet"
+        if not p.exists():
+            raise FileNotFoundError(f"{p} is missing: run `make report` (or `bioparse build`) first")
+        out[n] = pd.read_parquet(p)
+    return out
+
+
+def load_table(name: str, processed_dir: str | Path = "data/processed") -> pd.DataFrame:
+    """Read one processed table."""
+    return load_tables(processed_dir, [name])[name]

@@ -1,0 +1,67 @@
+from bioparse.normalize import normalize
+
+
+def check_offsets(raw, norm):
+    """Every kept character maps back to the same character (parens map to their twin)."""
+    assert len(norm.offsets) == len(norm.text) + 1
+    assert norm.offsets[-1] == len(raw)
+    assert list(norm.offsets) == sorted(norm.offsets)
+    twins = {"（": "(", "）": ")"}
+    for i, c in enumerate(norm.text):
+        r = raw[norm.offsets[i]]
+        if c == "\n":
+            continue
+        assert r == c or twins.get(c) == r, (i, c, r)
+
+
+def test_page_break_inside_word_is_joined():
+    raw = "（二）加强基础研究。加强新靶点、新机制前\n\n沿探索。加快研究。\n"
+    n = normalize(raw)
+    assert "前沿探索" in n.text
+    check_offsets(raw, n)
+
+
+def test_paragraph_breaks_and_headings_are_kept():
+    raw = "一、总体要求\n\n（一）发展思路。坚持创新，推动发展。\n\n二、重点任务\n"
+    n = normalize(raw)
+    assert n.text.split("\n") == ["一、总体要求", "（一）发展思路。坚持创新，推动发展。", "二、重点任务"]
+
+
+def test_page_break_before_half_width_paren_continuation():
+    raw = "（二十二）推广通关便利化措施。推动天津市生物医药企业\n\n(研发机构) 进口研发用物品。\n"
+    n = normalize(raw)
+    assert "生物医药企业(研发机构)" in n.text
+
+
+def test_short_header_lines_are_not_joined():
+    raw = "天津市人民政府办公厅\n\n2025年1月25日\n\n(此件主动公开)\n"
+    assert normalize(raw).text.split("\n") == ["天津市人民政府办公厅", "2025年1月25日", "(此件主动公开)"]
+
+
+def test_bookmarks_indentation_bom_and_crlf_removed():
+    raw = "\ufeff　　一、任务\r\n[bookmark: _Hlk162014200]11.建设平台。  \r\n\r\n\r\n    （此件主动公开）\r\n"
+    n = normalize(raw)
+    assert n.text == "一、任务\n11.建设平台。\n（此件主动公开）"
+    check_offsets(raw, n)
+
+
+def test_half_width_heading_parens_become_full_width():
+    raw = "(十六) 加快推动产业化进程。支持企业(团队)发展。\n(3)细项。\n"
+    n = normalize(raw)
+    assert n.text.startswith("（十六）加快推动产业化进程。支持企业(团队)发展。")
+    assert "\n（3）细项。" in n.text
+    check_offsets(raw, n)
+
+
+def test_normalizing_twice_changes_nothing():
+    raw = "(一) 标题。正文内容很长很长，继续写下去的内容在这里，还没结束\n\n下一页继续。\n\n\n二、下一部分\n"
+    once = normalize(raw).text
+    assert normalize(once).text == once
+
+
+def test_raw_span_of_a_normalized_span():
+    raw = "一、总体\n\n\n（一）思路。内容。\n"
+    n = normalize(raw)
+    s = n.text.index("（一）")
+    a, b = n.to_raw(s, len(n.text))
+    assert raw[a:b].startswith("（一）思路。内容。")

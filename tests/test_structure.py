@@ -1,0 +1,111 @@
+import warnings
+
+import pytest
+
+from bioparse.errors import StructureWarning
+from bioparse.normalize import normalize
+from bioparse.structure import cn_to_int, parse_provisions
+
+
+def tree(text):
+    return [(p.provision_id, p.level, p.number, p.title) for p in parse_provisions(text)]
+
+
+def assert_partition(text, provs):
+    pos = 0
+    for p in provs:
+        assert p.start == pos and p.end > p.start and p.text == text[p.start:p.end]
+        pos = p.end
+    assert pos == len(text)
+
+
+def test_cn_numerals():
+    assert [cn_to_int(s) for s in ["一", "十", "十六", "二十五", "一百零一", "12", "②"]] == [1, 10, 16, 25, 101, 12, 2]
+
+
+def test_parts_sections_items_and_preamble():
+    text = ("为推动发展，制定本方案。\n一、总体要求\n（一）发展思路。坚持创新。\n"
+            "二、重点任务\n（一）实施工程。内容。\n1.化学创新药。内容。\n2.仿制药。内容。\n"
+            "（二）建设平台\n1.平台一。内容。\n")
+    provs = parse_provisions(text)
+    assert_partition(text, provs)
+    assert tree(text) == [
+        ("0", "preamble", None, ""),
+        ("1", "part", 1, "总体要求"),
+        ("1.1", "section", 1, "发展思路"),
+        ("2", "part", 2, "重点任务"),
+        ("2.1", "section", 1, "实施工程"),
+        ("2.1.1", "item", 1, "化学创新药"),
+        ("2.1.2", "item", 2, "仿制药"),
+        ("2.2", "section", 2, "建设平台"),
+        ("2.2.1", "item", 1, "平台一"),
+    ]
+
+
+def test_half_width_section_parens_after_normalizing():
+    text = normalize("一、措施\n\n(十五) 第十五条措施。内容。\n\n(十六) 加快产业化。内容。\n").text
+    assert [t[:3] for t in tree(text)] == [("1", "part", 1), ("1.15", "section", 15), ("1.16", "section", 16)]
+
+
+def test_items_numbered_on_across_sections():
+    text = "（一）甲\n1.一。\n2.二。\n（二）乙\n3.三。\n4.四。\n"
+    assert [t[0] for t in tree(text)] == ["1", "1.1", "1.2", "2", "2.3", "2.4"]
+
+
+def test_chapters_and_articles():
+    text = ("第一章 总则\n第一条 为了促进生物医药产业发展，制定本办法。\n第二条 本办法适用于本市。\n"
+            "第二章 支持措施\n第三条 支持创新药研发。\n（一）临床试验；\n（二）注册申报。\n")
+    provs = parse_provisions(text)
+    assert_partition(text, provs)
+    assert tree(text) == [
+        ("1", "chapter", 1, "总则"),
+        ("1.1", "article", 1, "为了促进生物医药产业发展，制定本办法"),
+        ("1.2", "article", 2, "本办法适用于本市"),
+        ("2", "chapter", 2, "支持措施"),
+        ("2.3", "article", 3, "支持创新药研发"),
+        ("2.3.1", "section", 1, "临床试验；"),
+        ("2.3.2", "section", 2, "注册申报"),
+    ]
+
+
+def test_yishi_runs_become_points():
+    text = "（一）强化支持。一是加大资金投入，支持研发；二是优化审批流程；三是培育人才。这是总结。\n"
+    provs = parse_provisions(text)
+    assert_partition(text, provs)
+    assert [(p.provision_id, p.level, p.label, p.title) for p in provs] == [
+        ("1", "section", "（一）", "强化支持"),
+        ("1.1", "point", "一是", "加大资金投入"),
+        ("1.2", "point", "二是", "优化审批流程"),
+        ("1.3", "point", "三是", "培育人才"),
+    ]
+
+
+def test_lone_shi_is_not_a_run():
+    text = "（一）标题。这是重点，三是不成立的。\n"
+    assert [p.level for p in parse_provisions(text)] == ["section"]
+
+
+def test_numbers_with_units_are_not_items():
+    text = "一、目标\n2020年产值达到1500亿元。\n1.5万亩基地。\n"
+    assert [p.level for p in parse_provisions(text)] == ["part"]
+
+
+def test_document_without_headings_is_kept_whole_with_a_warning():
+    text = "这是一段没有编号的通知。请各单位遵照执行。"
+    with pytest.warns(StructureWarning, match="no numbered headings"):
+        provs = parse_provisions(text, source="notice.txt")
+    assert len(provs) == 1 and provs[0].level == "document" and provs[0].text == text
+
+
+def test_every_seed_is_covered_by_its_provisions(seed_files):
+    for f in seed_files:
+        raw = f.read_text(encoding="utf-8")
+        n = normalize(raw)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", StructureWarning)
+            provs = parse_provisions(n.text, f.name)
+        assert_partition(n.text, provs)
+        # The raw spans cover the raw file too, with nothing dropped in between.
+        raw_spans = [n.to_raw(p.start, p.end) for p in provs]
+        assert raw_spans[0][0] == 0 and raw_spans[-1][1] == len(raw)
+        assert all(a[1] == b[0] for a, b in zip(raw_spans, raw_spans[1:]))
