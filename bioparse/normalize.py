@@ -46,7 +46,12 @@ class Normalized:
         those before the first kept character to the first span, so adjacent normalized
         spans map to adjacent raw spans and a partition of the text covers the raw file.
         """
-        return (0 if start == 0 else self.offsets[start]), self.offsets[end]
+        raw_end = self.raw_length if end == len(self.text) else self.raw_position(end)
+        return self.raw_position(start), raw_end
+
+    def raw_position(self, i: int) -> int:
+        """The raw offset where normalized position ``i`` begins (0 for the very start)."""
+        return 0 if i == 0 else self.offsets[i]
 
 
 def _clean_line(raw: str, line_start: int, line_end: int) -> list[tuple[str, int]]:

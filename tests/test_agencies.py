@@ -1,0 +1,275 @@
+"""Tests for bioparse.agencies: responsibility clauses, splitting, traps and the crosswalk."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from bioparse.agencies import (
+    CrosswalkError,
+    canonical_agency,
+    context_prefix_for,
+    find_agency_clauses,
+    load_crosswalk,
+)
+
+
+def names(clause):
+    return [a["agency"] for a in clause["agencies"]]
+
+
+def check_offsets(text, clauses):
+    for c in clauses:
+        assert 0 <= c["start"] < c["end"] <= len(text)
+        for i, a in enumerate(c["agencies"]):
+            assert text[a["start"]:a["end"]] == a["agency"]
+            assert c["start"] <= a["start"] and a["end"] <= c["end"]
+            assert a["position"] == i
+
+
+@pytest.mark.parametrize("o,c", [("（", "）"), ("(", ")"), ("（", ")"), ("(", "）")])
+def test_duty_suffix_any_paren_width(o, c):
+    text = f"（一）加强研发。支持企业开展攻关。{o}市科技局、市财政局按职责分工负责{c}\n下一段。"
+    cl = find_agency_clauses(text)
+    assert len(cl) == 1
+    assert cl[0]["style"] == "按职责分工负责"
+    assert names(cl[0]) == ["市科技局", "市财政局"]
+    assert text[cl[0]["start"]:cl[0]["end"]] == f"{o}市科技局、市财政局按职责分工负责{c}"
+    assert {a["role"] for a in cl[0]["agencies"]} == {"responsible"}
+    check_offsets(text, cl)
+
+
+@pytest.mark.parametrize("marker", ["责任单位", "责任部门"])
+def test_marker_prefix(marker):
+    text = f"1.建设平台。推动共享。（{marker}：区科技局、区财政局、各相关开发区）\n"
+    cl = find_agency_clauses(text)
+    assert [c["style"] for c in cl] == [marker]
+    assert names(cl[0]) == ["区科技局", "区财政局", "各相关开发区"]
+    check_offsets(text, cl)
+
+
+def test_marker_with_trailing_duty_suffix_keeps_marker_style():
+    text = "推动共享。（责任单位：区科技局、区人社局按职责分工负责）\n"
+    cl = find_agency_clauses(text)
+    assert cl[0]["style"] == "责任单位"
+    assert names(cl[0]) == ["区科技局", "区人社局"]
+
+
+def test_lead_and_support_units():
+    text = "建设中心。（牵头单位：市科技局；配合单位：市财政局、市教委）\n"
+    cl = find_agency_clauses(text)
+    assert cl[0]["style"] == "牵头单位"
+    assert [(a["agency"], a["role"]) for a in cl[0]["agencies"]] == [
+        ("市科技局", "lead"), ("市财政局", "support"), ("市教委", "support")]
+    check_offsets(text, cl)
+
+
+def test_lead_support_inline_form():
+    text = "建设中心。（市科技局牵头，市财政局、市教委配合）\n"
+    cl = find_agency_clauses(text)
+    assert cl[0]["style"] == "牵头配合"
+    assert [(a["agency"], a["role"]) for a in cl[0]["agencies"]] == [
+        ("市科技局", "lead"), ("市财政局", "support"), ("市教委", "support")]
+    check_offsets(text, cl)
+
+
+def test_plain_fu_ze_suffix():
+    text = "完善机制。（市医保局、市卫生健康委负责）\n"
+    cl = find_agency_clauses(text)
+    assert cl[0]["style"] == "负责"
+    assert names(cl[0]) == ["市医保局", "市卫生健康委"]
+
+
+def test_split_on_comma_and_drop_deng():
+    text = "加强管理。（市发展改革委、市科委,市安全监管局，各相关区人民政府等按职责分工负责）\n"
+    cl = find_agency_clauses(text)
+    assert names(cl[0]) == ["市发展改革委", "市科委", "市安全监管局", "各相关区人民政府"]
+    check_offsets(text, cl)
+
+
+def test_duplicates_and_short_forms_kept_as_written():
+    text = "简化审批。（区审批局、发展改革委、审批局、京津州河科技产业园按职责分工负责）。\n"
+    cl = find_agency_clauses(text)
+    assert names(cl[0]) == ["区审批局", "发展改革委", "审批局", "京津州河科技产业园"]
+
+
+def test_clause_as_its_own_paragraph():
+    text = "（一）加强引领。发挥平台作用。\n（市科技局、市教委按职责分工负责）\n（二）下一条。"
+    cl = find_agency_clauses(text)
+    assert len(cl) == 1 and names(cl[0]) == ["市科技局", "市教委"]
+
+
+def test_unparenthesized_marker_line():
+    text = "一是加强研发，支持企业攻关。\n责任单位：市科技局、市财政局。\n二是完善服务。"
+    cl = find_agency_clauses(text)
+    assert len(cl) == 1
+    assert cl[0]["style"] == "责任单位"
+    assert names(cl[0]) == ["市科技局", "市财政局"]
+    check_offsets(text, cl)
+
+
+def test_unparenthesized_marker_at_paragraph_end():
+    text = "第三条 支持企业攻关。责任单位：省科技厅、省财政厅\n第四条 完善服务。"
+    cl = find_agency_clauses(text)
+    assert names(cl[0]) == ["省科技厅", "省财政厅"]
+
+
+def test_unparenthesized_duty_sentence_at_paragraph_end():
+    text = "支持企业攻关。省科技厅、省财政厅按职责分工负责。\n下一段。"
+    cl = find_agency_clauses(text)
+    assert len(cl) == 1 and names(cl[0]) == ["省科技厅", "省财政厅"]
+    check_offsets(text, cl)
+
+
+def test_bare_list_accepted_only_at_paragraph_end():
+    end = "支持企业攻关。（市科技局、市财政局）\n"
+    assert names(find_agency_clauses(end)[0]) == ["市科技局", "市财政局"]
+    mid = "由市科技局（市外专局）统筹推进相关工作。\n"
+    assert find_agency_clauses(mid) == []
+
+
+@pytest.mark.parametrize("text", [
+    "2.发展医用食品。研发特殊医学用途配方食品（特医食品）。\n",
+    "发展合同生产组织（CMO）和合同研发生产组织（CDMO）。\n",
+    "推进按病种分值（DRG/DIP）付费改革。\n",
+    "建立创新产品指导应用目录（以下简称应用目录）并持续更新。\n",
+    "给予奖励（每个企业累计年度最高支持1000万元）。\n",
+    "依托血液病医院（中国医学科学院血液学研究所）开展研究。\n",
+    "（十六） 加快推动产业化进程。支持企业(研发机构)发展。\n",
+])
+def test_traps_are_not_agencies(text):
+    assert find_agency_clauses(text) == []
+
+
+def test_plain_prose_has_no_clause():
+    text = ("建立由分管副市长牵头的协调推进机制，统筹协调各职能部门，协调配合。\n"
+            "企业对产品质量负责。鼓励医疗机构作为牵头单位开展临床试验。\n")
+    assert find_agency_clauses(text) == []
+
+
+def test_clauses_sorted_with_offsets():
+    text = ("（一）甲。做事。（市科技局按职责分工负责）\n"
+            "（二）乙。做事。(市教委、市财政局按职责分工负责)\n")
+    cl = find_agency_clauses(text)
+    assert [names(c) for c in cl] == [["市科技局"], ["市教委", "市财政局"]]
+    assert cl[0]["start"] < cl[1]["start"]
+    check_offsets(text, cl)
+
+
+# ---------------------------------------------------------------- crosswalk
+
+def test_packaged_crosswalk_maps_2018_names():
+    cw = load_crosswalk()
+    assert canonical_agency("市科委", cw) == "市科技局"
+    assert canonical_agency("市卫生计生委", cw) == "市卫生健康委"
+    assert canonical_agency("市工业和信息化委", cw) == "市工业和信息化局"
+    assert canonical_agency("市人力社保局", cw) == "市人社局"
+    assert canonical_agency("市金融局", cw) == "市地方金融管理局"
+    assert canonical_agency("市安全监管局", cw) == "市应急管理局"
+    assert canonical_agency("市外专局", cw) == "市科技局"
+    assert canonical_agency("天津海关", cw) == "天津海关"
+    assert canonical_agency("某某协会", cw) == "某某协会"
+
+
+def test_district_prefix_carry_over():
+    cw = load_crosswalk()
+    first = ["区工信委", "发展改革委", "科委", "京津州河科技产业园"]
+    prefix = context_prefix_for(first)
+    assert prefix == "区"
+    got = [canonical_agency(n, cw, prefix) for n in first]
+    assert got == ["区工业和信息化局", "区发展改革委", "区科技局", "京津州河科技产业园"]
+    assert canonical_agency("市工业和信息化局", cw, "区") == "市工业和信息化局"
+    assert canonical_agency("各相关开发区", cw, "区") == "各相关开发区"
+
+
+def test_custom_crosswalk_file(tmp_path):
+    p = tmp_path / "cw.csv"
+    p.write_text("alias,canonical,note\n省科委,省科技厅,test\n", encoding="utf-8")
+    cw = load_crosswalk(p)
+    assert cw == {"省科委": "省科技厅"}
+    bad = tmp_path / "bad.csv"
+    bad.write_text("name,target\nA,B\n", encoding="utf-8")
+    with pytest.raises(CrosswalkError, match="bad.csv"):
+        load_crosswalk(bad)
+    with pytest.raises(CrosswalkError):
+        load_crosswalk(tmp_path / "missing.csv")
+
+
+# ---------------------------------------------------------------- seeds vs gold
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+def test_seed_agencies_match_gold():
+    gold_dir, seed_dir = SHARED / "gold", SHARED / "seeds"
+    if not gold_dir.is_dir() or not seed_dir.is_dir():
+        pytest.skip("../shared/gold not present")
+    from collections import Counter
+    tp = fp = fn = 0
+    for seed in sorted(seed_dir.glob("0*.txt")):
+        gold_file = gold_dir / (seed.stem + ".json")
+        if not gold_file.exists():
+            continue
+        text = seed.read_text("utf-8-sig").replace("\r\n", "\n")
+        # stand-in for the normalizer's page-break join inside a parenthesis
+        text = re.sub(r"([（(][^（()）\n]*)\n\n([^（()）\n]*[）)])", r"\1\2", text)
+        pred = Counter(a["agency"] for c in find_agency_clauses(text) for a in c["agencies"])
+        g = json.loads(gold_file.read_text("utf-8"))
+        gold = Counter()
+        for m in g["measures"]:
+            if m.get("agencies_source") != "items":
+                gold.update(m["agencies"])
+        for it in g.get("items", []):
+            gold.update(it["agencies"])
+        tp += sum((pred & gold).values())
+        fp += sum((pred - gold).values())
+        fn += sum((gold - pred).values())
+    f1 = 2 * tp / (2 * tp + fp + fn)
+    assert f1 >= 0.97
+
+
+def test_nested_parenthesis_inside_clause():
+    text = "保障用地。（责任单位：市规划资源局（滨海新区分局）、区财政局）\n"
+    cl = find_agency_clauses(text)
+    assert names(cl[0]) == ["市规划资源局（滨海新区分局）", "区财政局"]
+    check_offsets(text, cl)
+
+
+def test_lead_then_duty_suffix():
+    text = "推进项目。（市发展改革委牵头，市财政局、各区按职责分工负责）\n"
+    cl = find_agency_clauses(text)
+    assert cl[0]["style"] == "牵头配合"
+    assert [(a["agency"], a["role"]) for a in cl[0]["agencies"]] == [
+        ("市发展改革委", "lead"), ("市财政局", "support"), ("各区", "support")]
+
+
+def test_marker_clause_stops_at_non_agency_segment():
+    text = "推进项目。（责任单位：市科技局、市财政局；完成时限：2025年底前）\n"
+    cl = find_agency_clauses(text)
+    assert names(cl[0]) == ["市科技局", "市财政局"]
+
+
+def test_marker_with_lead_support_words_inside():
+    text = "推进项目。（责任单位：省科技厅牵头，省财政厅、省教育厅配合）\n"
+    cl = find_agency_clauses(text)
+    assert cl[0]["style"] == "责任单位"
+    assert [(a["agency"], a["role"]) for a in cl[0]["agencies"]] == [
+        ("省科技厅", "lead"), ("省财政厅", "support"), ("省教育厅", "support")]
+    check_offsets(text, cl)
+
+
+def test_lead_only():
+    cl = find_agency_clauses("推进项目。（省科技厅牵头负责）\n")
+    assert cl[0]["style"] == "牵头"
+    assert [(a["agency"], a["role"]) for a in cl[0]["agencies"]] == [("省科技厅", "lead")]
+
+
+def test_carry_over_from_first_name_and_self_qualified_names():
+    cw = load_crosswalk()
+    assert canonical_agency("环保局", cw, "区招商局") == "区生态环境局"
+    assert canonical_agency("国土分局", cw, "区招商局") == "区国土分局"
+    # a name that already names its own place is left alone
+    assert canonical_agency("自贸区创新发展局", cw, "区卫生健康委") == "自贸区创新发展局"
+    assert canonical_agency("发展改革委", cw, None) == "发展改革委"

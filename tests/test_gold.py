@@ -1,0 +1,34 @@
+"""The scorecard against ../shared/gold: a build of the seeds meets the issue's bars."""
+import importlib.util
+
+import pytest
+
+from bioparse.build import build
+
+
+@pytest.fixture(scope="module")
+def scores(tmp_path_factory):
+    from conftest import GOLD, RAW, SHARED
+
+    if not GOLD.is_dir():
+        pytest.skip("../shared/gold is not beside this checkout")
+    spec = importlib.util.spec_from_file_location("score", SHARED / "tools" / "score.py")
+    score = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(score)
+    out = tmp_path_factory.mktemp("processed")
+    build(RAW, out, cache_dir=None, quiet=True)
+    return score.score(out, GOLD)
+
+
+def test_structure(scores):
+    assert scores["structure"]["f1"] >= 0.98
+    assert scores["structure"]["title_accuracy"] >= 0.95
+
+
+def test_agencies(scores):
+    assert scores["agencies"]["f1"] >= 0.95
+
+
+def test_targets(scores):
+    assert scores["targets"]["f1"] >= 0.90
+    assert scores["targets"]["year_accuracy"] >= 0.90

@@ -1,0 +1,60 @@
+"""One document through every stage, and the build's tables on disk."""
+import pandas as pd
+
+from bioparse.build import build
+from bioparse.pipeline import parse_document
+from bioparse.schema import columns
+
+
+def write(tmp_path, name, text, encoding="utf-8"):
+    p = tmp_path / name
+    p.write_bytes(text.encode(encoding))
+    return p
+
+
+DOC = ("天津市人民政府办公厅关于印发示例措施的通知\n"
+       "为推动发展，制定本措施。\n"
+       "一、总体要求\n"
+       "（一）主要目标。到2027年，产业规模突破100亿元，企业达到100家。\n"
+       "二、重点任务\n"
+       "（一）加强研发。支持创新药研发，审评时限压缩至60个工作日。（责任单位：市科委、市卫生计生委）\n"
+       "(二) 加强人才。引进人才。\n\n（市人社局、市教委按职责分工负责）\n")
+
+
+def test_parse_document_rows_are_traceable(tmp_path):
+    p = write(tmp_path, "x.txt", DOC, "gbk")
+    res = parse_document(p, "x")
+    text = res["text"]
+    provs = res["provisions"]
+    assert [r["provision_id"] for r in provs] == ["0", "1", "1.1", "2", "2.1", "2.2"]
+    assert "".join(text[r["start"]:r["end"]] for r in provs) == text
+    ag = {(a["provision_id"], a["agency"], a["agency_canonical"]) for a in res["agencies"]}
+    assert ("2.1", "市科委", "市科技局") in ag
+    assert ("2.1", "市卫生计生委", "市卫生健康委") in ag
+    assert ("2.2", "市人社局", "市人社局") in ag
+    for a in res["agencies"]:
+        assert text[a["start"]:a["end"]] == a["agency"]
+    tg = {(t["provision_id"], t["value"], t["unit"], t["year"]) for t in res["targets"]}
+    assert ("1.1", 100.0, "亿元", 2027) in tg
+    assert ("2.1", 60.0, "工作日", None) in tg
+    doc = res["documents"][0]
+    assert doc["encoding"].lower().replace("-", "") in {"gbk", "gb18030", "gb2312"}
+    assert doc["n_provisions"] == 6
+
+
+def test_build_writes_every_table(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    write(raw, "a.txt", DOC)
+    write(raw, "b.txt", DOC.replace("示例措施", "另一措施"))
+    (raw / "broken.txt").write_bytes(b"")
+    out = tmp_path / "out"
+    result = build(raw, out, cache_dir=None, quiet=True)
+    assert result.counts["documents"] == 2
+    assert any("broken.txt" in msg for _, msg in result.problems)
+    for t in ("documents", "provisions", "agencies", "targets"):
+        csv = pd.read_csv(out / f"{t}.csv", dtype=str)
+        assert list(csv.columns) == columns(t)
+        assert len(pd.read_parquet(out / f"{t}.parquet")) == len(csv)
+    assert (out / "datapackage.json").exists()
+    assert (out / "text" / "a.txt").read_text(encoding="utf-8").startswith("天津市人民政府办公厅")

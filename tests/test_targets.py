@@ -1,0 +1,289 @@
+"""Tests for bioparse.targets: numbers, units, qualifiers, kinds, years and exclusions."""
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from bioparse.targets import cn_number, extract_targets
+
+GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold"
+
+
+def one(text):
+    """The single target in `text` (fails if there is not exactly one)."""
+    found = extract_targets(text)
+    assert len(found) == 1, found
+    t = found[0]
+    assert text[t["start"]:t["end"]] == t["text"]
+    return t
+
+
+# ------------------------------------------------------------------ cn_number
+@pytest.mark.parametrize("s, expected", [
+    ("一", 1), ("十", 10), ("十六", 16), ("二十五", 25), ("两千", 2000), ("百", 100),
+    ("一百零五", 105), ("三万五千", 35000), ("1.5万", 15000), ("300", 300), ("１２", 12),
+    ("3.5", 3.5),
+])
+def test_cn_number(s, expected):
+    assert cn_number(s) == expected
+
+
+@pytest.mark.parametrize("s", ["", "abc", "十九大", "1.2.3"])
+def test_cn_number_rejects_non_numbers(s):
+    assert cn_number(s) is None
+
+
+# ------------------------------------------------------------------ money
+def test_money_with_approx_qualifier_wins_over_reach():
+    t = one("到2020年，全市产业规模达到1500亿元左右。")
+    assert (t["value"], t["unit"], t["qualifier"]) == (1500, "亿元", "左右")
+    assert t["text"] == "达到1500亿元左右"
+    assert (t["value_norm"], t["unit_norm"], t["kind"]) == (1500, "亿元", "output")
+    assert t["value_high"] is None
+
+
+def test_chinese_numeral_money_with_short_qualifier():
+    t = one("打造总规模超百亿元的生物医药基金群。")
+    assert (t["value"], t["unit"], t["qualifier"], t["kind"]) == (100, "亿元", "超过", "funding")
+    assert t["text"] == "超百亿元"
+
+
+def test_wan_yuan_kept_as_unit_and_normalized_to_yi():
+    t = one("每个品种给予最高1000万元奖励。")
+    assert (t["value"], t["unit"], t["qualifier"], t["kind"]) == (1000, "万元", "最高", "funding")
+    assert t["value_norm"] == pytest.approx(0.1)
+    assert t["unit_norm"] == "亿元"
+
+
+def test_mixed_chinese_money():
+    t = one("安排专项资金两千万元。")
+    assert (t["value"], t["unit"]) == (2000, "万元")
+    assert t["value_norm"] == pytest.approx(0.2)
+
+
+def test_filler_verb_between_qualifier_and_number():
+    t = one("每个企业累计年度最高支持1000万元")
+    assert t["qualifier"] == "最高"
+    assert t["text"] == "最高支持1000万元"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("资产总额18亿元", "other"),
+    ("年产值3亿元", "output"),
+    ("税收1000万元", "other"),
+    ("总投资197亿元", "funding"),
+    ("发挥300亿元生物医药产业基金的作用", "funding"),
+    ("营业收入6198万元", "output"),
+])
+def test_money_kind_from_nearby_words(text, kind):
+    assert one(text)["kind"] == kind
+
+
+def test_no_upper_bound_qualifier_canonical_forms():
+    assert one("每年奖励不超过200万元")["qualifier"] == "不超过"
+    assert one("企业数量达20家")["qualifier"] == "达到"
+    assert one("收入突破100亿元")["qualifier"] == "突破"
+    assert one("不少于10家")["qualifier"] == "不少于"
+
+
+# ------------------------------------------------------------------ time limits
+def test_working_days_with_spaces_and_classifier():
+    text = "将审评时限压缩至 60 个工作日以内。"
+    t = one(text)
+    assert (t["value"], t["unit"], t["qualifier"], t["kind"]) == (60, "工作日", "以内", "time_limit")
+    assert (t["value_norm"], t["unit_norm"]) == (60, "工作日")
+    assert t["text"] == "压缩至 60 个工作日以内"
+
+
+def test_average_prefix_kept_in_text():
+    t = one("技术审评时限压缩至平均 40 个工作日以内，")
+    assert t["value"] == 40 and t["qualifier"] == "以内"
+    assert "平均" in t["text"]
+
+
+@pytest.mark.parametrize("text, value, unit, days", [
+    ("启动用时缩短至 25 周以内。", 25, "周", 175),
+    ("公布后 1 个月内召开药事会", 1, "月", 30),
+    ("3年内完成", 3, "年", 1095),
+    ("30日内办结", 30, "日", 30),
+    ("两个月内完成审查", 2, "月", 60),
+])
+def test_durations_normalize_to_days(text, value, unit, days):
+    t = one(text)
+    assert (t["value"], t["unit"], t["unit_norm"], t["kind"]) == (value, unit, "天", "time_limit")
+    assert t["value_norm"] == pytest.approx(days)
+    assert t["qualifier"] == "以内"
+
+
+# ------------------------------------------------------------------ shares, counts, people, area
+def test_percentage_is_a_fraction_share():
+    t = one("研发经费支出占主营业务收入比重超过3.5%，")
+    assert (t["value"], t["unit"], t["qualifier"], t["kind"]) == (3.5, "%", "超过", "share")
+    assert t["value_norm"] == pytest.approx(0.035)
+    assert t["unit_norm"] == "share"
+
+
+def test_growth_rate_is_other():
+    t = one("年均增长20%以上")
+    assert (t["kind"], t["qualifier"]) == ("other", "以上")
+
+
+def test_percent_in_words():
+    t = one("覆盖率达到百分之三十")
+    assert (t["value"], t["unit"]) == (30, "%")
+
+
+def test_counting_classifier_kept():
+    found = extract_targets("建设30个初加工基地，涉及40个中药材品类，共计62项")
+    assert [(t["value"], t["unit"], t["kind"]) for t in found] == [
+        (30, "个", "count"), (40, "个", "count"), (62, "项", "count")]
+    assert found[2]["qualifier"] == "共计"
+
+
+def test_chinese_count():
+    t = one("重点打造三个新动能发动机")
+    assert (t["value"], t["unit"]) == (3, "个")
+
+
+def test_people_with_wan_multiplier_and_open_bound():
+    t = one("带动就业1万人以上")
+    assert (t["value"], t["unit"], t["qualifier"], t["kind"]) == (10000, "人", "以上", "people")
+    assert t["text"] == "1万人以上"
+
+
+def test_area_with_wan_multiplier():
+    t = one("新增种植面积1.5万亩")
+    assert (t["value"], t["unit"], t["kind"]) == (15000, "亩", "area")
+
+
+def test_approx_yu():
+    t = one("集聚企业100余家")
+    assert (t["value"], t["unit"], t["qualifier"]) == (100, "家", "以上")
+
+
+# ------------------------------------------------------------------ ranges
+@pytest.mark.parametrize("text", ["培育5—8项标志性成果", "培育5-8项标志性成果", "培育5至8项标志性成果"])
+def test_ranges(text):
+    t = one(text)
+    assert (t["value"], t["value_high"], t["unit"]) == (5, 8, "项")
+
+
+# ------------------------------------------------------------------ exclusions
+@pytest.mark.parametrize("text", [
+    "2024年8月17日", "到2026年，全面提升服务能力", "行动计划（2018—2020年）", "（2024-2027年）",
+    "国发〔2015〕28号", "工信部联规〔2016〕350号", "落实“中国制造2025”", "党的十九大精神",
+    "二十届二中、三中全会精神", "“三个着力”重要要求", "13价肺炎结合疫苗、4价脑膜炎球菌结合疫苗",
+    "I期、II期、III期临床试验", "《放射性药品使用许可证（第四类）》", "三级医疗机构", "三甲医院",
+    "市、区两级", "三级税收", "世界500强、国内百强企业", "1.化学创新药。", "（一）加强组织领导",
+    "第一条 为了促进", "一是强化创新", "三年行动计划", "到期前一年尚未提出", "下一年度绩效工资",
+    "一次性奖励", "千人计划", "排名前10名", "近三年营业收入", "近3年营业收入", "每年8月举办", "24小时服务", "工业增加值保持两位数增长",
+])
+def test_not_targets(text):
+    assert extract_targets(text) == []
+
+
+def test_year_end_date_not_a_target_but_gives_year():
+    found = extract_targets("2024年底前，培育企业10家。")
+    assert [(t["value"], t["unit"], t["year"]) for t in found] == [(10, "家", 2024)]
+
+
+# ------------------------------------------------------------------ year in paragraph
+def test_year_from_same_paragraph_only():
+    text = ("（三）主要目标。到2020年，产业规模达到1500亿元左右，研发服务收入达到100亿元左右。\n"
+            "（四）建设30个初加工基地。")
+    found = extract_targets(text)
+    assert [(t["value"], t["year"]) for t in found] == [(1500, 2020), (100, 2020), (30, None)]
+
+
+def test_year_must_precede_number():
+    found = extract_targets("企业达20家，到2020年完成。")
+    assert found[0]["year"] is None
+
+
+def test_year_with_zhi():
+    assert one("至2027年，集聚企业100家")["year"] == 2027
+
+
+# ------------------------------------------------------------------ offsets and output shape
+def test_offsets_and_sorted_output():
+    text = "甲。\n乙达到 5 家；最高1000万元、最高500万元。\n丙3.5%"
+    found = extract_targets(text)
+    assert [t["start"] for t in found] == sorted(t["start"] for t in found)
+    assert len(found) == 4
+    for t in found:
+        assert text[t["start"]:t["end"]] == t["text"]
+        assert set(t) == {"text", "start", "end", "value", "value_high", "unit", "value_norm",
+                          "unit_norm", "qualifier", "year", "kind"}
+        assert isinstance(t["value"], float)
+
+
+def test_thousands_separator():
+    assert one("投资1,200万元")["value"] == 1200
+
+
+def test_approx_before_money_and_thousand_yuan():
+    t = one("奖励1000多万元")
+    assert (t["value"], t["unit"], t["qualifier"]) == (1000, "万元", "以上")
+    t = one("补贴5千元")
+    assert (t["value"], t["unit"], t["kind"]) == (5000, "元", "funding")
+    assert t["value_norm"] == pytest.approx(5e-5)
+
+
+def test_article_style_document():
+    text = ("第一条 为促进生物医药产业发展，制定本办法。\n"
+            "第二条 到2025年，全省生物医药产业营业收入突破2000亿元，培育年收入超10亿元企业20家以上。\n"
+            "第三条 对新获批的一类创新药，给予最高不超过3000万元补助。\n")
+    found = extract_targets(text)
+    assert [(t["value"], t["unit"], t["qualifier"], t["year"], t["kind"]) for t in found] == [
+        (2000, "亿元", "突破", 2025, "output"),
+        (10, "亿元", "超过", 2025, "output"),
+        (20, "家", "以上", 2025, "count"),
+        (3000, "万元", "不超过", None, "funding"),
+    ]
+
+
+def test_empty_text():
+    assert extract_targets("") == []
+
+
+# ------------------------------------------------------------------ seeds vs gold
+def _key(value, unit):
+    unit = unit or ""
+    return (round(float(value), 4) if value is not None else None,
+            unit[1:] if unit.startswith("个") and len(unit) > 1 else unit)
+
+
+def test_seeds_against_gold():
+    """Multiset (value, unit) F1 on the seed documents, baseline/borderline optional."""
+    if not GOLD.is_dir():
+        pytest.skip("../shared/gold is not beside this checkout")
+    seeds = GOLD.parent / "seeds"
+    tp = n_pred = n_gold = year_ok = 0
+    for gf in sorted(GOLD.glob("*.json")):
+        g = json.loads(gf.read_text(encoding="utf-8"))
+        seed = seeds / f"{g['doc_id']}.txt"
+        if not seed.exists():
+            continue
+        text = seed.read_text(encoding="utf-8")
+        pred = extract_targets(text)
+        assert all(text[t["start"]:t["end"]] == t["text"] for t in pred)
+        gold = Counter(_key(t["value"], t["unit"]) for t in g["targets"]
+                       if not (t.get("baseline") or t.get("borderline")))
+        optional = Counter(_key(t["value"], t["unit"]) for t in g["targets"]
+                           if t.get("baseline") or t.get("borderline"))
+        got = Counter(_key(t["value"], t["unit"]) for t in pred)
+        got = got - ((got - gold) & optional)
+        hit = sum((gold & got).values())
+        with_year = Counter(_key(t["value"], t["unit"]) + (t["year"],) for t in g["targets"])
+        pred_year = Counter(_key(t["value"], t["unit"]) + (t["year"],) for t in pred)
+        year_ok += min(hit, sum((with_year & pred_year).values()))
+        tp += hit
+        n_pred += sum(got.values())
+        n_gold += sum(gold.values())
+    if not n_gold:
+        pytest.skip("no seed text beside the gold")
+    precision, recall = tp / max(n_pred, 1), tp / n_gold
+    f1 = 2 * precision * recall / (precision + recall) if tp else 0.0
+    assert f1 >= 0.9, (precision, recall)
+    assert year_ok / tp >= 0.9
