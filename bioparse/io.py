@@ -1,0 +1,387 @@
+"""Reading documents (.txt/.docx/.html/.pdf) and the manifest, with errors a researcher can act on."""
+from __future__ import annotations
+
+import hashlib
+import io as _stdio
+import re
+import unicodedata
+import zipfile
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import (BioparseError, CorruptFileError, DecodeError, EmptyDocumentError,
+                     ManifestError, UnsupportedFormatError)
+
+SUPPORTED = (".txt", ".docx", ".html", ".htm", ".pdf")
+MANIFEST_COLUMNS = ("doc_id", "file", "title", "issuer", "level", "region", "date", "period",
+                    "plan_start", "plan_end")
+SAVE_AS_UTF8 = "open it in a text editor and save it as UTF-8 (or GB18030/GBK)"
+
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+_SIGNATURES = ((b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
+               (b"PK\x03\x04", "a zip archive (a .docx?)"), (b"%PDF", "a PDF"),
+               (b"\xd0\xcf\x11\xe0", "an old Word/Excel file (.doc/.xls)"))
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+@dataclass
+class RawText:
+    """Text as extracted from one file, with where it came from and how it was decoded."""
+    path: str
+    text: str
+    encoding: str
+    format: str
+
+
+def sha256_of(path) -> str:
+    """Hex SHA-256 of a file's bytes, so tables can say exactly which version was parsed."""
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+# ----------------------------------------------------------------------------- decoding
+
+def _junk_share(text: str) -> float:
+    """Share of characters that signal a wrong decoding: U+FFFD, control chars, private use."""
+    if not text:
+        return 0.0
+    bad = sum(1 for c in text if c == "\ufffd" or (unicodedata.category(c) in ("Cc", "Co", "Cs")
+                                                   and c not in "\t\n\r\f\v"))
+    return bad / len(text)
+
+
+def _gb2312_share(text: str) -> float:
+    """Share of CJK characters that are common (in GB2312): high for real GBK text, low for misreads."""
+    cjk = _CJK.findall(text)
+    if not cjk:
+        return 0.0
+    ok = 0
+    for c in cjk:
+        try:
+            c.encode("gb2312")
+            ok += 1
+        except UnicodeEncodeError:
+            pass
+    return ok / len(cjk)
+
+
+def _plausible(text: str) -> bool:
+    """A decoding is plausible when junk is rare and the non-ASCII part is mostly CJK or punctuation."""
+    if _junk_share(text) > 0.02:
+        return False
+    non_ascii = [c for c in text if ord(c) > 127]
+    if not non_ascii:
+        return True
+    good = sum(1 for c in non_ascii if _CJK.match(c) or unicodedata.category(c)[0] in "PZS"
+               or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef")
+    return good / len(non_ascii) >= 0.9
+
+
+def decode_bytes(data: bytes, path) -> tuple[str, str]:
+    """Decode file bytes to text and name the encoding: BOM, then strict UTF-8, then GB18030/Big5.
+
+    Raises CorruptFileError for binary data and DecodeError when no candidate reads cleanly.
+    """
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(enc).lstrip("\ufeff"), enc
+            except UnicodeDecodeError:
+                raise DecodeError(path, f"the file starts with a {enc} byte-order mark but is not valid {enc}",
+                                  SAVE_AS_UTF8) from None
+    for sig, what in _SIGNATURES:
+        if data.startswith(sig):
+            raise CorruptFileError(path, f"this is {what}, not plain text",
+                                   "give it the right extension or export the text as UTF-8 .txt")
+    if b"\x00" in data:
+        raise CorruptFileError(path, "the file holds binary data (NUL bytes), not text",
+                               "check it is the right file; if it is UTF-16 text, " + SAVE_AS_UTF8)
+    try:
+        text = data.decode("utf-8")
+        if _junk_share(text) <= 0.02:  # valid UTF-8 is strong evidence; any script is fine
+            return text, "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("gb18030")
+        if _plausible(text) and _gb2312_share(text) >= 0.9:
+            return text, "gb18030"
+    except UnicodeDecodeError:
+        pass
+    try:
+        from charset_normalizer import from_bytes
+        for match in from_bytes(data, cp_isolation=["gb18030", "big5", "utf_8"]):
+            enc = "gb18030" if match.encoding in ("gb2312", "gbk", "gb18030") else match.encoding
+            try:
+                text = data.decode(enc)
+            except (UnicodeDecodeError, LookupError):
+                continue
+            if _plausible(text) and _CJK.search(text):
+                return text, enc
+    except ImportError:  # pragma: no cover - charset-normalizer is a dependency
+        pass
+    raise DecodeError(path, "cannot decode the text: it is not valid UTF-8, UTF-16 (with BOM), GB18030/GBK or Big5",
+                      SAVE_AS_UTF8)
+
+
+# ----------------------------------------------------------------------------- formats
+
+def _read_txt(path: Path) -> RawText:
+    text, enc = decode_bytes(path.read_bytes(), path)
+    return RawText(str(path), text, enc, "txt")
+
+
+def _docx_block_texts(parent) -> list[str]:
+    """Paragraph texts of a body or table cell in document order, descending into tables."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+    out: list[str] = []
+    for child in parent.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            out.append(Paragraph(child, None).text)
+        elif tag == "tbl":
+            for row in Table(child, None).rows:
+                seen = set()
+                for cell in row.cells:
+                    if id(cell._tc) in seen:  # merged cells repeat
+                        continue
+                    seen.add(id(cell._tc))
+                    out.extend(_docx_block_texts(cell._tc))
+        elif tag == "sdt":  # content controls wrap paragraphs
+            content = child.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}sdtContent")
+            if content is not None:
+                out.extend(_docx_block_texts(content))
+    return out
+
+
+def _read_docx(path: Path) -> RawText:
+    try:
+        import docx
+        document = docx.Document(str(path))
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, Exception) as exc:  # noqa: B014
+        raise CorruptFileError(path, f"cannot open this .docx ({type(exc).__name__}): it is damaged or not a Word file",
+                               "re-save it from Word (File → Save As → .docx), or export it as UTF-8 .txt") from None
+    text = "\n".join(_docx_block_texts(document.element.body))
+    return RawText(str(path), text, "docx", "docx")
+
+
+_CONTENT_HINT = re.compile(r"content|article|trs_editor|zoom|pages_content|view|detail|zwnr|正文", re.I)
+_BLOCK_TAGS = ("p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section",
+               "article", "blockquote", "pre", "ul", "ol", "dd", "dt")
+
+
+def _html_charset(data: bytes) -> str | None:
+    m = re.search(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", data[:4096], re.I)
+    if not m:
+        return None
+    name = m.group(1).decode("ascii").lower()
+    return "gb18030" if name in ("gb2312", "gbk", "gb18030") else name
+
+
+def _read_html(path: Path) -> RawText:
+    from bs4 import BeautifulSoup
+    data = path.read_bytes()
+    enc = _html_charset(data)
+    text = None
+    if enc and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = data.decode(enc)
+        except (UnicodeDecodeError, LookupError):
+            text = None
+    if text is None:
+        text, enc = decode_bytes(data, path)
+    soup = BeautifulSoup(text, "lxml")
+    for tag in soup(["script", "style", "nav", "header", "footer", "noscript", "form", "iframe", "head"]):
+        tag.decompose()
+    body = soup.body or soup
+
+    def cjk(el) -> int:
+        return len(_CJK.findall(el.get_text()))
+
+    hinted = [el for el in body.find_all(True)
+              if _CONTENT_HINT.search(" ".join([el.get("id") or ""] + list(el.get("class") or [])))]
+    best = max(hinted, key=cjk, default=None)
+    if best is None or cjk(best) == 0:
+        parents: Counter = Counter()
+        for p in body.find_all("p"):
+            parents[id(p.parent)] += len(_CJK.findall(p.get_text()))
+        by_id = {id(p.parent): p.parent for p in body.find_all("p")}
+        best = by_id[parents.most_common(1)[0][0]] if parents and parents.most_common(1)[0][1] else body
+    for br in best.find_all("br"):
+        br.replace_with("\n")
+    for el in best.find_all(_BLOCK_TAGS):
+        el.append("\n")
+    lines = [ln.strip(" \t\r\xa0") for ln in best.get_text().split("\n")]
+    return RawText(str(path), "\n".join(ln for ln in lines if ln), enc, "html")
+
+
+_PAGE_NUMBER = re.compile(r"^\s*(?:[-—–－]\s*\d+\s*[-—–－]|第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?|"
+                          r"\d+\s*/\s*\d+|(?:page|p\.)\s*\d+(?:\s*of\s*\d+)?|\d{1,4})\s*$", re.I)
+_SENTENCE_END = tuple("。！？；：.!?;:）)”》")
+_HEADING_START = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十百]+[章条节]|\d+[.、．])")
+
+
+def _strip_page_furniture(pages: list[list[str]]) -> list[list[str]]:
+    """Drop page numbers and header/footer lines repeated (digits aside) at the top or bottom of pages."""
+    def key(line: str) -> str:
+        return re.sub(r"\d+", "#", line.strip())
+
+    edge = Counter()
+    for lines in pages:
+        for ln in set(lines[:2] + lines[-2:]):
+            if ln.strip():
+                edge[key(ln)] += 1
+    repeated = {k for k, n in edge.items() if len(pages) >= 2 and n >= max(2, (len(pages) + 1) // 2)}
+    out = []
+    for lines in pages:
+        lines = [ln for ln in lines if ln.strip()]
+        for _ in range(2):  # top
+            if lines and (_PAGE_NUMBER.match(lines[0]) or key(lines[0]) in repeated):
+                lines = lines[1:]
+        for _ in range(2):  # bottom
+            if lines and (_PAGE_NUMBER.match(lines[-1]) or key(lines[-1]) in repeated):
+                lines = lines[:-1]
+        out.append(lines)
+    return out
+
+
+def _read_pdf(path: Path) -> RawText:
+    import logging
+    pdf_log = logging.getLogger("pypdf")
+    old_level = pdf_log.level
+    pdf_log.setLevel(logging.CRITICAL)  # our own error says it better
+    try:
+        from pypdf import PdfReader
+        reader = PdfReader(str(path))
+        raw_pages = [(page.extract_text() or "") for page in reader.pages]
+    except Exception as exc:  # pypdf raises many kinds of errors for damaged files
+        raise CorruptFileError(path, f"cannot read this PDF ({type(exc).__name__}): it is damaged or not a PDF",
+                               "re-export it as PDF, or save the text as UTF-8 .txt") from None
+    finally:
+        pdf_log.setLevel(old_level)
+    if not any(p.strip() for p in raw_pages):
+        raise EmptyDocumentError(path, "this PDF has no text layer (scanned images?)",
+                                 "OCR it first, or supply the text as UTF-8 .txt")
+    pages = _strip_page_furniture([p.replace("\r\n", "\n").replace("\r", "\n").split("\n") for p in raw_pages])
+    text = ""
+    for lines in pages:
+        if not lines:
+            continue
+        chunk = "\n".join(lines)
+        if not text:
+            text = chunk
+        elif text.rstrip().endswith(_SENTENCE_END) or _HEADING_START.match(lines[0]):
+            text = text.rstrip() + "\n" + chunk
+        else:  # a sentence runs over the page break
+            sep = " " if text.rstrip()[-1:].isascii() and chunk[:1].isascii() and chunk[:1].isalnum() else ""
+            text = text.rstrip() + sep + chunk.lstrip()
+    return RawText(str(path), text, "pdf", "pdf")
+
+
+_READERS = {".txt": _read_txt, ".docx": _read_docx, ".html": _read_html, ".htm": _read_html, ".pdf": _read_pdf}
+
+
+def read_text(path) -> RawText:
+    """Read one document of a supported format into text (\\r\\n → \\n, otherwise as extracted).
+
+    Raises UnsupportedFormatError, DecodeError, CorruptFileError or EmptyDocumentError naming the file.
+    """
+    path = Path(path)
+    ext = path.suffix.lower()
+    if ext not in _READERS:
+        raise UnsupportedFormatError(path, f"unsupported file type '{ext or '(none)'}'",
+                                     "convert it to .txt (UTF-8), .docx, .html or .pdf")
+    if not path.is_file():
+        raise BioparseError(path, "file not found", "check the path or the manifest's file column")
+    raw = _READERS[ext](path)
+    raw.text = raw.text.replace("\r\n", "\n").replace("\r", "\n")
+    if not raw.text.strip():
+        raise EmptyDocumentError(path, "the document is empty (no text)", "check that it is the right file")
+    return raw
+
+
+# ----------------------------------------------------------------------------- manifest
+
+def read_manifest(raw_dir) -> "pandas.DataFrame | None":  # noqa: F821
+    """Read raw_dir/manifest.csv as strings (blanks → ""); None when there is no manifest."""
+    import pandas as pd
+    path = Path(raw_dir) / "manifest.csv"
+    if not path.is_file():
+        return None
+    text, _ = decode_bytes(path.read_bytes(), path)  # Excel often writes GBK or a BOM
+    try:
+        df = pd.read_csv(_stdio.StringIO(text), dtype=str, keep_default_na=False)
+    except Exception as exc:
+        raise ManifestError(path, f"cannot parse the manifest ({exc})", "save it as a comma-separated .csv") from None
+    df.columns = [str(c).strip().lower() for c in df.columns]
+    missing = [c for c in ("doc_id", "file") if c not in df.columns]
+    if missing:
+        raise ManifestError(path, f"the manifest has no {' or '.join(missing)} column (found: {', '.join(df.columns)})",
+                            "add a header row with at least doc_id,file")
+    for col in MANIFEST_COLUMNS:
+        if col not in df.columns:
+            df[col] = ""
+    return df.apply(lambda s: s.astype(str).str.strip()).reset_index(drop=True)
+
+
+def sanitize_id(stem: str) -> str:
+    """A doc_id from a file stem: letters (any script), digits, '-', '_' and '.'; others become '_'."""
+    return re.sub(r"[^\w.\-]+", "_", stem).strip("_") or "doc"
+
+
+def discover(raw_dir) -> tuple[list[dict], list[BioparseError]]:
+    """Pair the documents in raw_dir with manifest rows: ([{doc_id, path, meta}], problems), sorted by doc_id.
+
+    Problems (not raised): manifest rows whose file is missing, duplicate doc_ids, unsupported files.
+    """
+    raw_dir = Path(raw_dir)
+    manifest = read_manifest(raw_dir)
+    problems: list[BioparseError] = []
+    docs: list[dict] = []
+    by_id: dict[str, Path] = {}
+    claimed: set[str] = set()
+
+    def add(doc_id: str, path: Path, meta: dict) -> None:
+        if doc_id in by_id:
+            problems.append(ManifestError(path, f"duplicate doc_id '{doc_id}': already used by {by_id[doc_id].name}, "
+                                                f"so {path.name} is skipped", "give each document its own doc_id"))
+            return
+        by_id[doc_id] = path
+        docs.append({"doc_id": doc_id, "path": path, "meta": meta})
+
+    if manifest is not None:
+        mpath = raw_dir / "manifest.csv"
+        for i, row in manifest.iterrows():
+            meta = {k: v for k, v in row.items() if k not in ("doc_id", "file")}
+            fname = row["file"]
+            if not fname:
+                problems.append(ManifestError(mpath, f"row {i + 2} (doc_id '{row['doc_id']}') has no file name",
+                                              "fill in the file column"))
+                continue
+            path = raw_dir / fname
+            claimed.add(path.name)
+            if not path.is_file():
+                problems.append(ManifestError(mpath, f"row {i + 2} lists '{fname}' but no such file is in {raw_dir}",
+                                              "add the file or fix/remove the row"))
+                continue
+            if path.suffix.lower() not in SUPPORTED:
+                problems.append(UnsupportedFormatError(path, f"unsupported file type '{path.suffix}'",
+                                                       "convert it to .txt (UTF-8), .docx, .html or .pdf"))
+                continue
+            add(row["doc_id"] or sanitize_id(path.stem), path, meta)
+    for path in sorted(raw_dir.iterdir()):
+        name = path.name
+        if not path.is_file() or name.startswith((".", "~$")) or name.lower() == "manifest.csv" or name in claimed:
+            continue
+        if path.suffix.lower() not in SUPPORTED:
+            problems.append(UnsupportedFormatError(path, f"unsupported file type '{path.suffix or '(none)'}' (skipped)",
+                                                   "convert it to .txt (UTF-8), .docx, .html or .pdf, or move it out"))
+            continue
+        add(sanitize_id(path.stem), path, {})
+    docs.sort(key=lambda d: d["doc_id"])
+    return docs, problems

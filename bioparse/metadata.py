@@ -1,0 +1,233 @@
+"""Document metadata inferred from the text itself (title, issuer, number, date, plan years, level,
+region), and merged with the manifest, which wins."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+FIELDS = ("title", "issuer", "doc_number", "date", "period", "plan_start", "plan_end", "level", "region")
+HEAD_LINES = 40  # the notice header, 落款 and plan title sit within the first lines
+
+_PLAN_WORDS = re.compile(r"方案|计划|措施|意见|办法|规划|通知|若干|细则|纲要|规定|政策")
+_ORG_END = re.compile(r"(?:人民政府|政府|办公厅|办公室|委员会|管委会|管理委员会|局|委|厅|部|院|署|办|中心|联合会|协会)$")
+_CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
+              "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_NUM = "〇○零Ｏ一二三四五六七八九十"
+_DATE_AR = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_DATE_CN = re.compile(rf"([{_CN_NUM}]{{4}})\s*年\s*([{_CN_NUM}]{{1,3}})\s*月\s*([{_CN_NUM}]{{1,3}})\s*日")
+_DATE_ISO = re.compile(r"(?:发布日期|成文日期|印发日期|日期)[：:\s]*(\d{4})[-./](\d{1,2})[-./](\d{1,2})")
+_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔［\[（(]\s*(?:19|20)\d{2}\s*[〕］\]）)]\s*第?\s*\d{1,4}\s*号")
+_DASH = r"[—\-–－~～至到]+"
+_RANGE_PAREN = re.compile(rf"[（(]\s*((?:19|20)\d{{2}})\s*年?\s*{_DASH}\s*((?:19|20)\d{{2}})\s*年?\s*[）)]")
+_RANGE_TERM = re.compile(rf"(?:实施期限|执行期限|规划期|期限|实施期|时间|有效期)[为是自从：:\s]*((?:19|20)\d{{2}})\s*年?\s*"
+                         rf"{_DASH}\s*((?:19|20)\d{{2}})\s*年")
+_UNTIL = re.compile(r"(?:到|至)\s*((?:19|20)\d{2})\s*年")
+_PLACE = r"[^\s人民政府办公厅室关于印发的，。、《》（）()“”\d]"
+_REGION = re.compile(rf"^(?:({_PLACE}{{1,6}}?(?:省|自治区)))?(?:({_PLACE}{{1,6}}?(?:市|自治州|州|盟|地区)))?"
+                     rf"(?:({_PLACE}{{1,6}}?(?:新区|区|县|旗)))?")
+
+
+def _clean(s: str) -> str:
+    """Remove all whitespace (stray spaces inside titles and names)."""
+    return re.sub(r"\s+", "", s)
+
+
+def _cn_number(s: str) -> int:
+    """二〇二四 → 2024 (digit by digit); 十七 → 17, 二十一 → 21, 十 → 10."""
+    if "十" not in s:
+        return int("".join(str(_CN_DIGITS[c]) for c in s))
+    tens, _, ones = s.partition("十")
+    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
+
+
+def parse_date(s: str) -> str:
+    """'2024年8月17日' or '二〇二四年八月十七日' (first one found in s) → '2024-08-17'; '' if none."""
+    m = _DATE_AR.search(s)
+    if m:
+        y, mo, d = (int(g) for g in m.groups())
+    else:
+        m = _DATE_CN.search(s)
+        if not m:
+            m = _DATE_ISO.search(s)
+            if not m:
+                return ""
+            y, mo, d = (int(g) for g in m.groups())
+        else:
+            try:
+                y, mo, d = (_cn_number(g) for g in m.groups())
+            except (KeyError, ValueError):
+                return ""
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return ""
+    return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+def _is_date_line(line: str) -> bool:
+    s = _clean(line)
+    return bool(s) and bool(_DATE_AR.fullmatch(s) or _DATE_CN.fullmatch(s))
+
+
+def _head_block(lines: list[str]) -> str:
+    """The notice title: the first non-blank lines joined, up to the line ending in 通知/决定 (max 5 lines)."""
+    out = []
+    for ln in lines:
+        if not ln.strip():
+            if out and re.search(r"(通知|决定|通告|公告|意见|函)$", _clean("".join(out))):
+                break
+            continue
+        out.append(ln)
+        if re.search(r"(通知|决定|通告|公告|函)$", _clean(ln)) or len(out) >= 5:
+            break
+    return "".join(out)
+
+
+def _split_issuers(s: str) -> list[str]:
+    """Joint issuers written side by side ('甲人民政府  乙局') → ['甲人民政府', '乙局']."""
+    parts = [p for p in re.split(r"[\s、,，;；]+", s.strip()) if len(p) >= 2]
+    return parts
+
+
+def _signature(lines: list[str]) -> tuple[list[str], str]:
+    """The 落款: (issuer lines directly above the first full-line date, that date) — header first, else last."""
+    date_idx = [i for i, ln in enumerate(lines) if _is_date_line(ln)]
+    if not date_idx:
+        return [], ""
+    head = [i for i in date_idx if i < HEAD_LINES]
+    i = head[0] if head else date_idx[-1]
+    orgs: list[str] = []
+    j = i - 1
+    while j >= 0 and len(orgs) < 4:
+        s = lines[j].strip()
+        if not s:
+            if orgs:
+                break
+            j -= 1
+            continue
+        parts = _split_issuers(s)
+        if parts and len(_clean(s)) <= 40 and all(_ORG_END.search(p) for p in parts):
+            orgs = parts + orgs
+            j -= 1
+            continue
+        break
+    return orgs, parse_date(lines[i])
+
+
+def _title(lines: list[str], head_text: str, notice: str) -> str:
+    """Plan title: 《…》 in the 印发 sentence, else 'X关于印发Y的通知' → Y, else a plan-title line."""
+    m = re.search(r"《([^《》\n]{4,80})》[^。\n]{0,12}印发", head_text) or \
+        re.search(r"印发[^。\n《]{0,6}《([^《》\n]{4,80})》", head_text)
+    if m:
+        return _clean(m.group(1))
+    m = re.search(r"关于印发(.+?)的(?:通知|决定)$", _clean(notice))
+    if m:
+        return m.group(1).strip("《》")
+    for k, ln in enumerate(lines[:15]):
+        s = _clean(ln)
+        if not s or len(s) > 60 or s.endswith(("。", "：", ":", "；")) or not _PLAN_WORDS.search(s):
+            continue
+        if k + 1 < len(lines) and re.fullmatch(r"[（(]\d{4}.{1,3}\d{4}年?[）)]", _clean(lines[k + 1])):
+            s += _clean(lines[k + 1])
+        elif k > 0 and _clean(lines[k - 1]) and len(_clean(lines[k - 1])) <= 30 \
+                and not _clean(lines[k - 1]).endswith(("。", "：", "；")):
+            s = _clean(lines[k - 1]) + s
+        return s
+    return ""
+
+
+def _doc_number(lines: list[str]) -> str:
+    """The issuing document's number (津政办规〔2025〕1号) from a header line of its own, not a body citation."""
+    for ln in lines[:15]:
+        s = _clean(ln)
+        m = _DOC_NUMBER.search(s)
+        if m and len(s) - len(m.group(0)) <= 6 and "《" not in s:
+            return m.group(0)
+    return ""
+
+
+def _plan_years(title: str, text: str) -> tuple[str, str]:
+    """(plan_start, plan_end) from '（2018—2020年）', '实施期限为2018年至2020年', or '到2026年' alone (end only)."""
+    for src in (title, text[:3000], text):
+        m = _RANGE_PAREN.search(src) or _RANGE_TERM.search(src)
+        if m and m.group(1) <= m.group(2):
+            return m.group(1), m.group(2)
+    years = Counter(m.group(1) for m in _UNTIL.finditer(text))
+    if years:
+        return "", max(years, key=lambda y: (years[y], y))
+    return "", ""
+
+
+def level_and_region(name: str) -> tuple[str, str]:
+    """('province'|'city'|'district'|'', region) from an issuer or title: 省/自治区, 市, 区/县/旗."""
+    m = _REGION.match(_clean(name))
+    if not m or not any(m.groups()):
+        return "", ""
+    prov, city, dist = m.groups()
+    if dist:
+        return "district", dist
+    if city:
+        return "city", city
+    return "province", prov
+
+
+def infer_metadata(text: str) -> dict:
+    """Guess title, issuer, doc_number, date, plan years, period, level and region from a document's text.
+
+    Works on raw or normalized text; every field is a string, "" when the text does not say.
+    """
+    text = text.replace("\r\n", "\n").lstrip("\ufeff")
+    lines = text.split("\n")
+    head_lines = lines[:HEAD_LINES]
+    head_text = "\n".join(head_lines)
+    notice = _head_block(head_lines)
+    orgs, date = _signature(lines)
+    issuers = orgs
+    m = re.match(r"\s*(.+?)关于印发", notice)
+    if not issuers and m:
+        issuers = _split_issuers(m.group(1))
+    if not date:
+        date = parse_date("\n".join(head_lines[:8]))
+    title = _title(head_lines, head_text, notice)
+    start, end = _plan_years(title, text)
+    level, region = "", ""
+    for src in issuers[:1] + [title]:
+        level, region = level_and_region(src)
+        if level:
+            break
+    return {
+        "title": title,
+        "issuer": ";".join(issuers),
+        "doc_number": _doc_number(head_lines),
+        "date": date,
+        "period": start or date[:4],
+        "plan_start": start,
+        "plan_end": end,
+        "level": level,
+        "region": region,
+    }
+
+
+def _comparable(field: str, value) -> str:
+    s = unicodedata.normalize("NFKC", _clean(str(value)))
+    s = re.sub(r"[—–－~～]", "-", s)
+    if field == "issuer":
+        return ";".join(sorted(p for p in s.split(";") if p))
+    return s
+
+
+def merge_metadata(manifest_meta: dict, inferred: dict, path) -> tuple[dict, list[str]]:
+    """Combine manifest and inferred metadata (the manifest wins); list each non-empty disagreement.
+
+    The period label is a researcher's category, so it is filled but not compared.
+    """
+    name = Path(str(path)).name
+    merged: dict = {}
+    notes: list[str] = []
+    for field in sorted(set(FIELDS) | set(manifest_meta) | set(inferred)):
+        m = "" if manifest_meta.get(field) is None else str(manifest_meta.get(field)).strip()
+        i = "" if inferred.get(field) is None else str(inferred.get(field)).strip()
+        merged[field] = m or i
+        if m and i and field != "period" and _comparable(field, m) != _comparable(field, i):
+            notes.append(f"{name}: {field} in the manifest is '{m}' but the text says '{i}' (kept the manifest's)")
+    return merged, notes

@@ -1,0 +1,203 @@
+"""Text reuse between documents: shared passages found without comparing all pairs.
+
+Method (BLAST-like seed and extend):
+
+1. *Fold* each text: drop whitespace, map full-width ASCII forms (，：；（）！？ …) and curly
+   quotes to their half-width forms, keeping a map from each folded character back to
+   its offset in the given text.
+2. *Seed*: cut every folded text into character k-grams (shingles) and build one
+   inverted index shingle → [(doc, position)]. Only shingles held by two or more
+   documents (and by at most ``max_docs`` of them, which drops boilerplate) give seeds;
+   a document pair is only ever looked at when it shares shingles.
+3. *Chain*: per pair, seeds on the same diagonal (b_pos − a_pos) that lie within ``gap``
+   characters are chained; chains that continue each other with a small diagonal shift
+   (an insertion or deletion) are merged, so a passage with a few edited characters stays
+   one span.
+4. *Align*: each merged window is aligned with ``difflib.SequenceMatcher`` (only that
+   window, never the whole documents); the span is trimmed to the first and last matching
+   block and reported with similarity = matched characters / mean span length.
+
+Complexity: folding and shingling are O(N) in the total number of characters N; the index
+holds at most N postings; seeds cost Σ over shared shingles of (postings per shingle)², which
+``max_docs`` and ``max_postings`` bound; alignment is quadratic only in the length of each
+candidate window. No step grows with the number of document pairs that share nothing.
+"""
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .errors import BioparseError
+
+__all__ = ["fold", "find_reuse", "reuse_summary", "REUSE_COLUMNS"]
+
+REUSE_COLUMNS = [
+    "doc_a", "doc_b", "a_start", "a_end", "b_start", "b_end",
+    "a_text", "b_text", "similarity", "n_chars",
+]
+
+_QUOTES = {"“": '"', "”": '"', "‘": "'", "’": "'", "〔": "(", "〕": ")", "【": "[", "】": "]"}
+
+
+class ReuseInputError(BioparseError):
+    """The texts given to find_reuse are not a mapping of id → str, or parameters are invalid."""
+
+
+def _fold_char(ch: str) -> str:
+    code = ord(ch)
+    if 0xFF01 <= code <= 0xFF5E:  # full-width ASCII block → ASCII
+        return chr(code - 0xFEE0)
+    return _QUOTES.get(ch, ch)
+
+
+def fold(text: str) -> tuple[str, list[int]]:
+    """Fold ``text`` for matching (no whitespace, half-width punctuation) and map back.
+
+    Returns ``(folded, positions)`` where ``positions[i]`` is the offset in ``text`` of
+    ``folded[i]``.
+    """
+    chars: list[str] = []
+    positions: list[int] = []
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            continue
+        chars.append(_fold_char(ch))
+        positions.append(i)
+    return "".join(chars), positions
+
+
+@dataclass
+class _Region:
+    a0: int
+    a1: int  # exclusive, folded coordinates
+    b0: int
+    b1: int
+    diag: int
+
+
+def _seed_pairs(folded: dict[str, str], k: int, max_docs: int, max_postings: int):
+    """Inverted index of k-grams → seeds per document pair {(a, b): [(pa, pb), …]}."""
+    index: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    ids = sorted(folded)
+    for d, doc in enumerate(ids):
+        s = folded[doc]
+        for p in range(len(s) - k + 1):
+            index[s[p:p + k]].append((d, p))
+    seeds: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
+    for postings in index.values():
+        if len(postings) < 2 or len(postings) > max_postings:
+            continue
+        docs = {d for d, _ in postings}
+        if len(docs) < 2 or len(docs) > max_docs:
+            continue
+        for i, (da, pa) in enumerate(postings):
+            for db, pb in postings[i + 1:]:
+                if da != db:  # postings are in doc order, so da < db
+                    seeds[(da, db)].append((pa, pb))
+    return ids, seeds
+
+
+def _chain(seeds: list[tuple[int, int]], k: int, gap: int, max_shift: int) -> list[_Region]:
+    """Chain seeds on one diagonal, then merge chains that follow each other closely."""
+    by_diag: dict[int, list[int]] = defaultdict(list)
+    for pa, pb in seeds:
+        by_diag[pb - pa].append(pa)
+    chains: list[_Region] = []
+    for diag in sorted(by_diag):
+        starts = sorted(by_diag[diag])
+        a0 = prev = starts[0]
+        for pa in starts[1:]:
+            if pa - prev > gap:
+                chains.append(_Region(a0, prev + k, a0 + diag, prev + k + diag, diag))
+                a0 = pa
+            prev = pa
+        chains.append(_Region(a0, prev + k, a0 + diag, prev + k + diag, diag))
+    chains.sort(key=lambda r: (r.a0, r.b0))
+    merged: list[_Region] = []
+    active: list[_Region] = []
+    for c in chains:
+        active = [r for r in active if c.a0 <= r.a1 + gap]
+        for r in active:
+            if (abs(c.diag - r.diag) <= max_shift and c.b0 <= r.b1 + gap
+                    and c.b1 > r.b0 and c.a1 > r.a0):
+                r.a1, r.b0, r.b1 = max(r.a1, c.a1), min(r.b0, c.b0), max(r.b1, c.b1)
+                r.diag = c.diag
+                break
+        else:
+            r = _Region(c.a0, c.a1, c.b0, c.b1, c.diag)
+            merged.append(r)
+            active.append(r)
+    return merged
+
+
+def _align(sa: str, sb: str, r: _Region):
+    """Align one candidate window; return trimmed folded span and matched char count."""
+    wa, wb = sa[r.a0:r.a1], sb[r.b0:r.b1]
+    blocks = [m for m in difflib.SequenceMatcher(None, wa, wb, autojunk=False).get_matching_blocks()
+              if m.size]
+    if not blocks:
+        return None
+    first, last = blocks[0], blocks[-1]
+    a0, a1 = r.a0 + first.a, r.a0 + last.a + last.size
+    b0, b1 = r.b0 + first.b, r.b0 + last.b + last.size
+    matched = sum(m.size for m in blocks)
+    return a0, a1, b0, b1, matched
+
+
+def find_reuse(texts: dict, k: int = 8, min_chars: int = 20, threshold: float = 0.8,
+               gap: int = 30, max_shift: int = 12, max_docs: int = 50,
+               max_postings: int = 200) -> pd.DataFrame:
+    """Find passages shared between documents (verbatim or with small edits).
+
+    ``texts`` maps doc_id → text; offsets in the result point into those texts. A passage is
+    kept when at least ``min_chars`` folded characters match and similarity ≥ ``threshold``.
+    Rows are sorted by doc_a, doc_b, a_start. See the module docstring for method and cost.
+    """
+    if not isinstance(texts, dict) or not all(isinstance(v, str) for v in texts.values()):
+        raise ReuseInputError(None, "find_reuse needs a dict of doc_id → str",
+                              "pass e.g. {doc_id: normalized_text} built from the documents")
+    if k < 2 or min_chars < k:
+        raise ReuseInputError(None, f"k={k}, min_chars={min_chars} are inconsistent",
+                              "use k ≥ 2 and min_chars ≥ k")
+    folded, maps = {}, {}
+    for doc, text in texts.items():
+        folded[doc], maps[doc] = fold(text)
+    ids, seeds = _seed_pairs(folded, k, max_docs, max_postings)
+    rows = []
+    for (da, db), pair_seeds in sorted(seeds.items()):
+        a_id, b_id = ids[da], ids[db]
+        sa, sb = folded[a_id], folded[b_id]
+        spans = set()
+        for region in _chain(pair_seeds, k, gap, max_shift):
+            hit = _align(sa, sb, region)
+            if hit is None:
+                continue
+            a0, a1, b0, b1, matched = hit
+            similarity = 2 * matched / ((a1 - a0) + (b1 - b0))
+            if matched < min_chars or similarity < threshold or (a0, a1, b0, b1) in spans:
+                continue
+            spans.add((a0, a1, b0, b1))
+            ma, mb = maps[a_id], maps[b_id]
+            oa0, oa1, ob0, ob1 = ma[a0], ma[a1 - 1] + 1, mb[b0], mb[b1 - 1] + 1
+            rows.append({
+                "doc_a": a_id, "doc_b": b_id, "a_start": oa0, "a_end": oa1,
+                "b_start": ob0, "b_end": ob1,
+                "a_text": texts[a_id][oa0:oa1], "b_text": texts[b_id][ob0:ob1],
+                "similarity": round(similarity, 4), "n_chars": matched,
+            })
+    out = pd.DataFrame(rows, columns=REUSE_COLUMNS)
+    out = out.sort_values(["doc_a", "doc_b", "a_start", "b_start"], kind="stable")
+    return out.reset_index(drop=True)
+
+
+def reuse_summary(reuse: pd.DataFrame) -> pd.DataFrame:
+    """Shared characters and passage count per document pair, largest first."""
+    if reuse.empty:
+        return pd.DataFrame(columns=["doc_a", "doc_b", "n_passages", "n_chars"])
+    g = (reuse.groupby(["doc_a", "doc_b"], as_index=False)
+         .agg(n_passages=("n_chars", "size"), n_chars=("n_chars", "sum")))
+    return g.sort_values(["n_chars", "doc_a", "doc_b"], ascending=[False, True, True],
+                         kind="stable").reset_index(drop=True)

@@ -1,0 +1,28 @@
+"""Each file in tests/bad_inputs/ must raise the error class and message listed in expected.csv."""
+import csv
+from pathlib import Path
+
+import pytest
+
+from bioparse import errors
+from bioparse.io import read_text
+
+BAD = Path(__file__).parent / "bad_inputs"
+CASES = list(csv.DictReader(open(BAD / "expected.csv", encoding="utf-8")))
+
+
+def test_every_bad_file_is_listed():
+    listed = {c["file"] for c in CASES}
+    present = {p.name for p in BAD.iterdir() if p.name not in ("expected.csv", "README.md")}
+    assert listed == present
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["file"] for c in CASES])
+def test_bad_input_raises_named_error(case):
+    cls = getattr(errors, case["error_class"])
+    with pytest.raises(cls) as info:
+        read_text(BAD / case["file"])
+    message = str(info.value)
+    assert case["message_contains"] in message
+    assert case["file"] in message
+    assert isinstance(info.value, errors.BioparseError) and info.value.fix

@@ -1,0 +1,172 @@
+"""bioparse.io: encodings, formats, page furniture, manifest pairing."""
+import hashlib
+
+import pytest
+
+from bioparse.errors import (CorruptFileError, DecodeError, EmptyDocumentError, ManifestError,
+                             UnsupportedFormatError)
+from bioparse.io import discover, read_manifest, read_text, sha256_of
+
+ZH = "天津市人民政府办公厅关于印发实施方案的通知\n一、总体要求\n（一）加强创新。支持企业研发。\n"
+
+
+def write(tmp_path, name, data: bytes):
+    p = tmp_path / name
+    p.write_bytes(data)
+    return p
+
+
+def test_gbk_file_is_read_as_gb18030(tmp_path):
+    raw = read_text(write(tmp_path, "a.txt", ZH.encode("gbk")))
+    assert raw.text == ZH and raw.encoding == "gb18030" and raw.format == "txt"
+
+
+def test_gb18030_file_with_char_outside_gbk(tmp_path):
+    text = ZH + "吉祥的𠮷字与欧元€符号。\n"
+    with pytest.raises(UnicodeEncodeError):
+        text.encode("gbk")
+    raw = read_text(write(tmp_path, "b.txt", text.encode("gb18030")))
+    assert raw.text == text and raw.encoding == "gb18030"
+
+
+def test_utf8_with_bom_and_crlf(tmp_path):
+    raw = read_text(write(tmp_path, "c.txt", b"\xef\xbb\xbf" + ZH.replace("\n", "\r\n").encode("utf-8")))
+    assert raw.text == ZH and raw.encoding == "utf-8-sig"
+
+
+@pytest.mark.parametrize("codec,bom", [("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff")])
+def test_utf16_with_bom(tmp_path, codec, bom):
+    raw = read_text(write(tmp_path, "d.txt", bom + ZH.encode(codec)))
+    assert raw.text == ZH and raw.encoding == codec
+
+
+def test_plain_utf8_and_latin_text(tmp_path):
+    assert read_text(write(tmp_path, "e.txt", ZH.encode("utf-8"))).encoding == "utf-8"
+    assert read_text(write(tmp_path, "f.txt", "Café déjà vu – naïve.".encode("utf-8"))).text.startswith("Café")
+
+
+def test_big5_file_is_decoded(tmp_path):
+    text = "臺灣生物醫藥產業發展計畫。加強研發與臨床試驗，推動產業發展。" * 5
+    raw = read_text(write(tmp_path, "g.txt", text.encode("big5")))
+    assert raw.text == text
+
+
+def test_docx_paragraphs_and_table_in_body_order(tmp_path):
+    import docx
+    d = docx.Document()
+    d.add_paragraph("实施方案")
+    table = d.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "指标", "目标值"
+    table.cell(1, 0).text, table.cell(1, 1).text = "产值", "1000亿元"
+    d.add_paragraph("一、总体要求")
+    path = tmp_path / "plan.docx"
+    d.save(path)
+    raw = read_text(path)
+    assert raw.text.split("\n") == ["实施方案", "指标", "目标值", "产值", "1000亿元", "一、总体要求"]
+    assert raw.format == "docx"
+
+
+HTML = """<html><head><meta charset="gbk"><title>政府网</title><script>var x="脚本文字";</script></head>
+<body><div class="nav"><a>首页</a><a>政务公开</a><a>新闻中心新闻中心</a></div>
+<header>天津市人民政府门户网站</header>
+<div class="main"><div id="zoom" class="TRS_Editor"><p>一、总体要求</p><p>支持企业开展研发。<br>加强临床试验。</p></div></div>
+<footer>版权所有 网站标识码</footer></body></html>"""
+
+
+def test_html_article_without_navigation(tmp_path):
+    raw = read_text(write(tmp_path, "page.html", HTML.encode("gbk")))
+    assert raw.text == "一、总体要求\n支持企业开展研发。\n加强临床试验。"
+    assert raw.encoding == "gb18030" and raw.format == "html"
+
+
+def test_html_without_hints_takes_block_with_most_cjk(tmp_path):
+    page = ("<html><body><div><p>首页</p><p>导航</p></div>"
+            "<div><p>第一条 为促进生物医药产业发展，制定本办法。</p><p>第二条 本办法适用于本市。</p></div></body></html>")
+    raw = read_text(write(tmp_path, "p.htm", page.encode("utf-8")))
+    assert raw.text == "第一条 为促进生物医药产业发展，制定本办法。\n第二条 本办法适用于本市。"
+
+
+def _pdf(path, pages):
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib.backends.backend_pdf import PdfPages
+    with plt.rc_context({"pdf.fonttype": 42}), PdfPages(path) as pdf:
+        for lines in pages:
+            fig = plt.figure(figsize=(4, 5))
+            for k, ln in enumerate(lines[:-1]):
+                fig.text(0.1, 0.9 - k * 0.1, ln)
+            if lines:
+                fig.text(0.45, 0.05, lines[-1])
+            pdf.savefig(fig)
+            plt.close(fig)
+    return path
+
+
+def test_pdf_drops_repeated_header_and_page_numbers_and_joins_pages(tmp_path):
+    path = _pdf(tmp_path / "plan.pdf", [
+        ["Biomedicine Action Plan", "First measure. Support research", "- 1 -"],
+        ["Biomedicine Action Plan", "institutes and hospitals.", "Second measure. Build parks.", "- 2 -"],
+        ["Biomedicine Action Plan", "Third measure. Train people.", "3/3"],
+    ])
+    raw = read_text(path)
+    assert raw.text == ("First measure. Support research institutes and hospitals.\n"
+                        "Second measure. Build parks.\nThird measure. Train people.")
+    assert raw.format == "pdf"
+
+
+def test_pdf_without_text_layer(tmp_path):
+    path = _pdf(tmp_path / "scan.pdf", [[], []])
+    with pytest.raises(EmptyDocumentError, match="OCR"):
+        read_text(path)
+
+
+def test_errors_name_the_file(tmp_path):
+    with pytest.raises(UnsupportedFormatError, match="x.doc"):
+        read_text(write(tmp_path, "x.doc", b"abc"))
+    with pytest.raises(DecodeError, match=r"bad\.txt.*UTF-8"):
+        read_text(write(tmp_path, "bad.txt", b"abc \xff\x80\xff\x80 def\n" * 3))
+    with pytest.raises(CorruptFileError, match="zip.txt"):
+        read_text(write(tmp_path, "zip.txt", b"PK\x03\x04" + b"\x01" * 50))
+    with pytest.raises(EmptyDocumentError):
+        read_text(write(tmp_path, "blank.txt", "\ufeff \n\u3000\n".encode("utf-8")))
+
+
+def test_sha256_of(tmp_path):
+    p = write(tmp_path, "h.txt", b"hello")
+    assert sha256_of(p) == hashlib.sha256(b"hello").hexdigest()
+
+
+MANIFEST = "doc_id,file,title,issuer,level\nB,b.txt,乙方案,乙局,city\nA,a.txt,,,\nC,missing.txt,丙,,\nA,a2.txt,,,\n"
+
+
+def test_read_manifest(tmp_path):
+    assert read_manifest(tmp_path) is None
+    write(tmp_path, "manifest.csv", MANIFEST.encode("gbk"))  # Excel on Chinese Windows writes GBK
+    df = read_manifest(tmp_path)
+    assert list(df["doc_id"]) == ["B", "A", "C", "A"]
+    assert df.loc[1, "title"] == "" and df.loc[0, "title"] == "乙方案"
+    assert "plan_end" in df.columns and df.loc[0, "plan_end"] == ""
+    write(tmp_path, "manifest.csv", b"name,path\nx,y\n")
+    with pytest.raises(ManifestError, match="doc_id"):
+        read_manifest(tmp_path)
+
+
+def test_discover_pairs_files_and_reports_problems(tmp_path):
+    write(tmp_path, "manifest.csv", MANIFEST.encode("utf-8"))
+    for name in ("a.txt", "a2.txt", "b.txt", "z plan(1).txt", ".hidden.txt", "notes.xyz"):
+        write(tmp_path, name, ZH.encode("utf-8"))
+    docs, problems = discover(tmp_path)
+    assert [d["doc_id"] for d in docs] == ["A", "B", "z_plan_1"]
+    assert docs[1]["meta"]["title"] == "乙方案" and docs[2]["meta"] == {}
+    assert docs[0]["path"].name == "a.txt"
+    kinds = sorted(type(p).__name__ for p in problems)
+    assert kinds == ["ManifestError", "ManifestError", "UnsupportedFormatError"]
+    text = " ".join(str(p) for p in problems)
+    assert "missing.txt" in text and "a.txt" in text and "a2.txt" in text and "notes.xyz" in text
+
+
+def test_discover_without_manifest_uses_stems(tmp_path):
+    write(tmp_path, "规划.txt", ZH.encode("utf-8"))
+    docs, problems = discover(tmp_path)
+    assert [d["doc_id"] for d in docs] == ["规划"] and problems == []
