@@ -5,10 +5,11 @@ Method (BLAST-like seed and extend):
 1. *Fold* each text: drop whitespace, map full-width ASCII forms (，：；（）！？ …) and curly
    quotes to their half-width forms, keeping a map from each folded character back to
    its offset in the given text.
-2. *Seed*: cut every folded text into character k-grams (shingles) and build one
-   inverted index shingle → [(doc, position)]. Only shingles held by two or more
-   documents (and by at most ``max_docs`` of them, which drops boilerplate) give seeds;
-   a document pair is only ever looked at when it shares shingles.
+2. *Candidates*: hash every character k-gram (shingle) of every folded text, keep one in
+   four as a fingerprint, and build one inverted index fingerprint → documents. Only
+   fingerprints held by two to ``max_docs`` documents (more is boilerplate) pair documents
+   up; a document pair is only ever looked at when it shares fingerprints.
+   *Seed*: for each candidate pair, exact k-gram matches from a local index of one text.
 3. *Chain*: per pair, seeds on the same diagonal (b_pos − a_pos) that lie within ``gap``
    characters are chained; chains that continue each other with a small diagonal shift
    (an insertion or deletion) are merged, so a passage with a few edited characters stays
@@ -28,6 +29,7 @@ import difflib
 from collections import defaultdict
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from .errors import BioparseError
@@ -78,25 +80,78 @@ class _Region:
     diag: int
 
 
+def _kgram_hashes(s: str, k: int) -> np.ndarray:
+    """Deterministic 64-bit polynomial hashes of every k-gram of s (vectorized)."""
+    if len(s) < k:
+        return np.zeros(0, dtype=np.uint64)
+    codes = np.frombuffer(s.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    n = len(codes) - k + 1
+    h = np.zeros(n, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for i in range(k):
+            h = h * np.uint64(1_000_003) + codes[i:i + n]
+        # Mix the bits so that sampling by the top bits is uniform.
+        h ^= h >> np.uint64(29)
+        h *= np.uint64(0xBF58476D1CE4E5B9)
+        h ^= h >> np.uint64(32)
+    return h
+
+
+def _candidate_pairs(folded: list[str], k: int, max_docs: int,
+                     min_shared: int = 2) -> list[tuple[int, int]]:
+    """Document pairs that share sampled k-gram fingerprints (an inverted index, not all pairs).
+
+    One k-gram in four is kept as a fingerprint (chosen by its hash, so the same
+    k-gram is kept in every document); a passage of ~30 characters holds about 23 k-grams,
+    so a shared passage is missed with probability (3/4)^23 ≈ 0.1%. Fingerprints
+    held by more than ``max_docs`` documents are boilerplate and give no pairs.
+    """
+    hashes, docs = [], []
+    for d, s in enumerate(folded):
+        h = _kgram_hashes(s, k)
+        h = np.unique(h[(h >> np.uint64(62)) == 0])  # the top two bits pick one in four
+        hashes.append(h)
+        docs.append(np.full(len(h), d, dtype=np.int64))
+    if not hashes:
+        return []
+    h = np.concatenate(hashes)
+    d = np.concatenate(docs)
+    order = np.lexsort((d, h))
+    h, d = h[order], d[order]
+    bounds = np.flatnonzero(np.diff(h)) + 1
+    groups = np.split(d, bounds)
+    counts: dict[tuple[int, int], int] = defaultdict(int)
+    for g in groups:
+        if 2 <= len(g) <= max_docs:
+            members = g.tolist()
+            for i, a in enumerate(members):
+                for b in members[i + 1:]:
+                    counts[(a, b)] += 1
+    return sorted(p for p, c in counts.items() if c >= min_shared)
+
+
+def _pair_seeds(sa: str, sb: str, k: int, max_postings: int) -> list[tuple[int, int]]:
+    """Exact k-gram matches (pa, pb) between two texts, from a local index of the first."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for p in range(len(sa) - k + 1):
+        index[sa[p:p + k]].append(p)
+    seeds = []
+    for pb in range(len(sb) - k + 1):
+        hits = index.get(sb[pb:pb + k])
+        if hits and len(hits) <= max_postings:
+            seeds.extend((pa, pb) for pa in hits)
+    return seeds
+
+
 def _seed_pairs(folded: dict[str, str], k: int, max_docs: int, max_postings: int):
-    """Inverted index of k-grams → seeds per document pair {(a, b): [(pa, pb), …]}."""
-    index: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    """Seeds per candidate document pair {(a, b): [(pa, pb), …]}; pairs come from the index."""
     ids = sorted(folded)
-    for d, doc in enumerate(ids):
-        s = folded[doc]
-        for p in range(len(s) - k + 1):
-            index[s[p:p + k]].append((d, p))
-    seeds: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
-    for postings in index.values():
-        if len(postings) < 2 or len(postings) > max_postings:
-            continue
-        docs = {d for d, _ in postings}
-        if len(docs) < 2 or len(docs) > max_docs:
-            continue
-        for i, (da, pa) in enumerate(postings):
-            for db, pb in postings[i + 1:]:
-                if da != db:  # postings are in doc order, so da < db
-                    seeds[(da, db)].append((pa, pb))
+    texts = [folded[i] for i in ids]
+    seeds = {}
+    for a, b in _candidate_pairs(texts, k, max_docs):
+        pair = _pair_seeds(texts[a], texts[b], k, max_postings)
+        if pair:
+            seeds[(a, b)] = pair
     return ids, seeds
 
 

@@ -5,7 +5,52 @@ once and the result is cached with the parse; corpus steps run once over the tab
 """
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from . import schema
+
+schema.register("pmc_secondary", "PMC-index binary secondary variables per document.",
+                ["doc_id", "variable", "secondary"], [
+                    ("doc_id", "string", "Document id."),
+                    ("variable", "string", "Primary variable (X1 … X9)."),
+                    ("secondary", "string", "Secondary variable id (X1.1 …)."),
+                    ("name_zh", "string", "Name of the secondary variable."),
+                    ("value", "Int64", "1 if the document meets the variable's rule, else 0."),
+                ])
+schema.register("pmc", "PMC-index primary variable scores per document (mean of secondaries).",
+                ["doc_id", "variable"], [
+                    ("doc_id", "string", "Document id."),
+                    ("variable", "string", "Primary variable (X1 … X9)."),
+                    ("name_zh", "string", "Name of the variable."),
+                    ("name_en", "string", "English name."),
+                    ("score", "float64", "Mean of the variable's secondaries, 0–1."),
+                ])
+schema.register("pmc_index", "PMC index per document: the sum of the primary scores, and its grade.",
+                ["doc_id"], [
+                    ("doc_id", "string", "Document id."),
+                    ("pmc", "float64", "PMC index (sum of the primary scores)."),
+                    ("n_variables", "Int64", "Number of primary variables scored."),
+                    ("grade", "string", "perfect, excellent, acceptable or poor."),
+                ])
+schema.register("reuse", "Passages two documents share (verbatim or with small edits).",
+                ["doc_a", "doc_b", "a_start", "b_start"], [
+                    ("doc_a", "string", "First document."),
+                    ("doc_b", "string", "Second document."),
+                    ("a_provision", "string", "Provision of doc_a where the passage starts."),
+                    ("b_provision", "string", "Provision of doc_b where the passage starts."),
+                    ("a_start", "Int64", "Start offset of the passage in doc_a's normalized text."),
+                    ("a_end", "Int64", "End offset in doc_a."),
+                    ("b_start", "Int64", "Start offset in doc_b."),
+                    ("b_end", "Int64", "End offset in doc_b."),
+                    ("a_text", "string", "The passage as written in doc_a."),
+                    ("b_text", "string", "The passage as written in doc_b."),
+                    ("similarity", "float64", "Matched characters / mean passage length (1 = identical)."),
+                    ("n_chars", "Int64", "Matched characters."),
+                ])
 
 
 @dataclass(frozen=True)
@@ -18,6 +63,102 @@ class Plan:
     key: str = ""
 
 
+# Loaded once per process (each worker loads its own): codebook, segmenter, stopwords.
+_LOADED: dict = {}
+
+
+def _resources(codebook_path: str | None, segmenter: str):
+    key = (codebook_path, segmenter)
+    if key not in _LOADED:
+        from .code import compile_codebook
+        from .codebook import load_codebook
+        from .text import get_segmenter, load_stopwords
+
+        codebook = load_codebook(codebook_path)
+        seg = get_segmenter(segmenter, codebook)
+        _LOADED[key] = (codebook, seg, compile_codebook(codebook, seg), load_stopwords())
+    return _LOADED[key]
+
+
+@dataclass(frozen=True)
+class CodeAndCount:
+    """Per-document stage: segment each provision once, then code it and count its terms."""
+
+    codebook_path: str | None = None
+    segmenter: str = "jieba"
+
+    def __call__(self, result: dict) -> None:
+        from .code import code_tokens
+        from .text import terms_of
+
+        codebook, seg, compiled, stopwords = _resources(self.codebook_path, self.segmenter)
+        codes, terms = [], []
+        for p in result["provisions"]:
+            tokens = seg.cut(p["text"])
+            ids = {"doc_id": p["doc_id"], "provision_id": p["provision_id"]}
+            codes += [{**ids, **c} for c in code_tokens(tokens, compiled)]
+            terms += [{**ids, "term": t, "count": n} for t, n in sorted(terms_of(tokens, stopwords).items())]
+        result["codes"], result["terms"] = codes, terms
+        self._pmc(result, codebook)
+
+    @staticmethod
+    def _pmc(result: dict, codebook: dict) -> None:
+        """PMC-index tables of this one document (its variables depend on it alone)."""
+        from .pmc import pmc_scores
+
+        frame = {t: pd.DataFrame(result[t]) for t in ("documents", "provisions", "codes", "targets", "agencies", "terms")}
+        for t in ("codes", "targets", "agencies", "terms"):
+            if frame[t].empty:
+                frame[t] = schema.empty_frame(t)
+        res = pmc_scores(frame["documents"], frame["provisions"], frame["codes"], frame["targets"],
+                         frame["agencies"], frame["terms"], definitions=codebook if "pmc" in codebook else None)
+        result["pmc_secondary"] = res.secondary
+        result["pmc"] = res.primary
+        result["pmc_index"] = res.index[["doc_id", "pmc", "n_variables", "grade"]]
+
+
+def reuse_step(outdir: Path) -> dict:
+    """Corpus step: shared passages between every pair of documents that share text."""
+    from .reuse import find_reuse
+    from .tables import TableWriter
+
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in sorted((outdir / "text").glob("*.txt"))}
+    reuse = find_reuse(texts)
+    provisions = pd.read_parquet(outdir / "provisions.parquet", columns=["doc_id", "provision_id", "start"])
+    starts = {d: (g["start"].tolist(), g["provision_id"].tolist()) for d, g in provisions.groupby("doc_id", sort=False)}
+
+    def owner(doc, offset):
+        import bisect
+
+        s, ids = starts.get(doc, ([0], [""]))
+        return ids[max(bisect.bisect_right(s, offset) - 1, 0)]
+
+    reuse["a_provision"] = [owner(d, o) for d, o in zip(reuse["doc_a"], reuse["a_start"])]
+    reuse["b_provision"] = [owner(d, o) for d, o in zip(reuse["doc_b"], reuse["b_start"])]
+    writer = TableWriter(outdir, "reuse")
+    writer.write(reuse)
+    writer.close()
+    return {"reuse": writer.n_rows}
+
+
+def file_digest(path: str | None) -> str:
+    """Hash of a codebook file (or of the packaged one), so editing it invalidates the cache."""
+    from .codebook import default_codebook_path
+
+    p = Path(path) if path else default_codebook_path()
+    return hashlib.sha256(p.read_bytes()).hexdigest()[:16]
+
+
 def default_plan(codebook_path: str | None = None, segmenter: str = "jieba") -> Plan:
-    """The plan `bioparse build` runs: parse and extract (coding stages are added here)."""
+    """The plan `bioparse build` runs: parse and extract, code and count terms, PMC, reuse."""
+    return Plan(
+        stages=(CodeAndCount(codebook_path, segmenter),),
+        corpus_steps=(reuse_step,),
+        tables=("codes", "terms", "pmc_secondary", "pmc", "pmc_index"),
+        key=f"{file_digest(codebook_path)}:{segmenter}",
+    )
+
+
+def core_plan() -> Plan:
+    """Parsing and extraction only (documents, provisions, agencies, targets)."""
     return Plan()

@@ -1,0 +1,105 @@
+"""Notebooks execute into HTML reports with embedded figures, an index, and clear failures."""
+import sys
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+from bioparse import __version__, report
+
+PLOT_CELL = """\
+import sys
+import matplotlib.pyplot as plt
+print("中文输出", sys.executable)
+fig, ax = plt.subplots(figsize=(2, 1.5))
+ax.plot([1, 2, 3], [2, 1, 3])
+plt.show()
+"""
+
+
+def _write(path, cells):
+    nb = new_notebook()
+    nb.metadata = {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}}
+    nb.cells = cells
+    nbformat.write(nb, path)
+
+
+@pytest.fixture
+def notebooks(tmp_path):
+    d = tmp_path / "notebooks"
+    d.mkdir()
+    _write(d / "01_alpha.ipynb", [
+        new_markdown_cell("# 第一份报告 Alpha\n\nThe first <report> paragraph,\nover two lines.\n\nSecond paragraph."),
+        new_code_cell(PLOT_CELL)])
+    _write(d / "02_beta.ipynb", [
+        new_markdown_cell("Intro before the heading.\n\n## Beta report"),
+        new_code_cell("from pathlib import Path\nprint(Path('data.txt').read_text())")])
+    (d / "data.txt").write_text("read from the notebook's own folder", encoding="utf-8")
+    return d
+
+
+def test_build_reports_writes_html_and_index(notebooks, tmp_path, monkeypatch):
+    # A 'python3' kernelspec for some other Python, first on the Jupyter path, must not be used
+    # (plain nbclient would try to launch /nonexistent/python).
+    user = tmp_path / "jupyter_user" / "kernels" / "python3"
+    user.mkdir(parents=True)
+    (user / "kernel.json").write_text('{"argv": ["/nonexistent/python", "-m", "ipykernel_launcher", '
+                                      '"-f", "{connection_file}"], "display_name": "other", '
+                                      '"language": "python"}', encoding="utf-8")
+    monkeypatch.setenv("JUPYTER_PATH", str(tmp_path / "jupyter_user"))
+    monkeypatch.setenv("MPLBACKEND", "Agg")  # as on CI: must not hide the inline figures
+    out = tmp_path / "reports"
+    paths = report.build_reports(notebooks, out, timeout=60)
+    assert [p.name for p in paths] == ["01_alpha.html", "02_beta.html", "index.html"]
+    alpha = (out / "01_alpha.html").read_text(encoding="utf-8")
+    assert "data:image/png;base64," in alpha
+    assert "中文输出" in alpha
+    assert sys.executable in alpha  # the kernel is this environment's Python
+    assert "read from the notebook&#39;s own folder" in (out / "02_beta.html").read_text(encoding="utf-8") \
+        or "read from the notebook's own folder" in (out / "02_beta.html").read_text(encoding="utf-8")
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert 'href="01_alpha.html"' in index and 'href="02_beta.html"' in index
+    assert "第一份报告 Alpha" in index and "Beta report" in index
+    assert "The first &lt;report&gt; paragraph, over two lines." in index
+    assert "Second paragraph" not in index
+    assert f"bioparse {__version__}" in index
+    first = index
+    report.write_index([{"file": "01_alpha.html", "title": "第一份报告 Alpha",
+                         "description": "The first <report> paragraph, over two lines.",
+                         "failure": ""},
+                        {"file": "02_beta.html", "title": "Beta report",
+                         "description": "Intro before the heading.", "failure": ""}], out)
+    assert (out / "index.html").read_text(encoding="utf-8") == first  # no timestamp: byte-stable
+    again = report.build_reports(notebooks, tmp_path / "again", timeout=60)
+    assert [p.read_bytes() for p in again] == [p.read_bytes() for p in paths]
+
+
+def test_failing_notebook_names_the_cell_and_others_still_build(notebooks, tmp_path):
+    _write(notebooks / "03_broken.ipynb", [
+        new_markdown_cell("# Broken"),
+        new_code_cell("x = 1"),
+        new_code_cell("y = 1 / 0  # the bad cell")])
+    out = tmp_path / "reports"
+    with pytest.raises(report.ReportError) as info:
+        report.build_reports(notebooks, out, timeout=60)
+    msg = str(info.value)
+    assert "03_broken.ipynb" in msg and "cell 3" in msg and "ZeroDivisionError" in msg
+    assert "y = 1 / 0" in msg
+    assert "01_alpha" not in msg
+    assert [f.notebook.name for f in info.value.failures] == ["03_broken.ipynb"]
+    for name in ("01_alpha.html", "02_beta.html", "03_broken.html", "index.html"):
+        assert (out / name).is_file(), name
+    assert "ZeroDivisionError" in (out / "03_broken.html").read_text(encoding="utf-8")
+    assert "failed at cell 3" in (out / "index.html").read_text(encoding="utf-8")
+    assert report.main(["--notebooks", str(notebooks), "--reports", str(out), "--timeout", "60"]) == 1
+
+
+def test_no_notebooks_is_a_clear_error(tmp_path):
+    with pytest.raises(report.ReportError, match="no notebooks"):
+        report.build_reports(tmp_path, tmp_path / "reports")
+
+
+def test_notebook_summary_skips_code_and_later_headings():
+    nb = new_notebook(cells=[new_code_cell("# not a heading"),
+                             new_markdown_cell("# Title\n## Sub\nLine one\nline two\n\nmore")])
+    assert report.notebook_summary(nb) == ("Title", "Line one line two")
