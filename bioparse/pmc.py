@@ -1,6 +1,7 @@
 """PMC index (Policy Modeling Consistency, Ruiz Estrada 2011) per document.
 
-The variables are data (bioparse/resources/pmc.yaml, or the ``pmc:`` key of a codebook):
+The variables are data, kept under the ``pmc:`` key of the codebook YAML
+(bioparse/resources/codebook.yaml, or a researcher's own codebook):
 each primary variable X1…X9 has binary secondary variables with a declarative rule
 evaluated on the document's tables. A primary score is the mean of its secondaries, the
 PMC index their sum, and the grade is read from the index as a fraction of the number of
@@ -113,10 +114,10 @@ def evaluate(rule: dict, doc: _Doc) -> bool:
 # --------------------------------------------------------------------------- definitions
 def load_pmc_definitions(definitions=None) -> dict:
     """PMC definitions from a dict, a codebook dict with a ``pmc:`` key, a YAML path, or the
-    packaged bioparse/resources/pmc.yaml; checked so that a typo fails early."""
-    source = "bioparse/resources/pmc.yaml"
+    ``pmc:`` key of the packaged codebook; checked so that a typo fails early."""
+    source = "bioparse/resources/codebook.yaml"
     if definitions is None:
-        text = resources.files("bioparse").joinpath("resources/pmc.yaml").read_text("utf-8")
+        text = resources.files("bioparse").joinpath("resources/codebook.yaml").read_text("utf-8")
         definitions = yaml.safe_load(text)
     elif isinstance(definitions, (str, Path)):
         source = str(definitions)
