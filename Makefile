@@ -42,6 +42,7 @@ score: data
 	$(BIN)/python ../shared/tools/score.py data/processed
 
 screenshots: report
+	@command -v chromium >/dev/null || { echo "installing Debian's chromium (needs root)"; apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
 	bash scripts/screenshot.sh reports/index.html reports/02_priority_shift.html reports/06_diffusion.html figures/screenshots
 
 bench: $(STAMP)

@@ -27,10 +27,12 @@ def owner_index(provisions: list[dict]):
     return owner
 
 
-def agency_rows(doc_id: str, text: str, owner, crosswalk: dict) -> list[dict]:
+def agency_rows(doc_id: str, text: str, owner, crosswalk: dict,
+                clauses: list[dict] | None = None) -> list[dict]:
     """Responsible agencies of every clause, attached to the provision holding the clause."""
     rows = []
-    for clause in agencies_mod.find_agency_clauses(text):
+    clauses = agencies_mod.find_agency_clauses(text) if clauses is None else clauses
+    for clause in clauses:
         pid = owner(clause["start"])
         first = clause["agencies"][0]["agency"] if clause["agencies"] else None
         for position, a in enumerate(clause["agencies"]):
@@ -59,7 +61,7 @@ def parse_document(path: str | Path, doc_id: str, meta: dict | None = None,
     """Parse one file into rows for the documents, provisions, agencies and targets tables.
 
     Returns ``{"documents": [row], "provisions": [...], "agencies": [...], "targets": [...],
-    "text": normalized_text, "warnings": [message, ...]}``. Raises a ``BioparseError``
+    "clause_spans": [(start, end), ...], "text": normalized_text, "warnings": [message, ...]}``. Raises a ``BioparseError``
     naming the file if it cannot be read.
     """
     path = Path(path)
@@ -89,10 +91,14 @@ def parse_document(path: str | Path, doc_id: str, meta: dict | None = None,
     }
     for k in ("plan_start", "plan_end"):
         document[k] = int(document[k]) if str(document[k]).strip().isdigit() else None
+    clauses = agencies_mod.find_agency_clauses(text)
     return {
         "documents": [document],
         "provisions": provisions,
-        "agencies": agency_rows(doc_id, text, owner, crosswalk),
+        "agencies": agency_rows(doc_id, text, owner, crosswalk, clauses),
+        # Spans of the responsibility clauses: coding and term counts skip them, so that
+        # 发展改革委 is not read as 改革 nor 市场监管局 as 监管.
+        "clause_spans": [(c["start"], c["end"]) for c in clauses],
         "targets": target_rows(doc_id, text, owner),
         "text": text,
         "warnings": notes + disagreements,

@@ -80,6 +80,22 @@ def _resources(codebook_path: str | None, segmenter: str):
     return _LOADED[key]
 
 
+def content_text(provision: dict, clause_spans) -> str:
+    """A provision's text with its responsibility clauses blanked out (one newline each).
+
+    Agency names are recorded in the agencies table; left in the text they would be coded
+    as content (发展改革委 → 改革, 市医保局 → 医保) and dominate the term counts.
+    """
+    start, text = provision["start"], provision["text"]
+    pieces, pos = [], 0
+    for a, b in clause_spans:
+        a, b = max(a - start, 0), min(b - start, len(text))
+        if a < b and a >= pos:
+            pieces += [text[pos:a], "\n"]
+            pos = b
+    return "".join(pieces) + text[pos:]
+
+
 @dataclass(frozen=True)
 class CodeAndCount:
     """Per-document stage: segment each provision once, then code it and count its terms."""
@@ -94,7 +110,7 @@ class CodeAndCount:
         codebook, seg, compiled, stopwords = _resources(self.codebook_path, self.segmenter)
         codes, terms = [], []
         for p in result["provisions"]:
-            tokens = seg.cut(p["text"])
+            tokens = seg.cut(content_text(p, result.get("clause_spans", ())))
             ids = {"doc_id": p["doc_id"], "provision_id": p["provision_id"]}
             codes += [{**ids, **c} for c in code_tokens(tokens, compiled)]
             terms += [{**ids, "term": t, "count": n} for t, n in sorted(terms_of(tokens, stopwords).items())]
