@@ -41,10 +41,14 @@ class TableWriter:
         self.dtypes = [d for _, d, _ in schema.TABLES[table]["columns"]]
         self.schema = arrow_schema(table)
         self.n_rows = 0
-        self._csv_file = (outdir / f"{table}.csv").open("w", encoding="utf-8", newline="")
+        # Write beside the final files and rename on close, so a reader (a notebook running
+        # while a build is under way) never sees a half-written table.
+        self._final = [outdir / f"{table}.csv", outdir / f"{table}.parquet"]
+        self._tmp = [p.with_name(f".{p.name}.part") for p in self._final]
+        self._csv_file = self._tmp[0].open("w", encoding="utf-8", newline="")
         self._csv = csv.writer(self._csv_file, lineterminator="\n")
         self._csv.writerow(schema.columns(table))
-        self._parquet = pq.ParquetWriter(outdir / f"{table}.parquet", self.schema,
+        self._parquet = pq.ParquetWriter(self._tmp[1], self.schema,
                                          compression="zstd", write_statistics=True)
 
     def write(self, rows: list[dict] | pd.DataFrame) -> None:
@@ -63,6 +67,8 @@ class TableWriter:
     def close(self) -> None:
         self._csv_file.close()
         self._parquet.close()
+        for tmp, final in zip(self._tmp, self._final):
+            tmp.replace(final)
 
 
 def write_datapackage(outdir: Path, tables: list[str]) -> Path:
