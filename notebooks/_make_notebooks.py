@@ -394,7 +394,7 @@ NOTEBOOKS["07_pmc"] = [
 The PMC index (Policy Modeling Consistency, Ruiz Estrada 2011) scores a policy on nine
 primary variables — its nature, timeliness, issuing level, fields, instruments, targets,
 incentives, evaluation and openness — each the mean of yes/no secondary variables read from
-the tables by declarative rules (bioparse/resources/pmc.yaml). Are the 2024–2025 measures more
+the tables by declarative rules (the pmc: section of bioparse/resources/codebook.yaml). Are the 2024–2025 measures more
 complete policy designs than the 2018 plans?
 """),
     code(SETUP),
