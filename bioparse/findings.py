@@ -188,9 +188,7 @@ def _with_period(df: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
     return df.drop(columns=drop).merge(documents[cols], on="doc_id", how="left")
 
 
-# Headings of sections that report the current state (发展现状, 发展基础, 工作成效): their
-# numbers are baselines, not goals. Matched on the whole heading so 夯实产业基础 (a task) stays.
-STATUS_HEADING = re.compile(r"(?:.*现状.*|(?:发展|产业|工作|现有)?(?:基础|成效|回顾)(?:和问题|与问题|及问题)?)")
+from .targets import STATUS_HEADING  # noqa: E402  (the rule lives with the targets)
 
 
 def status_provisions(provisions: pd.DataFrame) -> set[tuple[str, str]]:
@@ -208,6 +206,8 @@ def status_provisions(provisions: pd.DataFrame) -> set[tuple[str, str]]:
 
 def goal_targets(targets: pd.DataFrame, provisions: pd.DataFrame) -> pd.DataFrame:
     """Targets that are goals: those inside a current-state section (发展现状 …) are dropped."""
+    if "status" in targets.columns:
+        return targets[targets["status"] == "goal"].reset_index(drop=True)
     status = status_provisions(provisions)
     keep = [(d, p) not in status for d, p in zip(targets["doc_id"], targets["provision_id"])]
     return targets[keep].reset_index(drop=True)

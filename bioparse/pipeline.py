@@ -50,10 +50,18 @@ def agency_rows(doc_id: str, text: str, owner, crosswalk: dict,
     return rows
 
 
-def target_rows(doc_id: str, text: str, owner) -> list[dict]:
-    """Quantitative targets, each attached to the provision holding it."""
-    return [{"doc_id": doc_id, "provision_id": owner(t["start"]), **t}
-            for t in targets_mod.extract_targets(text)]
+def target_rows(doc_id: str, text: str, owner, provisions: list[dict]) -> list[dict]:
+    """Quantitative targets, each attached to the provision holding it.
+
+    ``status`` is "baseline" for figures under a current-state heading (发展现状 …), else "goal".
+    """
+    baseline = targets_mod.baseline_provisions(provisions)
+    rows = []
+    for t in targets_mod.extract_targets(text):
+        pid = owner(t["start"])
+        rows.append({"doc_id": doc_id, "provision_id": pid, **t,
+                     "status": "baseline" if pid in baseline else "goal"})
+    return rows
 
 
 def parse_document(path: str | Path, doc_id: str, meta: dict | None = None,
@@ -99,7 +107,7 @@ def parse_document(path: str | Path, doc_id: str, meta: dict | None = None,
         # Spans of the responsibility clauses: coding and term counts skip them, so that
         # 发展改革委 is not read as 改革 nor 市场监管局 as 监管.
         "clause_spans": [(c["start"], c["end"]) for c in clauses],
-        "targets": target_rows(doc_id, text, owner),
+        "targets": target_rows(doc_id, text, owner, provisions),
         "text": text,
         "warnings": notes + disagreements,
     }

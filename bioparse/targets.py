@@ -338,3 +338,24 @@ def extract_targets(text: str) -> list[dict]:
             continue
         out.append(t)
     return out
+
+
+# Headings of sections that report the current state (发展现状, 发展基础, 工作成效): the
+# numbers under them are baselines, not goals. The whole heading must match, so a task
+# such as 夯实产业基础 is not taken for one.
+STATUS_HEADING = re.compile(r"(?:.*现状.*|(?:发展|产业|工作|现有)?(?:基础|成效|回顾)(?:和问题|与问题|及问题)?)")
+
+
+def baseline_provisions(provisions: list[dict]) -> set[str]:
+    """provision_ids under a current-state heading (see STATUS_HEADING), by walking parents."""
+    by_id = {p["provision_id"]: p for p in provisions}
+    out = set()
+    for pid in by_id:
+        node, seen = by_id.get(pid), set()
+        while node is not None and node["provision_id"] not in seen:
+            seen.add(node["provision_id"])
+            if STATUS_HEADING.fullmatch(str(node.get("title") or "").strip(" 。.：:") or "-"):
+                out.add(pid)
+                break
+            node = by_id.get(node.get("parent_id") or "")
+    return out

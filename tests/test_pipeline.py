@@ -58,3 +58,12 @@ def test_build_writes_every_table(tmp_path):
         assert len(pd.read_parquet(out / f"{t}.parquet")) == len(csv)
     assert (out / "datapackage.json").exists()
     assert (out / "text" / "a.txt").read_text(encoding="utf-8").startswith("天津市人民政府办公厅")
+
+
+def test_current_state_figures_are_baselines_not_goals(tmp_path):
+    text = ("一、总体要求\n（一）发展现状。全区现有企业12家，产值13.8亿元。\n"
+            "（二）主要目标。到2020年，企业达到20家。\n")
+    res = parse_document(write(tmp_path, "s.txt", text), "s")
+    status = {t["text"]: t["status"] for t in res["targets"]}
+    assert status["12家"] == "baseline" and status["13.8亿元"] == "baseline"
+    assert [s for t, s in status.items() if "20家" in t] == ["goal"]
