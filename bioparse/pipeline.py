@@ -28,12 +28,16 @@ def owner_index(provisions: list[dict]):
 
 
 def agency_rows(doc_id: str, text: str, owner, crosswalk: dict,
-                clauses: list[dict] | None = None) -> list[dict]:
+                clauses: list[dict] | None = None, point_parent: dict | None = None) -> list[dict]:
     """Responsible agencies of every clause, attached to the provision holding the clause."""
+    point_parent = point_parent or {}
     rows = []
     clauses = agencies_mod.find_agency_clauses(text) if clauses is None else clauses
     for clause in clauses:
         pid = owner(clause["start"])
+        # A clause after a 一是/二是 run answers for the whole provision, not its last point.
+        while pid in point_parent:
+            pid = point_parent[pid]
         first = clause["agencies"][0]["agency"] if clause["agencies"] else None
         for position, a in enumerate(clause["agencies"]):
             rows.append({
@@ -103,7 +107,8 @@ def parse_document(path: str | Path, doc_id: str, meta: dict | None = None,
     return {
         "documents": [document],
         "provisions": provisions,
-        "agencies": agency_rows(doc_id, text, owner, crosswalk, clauses),
+        "agencies": agency_rows(doc_id, text, owner, crosswalk, clauses,
+                                {p["provision_id"]: p["parent_id"] for p in provisions if p["level"] == "point"}),
         # Spans of the responsibility clauses: coding and term counts skip them, so that
         # 发展改革委 is not read as 改革 nor 市场监管局 as 监管.
         "clause_spans": [(c["start"], c["end"]) for c in clauses],

@@ -67,3 +67,13 @@ def test_current_state_figures_are_baselines_not_goals(tmp_path):
     status = {t["text"]: t["status"] for t in res["targets"]}
     assert status["12家"] == "baseline" and status["13.8亿元"] == "baseline"
     assert [s for t, s in status.items() if "20家" in t] == ["goal"]
+
+
+def test_clause_after_a_yishi_run_belongs_to_the_section(tmp_path):
+    text = ("一、重点任务\n（一）提升创新能力。一是支持临床试验；二是加快审评审批。\n"
+            "责任单位：省科技厅、省药监局\n（二）扩大应用。省医保局牵头，省卫生健康委配合。\n")
+    res = parse_document(write(tmp_path, "p.txt", text), "p")
+    assert [p["level"] for p in res["provisions"]] == ["part", "section", "point", "point", "section"]
+    rows = {(a["provision_id"], a["agency"], a["role"]) for a in res["agencies"]}
+    assert {("1.1", "省科技厅", "responsible"), ("1.1", "省药监局", "responsible")} <= rows
+    assert {("1.2", "省医保局", "lead"), ("1.2", "省卫生健康委", "support")} <= rows
