@@ -40,8 +40,8 @@ schema.register("reuse", "Passages two documents share (verbatim or with small e
                 ["doc_a", "doc_b", "a_start", "b_start"], [
                     ("doc_a", "string", "First document."),
                     ("doc_b", "string", "Second document."),
-                    ("a_provision", "string", "Provision of doc_a where the passage starts."),
-                    ("b_provision", "string", "Provision of doc_b where the passage starts."),
+                    ("a_provision", "string", "Provision of doc_a holding the middle of the passage."),
+                    ("b_provision", "string", "Provision of doc_b holding the middle of the passage."),
                     ("a_start", "Int64", "Start offset of the passage in doc_a's normalized text."),
                     ("a_end", "Int64", "End offset in doc_a."),
                     ("b_start", "Int64", "Start offset in doc_b."),
@@ -149,8 +149,10 @@ def reuse_step(outdir: Path) -> dict:
         s, ids = starts.get(doc, ([0], [""]))
         return ids[max(bisect.bisect_right(s, offset) - 1, 0)]
 
-    reuse["a_provision"] = [owner(d, o) for d, o in zip(reuse["doc_a"], reuse["a_start"])]
-    reuse["b_provision"] = [owner(d, o) for d, o in zip(reuse["doc_b"], reuse["b_start"])]
+    # The provision at the middle of the passage: a passage that starts in the tail of one
+    # provision and runs through the next is attributed to the one it mostly covers.
+    reuse["a_provision"] = [owner(d, (s + e) // 2) for d, s, e in zip(reuse["doc_a"], reuse["a_start"], reuse["a_end"])]
+    reuse["b_provision"] = [owner(d, (s + e) // 2) for d, s, e in zip(reuse["doc_b"], reuse["b_start"], reuse["b_end"])]
     writer = TableWriter(outdir, "reuse")
     writer.write(reuse)
     writer.close()
