@@ -18,6 +18,7 @@ from . import __version__, io, pipeline, tables
 from .errors import BioparseError
 
 CORE_TABLES = ["documents", "provisions", "agencies", "targets"]
+_CODE_DIGEST: dict = {}
 
 
 @dataclass
@@ -31,14 +32,56 @@ class BuildResult:
     n_cached: int = 0
 
 
+def code_digest() -> str:
+    """Hash of bioparse's own source and resources: a changed parser invalidates the cache."""
+    h = hashlib.sha256(__version__.encode())
+    package = Path(__file__).resolve().parent
+    for f in sorted(list(package.glob("*.py")) + list((package / "resources").glob("*"))):
+        h.update(f.name.encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()
+
+
 def cache_key(path: Path, meta: dict, extra: str = "") -> str:
-    """Hash of what a document's result depends on: bytes, manifest row, version, codebook."""
+    """Hash of what a document's result depends on: bytes, manifest row, code, codebook."""
     h = hashlib.sha256()
     h.update(io.sha256_of(path).encode())
     h.update(json.dumps(meta, sort_keys=True, ensure_ascii=False).encode())
-    h.update(__version__.encode())
+    h.update(_CODE_DIGEST.setdefault("digest", code_digest()).encode())
     h.update(extra.encode())
     return h.hexdigest()[:32]
+
+
+class BatchedWriter:
+    """Buffers rows and hands them to a TableWriter in large batches.
+
+    Performance (benchmarks/run.py): typing one document's rows with pandas and writing a
+    Parquet row group per document took ~85% of a build; batching makes that cost per
+    batch, not per document. Output stays deterministic (batches depend only on row counts).
+    """
+
+    def __init__(self, writer, max_rows: int = 20000):
+        self.writer, self.max_rows, self._rows = writer, max_rows, []
+
+    @property
+    def n_rows(self) -> int:
+        return self.writer.n_rows + len(self._rows)
+
+    def write(self, rows) -> None:
+        self._rows.extend(rows.to_dict("records") if hasattr(rows, "to_dict") else rows)
+        if len(self._rows) >= self.max_rows:
+            self.flush()
+
+    def flush(self) -> None:
+        if self._rows:
+            self.writer.write(self._rows)
+            self._rows = []
+
+    def close(self) -> None:
+        try:
+            self.flush()
+        finally:
+            self.writer.close()
 
 
 def process_one(task: tuple) -> tuple[str, dict | None, str | None]:
@@ -103,7 +146,7 @@ def build(raw_dir: str | Path = "data/raw", outdir: str | Path = "data/processed
     text_dir = outdir / "text"
     text_dir.mkdir(exist_ok=True)
     names = CORE_TABLES + [t for t in extra_tables if t not in CORE_TABLES]
-    writers = {t: tables.TableWriter(outdir, t) for t in names}
+    writers = {t: BatchedWriter(tables.TableWriter(outdir, t)) for t in names}
 
     tasks = [(d["doc_id"], str(d["path"]), d.get("meta", {}), str(cache_dir) if cache_dir else None,
               cache_key(Path(d["path"]), d.get("meta", {}), stage_key), stages) for d in docs]
