@@ -77,6 +77,23 @@ def _clean_line(raw: str, line_start: int, line_end: int) -> list[tuple[str, int
     return chars
 
 
+_EDGES = EDGE_SPACE + "".join(INVISIBLE)
+_NEEDS_CHAR_PASS = re.compile("\\[bookmark:|[" + "".join(sorted(INVISIBLE)) + "]")
+
+
+def _line(raw: str, start: int, end: int):
+    """(cleaned text, raw indices) of one line; plain lines take a fast path without per-char work."""
+    line = raw[start:end]
+    core = line.strip(_EDGES)
+    if not core:
+        return "", None
+    if _NEEDS_CHAR_PASS.search(core) or core[0] in "([":
+        chars = _clean_line(raw, start, end)
+        return "".join(c for c, _ in chars), [j for _, j in chars]
+    first = start + len(line) - len(line.lstrip(_EDGES))
+    return core, range(first, first + len(core))
+
+
 def _is_page_break(prev: str, nxt: str, blank_between: bool) -> bool:
     """Guess whether the break between two paragraphs falls inside a sentence."""
     if not prev or not nxt or prev[-1] in SENTENCE_END:
@@ -93,16 +110,16 @@ def _is_page_break(prev: str, nxt: str, blank_between: bool) -> bool:
 
 def normalize(raw: str) -> Normalized:
     """Normalize raw text to one paragraph per line, keeping the offset map to raw."""
-    lines: list[tuple[list[tuple[str, int]], bool]] = []  # (chars, blank line before it)
+    lines = []  # (text, raw indices, blank line before it)
     blank_before = False
     pos = 0
     n = len(raw)
     while pos <= n:
         nl = raw.find("\n", pos)
         end = n if nl == -1 else nl
-        chars = _clean_line(raw, pos, end)
-        if chars:
-            lines.append((chars, blank_before))
+        text, idx = _line(raw, pos, end)
+        if text:
+            lines.append((text, idx, blank_before))
             blank_before = False
         else:
             blank_before = True
@@ -113,8 +130,7 @@ def normalize(raw: str) -> Normalized:
     out_chars: list[str] = []
     out_idx: list[int] = []
     prev_text = ""
-    for i, (chars, blank) in enumerate(lines):
-        text = "".join(c for c, _ in chars)
+    for i, (text, idx, blank) in enumerate(lines):
         if i > 0:
             if _is_page_break(prev_text, text, blank):
                 prev_text = prev_text + text
@@ -125,9 +141,8 @@ def normalize(raw: str) -> Normalized:
                 prev_text = text
         else:
             prev_text = text
-        for c, j in chars:
-            out_chars.append(c)
-            out_idx.append(j)
+        out_chars.append(text)
+        out_idx.extend(idx)
     out_idx.append(n)
     # Map each inserted newline to the first raw index after the previous kept char.
     return Normalized("".join(out_chars), tuple(out_idx), n)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import warnings
 from bisect import bisect_right
+from functools import lru_cache
 from pathlib import Path
 
 from . import agencies as agencies_mod
@@ -14,6 +15,12 @@ from . import io, metadata, targets as targets_mod
 from .errors import StructureWarning
 from .normalize import normalize
 from .structure import parse_provisions
+
+
+@lru_cache(maxsize=1)
+def _packaged_crosswalk() -> dict:
+    """The packaged agency crosswalk, read once per process."""
+    return agencies_mod.load_crosswalk()
 
 
 def owner_index(provisions: list[dict]):
@@ -89,7 +96,7 @@ def parse_document(path: str | Path, doc_id: str, meta: dict | None = None,
         p["doc_id"] = doc_id
         p["raw_start"], p["raw_end"] = norm.to_raw(p["start"], p["end"])
     owner = owner_index(provisions)
-    crosswalk = crosswalk if crosswalk is not None else agencies_mod.load_crosswalk()
+    crosswalk = crosswalk if crosswalk is not None else _packaged_crosswalk()
 
     inferred = metadata.infer_metadata(text)
     merged, disagreements = metadata.merge_metadata(meta or {}, inferred, path)

@@ -97,14 +97,17 @@ def _kgram_hashes(s: str, k: int) -> np.ndarray:
     return h
 
 
-def _candidate_pairs(folded: list[str], k: int, max_docs: int,
+def _candidate_pairs(folded: list[str], k: int, max_docs: int, max_partners: int = 20,
                      min_shared: int = 2) -> list[tuple[int, int]]:
     """Document pairs that share sampled k-gram fingerprints (an inverted index, not all pairs).
 
-    One k-gram in four is kept as a fingerprint (chosen by its hash, so the same
-    k-gram is kept in every document); a passage of ~30 characters holds about 23 k-grams,
-    so a shared passage is missed with probability (3/4)^23 ≈ 0.1%. Fingerprints
-    held by more than ``max_docs`` documents are boilerplate and give no pairs.
+    One k-gram in four is kept as a fingerprint (chosen by its hash, so the same k-gram is
+    kept in every document); a passage of ~30 characters holds about 23 k-grams, so a
+    shared passage is missed with probability (3/4)^23 ≈ 0.1%. Fingerprints held by more
+    than ``max_docs`` documents are boilerplate and give no pairs. Each document keeps at
+    most ``max_partners`` partners (those it shares most fingerprints with), so the work
+    grows linearly with the corpus even where every document shares something with every
+    other.
     """
     hashes, docs = [], []
     for d, s in enumerate(folded):
@@ -119,40 +122,59 @@ def _candidate_pairs(folded: list[str], k: int, max_docs: int,
     order = np.lexsort((d, h))
     h, d = h[order], d[order]
     bounds = np.flatnonzero(np.diff(h)) + 1
-    groups = np.split(d, bounds)
     counts: dict[tuple[int, int], int] = defaultdict(int)
-    for g in groups:
+    for g in np.split(d, bounds):
         if 2 <= len(g) <= max_docs:
             members = g.tolist()
             for i, a in enumerate(members):
                 for b in members[i + 1:]:
                     counts[(a, b)] += 1
-    return sorted(p for p, c in counts.items() if c >= min_shared)
+    partners: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for (a, b), c in counts.items():
+        if c >= min_shared:
+            partners[a].append((-c, b))
+            partners[b].append((-c, a))
+    keep = set()
+    for a, lst in partners.items():
+        for _, b in sorted(lst)[:max_partners]:
+            keep.add((min(a, b), max(a, b)))
+    return sorted(keep)
 
 
-def _pair_seeds(sa: str, sb: str, k: int, max_postings: int) -> list[tuple[int, int]]:
-    """Exact k-gram matches (pa, pb) between two texts, from a local index of the first."""
+def _kgram_index(s: str, k: int) -> dict[str, list[int]]:
+    """Positions of every k-gram of s."""
     index: dict[str, list[int]] = defaultdict(list)
-    for p in range(len(sa) - k + 1):
-        index[sa[p:p + k]].append(p)
+    for p in range(len(s) - k + 1):
+        index[s[p:p + k]].append(p)
+    return index
+
+
+def _pair_seeds(index_a: dict[str, list[int]], sb: str, k: int, max_postings: int) -> list[tuple[int, int]]:
+    """Exact k-gram matches (pa, pb) between a text (by its k-gram index) and another text."""
     seeds = []
     for pb in range(len(sb) - k + 1):
-        hits = index.get(sb[pb:pb + k])
+        hits = index_a.get(sb[pb:pb + k])
         if hits and len(hits) <= max_postings:
             seeds.extend((pa, pb) for pa in hits)
     return seeds
 
 
-def _seed_pairs(folded: dict[str, str], k: int, max_docs: int, max_postings: int):
-    """Seeds per candidate document pair {(a, b): [(pa, pb), …]}; pairs come from the index."""
+def _seed_pairs(folded: dict[str, str], k: int, max_docs: int, max_postings: int, max_partners: int):
+    """Yield (a_id, b_id, seeds) per candidate pair in sorted order, one k-gram index per document.
+
+    A generator, so only one pair's seeds are held in memory at a time.
+    """
     ids = sorted(folded)
     texts = [folded[i] for i in ids]
-    seeds = {}
-    for a, b in _candidate_pairs(texts, k, max_docs):
-        pair = _pair_seeds(texts[a], texts[b], k, max_postings)
-        if pair:
-            seeds[(a, b)] = pair
-    return ids, seeds
+    by_first: dict[int, list[int]] = defaultdict(list)
+    for a, b in _candidate_pairs(texts, k, max_docs, max_partners):
+        by_first[a].append(b)
+    for a in sorted(by_first):
+        index_a = _kgram_index(texts[a], k)
+        for b in by_first[a]:
+            pair = _pair_seeds(index_a, texts[b], k, max_postings)
+            if pair:
+                yield ids[a], ids[b], pair
 
 
 def _chain(seeds: list[tuple[int, int]], k: int, gap: int, max_shift: int) -> list[_Region]:
@@ -204,12 +226,14 @@ def _align(sa: str, sb: str, r: _Region):
 
 def find_reuse(texts: dict, k: int = 8, min_chars: int = 20, threshold: float = 0.8,
                gap: int = 30, max_shift: int = 12, max_docs: int = 50,
-               max_postings: int = 200) -> pd.DataFrame:
+               max_postings: int = 200, max_partners: int = 10) -> pd.DataFrame:
     """Find passages shared between documents (verbatim or with small edits).
 
     ``texts`` maps doc_id → text; offsets in the result point into those texts. A passage is
     kept when at least ``min_chars`` folded characters match and similarity ≥ ``threshold``.
-    Rows are sorted by doc_a, doc_b, a_start. See the module docstring for method and cost.
+    Each document is compared with at most ``max_partners`` documents, those it shares most
+    text with. Rows are sorted by doc_a, doc_b, a_start. See the module docstring for method
+    and cost.
     """
     if not isinstance(texts, dict) or not all(isinstance(v, str) for v in texts.values()):
         raise ReuseInputError(None, "find_reuse needs a dict of doc_id → str",
@@ -220,10 +244,8 @@ def find_reuse(texts: dict, k: int = 8, min_chars: int = 20, threshold: float = 
     folded, maps = {}, {}
     for doc, text in texts.items():
         folded[doc], maps[doc] = fold(text)
-    ids, seeds = _seed_pairs(folded, k, max_docs, max_postings)
     rows = []
-    for (da, db), pair_seeds in sorted(seeds.items()):
-        a_id, b_id = ids[da], ids[db]
+    for a_id, b_id, pair_seeds in _seed_pairs(folded, k, max_docs, max_postings, max_partners):
         sa, sb = folded[a_id], folded[b_id]
         spans = set()
         for region in _chain(pair_seeds, k, gap, max_shift):

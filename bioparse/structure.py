@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from .errors import StructureWarning
 
@@ -53,7 +53,8 @@ class Provision:
     text: str = ""
 
     def as_row(self) -> dict:
-        return asdict(self)
+        """The provision as a plain dict (a shallow copy: every field is a scalar)."""
+        return dict(self.__dict__)
 
 
 def cn_to_int(s: str) -> int | None:
