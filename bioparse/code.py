@@ -56,19 +56,39 @@ def compile_codebook(codebook: dict, segmenter: Segmenter) -> list[dict]:
             for scheme, c in iter_codes(codebook)]
 
 
+def _first_words(compiled: list[dict]) -> frozenset:
+    """The first word of every include and exclude term (cached on the compiled list's id)."""
+    key = id(compiled)
+    if key not in _FIRST_WORDS:
+        _FIRST_WORDS.clear()
+        _FIRST_WORDS[key] = frozenset(w[0] for c in compiled for part in ("include", "exclude")
+                                      for _, w in c[part] if w)
+    return _FIRST_WORDS[key]
+
+
+_FIRST_WORDS: dict = {}
+
+
 def code_tokens(tokens: list[str], compiled: list[dict]) -> list[dict]:
     """Codes of one provision's tokens: [{scheme, code, evidence, n_hits}].
 
     An include hit does not count where it overlaps a match of one of the code's exclude
-    terms (中药 inside 中药材 as a phrase); the code is given if any hit remains.
+    terms (中药 inside 中药材 as a phrase); the code is given if any hit remains. Only
+    terms whose first word occurs in the provision are looked at.
     """
     toks = [_norm(t) for t in tokens if t.strip()]
     pos = token_positions(toks)
+    if not (pos.keys() & _first_words(compiled)):
+        return []
     out = []
     for c in compiled:
-        vetoed = [sp for _, w in c["exclude"] for sp in term_spans(toks, w, pos)]
         hits = {}
+        vetoed = None
         for t, w in c["include"]:
+            if not w or w[0] not in pos:
+                continue
+            if vetoed is None:
+                vetoed = [sp for _, x in c["exclude"] if x and x[0] in pos for sp in term_spans(toks, x, pos)]
             k = sum(1 for i, j in term_spans(toks, w, pos)
                     if not any(i < vj and vi < j for vi, vj in vetoed))
             if k:

@@ -173,13 +173,15 @@ def _plan_years_of(row) -> int | None:
 
 def _contexts(documents, provisions, codes, targets, agencies, terms) -> dict[str, _Doc]:
     docs = {}
-    for row in documents.to_dict("records"):
+    for row in (documents if isinstance(documents, list) else documents.to_dict("records")):
         docs[row["doc_id"]] = _Doc(level=str(row.get("level") or ""),
                                    plan_years=_plan_years_of(row))
 
     def rows(df, cols):
         if df is None or len(df) == 0:
             return []
+        if isinstance(df, list):  # plain rows (one document in the build): no pandas needed
+            return (tuple(r.get(c) for c in cols) for r in df)
         missing = [c for c in cols if c not in df.columns]
         if missing:
             raise PMCDefinitionError(None, f"a table passed to pmc_scores lacks {missing}",
@@ -200,7 +202,8 @@ def _contexts(documents, provisions, codes, targets, agencies, terms) -> dict[st
             docs[d].n_targets += 1
             docs[d].target_kinds.add(str(kind))
     if agencies is not None and len(agencies):
-        col = "agency_canonical" if "agency_canonical" in agencies.columns else "agency"
+        names = agencies[0].keys() if isinstance(agencies, list) else agencies.columns
+        col = "agency_canonical" if "agency_canonical" in names else "agency"
         for d, a in rows(agencies, ["doc_id", col]):
             if d in docs and isinstance(a, str) and a:
                 docs[d].agencies.add(a)
@@ -224,11 +227,14 @@ def pmc_scores(documents: pd.DataFrame, provisions: pd.DataFrame | None = None,
                definitions=None) -> PMCResult:
     """Score every document on the PMC variables; see the module docstring for the method.
 
+    The tables may be DataFrames or plain lists of row dicts (the build scores one
+    document at a time from its rows, without pandas).
+
     Returns PMCResult with ``secondary`` (doc_id, variable, secondary, name_zh, value 0/1),
     ``primary`` (doc_id, variable, name_zh, name_en, score) and ``index`` (doc_id, one column
     per variable, pmc, n_variables, grade), all sorted by doc_id and variable order.
     """
-    if "doc_id" not in documents.columns:
+    if not isinstance(documents, list) and "doc_id" not in documents.columns:
         raise PMCDefinitionError("documents", "the documents table lacks doc_id",
                                  "pass the documents table built by bioparse.tables")
     defs = load_pmc_definitions(definitions)

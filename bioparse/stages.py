@@ -122,12 +122,9 @@ class CodeAndCount:
         """PMC-index tables of this one document (its variables depend on it alone)."""
         from .pmc import pmc_scores
 
-        frame = {t: pd.DataFrame(result[t]) for t in ("documents", "provisions", "codes", "targets", "agencies", "terms")}
-        for t in ("codes", "targets", "agencies", "terms"):
-            if frame[t].empty:
-                frame[t] = schema.empty_frame(t)
-        res = pmc_scores(frame["documents"], frame["provisions"], frame["codes"], frame["targets"],
-                         frame["agencies"], frame["terms"], definitions=codebook if "pmc" in codebook else None)
+        # Plain lists of rows: pmc_scores reads them without building DataFrames.
+        res = pmc_scores(result["documents"], result["provisions"], result["codes"], result["targets"],
+                         result["agencies"], result["terms"], definitions=codebook if "pmc" in codebook else None)
         result["pmc_secondary"] = res.secondary
         result["pmc"] = res.primary
         result["pmc_index"] = res.index[["doc_id", "pmc", "n_variables", "grade"]]
