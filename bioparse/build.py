@@ -130,11 +130,13 @@ def _progress(total: int, quiet: bool):
 def build(raw_dir: str | Path = "data/raw", outdir: str | Path = "data/processed", *,
           jobs: int = 1, cache_dir: str | Path | None = "data/interim/cache",
           stages: tuple = (), stage_key: str = "", corpus_steps: tuple = (),
-          extra_tables: tuple = (), quiet: bool = False) -> BuildResult:
+          extra_tables: tuple = (), quiet: bool = False, mapper=None) -> BuildResult:
     """Build the tables from ``raw_dir`` into ``outdir``; return counts and problems.
 
     ``stages`` are picklable functions applied to each document's result in the worker
     (coding, terms); ``corpus_steps`` run once over the written tables (reuse).
+    ``mapper(fn, tasks)`` yields ``fn(task)`` in task order; by default a process pool of
+    ``jobs`` workers (bioparse.distributed passes one that runs on a Dask cluster).
     """
     raw_dir, outdir = Path(raw_dir), Path(outdir)
     if not raw_dir.is_dir():
@@ -152,14 +154,10 @@ def build(raw_dir: str | Path = "data/raw", outdir: str | Path = "data/processed
               cache_key(Path(d["path"]), d.get("meta", {}), stage_key), stages) for d in docs]
     progress = _progress(len(tasks), quiet)
     written_texts = set()
+    mapper = mapper or local_mapper(jobs)
     try:
-        if jobs > 1 and len(tasks) > 1:
-            with ProcessPoolExecutor(max_workers=jobs) as pool:
-                for item in pool.map(process_one, tasks, chunksize=max(1, min(16, len(tasks) // (jobs * 8) or 1))):
-                    _collect(item, writers, text_dir, result, written_texts, progress)
-        else:
-            for task in tasks:
-                _collect(process_one(task), writers, text_dir, result, written_texts, progress)
+        for item in mapper(process_one, tasks):
+            _collect(item, writers, text_dir, result, written_texts, progress)
     finally:
         for w in writers.values():
             w.close()
@@ -174,6 +172,17 @@ def build(raw_dir: str | Path = "data/raw", outdir: str | Path = "data/processed
         result.counts.update(step(outdir) or {})
     tables.write_datapackage(outdir, [t for t in result.counts if (outdir / f"{t}.csv").exists()])
     return result
+
+
+def local_mapper(jobs: int):
+    """Run tasks in this process (jobs=1) or in a pool of ``jobs`` processes, in order."""
+    def run(fn, tasks):
+        if jobs <= 1 or len(tasks) <= 1:
+            yield from map(fn, tasks)
+            return
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            yield from pool.map(fn, tasks, chunksize=max(1, min(16, len(tasks) // (jobs * 8) or 1)))
+    return run
 
 
 def _collect(item, writers, text_dir: Path, result: BuildResult, written_texts: set, progress) -> None:

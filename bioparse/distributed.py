@@ -11,9 +11,7 @@ from __future__ import annotations
 from collections import deque
 from pathlib import Path
 
-from . import io, tables
-from .build import CORE_TABLES, BatchedWriter, BuildResult, _collect, cache_key, process_one
-from .errors import BioparseError
+from .build import BuildResult, build
 
 
 def _local_client(n_workers: int, processes: bool):
@@ -35,46 +33,28 @@ def build_dask(raw_dir: str | Path = "data/raw", outdir: str | Path = "data/proc
     (``processes=False`` for threads) is started and closed. ``in_flight`` bounds the
     documents submitted but not yet written (default: 4 per worker thread).
     """
-    raw_dir, outdir = Path(raw_dir), Path(outdir)
-    if not raw_dir.is_dir():
-        raise BioparseError(raw_dir, "raw data folder not found", "put the documents in data/raw/ or pass --raw")
-    docs, problems = io.discover(raw_dir)
-    result = BuildResult(outdir=outdir)
-    result.problems = [(getattr(p, "path", ""), str(p)) for p in problems]
-    outdir.mkdir(parents=True, exist_ok=True)
-    text_dir = outdir / "text"
-    text_dir.mkdir(exist_ok=True)
-    names = CORE_TABLES + [t for t in extra_tables if t not in CORE_TABLES]
-    writers = {t: BatchedWriter(tables.TableWriter(outdir, t)) for t in names}
-    tasks = [(d["doc_id"], str(d["path"]), d.get("meta", {}), str(cache_dir) if cache_dir else None,
-              cache_key(Path(d["path"]), d.get("meta", {}), stage_key), stages) for d in docs]
-
     own = None
     if client is None:
         client, own = _local_client(n_workers, processes)
-    written_texts: set = set()
     try:
         threads = sum(client.nthreads().values()) or 1
-        limit = in_flight or 4 * threads
-        pending: deque = deque()
-        for task in tasks:
-            pending.append(client.submit(process_one, task, pure=False))
-            if len(pending) >= limit:
-                _collect(pending.popleft().result(), writers, text_dir, result, written_texts, None)
-        while pending:
-            _collect(pending.popleft().result(), writers, text_dir, result, written_texts, None)
+        return build(raw_dir, outdir, cache_dir=cache_dir, stages=stages, stage_key=stage_key,
+                     corpus_steps=corpus_steps, extra_tables=extra_tables, quiet=True,
+                     mapper=dask_mapper(client, in_flight or 4 * threads))
     finally:
-        for w in writers.values():
-            w.close()
         if own is not None:
             client.close()
             own.close()
-    # As in build(): the text folder mirrors the tables, then corpus steps and datapackage.
-    for stale in text_dir.glob("*.txt"):
-        if stale.stem not in written_texts:
-            stale.unlink()
-    result.counts = {t: w.n_rows for t, w in writers.items()}
-    for step in corpus_steps:
-        result.counts.update(step(outdir) or {})
-    tables.write_datapackage(outdir, [t for t in result.counts if (outdir / f"{t}.csv").exists()])
-    return result
+
+
+def dask_mapper(client, in_flight: int):
+    """A build mapper: submit tasks to Dask, at most ``in_flight`` ahead, yield results in order."""
+    def run(fn, tasks):
+        pending: deque = deque()
+        for task in tasks:
+            pending.append(client.submit(fn, task, pure=False))
+            if len(pending) >= in_flight:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    return run
