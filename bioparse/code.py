@@ -56,19 +56,6 @@ def compile_codebook(codebook: dict, segmenter: Segmenter) -> list[dict]:
             for scheme, c in iter_codes(codebook)]
 
 
-def _first_words(compiled: list[dict]) -> frozenset:
-    """The first word of every include and exclude term (cached on the compiled list's id)."""
-    key = id(compiled)
-    if key not in _FIRST_WORDS:
-        _FIRST_WORDS.clear()
-        _FIRST_WORDS[key] = frozenset(w[0] for c in compiled for part in ("include", "exclude")
-                                      for _, w in c[part] if w)
-    return _FIRST_WORDS[key]
-
-
-_FIRST_WORDS: dict = {}
-
-
 def code_tokens(tokens: list[str], compiled: list[dict]) -> list[dict]:
     """Codes of one provision's tokens: [{scheme, code, evidence, n_hits}].
 
@@ -78,8 +65,6 @@ def code_tokens(tokens: list[str], compiled: list[dict]) -> list[dict]:
     """
     toks = [_norm(t) for t in tokens if t.strip()]
     pos = token_positions(toks)
-    if not (pos.keys() & _first_words(compiled)):
-        return []
     out = []
     for c in compiled:
         hits = {}
