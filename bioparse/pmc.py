@@ -102,12 +102,7 @@ RULES = {
 
 def evaluate(rule: dict, doc: _Doc) -> bool:
     """True when the document satisfies a rule such as {any_text: [监管]} (one key per rule)."""
-    if not isinstance(rule, dict) or len(rule) != 1:
-        raise PMCDefinitionError(None, f"a rule must be a one-key mapping, got {rule!r}",
-                                 f"use one of {sorted(RULES)}")
-    (name, arg), = rule.items()
-    if name not in RULES:
-        raise PMCDefinitionError(None, f"unknown PMC rule {name!r}", f"use one of {sorted(RULES)}")
+    name, arg = _rule_parts(rule, None)
     return bool(RULES[name](doc, arg))
 
 
@@ -141,13 +136,19 @@ def load_pmc_definitions(definitions=None) -> dict:
     return definitions
 
 
-def _check_rule(rule, source) -> None:
+def _rule_parts(rule, source) -> tuple:
+    """(name, argument) of a one-key rule mapping; a clear error for anything else."""
     if not isinstance(rule, dict) or len(rule) != 1:
         raise PMCDefinitionError(source, f"rule {rule!r} is not a one-key mapping",
                                  f"use one of {sorted(RULES)}")
     (name, arg), = rule.items()
     if name not in RULES:
         raise PMCDefinitionError(source, f"unknown PMC rule {name!r}", f"use one of {sorted(RULES)}")
+    return name, arg
+
+
+def _check_rule(rule, source) -> None:
+    name, arg = _rule_parts(rule, source)
     if name in ("any", "all"):
         for r in _as_list(arg):
             _check_rule(r, source)

@@ -132,24 +132,19 @@ class CodeAndCount:
 
 def reuse_step(outdir: Path) -> dict:
     """Corpus step: shared passages between every pair of documents that share text."""
+    from .pipeline import owner_index
     from .reuse import find_reuse
     from .tables import TableWriter
 
     texts = {p.stem: p.read_text(encoding="utf-8") for p in sorted((outdir / "text").glob("*.txt"))}
     reuse = find_reuse(texts)
     provisions = pd.read_parquet(outdir / "provisions.parquet", columns=["doc_id", "provision_id", "start"])
-    starts = {d: (g["start"].tolist(), g["provision_id"].tolist()) for d, g in provisions.groupby("doc_id", sort=False)}
-
-    def owner(doc, offset):
-        import bisect
-
-        s, ids = starts.get(doc, ([0], [""]))
-        return ids[max(bisect.bisect_right(s, offset) - 1, 0)]
-
+    owners = {d: owner_index(g.to_dict("records")) for d, g in provisions.groupby("doc_id", sort=False)}
     # The provision at the middle of the passage: a passage that starts in the tail of one
     # provision and runs through the next is attributed to the one it mostly covers.
-    reuse["a_provision"] = [owner(d, (s + e) // 2) for d, s, e in zip(reuse["doc_a"], reuse["a_start"], reuse["a_end"])]
-    reuse["b_provision"] = [owner(d, (s + e) // 2) for d, s, e in zip(reuse["doc_b"], reuse["b_start"], reuse["b_end"])]
+    for side in ("a", "b"):
+        reuse[f"{side}_provision"] = [owners[d]((s + e) // 2) for d, s, e in
+                                      zip(reuse[f"doc_{side}"], reuse[f"{side}_start"], reuse[f"{side}_end"])]
     writer = TableWriter(outdir, "reuse")
     writer.write(reuse)
     writer.close()
