@@ -10,6 +10,7 @@ import hashlib
 import json
 import pickle
 import sys
+from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -174,14 +175,37 @@ def build(raw_dir: str | Path = "data/raw", outdir: str | Path = "data/processed
     return result
 
 
-def local_mapper(jobs: int):
+def windowed(submit, items, in_flight: int):
+    """Yield ``submit(item).result()`` in order, with at most ``in_flight`` items submitted ahead.
+
+    Submitting everything at once would hold every finished result in memory until its turn;
+    a window keeps the parent's memory flat however large the corpus is.
+    """
+    pending: deque = deque()
+    for item in items:
+        pending.append(submit(item))
+        if len(pending) >= in_flight:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+def _run_chunk(fn, chunk: list) -> list:
+    """Worker side of local_mapper: one pool task runs a few documents, to save round trips."""
+    return [fn(task) for task in chunk]
+
+
+def local_mapper(jobs: int, chunk_size: int = 8):
     """Run tasks in this process (jobs=1) or in a pool of ``jobs`` processes, in order."""
     def run(fn, tasks):
         if jobs <= 1 or len(tasks) <= 1:
             yield from map(fn, tasks)
             return
+        size = max(1, min(chunk_size, len(tasks) // (jobs * 4)))
+        chunks = [tasks[i:i + size] for i in range(0, len(tasks), size)]
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            yield from pool.map(fn, tasks, chunksize=max(1, min(16, len(tasks) // (jobs * 8) or 1)))
+            for results in windowed(lambda c: pool.submit(_run_chunk, fn, c), chunks, 4 * jobs):
+                yield from results
     return run
 
 

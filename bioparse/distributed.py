@@ -8,10 +8,9 @@ flat however large the corpus is. Dask is optional: it is imported only here.
 """
 from __future__ import annotations
 
-from collections import deque
 from pathlib import Path
 
-from .build import BuildResult, build
+from .build import BuildResult, build, windowed
 
 
 def _local_client(n_workers: int, processes: bool):
@@ -50,11 +49,5 @@ def build_dask(raw_dir: str | Path = "data/raw", outdir: str | Path = "data/proc
 def dask_mapper(client, in_flight: int):
     """A build mapper: submit tasks to Dask, at most ``in_flight`` ahead, yield results in order."""
     def run(fn, tasks):
-        pending: deque = deque()
-        for task in tasks:
-            pending.append(client.submit(fn, task, pure=False))
-            if len(pending) >= in_flight:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
+        yield from windowed(lambda task: client.submit(fn, task, pure=False), tasks, in_flight)
     return run

@@ -23,6 +23,10 @@ _SIGNATURES = ((b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (
                (b"PK\x03\x04", "a zip archive (a .docx?)"), (b"%PDF", "a PDF"),
                (b"\xd0\xcf\x11\xe0", "an old Word/Excel file (.doc/.xls)"))
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+# Signs of a wrong decoding: U+FFFD, control characters other than \t\n\v\f\r (Unicode
+# category Cc), surrogates (Cs) and private-use code points (Co).
+_JUNK = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\ufffd"
+                   "\U000f0000-\U000ffffd\U00100000-\U0010fffd]")
 
 
 @dataclass
@@ -49,9 +53,7 @@ def _junk_share(text: str) -> float:
     """Share of characters that signal a wrong decoding: U+FFFD, control chars, private use."""
     if not text:
         return 0.0
-    bad = sum(1 for c in text if c == "\ufffd" or (unicodedata.category(c) in ("Cc", "Co", "Cs")
-                                                   and c not in "\t\n\r\f\v"))
-    return bad / len(text)
+    return sum(1 for _ in _JUNK.finditer(text)) / len(text)
 
 
 def _gb2312_share(text: str) -> float:

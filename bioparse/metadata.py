@@ -65,6 +65,9 @@ def parse_date(s: str) -> str:
 
 
 def _is_date_line(line: str) -> bool:
+    """True when a line holds nothing but a date (the 落款 date)."""
+    if "日" not in line or len(line) > 60:  # cheap test first: most lines are body text
+        return False
     s = _clean(line)
     return bool(s) and bool(_DATE_AR.fullmatch(s) or _DATE_CN.fullmatch(s))
 
@@ -139,6 +142,8 @@ def _title(lines: list[str], head_text: str, notice: str) -> str:
 def _doc_number(lines: list[str]) -> str:
     """The issuing document's number (津政办规〔2025〕1号) from a header line of its own, not a body citation."""
     for ln in lines[:15]:
+        if "号" not in ln:  # cheap test first: the regex is slow on long CJK lines
+            continue
         s = _clean(ln)
         m = _DOC_NUMBER.search(s)
         if m and len(s) - len(m.group(0)) <= 6 and "《" not in s:

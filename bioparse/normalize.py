@@ -11,6 +11,7 @@ The result has one paragraph per line and no blank lines.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 # Word export artifacts such as "[bookmark: _Hlk162014200]".
@@ -33,10 +34,16 @@ HEADING_START = re.compile(
 
 @dataclass(frozen=True)
 class Normalized:
-    """Normalized text and, for each of its characters, the index in the raw text."""
+    """Normalized text and the map from each of its characters to its index in the raw text.
+
+    The map is stored as runs: normalized position ``run_starts[k]`` comes from raw position
+    ``run_raw[k]`` and the characters after it follow one for one until the next run. A line
+    of plain text is one run, so the map costs two integers per line, not one per character.
+    """
 
     text: str
-    offsets: tuple[int, ...]
+    run_starts: tuple[int, ...]
+    run_raw: tuple[int, ...]
     raw_length: int
 
     def to_raw(self, start: int, end: int) -> tuple[int, int]:
@@ -51,7 +58,21 @@ class Normalized:
 
     def raw_position(self, i: int) -> int:
         """The raw offset where normalized position ``i`` begins (0 for the very start)."""
-        return 0 if i == 0 else self.offsets[i]
+        if i == 0:
+            return 0
+        if i >= len(self.text):
+            return self.raw_length
+        k = bisect_right(self.run_starts, i) - 1
+        return self.run_raw[k] + i - self.run_starts[k]
+
+    @property
+    def offsets(self) -> list[int]:
+        """The raw index of every normalized character, plus ``raw_length`` at the end."""
+        out = []
+        bounds = self.run_starts[1:] + (len(self.text),)
+        for s, e, r in zip(self.run_starts, bounds, self.run_raw):
+            out.extend(range(r, r + e - s))
+        return out + [self.raw_length]
 
 
 def _clean_line(raw: str, line_start: int, line_end: int) -> list[tuple[str, int]]:
@@ -128,7 +149,19 @@ def normalize(raw: str) -> Normalized:
         pos = nl + 1
 
     out_chars: list[str] = []
-    out_idx: list[int] = []
+    starts: list[int] = []  # runs of the offset map (see Normalized)
+    raws: list[int] = []
+    length = 0  # characters emitted so far
+    last_raw = -1  # raw index of the last emitted character
+
+    def add_run(raw_at: int, count: int) -> None:
+        nonlocal length, last_raw
+        if not (starts and raw_at == last_raw + 1):  # not contiguous with the run before
+            starts.append(length)
+            raws.append(raw_at)
+        length += count
+        last_raw = raw_at + count - 1
+
     prev_text = ""
     for i, (text, idx, blank) in enumerate(lines):
         if i > 0:
@@ -137,12 +170,14 @@ def normalize(raw: str) -> Normalized:
             else:
                 # The newline stands for the raw line break that ended the previous line.
                 out_chars.append("\n")
-                out_idx.append(out_idx[-1] + 1)
+                add_run(last_raw + 1, 1)
                 prev_text = text
         else:
             prev_text = text
         out_chars.append(text)
-        out_idx.extend(idx)
-    out_idx.append(n)
-    # Map each inserted newline to the first raw index after the previous kept char.
-    return Normalized("".join(out_chars), tuple(out_idx), n)
+        if isinstance(idx, range):
+            add_run(idx.start, len(idx))
+        else:
+            for j in idx:
+                add_run(j, 1)
+    return Normalized("".join(out_chars), tuple(starts), tuple(raws), n)

@@ -87,8 +87,14 @@ def heading_title(line: str, label_end: int) -> str:
     return (rest if cut == -1 else rest[:cut]).strip()
 
 
+# Characters a heading label can start with; other paragraphs skip the patterns.
+_HEADING_FIRST = frozenset("第（(" + CN + "0123456789" + CIRCLED)
+
+
 def match_heading(line: str):
     """(level, rank, number, label_end) if the paragraph starts with a heading label."""
+    if not line or line[0] not in _HEADING_FIRST:
+        return None
     for level, rank, pattern in HEADING_KINDS:
         m = pattern.match(line)
         if m:
@@ -118,6 +124,8 @@ def _point_runs(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
     """
     found = []
     expected = 1
+    if text.find("是", start, end) == -1:  # cheap test first: most provisions have no 是
+        return found
     for m in POINT.finditer(text, start, end):
         n = cn_to_int(m.group("n"))
         if n == expected:

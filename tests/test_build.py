@@ -87,3 +87,24 @@ def test_default_plan_is_deterministic_across_job_counts(raw, tmp_path):
     assert r1.counts == r2.counts
     assert set(plan.tables) <= set(r1.counts)
     assert outputs(tmp_path / "d1") == outputs(tmp_path / "d2")
+
+
+def test_windowed_keeps_order_and_bounds_submissions():
+    from concurrent.futures import Future
+
+    from bioparse.build import windowed
+
+    submitted, ahead = [], []
+
+    def submit(x):
+        submitted.append(x)
+        f = Future()
+        f.set_result(x * 10)
+        return f
+
+    out = []
+    for value in windowed(submit, range(50), in_flight=3):
+        ahead.append(len(submitted) - len(out))
+        out.append(value)
+    assert out == [x * 10 for x in range(50)]
+    assert max(ahead) <= 3  # never more than the window submitted but not yet yielded
