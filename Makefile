@@ -8,6 +8,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 JOBS   ?= 1
+SIZES  ?= 100,1000,10000
 
 .PHONY: install data report test score screenshots bench clean help
 
@@ -17,7 +18,7 @@ help:
 	@echo "make data         build only the tables"
 	@echo "make score        score the tables against ../shared/gold"
 	@echo "make screenshots  render reports/index.html and two reports in headless Chromium"
-	@echo "make bench        run the corpus-scale benchmark (benchmarks/)"
+	@echo "make bench        run the corpus-scale benchmark (benchmarks/; SIZES=100,1000 for a short run)"
 
 $(STAMP): pyproject.toml
 	@test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -46,7 +47,7 @@ screenshots: report
 	bash scripts/screenshot.sh reports/index.html reports/02_priority_shift.html reports/06_diffusion.html figures/screenshots
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/run.py --sizes $(SIZES)
 
 clean:
 	rm -rf data/processed/* data/interim reports/*.html figures/*.png figures/*.svg figures/*.pdf
