@@ -28,6 +28,14 @@ _DUTY_SUFFIX_RE = re.compile(r"(?:按照?职责分工负责|按职责负责|分�
 _PLAIN_SUFFIX_RE = re.compile(r"(?:负责落实|共同负责|负责)\s*$")
 _LEAD_SUPPORT_RE = re.compile(r"^(?P<lead>.+?)牵头\s*[，,、；;]?\s*(?P<support>.+?)(?:参与|配合|按照?职责分工负责|负责)\s*$")
 _PIECE_SPLIT_RE = re.compile(r"[、，,；;]")
+_SEGMENT_SPLIT_RE = re.compile(r"[；;]")
+_LEAD_ONLY_RE = re.compile(r"^(?P<lead>.+?)牵头(?:负责|落实)?\s*$")
+_SUPPORT_SUFFIX_RE = re.compile(r"(?:配合|参与)\s*$")
+_ETC_TAIL_RE = re.compile(r"等(?:有关|相关)?(?:部门|单位)?$")
+_SPACE_RE = re.compile(r"\s+")
+_TRIM_RE = re.compile(r"[\s等]")  # whitespace or a 等 tail that _split_pieces must trim
+_ROLE_TAILS = ("负责", "配合", "参与")
+_NOT_IN_NAME_RE = re.compile(r"[0-9０-９%。：:“”\"《》]")
 
 # Endings of names of public bodies; used only to accept a clause that has no marker word.
 AGENCY_ENDINGS = (
@@ -45,7 +53,7 @@ class CrosswalkError(BioparseError):
 def looks_like_agency(name: str) -> bool:
     """True when a piece reads like the name of a public body (ends in 局, 委, 政府…)."""
     name = name.strip()
-    if not name or len(name) > _MAX_NAME or re.search(r"[0-9０-９%。：:“”\"《》]", name):
+    if not name or len(name) > _MAX_NAME or _NOT_IN_NAME_RE.search(name):
         return False
     return name.endswith(AGENCY_ENDINGS)
 
@@ -53,6 +61,15 @@ def looks_like_agency(name: str) -> bool:
 def _split_pieces(seg: str, base: int, role: str) -> list[dict]:
     """Split a run of names on 、，,；; into agencies with offsets; drops 等 and whitespace."""
     out = []
+    if not _TRIM_RE.search(seg):
+        # the common case: nothing to trim, so every non-empty part is a name as it stands
+        start = base
+        for part in _PIECE_SPLIT_RE.split(seg):
+            end = start + len(part)
+            if part:
+                out.append({"agency": part, "start": start, "end": end, "role": role})
+            start = end + 1
+        return out
     pos = 0
     for part in _PIECE_SPLIT_RE.split(seg):
         s, e = pos, pos + len(part)
@@ -62,14 +79,14 @@ def _split_pieces(seg: str, base: int, role: str) -> list[dict]:
             s += 1
         while e > s and seg[e - 1].isspace():
             e -= 1
-        m = re.search(r"等(?:有关|相关)?(?:部门|单位)?$", seg[s:e])
-        if m and m.start() > 0:
-            e = s + m.start()
+        m = _ETC_TAIL_RE.search(seg, s, e) if seg.find("等", s, e) >= 0 else None
+        if m and m.start() > s:
+            e = m.start()
             while e > s and seg[e - 1].isspace():
                 e -= 1
         if s >= e:
             continue
-        name = re.sub(r"\s+", "", seg[s:e])
+        name = _SPACE_RE.sub("", seg[s:e])
         out.append({"agency": name, "start": base + s, "end": base + e, "role": role})
     return out
 
@@ -81,23 +98,27 @@ def _names_with_roles(run: str, base: int, role: str):
     when the run carries a duty suffix such as 按职责分工负责.
     """
     stripped = run.rstrip()
-    strong = _DUTY_SUFFIX_RE.search(stripped) is not None
+    # each suffix regex ends in 负责/配合/参与 + \s*$, and stripped ends in no space
+    tail = stripped.endswith(_ROLE_TAILS)
+    duty = _DUTY_SUFFIX_RE.search(stripped) if tail else None
+    strong = duty is not None
     if "牵头" in stripped:
         m = _LEAD_SUPPORT_RE.match(stripped)
         if m:
             lead = _split_pieces(m.group("lead"), base + m.start("lead"), "lead")
             sup = _split_pieces(m.group("support"), base + m.start("support"), "support")
             return "牵头配合", lead + sup, strong
-        m = re.match(r"^(?P<lead>.+?)牵头(?:负责|落实)?\s*$", stripped)
+        m = _LEAD_ONLY_RE.match(stripped)
         if m:
             return "牵头", _split_pieces(m.group("lead"), base, "lead"), strong
-    m = _DUTY_SUFFIX_RE.search(stripped)
-    if m:
-        return "按职责分工负责", _split_pieces(stripped[: m.start()], base, role), True
+    if not tail:
+        return "", _split_pieces(stripped, base, role), False
+    if duty:
+        return "按职责分工负责", _split_pieces(stripped[: duty.start()], base, role), True
     m = _PLAIN_SUFFIX_RE.search(stripped)
     if m:
         return "负责", _split_pieces(stripped[: m.start()], base, role), False
-    m = re.search(r"(?:配合|参与)\s*$", stripped)
+    m = _SUPPORT_SUFFIX_RE.search(stripped)
     if m:
         return "配合", _split_pieces(stripped[: m.start()], base, "support"), False
     return "", _split_pieces(stripped, base, role), False
@@ -115,14 +136,16 @@ def parse_clause(inner: str, base: int = 0, *, require_marker: bool = False):
     names (no 责任单位/负责/牵头 word) is refused. Without a marker word such as 责任单位：,
     every piece must look like an agency name unless the clause ends in 按职责分工负责.
     """
-    # segments separated by ；/; each may carry its own marker (牵头单位：…；配合单位：…)
-    segments, pos = [], 0
-    for part in re.split(r"[；;]", inner):
-        segments.append((part, base + pos))
-        pos += len(part) + 1
-    marked = [_MARKER_RE.match(p) for p, _ in segments]
-    if any(marked):
-        return _parse_marked(segments, marked)
+    # segments separated by ；/; each may carry its own marker (牵头单位：…；配合单位：…);
+    # a marker word is followed by a colon, which most clauses lack
+    if "：" in inner or ":" in inner:
+        segments, pos = [], 0
+        for part in _SEGMENT_SPLIT_RE.split(inner):
+            segments.append((part, base + pos))
+            pos += len(part) + 1
+        marked = [_MARKER_RE.match(p) for p, _ in segments]
+        if any(marked):
+            return _parse_marked(segments, marked)
     form, agencies, strong = _names_with_roles(inner, base, "responsible")
     if not agencies:
         return None
@@ -152,14 +175,24 @@ def _parse_marked(segments, marked):
     return (style, agencies) if agencies else None
 
 
+_PARAGRAPH_END_RE = re.compile(r"[。；;.，,]?[ \t\u3000]*(?:\n|$)")
+
+
 def _ends_paragraph(text: str, i: int) -> bool:
     """True when only closing punctuation and spaces stand between i and the line's end."""
-    m = re.match(r"[。；;.，,]?[ \t\u3000]*(?:\n|$)", text[i:])
-    return m is not None
+    return _PARAGRAPH_END_RE.match(text, i) is not None
 
 
 # one level of nesting is allowed inside a clause: （责任单位：市规划资源局（滨海新区分局）、…）
 _PAREN_RE = re.compile(r"[（(]((?:[^（()）\n]|[（(][^（()）\n]{0,60}[）)]){1,600})[）)]")
+_MAX_PAREN_UNITS = 600  # characters or nested (…) in a _PAREN_RE match
+# The same matches, found faster (see _paren_matches): one regex per opening bracket, as a
+# literal first character is fast to scan for, and runs of plain characters taken whole.
+# Backtracking never helps _PAREN_RE (no unit it gives back ends before a closing bracket),
+# so only its bound of 600 units is lost.
+_PAREN_FAST_BODY = r"((?:[^（()）\n]++|[（(][^（()）\n]{0,60}[）)])+)[）)]"
+_PAREN_FULL_RE = re.compile(r"（" + _PAREN_FAST_BODY)
+_PAREN_HALF_RE = re.compile(r"\(" + _PAREN_FAST_BODY)
 # a marker clause without parentheses: from the marker to the end of the sentence/line
 _BARE_MARKER_RE = re.compile(
     r"(?:^|(?<=[。；;！\n]))[ \t\u3000]*((?:" + "|".join(MARKERS) + r")\s*[:：][^。\n]*)"
@@ -168,6 +201,14 @@ _BARE_MARKER_RE = re.compile(
 _BARE_DUTY_RE = re.compile(
     r"(?:^|(?<=[。！\n]))[ \t\u3000]*([^。！\n（）()]{2,400}?(?:按照?职责分工负责|按职责负责|分工负责|牵头[^。\n]{1,200}配合|负责))[ \t\u3000]*(?=[。；;]?[ \t\u3000]*(?:\n|$))"
 )
+
+# Cheap pre-checks, so the clause regexes above run only where they can match.
+# Each clause but a plain list of names (accepted only at a paragraph's end) holds one of
+# these words: a marker word's first two characters, 负责, 牵头, 配合 or 参与.
+_CUE_RE = re.compile("|".join(sorted({m[:2] for m in MARKERS} | {"负责", "牵头", "配合", "参与"})))
+_MARKER_LENGTHS = sorted({len(m) for m in MARKERS})
+# The line ending every _BARE_DUTY_RE match has (负责 or 配合 at the line's end).
+_DUTY_LINE_END_RES = [re.compile(w + r"(?=[ \t\u3000]*[。；;]?[ \t\u3000]*(?:\n|$))") for w in ("负责", "配合")]
 
 
 def find_agency_clauses(text: str) -> list[dict]:
@@ -178,15 +219,18 @@ def find_agency_clauses(text: str) -> list[dict]:
     """
     clauses = []
     taken = []
-    for m in _PAREN_RE.finditer(text):
-        inner_start = m.start(1)
-        at_end = _ends_paragraph(text, m.end())
+    for m in _paren_matches(text):
+        inner_start, inner_end = m.span(1)
+        at_end = _PARAGRAPH_END_RE.match(text, m.end()) is not None  # _ends_paragraph
+        if not at_end and not _CUE_RE.search(text, inner_start, inner_end):
+            continue  # mid-paragraph, a plain list of names is refused; so is anything else
         parsed = parse_clause(m.group(1), inner_start, require_marker=not at_end)
         if parsed:
             clauses.append(_clause(m.start(), m.end(), *parsed))
             taken.append((m.start(), m.end()))
-    for rx in (_BARE_MARKER_RE, _BARE_DUTY_RE):
-        for m in rx.finditer(text):
+    for rx, matches in ((_BARE_MARKER_RE, _bare_marker_matches(text)),
+                        (_BARE_DUTY_RE, _bare_duty_matches(text))):
+        for m in matches:
             s, e = m.start(1), m.end(1)
             if any(s < te and ts < e for ts, te in taken):
                 continue
@@ -201,6 +245,84 @@ def find_agency_clauses(text: str) -> list[dict]:
                 taken.append((s, e))
     clauses.sort(key=lambda c: (c["start"], c["end"]))
     return clauses
+
+
+def _positions(text: str, word: str):
+    """Offsets of every occurrence of `word` in text, in order (str.find is a fast scan)."""
+    i = text.find(word)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + 1)
+
+
+def _paren_matches(text: str) -> list[re.Match]:
+    """The matches of _PAREN_RE.finditer(text), found with one search per bracket form.
+
+    Keeps the next match of each form at or after the scan position; the earlier of the
+    two is the next match of _PAREN_RE (neither regex looks behind its start).
+    _search_paren keeps _PAREN_RE's bound on a match's length.
+    """
+    out = []
+    full, half = _search_paren(_PAREN_FULL_RE, text, 0), _search_paren(_PAREN_HALF_RE, text, 0)
+    while full or half:
+        m = full if half is None or (full is not None and full.start() < half.start()) else half
+        out.append(m)
+        pos = m.end()
+        if full is not None and full.start() < pos:
+            full = _search_paren(_PAREN_FULL_RE, text, pos)
+        if half is not None and half.start() < pos:
+            half = _search_paren(_PAREN_HALF_RE, text, pos)
+    return out
+
+
+def _search_paren(rx: re.Pattern, text: str, pos: int) -> re.Match | None:
+    """rx.search(text, pos) less the matches _PAREN_RE refuses for holding over 600 units."""
+    m = rx.search(text, pos)
+    while m is not None and m.end(1) - m.start(1) > _MAX_PAREN_UNITS:
+        exact = _PAREN_RE.match(text, m.start())
+        if exact:
+            return exact
+        m = rx.search(text, m.start() + 1)
+    return m
+
+
+def _bare_marker_matches(text: str):
+    """The matches of _BARE_MARKER_RE.finditer(text), trying the regex only before colons.
+
+    A match starts with a marker word, spaces and a colon, the marker standing right after
+    。；;！ or a line break (or at the text's start) and perhaps some spaces. The scan
+    resumes where the last match ended.
+    """
+    end = 0
+    colons = sorted([*_positions(text, "："), *_positions(text, ":")])
+    for c in colons:
+        k = c
+        while k > 0 and text[k - 1].isspace():  # \s* before the colon
+            k -= 1
+        j = next((k - n for n in _MARKER_LENGTHS if k >= n and text[k - n:k] in MARKERS), None)
+        if j is None:
+            continue
+        while j > 0 and text[j - 1] in " \t\u3000":
+            j -= 1
+        if j < end or (j > 0 and text[j - 1] not in "。；;！\n"):
+            continue
+        m = _BARE_MARKER_RE.match(text, j)
+        if m:
+            yield m
+            end = m.end()
+
+
+def _bare_duty_matches(text: str):
+    """The matches of _BARE_DUTY_RE.finditer(text), searching only lines ending in 负责/配合.
+
+    A match never crosses a line break and must reach its line's end, so searching each
+    such line on its own (ending the search at the line break) finds the same matches.
+    """
+    line_starts = sorted({text.rfind("\n", 0, w.start()) + 1
+                          for rx in _DUTY_LINE_END_RES for w in rx.finditer(text)})
+    for line_start in line_starts:
+        line_end = text.find("\n", line_start)
+        yield from _BARE_DUTY_RE.finditer(text, line_start, len(text) if line_end < 0 else line_end)
 
 
 def _clause(start: int, end: int, style: str, agencies: list[dict]) -> dict:

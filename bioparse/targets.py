@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
+from functools import lru_cache
 
 __all__ = ["extract_targets", "cn_number"]
 
@@ -39,6 +41,9 @@ def _cn_int(s: str) -> float | None:
     return total + section + (digit or 0)
 
 
+_ARABIC_NUMBER_RE = re.compile(r"(\d+(?:\.\d+)?)\s*([十百千万亿]*)")
+
+
 def cn_number(s: str) -> float | None:
     """Parse an Arabic, Chinese or mixed numeral ("16", "十六", "两千", "百", "1.5万") → float.
 
@@ -47,7 +52,7 @@ def cn_number(s: str) -> float | None:
     s = unicodedata.normalize("NFKC", s or "").strip().replace(",", "")
     if not s:
         return None
-    m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*([十百千万亿]*)", s)
+    m = _ARABIC_NUMBER_RE.fullmatch(s)
     if m:
         value = float(m.group(1))
         for ch in m.group(2):
@@ -59,8 +64,10 @@ def cn_number(s: str) -> float | None:
 
 
 # ---------------------------------------------------------------- patterns
-_AR = r"[0-9０-９]+(?:,[0-9０-９]{3})*(?:[.．][0-9０-９]+)?"
-_CN = r"[零〇一二两三四五六七八九十百千]+"
+_DIGITS = "0-9０-９"
+_CN_NUMERALS = "零〇一二两三四五六七八九十百千"
+_AR = rf"[{_DIGITS}]+(?:,[{_DIGITS}]{{3}})*(?:[.．][{_DIGITS}]+)?"
+_CN = rf"[{_CN_NUMERALS}]+"
 _NUM = rf"(?:{_AR}|{_CN})"
 _SP = r"[ \u3000]*"
 
@@ -79,7 +86,8 @@ _PREFIX_QUAL = (
     r"总计|合计|高于|多于|压缩至|压缩到|缩短至|缩短到|控制在|降至|降低至|降低到|提高到|提高至|"
     r"提升至|提升到|增加到|增至|约|近|逾|超|达"
 )
-_FILLER = r"(?:平均|支持|给予|奖励|补助|资助|补贴|总额)?"
+_FILLER_WORDS = r"平均|支持|给予|奖励|补助|资助|补贴|总额"
+_FILLER = rf"(?:{_FILLER_WORDS})?"
 _SUFFIX_QUAL = r"以内|之内|以上|以下|左右|内"
 
 _TARGET_RE = re.compile(
@@ -94,6 +102,19 @@ _TARGET_RE = re.compile(
 )
 
 _PCT_WORDS_RE = re.compile(r"百分之(?P<num>" + _NUM + ")")
+
+# _TARGET_RE may start at any character, so its finditer is slow; _target_matches tries it
+# only where a match can start. Its number starts a run of Arabic or of Chinese digits,
+# and up to the unit (or 元, 个) only these characters can follow the number's first digit:
+# more digits, separators, spaces, a range sign, 余/多, and 万/亿/千/百.
+_NUMBER_TO_UNIT = rf"{_DIGITS}{_CN_NUMERALS},.． \u3000—\-–~～至到余多万亿"
+_UNIT_FIRST = "元美个" + "".join(w[0] for w in re.sub(r"\(\?![^)]*\)", "", _UNITS).split("|"))
+_NUMBER_RUN_RE = re.compile(rf"[{_DIGITS}{_CN_NUMERALS}][{_NUMBER_TO_UNIT}]*[{re.escape(_UNIT_FIRST)}]")
+_DIGIT_RUN_RE = re.compile(rf"[{_DIGITS}]+|[{_CN_NUMERALS}]+")
+_DIGIT_CHARS = frozenset("0123456789０１２３４５６７８９")
+# a prefix qualifier (不超过, 最高…) with filler words and spaces may stand before the number
+_PREFIX_CHARS = frozenset(_PREFIX_QUAL.replace("|", "") + _FILLER_WORDS.replace("|", "") + " \u3000")
+_PREFIX_FIRST = frozenset(w[0] for w in _PREFIX_QUAL.split("|"))
 
 _DATE_RES = [
     re.compile(r"[0-9０-９〇零一二三四五六七八九]{4}" + _SP + r"[—\-–~～至到]" + _SP
@@ -124,16 +145,17 @@ _MONEY_TO_YI = {"元": 1e-8, "万元": 1e-4, "亿元": 1.0, "万亿元": 1e4}
 _AREA_UNITS = {"亩", "平方米", "平方公里", "公顷"}
 _PEOPLE_UNITS = {"人", "名", "人次"}
 _FUND_NOUNS = ("基金", "资金")
-_MONEY_KINDS = [
+_MONEY_KINDS = (
     ("funding", ("基金", "资金", "投资", "奖励", "补助", "补贴", "资助", "支持", "给予", "扶持",
                  "奖补", "融资", "投入", "经费")),
     ("output", ("产值", "收入", "营收", "规模", "销售", "产能", "能力", "产量", "交易额", "营业额")),
     ("other", ("税收", "税", "资产", "利润", "利税", "增加值")),
-]
+)
 _LIMIT_VERBS = {"不超过", "不多于", "最多", "最高", "压缩至", "压缩到", "缩短至", "缩短到", "控制在",
                 "降至", "降低至", "降低到"}
 _GROWTH_WORDS = ("增长", "增速", "增幅", "年均")
 _SHARE_WORDS = ("占", "比重", "比例", "率")
+_PERCENT_KINDS = (("other", _GROWTH_WORDS), ("share", _SHARE_WORDS))
 _CLAUSE_END = "，。；;,\n！？"
 _BAD_BEFORE_CN = set("第统唯逐同之每万单")
 
@@ -142,16 +164,141 @@ def _to_float(s: str) -> float | None:
     return cn_number(s)
 
 
-def _masked_spans(text: str) -> list[tuple[int, int]]:
+def _target_matches(text: str) -> list[re.Match]:
+    """The matches of _TARGET_RE.finditer(text), trying the regex only where one can start.
+
+    A match's number starts a run of Arabic or of Chinese digits inside a _NUMBER_RUN_RE
+    match (a number with its unit); a later digit of a run can start no match that its
+    first digit cannot. A match found there takes in the unit, so the rest of the number
+    run is tried only when its first digit run starts no match (3.5.6%: 5.6%).
+    """
+    out = []
+    pos = 0
+    for run in _NUMBER_RUN_RE.finditer(text):
+        m = _match_at_number(text, run.start(), pos)
+        if m is None:
+            for digits in _DIGIT_RUN_RE.finditer(text, run.start(), run.end()):
+                m = _match_at_number(text, digits.start(), pos) if digits.start() > run.start() else None
+                if m:
+                    break
+        if m:
+            out.append(m)
+            pos = m.end()
+    return out
+
+
+def _match_at_number(text: str, n: int, pos: int) -> re.Match | None:
+    """The first _TARGET_RE match from pos on whose number starts at n, if n >= pos.
+
+    It starts at a prefix qualifier (不超过, 最高…) among the prefix characters right
+    before n, or at n itself.
+    """
+    if n < pos:
+        return None
+    j = n
+    while j > pos and text[j - 1] in _PREFIX_CHARS:
+        j -= 1
+    for p in range(j, n):
+        if text[p] in _PREFIX_FIRST:
+            m = _TARGET_RE.match(text, p)
+            if m:
+                return m
+    return _TARGET_RE.match(text, n)
+
+
+_YEAR_DIGITS = frozenset("0123456789０１２３４５６７８９〇零一二三四五六七八九")
+_RANGE_SIGNS = frozenset("—-–~～至到")
+
+
+def _positions(text: str, word: str):
+    """Offsets of every occurrence of `word` in text, in order (str.find is a fast scan)."""
+    i = text.find(word)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + 1)
+
+
+def _back_over_spaces(text: str, i: int) -> int:
+    """The offset where the run of spaces (ASCII or U+3000) ending at i begins."""
+    while i > 0 and text[i - 1] in " \u3000":
+        i -= 1
+    return i
+
+
+def _year_block_before(text: str, i: int) -> int:
+    """Start of four year digits followed by spaces up to i (as _DATE_RES spell a year), or -1."""
+    q = _back_over_spaces(text, i)
+    if q >= 4 and all(ch in _YEAR_DIGITS for ch in text[q - 4:q]):
+        return q - 4
+    return -1
+
+
+def _date_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the matches of _DATE_RES[0:3].finditer(text), found from their 年 and 月.
+
+    Each match holds one 年 (a year, a year range) or one 月 (a month and day), and its
+    start is fixed by the digits and spaces right before that character, so the regex is
+    tried at that one offset; matches of one regex never overlap.
+    """
     spans = []
-    for rx in _DATE_RES:
+    year_range, year, month_day = _DATE_RES[:3]
+    for y in _positions(text, "年"):
+        if y < 4 or not (text[y - 1] in _YEAR_DIGITS or text[y - 1] in " \u3000"):
+            continue  # the common 年 with no year before it (今年, 年度)
+        second = _year_block_before(text, y)
+        if second < 0:
+            continue
+        r = _back_over_spaces(text, second)
+        if r > 0 and text[r - 1] in _RANGE_SIGNS:
+            first = _year_block_before(text, r - 1)
+            m = year_range.match(text, first) if first >= 0 else None
+            if m:
+                spans.append(m.span())
+        m = year.match(text, second)
+        if m:
+            spans.append(m.span())
+    for mo in _positions(text, "月"):
+        q = _back_over_spaces(text, mo)
+        if q >= 2 and text[q - 2] in _DIGIT_CHARS and text[q - 1] in _DIGIT_CHARS:
+            p = q - 2  # [0-9]{1,2} is greedy and the scan goes left to right
+        elif q >= 1 and text[q - 1] in _DIGIT_CHARS:
+            p = q - 1
+        else:
+            continue
+        m = month_day.match(text, p)
+        if m:
+            spans.append(m.span())
+    return spans
+
+
+def _masked_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of dates, document numbers and quoted names: numbers in them are no targets."""
+    spans = _date_spans(text)
+    for rx in _DATE_RES[3:]:
         spans += [(m.start(), m.end()) for m in rx.finditer(text)]
     spans += [(m.start(), m.end()) for m in _QUOTE_RE.finditer(text)]
     return spans
 
 
-def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
+class _Spans:
+    """A set of spans that answers "does [start, end) overlap any of them?" by bisection."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        spans = sorted(spans)
+        self.starts = [s for s, _ in spans]
+        self.max_end = []  # the largest end among the spans up to each one
+        top = -1
+        for _, e in spans:
+            top = max(top, e)
+            self.max_end.append(top)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self.starts, end)  # spans[:i] start before end
+        return i > 0 and self.max_end[i - 1] > start
+
+
+def _inside(spans: _Spans, start: int, end: int) -> bool:
+    return spans.overlaps(start, end)
 
 
 def _clause_before(text: str, pos: int) -> str:
@@ -169,13 +316,20 @@ def _clause_after(text: str, pos: int) -> str:
 
 
 def _nearest_kind(before: str, table) -> str | None:
-    best, best_pos = None, -1
+    """The kind of the table's word that ends last in `before` (on a tie, the first listed)."""
+    rx, kinds = _reversed_words(table)
+    m = rx.search(before[::-1])  # the leftmost match in the reversed text ends last
+    return kinds[m.group()] if m else None
+
+
+@lru_cache(maxsize=None)
+def _reversed_words(table) -> tuple[re.Pattern, dict[str, str]]:
+    """A regex for the table's words spelt backwards, in table order, and each one's kind."""
+    kinds: dict[str, str] = {}
     for kind, words in table:
         for w in words:
-            p = before.rfind(w)
-            if p >= 0 and p + len(w) > best_pos:
-                best, best_pos = kind, p + len(w)
-    return best
+            kinds.setdefault(w[::-1], kind)
+    return re.compile("|".join(re.escape(w) for w in kinds)), kinds
 
 
 def _kind(text: str, start: int, end: int, unit: str) -> str:
@@ -194,7 +348,7 @@ def _kind(text: str, start: int, end: int, unit: str) -> str:
         return kind or "funding"
     if unit in ("%", "百分点"):
         before = _clause_before(text, start)
-        kind = _nearest_kind(before, [("other", _GROWTH_WORDS), ("share", _SHARE_WORDS)])
+        kind = _nearest_kind(before, _PERCENT_KINDS)
         return kind or "share"
     if unit in _TIME_UNITS:
         return "time_limit"
@@ -220,31 +374,39 @@ def _normalize_value(value: float, unit: str) -> tuple[float, str]:
 
 def _year_for(text: str, pos: int) -> int | None:
     line_start = text.rfind("\n", 0, pos) + 1
+    if text.find("年", line_start, pos) < 0:
+        return None  # every _YEAR_RE match holds a 年
     year = None
     for m in _YEAR_RE.finditer(text, line_start, pos):
         year = int(m.group(1) or m.group(2))
     return year
 
 
+_ASCII_OR_DIGIT = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                            "0123456789０１２３４５６７８９.．_]/-")
+_YEAR_NUMBER_RE = re.compile(r"(19|20)\d\d")
+_TARGET_GROUPS = ("pq", "num", "num2", "money", "geunit", "ge", "unit", "sq", "approx0", "approx", "mult")
+
+
 def _candidate(text: str, m: re.Match, spans) -> dict | None:
     """Turn one regex match into a target dict, or None when a rule rejects it."""
-    num, num2 = m.group("num"), m.group("num2")
-    is_cn = not re.match(r"[0-9０-９]", num)
+    (pq, num, num2, money, geunit, ge, unit_word, sq,
+     approx0, approx, mult) = m.group(*_TARGET_GROUPS)
+    is_cn = num[0] not in _DIGIT_CHARS
     num_start = m.start("num")
     prev = text[num_start - 1] if num_start > 0 else ""
     if _inside(spans, num_start, m.end("num2") if num2 else m.end("num")):
         return None
-    if re.match(r"[A-Za-z0-9０-９.．_\]/\-]", prev) and not m.group("pq"):
+    if prev in _ASCII_OR_DIGIT and not pq:
         return None
     if is_cn and prev in _BAD_BEFORE_CN:
         return None
     if prev == "第":
         return None
-    money = (m.group("money") or "").strip(" \u3000")
-    unit = money or m.group("geunit") or m.group("ge") or m.group("unit")
+    money = (money or "").strip(" \u3000")
+    unit = money or geunit or ge or unit_word
     if unit == "％":
         unit = "%"
-    pq, sq = m.group("pq"), m.group("sq")
     start = m.start()
     end = m.end()
     # trim a trailing suffix qualifier "内" that begins a word (内容/内部/内控…)
@@ -253,10 +415,10 @@ def _candidate(text: str, m: re.Match, spans) -> dict | None:
         while end > start and text[end - 1] in " \u3000":
             end -= 1
         sq = None
-    approx = m.group("approx0") or m.group("approx")
+    approx = approx0 or approx
     qualified = bool(pq or sq or approx)
     # money like 千万元 / 百万元 → value × 1000 / 100, unit 万元
-    value = _to_float(num)
+    value = float(num) if num.isascii() and num.isdigit() else _to_float(num)
     value_high = _to_float(num2) if num2 else None
     if value is None:
         return None
@@ -266,7 +428,6 @@ def _candidate(text: str, m: re.Match, spans) -> dict | None:
         unit = money[1:]
     elif money and money[0] == "千":
         scale, unit = 1000.0, money[1:]
-    mult = m.group("mult")
     if mult:
         scale *= _CN_BIG.get(mult) or _CN_SMALL[mult]
     value *= scale
@@ -274,7 +435,7 @@ def _candidate(text: str, m: re.Match, spans) -> dict | None:
         value_high *= scale
     # general exclusions
     plain = unicodedata.normalize("NFKC", num)
-    if unit == "年" and re.fullmatch(r"(19|20)\d\d", plain):
+    if unit == "年" and _YEAR_NUMBER_RE.fullmatch(plain):
         return None
     if is_cn and num in ("一",) and not qualified:
         return None
@@ -315,9 +476,9 @@ def extract_targets(text: str) -> list[dict]:
     Each dict has text (== text[start:end]), start, end, value, value_high, unit,
     value_norm, unit_norm, qualifier, year and kind.
     """
-    spans = _masked_spans(text)
+    spans = _Spans(_masked_spans(text))
     found: list[dict] = []
-    for m in _TARGET_RE.finditer(text):
+    for m in _target_matches(text):
         t = _candidate(text, m, spans)
         if t is not None:
             found.append(t)
