@@ -364,6 +364,7 @@ def load_crosswalk(path=None) -> dict[str, str]:
 _LEVEL_PREFIXES = ("市", "区", "县", "省", "镇", "乡", "各", "相关", "有关", "天津", "国家", "中国", "全国")
 _BUREAU_ENDINGS = ("局", "委", "办", "厅", "署", "室")
 _CARRY_PREFIXES = ("区", "县", "市", "省")
+_PLACE_CHAR = re.compile(r"[市区县省州]")
 
 
 def context_prefix_for(names: list[str]) -> str | None:
@@ -385,11 +386,11 @@ def canonical_agency(name: str, crosswalk: dict, context_prefix: str | None = No
     (区工信委) is mapped through the city row (市工信委) when it has none of its own.
     Unknown names map to themselves.
     """
-    name = re.sub(r"\s+", "", name)
+    name = "".join(name.split())  # no whitespace inside a name
     prefix = context_prefix
     if prefix and prefix not in _CARRY_PREFIXES:
         prefix = context_prefix_for([prefix])
-    if (prefix and not name.startswith(_LEVEL_PREFIXES) and not re.search(r"[市区县省州]", name)
+    if (prefix and not name.startswith(_LEVEL_PREFIXES) and not _PLACE_CHAR.search(name)
             and name.endswith(_BUREAU_ENDINGS) and len(name) <= 10):
         name = prefix + name
     if name in crosswalk:

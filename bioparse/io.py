@@ -53,7 +53,7 @@ def _junk_share(text: str) -> float:
     """Share of characters that signal a wrong decoding: U+FFFD, control chars, private use."""
     if not text:
         return 0.0
-    return sum(1 for _ in _JUNK.finditer(text)) / len(text)
+    return len(_JUNK.findall(text)) / len(text)
 
 
 def _gb2312_share(text: str) -> float:

@@ -23,6 +23,12 @@ def _packaged_crosswalk() -> dict:
     return agencies_mod.load_crosswalk()
 
 
+@lru_cache(maxsize=1 << 16)
+def _packaged_canonical(name: str, first: str | None) -> str:
+    """canonical_agency with the packaged crosswalk, memoized: the same names recur in every document."""
+    return agencies_mod.canonical_agency(name, _packaged_crosswalk(), first)
+
+
 def owner_index(provisions: list[dict]):
     """A function mapping a normalized offset to the provision whose span holds it."""
     starts = [p["start"] for p in provisions]
@@ -34,10 +40,18 @@ def owner_index(provisions: list[dict]):
     return owner
 
 
-def agency_rows(doc_id: str, text: str, owner, crosswalk: dict,
+def agency_rows(doc_id: str, text: str, owner, crosswalk: dict | None,
                 clauses: list[dict] | None = None, point_parent: dict | None = None) -> list[dict]:
-    """Responsible agencies of every clause, attached to the provision holding the clause."""
+    """Responsible agencies of every clause, attached to the provision holding the clause.
+
+    ``crosswalk`` None means the packaged crosswalk.
+    """
     point_parent = point_parent or {}
+    if crosswalk is None:
+        canonical = _packaged_canonical
+    else:
+        def canonical(name, first):
+            return agencies_mod.canonical_agency(name, crosswalk, first)
     rows = []
     clauses = agencies_mod.find_agency_clauses(text) if clauses is None else clauses
     for clause in clauses:
@@ -49,7 +63,7 @@ def agency_rows(doc_id: str, text: str, owner, crosswalk: dict,
         for position, a in enumerate(clause["agencies"]):
             rows.append({
                 "doc_id": doc_id, "provision_id": pid, "agency": a["agency"],
-                "agency_canonical": agencies_mod.canonical_agency(a["agency"], crosswalk, first),
+                "agency_canonical": canonical(a["agency"], first),
                 "position": position, "role": a.get("role", "responsible"),
                 "style": clause.get("style", ""), "start": a["start"], "end": a["end"],
             })
@@ -96,7 +110,6 @@ def parse_document(path: str | Path, doc_id: str, meta: dict | None = None,
         p["doc_id"] = doc_id
         p["raw_start"], p["raw_end"] = norm.to_raw(p["start"], p["end"])
     owner = owner_index(provisions)
-    crosswalk = crosswalk if crosswalk is not None else _packaged_crosswalk()
 
     inferred = metadata.infer_metadata(text)
     merged, disagreements = metadata.merge_metadata(meta or {}, inferred, path)
