@@ -7,13 +7,13 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
+from .numerals import date_part
+
 FIELDS = ("title", "issuer", "doc_number", "date", "period", "plan_start", "plan_end", "level", "region")
 HEAD_LINES = 40  # the notice header, 落款 and plan title sit within the first lines
 
 _PLAN_WORDS = re.compile(r"方案|计划|措施|意见|办法|规划|通知|若干|细则|纲要|规定|政策")
 _ORG_END = re.compile(r"(?:人民政府|政府|办公厅|办公室|委员会|管委会|管理委员会|局|委|厅|部|院|署|办|中心|联合会|协会)$")
-_CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
-              "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_NUM = "〇○零Ｏ一二三四五六七八九十"
 _DATE_AR = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _DATE_CN = re.compile(rf"([{_CN_NUM}]{{4}})\s*年\s*([{_CN_NUM}]{{1,3}})\s*月\s*([{_CN_NUM}]{{1,3}})\s*日")
@@ -34,14 +34,6 @@ def _clean(s: str) -> str:
     return re.sub(r"\s+", "", s)
 
 
-def _cn_number(s: str) -> int:
-    """二〇二四 → 2024 (digit by digit); 十七 → 17, 二十一 → 21, 十 → 10."""
-    if "十" not in s:
-        return int("".join(str(_CN_DIGITS[c]) for c in s))
-    tens, _, ones = s.partition("十")
-    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
-
-
 def parse_date(s: str) -> str:
     """'2024年8月17日' or '二〇二四年八月十七日' (first one found in s) → '2024-08-17'; '' if none."""
     m = _DATE_AR.search(s)
@@ -55,9 +47,8 @@ def parse_date(s: str) -> str:
                 return ""
             y, mo, d = (int(g) for g in m.groups())
         else:
-            try:
-                y, mo, d = (_cn_number(g) for g in m.groups())
-            except (KeyError, ValueError):
+            y, mo, d = (date_part(g) for g in m.groups())
+            if None in (y, mo, d):
                 return ""
     if not (1 <= mo <= 12 and 1 <= d <= 31):
         return ""

@@ -14,10 +14,9 @@ import warnings
 from dataclasses import dataclass
 
 from .errors import StructureWarning
+from .numerals import CIRCLED, heading_number
 
 CN = "一二三四五六七八九十百零〇两"
-_CN_VALUE = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-             "六": 6, "七": 7, "八": 8, "九": 9}
 
 # (level name, rank, pattern). A lower rank is higher in the tree. Each pattern matches
 # at the start of a paragraph and captures the numeral in group "n".
@@ -34,7 +33,6 @@ HEADING_KINDS: list[tuple[str, int, re.Pattern]] = [
 POINT_RANK = 6
 # "一是" … "二是" inside a paragraph, after the paragraph start or a punctuation mark.
 POINT = re.compile(rf"(?:^|(?<=[。；;，,：:\s]))(?P<n>[{CN}]{{1,3}})是")
-CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
 @dataclass
@@ -57,27 +55,7 @@ class Provision:
         return dict(self.__dict__)
 
 
-def cn_to_int(s: str) -> int | None:
-    """Read a heading numeral: 一 → 1, 十六 → 16, 二十五 → 25, 一百零一 → 101, 12 → 12."""
-    if not s:
-        return None
-    if s in CIRCLED:
-        return CIRCLED.index(s) + 1
-    if s.isascii() and s.isdigit():
-        return int(s)
-    total, cur = 0, 0
-    for c in s:
-        if c == "百":
-            total += (cur or 1) * 100
-            cur = 0
-        elif c == "十":
-            total += (cur or 1) * 10
-            cur = 0
-        elif c in _CN_VALUE:
-            cur = _CN_VALUE[c]
-        else:
-            return None
-    return total + cur
+cn_to_int = heading_number  # the name the tests and notebooks know
 
 
 def heading_title(line: str, label_end: int) -> str:
@@ -98,7 +76,7 @@ def match_heading(line: str):
     for level, rank, pattern in HEADING_KINDS:
         m = pattern.match(line)
         if m:
-            number = cn_to_int(m.group("n"))
+            number = heading_number(m.group("n"))
             if number is None or number == 0:
                 continue
             # "2024年…", "1.5万亩": a numeral followed by a unit is not a heading.
@@ -127,7 +105,7 @@ def _point_runs(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
     if text.find("是", start, end) == -1:  # cheap test first: most provisions have no 是
         return found
     for m in POINT.finditer(text, start, end):
-        n = cn_to_int(m.group("n"))
+        n = heading_number(m.group("n"))
         if n == expected:
             found.append((m.start(), n, m.end()))
             expected += 1

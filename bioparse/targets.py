@@ -13,55 +13,9 @@ import unicodedata
 from bisect import bisect_left
 from functools import lru_cache
 
+from .numerals import CN_BIG, CN_SMALL, cn_number
+
 __all__ = ["extract_targets", "cn_number"]
-
-_CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
-             "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_SMALL = {"十": 10, "百": 100, "千": 1000}
-_CN_BIG = {"万": 10_000, "亿": 100_000_000}
-
-
-def _cn_int(s: str) -> float | None:
-    """Chinese numeral string (一…九, 十百千万亿) → number; None if malformed."""
-    total, section, digit = 0.0, 0.0, None
-    for ch in s:
-        if ch in _CN_DIGIT:
-            digit = _CN_DIGIT[ch]
-        elif ch in _CN_SMALL:
-            section += (1 if digit is None else digit) * _CN_SMALL[ch]
-            digit = None
-        elif ch in _CN_BIG:
-            section += digit or 0
-            if section == 0:
-                section = 1
-            total += section * _CN_BIG[ch]
-            section, digit = 0.0, None
-        else:
-            return None
-    return total + section + (digit or 0)
-
-
-_ARABIC_NUMBER_RE = re.compile(r"(\d+(?:\.\d+)?)\s*([十百千万亿]*)")
-
-
-def cn_number(s: str) -> float | None:
-    """Parse an Arabic, Chinese or mixed numeral ("16", "十六", "两千", "百", "1.5万") → float.
-
-    Returns None when `s` is not a number; full-width digits are accepted.
-    """
-    s = unicodedata.normalize("NFKC", s or "").strip().replace(",", "")
-    if not s:
-        return None
-    m = _ARABIC_NUMBER_RE.fullmatch(s)
-    if m:
-        value = float(m.group(1))
-        for ch in m.group(2):
-            value *= _CN_SMALL.get(ch) or _CN_BIG[ch]
-        return value
-    if all(ch in _CN_DIGIT or ch in _CN_SMALL or ch in _CN_BIG for ch in s):
-        return _cn_int(s)
-    return None
-
 
 # ---------------------------------------------------------------- patterns
 _DIGITS = "0-9０-９"
@@ -429,7 +383,7 @@ def _candidate(text: str, m: re.Match, spans) -> dict | None:
     elif money and money[0] == "千":
         scale, unit = 1000.0, money[1:]
     if mult:
-        scale *= _CN_BIG.get(mult) or _CN_SMALL[mult]
+        scale *= CN_BIG.get(mult) or CN_SMALL[mult]
     value *= scale
     if value_high is not None:
         value_high *= scale

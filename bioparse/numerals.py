@@ -1,0 +1,85 @@
+"""Chinese numerals, read one way for the whole package.
+
+Headings (十六、), targets (1.5万, 两千), dates (二〇二四年八月十七日) all write numbers in
+Chinese; ``structure``, ``targets`` and ``metadata`` read them through these functions.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Digits, including the zero forms seen in dates (二○二四, 二Ｏ二四).
+CN_DIGIT = {"零": 0, "〇": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
+            "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CN_SMALL = {"十": 10, "百": 100, "千": 1000}
+CN_BIG = {"万": 10_000, "亿": 100_000_000}
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+_ARABIC_NUMBER_RE = re.compile(r"(\d+(?:\.\d+)?)\s*([十百千万亿]*)")
+
+
+def cn_int(s: str) -> float | None:
+    """A positional Chinese numeral → its value: 十六 → 16, 一百零一 → 101, 两千 → 2000, 三万 → 30000.
+
+    None when ``s`` is empty or holds anything but numeral characters.
+    """
+    if not s:
+        return None
+    total, section, digit = 0.0, 0.0, None
+    for ch in s:
+        if ch in CN_DIGIT:
+            digit = CN_DIGIT[ch]
+        elif ch in CN_SMALL:
+            section += (1 if digit is None else digit) * CN_SMALL[ch]
+            digit = None
+        elif ch in CN_BIG:
+            section += digit or 0
+            if section == 0:
+                section = 1
+            total += section * CN_BIG[ch]
+            section, digit = 0.0, None
+        else:
+            return None
+    return total + section + (digit or 0)
+
+
+def cn_digits(s: str) -> int | None:
+    """A numeral read digit by digit, as years are written: 二〇二四 → 2024; None if not all digits."""
+    if not s or not all(ch in CN_DIGIT for ch in s):
+        return None
+    return int("".join(str(CN_DIGIT[ch]) for ch in s))
+
+
+def date_part(s: str) -> int | None:
+    """A year, month or day of a written date: 二〇二四 → 2024 (digit by digit), 十七 → 17."""
+    value = cn_digits(s) if not any(ch in CN_SMALL for ch in s) else cn_int(s)
+    return None if value is None else int(value)
+
+
+def heading_number(s: str) -> int | None:
+    """A heading's number: 一 → 1, 十六 → 16, 一百零一 → 101, 12 → 12, ② → 2; None if not a numeral."""
+    if not s:
+        return None
+    if s in CIRCLED:
+        return CIRCLED.index(s) + 1
+    if s.isascii() and s.isdigit():
+        return int(s)
+    value = cn_int(s)
+    return None if value is None else int(value)
+
+
+def cn_number(s: str) -> float | None:
+    """An Arabic, Chinese or mixed numeral ("16", "十六", "两千", "百", "1.5万") → float.
+
+    Returns None when ``s`` is not a number; full-width digits and thousands commas are accepted.
+    """
+    s = unicodedata.normalize("NFKC", s or "").strip().replace(",", "")
+    if not s:
+        return None
+    m = _ARABIC_NUMBER_RE.fullmatch(s)
+    if m:
+        value = float(m.group(1))
+        for ch in m.group(2):
+            value *= CN_SMALL.get(ch) or CN_BIG[ch]
+        return value
+    return cn_int(s)
