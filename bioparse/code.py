@@ -6,6 +6,8 @@ Each code keeps its evidence (the matched terms) so a reader can audit it.
 """
 from __future__ import annotations
 
+from collections import Counter
+
 import pandas as pd
 
 from .codebook import code_parent, codebook_terms, iter_codes, load_codebook  # noqa: F401
@@ -43,17 +45,36 @@ def count_term(tokens: list[str], term_tokens: tuple[str, ...]) -> int:
     return len(term_spans(tokens, term_tokens))
 
 
-def compile_codebook(codebook: dict, segmenter: Segmenter) -> list[dict]:
+class CompiledCodebook(list):
+    """compile_codebook's codes (a list of dicts), with their include terms indexed by first word."""
+
+    def __init__(self, codes):
+        super().__init__(codes)
+        self.by_first_word = first_word_index(self)
+
+
+def first_word_index(compiled: list[dict]) -> dict[str, list[tuple[int, str, tuple[str, ...]]]]:
+    """First word → (code position, term, words) of every include term, in codebook order."""
+    index: dict[str, list] = {}
+    for k, c in enumerate(compiled):
+        for t, w in c["include"]:
+            if w:
+                index.setdefault(w[0], []).append((k, t, w))
+    return index
+
+
+def compile_codebook(codebook: dict, segmenter: Segmenter) -> CompiledCodebook:
     """Each code with its include/exclude terms cut into words by the segmenter."""
     segmenter.add_terms(codebook_terms(codebook))
 
     def words(term):
         return tuple(_norm(t) for t in segmenter.cut(term) if t.strip())
 
-    return [{"scheme": scheme, "code": c["id"],
-             "include": [(t, words(t)) for t in c["include"]],
-             "exclude": [(t, words(t)) for t in c["exclude"]]}
-            for scheme, c in iter_codes(codebook)]
+    return CompiledCodebook(
+        {"scheme": scheme, "code": c["id"],
+         "include": [(t, words(t)) for t in c["include"]],
+         "exclude": [(t, words(t)) for t in c["exclude"]]}
+        for scheme, c in iter_codes(codebook))
 
 
 def code_tokens(tokens: list[str], compiled: list[dict]) -> list[dict]:
@@ -61,23 +82,38 @@ def code_tokens(tokens: list[str], compiled: list[dict]) -> list[dict]:
 
     An include hit does not count where it overlaps a match of one of the code's exclude
     terms (中药 inside 中药材 as a phrase); the code is given if any hit remains. Only
-    terms whose first word occurs in the provision are looked at.
+    terms whose first word occurs in the provision are looked at (found by the index of
+    first words, not by a loop over the codebook); a one-word term with nothing to veto
+    it is counted from the word counts, without positions.
     """
-    toks = [_norm(t) for t in tokens if t.strip()]
-    pos = token_positions(toks)
+    toks = [s.casefold() for s in map(str.strip, tokens) if s]  # _norm of each non-blank token
+    counts = Counter(toks)
+    index = getattr(compiled, "by_first_word", None)
+    if index is None:
+        index = first_word_index(compiled)
+    candidates: dict[int, list] = {}
+    for word in counts.keys() & index.keys():
+        for k, t, w in index[word]:
+            candidates.setdefault(k, []).append((t, w))
+    pos = None  # token positions, made the first time a span is needed
     out = []
-    for c in compiled:
+    for k in sorted(candidates):
+        c = compiled[k]
+        vetoed = []
+        for _, x in c["exclude"]:
+            if x and x[0] in counts:
+                pos = pos or token_positions(toks)
+                vetoed += term_spans(toks, x, pos)
         hits = {}
-        vetoed = None
-        for t, w in c["include"]:
-            if not w or w[0] not in pos:
-                continue
-            if vetoed is None:
-                vetoed = [sp for _, x in c["exclude"] if x and x[0] in pos for sp in term_spans(toks, x, pos)]
-            k = sum(1 for i, j in term_spans(toks, w, pos)
-                    if not any(i < vj and vi < j for vi, vj in vetoed))
-            if k:
-                hits[t] = k
+        for t, w in candidates[k]:
+            if len(w) == 1 and not vetoed:
+                n = counts[w[0]]
+            else:
+                pos = pos or token_positions(toks)
+                n = sum(1 for i, j in term_spans(toks, w, pos)
+                        if not any(i < vj and vi < j for vi, vj in vetoed))
+            if n:
+                hits[t] = n
         if hits:
             out.append({"scheme": c["scheme"], "code": c["code"],
                         "evidence": EVIDENCE_SEP.join(sorted(hits)), "n_hits": sum(hits.values())})

@@ -19,7 +19,7 @@ import yaml
 
 from .errors import BioparseError
 
-__all__ = ["load_pmc_definitions", "pmc_scores", "grade", "evaluate", "PMCResult",
+__all__ = ["load_pmc_definitions", "pmc_scores", "pmc_rows", "grade", "evaluate", "PMCResult",
            "PMCDefinitionError", "RULES"]
 
 DEFAULT_GRADES = [
@@ -182,7 +182,7 @@ def _contexts(documents, provisions, codes, targets, agencies, terms) -> dict[st
         if df is None or len(df) == 0:
             return []
         if isinstance(df, list):  # plain rows (one document in the build): no pandas needed
-            return (tuple(r.get(c) for c in cols) for r in df)
+            return zip(*([r.get(c) for r in df] for c in cols))
         missing = [c for c in cols if c not in df.columns]
         if missing:
             raise PMCDefinitionError(None, f"a table passed to pmc_scores lacks {missing}",
@@ -222,6 +222,12 @@ def grade(pmc: float, n_variables: int, grades=None) -> str:
     return "poor"
 
 
+def _check_documents(documents) -> None:
+    if not isinstance(documents, list) and "doc_id" not in documents.columns:
+        raise PMCDefinitionError("documents", "the documents table lacks doc_id",
+                                 "pass the documents table built by bioparse.tables")
+
+
 def pmc_scores(documents: pd.DataFrame, provisions: pd.DataFrame | None = None,
                codes: pd.DataFrame | None = None, targets: pd.DataFrame | None = None,
                agencies: pd.DataFrame | None = None, terms: pd.DataFrame | None = None,
@@ -235,9 +241,28 @@ def pmc_scores(documents: pd.DataFrame, provisions: pd.DataFrame | None = None,
     ``primary`` (doc_id, variable, name_zh, name_en, score) and ``index`` (doc_id, one column
     per variable, pmc, n_variables, grade), all sorted by doc_id and variable order.
     """
-    if not isinstance(documents, list) and "doc_id" not in documents.columns:
-        raise PMCDefinitionError("documents", "the documents table lacks doc_id",
-                                 "pass the documents table built by bioparse.tables")
+    _check_documents(documents)
+    defs = load_pmc_definitions(definitions)
+    sec_rows, prim_rows, index_rows = pmc_rows(documents, provisions, codes, targets, agencies, terms,
+                                               definitions=defs)
+    return PMCResult(
+        secondary=pd.DataFrame(sec_rows, columns=["doc_id", "variable", "secondary", "name_zh",
+                                                  "value"]),
+        primary=pd.DataFrame(prim_rows, columns=["doc_id", "variable", "name_zh", "name_en",
+                                                 "score"]),
+        index=pd.DataFrame(index_rows, columns=["doc_id", *[v["id"] for v in defs["variables"]], "pmc",
+                                                "n_variables", "grade"]),
+    )
+
+
+def pmc_rows(documents, provisions=None, codes=None, targets=None, agencies=None, terms=None,
+             definitions=None) -> tuple[list[dict], list[dict], list[dict]]:
+    """The rows of pmc_scores' three tables (secondary, primary, index) as lists of dicts.
+
+    The build scores one document at a time and writes these rows as they are: three
+    DataFrames per document would cost more than the scoring.
+    """
+    _check_documents(documents)
     defs = load_pmc_definitions(definitions)
     docs = _contexts(documents, provisions, codes, targets, agencies, terms)
     variables = defs["variables"]
@@ -261,11 +286,4 @@ def pmc_scores(documents: pd.DataFrame, provisions: pd.DataFrame | None = None,
         index_row["n_variables"] = len(variables)
         index_row["grade"] = grade(index_row["pmc"], len(variables), defs.get("grades"))
         index_rows.append(index_row)
-    return PMCResult(
-        secondary=pd.DataFrame(sec_rows, columns=["doc_id", "variable", "secondary", "name_zh",
-                                                  "value"]),
-        primary=pd.DataFrame(prim_rows, columns=["doc_id", "variable", "name_zh", "name_en",
-                                                 "score"]),
-        index=pd.DataFrame(index_rows, columns=["doc_id", *[v["id"] for v in variables], "pmc",
-                                                "n_variables", "grade"]),
-    )
+    return sec_rows, prim_rows, index_rows

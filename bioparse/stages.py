@@ -63,7 +63,8 @@ class Plan:
     key: str = ""
 
 
-# Loaded once per process (each worker loads its own): codebook, segmenter, stopwords.
+# Loaded once per process (each worker loads its own): codebook, segmenter, compiled
+# codebook, stopwords and PMC definitions.
 _LOADED: dict = {}
 
 
@@ -72,11 +73,13 @@ def _resources(codebook_path: str | None, segmenter: str):
     if key not in _LOADED:
         from .code import compile_codebook
         from .codebook import load_codebook
+        from .pmc import load_pmc_definitions
         from .text import get_segmenter, load_stopwords
 
         codebook = load_codebook(codebook_path)
         seg = get_segmenter(segmenter, codebook)
-        _LOADED[key] = (codebook, seg, compile_codebook(codebook, seg), load_stopwords())
+        pmc_defs = load_pmc_definitions(codebook if "pmc" in codebook else None)
+        _LOADED[key] = (codebook, seg, compile_codebook(codebook, seg), load_stopwords(), pmc_defs)
     return _LOADED[key]
 
 
@@ -107,27 +110,30 @@ class CodeAndCount:
         from .code import code_tokens
         from .text import terms_of
 
-        codebook, seg, compiled, stopwords = _resources(self.codebook_path, self.segmenter)
+        _, seg, compiled, stopwords, pmc_defs = _resources(self.codebook_path, self.segmenter)
+        spans = result.get("clause_spans", ())
         codes, terms = [], []
         for p in result["provisions"]:
-            tokens = seg.cut(content_text(p, result.get("clause_spans", ())))
-            ids = {"doc_id": p["doc_id"], "provision_id": p["provision_id"]}
-            codes += [{**ids, **c} for c in code_tokens(tokens, compiled)]
-            terms += [{**ids, "term": t, "count": n} for t, n in sorted(terms_of(tokens, stopwords).items())]
+            tokens = seg.cut(content_text(p, spans))
+            doc_id, pid = p["doc_id"], p["provision_id"]
+            codes += [{"doc_id": doc_id, "provision_id": pid, **c} for c in code_tokens(tokens, compiled)]
+            terms += [{"doc_id": doc_id, "provision_id": pid, "term": t, "count": n}
+                      for t, n in sorted(terms_of(tokens, stopwords).items())]
         result["codes"], result["terms"] = codes, terms
-        self._pmc(result, codebook)
+        self._pmc(result, pmc_defs)
 
     @staticmethod
-    def _pmc(result: dict, codebook: dict) -> None:
+    def _pmc(result: dict, definitions: dict) -> None:
         """PMC-index tables of this one document (its variables depend on it alone)."""
-        from .pmc import pmc_scores
+        from .pmc import pmc_rows
 
-        # Plain lists of rows: pmc_scores reads them without building DataFrames.
-        res = pmc_scores(result["documents"], result["provisions"], result["codes"], result["targets"],
-                         result["agencies"], result["terms"], definitions=codebook if "pmc" in codebook else None)
-        result["pmc_secondary"] = res.secondary
-        result["pmc"] = res.primary
-        result["pmc_index"] = res.index[["doc_id", "pmc", "n_variables", "grade"]]
+        # Plain lists of rows in and out: no DataFrames for one document.
+        secondary, primary, index = pmc_rows(result["documents"], result["provisions"], result["codes"],
+                                             result["targets"], result["agencies"], result["terms"],
+                                             definitions=definitions)
+        result["pmc_secondary"] = secondary
+        result["pmc"] = primary
+        result["pmc_index"] = [{k: r[k] for k in ("doc_id", "pmc", "n_variables", "grade")} for r in index]
 
 
 def reuse_step(outdir: Path) -> dict:

@@ -3,6 +3,11 @@
 The packaged user dictionary (resources/userdict.txt) holds domain words and every codebook
 term, so documents and codebook terms are cut the same way (中药材 stays one word and
 is not counted as 中药). The dictionary is loaded once per process and per backend.
+
+Performance (benchmarks/run.py): jieba cuts each block of CJK/alphanumeric text between
+punctuation and spaces on its own, and policy documents repeat such blocks (boilerplate,
+text reused from higher-level policies), so the jieba segmenter remembers the cut of the
+blocks it has seen: the tokens are jieba's, and repeated blocks cost a dict lookup.
 """
 from __future__ import annotations
 
@@ -11,12 +16,16 @@ import os
 import re
 import tempfile
 from collections import Counter
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 from .errors import BioparseError
 
 USERDICT_FREQ = 200000
+# Blocks whose cut the jieba segmenter remembers, least recently used dropped first:
+# about 25 MB per process at most (~0.8 kB a block), so memory stays flat on a large corpus.
+BLOCK_MEMO_SIZE = 1 << 15
 _SEGMENTERS: dict[str, "Segmenter"] = {}
 _CJK = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff]{2,}$")
 _ASCII_WORD = re.compile(r"^[A-Za-z][A-Za-z0-9+\-]*$")
@@ -91,12 +100,24 @@ class JiebaSegmenter(Segmenter):
         for word, freq in load_userdict():
             self._tok.add_word(word, freq)
             self._added.add(word)
+        # jieba's own block pattern: its cut of a text is the cuts of these blocks in turn.
+        self._blocks = jieba.re_han_default
+        self._cut_block = lru_cache(maxsize=BLOCK_MEMO_SIZE)(self._cut_uncached)
 
     def _add(self, word, freq):
         self._tok.add_word(word, freq)
+        self._cut_block.cache_clear()  # a new word may change the cut of a remembered block
+
+    def _cut_uncached(self, block: str) -> tuple[str, ...]:
+        return tuple(self._tok.cut(block, HMM=True))
 
     def cut(self, text: str) -> list[str]:
-        return list(self._tok.cut(text, HMM=True))
+        """jieba's accurate mode with HMM (as jieba.lcut), block by block through the memo."""
+        out: list[str] = []
+        for block in self._blocks.split(text):
+            if block:
+                out += self._cut_block(block)
+        return out
 
 
 class RjiebaSegmenter(Segmenter):
@@ -178,15 +199,19 @@ def load_stopwords(path=None) -> set[str]:
 def is_term(token: str, stopwords=frozenset()) -> bool:
     """True for a CJK word of ≥ 2 characters or an ASCII word (DRG, CDMO), not a stopword."""
     token = token.strip()
-    if not token or token in stopwords:
-        return False
+    return bool(token) and token not in stopwords and _is_word(token)
+
+
+@lru_cache(maxsize=1 << 16)
+def _is_word(token: str) -> bool:
+    """The pattern half of is_term, remembered per word: a corpus has few distinct words."""
     return bool(_CJK.match(token) or _ASCII_WORD.match(token))
 
 
 def terms_of(tokens, stopwords=None) -> Counter:
     """Count the terms in tokens: CJK words (≥ 2 chars) and ASCII words; no numbers, punctuation or stopwords."""
     stopwords = load_stopwords() if stopwords is None else stopwords
-    return Counter(t.strip() for t in tokens if is_term(t, stopwords))
+    return Counter(t for t in map(str.strip, tokens) if t and t not in stopwords and _is_word(t))
 
 
 def segment_provisions(provisions, segmenter: str | Segmenter = "jieba",
