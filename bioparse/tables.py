@@ -33,6 +33,16 @@ def format_value(v, dtype: str) -> str:
     return str(v)
 
 
+def _csv_cells(col: pd.Series, dtype: str) -> list[str]:
+    """One conformed column as CSV text, as format_value writes each cell."""
+    if dtype == "string":  # conform has already turned missing strings into ""
+        return col.tolist()
+    values = col.astype(object).tolist()
+    if dtype == "float64":
+        return ["" if v != v else format(v, ".10g") for v in values]
+    return ["" if v is pd.NA else str(v) for v in values]
+
+
 class TableWriter:
     """Appends typed batches of one table to ``NAME.csv`` and ``NAME.parquet``."""
 
@@ -53,14 +63,20 @@ class TableWriter:
 
     def write(self, rows: list[dict] | pd.DataFrame) -> None:
         """Type, validate and append a batch of rows."""
-        df = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(rows, columns=None)
+        if not isinstance(rows, pd.DataFrame):
+            if not rows:
+                return
+            # Column lists are much cheaper for pandas than a list of dicts; conform()
+            # still reports a declared column that the rows lack.
+            first = rows[0]
+            rows = pd.DataFrame({c: [r.get(c) for r in rows] for c in schema.columns(self.table) if c in first})
+        df = rows
         if df.empty:
             return
         df = schema.conform(df, self.table)
-        for rec in df.itertuples(index=False, name=None):
-            self._csv.writerow([format_value(v, d) for v, d in zip(rec, self.dtypes)])
-        arrays = [pa.array(df[c].astype(object).where(df[c].notna(), None).tolist(), type=t)
-                  for c, t in zip(df.columns, self.schema.types)]
+        # Column by column, not cell by cell: a build writes millions of cells.
+        self._csv.writerows(zip(*(_csv_cells(df[c], d) for c, d in zip(df.columns, self.dtypes))))
+        arrays = [pa.array(df[c], type=t, from_pandas=True) for c, t in zip(df.columns, self.schema.types)]
         self._parquet.write_table(pa.Table.from_arrays(arrays, schema=self.schema))
         self.n_rows += len(df)
 
