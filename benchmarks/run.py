@@ -9,7 +9,9 @@ prints, each measurement run in a fresh subprocess so its peak RSS is its own:
 - jieba:  seconds of raw ``jieba.lcut`` over the same texts (jieba initialized, untimed);
 - full:   bioparse.build.build with the default plan and no cache (parse, code, terms, PMC,
           then the reuse corpus step) at --jobs 1 and at --jobs N (--stages-only adds a run
-          without the corpus step);
+          without the corpus step); up to 1,000 documents also at --jobs 1 with the
+          segmenter's block memo off (BIOPARSE_BLOCK_MEMO=0), since the synthetic corpus
+          repeats far more text than a real one;
 - ratios: full build / jieba, jobs=1 / jobs=N speed-up, seconds per MB at each size (linearity);
 - peak RSS of each run (ru_maxrss of the process and of its largest child).
 
@@ -141,13 +143,13 @@ def child_main(kind: str, corpus: Path, jobs: int, plan: str) -> None:
 TIMEOUT = [1800.0]
 
 
-def run_child(kind: str, corpus: Path, jobs: int = 1, plan: str = "default") -> dict:
+def run_child(kind: str, corpus: Path, jobs: int = 1, plan: str = "default", env: dict | None = None) -> dict:
     """One measurement in a fresh interpreter; its JSON result (or the error it printed)."""
     cmd = [sys.executable, __file__, "--measure", kind, "--corpus", str(corpus),
            "--jobs", str(jobs), "--plan", plan]
     try:
         proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, timeout=TIMEOUT[0],
-                              env={**os.environ, "PYTHONHASHSEED": "0"})
+                              env={**os.environ, "PYTHONHASHSEED": "0", **(env or {})})
     except subprocess.TimeoutExpired:
         return {"error": f"timed out after {TIMEOUT[0]:.0f} s"}
     if proc.returncode != 0:
@@ -166,11 +168,12 @@ def _fmt_mem(r: dict, jobs: int = 1) -> str:
     return f"{self_mb:.0f} MB + {jobs}×{child_mb:.0f} MB ≤ {self_mb + jobs * child_mb:.0f} MB"
 
 
-def bench_size(n: int, jobs: int, seed: int, stages_only: bool) -> dict:
+def bench_size(n: int, jobs: int, seed: int, stages_only: bool, memo_off_max: int = 1000) -> dict:
     """Generate (if needed) and measure the corpus of ``n`` documents; print and return it.
 
     "full1"/"fullJ" run the whole default plan (parse, code, terms, PMC, then the reuse
-    corpus step) with no cache; with ``stages_only`` also the per-document stages alone.
+    corpus step) with no cache; with ``stages_only`` also the per-document stages alone;
+    up to ``memo_off_max`` documents also the full build with the segmenter's block memo off.
     """
     import generate
 
@@ -184,6 +187,10 @@ def bench_size(n: int, jobs: int, seed: int, stages_only: bool) -> dict:
          f"full{jobs}": run_child("build", corpus, jobs, plan="default")}
     if stages_only:
         r["stages1"] = run_child("build", corpus, 1, plan="stages")
+    if n <= memo_off_max:
+        # The synthetic corpus repeats most of its text, which the segmenter's block memo
+        # turns into dict lookups; without the memo the build pays for every block.
+        r["nomemo1"] = run_child("build", corpus, 1, plan="default", env={"BIOPARSE_BLOCK_MEMO": "0"})
 
     def secs(k):
         m = r.get(k, {"error": "not run"})
@@ -195,6 +202,8 @@ def bench_size(n: int, jobs: int, seed: int, stages_only: bool) -> dict:
             ("full build, jobs=1", "full1", 1), (f"full build, jobs={jobs}", f"full{jobs}", jobs)]
     if stages_only:
         rows.append(("per-document stages, jobs=1", "stages1", 1))
+    if "nomemo1" in r:
+        rows.append(("full build, jobs=1, no memo", "nomemo1", 1))
     for label, k, j in rows:
         if "error" in r[k]:
             print(f"  {label:<30} FAILED: {r[k]['error']}")
@@ -207,6 +216,8 @@ def bench_size(n: int, jobs: int, seed: int, stages_only: bool) -> dict:
     f1, fj, jb = secs("full1"), secs(f"full{jobs}"), secs("jieba")
     if f1 and jb:
         print(f"  ratio full build(jobs=1) / jieba      {f1 / jb:6.2f}×   (goal ≤ 1.5×)")
+    if secs("nomemo1") and jb:
+        print(f"  ratio full build without block memo  {secs('nomemo1') / jb:6.2f}×   (what text that never repeats costs)")
     if secs("stages1") and jb:
         print(f"  ratio stages only(jobs=1) / jieba     {secs('stages1') / jb:6.2f}×")
     if f1 and fj:

@@ -25,7 +25,8 @@ from .errors import BioparseError
 USERDICT_FREQ = 200000
 # Blocks whose cut the jieba segmenter remembers, least recently used dropped first:
 # about 25 MB per process at most (~0.8 kB a block), so memory stays flat on a large corpus.
-BLOCK_MEMO_SIZE = 1 << 15
+# BIOPARSE_BLOCK_MEMO=0 turns the memo off (the benchmark uses it to show what it saves).
+BLOCK_MEMO_SIZE = int(os.environ.get("BIOPARSE_BLOCK_MEMO", 1 << 15))
 _SEGMENTERS: dict[str, "Segmenter"] = {}
 _CJK = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff]{2,}$")
 _ASCII_WORD = re.compile(r"^[A-Za-z][A-Za-z0-9+\-]*$")
