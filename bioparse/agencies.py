@@ -364,7 +364,8 @@ def load_crosswalk(path=None) -> dict[str, str]:
 _LEVEL_PREFIXES = ("市", "区", "县", "省", "镇", "乡", "各", "相关", "有关", "天津", "国家", "中国", "全国")
 _BUREAU_ENDINGS = ("局", "委", "办", "厅", "署", "室")
 _CARRY_PREFIXES = ("区", "县", "市", "省")
-_PLACE_CHAR = re.compile(r"[市区县省州]")
+# A level or place word in a name; 市场 (market, as in 市场监管局) is not the city 市.
+_PLACE_CHAR = re.compile(r"[区县省州]|市(?!场)")
 
 
 def context_prefix_for(names: list[str]) -> str | None:
@@ -390,7 +391,8 @@ def canonical_agency(name: str, crosswalk: dict, context_prefix: str | None = No
     prefix = context_prefix
     if prefix and prefix not in _CARRY_PREFIXES:
         prefix = context_prefix_for([prefix])
-    if (prefix and not name.startswith(_LEVEL_PREFIXES) and not _PLACE_CHAR.search(name)
+    has_level = name.startswith(_LEVEL_PREFIXES) and not name.startswith("市场")
+    if (prefix and not has_level and not _PLACE_CHAR.search(name)
             and name.endswith(_BUREAU_ENDINGS) and len(name) <= 10):
         name = prefix + name
     if name in crosswalk:

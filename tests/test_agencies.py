@@ -273,3 +273,11 @@ def test_carry_over_from_first_name_and_self_qualified_names():
     # a name that already names its own place is left alone
     assert canonical_agency("自贸区创新发展局", cw, "区卫生健康委") == "自贸区创新发展局"
     assert canonical_agency("发展改革委", cw, None) == "发展改革委"
+
+
+def test_market_regulation_is_not_read_as_a_city_level_name():
+    """市场监管局 starts with 市场 (market), not the level word 市: it takes the clause's 区 prefix."""
+    cw = load_crosswalk()
+    assert canonical_agency("市场监管局", cw, "区发展改革委") == "区市场监管局"
+    assert canonical_agency("市场监管局", cw, "市科技局") == "市市场监管局"
+    assert canonical_agency("市科技局", cw, "区发展改革委") == canonical_agency("市科技局", cw)
