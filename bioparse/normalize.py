@@ -102,13 +102,16 @@ _EDGES = EDGE_SPACE + "".join(INVISIBLE)
 _NEEDS_CHAR_PASS = re.compile("\\[bookmark:|[" + "".join(sorted(INVISIBLE)) + "]")
 
 
-def _line(raw: str, start: int, end: int):
-    """(cleaned text, raw indices) of one line; plain lines take a fast path without per-char work."""
+def _line(raw: str, start: int, end: int, artifacts: bool = True):
+    """(cleaned text, raw indices) of one line; plain lines take a fast path without per-char work.
+
+    ``artifacts`` False says the raw text holds no bookmark or invisible character at all.
+    """
     line = raw[start:end]
     core = line.strip(_EDGES)
     if not core:
         return "", None
-    if _NEEDS_CHAR_PASS.search(core) or core[0] in "([":
+    if (artifacts and _NEEDS_CHAR_PASS.search(core)) or core[0] in "([":
         chars = _clean_line(raw, start, end)
         return "".join(c for c, _ in chars), [j for _, j in chars]
     first = start + len(line) - len(line.lstrip(_EDGES))
@@ -135,10 +138,11 @@ def normalize(raw: str) -> Normalized:
     blank_before = False
     pos = 0
     n = len(raw)
+    artifacts = _NEEDS_CHAR_PASS.search(raw) is not None  # one scan, not one per line
     while pos <= n:
         nl = raw.find("\n", pos)
         end = n if nl == -1 else nl
-        text, idx = _line(raw, pos, end)
+        text, idx = _line(raw, pos, end, artifacts)
         if text:
             lines.append((text, idx, blank_before))
             blank_before = False

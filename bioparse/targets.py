@@ -462,15 +462,19 @@ STATUS_HEADING = re.compile(r"(?:.*现状.*|(?:发展|产业|工作|现有)?(?:�
 
 
 def baseline_provisions(provisions: list[dict]) -> set[str]:
-    """provision_ids under a current-state heading (see STATUS_HEADING), by walking parents."""
+    """provision_ids under a current-state heading (see STATUS_HEADING): the heading or any ancestor."""
     by_id = {p["provision_id"]: p for p in provisions}
-    out = set()
-    for pid in by_id:
-        node, seen = by_id.get(pid), set()
-        while node is not None and node["provision_id"] not in seen:
-            seen.add(node["provision_id"])
-            if STATUS_HEADING.fullmatch(str(node.get("title") or "").strip(" 。.：:") or "-"):
-                out.add(pid)
-                break
-            node = by_id.get(node.get("parent_id") or "")
-    return out
+    memo: dict[str, bool] = {}
+
+    def under_status(pid: str) -> bool:
+        if pid in memo:
+            return memo[pid]
+        node = by_id.get(pid)
+        if node is None:
+            return False
+        memo[pid] = False  # while answering: a cycle in malformed input ends here
+        title = str(node.get("title") or "").strip(" 。.：:") or "-"
+        memo[pid] = bool(STATUS_HEADING.fullmatch(title)) or under_status(node.get("parent_id") or "")
+        return memo[pid]
+
+    return {pid for pid in by_id if under_status(pid)}
