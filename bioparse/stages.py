@@ -136,24 +136,36 @@ class CodeAndCount:
         result["pmc_index"] = [{k: r[k] for k in ("doc_id", "pmc", "n_variables", "grade")} for r in index]
 
 
-def reuse_step(outdir: Path) -> dict:
-    """Corpus step: shared passages between every pair of documents that share text."""
+def reuse_step(outdir: Path, batch_rows: int = 20000) -> dict:
+    """Corpus step: shared passages between documents that share text, streamed to disk.
+
+    Each passage is attributed to the provision holding its middle on each side: a passage
+    that starts in the tail of one provision and runs through the next belongs to the one
+    it mostly covers.
+    """
     from .pipeline import owner_index
-    from .reuse import find_reuse
+    from .reuse import REUSE_COLUMNS, iter_reuse
     from .tables import TableWriter
 
     texts = {p.stem: p.read_text(encoding="utf-8") for p in sorted((outdir / "text").glob("*.txt"))}
-    reuse = find_reuse(texts)
     provisions = pd.read_parquet(outdir / "provisions.parquet", columns=["doc_id", "provision_id", "start"])
     owners = {d: owner_index(g.to_dict("records")) for d, g in provisions.groupby("doc_id", sort=False)}
-    # The provision at the middle of the passage: a passage that starts in the tail of one
-    # provision and runs through the next is attributed to the one it mostly covers.
-    for side in ("a", "b"):
-        reuse[f"{side}_provision"] = [owners[d]((s + e) // 2) for d, s, e in
-                                      zip(reuse[f"doc_{side}"], reuse[f"{side}_start"], reuse[f"{side}_end"])]
+    del provisions
     writer = TableWriter(outdir, "reuse")
-    writer.write(reuse)
-    writer.close()
+    batch: list[dict] = []
+    try:
+        for found in iter_reuse(texts):
+            for values in found:
+                row = dict(zip(REUSE_COLUMNS, values))
+                row["a_provision"] = owners[row["doc_a"]]((row["a_start"] + row["a_end"]) // 2)
+                row["b_provision"] = owners[row["doc_b"]]((row["b_start"] + row["b_end"]) // 2)
+                batch.append(row)
+            if len(batch) >= batch_rows:
+                writer.write(batch)
+                batch = []
+        writer.write(batch)
+    finally:
+        writer.close()
     return {"reuse": writer.n_rows}
 
 
