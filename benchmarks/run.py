@@ -109,10 +109,10 @@ def measure_build(corpus: Path, jobs: int = 1, plan: str = "default", **_) -> di
     step_seconds = [0.0]
 
     def timed(step):
-        def run(outdir):
+        def run(outdir, mapper=None):
             t = time.perf_counter()
             try:
-                return step(outdir)
+                return step(outdir, mapper)
             finally:
                 step_seconds[0] += time.perf_counter() - t
         return run

@@ -135,7 +135,8 @@ def build(raw_dir: str | Path = "data/raw", outdir: str | Path = "data/processed
     """Build the tables from ``raw_dir`` into ``outdir``; return counts and problems.
 
     ``stages`` are picklable functions applied to each document's result in the worker
-    (coding, terms); ``corpus_steps`` run once over the written tables (reuse).
+    (coding, terms); ``corpus_steps`` run once over the written tables (reuse), called as
+    ``step(outdir, mapper)`` so they can spread their own work the same way.
     ``mapper(fn, tasks)`` yields ``fn(task)`` in task order; by default a process pool of
     ``jobs`` workers (bioparse.distributed passes one that runs on a Dask cluster).
     """
@@ -169,8 +170,8 @@ def build(raw_dir: str | Path = "data/raw", outdir: str | Path = "data/processed
         if stale.stem not in written_texts:
             stale.unlink()
     result.counts = {t: w.n_rows for t, w in writers.items()}
-    for step in corpus_steps:
-        result.counts.update(step(outdir) or {})
+    for step in corpus_steps:  # whole-corpus work (reuse), given the same mapper
+        result.counts.update(step(outdir, mapper) or {})
     tables.write_datapackage(outdir, [t for t in result.counts if (outdir / f"{t}.csv").exists()])
     return result
 

@@ -3,8 +3,8 @@
 Method (BLAST-like seed and extend):
 
 1. *Fold* each text: drop whitespace, map full-width ASCII forms (，：；（）！？ …) and curly
-   quotes to their half-width forms, keeping a map from each folded character back to
-   its offset in the given text (made only for documents that give a passage).
+   quotes to their half-width forms (in numpy, on code points), keeping a map from each
+   folded character back to its offset in the given text.
 2. *Candidates*: hash every character k-gram (shingle) of every folded text, keep one in
    four as a fingerprint, and build one inverted index fingerprint → documents. Only
    fingerprints held by two to ``max_docs`` documents (more is boilerplate) pair documents
@@ -29,6 +29,8 @@ holds at most N postings; seeds cost Σ over shared shingles of (postings per sh
 ``max_docs`` and ``max_postings`` bound; alignment costs the runs in a window plus the gaps
 between them. No step grows with the number of document pairs that share nothing. Memory
 is the texts, one part of the fingerprints at a time and one document's seeds at a time.
+Steps 2 (seed) to 4 run per document with its partners (``anchor_passages``), so a
+process pool or a Dask cluster can share them out.
 """
 from __future__ import annotations
 
@@ -40,7 +42,7 @@ import pandas as pd
 
 from .errors import BioparseError
 
-__all__ = ["fold", "find_reuse", "iter_reuse", "reuse_summary", "REUSE_COLUMNS"]
+__all__ = ["fold", "find_reuse", "iter_reuse", "anchor_passages", "reuse_summary", "REUSE_COLUMNS"]
 
 REUSE_COLUMNS = [
     "doc_a", "doc_b", "a_start", "a_end", "b_start", "b_end",
@@ -52,10 +54,8 @@ _QUOTES = {"“": '"', "”": '"', "‘": "'", "’": "'", "〔": "(", "〕": ")
 _SPACES = "".join(chr(c) for c in range(0x3001) if chr(c).isspace())
 _KEEP = np.ones(0x3002, dtype=bool)  # by code point (all above U+3000 → the last entry): not space
 _KEEP[[ord(c) for c in _SPACES]] = False
-# Folding as one str.translate: whitespace dropped, full-width ASCII (U+FF01–FF5E) → ASCII.
-_FOLD_TABLE = str.maketrans({**{c: None for c in _SPACES},
-                             **{chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)},
-                             **_QUOTES})
+# Folding drops whitespace, maps full-width ASCII (U+FF01–FF5E) to ASCII and _QUOTES.
+_QUOTE_CODES = [(ord(a), ord(b)) for a, b in _QUOTES.items()]
 
 
 class ReuseInputError(BioparseError):
@@ -67,10 +67,20 @@ def _codes(s: str) -> np.ndarray:
     return np.frombuffer(s.encode("utf-32-le"), dtype=np.uint32)
 
 
-def _fold_positions(text: str) -> np.ndarray:
-    """Offsets in ``text`` of the characters ``fold`` keeps (all but whitespace), as int32."""
-    codes = np.minimum(_codes(text), len(_KEEP) - 1)
-    return np.flatnonzero(_KEEP[codes]).astype(np.int32)
+def _fold_codes(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """Code points of the folded text, and the offset in ``text`` of each (``fold`` in numpy)."""
+    codes = _codes(text)
+    positions = np.flatnonzero(_KEEP[np.minimum(codes, len(_KEEP) - 1)])
+    folded = codes[positions]  # a copy: the text's own buffer is read-only
+    folded[(folded >= 0xFF01) & (folded <= 0xFF5E)] -= 0xFEE0
+    for src, dst in _QUOTE_CODES:
+        folded[folded == src] = dst
+    return folded, positions.astype(np.int32)
+
+
+def _text(codes: np.ndarray) -> str:
+    """The string of a uint32 array of code points."""
+    return codes.astype("<u4").tobytes().decode("utf-32-le")
 
 
 def fold(text: str) -> tuple[str, list[int]]:
@@ -79,7 +89,8 @@ def fold(text: str) -> tuple[str, list[int]]:
     Returns ``(folded, positions)`` where ``positions[i]`` is the offset in ``text`` of
     ``folded[i]``.
     """
-    return text.translate(_FOLD_TABLE), _fold_positions(text).tolist()
+    codes, positions = _fold_codes(text)
+    return _text(codes), positions.tolist()
 
 
 def _kgram_hashes(s: str | np.ndarray, k: int) -> np.ndarray:
@@ -108,9 +119,11 @@ def _group_pair_counts(d: np.ndarray, starts: np.ndarray, size: int, n_docs: int
     return (members[:, i].astype(np.int64) * n_docs + members[:, j]).ravel()
 
 
-def _fingerprints(folded: list[str], k: int, parts: int) -> list[tuple[list, list, list]]:
+def _fingerprints(folded, k: int, parts: int) -> tuple[list[tuple[list, list, list]], int]:
     """Per part of the hash space: the sampled k-gram hashes of each document, and its index.
 
+    ``folded`` is any iterable of folded texts (str or code points), read once; also returns
+    how many there were.
     One k-gram in four is kept (chosen by its hash, so the same k-gram is kept in every
     document). The parts (by the next hash bits) are counted one after the other, so that
     only one part is ever sorted at a time.
@@ -118,7 +131,9 @@ def _fingerprints(folded: list[str], k: int, parts: int) -> list[tuple[list, lis
     out: list[tuple[list, list, list]] = [([], [], []) for _ in range(parts)]
     edges = np.arange(parts + 1, dtype=np.uint64)
     shift = np.uint64(62 - (parts - 1).bit_length())
+    n_docs = 0
     for d, s in enumerate(folded):
+        n_docs += 1
         h = _kgram_hashes(s, k)
         h = np.unique(h[(h >> np.uint64(62)) == 0])  # the top two bits pick one in four
         cut = np.searchsorted(h >> shift, edges).tolist()
@@ -127,7 +142,7 @@ def _fingerprints(folded: list[str], k: int, parts: int) -> list[tuple[list, lis
                 out[part][0].append(h[lo:hi])
                 out[part][1].append(d)
                 out[part][2].append(hi - lo)
-    return out
+    return out, n_docs
 
 
 def _shared_counts(hashes: list, docs: list, sizes: list, n_docs: int,
@@ -152,7 +167,7 @@ def _shared_counts(hashes: list, docs: list, sizes: list, n_docs: int,
     return np.concatenate(codes), np.concatenate(counts)
 
 
-def _candidate_pairs(folded: list[str], k: int, max_docs: int, max_partners: int = 20,
+def _candidate_pairs(folded, k: int, max_docs: int, max_partners: int = 20,
                      min_shared: int = 2, parts: int = 8) -> list[tuple[int, int]]:
     """Document pairs that share sampled k-gram fingerprints (an inverted index, not all pairs).
 
@@ -163,11 +178,12 @@ def _candidate_pairs(folded: list[str], k: int, max_docs: int, max_partners: int
     the lower index), so the work grows linearly with the corpus even where every document
     shares something with every other. Pairs are counted with numpy, a part of the hash space
     and one group size at a time, so no Python object is made per shared fingerprint and
-    only one part is sorted at a time.
+    only one part is sorted at a time. ``folded``: the folded texts (str or code points),
+    any iterable, so they need not all be held at once.
     """
-    n_docs = len(folded)
     c, n = np.zeros(0, np.int64), np.zeros(0, np.int64)
-    for hashes, docs, sizes in _fingerprints(folded, k, parts):
+    fingerprints, n_docs = _fingerprints(folded, k, parts)
+    for hashes, docs, sizes in fingerprints:
         if hashes:
             c2, n2 = _shared_counts(hashes, docs, sizes, n_docs, max_docs)
             c, inv = np.unique(np.r_[c, c2], return_inverse=True)
@@ -298,24 +314,19 @@ def _crowded(index: dict, max_postings: int) -> np.ndarray | None:
     return np.r_[0, np.cumsum(flag)]
 
 
-def _doc_seeds(folded: dict[str, str], k: int, max_docs: int, max_postings: int, max_partners: int):
-    """Per document (in sorted order) with candidate partners after it: its seeds with all of them.
-
-    Yields ``(a_id, b_ids, seeds, ca, cbs, crowded)``: seeds as ``_partner_seeds`` returns
-    them, the code points of a and of each partner, and ``_crowded`` of a. A generator, so
-    only one document's seeds are held in memory at a time.
-    """
-    ids = sorted(folded)
-    texts = [folded[i] for i in ids]
+def _partners(texts: dict[str, str], k: int, max_docs: int, max_partners: int) -> list[tuple[str, list[str]]]:
+    """Each document (in sorted order) with its candidate partners after it in that order."""
+    ids = sorted(texts)
     by_first: dict[int, list[int]] = defaultdict(list)
-    for a, b in _candidate_pairs(texts, k, max_docs, max_partners):
+    for a, b in _candidate_pairs((_fold_codes(texts[i])[0] for i in ids), k, max_docs, max_partners):
         by_first[a].append(b)
-    for a in sorted(by_first):
-        ca = _codes(texts[a])
-        cbs = [_codes(texts[b]) for b in by_first[a]]
-        index = _kgram_index(ca, k)
-        seeds = _partner_seeds(index, ca, cbs, k, max_postings)
-        yield ids[a], [ids[b] for b in by_first[a]], seeds, ca, cbs, _crowded(index, max_postings)
+    return [(ids[a], [ids[b] for b in by_first[a]]) for a in sorted(by_first)]
+
+
+def _anchor_seeds(ca: np.ndarray, cbs: list[np.ndarray], k: int, max_postings: int):
+    """Seeds of a text (code points ``ca``) with all its partners, and ``_crowded`` of it."""
+    index = _kgram_index(ca, k)
+    return _partner_seeds(index, ca, cbs, k, max_postings), _crowded(index, max_postings)
 
 
 def _merge(chains: list[list[int]], gap: int, max_shift: int) -> list[list[int]]:
@@ -672,14 +683,59 @@ def _doc_hits(sa: str, sbs: list[str], seeds, ca: np.ndarray, cbs: list[np.ndarr
                 yield p, _align(r, window_runs.get(key), sa, sbs[p], k, min_chars, threshold)
 
 
+def anchor_passages(task: tuple) -> list[list[tuple]]:
+    """The passages of one document with each of its partners: one list of rows per partner.
+
+    ``task`` is ``(a_id, a_text, [(b_id, b_text), …], params)`` with ``params`` the keyword
+    arguments of find_reuse (k, min_chars, threshold, gap, max_shift, max_postings). Plain
+    data in, plain rows out, so a process pool or a Dask cluster can run it.
+    """
+    a_id, text_a, partners, params = task
+    k, min_chars, threshold = params["k"], params["min_chars"], params["threshold"]
+    ca, map_a = _fold_codes(text_a)
+    folded_b = [_fold_codes(text_b) for _, text_b in partners]
+    cbs = [cb for cb, _ in folded_b]
+    seeds, crowded = _anchor_seeds(ca, cbs, k, params["max_postings"])
+    passages: dict[int, dict] = {}  # per partner: (a0, b0) → best (a1, b1, matched, similarity)
+    for p, hit in _doc_hits(_text(ca), [_text(cb) for cb in cbs], seeds, ca, cbs, crowded,
+                            k, params["gap"], params["max_shift"], min_chars, threshold):
+        if hit is None:
+            continue
+        a0, a1, b0, b1, matched = hit
+        similarity = 2 * matched / ((a1 - a0) + (b1 - b0))
+        if matched < min_chars or similarity < threshold:
+            continue
+        # Two windows can align to passages that start at the same place: keep the one
+        # that matches most (then the longer, then the first found), one row per start.
+        spans = passages.setdefault(p, {})
+        best = spans.get((a0, b0))
+        if best is None or (matched, a1 - a0) > (best[2], best[0] - a0):
+            spans[(a0, b0)] = (a1, b1, matched, similarity)
+    out = []
+    for p, spans in sorted(passages.items()):  # partners come in sorted order
+        b_id, text_b = partners[p]
+        map_b = folded_b[p][1]
+        found = []
+        for (a0, b0), (a1, b1, matched, similarity) in spans.items():
+            oa0, oa1 = int(map_a[a0]), int(map_a[a1 - 1]) + 1  # folded → given offsets
+            ob0, ob1 = int(map_b[b0]), int(map_b[b1 - 1]) + 1
+            found.append((a_id, b_id, oa0, oa1, ob0, ob1, text_a[oa0:oa1], text_b[ob0:ob1],
+                          round(similarity, 4), matched))
+        found.sort(key=lambda row: (row[2], row[4]))  # a_start, b_start
+        out.append(found)
+    return out
+
+
 def iter_reuse(texts: dict, k: int = 8, min_chars: int = 20, threshold: float = 0.8,
                gap: int = 30, max_shift: int = 12, max_docs: int = 50,
-               max_postings: int = 200, max_partners: int = 10):
+               max_postings: int = 200, max_partners: int = 10, mapper=None):
     """Yield the passages of one document pair at a time, as rows ordered like REUSE_COLUMNS.
 
     Pairs come sorted by (doc_a, doc_b), rows within a pair by (a_start, b_start), so a
     caller can stream a corpus' passages to disk without holding them all (at 10,000
-    documents of a corpus that copies much, there are millions). Parameters as find_reuse.
+    documents of a corpus that copies much, there are millions). Parameters as find_reuse;
+    ``mapper(fn, tasks)`` (as bioparse.build.local_mapper gives) runs ``anchor_passages``
+    over the documents, in parallel if it is a pool, yielding in task order.
     """
     if not isinstance(texts, dict) or not all(isinstance(v, str) for v in texts.values()):
         raise ReuseInputError(None, "find_reuse needs a dict of doc_id → str",
@@ -687,42 +743,18 @@ def iter_reuse(texts: dict, k: int = 8, min_chars: int = 20, threshold: float = 
     if k < 2 or min_chars < k:
         raise ReuseInputError(None, f"k={k}, min_chars={min_chars} are inconsistent",
                               "use k ≥ 2 and min_chars ≥ k")
-    folded = {doc: text.translate(_FOLD_TABLE) for doc, text in texts.items()}
-    for a_id, b_ids, seeds, ca, cbs, crowded in _doc_seeds(folded, k, max_docs, max_postings,
-                                                           max_partners):
-        map_a, passages = None, {}  # per partner: (a0, b0) → best (a1, b1, matched, similarity)
-        for p, hit in _doc_hits(folded[a_id], [folded[b] for b in b_ids], seeds, ca, cbs, crowded,
-                                k, gap, max_shift, min_chars, threshold):
-            if hit is None:
-                continue
-            a0, a1, b0, b1, matched = hit
-            similarity = 2 * matched / ((a1 - a0) + (b1 - b0))
-            if matched < min_chars or similarity < threshold:
-                continue
-            # Two windows can align to passages that start at the same place: keep the one
-            # that matches most (then the longer, then the first found), one row per start.
-            spans = passages.setdefault(p, {})
-            best = spans.get((a0, b0))
-            if best is None or (matched, a1 - a0) > (best[2], best[0] - a0):
-                spans[(a0, b0)] = (a1, b1, matched, similarity)
-        for p, spans in sorted(passages.items()):  # documents come in sorted order, partners too
-            b_id = b_ids[p]
-            # folded → given offsets, made only for documents with a passage
-            map_a = _fold_positions(texts[a_id]) if map_a is None else map_a
-            map_b = _fold_positions(texts[b_id])
-            found = []
-            for (a0, b0), (a1, b1, matched, similarity) in spans.items():
-                oa0, oa1 = int(map_a[a0]), int(map_a[a1 - 1]) + 1
-                ob0, ob1 = int(map_b[b0]), int(map_b[b1 - 1]) + 1
-                found.append((a_id, b_id, oa0, oa1, ob0, ob1, texts[a_id][oa0:oa1],
-                              texts[b_id][ob0:ob1], round(similarity, 4), matched))
-            found.sort(key=lambda row: (row[2], row[4]))  # a_start, b_start
-            yield found
+    params = {"k": k, "min_chars": min_chars, "threshold": threshold, "gap": gap,
+              "max_shift": max_shift, "max_postings": max_postings}
+    # Tasks hold references to the texts, not copies; a pool pickles one task at a time.
+    tasks = [(a_id, texts[a_id], [(b, texts[b]) for b in b_ids], params)
+             for a_id, b_ids in _partners(texts, k, max_docs, max_partners)]
+    for found_per_partner in (mapper or map)(anchor_passages, tasks):
+        yield from found_per_partner
 
 
 def find_reuse(texts: dict, k: int = 8, min_chars: int = 20, threshold: float = 0.8,
                gap: int = 30, max_shift: int = 12, max_docs: int = 50,
-               max_postings: int = 200, max_partners: int = 10) -> pd.DataFrame:
+               max_postings: int = 200, max_partners: int = 10, mapper=None) -> pd.DataFrame:
     """Find passages shared between documents (verbatim or with small edits).
 
     ``texts`` maps doc_id → text; offsets in the result point into those texts. A passage is
@@ -733,7 +765,7 @@ def find_reuse(texts: dict, k: int = 8, min_chars: int = 20, threshold: float = 
     """
     columns: list[list] = [[] for _ in REUSE_COLUMNS]
     for found in iter_reuse(texts, k, min_chars, threshold, gap, max_shift, max_docs,
-                            max_postings, max_partners):
+                            max_postings, max_partners, mapper):
         for column, values in zip(columns, zip(*found)):
             column.extend(values)
     return pd.DataFrame(dict(zip(REUSE_COLUMNS, columns)), columns=REUSE_COLUMNS)

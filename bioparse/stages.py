@@ -136,12 +136,13 @@ class CodeAndCount:
         result["pmc_index"] = [{k: r[k] for k in ("doc_id", "pmc", "n_variables", "grade")} for r in index]
 
 
-def reuse_step(outdir: Path, batch_rows: int = 20000) -> dict:
+def reuse_step(outdir: Path, mapper=None, batch_rows: int = 20000) -> dict:
     """Corpus step: shared passages between documents that share text, streamed to disk.
 
-    Each passage is attributed to the provision holding its middle on each side: a passage
-    that starts in the tail of one provision and runs through the next belongs to the one
-    it mostly covers.
+    ``mapper`` (the build's: a process pool with ``--jobs``) aligns one document with its
+    partners per task. Each passage is attributed to the provision holding its middle on
+    each side: a passage that starts in the tail of one provision and runs through the next
+    belongs to the one it mostly covers.
     """
     from .pipeline import owner_index
     from .reuse import REUSE_COLUMNS, iter_reuse
@@ -151,19 +152,23 @@ def reuse_step(outdir: Path, batch_rows: int = 20000) -> dict:
     provisions = pd.read_parquet(outdir / "provisions.parquet", columns=["doc_id", "provision_id", "start"])
     owners = {d: owner_index(g.to_dict("records")) for d, g in provisions.groupby("doc_id", sort=False)}
     del provisions
+    names = REUSE_COLUMNS + ["a_provision", "b_provision"]
     writer = TableWriter(outdir, "reuse")
-    batch: list[dict] = []
+    columns: dict[str, list] = {c: [] for c in names}
     try:
-        for found in iter_reuse(texts):
-            for values in found:
-                row = dict(zip(REUSE_COLUMNS, values))
-                row["a_provision"] = owners[row["doc_a"]]((row["a_start"] + row["a_end"]) // 2)
-                row["b_provision"] = owners[row["doc_b"]]((row["b_start"] + row["b_end"]) // 2)
-                batch.append(row)
-            if len(batch) >= batch_rows:
-                writer.write(batch)
-                batch = []
-        writer.write(batch)
+        for found in iter_reuse(texts, mapper=mapper):  # one document pair's passages
+            if not found:
+                continue
+            for name, values in zip(REUSE_COLUMNS, zip(*found)):
+                columns[name].extend(values)
+            owner_a, owner_b = owners[found[0][0]], owners[found[0][1]]
+            columns["a_provision"].extend(owner_a((r[2] + r[3]) // 2) for r in found)
+            columns["b_provision"].extend(owner_b((r[4] + r[5]) // 2) for r in found)
+            if len(columns["doc_a"]) >= batch_rows:
+                writer.write(pd.DataFrame(columns))
+                columns = {c: [] for c in names}
+        if columns["doc_a"]:
+            writer.write(pd.DataFrame(columns))
     finally:
         writer.close()
     return {"reuse": writer.n_rows}

@@ -145,7 +145,10 @@ def test_window_alignment_equals_difflib(seed):
     texts = _hard_corpus(seed)
     k, max_postings = (8, 200) if seed % 3 else (5, 10)
     n_windows = 0
-    for a_id, b_ids, seeds, ca, cbs, crowded in R._doc_seeds(texts, k, 50, max_postings, 10):
+    texts = {d: fold(t)[0] for d, t in texts.items()}
+    for a_id, b_ids in R._partners(texts, k, 50, 10):
+        ca, cbs = R._codes(texts[a_id]), [R._codes(texts[b]) for b in b_ids]
+        seeds, crowded = R._anchor_seeds(ca, cbs, k, max_postings)
         sbs = [texts[b] for b in b_ids]
         windows = [(p, r) for p, regions in sorted(R._chain(seeds, k, 30, 12, 0).items())
                    for r in regions]
@@ -305,3 +308,15 @@ def test_fold_table_covers_every_space_and_matches_char_by_char():
     assert pos == kept
     assert folded == "".join(chr(ord(text[i]) - 0xFEE0) if 0xFF01 <= ord(text[i]) <= 0xFF5E
                              else R._QUOTES.get(text[i], text[i]) for i in kept)
+
+
+def test_process_pool_finds_the_same_passages_in_the_same_order():
+    from bioparse.build import local_mapper
+
+    texts = {}
+    for seed in range(6):
+        texts.update({f"s{seed}{d}": t for d, t in _hard_corpus(seed).items()})
+    texts.update({"p1": _random_text(31, 200) + PASSAGE, "p2": PASSAGE + _random_text(32, 90)})
+    serial = find_reuse(texts, max_postings=10)
+    assert len(serial) > 10 and serial.doc_a.nunique() > 3
+    assert find_reuse(texts, max_postings=10, mapper=local_mapper(2, chunk_size=1)).equals(serial)
