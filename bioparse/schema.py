@@ -125,6 +125,13 @@ def empty_frame(table: str) -> pd.DataFrame:
     return conform(pd.DataFrame(columns=columns(table)), table)
 
 
+def _as_string(col: pd.Series) -> pd.Series:
+    """A column as pandas' string dtype: missing values become "", anything else str()."""
+    if col.dtype == object and pd.api.types.infer_dtype(col, skipna=False) == "string":
+        return col.astype("string")  # already all str (the usual case): one pass, not four
+    return col.astype("object").where(col.notna(), "").astype(str).astype("string")
+
+
 def conform(df: pd.DataFrame, table: str) -> pd.DataFrame:
     """Order, type and sort a table's columns; raise if a declared column is missing."""
     spec = TABLES[table]
@@ -135,7 +142,7 @@ def conform(df: pd.DataFrame, table: str) -> pd.DataFrame:
     for name, dtype, _ in spec["columns"]:
         col = df[name]
         if dtype == "string":
-            col = col.astype("object").where(col.notna(), "").astype(str).astype("string")
+            col = _as_string(col)
         elif dtype == "Int64":
             col = pd.to_numeric(col, errors="raise").astype("Int64")
         else:
