@@ -43,6 +43,39 @@ def _csv_cells(col: pd.Series, dtype: str) -> list[str]:
     return ["" if v is pd.NA else str(v) for v in values]
 
 
+def _plain_columns(cols: dict[str, list], table: str) -> dict[str, list] | None:
+    """Declared columns typed without pandas, when every value already has its type.
+
+    What conform() would give, for the usual case: strings str (None → ""), integers int,
+    floats int or float (None and NaN → None). None when any value is of another kind (a
+    numpy scalar, a numeric string) or a column is missing: then conform() does it.
+    """
+    out = {}
+    for name, dtype, _ in schema.TABLES[table]["columns"]:
+        values = cols.get(name)
+        if values is None:
+            return None
+        kinds = set(map(type, values))
+        if dtype == "string" and kinds <= {str, type(None)}:
+            out[name] = values if type(None) not in kinds else ["" if v is None else v for v in values]
+        elif dtype == "Int64" and kinds <= {int, type(None)}:
+            out[name] = values
+        elif dtype == "float64" and kinds <= {int, float, type(None)}:
+            out[name] = [None if v is None or v != v else float(v) for v in values]
+        else:
+            return None
+    return out
+
+
+def _plain_cells(values: list, dtype: str) -> list:
+    """CSV cells of a column typed by _plain_columns, as _csv_cells writes them."""
+    if dtype == "string":
+        return values
+    if dtype == "float64":
+        return ["" if v is None else format(v, ".10g") for v in values]
+    return ["" if v is None else str(v) for v in values]
+
+
 class TableWriter:
     """Appends typed batches of one table to ``NAME.csv`` and ``NAME.parquet``."""
 
@@ -61,16 +94,33 @@ class TableWriter:
         self._parquet = pq.ParquetWriter(self._tmp[1], self.schema,
                                          compression="zstd", write_statistics=True)
 
-    def write(self, rows: list[dict] | pd.DataFrame) -> None:
-        """Type, validate and append a batch of rows."""
-        if not isinstance(rows, pd.DataFrame):
-            if not rows:
-                return
-            # Column lists are much cheaper for pandas than a list of dicts; conform()
-            # still reports a declared column that the rows lack.
+    def write(self, rows: list[dict] | dict[str, list] | pd.DataFrame) -> None:
+        """Type, validate and append a batch: a list of row dicts, column lists or a DataFrame."""
+        if isinstance(rows, pd.DataFrame):
+            return self._write_frame(rows)
+        if isinstance(rows, dict):
+            cols = rows
+        elif rows:
             first = rows[0]
-            rows = pd.DataFrame({c: [r.get(c) for r in rows] for c in schema.columns(self.table) if c in first})
-        df = rows
+            cols = {c: [r.get(c) for r in rows] for c in schema.columns(self.table) if c in first}
+        else:
+            return
+        typed = _plain_columns(cols, self.table)
+        if typed is None:  # some value needs pandas' conversions (or a column is missing)
+            return self._write_frame(pd.DataFrame(cols))
+        n = len(next(iter(typed.values()), []))
+        if not n:
+            return
+        key = [typed[c] for c in schema.TABLES[self.table]["key"]]
+        if len(set(zip(*key))) < n:  # a duplicate key: let conform() report it
+            return self._write_frame(pd.DataFrame(cols))
+        self._csv.writerows(zip(*(_plain_cells(typed[c], d) for c, d in zip(typed, self.dtypes))))
+        arrays = [pa.array(typed[c], type=t) for c, t in zip(typed, self.schema.types)]
+        self._parquet.write_table(pa.Table.from_arrays(arrays, schema=self.schema))
+        self.n_rows += n
+
+    def _write_frame(self, df: pd.DataFrame) -> None:
+        """Type a DataFrame with schema.conform and append it."""
         if df.empty:
             return
         df = schema.conform(df, self.table)
