@@ -165,10 +165,10 @@ def reuse_step(outdir: Path, mapper=None, batch_rows: int = 20000) -> dict:
             columns["a_provision"].extend(owner_a((r[2] + r[3]) // 2) for r in found)
             columns["b_provision"].extend(owner_b((r[4] + r[5]) // 2) for r in found)
             if len(columns["doc_a"]) >= batch_rows:
-                writer.write(pd.DataFrame(columns))
+                writer.write(columns)
                 columns = {c: [] for c in names}
         if columns["doc_a"]:
-            writer.write(pd.DataFrame(columns))
+            writer.write(columns)
     finally:
         writer.close()
     return {"reuse": writer.n_rows}
