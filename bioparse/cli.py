@@ -84,7 +84,8 @@ def main(argv: list[str] | None = None) -> int:
     b = sub.add_parser("build", help="parse data/raw into the tables in data/processed")
     b.add_argument("--raw", default="data/raw", help="folder of source documents (+ optional manifest.csv)")
     b.add_argument("--out", default="data/processed", help="folder for the tables")
-    b.add_argument("--jobs", type=int, default=1, help="parallel worker processes")
+    b.add_argument("--jobs", type=int, default=1,
+                   help="worker processes for parsing, coding and the reuse alignment (default 1)")
     b.add_argument("--codebook", default=None, help="your own codebook YAML (default: the packaged one)")
     b.add_argument("--segmenter", default="jieba", help="jieba (default) or rjieba")
     b.add_argument("--cache", default="data/interim/cache", help="per-document cache folder")
