@@ -33,7 +33,6 @@ _LEAD_ONLY_RE = re.compile(r"^(?P<lead>.+?)牵头(?:负责|落实)?\s*$")
 _SUPPORT_SUFFIX_RE = re.compile(r"(?:配合|参与)\s*$")
 _ETC_TAIL_RE = re.compile(r"等(?:有关|相关)?(?:部门|单位)?$")
 _SPACE_RE = re.compile(r"\s+")
-_TRIM_RE = re.compile(r"[\s等]")  # whitespace or a 等 tail that _split_pieces must trim
 _ROLE_TAILS = ("负责", "配合", "参与")
 _NOT_IN_NAME_RE = re.compile(r"[0-9０-９%。：:“”\"《》]")
 
@@ -61,14 +60,14 @@ def looks_like_agency(name: str) -> bool:
 def _split_pieces(seg: str, base: int, role: str) -> list[dict]:
     """Split a run of names on 、，,；; into agencies with offsets; drops 等 and whitespace."""
     out = []
-    if not _TRIM_RE.search(seg):
+    # no 等 and no whitespace (printable text holds none but the space): nothing to trim
+    if "等" not in seg and " " not in seg and seg.isprintable():
         # the common case: nothing to trim, so every non-empty part is a name as it stands
         start = base
         for part in _PIECE_SPLIT_RE.split(seg):
-            end = start + len(part)
             if part:
-                out.append({"agency": part, "start": start, "end": end, "role": role})
-            start = end + 1
+                out.append({"agency": part, "start": start, "end": start + len(part), "role": role})
+            start += len(part) + 1
         return out
     pos = 0
     for part in _PIECE_SPLIT_RE.split(seg):
@@ -100,7 +99,8 @@ def _names_with_roles(run: str, base: int, role: str):
     stripped = run.rstrip()
     # each suffix regex ends in 负责/配合/参与 + \s*$, and stripped ends in no space
     tail = stripped.endswith(_ROLE_TAILS)
-    duty = _DUTY_SUFFIX_RE.search(stripped) if tail else None
+    # a duty suffix is at most 8 characters (按照职责分工负责) and ends the run
+    duty = _DUTY_SUFFIX_RE.search(stripped, max(len(stripped) - 8, 0)) if tail else None
     strong = duty is not None
     if "牵头" in stripped:
         m = _LEAD_SUPPORT_RE.match(stripped)
@@ -256,6 +256,24 @@ def _positions(text: str, word: str):
 
 
 def _paren_matches(text: str) -> list[re.Match]:
+    """The matches of _PAREN_RE.finditer(text), from one finditer per bracket form.
+
+    When no match is over-long and no two of the two forms' matches overlap, they are
+    exactly _PAREN_RE's (see _paren_matches_merged); otherwise that exact scan decides.
+    """
+    full, half = list(_PAREN_FULL_RE.finditer(text)), list(_PAREN_HALF_RE.finditer(text))
+    found = sorted(full + half, key=lambda m: m.start()) if full and half else full or half
+    end = 0
+    for m in found:
+        start, next_end = m.span()
+        # group 1 is the match less its two brackets
+        if start < end or next_end - start - 2 > _MAX_PAREN_UNITS:
+            return _paren_matches_merged(text)
+        end = next_end
+    return found
+
+
+def _paren_matches_merged(text: str) -> list[re.Match]:
     """The matches of _PAREN_RE.finditer(text), found with one search per bracket form.
 
     Keeps the next match of each form at or after the scan position; the earlier of the
@@ -379,6 +397,13 @@ def context_prefix_for(names: list[str]) -> str | None:
     return None
 
 
+def carried_prefix(context_prefix: str | None) -> str | None:
+    """The level prefix canonical_agency carries from its context_prefix (a prefix, or a first name)."""
+    if context_prefix and context_prefix not in _CARRY_PREFIXES:
+        return context_prefix_for([context_prefix])
+    return context_prefix
+
+
 def canonical_agency(name: str, crosswalk: dict, context_prefix: str | None = None) -> str:
     """Today's name for an agency: add a carried-over 区/县 prefix, then apply the crosswalk.
 
@@ -388,9 +413,7 @@ def canonical_agency(name: str, crosswalk: dict, context_prefix: str | None = No
     Unknown names map to themselves.
     """
     name = "".join(name.split())  # no whitespace inside a name
-    prefix = context_prefix
-    if prefix and prefix not in _CARRY_PREFIXES:
-        prefix = context_prefix_for([prefix])
+    prefix = carried_prefix(context_prefix)
     has_level = name.startswith(_LEVEL_PREFIXES) and not name.startswith("市场")
     if (prefix and not has_level and not _PLACE_CHAR.search(name)
             and name.endswith(_BUREAU_ENDINGS) and len(name) <= 10):

@@ -23,10 +23,13 @@ _SIGNATURES = ((b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (
                (b"PK\x03\x04", "a zip archive (a .docx?)"), (b"%PDF", "a PDF"),
                (b"\xd0\xcf\x11\xe0", "an old Word/Excel file (.doc/.xls)"))
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_CJK_RUN = re.compile(_CJK.pattern + "+")
 # Signs of a wrong decoding: U+FFFD, control characters other than \t\n\v\f\r (Unicode
 # category Cc), surrogates (Cs) and private-use code points (Co).
 _JUNK = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\ufffd"
                    "\U000f0000-\U000ffffd\U00100000-\U0010fffd]")
+# The same set less the code points above U+FFFF: a smaller class, scanned faster.
+_JUNK_BMP = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\ufffd]")
 
 
 @dataclass
@@ -36,6 +39,7 @@ class RawText:
     text: str
     encoding: str
     format: str
+    sha256: str = ""  # hex SHA-256 of the file's bytes when the reader had them all ("" otherwise)
 
 
 def sha256_of(path) -> str:
@@ -56,31 +60,41 @@ def _junk_share(text: str) -> float:
     return len(_JUNK.findall(text)) / len(text)
 
 
+def _utf8_junk_share(data: bytes, text: str) -> float:
+    """_junk_share of text decoded from the UTF-8 data, with a fast test for the usual case of no junk.
+
+    Junk above U+FFFF (planes 15-16) needs a lead byte F3 or F4 in UTF-8, so without
+    those bytes one scan for the BMP junk characters settles it.
+    """
+    if b"\xf3" in data or b"\xf4" in data or _JUNK_BMP.search(text):
+        return _junk_share(text)
+    return 0.0
+
+
 def _gb2312_share(text: str) -> float:
     """Share of CJK characters that are common (in GB2312): high for real GBK text, low for misreads."""
-    cjk = _CJK.findall(text)
+    cjk = "".join(_CJK_RUN.findall(text))
     if not cjk:
         return 0.0
-    ok = 0
-    for c in cjk:
-        try:
-            c.encode("gb2312")
-            ok += 1
-        except UnicodeEncodeError:
-            pass
-    return ok / len(cjk)
+    # GB2312 writes each of its CJK characters in two bytes; the others are dropped
+    return len(cjk.encode("gb2312", "ignore")) // 2 / len(cjk)
+
+
+# Non-ASCII characters that are plainly good in Chinese text: CJK, CJK punctuation
+# (U+3000-U+303F) and full-width forms (U+FF00-U+FFEF); with ASCII, not checked one by one.
+_ASCII_OR_PLAINLY_GOOD = re.compile("[\x00-\x7f\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]+")
 
 
 def _plausible(text: str) -> bool:
     """A decoding is plausible when junk is rare and the non-ASCII part is mostly CJK or punctuation."""
     if _junk_share(text) > 0.02:
         return False
-    non_ascii = [c for c in text if ord(c) > 127]
-    if not non_ascii:
+    n_non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    if not n_non_ascii:
         return True
-    good = sum(1 for c in non_ascii if _CJK.match(c) or unicodedata.category(c)[0] in "PZS"
-               or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef")
-    return good / len(non_ascii) >= 0.9
+    rest = _ASCII_OR_PLAINLY_GOOD.sub("", text)  # the non-ASCII characters to look up
+    good = n_non_ascii - len(rest) + sum(1 for c in rest if unicodedata.category(c)[0] in "PZS")
+    return good / n_non_ascii >= 0.9
 
 
 def decode_bytes(data: bytes, path) -> tuple[str, str]:
@@ -104,7 +118,7 @@ def decode_bytes(data: bytes, path) -> tuple[str, str]:
                                "check it is the right file; if it is UTF-16 text, " + SAVE_AS_UTF8)
     try:
         text = data.decode("utf-8")
-        if _junk_share(text) <= 0.02:  # valid UTF-8 is strong evidence; any script is fine
+        if _utf8_junk_share(data, text) <= 0.02:  # valid UTF-8 is strong evidence; any script is fine
             return text, "utf-8"
     except UnicodeDecodeError:
         pass
@@ -133,8 +147,9 @@ def decode_bytes(data: bytes, path) -> tuple[str, str]:
 # ----------------------------------------------------------------------------- formats
 
 def _read_txt(path: Path) -> RawText:
-    text, enc = decode_bytes(path.read_bytes(), path)
-    return RawText(str(path), text, enc, "txt")
+    data = path.read_bytes()
+    text, enc = decode_bytes(data, path)
+    return RawText(str(path), text, enc, "txt", hashlib.sha256(data).hexdigest())  # spares a second read
 
 
 def _docx_block_texts(parent) -> list[str]:
@@ -293,7 +308,7 @@ def read_text(path) -> RawText:
 
     Raises UnsupportedFormatError, DecodeError, CorruptFileError or EmptyDocumentError naming the file.
     """
-    path = Path(path)
+    path = path if isinstance(path, Path) else Path(path)
     ext = path.suffix.lower()
     if ext not in _READERS:
         raise UnsupportedFormatError(path, f"unsupported file type '{ext or '(none)'}'",
@@ -301,8 +316,9 @@ def read_text(path) -> RawText:
     if not path.is_file():
         raise BioparseError(path, "file not found", "check the path or the manifest's file column")
     raw = _READERS[ext](path)
-    raw.text = raw.text.replace("\r\n", "\n").replace("\r", "\n")
-    if not raw.text.strip():
+    if "\r" in raw.text:
+        raw.text = raw.text.replace("\r\n", "\n").replace("\r", "\n")
+    if not raw.text or raw.text.isspace():  # not raw.text.strip(), without copying the text
         raise EmptyDocumentError(path, "the document is empty (no text)", "check that it is the right file")
     return raw
 

@@ -20,7 +20,10 @@ _DATE_CN = re.compile(rf"([{_CN_NUM}]{{4}})\s*年\s*([{_CN_NUM}]{{1,3}})\s*月\s
 _DATE_ISO = re.compile(r"(?:发布日期|成文日期|印发日期|日期)[：:\s]*(\d{4})[-./](\d{1,2})[-./](\d{1,2})")
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔［\[（(]\s*(?:19|20)\d{2}\s*[〕］\]）)]\s*第?\s*\d{1,4}\s*号")
 _DASH = r"[—\-–－~～至到]+"
-_RANGE_PAREN = re.compile(rf"[（(]\s*((?:19|20)\d{{2}})\s*年?\s*{_DASH}\s*((?:19|20)\d{{2}})\s*年?\s*[）)]")
+_RANGE_PAREN_BODY = rf"\s*((?:19|20)\d{{2}})\s*年?\s*{_DASH}\s*((?:19|20)\d{{2}})\s*年?\s*[）)]"
+_RANGE_PAREN = re.compile(rf"[（(]{_RANGE_PAREN_BODY}")
+# _RANGE_PAREN for each opening bracket: a literal first character is faster to scan for.
+_RANGE_PAREN_RES = (re.compile(rf"（{_RANGE_PAREN_BODY}"), re.compile(rf"\({_RANGE_PAREN_BODY}"))
 _RANGE_TERM = re.compile(rf"(?:实施期限|执行期限|规划期|期限|实施期|时间|有效期)[为是自从：:\s]*((?:19|20)\d{{2}})\s*年?\s*"
                          rf"{_DASH}\s*((?:19|20)\d{{2}})\s*年")
 _UNTIL = re.compile(r"(?:到|至)\s*((?:19|20)\d{2})\s*年")
@@ -29,9 +32,14 @@ _REGION = re.compile(rf"^(?:({_PLACE}{{1,6}}?(?:省|自治区)))?(?:({_PLACE}{{1
                      rf"(?:({_PLACE}{{1,6}}?(?:新区|区|县|旗)))?")
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _clean(s: str) -> str:
     """Remove all whitespace (stray spaces inside titles and names)."""
-    return re.sub(r"\s+", "", s)
+    if " " not in s and s.isprintable():  # cheap test first: other whitespace is not printable
+        return s
+    return _SPACES.sub("", s)
 
 
 def parse_date(s: str) -> str:
@@ -63,29 +71,35 @@ def _is_date_line(line: str) -> bool:
     return bool(s) and bool(_DATE_AR.fullmatch(s) or _DATE_CN.fullmatch(s))
 
 
+_NOTICE_ENDS = ("通知", "决定", "通告", "公告", "函")  # the words a notice's title ends in
+
+
 def _head_block(lines: list[str]) -> str:
     """The notice title: the first non-blank lines joined, up to the line ending in 通知/决定 (max 5 lines)."""
     out = []
     for ln in lines:
         if not ln.strip():
-            if out and re.search(r"(通知|决定|通告|公告|意见|函)$", _clean("".join(out))):
+            if out and _clean("".join(out)).endswith(_NOTICE_ENDS + ("意见",)):
                 break
             continue
         out.append(ln)
-        if re.search(r"(通知|决定|通告|公告|函)$", _clean(ln)) or len(out) >= 5:
+        if _clean(ln).endswith(_NOTICE_ENDS) or len(out) >= 5:
             break
     return "".join(out)
 
 
+_ISSUER_SPLIT = re.compile(r"[\s、,，;；]+")
+
+
 def _split_issuers(s: str) -> list[str]:
     """Joint issuers written side by side ('甲人民政府  乙局') → ['甲人民政府', '乙局']."""
-    parts = [p for p in re.split(r"[\s、,，;；]+", s.strip()) if len(p) >= 2]
+    parts = [p for p in _ISSUER_SPLIT.split(s.strip()) if len(p) >= 2]
     return parts
 
 
 def _signature(lines: list[str]) -> tuple[list[str], str]:
     """The 落款: (issuer lines directly above the first full-line date, that date) — header first, else last."""
-    date_idx = [i for i, ln in enumerate(lines) if _is_date_line(ln)]
+    date_idx = [i for i, ln in enumerate(lines) if "日" in ln and _is_date_line(ln)]  # 日: cheap test first
     if not date_idx:
         return [], ""
     head = [i for i in date_idx if i < HEAD_LINES]
@@ -142,13 +156,42 @@ def _doc_number(lines: list[str]) -> str:
     return ""
 
 
+def _leftmost(regexes, src: str):
+    """The leftmost of the regexes' first matches in src (None if none matches).
+
+    With regexes that each start with their own character, this is the search of their
+    alternation (at any offset at most one of them can match), found by faster scans.
+    """
+    found = [m for m in (rx.search(src) for rx in regexes) if m]
+    return min(found, key=lambda m: m.start()) if found else None
+
+
+def _until_years(text: str) -> list[str]:
+    """The years of _UNTIL.finditer(text), trying the regex only at each 到 and 至.
+
+    A match starts at 到/至 and holds no other, so the matches at those offsets are all
+    of finditer's, in order.
+    """
+    starts = sorted([*_positions(text, "到"), *_positions(text, "至")])
+    return [m.group(1) for m in (_UNTIL.match(text, i) for i in starts) if m]
+
+
+def _positions(text: str, word: str):
+    """Offsets of every occurrence of `word` in text, in order (str.find is a fast scan)."""
+    i = text.find(word)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + 1)
+
+
 def _plan_years(title: str, text: str) -> tuple[str, str]:
     """(plan_start, plan_end) from '（2018—2020年）', '实施期限为2018年至2020年', or '到2026年' alone (end only)."""
-    for src in (title, text[:3000], text):
-        m = _RANGE_PAREN.search(src) or _RANGE_TERM.search(src)
+    # the head and the whole text are one source when the text is short
+    for src in (title, text[:3000], text) if len(text) > 3000 else (title, text):
+        m = _leftmost(_RANGE_PAREN_RES, src) or _RANGE_TERM.search(src)  # _leftmost: _RANGE_PAREN.search
         if m and m.group(1) <= m.group(2):
             return m.group(1), m.group(2)
-    years = Counter(m.group(1) for m in _UNTIL.finditer(text))
+    years = Counter(_until_years(text))
     if years:
         return "", max(years, key=lambda y: (years[y], y))
     return "", ""
@@ -172,7 +215,9 @@ def infer_metadata(text: str) -> dict:
 
     Works on raw or normalized text; every field is a string, "" when the text does not say.
     """
-    text = text.replace("\r\n", "\n").lstrip("\ufeff")
+    if "\r\n" in text:
+        text = text.replace("\r\n", "\n")
+    text = text.lstrip("\ufeff")
     lines = text.split("\n")
     head_lines = lines[:HEAD_LINES]
     head_text = "\n".join(head_lines)
@@ -204,9 +249,12 @@ def infer_metadata(text: str) -> dict:
     }
 
 
+_DASHES_TO_HYPHEN = str.maketrans(dict.fromkeys("—–－~～", "-"))
+
+
 def _comparable(field: str, value) -> str:
-    s = unicodedata.normalize("NFKC", _clean(str(value)))
-    s = re.sub(r"[—–－~～]", "-", s)
+    """The value as compared with the manifest: no whitespace, NFKC, every dash a hyphen, issuers sorted."""
+    s = unicodedata.normalize("NFKC", _clean(str(value))).translate(_DASHES_TO_HYPHEN)
     if field == "issuer":
         return ";".join(sorted(p for p in s.split(";") if p))
     return s
@@ -217,13 +265,13 @@ def merge_metadata(manifest_meta: dict, inferred: dict, path) -> tuple[dict, lis
 
     The period label is a researcher's category, so it is filled but not compared.
     """
-    name = Path(str(path)).name
+    name = path.name if isinstance(path, Path) else Path(str(path)).name
     merged: dict = {}
     notes: list[str] = []
     for field in sorted(set(FIELDS) | set(manifest_meta) | set(inferred)):
         m = "" if manifest_meta.get(field) is None else str(manifest_meta.get(field)).strip()
         i = "" if inferred.get(field) is None else str(inferred.get(field)).strip()
         merged[field] = m or i
-        if m and i and field != "period" and _comparable(field, m) != _comparable(field, i):
+        if m and i and m != i and field != "period" and _comparable(field, m) != _comparable(field, i):
             notes.append(f"{name}: {field} in the manifest is '{m}' but the text says '{i}' (kept the manifest's)")
     return merged, notes

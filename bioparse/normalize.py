@@ -56,6 +56,20 @@ class Normalized:
         raw_end = self.raw_length if end == len(self.text) else self.raw_position(end)
         return self.raw_position(start), raw_end
 
+    def to_raw_spans(self, spans) -> list[tuple[int, int]]:
+        """to_raw of each (start, end) pair; an offset shared by adjacent spans is mapped once."""
+        n = len(self.text)
+        raw_at: dict[int, int] = {}
+        out = []
+        for start, end in spans:
+            if start not in raw_at:
+                raw_at[start] = self.raw_position(start)
+            raw_end = self.raw_length if end == n else raw_at.get(end)
+            if raw_end is None:
+                raw_end = raw_at[end] = self.raw_position(end)
+            out.append((raw_at[start], raw_end))
+        return out
+
     def raw_position(self, i: int) -> int:
         """The raw offset where normalized position ``i`` begins (0 for the very start)."""
         if i == 0:
@@ -118,6 +132,9 @@ def _line(raw: str, start: int, end: int, artifacts: bool = True):
     return core, range(first, first + len(core))
 
 
+_PARAGRAPH_PUNCT = re.compile("[，。、；,;]")
+
+
 def _is_page_break(prev: str, nxt: str, blank_between: bool) -> bool:
     """Guess whether the break between two paragraphs falls inside a sentence."""
     if not prev or not nxt or prev[-1] in SENTENCE_END:
@@ -125,63 +142,71 @@ def _is_page_break(prev: str, nxt: str, blank_between: bool) -> bool:
     if HEADING_START.match(nxt):
         return False
     # Body paragraphs are long and punctuated; header lines, titles and headings are not.
-    has_punct = any(c in "，。、；,;" for c in prev)
-    if not has_punct or len(prev) < 20:
+    if len(prev) < 20 or not _PARAGRAPH_PUNCT.search(prev):
         return False
     # A single line break inside a long sentence, or a blank line (the page gap).
     return blank_between or len(prev) >= 30
 
 
-def normalize(raw: str) -> Normalized:
-    """Normalize raw text to one paragraph per line, keeping the offset map to raw."""
-    lines = []  # (text, raw indices, blank line before it)
-    blank_before = False
-    pos = 0
-    n = len(raw)
-    artifacts = _NEEDS_CHAR_PASS.search(raw) is not None  # one scan, not one per line
-    while pos <= n:
-        nl = raw.find("\n", pos)
-        end = n if nl == -1 else nl
-        text, idx = _line(raw, pos, end, artifacts)
-        if text:
-            lines.append((text, idx, blank_before))
-            blank_before = False
-        else:
-            blank_before = True
-        if nl == -1:
-            break
-        pos = nl + 1
+def _has_artifacts(raw: str) -> bool:
+    """True when raw holds a bookmark or an invisible character (a few str scans, faster than one regex)."""
+    return "[bookmark:" in raw or any(c in raw for c in INVISIBLE)
 
-    out_chars: list[str] = []
+
+def normalize(raw: str) -> Normalized:
+    """Normalize raw text to one paragraph per line, keeping the offset map to raw.
+
+    One pass over the raw lines: each kept line is joined to the text (after a newline,
+    or straight on at a page break) and its raw indices extend the run map.
+    """
+    artifacts = _has_artifacts(raw)  # one scan, not one per line
+    pieces: list[str] = []
     starts: list[int] = []  # runs of the offset map (see Normalized)
     raws: list[int] = []
     length = 0  # characters emitted so far
     last_raw = -1  # raw index of the last emitted character
-
-    def add_run(raw_at: int, count: int) -> None:
-        nonlocal length, last_raw
-        if not (starts and raw_at == last_raw + 1):  # not contiguous with the run before
-            starts.append(length)
-            raws.append(raw_at)
-        length += count
-        last_raw = raw_at + count - 1
-
-    prev_text = ""
-    for i, (text, idx, blank) in enumerate(lines):
-        if i > 0:
-            if _is_page_break(prev_text, text, blank):
-                prev_text = prev_text + text
-            else:
-                # The newline stands for the raw line break that ended the previous line.
-                out_chars.append("\n")
-                add_run(last_raw + 1, 1)
-                prev_text = text
-        else:
+    prev_text = ""  # the paragraph built so far, for the page-break guess
+    blank = False  # a blank line since the last kept line
+    pos = 0
+    for line in raw.split("\n"):
+        line_start = pos
+        pos += len(line) + 1
+        core = line.strip(_EDGES)
+        if not core:
+            blank = True
+            continue
+        if (artifacts and _NEEDS_CHAR_PASS.search(core)) or core[0] in "([":
+            text, idx = _line(raw, line_start, line_start + len(line), artifacts)
+            if not text:
+                blank = True
+                continue
+        else:  # a plain line: its characters are one run of raw
+            text, idx = core, None
+            first = line_start + (len(line) - len(line.lstrip(_EDGES)) if line[0] != core[0] else 0)
+        if not pieces:
             prev_text = text
-        out_chars.append(text)
-        if isinstance(idx, range):
-            add_run(idx.start, len(idx))
+        elif prev_text[-1] not in SENTENCE_END and _is_page_break(prev_text, text, blank):
+            prev_text = prev_text + text
+        else:
+            # The newline stands for the raw line break that ended the previous line,
+            # so it always continues the current run.
+            pieces.append("\n")
+            length += 1
+            last_raw += 1
+            prev_text = text
+        blank = False
+        pieces.append(text)
+        if idx is None:
+            if not (starts and first == last_raw + 1):  # not contiguous with the run before
+                starts.append(length)
+                raws.append(first)
+            length += len(text)
+            last_raw = first + len(text) - 1
         else:
             for j in idx:
-                add_run(j, 1)
-    return Normalized("".join(out_chars), tuple(starts), tuple(raws), n)
+                if not (starts and j == last_raw + 1):
+                    starts.append(length)
+                    raws.append(j)
+                length += 1
+                last_raw = j
+    return Normalized("".join(pieces), tuple(starts), tuple(raws), len(raw))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Digits, including the zero forms seen in dates (二○二四, 二Ｏ二四).
 CN_DIGIT = {"零": 0, "〇": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
@@ -56,6 +57,7 @@ def date_part(s: str) -> int | None:
     return None if value is None else int(value)
 
 
+@lru_cache(maxsize=4096)  # headings repeat the same few numerals
 def heading_number(s: str) -> int | None:
     """A heading's number: 一 → 1, 十六 → 16, 一百零一 → 101, 12 → 12, ② → 2; None if not a numeral."""
     if not s:

@@ -24,9 +24,13 @@ def _packaged_crosswalk() -> dict:
 
 
 @lru_cache(maxsize=1 << 16)
-def _packaged_canonical(name: str, first: str | None) -> str:
-    """canonical_agency with the packaged crosswalk, memoized: the same names recur in every document."""
-    return agencies_mod.canonical_agency(name, _packaged_crosswalk(), first)
+def _packaged_canonical(name: str, prefix: str | None) -> str:
+    """canonical_agency with the packaged crosswalk, memoized: the same names recur in every document.
+
+    Give it the carried prefix (agencies.carried_prefix), not the clause's first name, so
+    that names under different first names share an entry.
+    """
+    return agencies_mod.canonical_agency(name, _packaged_crosswalk(), prefix)
 
 
 def owner_index(provisions: list[dict]):
@@ -50,28 +54,33 @@ def agency_rows(doc_id: str, text: str, owner, crosswalk: dict | None,
     if crosswalk is None:
         canonical = _packaged_canonical
     else:
-        def canonical(name, first):
-            return agencies_mod.canonical_agency(name, crosswalk, first)
+        def canonical(name, prefix):
+            return agencies_mod.canonical_agency(name, crosswalk, prefix)
     rows = []
     clauses = agencies_mod.find_agency_clauses(text) if clauses is None else clauses
+    # Positions number the agencies of one provision in order, across its clauses.
+    counter: dict[str, int] = {}
     for clause in clauses:
+        found = clause["agencies"]
+        if not found:
+            continue
         pid = owner(clause["start"])
         # A clause after a 一是/二是 run answers for the whole provision, not its last point.
         while pid in point_parent:
             pid = point_parent[pid]
-        first = clause["agencies"][0]["agency"] if clause["agencies"] else None
-        for position, a in enumerate(clause["agencies"]):
+        prefix = agencies_mod.carried_prefix(found[0]["agency"])  # what canonical_agency takes from the first name
+        style = clause.get("style", "")
+        position = counter.get(pid, 0)
+        for a in found:
+            name = a["agency"]
             rows.append({
-                "doc_id": doc_id, "provision_id": pid, "agency": a["agency"],
-                "agency_canonical": canonical(a["agency"], first),
+                "doc_id": doc_id, "provision_id": pid, "agency": name,
+                "agency_canonical": canonical(name, prefix),
                 "position": position, "role": a.get("role", "responsible"),
-                "style": clause.get("style", ""), "start": a["start"], "end": a["end"],
+                "style": style, "start": a["start"], "end": a["end"],
             })
-    # Positions number the agencies of one provision in order, across its clauses.
-    counter: dict[str, int] = {}
-    for r in rows:
-        r["position"] = counter.get(r["provision_id"], 0)
-        counter[r["provision_id"]] = r["position"] + 1
+            position += 1
+        counter[pid] = position
     return rows
 
 
@@ -80,12 +89,12 @@ def target_rows(doc_id: str, text: str, owner, provisions: list[dict]) -> list[d
 
     ``status`` is "baseline" for figures under a current-state heading (发展现状 …), else "goal".
     """
-    baseline = targets_mod.baseline_provisions(provisions)
+    under_status = targets_mod.status_test(provisions)  # asked only for provisions holding targets
     rows = []
     for t in targets_mod.extract_targets(text):
         pid = owner(t["start"])
         rows.append({"doc_id": doc_id, "provision_id": pid, **t,
-                     "status": "baseline" if pid in baseline else "goal"})
+                     "status": "baseline" if under_status(pid) else "goal"})
     return rows
 
 
@@ -97,7 +106,7 @@ def parse_document(path: str | Path, doc_id: str, meta: dict | None = None,
     "clause_spans": [(start, end), ...], "text": normalized_text, "warnings": [message, ...]}``. Raises a ``BioparseError``
     naming the file if it cannot be read.
     """
-    path = Path(path)
+    path = path if isinstance(path, Path) else Path(path)
     raw = io.read_text(path)
     norm = normalize(raw.text)
     text = norm.text
@@ -106,9 +115,10 @@ def parse_document(path: str | Path, doc_id: str, meta: dict | None = None,
         warnings.simplefilter("always", StructureWarning)
         provisions = [p.as_row() for p in parse_provisions(text, source=path.name)]
     notes += [str(w.message) for w in caught if issubclass(w.category, StructureWarning)]
-    for p in provisions:
+    raw_spans = norm.to_raw_spans([(p["start"], p["end"]) for p in provisions])
+    for p, (raw_start, raw_end) in zip(provisions, raw_spans):
         p["doc_id"] = doc_id
-        p["raw_start"], p["raw_end"] = norm.to_raw(p["start"], p["end"])
+        p["raw_start"], p["raw_end"] = raw_start, raw_end
     owner = owner_index(provisions)
 
     inferred = metadata.infer_metadata(text)
@@ -118,7 +128,7 @@ def parse_document(path: str | Path, doc_id: str, meta: dict | None = None,
         **{k: merged.get(k, "") for k in ("title", "issuer", "doc_number", "level", "region",
                                           "date", "period", "plan_start", "plan_end")},
         "source_file": path.name, "format": raw.format, "encoding": raw.encoding,
-        "sha256": io.sha256_of(path), "n_chars": len(text), "n_raw_chars": len(raw.text),
+        "sha256": raw.sha256 or io.sha256_of(path), "n_chars": len(text), "n_raw_chars": len(raw.text),
         "n_provisions": len(provisions), "metadata_notes": " | ".join(disagreements),
     }
     for k in ("plan_start", "plan_end"):

@@ -18,17 +18,18 @@ from .numerals import CIRCLED, heading_number
 
 CN = "一二三四五六七八九十百零〇两"
 
-# (level name, rank, pattern). A lower rank is higher in the tree. Each pattern matches
-# at the start of a paragraph and captures the numeral in group "n".
-HEADING_KINDS: list[tuple[str, int, re.Pattern]] = [
-    ("chapter", 0, re.compile(rf"^第(?P<n>[{CN}\d]+)[章编]")),
-    ("chapter", 0, re.compile(rf"^第(?P<n>[{CN}\d]+)部分")),
-    ("part", 1, re.compile(rf"^(?P<n>[{CN}]+)、")),
-    ("article", 2, re.compile(rf"^第(?P<n>[{CN}\d]+)条")),
-    ("section", 3, re.compile(rf"^[（(](?P<n>[{CN}]+)[）)]")),
-    ("item", 4, re.compile(r"^(?P<n>\d{1,3})(?:[.．、](?!\d)|[ \u3000])")),
-    ("subitem", 5, re.compile(r"^[（(](?P<n>\d{1,3})[）)]")),
-    ("subitem", 5, re.compile(r"^(?P<n>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])")),
+# (level name, rank, first characters, pattern). A lower rank is higher in the tree. Each
+# pattern matches at the start of a paragraph, which begins with one of its first characters,
+# and captures the numeral in group "n".
+HEADING_KINDS: list[tuple[str, int, str, re.Pattern]] = [
+    ("chapter", 0, "第", re.compile(rf"^第(?P<n>[{CN}\d]+)[章编]")),
+    ("chapter", 0, "第", re.compile(rf"^第(?P<n>[{CN}\d]+)部分")),
+    ("part", 1, CN, re.compile(rf"^(?P<n>[{CN}]+)、")),
+    ("article", 2, "第", re.compile(rf"^第(?P<n>[{CN}\d]+)条")),
+    ("section", 3, "（(", re.compile(rf"^[（(](?P<n>[{CN}]+)[）)]")),
+    ("item", 4, "0123456789", re.compile(r"^(?P<n>\d{1,3})(?:[.．、](?!\d)|[ \u3000])")),
+    ("subitem", 5, "（(", re.compile(r"^[（(](?P<n>\d{1,3})[）)]")),
+    ("subitem", 5, CIRCLED, re.compile(r"^(?P<n>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])")),
 ]
 POINT_RANK = 6
 # "一是" … "二是" inside a paragraph, after the paragraph start or a punctuation mark.
@@ -60,38 +61,43 @@ cn_to_int = heading_number  # the name the tests and notebooks know
 
 def heading_title(line: str, label_end: int) -> str:
     """The heading's title: the text after its label up to the first 。, or the whole line."""
-    rest = line[label_end:].lstrip(" \u3000:：")
-    cut = rest.find("。")
-    return (rest if cut == -1 else rest[:cut]).strip()
+    cut = line.find("。", label_end)  # slicing first spares copying a long paragraph
+    rest = line[label_end:] if cut == -1 else line[label_end:cut]
+    return rest.lstrip(" \u3000:：").strip()
 
 
-# Characters a heading label can start with; other paragraphs skip the patterns.
-_HEADING_FIRST = frozenset("第（(" + CN + "0123456789" + CIRCLED)
+# The heading kinds a paragraph can be, by its first character (in HEADING_KINDS order);
+# paragraphs starting with any other character skip the patterns.
+def _kinds_by_first() -> dict[str, list[tuple[str, int, re.Pattern]]]:
+    """HEADING_KINDS grouped by the characters a label of each kind starts with."""
+    out: dict[str, list[tuple[str, int, re.Pattern]]] = {}
+    for level, rank, firsts, pattern in HEADING_KINDS:
+        for ch in firsts:
+            out.setdefault(ch, []).append((level, rank, pattern))
+    return out
+
+
+_KINDS_BY_FIRST = _kinds_by_first()
+_HEADING_FIRST = frozenset(_KINDS_BY_FIRST)
+# "2024年…", "1.5万亩": a numeral followed by a unit is not an item heading.
+_NUMBER_WITH_UNIT = re.compile(r"\d+[ \u3000]*[年月日%万亿元个家项]")
 
 
 def match_heading(line: str):
     """(level, rank, number, label_end) if the paragraph starts with a heading label."""
-    if not line or line[0] not in _HEADING_FIRST:
+    kinds = _KINDS_BY_FIRST.get(line[:1])
+    if kinds is None:
         return None
-    for level, rank, pattern in HEADING_KINDS:
+    for level, rank, pattern in kinds:
         m = pattern.match(line)
         if m:
             number = heading_number(m.group("n"))
             if number is None or number == 0:
                 continue
-            # "2024年…", "1.5万亩": a numeral followed by a unit is not a heading.
-            if level == "item" and re.match(r"\d+[ \u3000]*[年月日%万亿元个家项]", line):
+            if level == "item" and _NUMBER_WITH_UNIT.match(line):
                 continue
             return level, rank, number, m.end()
     return None
-
-
-def _paragraphs(text: str):
-    """(start, line) for every line of the normalized text."""
-    pos = 0
-    for line in text.split("\n"):
-        yield pos, line
-        pos += len(line) + 1
 
 
 def _point_runs(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
@@ -102,7 +108,8 @@ def _point_runs(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
     """
     found = []
     expected = 1
-    if text.find("是", start, end) == -1:  # cheap test first: most provisions have no 是
+    # cheap test first: a run starts with a numeral worth 1, which ends in 一 (一, 〇一)
+    if text.find("一是", start, end) == -1:
         return found
     for m in POINT.finditer(text, start, end):
         n = heading_number(m.group("n"))
@@ -123,11 +130,13 @@ def parse_provisions(text: str, source: str = "") -> list[Provision]:
     ``source`` (a file name) is used only in the warning for a document without headings.
     """
     heads = []  # (start, level, rank, number, label, title)
-    for start, line in _paragraphs(text):
-        hit = match_heading(line)
+    start = 0
+    for line in text.split("\n"):
+        hit = match_heading(line) if line[:1] in _HEADING_FIRST else None
         if hit:
             level, rank, number, label_end = hit
             heads.append((start, level, rank, number, line[:label_end].strip(), heading_title(line, label_end)))
+        start += len(line) + 1
     heads = _drop_out_of_sequence(heads)
 
     provisions: list[Provision] = []
@@ -187,6 +196,8 @@ def _drop_out_of_sequence(heads: list) -> list:
 
 def _add_points(text: str, provisions: list[Provision]) -> list[Provision]:
     """Split 一是/二是 runs out of each provision's own span as child 'point' provisions."""
+    if "一是" not in text:  # no run starts anywhere (see _point_runs)
+        return provisions
     out: list[Provision] = []
     used_ids = {p.provision_id for p in provisions}
     for p in provisions:

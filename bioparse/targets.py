@@ -12,6 +12,7 @@ import re
 import unicodedata
 from bisect import bisect_left
 from functools import lru_cache
+from itertools import accumulate
 
 from .numerals import CN_BIG, CN_SMALL, cn_number
 
@@ -82,7 +83,11 @@ _YEAR_RE = re.compile(
     r"(?:到|至|截至|截止到|截止)" + _SP + r"((?:19|20)\d{2})" + _SP + r"年"
     r"|((?:19|20)\d{2})" + _SP + r"年(?:底|末)?(?:前|以前)"
 )
-_QUOTE_RE = re.compile(r"“[^”\n]{1,12}”|\"[^\"\n]{1,12}\"|《[^》\n]{1,30}》")
+# Quoted names: “…”, "…" and 《…》. Each alternative starts with its own literal, which
+# is fast to scan for, so _quote_spans searches them one by one.
+_QUOTE_PARTS = (r"“[^”\n]{1,12}”", r"\"[^\"\n]{1,12}\"", r"《[^》\n]{1,30}》")
+_QUOTE_RE = re.compile("|".join(_QUOTE_PARTS))
+_QUOTE_PART_RES = [re.compile(part) for part in _QUOTE_PARTS]
 
 _QUAL_CANON = {
     "达": "达到", "超": "超过", "逾": "超过", "内": "以内", "之内": "以内", "约": "左右",
@@ -129,7 +134,11 @@ def _target_matches(text: str) -> list[re.Match]:
     out = []
     pos = 0
     for run in _NUMBER_RUN_RE.finditer(text):
-        m = _match_at_number(text, run.start(), pos)
+        n = run.start()
+        if n == pos or (n > pos and text[n - 1] not in _PREFIX_CHARS):
+            m = _TARGET_RE.match(text, n)  # _match_at_number's case of no prefix characters
+        else:
+            m = _match_at_number(text, n, pos)
         if m is None:
             for digits in _DIGIT_RUN_RE.finditer(text, run.start(), run.end()):
                 m = _match_at_number(text, digits.start(), pos) if digits.start() > run.start() else None
@@ -182,7 +191,7 @@ def _back_over_spaces(text: str, i: int) -> int:
 def _year_block_before(text: str, i: int) -> int:
     """Start of four year digits followed by spaces up to i (as _DATE_RES spell a year), or -1."""
     q = _back_over_spaces(text, i)
-    if q >= 4 and all(ch in _YEAR_DIGITS for ch in text[q - 4:q]):
+    if q >= 4 and _YEAR_DIGITS.issuperset(text[q - 4:q]):
         return q - 4
     return -1
 
@@ -230,8 +239,21 @@ def _masked_spans(text: str) -> list[tuple[int, int]]:
     spans = _date_spans(text)
     for rx in _DATE_RES[3:]:
         spans += [(m.start(), m.end()) for m in rx.finditer(text)]
-    spans += [(m.start(), m.end()) for m in _QUOTE_RE.finditer(text)]
+    spans += _quote_spans(text)
     return spans
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the matches of _QUOTE_RE.finditer(text), from one scan per quote mark.
+
+    When no two of the spans overlap they are exactly _QUOTE_RE's matches (each
+    alternative starts with its own character and looks at nothing before it); quotes
+    that overlap (“…《…”…》) are left to the plain scan.
+    """
+    spans = sorted(m.span() for rx in _QUOTE_PART_RES for m in rx.finditer(text))
+    if all(a[1] <= b[0] for a, b in zip(spans, spans[1:])):
+        return spans
+    return [m.span() for m in _QUOTE_RE.finditer(text)]
 
 
 class _Spans:
@@ -240,11 +262,8 @@ class _Spans:
     def __init__(self, spans: list[tuple[int, int]]):
         spans = sorted(spans)
         self.starts = [s for s, _ in spans]
-        self.max_end = []  # the largest end among the spans up to each one
-        top = -1
-        for _, e in spans:
-            top = max(top, e)
-            self.max_end.append(top)
+        # the largest end among the spans up to each one
+        self.max_end = list(accumulate([e for _, e in spans], max, initial=-1))[1:]
 
     def overlaps(self, start: int, end: int) -> bool:
         i = bisect_left(self.starts, end)  # spans[:i] start before end
@@ -262,11 +281,12 @@ def _clause_before(text: str, pos: int) -> str:
     return text[i:pos]
 
 
+_CLAUSE_AFTER_RE = re.compile("[^" + re.escape(_CLAUSE_END) + "、]*")
+
+
 def _clause_after(text: str, pos: int) -> str:
-    i = pos
-    while i < len(text) and text[i] not in _CLAUSE_END and text[i] != "、":
-        i += 1
-    return text[pos:i]
+    """The text from pos up to the next clause end (or 、)."""
+    return _CLAUSE_AFTER_RE.match(text, pos).group()
 
 
 def _nearest_kind(before: str, table) -> str | None:
@@ -344,13 +364,14 @@ _TARGET_GROUPS = ("pq", "num", "num2", "money", "geunit", "ge", "unit", "sq", "a
 
 def _candidate(text: str, m: re.Match, spans) -> dict | None:
     """Turn one regex match into a target dict, or None when a rule rejects it."""
+    num_start, num_end = m.span("num")
+    # numbers inside dates and names go first (num2, when there is one, ends after num)
+    if spans.overlaps(num_start, max(num_end, m.end("num2"))):
+        return None
     (pq, num, num2, money, geunit, ge, unit_word, sq,
      approx0, approx, mult) = m.group(*_TARGET_GROUPS)
     is_cn = num[0] not in _DIGIT_CHARS
-    num_start = m.start("num")
     prev = text[num_start - 1] if num_start > 0 else ""
-    if _inside(spans, num_start, m.end("num2") if num2 else m.end("num")):
-        return None
     if prev in _ASCII_OR_DIGIT and not pq:
         return None
     if is_cn and prev in _BAD_BEFORE_CN:
@@ -388,8 +409,7 @@ def _candidate(text: str, m: re.Match, spans) -> dict | None:
     if value_high is not None:
         value_high *= scale
     # general exclusions
-    plain = unicodedata.normalize("NFKC", num)
-    if unit == "年" and _YEAR_NUMBER_RE.fullmatch(plain):
+    if unit == "年" and _YEAR_NUMBER_RE.fullmatch(unicodedata.normalize("NFKC", num)):
         return None
     if is_cn and num in ("一",) and not qualified:
         return None
@@ -463,6 +483,15 @@ STATUS_HEADING = re.compile(r"(?:.*现状.*|(?:发展|产业|工作|现有)?(?:�
 
 def baseline_provisions(provisions: list[dict]) -> set[str]:
     """provision_ids under a current-state heading (see STATUS_HEADING): the heading or any ancestor."""
+    under_status = status_test(provisions)
+    return {p["provision_id"] for p in provisions if under_status(p["provision_id"])}
+
+
+def status_test(provisions: list[dict]):
+    """A function telling whether a provision_id is under a current-state heading, asked one id at a time.
+
+    Cheaper than baseline_provisions when only a few ids matter (those holding targets).
+    """
     by_id = {p["provision_id"]: p for p in provisions}
     memo: dict[str, bool] = {}
 
@@ -477,4 +506,4 @@ def baseline_provisions(provisions: list[dict]) -> set[str]:
         memo[pid] = bool(STATUS_HEADING.fullmatch(title)) or under_status(node.get("parent_id") or "")
         return memo[pid]
 
-    return {pid for pid in by_id if under_status(pid)}
+    return under_status

@@ -4,6 +4,7 @@ Each fast scan stands in for a `regex.finditer(text)` (or a filter in front of i
 must give the same matches for any text; these tests compare the two on generated texts
 made of the pieces the regexes care about, and on the seed documents.
 """
+import importlib
 import os
 import re
 
@@ -152,3 +153,219 @@ def test_paren_scan_keeps_the_600_unit_bound():
     for text in ["（" + inner + "）", "（" + inner + "字）", "（" + inner + "（甲））（乙）",
                  "(" + inner[:-1] + "（丙）)", "（" + "（甲）" * 601 + "）"]:
         assert spans(agencies._paren_matches(text)) == spans(agencies._PAREN_RE.finditer(text))
+
+
+# ------------------------------------------------------------------ quotes, plan years, junk
+QUOTE_TEXTS = st.lists(st.sampled_from(["“", "”", "\"", "《", "》", "\n", "a", "规划", "1", "甲" * 13]),
+                       max_size=30).map("".join)
+
+
+@SETTINGS
+@given(QUOTE_TEXTS)
+def test_quote_spans_are_finditer(text):
+    assert targets._quote_spans(text) == [m.span() for m in targets._QUOTE_RE.finditer(text)]
+
+
+YEAR_TEXTS = st.lists(st.sampled_from(["（", "(", "）", ")", "2018", "2020", "1999", "20", "18", "年", "—",
+                                       "-", "至", "到", " ", "\n", "实施期限", "期限", "为", "x"]),
+                      max_size=24).map("".join)
+
+
+@SETTINGS
+@given(YEAR_TEXTS)
+def test_plan_year_scans_are_the_plain_regexes(text):
+    from bioparse import metadata
+
+    def key(m):
+        return m and (m.span(), m.groups())
+
+    assert key(metadata._leftmost(metadata._RANGE_PAREN_RES, text)) == key(metadata._RANGE_PAREN.search(text))
+    assert metadata._until_years(text) == [m.group(1) for m in metadata._UNTIL.finditer(text)]
+
+
+@SETTINGS
+@given(st.text(st.sampled_from("甲a \n\t\x00\x07\x1f\x7f\x85\x9f\ue000\uf8ff\ufffd\U000f0000\U0010fffd\U00020000，"),
+               max_size=30))
+def test_utf8_junk_share_is_junk_share(text):
+    from bioparse import io
+    assert io._utf8_junk_share(text.encode("utf-8", "surrogatepass"), text) == io._junk_share(text)
+
+
+def test_printable_text_holds_no_whitespace_but_the_space():
+    """The cheap tests before _clean's and _split_pieces' regexes: \\s matches no printable
+    character other than the space."""
+    space = re.compile(r"\s")
+    assert not [c for c in map(chr, range(0x110000)) if c != " " and c.isprintable() and space.match(c)]
+
+
+# ------------------------------------------------------------------ normalize and structure
+def reference_normalize(raw):
+    """normalize as first written: clean every line, then join them and build the run map."""
+    nz = importlib.import_module("bioparse.normalize")  # the module: bioparse.normalize is the function
+    lines, blank_before, pos, n = [], False, 0, len(raw)
+    artifacts = nz._NEEDS_CHAR_PASS.search(raw) is not None
+    while pos <= n:
+        nl = raw.find("\n", pos)
+        end = n if nl == -1 else nl
+        text, idx = nz._line(raw, pos, end, artifacts)
+        if text:
+            lines.append((text, idx, blank_before))
+            blank_before = False
+        else:
+            blank_before = True
+        if nl == -1:
+            break
+        pos = nl + 1
+    out, starts, raws, length, last_raw = [], [], [], 0, -1
+    prev_text = ""
+    for i, (text, idx, blank) in enumerate(lines):
+        if i > 0 and not nz._is_page_break(prev_text, text, blank):
+            out.append("\n")
+            idx = [last_raw + 1, *idx]
+            prev_text = text
+        else:
+            prev_text = prev_text + text if i > 0 else text
+        out.append(text)
+        for j in idx:
+            if not (starts and j == last_raw + 1):
+                starts.append(length)
+                raws.append(j)
+            length += 1
+            last_raw = j
+    return "".join(out), tuple(starts), tuple(raws), n
+
+
+NORMALIZE_TEXTS = st.lists(st.sampled_from([
+    "\n", "\n\n", " ", "\u3000", "\t", "\xa0", "\ufeff", "\r", "\r\n", "\u200b", "\x0c", "(", "（", "[",
+    "]", "[bookmark: _Hlk1]", "十六", "12", ")", "）", "一、", "第一条", "一是", "，", "。", "；", "x" * 25,
+    "甲" * 31, "附件",
+]), max_size=30).map("".join)
+
+
+@SETTINGS
+@given(NORMALIZE_TEXTS)
+def test_normalize_is_the_line_by_line_reference(raw):
+    got = normalize(raw)
+    assert (got.text, got.run_starts, got.run_raw, got.raw_length) == reference_normalize(raw)
+
+
+@SETTINGS
+@given(NORMALIZE_TEXTS, st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40)), max_size=6))
+def test_to_raw_spans_is_to_raw(raw, spans):
+    norm = normalize(raw)
+    spans = [(min(s, len(norm.text)), min(e, len(norm.text))) for s, e in spans]
+    assert norm.to_raw_spans(spans) == [norm.to_raw(s, e) for s, e in spans]
+
+
+HEADING_LINES = st.lists(st.sampled_from([
+    "第", "一", "十", "百", "零", "〇", "两", "0", "1", "12", "１", "章", "编", "部分", "条", "、", "（", "(",
+    "）", ")", ".", "．", " ", "\u3000", "年", "万", "①", "⑳", "是", "x", "。", "：",
+]), max_size=8).map("".join)
+
+
+@SETTINGS
+@given(HEADING_LINES)
+def test_match_heading_tries_the_kinds_in_order(line):
+    """match_heading, which picks the kinds by first character, is the loop over all kinds."""
+    from bioparse import structure
+    expected = None
+    for level, rank, _, pattern in structure.HEADING_KINDS:
+        m = pattern.match(line)
+        if not m:
+            continue
+        number = structure.heading_number(m.group("n"))
+        if number is None or number == 0:
+            continue
+        if level == "item" and re.match(r"\d+[ \u3000]*[年月日%万亿元个家项]", line):
+            continue
+        expected = (level, rank, number, m.end())
+        break
+    assert structure.match_heading(line) == expected
+    if expected:
+        rest = line[expected[3]:].lstrip(" \u3000:：")
+        cut = rest.find("。")
+        assert structure.heading_title(line, expected[3]) == (rest if cut == -1 else rest[:cut]).strip()
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["一是", "二是", "三是", "〇一是", "是", "一", "二", "。", "，", "\n", "这是", "x"]),
+                max_size=20).map("".join))
+def test_point_runs_need_a_one(text):
+    """_point_runs (and _add_points) skip spans without 一是: no run starts elsewhere."""
+    from bioparse import structure
+    found, expected = [], 1
+    for m in structure.POINT.finditer(text):
+        n = structure.heading_number(m.group("n"))
+        if n == expected:
+            found.append((m.start(), n, m.end()))
+            expected += 1
+        elif n == 1 and expected > 1 and len(found) < 2:
+            found, expected = [(m.start(), n, m.end())], 2
+    assert structure._point_runs(text, 0, len(text)) == (found if len(found) >= 2 else [])
+
+
+# ------------------------------------------------------------------ agency names
+def test_canonical_agency_needs_only_the_carried_prefix():
+    """pipeline memoizes canonical names on (name, carried prefix), not on the first name."""
+    cw = agencies.load_crosswalk()
+    names = ["发展改革委", "市场监管局", "环保局", "国土分局", "区招商局", "市科技局", "区工信委", "各相关开发区",
+             "自贸区创新发展局", "县教育局", "省科技厅", "区", "市", "", "区 财政局", "天津海关"]
+    for name in names:
+        for first in names + [None]:
+            assert (agencies.canonical_agency(name, cw, first)
+                    == agencies.canonical_agency(name, cw, agencies.carried_prefix(first))), (name, first)
+
+
+# ------------------------------------------------------------------ GBK detection
+def reference_gb2312_share(text):
+    """_gb2312_share as first written: try to encode each CJK character."""
+    from bioparse import io
+    cjk = io._CJK.findall(text)
+    ok = 0
+    for c in cjk:
+        try:
+            c.encode("gb2312")
+            ok += 1
+        except UnicodeEncodeError:
+            pass
+    return ok / len(cjk) if cjk else 0.0
+
+
+def reference_plausible(text):
+    """_plausible as first written: look at every non-ASCII character."""
+    import unicodedata
+
+    from bioparse import io
+    if io._junk_share(text) > 0.02:
+        return False
+    non_ascii = [c for c in text if ord(c) > 127]
+    if not non_ascii:
+        return True
+    good = sum(1 for c in non_ascii if io._CJK.match(c) or unicodedata.category(c)[0] in "PZS"
+               or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef")
+    return good / len(non_ascii) >= 0.9
+
+
+DECODED_TEXTS = st.one_of(
+    st.text(max_size=40),
+    st.text(st.sampled_from("生物医药产业鍥戒紒鐢熺墿灞€璁″垝，。、·—“”\u3000（）ＡａＯ a1\n\ue000\ufffd\u00e9\u0416\U00020000"),
+            max_size=40),
+)
+
+
+@SETTINGS
+@given(DECODED_TEXTS)
+def test_gbk_checks_are_the_per_character_ones(text):
+    from bioparse import io
+    assert io._gb2312_share(text) == reference_gb2312_share(text)
+    assert io._plausible(text) == reference_plausible(text)
+
+
+def test_gb2312_writes_every_cjk_character_in_two_bytes():
+    """_gb2312_share counts encodable characters by the length of the encoding."""
+    for lo, hi in ((0x3400, 0x9fff), (0xf900, 0xfaff)):
+        for cp in range(lo, hi + 1):
+            try:
+                assert len(chr(cp).encode("gb2312")) == 2
+            except UnicodeEncodeError:
+                pass
