@@ -130,37 +130,51 @@ def measure_build(corpus: Path, jobs: int = 1, plan: str = "default", **_) -> di
 MEASURES = {"parse": measure_parse, "jieba": measure_jieba, "build": measure_build}
 
 
-def _tree_rss_mb(pid: int) -> float:
-    """Resident memory of a process and all its descendants now (Linux /proc), in MB."""
-    total, stack, page = 0, [pid], os.sysconf("SC_PAGE_SIZE")
+def _pss_kb(pid: int) -> int:
+    """Proportional set size of one process in kB: pages shared with others count by share."""
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+        if line.startswith("Pss:"):
+            return int(line.split()[1])
+    raise ValueError("no Pss line")
+
+
+def _tree_memory_mb(pid: int) -> tuple[float, float]:
+    """(summed RSS, summed PSS) of a process and all its descendants now (Linux /proc), in MB.
+
+    Workers forked from the build share its pages copy-on-write: RSS counts those pages in
+    every process, PSS splits them, so the summed PSS is the memory the machine needs.
+    """
+    rss, pss, stack, page = 0, 0, [pid], os.sysconf("SC_PAGE_SIZE")
     while stack:
         p = stack.pop()
         try:
-            total += int(Path(f"/proc/{p}/statm").read_text().split()[1]) * page
+            rss += int(Path(f"/proc/{p}/statm").read_text().split()[1]) * page
+            pss += _pss_kb(p) * 1024
             for task in Path(f"/proc/{p}/task").iterdir():
                 stack += [int(c) for c in (task / "children").read_text().split()]
         except (OSError, ValueError):
             continue  # the process ended between two reads
-    return total / 2**20
+    return rss / 2**20, pss / 2**20
 
 
 def _sample_tree_peak(stop, peak: list, every: float = 0.2) -> None:
-    """Until ``stop`` is set, keep the largest summed RSS of this process tree in peak[0]."""
+    """Until ``stop`` is set, keep the largest summed RSS and PSS of this process tree in peak."""
     while not stop.wait(every):
-        peak[0] = max(peak[0], _tree_rss_mb(os.getpid()))
+        rss, pss = _tree_memory_mb(os.getpid())
+        peak[0], peak[1] = max(peak[0], rss), max(peak[1], pss)
 
 
 def child_main(kind: str, corpus: Path, jobs: int, plan: str) -> None:
     """Run one measurement and print it, with peak RSS, as one JSON line.
 
-    Besides ru_maxrss (per process), a sampler sums the RSS of the process and its workers
-    every 0.2 s: the peak of that sum is the memory the run needed at one time.
+    Besides ru_maxrss (per process), a sampler sums the RSS and the PSS of the process and
+    its workers every 0.2 s: the peak of the PSS sum is the memory the run needed at one time.
     """
     import threading
 
-    stop, peak = threading.Event(), [0.0]
+    stop, peak = threading.Event(), [0.0, 0.0]
     sampler = None
-    if Path("/proc/self/statm").exists():
+    if Path("/proc/self/smaps_rollup").exists():
         sampler = threading.Thread(target=_sample_tree_peak, args=(stop, peak), daemon=True)
         sampler.start()
     try:
@@ -169,7 +183,8 @@ def child_main(kind: str, corpus: Path, jobs: int, plan: str) -> None:
         stop.set()
     if sampler is not None:
         sampler.join()
-        out["rss_tree_peak_mb"] = max(peak[0], _tree_rss_mb(os.getpid()))
+        rss, pss = _tree_memory_mb(os.getpid())
+        out["rss_tree_peak_mb"], out["pss_tree_peak_mb"] = max(peak[0], rss), max(peak[1], pss)
     out["rss_self_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     out["rss_children_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(json.dumps(out), flush=True)
@@ -199,7 +214,8 @@ def _fmt_mem(r: dict, jobs: int = 1) -> str:
     if "error" in r:
         return "-"
     self_mb, child_mb = r["rss_self_mb"], r["rss_children_mb"]
-    tree = f", sampled sum {r['rss_tree_peak_mb']:.0f} MB" if "rss_tree_peak_mb" in r else ""
+    tree = (f", sampled sum RSS {r['rss_tree_peak_mb']:.0f} MB, PSS {r['pss_tree_peak_mb']:.0f} MB"
+            if "pss_tree_peak_mb" in r else "")
     if child_mb < 1:
         return f"{self_mb:.0f} MB{tree}"
     # ru_maxrss of children is the largest one child, so self + jobs × child bounds the sum.
@@ -266,8 +282,10 @@ def bench_size(n: int, jobs: int, seed: int, stages_only: bool, memo_off_max: in
     if "error" not in r[f"full{jobs}"]:
         m = r[f"full{jobs}"]
         bound = m["rss_self_mb"] + jobs * m["rss_children_mb"]
-        sampled = f"sampled peak of the summed RSS {m['rss_tree_peak_mb']:.0f} MB; " if "rss_tree_peak_mb" in m else ""
-        print(f"  peak memory, full build jobs={jobs}      {sampled}bound (each process at its own peak) "
+        sampled = (f"sampled peak of the summed PSS {m['pss_tree_peak_mb']:.0f} MB "
+                   f"(RSS {m['rss_tree_peak_mb']:.0f} MB, counting pages shared with forked workers "
+                   f"in each); " if "pss_tree_peak_mb" in m else "")
+        print(f"  peak memory, full build jobs={jobs}      {sampled}bound (each process at its own peak RSS) "
               f"{bound:.0f} MB (goal < 1024 MB)")
     return r
 
@@ -276,6 +294,8 @@ def print_linearity(results: list[dict]) -> None:
     """Seconds per MB at each size: flat means linear time."""
     print("\n== linearity (seconds per MB of raw text; flat = linear)")
     for k, label in [("parse", "parse"), ("jieba", "jieba"), ("full1", "full build"), ("stages1", "stages only")]:
+        if not any(k in r for r in results):
+            continue  # not measured (stages only without --stages-only)
         cells = []
         for r in results:
             m = r.get(k, {})

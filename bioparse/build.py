@@ -6,6 +6,7 @@ file's hash, its manifest row and the codebook, so an unchanged file is not pars
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import pickle
@@ -199,17 +200,41 @@ def _run_chunk(fn, chunk: list) -> list:
     return [fn(task) for task in chunk]
 
 
+def _chunks(tasks, size: int):
+    """Lists of ``size`` consecutive tasks (the last one shorter), taken from any iterable."""
+    chunk = []
+    for task in tasks:
+        chunk.append(task)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
 def local_mapper(jobs: int, chunk_size: int = 8):
-    """Run tasks in this process (jobs=1) or in a pool of ``jobs`` processes, in order."""
+    """Run tasks in this process (jobs=1) or in a pool of ``jobs`` processes, in order.
+
+    ``tasks`` may be a list or a generator; a generator is consumed only as far as the
+    pool's window reaches, so its tasks can be made (and their data read) on demand.
+    """
     def run(fn, tasks):
-        if jobs <= 1 or len(tasks) <= 1:
+        if jobs <= 1 or (isinstance(tasks, list) and len(tasks) <= 1):
             yield from map(fn, tasks)
             return
-        size = max(1, min(chunk_size, len(tasks) // (jobs * 4)))
-        chunks = [tasks[i:i + size] for i in range(0, len(tasks), size)]
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            for results in windowed(lambda c: pool.submit(_run_chunk, fn, c), chunks, 4 * jobs):
-                yield from results
+        size = chunk_size
+        if isinstance(tasks, list):
+            size = max(1, min(chunk_size, len(tasks) // (jobs * 4)))
+        # Workers are forked from this process and share its memory copy-on-write; frozen,
+        # the garbage collector in a worker does not touch (and so copy) every inherited object.
+        gc.freeze()
+        try:
+            with ProcessPoolExecutor(max_workers=jobs) as pool:
+                for results in windowed(lambda c: pool.submit(_run_chunk, fn, c), _chunks(tasks, size),
+                                        4 * jobs):
+                    yield from results
+        finally:
+            gc.unfreeze()
     return run
 
 

@@ -36,13 +36,15 @@ from __future__ import annotations
 
 import difflib
 from collections import defaultdict
+from collections.abc import Mapping
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from .errors import BioparseError
 
-__all__ = ["fold", "find_reuse", "iter_reuse", "anchor_passages", "reuse_summary", "REUSE_COLUMNS"]
+__all__ = ["fold", "find_reuse", "iter_reuse", "anchor_passages", "TextFolder", "reuse_summary", "REUSE_COLUMNS"]
 
 REUSE_COLUMNS = [
     "doc_a", "doc_b", "a_start", "a_end", "b_start", "b_end",
@@ -314,13 +316,45 @@ def _crowded(index: dict, max_postings: int) -> np.ndarray | None:
     return np.r_[0, np.cumsum(flag)]
 
 
-def _partners(texts: dict[str, str], k: int, max_docs: int, max_partners: int) -> list[tuple[str, list[str]]]:
-    """Each document (in sorted order) with its candidate partners after it in that order."""
+def _partners(texts: Mapping[str, str], k: int, max_docs: int, max_partners: int) -> list[tuple[str, list[str]]]:
+    """Each document (in sorted order) with its candidate partners after it in that order.
+
+    Reads each text once, in turn: only the fingerprints of the corpus are held at once.
+    """
     ids = sorted(texts)
     by_first: dict[int, list[int]] = defaultdict(list)
-    for a, b in _candidate_pairs((_fold_codes(texts[i])[0] for i in ids), k, max_docs, max_partners):
+    for a, b in _candidate_pairs((_fold_codes(_text_of(texts, i))[0] for i in ids), k, max_docs, max_partners):
         by_first[a].append(b)
     return [(ids[a], [ids[b] for b in by_first[a]]) for a in sorted(by_first)]
+
+
+def _text_of(texts: Mapping[str, str], doc_id: str) -> str:
+    """texts[doc_id], checked to be a str."""
+    text = texts[doc_id]
+    if not isinstance(text, str):
+        raise ReuseInputError(None, f"the text of {doc_id!r} is a {type(text).__name__}, not a str",
+                              "pass e.g. {doc_id: normalized_text} built from the documents")
+    return text
+
+
+class TextFolder(Mapping):
+    """doc_id → text of each ``*.txt`` in a folder (UTF-8), read when asked for.
+
+    Lets find_reuse run over a corpus too large to hold in memory: each text is read when
+    it is fingerprinted and again when a task needs it (from the OS's file cache).
+    """
+
+    def __init__(self, folder: str | Path):
+        self.paths = {p.stem: p for p in sorted(Path(folder).glob("*.txt"))}
+
+    def __getitem__(self, doc_id: str) -> str:
+        return self.paths[doc_id].read_text(encoding="utf-8")
+
+    def __iter__(self):
+        return iter(self.paths)
+
+    def __len__(self) -> int:
+        return len(self.paths)
 
 
 def _anchor_seeds(ca: np.ndarray, cbs: list[np.ndarray], k: int, max_postings: int):
@@ -731,13 +765,14 @@ def iter_reuse(texts: dict, k: int = 8, min_chars: int = 20, threshold: float = 
                max_postings: int = 200, max_partners: int = 10, mapper=None):
     """Yield the passages of one document pair at a time, as rows ordered like REUSE_COLUMNS.
 
+    ``texts``: a mapping doc_id → str (a dict, or a TextFolder to read them from disk).
     Pairs come sorted by (doc_a, doc_b), rows within a pair by (a_start, b_start), so a
     caller can stream a corpus' passages to disk without holding them all (at 10,000
     documents of a corpus that copies much, there are millions). Parameters as find_reuse;
     ``mapper(fn, tasks)`` (as bioparse.build.local_mapper gives) runs ``anchor_passages``
     over the documents, in parallel if it is a pool, yielding in task order.
     """
-    if not isinstance(texts, dict) or not all(isinstance(v, str) for v in texts.values()):
+    if not isinstance(texts, Mapping):
         raise ReuseInputError(None, "find_reuse needs a dict of doc_id → str",
                               "pass e.g. {doc_id: normalized_text} built from the documents")
     if k < 2 or min_chars < k:
@@ -745,9 +780,10 @@ def iter_reuse(texts: dict, k: int = 8, min_chars: int = 20, threshold: float = 
                               "use k ≥ 2 and min_chars ≥ k")
     params = {"k": k, "min_chars": min_chars, "threshold": threshold, "gap": gap,
               "max_shift": max_shift, "max_postings": max_postings}
-    # Tasks hold references to the texts, not copies; a pool pickles one task at a time.
-    tasks = [(a_id, texts[a_id], [(b, texts[b]) for b in b_ids], params)
-             for a_id, b_ids in _partners(texts, k, max_docs, max_partners)]
+    # A generator: a task's texts are looked up (or read, from a TextFolder) only when the
+    # mapper takes it, so the corpus is never held at once.
+    tasks = ((a_id, _text_of(texts, a_id), [(b, _text_of(texts, b)) for b in b_ids], params)
+             for a_id, b_ids in _partners(texts, k, max_docs, max_partners))
     for found_per_partner in (mapper or map)(anchor_passages, tasks):
         yield from found_per_partner
 

@@ -145,10 +145,10 @@ def reuse_step(outdir: Path, mapper=None, batch_rows: int = 20000) -> dict:
     belongs to the one it mostly covers.
     """
     from .pipeline import owner_index
-    from .reuse import REUSE_COLUMNS, iter_reuse
+    from .reuse import REUSE_COLUMNS, TextFolder, iter_reuse
     from .tables import TableWriter
 
-    texts = {p.stem: p.read_text(encoding="utf-8") for p in sorted((outdir / "text").glob("*.txt"))}
+    texts = TextFolder(outdir / "text")  # read when needed, never all at once
     provisions = pd.read_parquet(outdir / "provisions.parquet", columns=["doc_id", "provision_id", "start"])
     owners = {d: owner_index(g.to_dict("records")) for d, g in provisions.groupby("doc_id", sort=False)}
     del provisions

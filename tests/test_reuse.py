@@ -320,3 +320,20 @@ def test_process_pool_finds_the_same_passages_in_the_same_order():
     serial = find_reuse(texts, max_postings=10)
     assert len(serial) > 10 and serial.doc_a.nunique() > 3
     assert find_reuse(texts, max_postings=10, mapper=local_mapper(2, chunk_size=1)).equals(serial)
+
+
+def test_texts_can_be_read_from_a_folder_on_demand(tmp_path):
+    from bioparse.reuse import TextFolder
+
+    texts = {"p1": _random_text(41, 150) + PASSAGE, "p2": PASSAGE + _random_text(42, 60), "p3": _random_text(43, 80)}
+    for doc, text in texts.items():
+        (tmp_path / f"{doc}.txt").write_text(text, encoding="utf-8")
+    folder = TextFolder(tmp_path)
+    assert sorted(folder) == sorted(texts) and folder["p3"] == texts["p3"]
+    expected = find_reuse(texts)
+    assert len(expected) == 1 and find_reuse(folder).equals(expected)
+
+
+def test_a_text_that_is_not_a_string_is_named():
+    with pytest.raises(BioparseError, match="'b'"):
+        find_reuse({"a": PASSAGE, "b": b"bytes"})
