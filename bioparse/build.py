@@ -173,8 +173,8 @@ def build(raw_dir: str | Path = "data/raw", outdir: str | Path = "data/processed
     result.counts = {t: w.n_rows for t, w in writers.items()}
     for step in corpus_steps:  # whole-corpus work (reuse), given the same mapper
         if not quiet:
-            print(f"running {getattr(step, '__name__', 'corpus step')} over {len(written_texts)} documents …",
-                  file=sys.stderr, flush=True)
+            label = getattr(step, "label", getattr(step, "__name__", "corpus step"))
+            print(f"{label} across {len(written_texts)} documents …", file=sys.stderr, flush=True)
         result.counts.update(step(outdir, mapper) or {})
     tables.write_datapackage(outdir, [t for t in result.counts if (outdir / f"{t}.csv").exists()])
     return result

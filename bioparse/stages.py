@@ -174,6 +174,9 @@ def reuse_step(outdir: Path, mapper=None, batch_rows: int = 20000) -> dict:
     return {"reuse": writer.n_rows}
 
 
+reuse_step.label = "finding shared passages (reuse)"  # what `bioparse build` says while it runs
+
+
 def file_digest(path: str | None) -> str:
     """Hash of a codebook file (or of the packaged one), so editing it invalidates the cache."""
     from .codebook import default_codebook_path
