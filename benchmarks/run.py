@@ -270,6 +270,10 @@ def bench_size(n: int, jobs: int, seed: int, stages_only: bool, memo_off_max: in
     f1, fj, jb = secs("full1"), secs(f"full{jobs}"), secs("jieba")
     if f1 and jb:
         print(f"  ratio full build(jobs=1) / jieba      {f1 / jb:6.2f}×   (goal ≤ 1.5×)")
+    if f1 and jb and r["full1"].get("n_corpus_steps"):
+        rest = f1 - r["full1"]["corpus_step_seconds"]
+        print(f"  ratio without the reuse step           {rest / jb:6.2f}×   (parse, code, count, write: "
+              f"{rest:.1f} s of the {f1:.1f} s)")
     if secs("nomemo1") and jb:
         print(f"  ratio full build without block memo  {secs('nomemo1') / jb:6.2f}×   (what text that never repeats costs)")
     if secs("stages1") and jb:
