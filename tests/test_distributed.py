@@ -36,3 +36,17 @@ def test_dask_build_uses_the_cache(tmp_path):
         dist = build_dask(RAW, tmp_path / "dask", n_workers=1, processes=False, cache_dir=cache)
     assert dist.n_cached == len(list(RAW.glob("*.txt")))
     assert outputs(tmp_path / "local") == outputs(tmp_path / "dask")
+
+
+def test_dask_runs_the_default_plan_with_reuse_to_the_same_bytes(tmp_path):
+    from bioparse.stages import default_plan
+
+    plan = default_plan()
+    kw = dict(stages=plan.stages, stage_key=plan.key, corpus_steps=plan.corpus_steps,
+              extra_tables=plan.tables, cache_dir=None)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        local = build(RAW, tmp_path / "local", jobs=1, quiet=True, **kw)
+        dist = build_dask(RAW, tmp_path / "dask", n_workers=2, processes=False, in_flight=2, **kw)
+    assert local.counts["reuse"] > 0 and dist.counts == local.counts
+    assert outputs(tmp_path / "local") == outputs(tmp_path / "dask")
