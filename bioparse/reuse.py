@@ -793,9 +793,9 @@ def find_reuse(texts: dict, k: int = 8, min_chars: int = 20, threshold: float = 
                max_postings: int = 200, max_partners: int = 10, mapper=None) -> pd.DataFrame:
     """Find passages shared between documents (verbatim or with small edits).
 
-    ``texts`` maps doc_id → text; offsets in the result point into those texts. A passage is
-    kept when at least ``min_chars`` folded characters match and similarity ≥ ``threshold``.
-    Each document is compared with at most ``max_partners`` documents, those it shares most
+    ``texts`` maps doc_id → text (a dict, or a TextFolder that reads them from disk); offsets
+    in the result point into those texts. A passage is kept when at least ``min_chars``
+    folded characters match and similarity ≥ ``threshold``. Each document is compared with at most ``max_partners`` documents, those it shares most
     text with. Rows are sorted by doc_a, doc_b, a_start and unique on (doc_a, doc_b, a_start,
     b_start). See the module docstring for method and cost; ``iter_reuse`` streams the rows.
     """
