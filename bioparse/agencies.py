@@ -15,6 +15,7 @@ from importlib import resources
 from pathlib import Path
 
 from bioparse.errors import BioparseError
+from bioparse.scan import has_whitespace, positions
 
 # marker word -> role of the names after it
 MARKERS = {
@@ -60,8 +61,8 @@ def looks_like_agency(name: str) -> bool:
 def _split_pieces(seg: str, base: int, role: str) -> list[dict]:
     """Split a run of names on 、，,；; into agencies with offsets; drops 等 and whitespace."""
     out = []
-    # no 等 and no whitespace (printable text holds none but the space): nothing to trim
-    if "等" not in seg and " " not in seg and seg.isprintable():
+    # no 等 and no whitespace: nothing to trim
+    if "等" not in seg and not has_whitespace(seg):
         # the common case: nothing to trim, so every non-empty part is a name as it stands
         start = base
         for part in _PIECE_SPLIT_RE.split(seg):
@@ -247,14 +248,6 @@ def find_agency_clauses(text: str) -> list[dict]:
     return clauses
 
 
-def _positions(text: str, word: str):
-    """Offsets of every occurrence of `word` in text, in order (str.find is a fast scan)."""
-    i = text.find(word)
-    while i >= 0:
-        yield i
-        i = text.find(word, i + 1)
-
-
 def _paren_matches(text: str) -> list[re.Match]:
     """The matches of _PAREN_RE.finditer(text), from one finditer per bracket form.
 
@@ -312,7 +305,7 @@ def _bare_marker_matches(text: str):
     resumes where the last match ended.
     """
     end = 0
-    colons = sorted([*_positions(text, "："), *_positions(text, ":")])
+    colons = sorted([*positions(text, "："), *positions(text, ":")])
     for c in colons:
         k = c
         while k > 0 and text[k - 1].isspace():  # \s* before the colon

@@ -8,6 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 from .numerals import date_part
+from .scan import has_whitespace, positions
 
 FIELDS = ("title", "issuer", "doc_number", "date", "period", "plan_start", "plan_end", "level", "region")
 HEAD_LINES = 40  # the notice header, 落款 and plan title sit within the first lines
@@ -37,7 +38,7 @@ _SPACES = re.compile(r"\s+")
 
 def _clean(s: str) -> str:
     """Remove all whitespace (stray spaces inside titles and names)."""
-    if " " not in s and s.isprintable():  # cheap test first: other whitespace is not printable
+    if not has_whitespace(s):  # cheap test first
         return s
     return _SPACES.sub("", s)
 
@@ -172,16 +173,8 @@ def _until_years(text: str) -> list[str]:
     A match starts at 到/至 and holds no other, so the matches at those offsets are all
     of finditer's, in order.
     """
-    starts = sorted([*_positions(text, "到"), *_positions(text, "至")])
+    starts = sorted([*positions(text, "到"), *positions(text, "至")])
     return [m.group(1) for m in (_UNTIL.match(text, i) for i in starts) if m]
-
-
-def _positions(text: str, word: str):
-    """Offsets of every occurrence of `word` in text, in order (str.find is a fast scan)."""
-    i = text.find(word)
-    while i >= 0:
-        yield i
-        i = text.find(word, i + 1)
 
 
 def _plan_years(title: str, text: str) -> tuple[str, str]:

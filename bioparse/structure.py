@@ -78,7 +78,6 @@ def _kinds_by_first() -> dict[str, list[tuple[str, int, re.Pattern]]]:
 
 
 _KINDS_BY_FIRST = _kinds_by_first()
-_HEADING_FIRST = frozenset(_KINDS_BY_FIRST)
 # "2024年…", "1.5万亩": a numeral followed by a unit is not an item heading.
 _NUMBER_WITH_UNIT = re.compile(r"\d+[ \u3000]*[年月日%万亿元个家项]")
 
@@ -132,7 +131,7 @@ def parse_provisions(text: str, source: str = "") -> list[Provision]:
     heads = []  # (start, level, rank, number, label, title)
     start = 0
     for line in text.split("\n"):
-        hit = match_heading(line) if line[:1] in _HEADING_FIRST else None
+        hit = match_heading(line)
         if hit:
             level, rank, number, label_end = hit
             heads.append((start, level, rank, number, line[:label_end].strip(), heading_title(line, label_end)))

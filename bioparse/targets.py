@@ -15,6 +15,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from .numerals import CN_BIG, CN_SMALL, cn_number
+from .scan import positions
 
 __all__ = ["extract_targets", "cn_number"]
 
@@ -173,14 +174,6 @@ _YEAR_DIGITS = frozenset("0123456789０１２３４５６７８９〇零一二�
 _RANGE_SIGNS = frozenset("—-–~～至到")
 
 
-def _positions(text: str, word: str):
-    """Offsets of every occurrence of `word` in text, in order (str.find is a fast scan)."""
-    i = text.find(word)
-    while i >= 0:
-        yield i
-        i = text.find(word, i + 1)
-
-
 def _back_over_spaces(text: str, i: int) -> int:
     """The offset where the run of spaces (ASCII or U+3000) ending at i begins."""
     while i > 0 and text[i - 1] in " \u3000":
@@ -205,7 +198,7 @@ def _date_spans(text: str) -> list[tuple[int, int]]:
     """
     spans = []
     year_range, year, month_day = _DATE_RES[:3]
-    for y in _positions(text, "年"):
+    for y in positions(text, "年"):
         if y < 4 or not (text[y - 1] in _YEAR_DIGITS or text[y - 1] in " \u3000"):
             continue  # the common 年 with no year before it (今年, 年度)
         second = _year_block_before(text, y)
@@ -220,7 +213,7 @@ def _date_spans(text: str) -> list[tuple[int, int]]:
         m = year.match(text, second)
         if m:
             spans.append(m.span())
-    for mo in _positions(text, "月"):
+    for mo in positions(text, "月"):
         q = _back_over_spaces(text, mo)
         if q >= 2 and text[q - 2] in _DIGIT_CHARS and text[q - 1] in _DIGIT_CHARS:
             p = q - 2  # [0-9]{1,2} is greedy and the scan goes left to right
@@ -268,10 +261,6 @@ class _Spans:
     def overlaps(self, start: int, end: int) -> bool:
         i = bisect_left(self.starts, end)  # spans[:i] start before end
         return i > 0 and self.max_end[i - 1] > start
-
-
-def _inside(spans: _Spans, start: int, end: int) -> bool:
-    return spans.overlaps(start, end)
 
 
 def _clause_before(text: str, pos: int) -> str:
@@ -458,7 +447,7 @@ def extract_targets(text: str) -> list[dict]:
             found.append(t)
     for m in _PCT_WORDS_RE.finditer(text):
         value = _to_float(m.group("num"))
-        if value is None or _inside(spans, m.start(), m.end()):
+        if value is None or spans.overlaps(m.start(), m.end()):
             continue
         found.append({
             "text": m.group(), "start": m.start(), "end": m.end(), "value": value,

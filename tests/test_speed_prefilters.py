@@ -192,10 +192,13 @@ def test_utf8_junk_share_is_junk_share(text):
 
 
 def test_printable_text_holds_no_whitespace_but_the_space():
-    """The cheap tests before _clean's and _split_pieces' regexes: \\s matches no printable
-    character other than the space."""
+    """scan.has_whitespace, the cheap test before _clean's and _split_pieces' regexes: \\s
+    matches no printable character other than the space."""
+    from bioparse.scan import has_whitespace
+
     space = re.compile(r"\s")
     assert not [c for c in map(chr, range(0x110000)) if c != " " and c.isprintable() and space.match(c)]
+    assert all(has_whitespace(c) for c in map(chr, range(0x110000)) if space.match(c))
 
 
 # ------------------------------------------------------------------ normalize and structure
