@@ -26,10 +26,10 @@ _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _CJK_RUN = re.compile(_CJK.pattern + "+")
 # Signs of a wrong decoding: U+FFFD, control characters other than \t\n\v\f\r (Unicode
 # category Cc), surrogates (Cs) and private-use code points (Co).
-_JUNK = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\ufffd"
-                   "\U000f0000-\U000ffffd\U00100000-\U0010fffd]")
+_JUNK_IN_BMP = "\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\ufffd"
+_JUNK = re.compile(f"[{_JUNK_IN_BMP}\U000f0000-\U000ffffd\U00100000-\U0010fffd]")
 # The same set less the code points above U+FFFF: a smaller class, scanned faster.
-_JUNK_BMP = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\ufffd]")
+_JUNK_BMP = re.compile(f"[{_JUNK_IN_BMP}]")
 
 
 @dataclass

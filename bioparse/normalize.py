@@ -165,6 +165,16 @@ def normalize(raw: str) -> Normalized:
     raws: list[int] = []
     length = 0  # characters emitted so far
     last_raw = -1  # raw index of the last emitted character
+
+    def add_run(raw_at: int, count: int) -> None:
+        """Map the next ``count`` characters to raw from ``raw_at`` on, extending the last run if contiguous."""
+        nonlocal length, last_raw
+        if not (starts and raw_at == last_raw + 1):  # not contiguous with the run before
+            starts.append(length)
+            raws.append(raw_at)
+        length += count
+        last_raw = raw_at + count - 1
+
     prev_text = ""  # the paragraph built so far, for the page-break guess
     blank = False  # a blank line since the last kept line
     pos = 0
@@ -181,32 +191,23 @@ def normalize(raw: str) -> Normalized:
                 blank = True
                 continue
         else:  # a plain line: its characters are one run of raw
-            text, idx = core, None
             first = line_start + (len(line) - len(line.lstrip(_EDGES)) if line[0] != core[0] else 0)
+            text, idx = core, range(first, first + len(core))
         if not pieces:
             prev_text = text
-        elif prev_text[-1] not in SENTENCE_END and _is_page_break(prev_text, text, blank):
+        elif _is_page_break(prev_text, text, blank):
             prev_text = prev_text + text
         else:
             # The newline stands for the raw line break that ended the previous line,
             # so it always continues the current run.
             pieces.append("\n")
-            length += 1
-            last_raw += 1
+            add_run(last_raw + 1, 1)
             prev_text = text
         blank = False
         pieces.append(text)
-        if idx is None:
-            if not (starts and first == last_raw + 1):  # not contiguous with the run before
-                starts.append(length)
-                raws.append(first)
-            length += len(text)
-            last_raw = first + len(text) - 1
+        if isinstance(idx, range):  # one run of raw
+            add_run(idx.start, len(idx))
         else:
             for j in idx:
-                if not (starts and j == last_raw + 1):
-                    starts.append(length)
-                    raws.append(j)
-                length += 1
-                last_raw = j
+                add_run(j, 1)
     return Normalized("".join(pieces), tuple(starts), tuple(raws), len(raw))

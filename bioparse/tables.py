@@ -114,21 +114,23 @@ class TableWriter:
         key = [typed[c] for c in schema.TABLES[self.table]["key"]]
         if len(set(zip(*key))) < n:  # a duplicate key: let conform() report it
             return self._write_frame(pd.DataFrame(cols))
-        self._csv.writerows(zip(*(_plain_cells(typed[c], d) for c, d in zip(typed, self.dtypes))))
-        arrays = [pa.array(typed[c], type=t) for c, t in zip(typed, self.schema.types)]
-        self._parquet.write_table(pa.Table.from_arrays(arrays, schema=self.schema))
-        self.n_rows += n
+        self._append([_plain_cells(typed[c], d) for c, d in zip(typed, self.dtypes)],
+                     [pa.array(typed[c], type=t) for c, t in zip(typed, self.schema.types)])
 
     def _write_frame(self, df: pd.DataFrame) -> None:
         """Type a DataFrame with schema.conform and append it."""
         if df.empty:
             return
         df = schema.conform(df, self.table)
+        self._append([_csv_cells(df[c], d) for c, d in zip(df.columns, self.dtypes)],
+                     [pa.array(df[c], type=t, from_pandas=True) for c, t in zip(df.columns, self.schema.types)])
+
+    def _append(self, cells: list[list[str]], arrays: list[pa.Array]) -> None:
+        """Append one typed batch: its CSV cells and its Arrow arrays, column by column."""
         # Column by column, not cell by cell: a build writes millions of cells.
-        self._csv.writerows(zip(*(_csv_cells(df[c], d) for c, d in zip(df.columns, self.dtypes))))
-        arrays = [pa.array(df[c], type=t, from_pandas=True) for c, t in zip(df.columns, self.schema.types)]
+        self._csv.writerows(zip(*cells))
         self._parquet.write_table(pa.Table.from_arrays(arrays, schema=self.schema))
-        self.n_rows += len(df)
+        self.n_rows += len(arrays[0])
 
     def close(self) -> None:
         self._csv_file.close()
