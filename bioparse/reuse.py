@@ -730,34 +730,46 @@ def anchor_passages(task: tuple) -> list[list[tuple]]:
     folded_b = [_fold_codes(text_b) for _, text_b in partners]
     cbs = [cb for cb, _ in folded_b]
     seeds, crowded = _anchor_seeds(ca, cbs, k, params["max_postings"])
-    passages: dict[int, dict] = {}  # per partner: (a0, b0) → best (a1, b1, matched, similarity)
-    for p, hit in _doc_hits(_text(ca), [_text(cb) for cb in cbs], seeds, ca, cbs, crowded,
-                            k, params["gap"], params["max_shift"], min_chars, threshold):
-        if hit is None:
-            continue
-        a0, a1, b0, b1, matched = hit
-        similarity = 2 * matched / ((a1 - a0) + (b1 - b0))
-        if matched < min_chars or similarity < threshold:
-            continue
-        # Two windows can align to passages that start at the same place: keep the one
-        # that matches most (then the longer, then the first found), one row per start.
-        spans = passages.setdefault(p, {})
-        best = spans.get((a0, b0))
-        if best is None or (matched, a1 - a0) > (best[2], best[0] - a0):
-            spans[(a0, b0)] = (a1, b1, matched, similarity)
+    windows = [(p, *r[:4]) for p, regions in sorted(_chain(seeds, k, params["gap"], params["max_shift"],
+                                                           min_chars).items()) for r in regions]
+    hits = [(-1,) * 5 if hit is None else hit
+            for _, hit in _doc_hits(_text(ca), [_text(cb) for cb in cbs], seeds, ca, cbs, crowded,
+                                    k, params["gap"], params["max_shift"], min_chars, threshold)]
+    pair = np.array([w[0] for w in windows], dtype=np.int64)
+    rows = _best_passages(pair, np.array(hits, dtype=np.int64).reshape(-1, 5), min_chars, threshold)
     out = []
-    for p, spans in sorted(passages.items()):  # partners come in sorted order
+    for p, a0, a1, b0, b1, matched, similarity in rows:
         b_id, text_b = partners[p]
         map_b = folded_b[p][1]
-        found = []
-        for (a0, b0), (a1, b1, matched, similarity) in spans.items():
-            oa0, oa1 = int(map_a[a0]), int(map_a[a1 - 1]) + 1  # folded → given offsets
-            ob0, ob1 = int(map_b[b0]), int(map_b[b1 - 1]) + 1
-            found.append((a_id, b_id, oa0, oa1, ob0, ob1, text_a[oa0:oa1], text_b[ob0:ob1],
-                          round(similarity, 4), matched))
-        found.sort(key=lambda row: (row[2], row[4]))  # a_start, b_start
-        out.append(found)
+        oa0, oa1 = int(map_a[a0]), int(map_a[a1 - 1]) + 1  # folded → given offsets
+        ob0, ob1 = int(map_b[b0]), int(map_b[b1 - 1]) + 1
+        row = (a_id, b_id, oa0, oa1, ob0, ob1, text_a[oa0:oa1], text_b[ob0:ob1],
+               round(similarity, 4), matched)
+        if out and out[-1][0][1] == b_id:
+            out[-1].append(row)
+        else:
+            out.append([row])
     return out
+
+
+def _best_passages(pair: np.ndarray, hits: np.ndarray, min_chars: int, threshold: float) -> list[tuple]:
+    """Passages ``(pair, a0, a1, b0, b1, matched, similarity)`` from the windows' hits.
+
+    ``hits`` rows are ``[a0, a1, b0, b1, matched]`` per window (−1 where none). Keeps those
+    with ``min_chars`` matched and ``threshold`` similarity; two windows can align to passages
+    that start at the same place: keeps the one that matches most (then the longer, then the
+    first), one row per start. Sorted by pair, a0, b0 (the order of the given offsets too).
+    """
+    a0, a1, b0, b1, matched = hits.T
+    found = a0 >= 0
+    similarity = np.zeros(len(hits))
+    similarity[found] = 2 * matched[found] / ((a1 - a0) + (b1 - b0))[found]
+    keep = np.flatnonzero(found & (matched >= min_chars) & (similarity >= threshold))
+    order = keep[np.lexsort((keep, a0[keep] - a1[keep], -matched[keep], b0[keep], a0[keep], pair[keep]))]
+    same = (np.diff(pair[order]) == 0) & (np.diff(a0[order]) == 0) & (np.diff(b0[order]) == 0)
+    best = order[np.r_[True, ~same]] if len(order) else order
+    return list(zip(pair[best].tolist(), a0[best].tolist(), a1[best].tolist(), b0[best].tolist(),
+                    b1[best].tolist(), matched[best].tolist(), similarity[best].tolist()))
 
 
 def iter_reuse(texts: dict, k: int = 8, min_chars: int = 20, threshold: float = 0.8,
