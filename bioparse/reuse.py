@@ -52,12 +52,24 @@ REUSE_COLUMNS = [
 ]
 
 _QUOTES = {"“": '"', "”": '"', "‘": "'", "’": "'", "〔": "(", "〕": ")", "【": "[", "】": "]"}
-# Every code point with str.isspace() lies below U+3001 (checked in tests/test_reuse.py).
-_SPACES = "".join(chr(c) for c in range(0x3001) if chr(c).isspace())
-_KEEP = np.ones(0x3002, dtype=bool)  # by code point (all above U+3000 → the last entry): not space
-_KEEP[[ord(c) for c in _SPACES]] = False
-# Folding drops whitespace, maps full-width ASCII (U+FF01–FF5E) to ASCII and _QUOTES.
-_QUOTE_CODES = [(ord(a), ord(b)) for a, b in _QUOTES.items()]
+_DROP = np.uint32(0xFFFFFFFF)
+
+
+def _fold_table() -> np.ndarray:
+    """What folding makes of each code point of the BMP: itself, its half-width form, or _DROP.
+
+    Whitespace is dropped (every code point with str.isspace() lies in the BMP, checked in
+    tests/test_reuse.py), full-width ASCII (U+FF01–FF5E) maps to ASCII, and _QUOTES as given.
+    """
+    table = np.arange(0x10000, dtype=np.uint32)
+    table[[c for c in range(0x10000) if chr(c).isspace()]] = _DROP
+    table[0xFF01:0xFF5F] -= 0xFEE0
+    for src, dst in _QUOTES.items():
+        table[ord(src)] = ord(dst)
+    return table
+
+
+_FOLD = _fold_table()
 
 
 class ReuseInputError(BioparseError):
@@ -72,12 +84,11 @@ def _codes(s: str) -> np.ndarray:
 def _fold_codes(text: str) -> tuple[np.ndarray, np.ndarray]:
     """Code points of the folded text, and the offset in ``text`` of each (``fold`` in numpy)."""
     codes = _codes(text)
-    positions = np.flatnonzero(_KEEP[np.minimum(codes, len(_KEEP) - 1)])
-    folded = codes[positions]  # a copy: the text's own buffer is read-only
-    folded[(folded >= 0xFF01) & (folded <= 0xFF5E)] -= 0xFEE0
-    for src, dst in _QUOTE_CODES:
-        folded[folded == src] = dst
-    return folded, positions.astype(np.int32)
+    folded = _FOLD[np.minimum(codes, 0xFFFF)]
+    beyond = np.flatnonzero(codes > 0xFFFF)  # outside the BMP: kept as they are
+    folded[beyond] = codes[beyond]
+    positions = np.flatnonzero(folded != _DROP)
+    return folded[positions], positions.astype(np.int32)
 
 
 def _text(codes: np.ndarray) -> str:

@@ -301,8 +301,8 @@ def test_passage_over_k_grams_without_seeds_is_one_span():
 
 
 def test_fold_table_covers_every_space_and_matches_char_by_char():
-    assert all(c <= 0x3000 for c in range(0x110000) if chr(c).isspace())
-    text = "".join(chr(c) for c in range(0x3010)) + "（一）“甲”　\u2028乙【丙】〔丁〕！～"
+    assert all(c <= 0xFFFF for c in range(0x110000) if chr(c).isspace())
+    text = "".join(chr(c) for c in range(0x3010)) + "（一）“甲”　\u2028乙【丙】〔丁〕！～\U0002A6A5ｚ\U0001F600"
     folded, pos = fold(text)
     kept = [i for i, ch in enumerate(text) if not ch.isspace()]
     assert pos == kept
