@@ -6,10 +6,12 @@ once and the result is cached with the parse; corpus steps run once over the tab
 from __future__ import annotations
 
 import hashlib
+from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+import pyarrow.parquet as pq
 
 from . import schema
 
@@ -149,9 +151,12 @@ def reuse_step(outdir: Path, mapper=None, batch_rows: int = 20000) -> dict:
     from .tables import TableWriter
 
     texts = TextFolder(outdir / "text")  # read when needed, never all at once
-    provisions = pd.read_parquet(outdir / "provisions.parquet", columns=["doc_id", "provision_id", "start"])
-    owners = {d: owner_index(g.to_dict("records")) for d, g in provisions.groupby("doc_id", sort=False)}
-    del provisions
+    provisions = pq.read_table(outdir / "provisions.parquet", columns=["doc_id", "provision_id", "start"])
+    by_doc: dict[str, list[dict]] = defaultdict(list)  # plain lists: a groupby per document is slow
+    for doc_id, provision_id, start in zip(*(provisions.column(c).to_pylist() for c in provisions.column_names)):
+        by_doc[doc_id].append({"provision_id": provision_id, "start": start})
+    owners = {d: owner_index(rows) for d, rows in by_doc.items()}
+    del provisions, by_doc
     names = REUSE_COLUMNS + ["a_provision", "b_provision"]
     writer = TableWriter(outdir, "reuse")
     columns: dict[str, list] = {c: [] for c in names}
