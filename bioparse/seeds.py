@@ -1,0 +1,318 @@
+"""Exact k-gram matches between a text and its partners, and their chaining into candidate
+windows, compiled with numba.
+
+``anchor_seeds`` and ``chain_windows`` give exactly what ``reuse._anchor_seeds`` and
+``reuse._chain`` give (same values, same order), as straight loops instead of numpy passes
+and Python merges. The k-grams of a text are grouped in a hash table on their characters
+(a 32-bit hash only finds the slot; equal characters decide), so a seed is never false and a
+k-gram's count is the count of that exact k-gram. Texts must be under 2³⁰ characters.
+"""
+from __future__ import annotations
+
+import numba
+import numpy as np
+
+__all__ = ["anchor_seeds", "chain_windows"]
+
+_MUL = np.uint32(1_000_003)  # the multiplier of reuse._kgram_hashes
+
+
+@numba.njit(cache=True, nogil=True)
+def _same(x, i, y, j, k):
+    """Whether the k characters at i in x equal those at j in y."""
+    for t in range(k):
+        if x[i + t] != y[j + t]:
+            return False
+    return True
+
+
+@numba.njit(cache=True, nogil=True)
+def _slot(h, shift):
+    """The table slot of a 32-bit hash h: the top bits of h times an odd constant."""
+    return np.int64(((np.uint64(h) * np.uint64(0x9E3779B9)) & np.uint64(0xFFFFFFFF)) >> shift)
+
+
+@numba.njit(cache=True, nogil=True)
+def _hashes(codes, lo, hi, k):
+    """Polynomial hashes (mod 2³²) of every k-gram of codes[lo:hi].
+
+    Computed a character offset at a time over all k-grams (k passes that vectorise),
+    not rolled along one long chain of multiplications.
+    """
+    n = max(hi - lo - k + 1, 0)
+    out = np.empty(n, np.uint32)
+    for p in range(n):
+        out[p] = codes[lo + p]
+    for i in range(1, k):
+        c = codes[lo + i:lo + i + n]
+        for p in range(n):
+            out[p] = np.uint32(out[p] * _MUL) + c[p]
+    return out
+
+
+@numba.njit(cache=True, nogil=True)
+def _kgram_groups(ca, k):
+    """The distinct k-grams of ca in an open-addressing table, and their positions.
+
+    Returns ``(table, shift, rep, first, pos, gid)``: ``table`` holds per slot a k-gram's
+    hash (high 32 bits) and its group + 1 (low 32 bits; 0: empty), at most a quarter full
+    so that most lookups of a k-gram that is not there stop at the first slot. Each group
+    has a representative position and its positions ``pos[first[g]:first[g + 1]]``
+    (ascending); ``gid`` is the group of each position.
+    """
+    n = max(len(ca) - k + 1, 0)
+    h = _hashes(ca, 0, len(ca), k)
+    bits = 2
+    while (1 << bits) < 4 * n:
+        bits += 1
+    size, shift = 1 << bits, np.uint64(32 - bits)
+    table = np.zeros(size, np.uint64)
+    rep = np.empty(n, np.int64)
+    count = np.zeros(n + 1, np.int64)
+    gid = np.empty(n, np.int64)
+    ng = 0
+    for p in range(n):
+        s = _slot(h[p], shift)
+        key = np.uint64(h[p]) << np.uint64(32)
+        while True:
+            if table[s] == 0:
+                table[s] = key | np.uint64(ng + 1)
+                rep[ng] = p
+                g = ng
+                ng += 1
+                break
+            g = np.int64(table[s] & np.uint64(0xFFFFFFFF)) - 1
+            if table[s] >> np.uint64(32) == h[p] and _same(ca, rep[g], ca, p, k):
+                break
+            s = (s + 1) & (size - 1)
+        gid[p] = g
+        count[g + 1] += 1
+    first = count  # now where each group's positions start
+    for g in range(ng):
+        first[g + 1] += first[g]
+    fill = first.copy()
+    pos = np.empty(n, np.int64)
+    for p in range(n):
+        pos[fill[gid[p]]] = p
+        fill[gid[p]] += 1
+    return table, shift, rep, first, pos, gid
+
+
+@numba.njit(cache=True, nogil=True)
+def _find(table, shift, rep, ca, cb, j, h, k):
+    """The group of the k-gram at j in cb (hash h) in ca's table, or −1 if ca lacks it."""
+    s = _slot(h, shift)
+    mask = len(table) - 1
+    while table[s]:
+        if table[s] >> np.uint64(32) == h:
+            g = np.int64(table[s] & np.uint64(0xFFFFFFFF)) - 1
+            if _same(ca, rep[g], cb, j, k):
+                return g
+        s = (s + 1) & mask
+    return -1
+
+
+@numba.njit(cache=True, nogil=True)
+def _seeds(ca, cb, off, k, max_postings):
+    """``(pair, pa, diag, crowded, any_crowded)`` of ca with the partners joined in cb.
+
+    ``off``: where each partner starts in cb (and the end). The k-grams of each partner are
+    looked up once; then its seeds are placed by a counting sort on the diagonal, which keeps
+    them in the order they were found in (b ascending, so a ascending on one diagonal).
+    """
+    table, shift, rep, first, pos, gid = _kgram_groups(ca, k)
+    na = len(gid)
+    n_part = len(off) - 1
+    match = np.full(len(cb), -1, np.int64)  # group of the k-gram at each position of cb
+    total = 0
+    for p in range(n_part):
+        lo, hi = off[p], off[p + 1]
+        hb = _hashes(cb, lo, hi, k)
+        for j in range(len(hb)):
+            g = _find(table, shift, rep, ca, cb, lo + j, hb[j], k)
+            if g >= 0 and first[g + 1] - first[g] <= max_postings:
+                match[lo + j] = g
+                total += first[g + 1] - first[g]
+    pair = np.empty(total, np.int64)
+    pa = np.empty(total, np.int64)
+    diag = np.empty(total, np.int64)
+    at = 0
+    for p in range(n_part):
+        lo, nb = off[p], off[p + 1] - off[p] - k + 1
+        if nb <= 0 or na == 0:
+            continue
+        start = np.zeros(na + nb, np.int64)  # by diagonal + na − 1
+        for j in range(nb):
+            g = match[lo + j]
+            if g >= 0:
+                for t in range(first[g], first[g + 1]):
+                    start[j - pos[t] + na] += 1
+        start[0] = at
+        for d in range(1, na + nb):
+            start[d] += start[d - 1]
+        at = start[na + nb - 1]
+        for j in range(nb):
+            g = match[lo + j]
+            if g >= 0:
+                for t in range(first[g], first[g + 1]):
+                    d = j - pos[t]
+                    i = start[d + na - 1]
+                    pair[i], pa[i], diag[i] = p, pos[t], d
+                    start[d + na - 1] = i + 1
+    crowded = np.zeros(na + 1, np.int64)
+    for q in range(na):
+        crowded[q + 1] = crowded[q] + (first[gid[q] + 1] - first[gid[q]] > max_postings)
+    return pair, pa, diag, crowded, crowded[na] > 0
+
+
+def anchor_seeds(ca: np.ndarray, cbs: list[np.ndarray], k: int, max_postings: int):
+    """Seeds of a text (code points ``ca``) with all its partners ``cbs``, and which are crowded.
+
+    Returns ``((pair, pa, diag), crowded)`` exactly as ``reuse._anchor_seeds``: every exact
+    k-gram match, sorted by partner, diagonal (position in b − pa), then pa, leaving out
+    k-grams found more than ``max_postings`` times in a; ``crowded`` the prefix counts of
+    the positions of such k-grams, or None if there are none.
+    """
+    sizes = np.array([len(c) for c in cbs], dtype=np.int64)
+    cb = np.concatenate(cbs).astype(np.uint32, copy=False) if cbs else np.zeros(0, np.uint32)
+    off = np.r_[0, np.cumsum(sizes)].astype(np.int64)
+    ca = np.require(ca, np.uint32, ["C", "W"])  # one compiled signature (no read-only views)
+    pair, pa, diag, crowded, any_crowded = _seeds(ca, cb, off, int(k), int(max_postings))
+    return (pair, pa, diag), (crowded if any_crowded else None)
+
+
+@numba.njit(cache=True, nogil=True)
+def _before(i, j, k1, k2):
+    """Whether entry i comes before entry j by (k1, k2)."""
+    return k1[i] < k1[j] or (k1[i] == k1[j] and k2[i] < k2[j])
+
+
+@numba.njit(cache=True, nogil=True)
+def _sort_by(idx, s, e, k1, k2, buf):
+    """Sort the entries idx[s:e] in place by (k1, k2): insertion sorts of 16, then merges.
+
+    Most calls sort a handful of chains, which the insertion sort does alone.
+    """
+    run = 16
+    for lo in range(s, e, run):
+        for i in range(lo + 1, min(lo + run, e)):
+            x, j = idx[i], i
+            while j > lo and _before(x, idx[j - 1], k1, k2):
+                idx[j] = idx[j - 1]
+                j -= 1
+            idx[j] = x
+    width = run
+    while width < e - s:
+        for lo in range(s, e, 2 * width):
+            mid, hi = min(lo + width, e), min(lo + 2 * width, e)
+            i, j = lo, mid
+            for t in range(lo, hi):
+                if j >= hi or (i < mid and not _before(idx[j], idx[i], k1, k2)):
+                    buf[t] = idx[i]
+                    i += 1
+                else:
+                    buf[t] = idx[j]
+                    j += 1
+        for t in range(s, e):
+            idx[t] = buf[t]
+        width *= 2
+
+
+@numba.njit(cache=True, nogil=True)
+def _merge_component(c0, c1, cd, order, s, e, gap, max_shift, reg, n_reg, p, active):
+    """Merge the chains of one component (``order[s:e]``: by a0, b0) into regions of ``reg``.
+
+    Each chain joins the first region still in reach (a1 + gap) that it continues (diagonal
+    within max_shift, b within gap, overlapping ends) or starts one; as ``reuse._merge``.
+    Rows of ``reg``: a0, a1, b0, b1, diag, b0 of the first chain, pair. Returns the new count.
+    """
+    n_act = 0
+    for t in order[s:e]:
+        a0, a1, d = c0[t], c1[t], cd[t]
+        b0, b1 = a0 + d, a1 + d
+        kept = 0
+        for i in range(n_act):  # drop regions out of reach, keeping the order
+            if a0 <= reg[active[i], 1] + gap:
+                active[kept] = active[i]
+                kept += 1
+        n_act = kept
+        joined = False
+        for i in range(n_act):
+            r = active[i]
+            if (abs(d - reg[r, 4]) <= max_shift and b0 <= reg[r, 3] + gap
+                    and b1 > reg[r, 2] and a1 > reg[r, 0]):
+                reg[r, 1] = max(reg[r, 1], a1)
+                reg[r, 2] = min(reg[r, 2], b0)
+                reg[r, 3] = max(reg[r, 3], b1)
+                reg[r, 4] = d
+                joined = True
+                break
+        if not joined:
+            reg[n_reg, 0], reg[n_reg, 1], reg[n_reg, 2], reg[n_reg, 3] = a0, a1, b0, b1
+            reg[n_reg, 4], reg[n_reg, 5], reg[n_reg, 6] = d, b0, p
+            active[n_act] = n_reg
+            n_act += 1
+            n_reg += 1
+    return n_reg
+
+
+@numba.njit(cache=True, nogil=True)
+def _chain_rows(pair, pa, diag, k, gap, max_shift, min_len):
+    """The rows of ``chain_windows`` from seeds sorted by pair, diagonal, then pa."""
+    n = len(pa)
+    cp = np.empty(n, np.int64)
+    c0 = np.empty(n, np.int64)
+    c1 = np.empty(n, np.int64)
+    cd = np.empty(n, np.int64)
+    m = 0
+    for i in range(n):  # chains: runs of seeds on one diagonal at most gap apart
+        if i == 0 or pair[i] != pair[i - 1] or diag[i] != diag[i - 1] or pa[i] - pa[i - 1] > gap:
+            cp[m], c0[m], cd[m] = pair[i], pa[i], diag[i]
+            m += 1
+        c1[m - 1] = pa[i] + k
+    reg = np.empty((m, 7), np.int64)
+    active = np.empty(m, np.int64)
+    order = np.arange(m)
+    buf = np.empty(m, np.int64)
+    n_reg = 0
+    s = 0
+    while s < m:  # components: a pair's diagonals that step by at most max_shift
+        e = s + 1
+        while e < m and cp[e] == cp[s] and cd[e] - cd[e - 1] <= max_shift:
+            e += 1
+        _sort_by(order, s, e, c0, cd, buf)  # by a0, then b0 (= a0 + diag)
+        n_reg = _merge_component(c0, c1, cd, order, s, e, gap, max_shift, reg, n_reg, cp[s], active)
+        s = e
+    keep = np.empty(n_reg, np.int64)
+    n_keep = 0
+    for r in range(n_reg):
+        if min(reg[r, 1] - reg[r, 0], reg[r, 3] - reg[r, 2]) >= min_len:
+            keep[n_keep] = r
+            n_keep += 1
+    a0, first_b0 = np.empty(n_reg, np.int64), np.empty(n_reg, np.int64)  # the sort's keys
+    for r in range(n_reg):
+        a0[r], first_b0[r] = reg[r, 0], reg[r, 5]
+    out = np.empty((n_keep, 6), np.int64)
+    s = 0
+    while s < n_keep:  # one pair's regions (components come pair by pair): by a0, first b0
+        e = s + 1
+        while e < n_keep and reg[keep[e], 6] == reg[keep[s], 6]:
+            e += 1
+        _sort_by(keep, s, e, a0, first_b0, buf)
+        for i in range(s, e):
+            r = keep[i]
+            out[i, 0] = reg[r, 6]
+            for c in range(5):
+                out[i, c + 1] = reg[r, c]
+        s = e
+    return out
+
+
+def chain_windows(seeds, k: int, gap: int, max_shift: int, min_len: int = 0) -> np.ndarray:
+    """Candidate windows of seeds ``(pair, pa, diag)`` (sorted by pair, diagonal, pa).
+
+    An int64 array of rows ``[pair, a0, a1, b0, b1, diag]``: the regions of
+    ``reuse._chain(seeds, k, gap, max_shift, min_len)``, pair by pair in the same order.
+    """
+    pair, pa, diag = (np.require(x, np.int64, ["C", "W"]) for x in seeds)
+    return _chain_rows(pair, pa, diag, int(k), int(gap), int(max_shift), int(min_len))
