@@ -58,17 +58,18 @@ def looks_like_agency(name: str) -> bool:
     return name.endswith(AGENCY_ENDINGS)
 
 
-def _split_pieces(seg: str, base: int, role: str) -> list[dict]:
-    """Split a run of names on 、，,；; into agencies with offsets; drops 等 and whitespace."""
+def _split_pieces(seg: str, base: int, role: str) -> list[tuple[str, int, int, str]]:
+    """Split a run of names on 、，,；; into pieces (name, start, end, role); drops 等 and whitespace."""
     out = []
     # no 等 and no whitespace: nothing to trim
     if "等" not in seg and not has_whitespace(seg):
         # the common case: nothing to trim, so every non-empty part is a name as it stands
         start = base
         for part in _PIECE_SPLIT_RE.split(seg):
+            end = start + len(part)
             if part:
-                out.append({"agency": part, "start": start, "end": start + len(part), "role": role})
-            start += len(part) + 1
+                out.append((part, start, end, role))
+            start = end + 1
         return out
     pos = 0
     for part in _PIECE_SPLIT_RE.split(seg):
@@ -87,12 +88,12 @@ def _split_pieces(seg: str, base: int, role: str) -> list[dict]:
         if s >= e:
             continue
         name = _SPACE_RE.sub("", seg[s:e])
-        out.append({"agency": name, "start": base + s, "end": base + e, "role": role})
+        out.append((name, base + s, base + e, role))
     return out
 
 
 def _names_with_roles(run: str, base: int, role: str):
-    """Read one run of names with its 牵头/配合/负责 words; return (form, agencies, strong).
+    """Read one run of names with its 牵头/配合/负责 words; return (form, pieces, strong).
 
     form is '牵头配合', '牵头', '按职责分工负责', '负责' or '' (a plain list); strong is True
     when the run carries a duty suffix such as 按职责分工负责.
@@ -125,15 +126,16 @@ def _names_with_roles(run: str, base: int, role: str):
     return "", _split_pieces(stripped, base, role), False
 
 
-def _all_agencies(agencies: list[dict]) -> bool:
+def _all_agencies(pieces: list[tuple]) -> bool:
     """True when there is at least one name and every name looks like a public body."""
-    return bool(agencies) and all(looks_like_agency(a["agency"]) for a in agencies)
+    return bool(pieces) and all(looks_like_agency(p[0]) for p in pieces)
 
 
 def parse_clause(inner: str, base: int = 0, *, require_marker: bool = False):
-    """Parse the inside of a responsibility clause; return (style, agencies) or None.
+    """Parse the inside of a responsibility clause; return (style, pieces) or None.
 
-    `base` is the offset of `inner` in the document. With `require_marker`, a plain list of
+    Pieces are (name, start, end, role) in the clause's order. `base` is the offset of
+    `inner` in the document. With `require_marker`, a plain list of
     names (no 责任单位/负责/牵头 word) is refused. Without a marker word such as 责任单位：,
     every piece must look like an agency name unless the clause ends in 按职责分工负责.
     """
@@ -147,21 +149,21 @@ def parse_clause(inner: str, base: int = 0, *, require_marker: bool = False):
         marked = [_MARKER_RE.match(p) for p, _ in segments]
         if any(marked):
             return _parse_marked(segments, marked)
-    form, agencies, strong = _names_with_roles(inner, base, "responsible")
-    if not agencies:
+    form, pieces, strong = _names_with_roles(inner, base, "responsible")
+    if not pieces:
         return None
     if form == "按职责分工负责":
-        return form, agencies
-    if not (strong or _all_agencies(agencies)):
+        return form, pieces
+    if not (strong or _all_agencies(pieces)):
         return None
     if form == "" and require_marker:
         return None
-    return (form or "bare_list"), agencies
+    return (form or "bare_list"), pieces
 
 
 def _parse_marked(segments, marked):
     """Parse segments where at least one starts with a marker word such as 责任单位："""
-    agencies, style, role = [], None, "responsible"
+    found, style, role = [], None, "responsible"
     for (part, pbase), m in zip(segments, marked):
         if m:
             role = MARKERS[m.group(1)]
@@ -172,16 +174,22 @@ def _parse_marked(segments, marked):
         _, pieces, _ = _names_with_roles(body, bbase, role)
         if not m and not _all_agencies(pieces):
             break  # the clause ended; what follows is prose
-        agencies.extend(pieces)
-    return (style, agencies) if agencies else None
+        found.extend(pieces)
+    return (style, found) if found else None
 
 
 _PARAGRAPH_END_RE = re.compile(r"[。；;.，,]?[ \t\u3000]*(?:\n|$)")
 
 
+_PARAGRAPH_END_FIRST = frozenset("。；;.，, \t\u3000")  # what _PARAGRAPH_END_RE can read before the line break
+
+
 def _ends_paragraph(text: str, i: int) -> bool:
     """True when only closing punctuation and spaces stand between i and the line's end."""
-    return _PARAGRAPH_END_RE.match(text, i) is not None
+    c = text[i:i + 1]
+    if c == "\n" or not c:  # the usual answers, read off the next character
+        return True
+    return c in _PARAGRAPH_END_FIRST and _PARAGRAPH_END_RE.match(text, i) is not None
 
 
 # one level of nesting is allowed inside a clause: （责任单位：市规划资源局（滨海新区分局）、…）
@@ -218,16 +226,25 @@ def find_agency_clauses(text: str) -> list[dict]:
     Returns dicts {start, end, style, agencies: [{agency, start, end, role, position}]},
     sorted by start; the caller assigns them to provisions by offset.
     """
+    return [_clause(*c) for c in find_clauses(text)]
+
+
+def find_clauses(text: str) -> list[tuple[int, int, str, list[tuple[str, int, int, str]]]]:
+    """find_agency_clauses as tuples (start, end, style, pieces), each piece (name, start, end, role).
+
+    The pipeline reads these: a document names many agencies, and tuples spare a dict for each.
+    """
     clauses = []
     taken = []
     for m in _paren_matches(text):
         inner_start, inner_end = m.span(1)
-        at_end = _PARAGRAPH_END_RE.match(text, m.end()) is not None  # _ends_paragraph
-        if not at_end and not _CUE_RE.search(text, inner_start, inner_end):
+        at_end = _ends_paragraph(text, m.end())
+        # every cue word is two characters: a one-character inner (（一）) holds none
+        if not at_end and (inner_end - inner_start < 2 or not _CUE_RE.search(text, inner_start, inner_end)):
             continue  # mid-paragraph, a plain list of names is refused; so is anything else
         parsed = parse_clause(m.group(1), inner_start, require_marker=not at_end)
         if parsed:
-            clauses.append(_clause(m.start(), m.end(), *parsed))
+            clauses.append((m.start(), m.end(), *parsed))
             taken.append((m.start(), m.end()))
     for rx, matches in ((_BARE_MARKER_RE, _bare_marker_matches(text)),
                         (_BARE_DUTY_RE, _bare_duty_matches(text))):
@@ -242,9 +259,9 @@ def find_agency_clauses(text: str) -> list[dict]:
                 # a prose sentence ending in 负责 must be a list of bodies, not a clause
                 if rx is _BARE_DUTY_RE and not _all_agencies(parsed[1]):
                     continue
-                clauses.append(_clause(s, e, *parsed))
+                clauses.append((s, e, *parsed))
                 taken.append((s, e))
-    clauses.sort(key=lambda c: (c["start"], c["end"]))
+    clauses.sort(key=lambda c: (c[0], c[1]))
     return clauses
 
 
@@ -336,11 +353,11 @@ def _bare_duty_matches(text: str):
         yield from _BARE_DUTY_RE.finditer(text, line_start, len(text) if line_end < 0 else line_end)
 
 
-def _clause(start: int, end: int, style: str, agencies: list[dict]) -> dict:
+def _clause(start: int, end: int, style: str, pieces: list[tuple[str, int, int, str]]) -> dict:
     """Build one clause record, numbering agencies by their order in the clause."""
-    for i, a in enumerate(agencies):
-        a["position"] = i
-    return {"start": start, "end": end, "style": style, "agencies": agencies}
+    return {"start": start, "end": end, "style": style,
+            "agencies": [{"agency": name, "start": s, "end": e, "role": role, "position": i}
+                         for i, (name, s, e, role) in enumerate(pieces)]}
 
 
 # ---------------------------------------------------------------- crosswalk
@@ -384,10 +401,8 @@ def context_prefix_for(names: list[str]) -> str | None:
     if not names:
         return None
     first = names[0]
-    for p in _CARRY_PREFIXES:
-        if first.startswith(p) and len(first) > 2:
-            return p
-    return None
+    # every carried prefix is one character
+    return first[0] if len(first) > 2 and first[0] in _CARRY_PREFIXES else None
 
 
 def carried_prefix(context_prefix: str | None) -> str | None:

@@ -25,8 +25,13 @@ _RANGE_PAREN_BODY = rf"\s*((?:19|20)\d{{2}})\s*年?\s*{_DASH}\s*((?:19|20)\d{{2}
 _RANGE_PAREN = re.compile(rf"[（(]{_RANGE_PAREN_BODY}")
 # _RANGE_PAREN for each opening bracket: a literal first character is faster to scan for.
 _RANGE_PAREN_RES = (re.compile(rf"（{_RANGE_PAREN_BODY}"), re.compile(rf"\({_RANGE_PAREN_BODY}"))
-_RANGE_TERM = re.compile(rf"(?:实施期限|执行期限|规划期|期限|实施期|时间|有效期)[为是自从：:\s]*((?:19|20)\d{{2}})\s*年?\s*"
-                         rf"{_DASH}\s*((?:19|20)\d{{2}})\s*年")
+_RANGE_TERM_BODY = rf"[为是自从：:\s]*((?:19|20)\d{{2}})\s*年?\s*{_DASH}\s*((?:19|20)\d{{2}})\s*年"
+_RANGE_TERM = re.compile(rf"(?:实施期限|执行期限|规划期|期限|实施期|时间|有效期){_RANGE_TERM_BODY}")
+# _RANGE_TERM's groups from two regexes with a literal first character (faster to scan for):
+# one starts at the 期 of 期限 (which 实施期限 and 执行期限 end in), 规划期, 实施期 or 有效期,
+# the other at 时间. The leftmost of their first matches has the groups of _RANGE_TERM's.
+_RANGE_TERM_RES = (re.compile(rf"期(?:限|(?<=规划期|实施期|有效期)){_RANGE_TERM_BODY}"),
+                   re.compile(rf"时间{_RANGE_TERM_BODY}"))
 _UNTIL = re.compile(r"(?:到|至)\s*((?:19|20)\d{2})\s*年")
 _PLACE = r"[^\s人民政府办公厅室关于印发的，。、《》（）()“”\d]"
 _REGION = re.compile(rf"^(?:({_PLACE}{{1,6}}?(?:省|自治区)))?(?:({_PLACE}{{1,6}}?(?:市|自治州|州|盟|地区)))?"
@@ -98,13 +103,32 @@ def _split_issuers(s: str) -> list[str]:
     return parts
 
 
-def _signature(lines: list[str]) -> tuple[list[str], str]:
-    """The 落款: (issuer lines directly above the first full-line date, that date) — header first, else last."""
-    date_idx = [i for i, ln in enumerate(lines) if "日" in ln and _is_date_line(ln)]  # 日: cheap test first
-    if not date_idx:
+def _signature_date_line(head_lines: list[str], text: str) -> tuple[list[str], int | None]:
+    """(lines, index) of the 落款 date: the first full-line date in the header, else the last one in the text.
+
+    The lines are the header's when it holds the date; only otherwise is the whole text
+    split, and searched from the end up.
+    """
+    for i, ln in enumerate(head_lines):
+        if "日" in ln and _is_date_line(ln):  # 日: cheap test first
+            return head_lines, i
+    if len(head_lines) < HEAD_LINES:  # the header is the whole text
+        return head_lines, None
+    lines = text.split("\n")
+    for i in range(len(lines) - 1, len(head_lines) - 1, -1):
+        if "日" in lines[i] and _is_date_line(lines[i]):
+            return lines, i
+    return lines, None
+
+
+def _signature(head_lines: list[str], text: str) -> tuple[list[str], str]:
+    """The 落款: (issuer lines directly above the first full-line date, that date) — header first, else last.
+
+    head_lines are the text's first HEAD_LINES lines.
+    """
+    lines, i = _signature_date_line(head_lines, text)
+    if i is None:
         return [], ""
-    head = [i for i in date_idx if i < HEAD_LINES]
-    i = head[0] if head else date_idx[-1]
     orgs: list[str] = []
     j = i - 1
     while j >= 0 and len(orgs) < 4:
@@ -145,12 +169,19 @@ def _title(lines: list[str], head_text: str, notice: str) -> str:
     return ""
 
 
+# Without whitespace (as _clean leaves a line) a _DOC_NUMBER match is at most 12 + 1 + 4 + 1 + 1 + 4 + 1
+# characters; a line of its own holds at most 6 more.
+_DOC_NUMBER_LINE_MAX = 24 + 6
+
+
 def _doc_number(lines: list[str]) -> str:
     """The issuing document's number (津政办规〔2025〕1号) from a header line of its own, not a body citation."""
     for ln in lines[:15]:
         if "号" not in ln:  # cheap test first: the regex is slow on long CJK lines
             continue
         s = _clean(ln)
+        if len(s) > _DOC_NUMBER_LINE_MAX:  # a sentence citing a number (the regex is slowest there)
+            continue
         m = _DOC_NUMBER.search(s)
         if m and len(s) - len(m.group(0)) <= 6 and "《" not in s:
             return m.group(0)
@@ -181,7 +212,8 @@ def _plan_years(title: str, text: str) -> tuple[str, str]:
     """(plan_start, plan_end) from '（2018—2020年）', '实施期限为2018年至2020年', or '到2026年' alone (end only)."""
     # the head and the whole text are one source when the text is short
     for src in (title, text[:3000], text) if len(text) > 3000 else (title, text):
-        m = _leftmost(_RANGE_PAREN_RES, src) or _RANGE_TERM.search(src)  # _leftmost: _RANGE_PAREN.search
+        # _leftmost: _RANGE_PAREN.search, and _RANGE_TERM.search but for where a match starts
+        m = _leftmost(_RANGE_PAREN_RES, src) or _leftmost(_RANGE_TERM_RES, src)
         if m and m.group(1) <= m.group(2):
             return m.group(1), m.group(2)
     years = Counter(_until_years(text))
@@ -208,14 +240,13 @@ def infer_metadata(text: str) -> dict:
 
     Works on raw or normalized text; every field is a string, "" when the text does not say.
     """
-    if "\r\n" in text:
+    if "\r" in text:  # one character is found faster than two; without \r\n the replace changes nothing
         text = text.replace("\r\n", "\n")
     text = text.lstrip("\ufeff")
-    lines = text.split("\n")
-    head_lines = lines[:HEAD_LINES]
+    head_lines = text.split("\n", HEAD_LINES)[:HEAD_LINES]  # the rest of the text is seldom needed in lines
     head_text = "\n".join(head_lines)
     notice = _head_block(head_lines)
-    orgs, date = _signature(lines)
+    orgs, date = _signature(head_lines, text)
     issuers = orgs
     m = re.match(r"\s*(.+?)关于印发", notice)
     if not issuers and m:

@@ -57,17 +57,29 @@ class Normalized:
         return self.raw_position(start), raw_end
 
     def to_raw_spans(self, spans) -> list[tuple[int, int]]:
-        """to_raw of each (start, end) pair; an offset shared by adjacent spans is mapped once."""
-        n = len(self.text)
-        raw_at: dict[int, int] = {}
+        """to_raw of each (start, end) pair; a span starting where the one before ended reuses its offset.
+
+        So a partition in order (the provisions) maps each of its boundaries once.
+        """
+        n, raw_length = len(self.text), self.raw_length
+        run_starts, run_raw = self.run_starts, self.run_raw
+
+        def position(i: int) -> int:  # raw_position, with the fields in locals
+            if i <= 0 or i >= n:
+                return 0 if i == 0 else self.raw_position(i)
+            k = bisect_right(run_starts, i) - 1
+            return run_raw[k] + i - run_starts[k]
+
         out = []
+        prev_end = raw_prev_end = None  # the last end mapped by position(), and where it maps
         for start, end in spans:
-            if start not in raw_at:
-                raw_at[start] = self.raw_position(start)
-            raw_end = self.raw_length if end == n else raw_at.get(end)
-            if raw_end is None:
-                raw_end = raw_at[end] = self.raw_position(end)
-            out.append((raw_at[start], raw_end))
+            raw_start = raw_prev_end if start == prev_end else position(start)
+            if end == n:  # to_raw maps the text's end to raw_length, unlike position(0) in an empty text
+                raw_end, prev_end = raw_length, None
+            else:
+                raw_end = raw_prev_end = position(end)
+                prev_end = end
+            out.append((raw_start, raw_end))
         return out
 
     def raw_position(self, i: int) -> int:
@@ -137,12 +149,11 @@ _PARAGRAPH_PUNCT = re.compile("[，。、；,;]")
 
 def _is_page_break(prev: str, nxt: str, blank_between: bool) -> bool:
     """Guess whether the break between two paragraphs falls inside a sentence."""
-    if not prev or not nxt or prev[-1] in SENTENCE_END:
-        return False
-    if HEADING_START.match(nxt):
-        return False
     # Body paragraphs are long and punctuated; header lines, titles and headings are not.
-    if len(prev) < 20 or not _PARAGRAPH_PUNCT.search(prev):
+    # (The tests are ordered cheapest first: headings are short.)
+    if not prev or not nxt or len(prev) < 20 or prev[-1] in SENTENCE_END:
+        return False
+    if HEADING_START.match(nxt) or not _PARAGRAPH_PUNCT.search(prev):
         return False
     # A single line break inside a long sentence, or a blank line (the page gap).
     return blank_between or len(prev) >= 30
@@ -191,22 +202,27 @@ def normalize(raw: str) -> Normalized:
                 blank = True
                 continue
         else:  # a plain line: its characters are one run of raw
-            first = line_start + (len(line) - len(line.lstrip(_EDGES)) if line[0] != core[0] else 0)
-            text, idx = core, range(first, first + len(core))
+            first = line_start if line[0] == core[0] else line_start + len(line) - len(line.lstrip(_EDGES))
+            text, idx = core, None
         if not pieces:
             prev_text = text
-        elif _is_page_break(prev_text, text, blank):
+        elif prev_text[-1] not in SENTENCE_END and _is_page_break(prev_text, text, blank):
             prev_text = prev_text + text
         else:
             # The newline stands for the raw line break that ended the previous line,
             # so it always continues the current run.
             pieces.append("\n")
-            add_run(last_raw + 1, 1)
+            length += 1
+            last_raw += 1
             prev_text = text
         blank = False
         pieces.append(text)
-        if isinstance(idx, range):  # one run of raw
-            add_run(idx.start, len(idx))
+        if idx is None:  # one run of raw from first on (add_run inlined: most lines are plain)
+            if not starts or first != last_raw + 1:
+                starts.append(length)
+                raws.append(first)
+            length += len(text)
+            last_raw = first + len(text) - 1
         else:
             for j in idx:
                 add_run(j, 1)

@@ -14,7 +14,7 @@ from . import agencies as agencies_mod
 from . import io, metadata, targets as targets_mod
 from .errors import StructureWarning
 from .normalize import normalize
-from .structure import parse_provisions
+from .structure import parse_provision_rows
 
 
 @lru_cache(maxsize=1)
@@ -45,10 +45,10 @@ def owner_index(provisions: list[dict]):
 
 
 def agency_rows(doc_id: str, text: str, owner, crosswalk: dict | None,
-                clauses: list[dict] | None = None, point_parent: dict | None = None) -> list[dict]:
+                clauses: list[tuple] | None = None, point_parent: dict | None = None) -> list[dict]:
     """Responsible agencies of every clause, attached to the provision holding the clause.
 
-    ``crosswalk`` None means the packaged crosswalk.
+    ``crosswalk`` None means the packaged crosswalk; ``clauses`` are agencies.find_clauses(text).
     """
     point_parent = point_parent or {}
     if crosswalk is None:
@@ -57,27 +57,24 @@ def agency_rows(doc_id: str, text: str, owner, crosswalk: dict | None,
         def canonical(name, prefix):
             return agencies_mod.canonical_agency(name, crosswalk, prefix)
     rows = []
-    clauses = agencies_mod.find_agency_clauses(text) if clauses is None else clauses
+    clauses = agencies_mod.find_clauses(text) if clauses is None else clauses
     # Positions number the agencies of one provision in order, across its clauses.
     counter: dict[str, int] = {}
-    for clause in clauses:
-        found = clause["agencies"]
+    for clause_start, _, style, found in clauses:
         if not found:
             continue
-        pid = owner(clause["start"])
+        pid = owner(clause_start)
         # A clause after a 一是/二是 run answers for the whole provision, not its last point.
         while pid in point_parent:
             pid = point_parent[pid]
-        prefix = agencies_mod.carried_prefix(found[0]["agency"])  # what canonical_agency takes from the first name
-        style = clause.get("style", "")
+        prefix = agencies_mod.carried_prefix(found[0][0])  # what canonical_agency takes from the first name
         position = counter.get(pid, 0)
-        for a in found:
-            name = a["agency"]
+        for name, start, end, role in found:
             rows.append({
                 "doc_id": doc_id, "provision_id": pid, "agency": name,
                 "agency_canonical": canonical(name, prefix),
-                "position": position, "role": a.get("role", "responsible"),
-                "style": style, "start": a["start"], "end": a["end"],
+                "position": position, "role": role,
+                "style": style, "start": start, "end": end,
             })
             position += 1
         counter[pid] = position
@@ -113,7 +110,7 @@ def parse_document(path: str | Path, doc_id: str, meta: dict | None = None,
     notes: list[str] = []
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", StructureWarning)
-        provisions = [p.as_row() for p in parse_provisions(text, source=path.name)]
+        provisions = parse_provision_rows(text, source=path.name)
     notes += [str(w.message) for w in caught if issubclass(w.category, StructureWarning)]
     raw_spans = norm.to_raw_spans([(p["start"], p["end"]) for p in provisions])
     for p, (raw_start, raw_end) in zip(provisions, raw_spans):
@@ -133,7 +130,7 @@ def parse_document(path: str | Path, doc_id: str, meta: dict | None = None,
     }
     for k in ("plan_start", "plan_end"):
         document[k] = int(document[k]) if str(document[k]).strip().isdigit() else None
-    clauses = agencies_mod.find_agency_clauses(text)
+    clauses = agencies_mod.find_clauses(text)
     return {
         "documents": [document],
         "provisions": provisions,
@@ -141,7 +138,7 @@ def parse_document(path: str | Path, doc_id: str, meta: dict | None = None,
                                 {p["provision_id"]: p["parent_id"] for p in provisions if p["level"] == "point"}),
         # Spans of the responsibility clauses: coding and term counts skip them, so that
         # 发展改革委 is not read as 改革 nor 市场监管局 as 监管.
-        "clause_spans": [(c["start"], c["end"]) for c in clauses],
+        "clause_spans": [(start, end) for start, end, _, _ in clauses],
         "targets": target_rows(doc_id, text, owner, provisions),
         "text": text,
         "warnings": notes + disagreements,

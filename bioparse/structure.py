@@ -128,84 +128,107 @@ def parse_provisions(text: str, source: str = "") -> list[Provision]:
 
     ``source`` (a file name) is used only in the warning for a document without headings.
     """
-    heads = []  # (start, level, rank, number, label, title)
+    rows = _provision_dicts(text)
+    _warn_if_flat(rows, text, source)
+    return [Provision(**row) for row in rows]
+
+
+def parse_provision_rows(text: str, source: str = "") -> list[dict]:
+    """parse_provisions as plain dicts (each Provision's as_row), built without the objects.
+
+    The pipeline's path: it wants the rows, and building them directly spares a copy each.
+    """
+    rows = _provision_dicts(text)
+    _warn_if_flat(rows, text, source)
+    return rows
+
+
+def _warn_if_flat(rows: list[dict], text: str, source: str) -> None:
+    """Warn when a non-empty document has no numbered headings (it is kept as one provision)."""
+    if rows[0]["level"] == "document" and text.strip():
+        warnings.warn(f"{source or 'document'}: no numbered headings found; kept whole as one provision",
+                      StructureWarning, stacklevel=3)
+
+
+def _provision_dicts(text: str) -> list[dict]:
+    """The provision tree of parse_provisions, as dicts with the fields of Provision in order.
+
+    One pass over the paragraphs: each heading closes the provision before it and opens
+    its own under the nearest open heading of a higher rank.
+    """
+    provisions: list[dict] = []
+    stack: list[tuple[int, dict]] = []  # (rank, provision) of the open headings
+    used_ids: set[str] = set()
+    last: dict[str, int] = {}  # the last number kept of each level (see _in_sequence)
     start = 0
     for line in text.split("\n"):
         hit = match_heading(line)
-        if hit:
+        if hit and _in_sequence(hit[0], hit[2], last):
             level, rank, number, label_end = hit
-            heads.append((start, level, rank, number, line[:label_end].strip(), heading_title(line, label_end)))
-        start += len(line) + 1
-    heads = _drop_out_of_sequence(heads)
-
-    provisions: list[Provision] = []
-    if not heads:
-        if text.strip():
-            warnings.warn(
-                f"{source or 'document'}: no numbered headings found; kept whole as one provision",
-                StructureWarning, stacklevel=2)
-        provisions.append(Provision("0", "", "document", "", None, "", 0, len(text), 0))
-    else:
-        if heads[0][0] > 0:
-            provisions.append(Provision("0", "", "preamble", "", None, "", 0, heads[0][0], 0))
-        stack: list[tuple[int, Provision]] = []  # (rank, provision)
-        used_ids: set[str] = set()
-        for i, (start, level, rank, number, label, title) in enumerate(heads):
-            end = heads[i + 1][0] if i + 1 < len(heads) else len(text)
+            if provisions:
+                provisions[-1]["end"] = start
+            elif start > 0:
+                provisions.append(_row("0", "", "preamble", "", None, "", 0, start, 0))
             while stack and stack[-1][0] >= rank:
                 stack.pop()
             parent = stack[-1][1] if stack else None
-            prov = _new_provision(parent, level, label, number, title, start, end, used_ids)
+            prov = _new_provision(parent, level, line[:label_end].strip(), number,
+                                  heading_title(line, label_end), start, len(text), used_ids)
             provisions.append(prov)
             stack.append((rank, prov))
+        start += len(line) + 1
+    if not provisions:
+        provisions.append(_row("0", "", "document", "", None, "", 0, len(text), 0))
     provisions = _add_points(text, provisions)
     for p in provisions:
-        p.text = text[p.start:p.end]
+        p["text"] = text[p["start"]:p["end"]]
     return provisions
 
 
-def _new_provision(parent, level, label, number, title, start, end, used_ids) -> Provision:
+def _row(provision_id, parent_id, level, label, number, title, start, end, depth) -> dict:
+    """A provision as a dict with Provision's fields in order (text filled in last)."""
+    return {"provision_id": provision_id, "parent_id": parent_id, "level": level, "label": label,
+            "number": number, "title": title, "start": start, "end": end, "depth": depth, "text": ""}
+
+
+def _new_provision(parent, level, label, number, title, start, end, used_ids) -> dict:
     """A provision with a readable id: the path of numbers from the root, e.g. '2.3.1'."""
-    base = f"{parent.provision_id}.{number}" if parent else str(number)
+    parent_id = parent["provision_id"] if parent else ""
+    base = f"{parent_id}.{number}" if parent else str(number)
     pid, k = base, 2
     while pid in used_ids:
         pid, k = f"{base}~{k}", k + 1
     used_ids.add(pid)
-    return Provision(pid, parent.provision_id if parent else "", level, label, number, title,
-                     start, end, (parent.depth + 1) if parent else 1)
+    return _row(pid, parent_id, level, label, number, title, start, end, (parent["depth"] + 1) if parent else 1)
 
 
-def _drop_out_of_sequence(heads: list) -> list:
-    """Drop item/sub-item labels that cannot be headings (a lone "3." in running text).
+def _in_sequence(level: str, number: int, last: dict[str, int]) -> bool:
+    """False for item/sub-item labels that cannot be headings (a lone "3." in running text).
 
     An arabic-numbered heading must start a run at 1 or continue the previous number of
     its kind (003-style numbering runs on across sections); anything else stays text.
+    ``last`` holds the last number kept of each level and is updated here.
     """
-    kept = []
-    last: dict[str, int] = {}
-    for h in heads:
-        _, level, _, number, _, _ = h
-        # Items may restart at 1 under each section or run on across sections.
-        if level in ("item", "subitem") and number != 1 and last.get(level) != number - 1:
-            continue
-        last[level] = number
-        kept.append(h)
-    return kept
+    # Items may restart at 1 under each section or run on across sections.
+    if level in ("item", "subitem") and number != 1 and last.get(level) != number - 1:
+        return False
+    last[level] = number
+    return True
 
 
-def _add_points(text: str, provisions: list[Provision]) -> list[Provision]:
+def _add_points(text: str, provisions: list[dict]) -> list[dict]:
     """Split 一是/二是 runs out of each provision's own span as child 'point' provisions."""
     if "一是" not in text:  # no run starts anywhere (see _point_runs)
         return provisions
-    out: list[Provision] = []
-    used_ids = {p.provision_id for p in provisions}
+    out: list[dict] = []
+    used_ids = {p["provision_id"] for p in provisions}
     for p in provisions:
-        runs = _point_runs(text, p.start, p.end)
+        runs = _point_runs(text, p["start"], p["end"])
         if not runs:
             out.append(p)
             continue
-        p_end = p.end
-        p.end = runs[0][0]
+        p_end = p["end"]
+        p["end"] = runs[0][0]
         out.append(p)
         for j, (start, number, label_end) in enumerate(runs):
             end = runs[j + 1][0] if j + 1 < len(runs) else p_end

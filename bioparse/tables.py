@@ -88,7 +88,7 @@ class TableWriter:
         # while a build is under way) never sees a half-written table.
         self._final = [outdir / f"{table}.csv", outdir / f"{table}.parquet"]
         self._tmp = [p.with_name(f".{p.name}.part") for p in self._final]
-        self._csv_file = self._tmp[0].open("w", encoding="utf-8", newline="")
+        self._csv_file = self._tmp[0].open("w", encoding="utf-8", newline="", buffering=1 << 20)
         self._csv = csv.writer(self._csv_file, lineterminator="\n")
         self._csv.writerow(schema.columns(table))
         self._parquet = pq.ParquetWriter(self._tmp[1], self.schema,

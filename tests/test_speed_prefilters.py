@@ -68,6 +68,13 @@ def test_paren_scan_is_finditer(text):
 
 @SETTINGS
 @given(AGENCY_TEXTS)
+def test_paragraph_end_test_is_the_regex(text):
+    for i in range(len(text) + 2):
+        assert agencies._ends_paragraph(text, i) == (agencies._PARAGRAPH_END_RE.match(text, i) is not None), i
+
+
+@SETTINGS
+@given(AGENCY_TEXTS)
 def test_bare_marker_scan_is_finditer(text):
     assert spans(agencies._bare_marker_matches(text)) == spans(agencies._BARE_MARKER_RE.finditer(text))
 
@@ -84,6 +91,11 @@ def test_bare_duty_scan_is_finditer(text):
 def test_clause_without_cue_word_needs_paragraph_end(inner):
     """find_agency_clauses skips mid-paragraph parentheses without a cue word unparsed."""
     assert agencies.parse_clause(inner, 0, require_marker=True) is None
+
+
+def test_cue_words_are_two_characters():
+    """find_clauses skips the cue search in a one-character parenthesis (（一）) on this."""
+    assert {len(w) for w in agencies._CUE_RE.pattern.split("|")} == {2}
 
 
 def test_marker_words_cannot_overlap():
@@ -167,7 +179,9 @@ def test_quote_spans_are_finditer(text):
 
 
 YEAR_TEXTS = st.lists(st.sampled_from(["（", "(", "）", ")", "2018", "2020", "1999", "20", "18", "年", "—",
-                                       "-", "至", "到", " ", "\n", "实施期限", "期限", "为", "x"]),
+                                       "-", "至", "到", " ", "\n", "实施期限", "期限", "为", "x",
+                                       "实施", "执行", "规划", "有效", "期", "限", "时间", "时", "间", "：", "自",
+                                       "2018年—2020年", "2019-2021年"]),
                       max_size=24).map("".join)
 
 
@@ -180,6 +194,8 @@ def test_plan_year_scans_are_the_plain_regexes(text):
         return m and (m.span(), m.groups())
 
     assert key(metadata._leftmost(metadata._RANGE_PAREN_RES, text)) == key(metadata._RANGE_PAREN.search(text))
+    term, plain = metadata._leftmost(metadata._RANGE_TERM_RES, text), metadata._RANGE_TERM.search(text)
+    assert (term and term.groups()) == (plain and plain.groups())
     assert metadata._until_years(text) == [m.group(1) for m in metadata._UNTIL.finditer(text)]
 
 
@@ -317,6 +333,55 @@ def test_canonical_agency_needs_only_the_carried_prefix():
         for first in names + [None]:
             assert (agencies.canonical_agency(name, cw, first)
                     == agencies.canonical_agency(name, cw, agencies.carried_prefix(first))), (name, first)
+
+
+def test_context_prefix_is_the_first_carry_prefix_the_name_starts_with():
+    """context_prefix_for reads one character, as every carried prefix is one (the loop it replaced below)."""
+    def reference(first):
+        for p in agencies._CARRY_PREFIXES:
+            if first.startswith(p) and len(first) > 2:
+                return p
+        return None
+
+    assert all(len(p) == 1 for p in agencies._CARRY_PREFIXES)
+    for first in ["", "区", "市", "区局", "区招商局", "县教育局", "省科技厅", "市场监管局", "发展改革委",
+                  "各相关开发区", "天津海关", " 区财政局", "镇政府"]:
+        assert agencies.context_prefix_for([first]) == reference(first), first
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["2018年12月26日", "二〇一八年十二月二十六日", "天津市人民政府", "x日", "", " ",
+                                 "正文，" * 30, "2018年 12月 26日"]), max_size=90))
+def test_signature_date_is_the_first_in_the_header_else_the_last(lines):
+    """_signature_date_line reads the header, then the text from the end, as the scan of every line did."""
+    from bioparse import metadata
+    date_idx = [i for i, ln in enumerate(lines) if metadata._is_date_line(ln)]
+    head = [i for i in date_idx if i < metadata.HEAD_LINES]
+    expected = head[0] if head else (date_idx[-1] if date_idx else None)
+    text = "\n".join(lines)
+    got_lines, got = metadata._signature_date_line(text.split("\n", metadata.HEAD_LINES)[:metadata.HEAD_LINES], text)
+    assert got == expected
+    assert got is None or got_lines[got] == text.split("\n")[got]
+
+
+@SETTINGS
+@given(st.lists(st.lists(st.sampled_from(["津政办规", "〔", "2025", "〕", "1", "号", "第", " ", "\u3000", "（", "）",
+                                          "《规划》", "天津市人民政府", "各区人民政府", "甲" * 12, "，",
+                                          "津政办规〔2025〕1号", "津政办规 〔 2025 〕 第 1 号"]),
+                         max_size=16).map("".join), max_size=16))
+def test_doc_number_skips_only_lines_too_long_to_be_one(lines):
+    """_doc_number's length test leaves the answer of the plain search on every line."""
+    from bioparse import metadata
+
+    def reference(lines):
+        for ln in lines[:15]:
+            s = metadata._clean(ln)
+            m = metadata._DOC_NUMBER.search(s)
+            if m and len(s) - len(m.group(0)) <= 6 and "《" not in s:
+                return m.group(0)
+        return ""
+
+    assert metadata._doc_number(lines) == reference(lines)
 
 
 # ------------------------------------------------------------------ GBK detection
