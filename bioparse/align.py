@@ -1,9 +1,9 @@
 """The matching blocks difflib.SequenceMatcher (autojunk=False) finds in each candidate window,
 computed in compiled loops.
 
-``align_windows`` gives, for each window of ``reuse._chain``, exactly what ``reuse._doc_hits``
-gives for it: the span from the first to the last matching block and the matched characters.
-It does the same steps in numba: the exact common runs from the seeds (``_runs``), the blocks
+``align_windows`` gives, for each window of ``seeds.chain_windows``, exactly what difflib gives
+for it: the span from the first to the last matching block and the matched characters, without
+running difflib over the window. The exact common runs from the seeds (``_runs``), the blocks
 of k or more characters read off them (``_run_blocks``), the gaps between them aligned by
 difflib's own loop (``_gap_blocks``), largest first, giving up a window as soon as a bound shows
 it cannot pass the filter. Windows whose two sides are equal are one block; windows over k-grams
@@ -23,10 +23,11 @@ _NO = np.int64(-1)
 
 
 @numba.njit(cache=True, nogil=True)
-def _runs(pair, pa, diag, ca, cb, off, size_b, k, extend):
-    """``reuse._runs``: maximal exact common runs ``(pair, i, j, n)``, by pair, diagonal, then i.
+def _runs(pair, pa, diag, size, ca, cb, off, size_b, k, extend):
+    """Maximal exact common runs ``(pair, i, j, n)``, by pair, diagonal, then i.
 
-    Seeds on one diagonal that overlap or touch form a run; it is extended while the characters
+    From the seed runs of ``seeds.anchor_seeds`` (``size``: seeds in each). Seeds on one
+    diagonal that overlap or touch (at most k apart) form a run; it is extended while the characters
     on either side match, and a run that reaches the one before it on its diagonal joins it.
     Only skipped k-grams (``extend``: some were) can leave a run short: otherwise a match one
     character further would have been a seed of the run.
@@ -34,7 +35,7 @@ def _runs(pair, pa, diag, ca, cb, off, size_b, k, extend):
     m = len(pa)
     groups = 1  # runs before joining, so the arrays are no longer than needed
     for e in range(1, m):
-        if pair[e] != pair[e - 1] or diag[e] != diag[e - 1] or pa[e] - pa[e - 1] > k:
+        if pair[e] != pair[e - 1] or diag[e] != diag[e - 1] or pa[e] - (pa[e - 1] + size[e - 1] - 1) > k:
             groups += 1
     rp, ri, rj, re = (np.empty(groups, np.int64), np.empty(groups, np.int64),
                       np.empty(groups, np.int64), np.empty(groups, np.int64))
@@ -42,9 +43,10 @@ def _runs(pair, pa, diag, ca, cb, off, size_b, k, extend):
     s = 0
     while s < m:
         e = s
-        while e + 1 < m and pair[e + 1] == pair[s] and diag[e + 1] == diag[s] and pa[e + 1] - pa[e] <= k:
+        while (e + 1 < m and pair[e + 1] == pair[s] and diag[e + 1] == diag[s]
+               and pa[e + 1] - (pa[e] + size[e] - 1) <= k):
             e += 1
-        p, i, end = pair[s], pa[s], pa[e] + k
+        p, i, end = pair[s], pa[s], pa[e] + size[e] - 1 + k
         j = i + diag[s]
         o, sb = off[p], size_b[p]
         while extend and i > 0 and j > 0 and ca[i - 1] == cb[o + j - 1]:
@@ -76,7 +78,7 @@ def _bisect(rp, rd, p, d):
 
 @numba.njit(cache=True, nogil=True)
 def _clip_runs(rp, ri, rj, rn, rd, p, a0, a1, b0, b1, runs):
-    """``reuse._window_runs`` for one window: the runs reaching into it, clipped, into ``runs``.
+    """The runs reaching into one window, clipped to it, into ``runs``.
 
     Only runs on diagonals crossing the window (b0 − a1 < j − i < b1 − a0) can reach it.
     Returns how many.
@@ -193,7 +195,7 @@ def _longest_sparse(ca, alo, blo, lo, hi, jlo, jhi, keys, first, last, val, stam
 
 @numba.njit(cache=True, nogil=True)
 def _gap_blocks(ca, cb, o, alo, ahi, blo, bhi, st, prev, cur, queue):
-    """``reuse._gap_blocks``: difflib's matching blocks of ca[alo:ahi] and b[blo:bhi], into ``st``.
+    """difflib's matching blocks of ca[alo:ahi] and b[blo:bhi] (a gap between runs), into ``st``.
 
     get_matching_blocks' loop (longest match, then left and right of it) without junk. Small
     rectangles use a full DP row, large ones the positions of each character in b.
@@ -268,7 +270,7 @@ def _sort_by(key, item, n):
 
 @numba.njit(cache=True, nogil=True)
 def _run_blocks(runs, count, alo, ahi, blo, bhi, k, st, gaps, key, item):
-    """``reuse._run_blocks``: the blocks of k or more characters (into ``st``) and the gaps left.
+    """The blocks of k or more characters difflib finds in a window (into ``st``), and the gaps left.
 
     difflib takes the longest common substring, then recurses left and right of it; substrings
     of k or more characters all lie in ``runs``, so those blocks are read off them. When the
@@ -373,7 +375,7 @@ def _too_low(matched, extra, span, edge, min_chars, threshold):
 @numba.njit(cache=True, nogil=True)
 def _align(ca, cb, o, a0, a1, b0, b1, runs, count, k, min_chars, threshold, st, gaps, key, item,
            prev, cur, queue, mark, tick):
-    """``reuse._align`` of an unequal window: run blocks, then the gaps, largest first.
+    """Align a window whose sides differ: run blocks, then the gaps, largest first.
 
     Gives up (leaves ``st`` without blocks) as soon as the window cannot reach ``min_chars``
     and ``threshold`` even if every gap still to align matched as much as it can. Returns the
@@ -421,11 +423,11 @@ def _align(ca, cb, o, a0, a1, b0, b1, runs, count, k, min_chars, threshold, st, 
 
 
 @numba.njit(cache=True, nogil=True)
-def _align_all(windows, pair, pa, diag, ca, cb, off, size_b, crowded, k, min_chars, threshold):
-    """Rows [a0, a1, b0, b1, matched] of the windows (−1 where ``_doc_hits`` yields None)."""
+def _align_all(windows, pair, pa, diag, size, ca, cb, off, size_b, crowded, k, min_chars, threshold):
+    """Rows [a0, a1, b0, b1, matched] of the windows (−1: no block, or given up)."""
     n = windows.shape[0]
     out = np.full((n, 5), _NO, np.int64)
-    rp, ri, rj, rn = _runs(pair, pa, diag, ca, cb, off, size_b, k, len(crowded) > 0)
+    rp, ri, rj, rn = _runs(pair, pa, diag, size, ca, cb, off, size_b, k, len(crowded) > 0)
     rd = rj - ri
     long_a = long_b = 1
     for w in range(n):
@@ -462,11 +464,14 @@ def _align_all(windows, pair, pa, diag, ca, cb, off, size_b, crowded, k, min_cha
 
 def align_windows(windows: np.ndarray, seeds, ca: np.ndarray, cbs: list[np.ndarray],
                   crowded: np.ndarray | None, k: int, min_chars: int, threshold: float) -> np.ndarray:
-    """Per window ``[pair, a0, a1, b0, b1, diag]``: ``[a0, a1, b0, b1, matched]`` as ``_doc_hits`` gives.
+    """Per window ``[pair, a0, a1, b0, b1, diag]``: ``[a0, a1, b0, b1, matched]``.
 
-    ``seeds`` and ``crowded`` as ``reuse._anchor_seeds`` returns them, ``ca`` and ``cbs`` the
-    code points of the folded text and of its partners. Rows are −1 where ``_doc_hits`` yields
-    None; a window whose hit fails the filter (``min_chars``, ``threshold``) may be −1 too.
+    The span from the first to the last matching block that
+    ``difflib.SequenceMatcher(None, wa, wb, autojunk=False)`` finds in the window, and the
+    characters matched; −1 where there is none. A window whose hit fails the filter
+    (``min_chars``, ``threshold``) may be −1 too: it is given up as soon as a bound shows that.
+    ``seeds`` and ``crowded`` as ``seeds.anchor_seeds`` returns them, ``ca`` and ``cbs`` the
+    code points of the folded text and of its partners.
     """
     windows = _plain(windows, np.int64).reshape(-1, 6)
     if not len(windows):

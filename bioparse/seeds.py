@@ -1,11 +1,11 @@
 """Exact k-gram matches between a text and its partners, and their chaining into candidate
 windows, compiled with numba.
 
-``anchor_seeds`` and ``chain_windows`` give exactly what ``reuse._anchor_seeds`` and
-``reuse._chain`` give (same values, same order), as straight loops instead of numpy passes
-and Python merges. The k-grams of a text are grouped in a hash table on their characters
-(a 32-bit hash only finds the slot; equal characters decide), so a seed is never false and a
-k-gram's count is the count of that exact k-gram. Texts must be under 2³⁰ characters.
+Straight loops over arrays, one document and all its partners per call. The k-grams of a
+text are grouped in a hash table on their characters (a 32-bit hash only finds the slot;
+equal characters decide), so a seed is never false and a k-gram's count is the count of that
+exact k-gram. Seeds are returned as runs along a diagonal, not one by one: a passage shared
+verbatim is one row, not one per character. Texts must be under 2³⁰ characters.
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ import numpy as np
 
 __all__ = ["anchor_seeds", "chain_windows"]
 
-_MUL = np.uint32(1_000_003)  # the multiplier of reuse._kgram_hashes
+_MUL = np.uint32(1_000_003)  # of the polynomial k-gram hash
 
 
 @numba.njit(cache=True, nogil=True)
@@ -48,6 +48,33 @@ def _hashes(codes, lo, hi, k):
         for p in range(n):
             out[p] = np.uint32(out[p] * _MUL) + c[p]
     return out
+
+
+@numba.njit(cache=True, nogil=True)
+def _bit_of(h):
+    """The bit of a k-gram hash in ``_bit_filter``'s 2¹⁸ bits."""
+    return (np.uint64(h) * np.uint64(0x9E3779B97F4A7C15)) >> np.uint64(46)
+
+
+@numba.njit(cache=True, nogil=True)
+def _bit_filter(hashes):
+    """2¹⁸ bits (32 KB, in the fastest cache) set for the given k-gram hashes.
+
+    A k-gram of a partner whose bit is clear is not in the text: no table lookup. Most
+    k-grams of a partner are not, so most lookups stop here.
+    """
+    bits = np.zeros(1 << 12, np.uint64)
+    for h in hashes:
+        b = _bit_of(h)
+        bits[b >> np.uint64(6)] |= np.uint64(1) << (b & np.uint64(63))
+    return bits
+
+
+@numba.njit(cache=True, nogil=True)
+def _maybe_in(bits, h):
+    """Whether the k-gram of hash h may be among those of ``_bit_filter`` (no: surely not)."""
+    b = _bit_of(h)
+    return (bits[b >> np.uint64(6)] >> (b & np.uint64(63))) & np.uint64(1) != 0
 
 
 @numba.njit(cache=True, nogil=True)
@@ -113,72 +140,109 @@ def _find(table, shift, rep, ca, cb, j, h, k):
 
 
 @numba.njit(cache=True, nogil=True)
-def _seeds(ca, cb, off, k, max_postings):
-    """``(pair, pa, diag, crowded, any_crowded)`` of ca with the partners joined in cb.
+def _starts_run(match, ca, cb, lo, j, i):
+    """Whether the seed at (i in a, j in partner from lo) starts a run: the one before it on
+    its diagonal (i − 1, j − 1) is no seed. Its k-gram overlaps this one but for one character,
+    so it is a seed exactly when that character matches and its own k-gram was not skipped."""
+    return not (j > 0 and i > 0 and match[lo + j - 1] >= 0 and ca[i - 1] == cb[lo + j - 1])
 
-    ``off``: where each partner starts in cb (and the end). The k-grams of each partner are
-    looked up once; then its seeds are placed by a counting sort on the diagonal, which keeps
-    them in the order they were found in (b ascending, so a ascending on one diagonal).
+
+@numba.njit(cache=True, nogil=True)
+def _seeds(ca, cb, off, k, max_postings):
+    """``(pair, pa, diag, n, crowded, any_crowded)`` of ca with the partners joined in cb.
+
+    ``off``: where each partner starts in cb (and the end). Each k-gram of a partner is
+    matched once: by one character where it continues the k-gram before it in a (most of a
+    shared passage), else by a bit filter of ca's k-grams and then the table. Seeds are then
+    given as runs: ``n`` seeds on one diagonal at pa, pa + 1, …, placed by a counting sort on
+    the diagonal, which keeps them in the order found (b ascending, so a ascending).
     """
     table, shift, rep, first, pos, gid = _kgram_groups(ca, k)
     na = len(gid)
     n_part = len(off) - 1
+    bits = _bit_filter(_hashes(ca, 0, len(ca), k))
     match = np.full(len(cb), -1, np.int64)  # group of the k-gram at each position of cb
-    total = 0
+    inner = np.zeros(len(cb), np.bool_)  # its one seed continues the seed before: no run starts
     for p in range(n_part):
-        lo, hi = off[p], off[p + 1]
-        hb = _hashes(cb, lo, hi, k)
-        for j in range(len(hb)):
-            g = _find(table, shift, rep, ca, cb, lo + j, hb[j], k)
+        lo = off[p]
+        hb = _hashes(cb, lo, off[p + 1], k)
+        i = -1  # a position in ca of the k-gram before (−1: ca lacks it)
+        for q in range(len(hb)):
+            j = lo + q
+            if 0 <= i < na - 1 and ca[i + k] == cb[j + k - 1]:
+                i += 1  # the k-gram continues the one before: no lookup
+                g = gid[i]
+                inner[j] = q > 0 and match[j - 1] >= 0 and first[g + 1] - first[g] == 1
+            elif _maybe_in(bits, hb[q]):
+                g = _find(table, shift, rep, ca, cb, j, hb[q], k)
+                i = rep[g] if g >= 0 else -1
+            else:
+                g = i = -1
             if g >= 0 and first[g + 1] - first[g] <= max_postings:
-                match[lo + j] = g
-                total += first[g + 1] - first[g]
+                match[j] = g
+    total = 0  # seeds that may start a run: a bound on the runs
+    for j in range(len(cb)):
+        if match[j] >= 0 and not inner[j]:
+            total += first[match[j] + 1] - first[match[j]]
     pair = np.empty(total, np.int64)
     pa = np.empty(total, np.int64)
     diag = np.empty(total, np.int64)
+    size = np.empty(total, np.int64)
+    ti, tj, tn = np.empty(total, np.int64), np.empty(total, np.int64), np.empty(total, np.int64)
     at = 0
     for p in range(n_part):
         lo, nb = off[p], off[p + 1] - off[p] - k + 1
         if nb <= 0 or na == 0:
             continue
-        start = np.zeros(na + nb, np.int64)  # by diagonal + na − 1
+        m = 0  # this partner's runs, in the order found (j ascending)
         for j in range(nb):
             g = match[lo + j]
-            if g >= 0:
-                for t in range(first[g], first[g + 1]):
-                    start[j - pos[t] + na] += 1
+            if g < 0 or inner[lo + j]:
+                continue
+            for t in range(first[g], first[g + 1]):
+                i = pos[t]
+                if not _starts_run(match, ca, cb, lo, j, i):
+                    continue
+                n = 1  # the next seed on the diagonal: the next k-gram matches and is kept
+                while (j + n < nb and i + n < na and match[lo + j + n] >= 0
+                       and ca[i + n + k - 1] == cb[lo + j + n + k - 1]):
+                    n += 1
+                ti[m], tj[m], tn[m] = i, j, n
+                m += 1
+        start = np.zeros(na + nb, np.int64)  # counting sort by diagonal + na − 1
+        for r in range(m):
+            start[tj[r] - ti[r] + na] += 1
         start[0] = at
         for d in range(1, na + nb):
             start[d] += start[d - 1]
         at = start[na + nb - 1]
-        for j in range(nb):
-            g = match[lo + j]
-            if g >= 0:
-                for t in range(first[g], first[g + 1]):
-                    d = j - pos[t]
-                    i = start[d + na - 1]
-                    pair[i], pa[i], diag[i] = p, pos[t], d
-                    start[d + na - 1] = i + 1
+        for r in range(m):
+            d = tj[r] - ti[r]
+            q = start[d + na - 1]
+            pair[q], pa[q], diag[q], size[q] = p, ti[r], d, tn[r]
+            start[d + na - 1] = q + 1
     crowded = np.zeros(na + 1, np.int64)
     for q in range(na):
         crowded[q + 1] = crowded[q] + (first[gid[q] + 1] - first[gid[q]] > max_postings)
-    return pair, pa, diag, crowded, crowded[na] > 0
+    return pair[:at], pa[:at], diag[:at], size[:at], crowded, crowded[na] > 0
 
 
 def anchor_seeds(ca: np.ndarray, cbs: list[np.ndarray], k: int, max_postings: int):
     """Seeds of a text (code points ``ca``) with all its partners ``cbs``, and which are crowded.
 
-    Returns ``((pair, pa, diag), crowded)`` exactly as ``reuse._anchor_seeds``: every exact
-    k-gram match, sorted by partner, diagonal (position in b − pa), then pa, leaving out
-    k-grams found more than ``max_postings`` times in a; ``crowded`` the prefix counts of
-    the positions of such k-grams, or None if there are none.
+    Returns ``((pair, pa, diag, n), crowded)``. The seeds are every exact k-gram match
+    (partner, position in a, diagonal = position in b − position in a), leaving out k-grams
+    found more than ``max_postings`` times in a, given as runs: row r stands for the ``n[r]``
+    seeds at ``pa[r]``, ``pa[r] + 1``, … on ``diag[r]``, and the seed before and after each run
+    are none. Rows are sorted by partner, diagonal, then pa. ``crowded``: the prefix counts of
+    the positions in a of the skipped k-grams, or None if there are none.
     """
     sizes = np.array([len(c) for c in cbs], dtype=np.int64)
     cb = np.concatenate(cbs).astype(np.uint32, copy=False) if cbs else np.zeros(0, np.uint32)
     off = np.r_[0, np.cumsum(sizes)].astype(np.int64)
     ca = np.require(ca, np.uint32, ["C", "W"])  # one compiled signature (no read-only views)
-    pair, pa, diag, crowded, any_crowded = _seeds(ca, cb, off, int(k), int(max_postings))
-    return (pair, pa, diag), (crowded if any_crowded else None)
+    pair, pa, diag, n, crowded, any_crowded = _seeds(ca, cb, off, int(k), int(max_postings))
+    return (pair, pa, diag, n), (crowded if any_crowded else None)
 
 
 @numba.njit(cache=True, nogil=True)
@@ -223,7 +287,7 @@ def _merge_component(c0, c1, cd, order, s, e, gap, max_shift, reg, n_reg, p, act
     """Merge the chains of one component (``order[s:e]``: by a0, b0) into regions of ``reg``.
 
     Each chain joins the first region still in reach (a1 + gap) that it continues (diagonal
-    within max_shift, b within gap, overlapping ends) or starts one; as ``reuse._merge``.
+    within max_shift, b within gap, overlapping ends) or starts one.
     Rows of ``reg``: a0, a1, b0, b1, diag, b0 of the first chain, pair. Returns the new count.
     """
     n_act = 0
@@ -257,19 +321,20 @@ def _merge_component(c0, c1, cd, order, s, e, gap, max_shift, reg, n_reg, p, act
 
 
 @numba.njit(cache=True, nogil=True)
-def _chain_rows(pair, pa, diag, k, gap, max_shift, min_len):
-    """The rows of ``chain_windows`` from seeds sorted by pair, diagonal, then pa."""
+def _chain_rows(pair, pa, diag, size, k, gap, max_shift, min_len):
+    """The rows of ``chain_windows`` from seed runs sorted by pair, diagonal, then pa."""
     n = len(pa)
     cp = np.empty(n, np.int64)
     c0 = np.empty(n, np.int64)
     c1 = np.empty(n, np.int64)
     cd = np.empty(n, np.int64)
     m = 0
-    for i in range(n):  # chains: runs of seeds on one diagonal at most gap apart
-        if i == 0 or pair[i] != pair[i - 1] or diag[i] != diag[i - 1] or pa[i] - pa[i - 1] > gap:
+    for i in range(n):  # chains: seeds on one diagonal at most gap apart (runs: 1 apart)
+        if (i == 0 or pair[i] != pair[i - 1] or diag[i] != diag[i - 1]
+                or pa[i] - (pa[i - 1] + size[i - 1] - 1) > gap):
             cp[m], c0[m], cd[m] = pair[i], pa[i], diag[i]
             m += 1
-        c1[m - 1] = pa[i] + k
+        c1[m - 1] = pa[i] + size[i] - 1 + k
     reg = np.empty((m, 7), np.int64)
     active = np.empty(m, np.int64)
     order = np.arange(m)
@@ -309,10 +374,13 @@ def _chain_rows(pair, pa, diag, k, gap, max_shift, min_len):
 
 
 def chain_windows(seeds, k: int, gap: int, max_shift: int, min_len: int = 0) -> np.ndarray:
-    """Candidate windows of seeds ``(pair, pa, diag)`` (sorted by pair, diagonal, pa).
+    """Candidate windows of the seed runs ``(pair, pa, diag, n)`` that ``anchor_seeds`` gives.
 
-    An int64 array of rows ``[pair, a0, a1, b0, b1, diag]``: the regions of
-    ``reuse._chain(seeds, k, gap, max_shift, min_len)``, pair by pair in the same order.
+    Seeds on one diagonal at most ``gap`` apart make a chain; chains that continue each other
+    (diagonals within ``max_shift``, within ``gap`` in both texts) merge into one region. An
+    int64 array of rows ``[pair, a0, a1, b0, b1, diag]`` (folded coordinates, ends exclusive,
+    diag of the last chain merged), without regions with a side shorter than ``min_len``;
+    by pair, then by (a0, b0) of each region's first chain.
     """
-    pair, pa, diag = (np.require(x, np.int64, ["C", "W"]) for x in seeds)
-    return _chain_rows(pair, pa, diag, int(k), int(gap), int(max_shift), int(min_len))
+    pair, pa, diag, size = (np.require(x, np.int64, ["C", "W"]) for x in seeds)
+    return _chain_rows(pair, pa, diag, size, int(k), int(gap), int(max_shift), int(min_len))

@@ -1,5 +1,8 @@
-"""Tests for bioparse.align: the compiled window alignment gives what reuse._doc_hits gives,
-and with no filter exactly difflib's matching blocks, on hard texts and on real ones."""
+"""Tests for bioparse.align against difflib itself: each window's row is the span from the first
+to the last matching block ``difflib.SequenceMatcher`` (no autojunk) finds in it and the matched
+characters; with a filter, a window whose hit fails it may be given up (−1) instead. On windows
+from chain_windows over hard texts and real ones, and on hand-made windows."""
+import difflib
 import glob
 import os
 import random
@@ -9,35 +12,42 @@ import pytest
 
 from bioparse import reuse as R
 from bioparse.align import align_windows
-from tests.test_reuse import _difflib_hit, _hard_corpus, _random_text
+from bioparse.seeds import anchor_seeds, chain_windows
+from tests.test_reuse import _hard_corpus, _random_text
 
 HERE = os.path.dirname(__file__)
 SEED_DIRS = [os.path.join(HERE, "..", "..", "shared", "seeds"), os.path.join(HERE, "..", "data", "raw")]
 NONE = (-1,) * 5
 
 
-def _windows(seeds, k, gap, max_shift, min_len):
-    """The windows of _chain flattened as align_windows takes them: [pair, a0, a1, b0, b1, diag]."""
-    rows = [(p, *r[:5]) for p, regions in sorted(R._chain(seeds, k, gap, max_shift, min_len).items())
-            for r in regions]
-    return np.array(rows, dtype=np.int64).reshape(-1, 6)
+def _difflib_hit(sa, sb, r):
+    """(a0, a1, b0, b1, matched) of difflib's matching blocks in sa[a0:a1], sb[b0:b1], or None."""
+    blocks = [m for m in difflib.SequenceMatcher(None, sa[r[0]:r[1]], sb[r[2]:r[3]],
+                                                 autojunk=False).get_matching_blocks() if m.size]
+    if not blocks:
+        return None
+    first, last = blocks[0], blocks[-1]
+    return (r[0] + first.a, r[0] + last.a + last.size, r[2] + first.b, r[2] + last.b + last.size,
+            sum(m.size for m in blocks))
 
 
-def _reference(sa, sbs, seeds, ca, cbs, crowded, windows, k, min_chars, threshold):
-    """What _doc_hits does for each of the given windows (any rectangles, not only _chain's)."""
-    runs = R._runs(seeds, ca, cbs, k) if len(seeds[0]) else None
-    out = []
-    for p, a0, a1, b0, b1, _ in windows.tolist():
-        r = [a0, a1, b0, b1]
-        if sa[a0:a1] == sbs[p][b0:b1]:
-            hit = R._align(r, None, sa, sbs[p], k, min_chars, threshold)
-        elif crowded is not None and crowded[a1 - k + 1] > crowded[a0]:
-            hit = R._difflib_align(sa, sbs[p], r)
+def _passes(hit, min_chars, threshold):
+    a0, a1, b0, b1, matched = hit
+    return matched >= min_chars and 2 * matched / ((a1 - a0) + (b1 - b0)) >= threshold
+
+
+def _assert_rows(sa, sbs, windows, got, min_chars, threshold):
+    """Each row is difflib's hit of its window (−1 if none), or −1 if that hit fails the filter
+    (with no filter: every row is difflib's); returns how many windows have a hit that passes."""
+    n_pass = 0
+    for w, row in zip(windows.tolist(), got.tolist()):
+        hit = _difflib_hit(sa, sbs[w[0]], w[1:5])
+        if hit is None or not _passes(hit, min_chars, threshold):
+            assert tuple(row) in (hit or NONE, NONE), (w, min_chars, threshold)
         else:
-            found = R._window_runs(np.array([[p, a0, a1, b0, b1]]), runs, len(ca)) if runs else [[]]
-            hit = R._align(r, found[0], sa, sbs[p], k, min_chars, threshold)
-        out.append(hit or NONE)
-    return out
+            assert tuple(row) == hit, (w, min_chars, threshold)
+            n_pass += 1
+    return n_pass
 
 
 def _documents(texts, k, max_postings):
@@ -45,50 +55,58 @@ def _documents(texts, k, max_postings):
     texts = {d: R.fold(t)[0] for d, t in texts.items()}
     for a_id, b_ids in R._partners(texts, k, 50, 10):
         ca, cbs = R._codes(texts[a_id]), [R._codes(texts[b]) for b in b_ids]
-        seeds, crowded = R._anchor_seeds(ca, cbs, k, max_postings)
+        seeds, crowded = anchor_seeds(ca, cbs, k, max_postings)
         yield texts[a_id], [texts[b] for b in b_ids], seeds, ca, cbs, crowded
 
 
-def _check_doc_hits(texts, k, max_postings, gap, max_shift, min_chars, threshold, against_difflib):
-    """align_windows equals _doc_hits (and difflib, if asked) on every window; returns counts."""
-    n_windows = n_crowded = 0
+def _n_crowded(windows, crowded, k):
+    """How many windows hold k-grams that were skipped (gave no seeds)."""
+    if crowded is None or not len(windows):
+        return 0
+    return int((crowded[windows[:, 2] - k + 1] > crowded[windows[:, 1]]).sum())
+
+
+def _check_documents(texts, k, max_postings, gap, max_shift, min_chars, threshold):
+    """align_windows on chain_windows' windows of each document agrees with difflib (as
+    _assert_rows); returns the windows, those with a passing hit, and the crowded ones."""
+    n_windows = n_pass = n_crowded = 0
     for sa, sbs, seeds, ca, cbs, crowded in _documents(texts, k, max_postings):
-        windows = _windows(seeds, k, gap, max_shift, min_chars)
-        got = [tuple(row) for row in align_windows(windows, seeds, ca, cbs, crowded, k, min_chars,
-                                                   threshold).tolist()]
-        hits = list(R._doc_hits(sa, sbs, seeds, ca, cbs, crowded, k, gap, max_shift, min_chars, threshold))
-        assert [p for p, _ in hits] == windows[:, 0].tolist()
-        assert got == [hit or NONE for _, hit in hits]
-        if against_difflib:
-            for w, row in zip(windows.tolist(), got):
-                assert row == (_difflib_hit(sa, sbs[w[0]], w[1:5]) or NONE), w
+        windows = chain_windows(seeds, k, gap, max_shift, min_chars)
+        got = align_windows(windows, seeds, ca, cbs, crowded, k, min_chars, threshold)
+        assert got.dtype == np.int64 and got.shape == (len(windows), 5)
+        n_pass += _assert_rows(sa, sbs, windows, got, min_chars, threshold)
         n_windows += len(windows)
-        if crowded is not None:
-            n_crowded += int((crowded[windows[:, 2] - k + 1] > crowded[windows[:, 1]]).sum())
-    return n_windows, n_crowded
+        n_crowded += _n_crowded(windows, crowded, k)
+    return n_windows, n_pass, n_crowded
 
 
 @pytest.mark.parametrize("seed", range(12))
-def test_unfiltered_windows_equal_difflib_and_doc_hits(seed):
+def test_unfiltered_windows_equal_difflib(seed):
     texts = _hard_corpus(seed)
-    k, max_postings = [(8, 200), (5, 10), (6, 40)][seed % 3]
-    for gap, max_shift in [(30, 12), (8, 2)]:
-        n_windows, _ = _check_doc_hits(texts, k, max_postings, gap, max_shift, 0, 0.0, True)
-        assert n_windows > 0
+    for k, max_postings in sorted({(8, 200), (5, 10), [(8, 200), (5, 10), (6, 40)][seed % 3]}):
+        for gap, max_shift in [(30, 12), (8, 2)]:
+            n_windows, n_pass, _ = _check_documents(texts, k, max_postings, gap, max_shift, 0, 0.0)
+            assert n_windows > 0 and n_pass > 0
 
 
 @pytest.mark.parametrize("seed", range(12))
-def test_filtered_windows_equal_doc_hits(seed):
+def test_filtered_windows_are_difflib_or_given_up(seed):
     texts = _hard_corpus(seed + 50)
+    n_windows = 0
     for k, max_postings, gap, max_shift in [(8, 200, 30, 12), (5, 10, 30, 12), (6, 40, 60, 40)]:
         for min_chars, threshold in [(k + 2, 0.8), (20, 0.5)]:
-            _check_doc_hits(texts, k, max_postings, gap, max_shift, min_chars, threshold, False)
+            n_windows += _check_documents(texts, k, max_postings, gap, max_shift, min_chars, threshold)[0]
+    assert n_windows > 0
 
 
-def test_crowded_windows_are_covered():
-    # (5, 10) on the hard corpora makes windows over k-grams that give no seeds
-    n_crowded = sum(_check_doc_hits(_hard_corpus(seed), 5, 10, 30, 12, 0, 0.0, True)[1]
-                    for seed in range(12))
+def test_crowded_windows_occur_on_hard_corpora():
+    # (5, 10) on the hard corpora makes windows over k-grams that give no seeds, which
+    # test_unfiltered_windows_equal_difflib then holds to difflib
+    n_crowded = 0
+    for seed in range(12):
+        for _, _, seeds, ca, cbs, crowded in _documents(_hard_corpus(seed), 5, 10):
+            for gap, max_shift in [(30, 12), (8, 2)]:
+                n_crowded += _n_crowded(chain_windows(seeds, 5, gap, max_shift), crowded, 5)
     assert n_crowded > 0
 
 
@@ -110,30 +128,31 @@ def test_any_window_equals_difflib(alphabet):
     # of thousands of characters on each side is aligned from each character's positions)
     rng = random.Random(len(alphabet))
     k = 8
+    n_pass = 0
     for size in (40, 400, 2500 if len(alphabet) > 10 else 300):
         base = "".join(rng.choice(alphabet) for _ in range(size))
         texts = [base, "".join(rng.choice(alphabet) for _ in range(size))]  # unrelated
         texts.append("".join(c for c in base if rng.random() > 0.1))  # edited copy
         ca, cbs = R._codes(texts[0]), [R._codes(t) for t in texts[1:]]
-        seeds, crowded = R._anchor_seeds(ca, cbs, k, 50)
+        seeds, crowded = anchor_seeds(ca, cbs, k, 50)
         windows = _random_windows(rng, ca, cbs, 12, size)
-        got = [tuple(r) for r in align_windows(windows, seeds, ca, cbs, crowded, k, 0, 0.0).tolist()]
-        for w, row in zip(windows.tolist(), got):
-            assert row == (_difflib_hit(texts[0], texts[1 + w[0]], w[1:5]) or NONE), w
-        got = [tuple(r) for r in align_windows(windows, seeds, ca, cbs, crowded, k, 20, 0.8).tolist()]
-        assert got == _reference(texts[0], texts[1:], seeds, ca, cbs, crowded, windows, k, 20, 0.8)
+        got = align_windows(windows, seeds, ca, cbs, crowded, k, 0, 0.0)
+        assert _assert_rows(texts[0], texts[1:], windows, got, 0, 0.0) > 0
+        got = align_windows(windows, seeds, ca, cbs, crowded, k, 20, 0.8)
+        n_pass += _assert_rows(texts[0], texts[1:], windows, got, 20, 0.8)
+    assert n_pass > 0
 
 
 def test_window_without_common_run_is_aligned_whole():
     a, b = _random_text(61, 3000), _random_text(62, 3000)
     ca, cbs = R._codes(a), [R._codes(b)]
-    seeds, crowded = R._anchor_seeds(ca, cbs, 8, 200)
+    seeds, crowded = anchor_seeds(ca, cbs, 8, 200)
     assert not len(seeds[0])
     windows = np.array([[0, 0, 3000, 0, 3000, 0], [0, 100, 1900, 1000, 2200, 900]], dtype=np.int64)
-    got = [tuple(r) for r in align_windows(windows, seeds, ca, cbs, crowded, 8, 0, 0.0).tolist()]
-    assert got == [_difflib_hit(a, b, w[1:5]) for w in windows.tolist()]
-    got = [tuple(r) for r in align_windows(windows, seeds, ca, cbs, crowded, 8, 20, 0.8).tolist()]
-    assert got == _reference(a, [b], seeds, ca, cbs, crowded, windows, 8, 20, 0.8)
+    got = align_windows(windows, seeds, ca, cbs, crowded, 8, 0, 0.0)
+    assert [tuple(r) for r in got.tolist()] == [_difflib_hit(a, b, w[1:5]) for w in windows.tolist()]
+    got = align_windows(windows, seeds, ca, cbs, crowded, 8, 20, 0.8)
+    _assert_rows(a, [b], windows, got, 20, 0.8)
 
 
 def test_equal_sides_are_one_block():
@@ -142,7 +161,8 @@ def test_equal_sides_are_one_block():
     b = shared + "。" * 30 + shared + _random_text(73, 10)
     ca, cbs = R._codes(a), [R._codes(b)]
     for max_postings in (200, 5):  # the run of 。 is crowded at 5
-        seeds, crowded = R._anchor_seeds(ca, cbs, 8, max_postings)
+        seeds, crowded = anchor_seeds(ca, cbs, 8, max_postings)
+        assert (crowded is not None) == (max_postings == 5)
         windows = np.array([[0, 30, 30 + len(b) - 10, 0, len(b) - 10, -30],
                             [0, 30, 90, 0, 60, -30], [0, 120, 180, 90, 150, -30]], dtype=np.int64)
         got = align_windows(windows, seeds, ca, cbs, crowded, 8, 20, 0.8).tolist()
@@ -152,7 +172,7 @@ def test_equal_sides_are_one_block():
 def test_no_windows():
     ca = R._codes("甲乙丙")
     empty = np.zeros(0, np.int64)
-    out = align_windows(np.zeros((0, 6), np.int64), (empty, empty, empty), ca, [ca], None, 8, 20, 0.8)
+    out = align_windows(np.zeros((0, 6), np.int64), (empty,) * 4, ca, [ca], None, 8, 20, 0.8)
     assert out.shape == (0, 5)
 
 
@@ -165,8 +185,8 @@ def _seed_texts():
 
 
 @pytest.mark.skipif(_seed_texts() is None, reason="no seed texts (../shared/seeds or data/raw)")
-def test_real_text_with_default_filters_equals_doc_hits():
+def test_real_text_with_default_filters_equals_difflib():
     texts = _seed_texts()
-    n_windows, _ = _check_doc_hits(texts, 8, 200, 30, 12, 20, 0.8, False)
-    assert n_windows > 10
-    _check_doc_hits(texts, 8, 200, 30, 12, 0, 0.0, True)
+    n_windows, n_pass, _ = _check_documents(texts, 8, 200, 30, 12, 20, 0.8)
+    assert n_windows > 10 and n_pass > 0
+    assert _check_documents(texts, 8, 200, 30, 12, 0, 0.0)[1] > 10

@@ -97,13 +97,11 @@ def test_short_common_phrases_are_not_reuse():
 
 
 # ---------------------------------------------------------------- the fast paths stay exact
-# find_reuse reads difflib's matching blocks off the seeds instead of running difflib over each
-# window, and counts, chains and looks up with numpy. These tests hold each step to a plain
-# reference (difflib itself, dict indexes, the one-loop chain merge) on texts made to be hard:
-# few distinct characters (many repeats, overlapping runs, ties), edits, and long runs of one
-# character (k-grams above max_postings, which give no seeds).
-import difflib  # noqa: E402
-
+# find_reuse counts candidate pairs with numpy and folds with a table; these tests hold those to
+# plain references. The compiled seeds, chains and alignment are held to theirs (dict indexes,
+# the one-loop chain merge, difflib itself) in tests/test_seeds.py and tests/test_align.py, on
+# the texts made to be hard below: few distinct characters (many repeats, overlapping runs,
+# ties), edits, and long runs of one character (k-grams above max_postings, which give no seeds).
 import numpy as np  # noqa: E402
 
 from bioparse import reuse as R  # noqa: E402
@@ -128,135 +126,6 @@ def _hard_corpus(seed: int) -> dict:
     if rng.random() < 0.4:
         base = base[:50] + "。" * rng.randint(20, 300) + base[50:]
     return {f"d{i}": _edited(rng, base, alphabet, rng.choice([0.0, 0.02, 0.1])) for i in range(3)}
-
-
-def _difflib_hit(sa, sb, r):
-    blocks = [m for m in difflib.SequenceMatcher(None, sa[r[0]:r[1]], sb[r[2]:r[3]],
-                                                 autojunk=False).get_matching_blocks() if m.size]
-    if not blocks:
-        return None
-    first, last = blocks[0], blocks[-1]
-    return (r[0] + first.a, r[0] + last.a + last.size, r[2] + first.b, r[2] + last.b + last.size,
-            sum(m.size for m in blocks))
-
-
-@pytest.mark.parametrize("seed", range(12))
-def test_window_alignment_equals_difflib(seed):
-    texts = _hard_corpus(seed)
-    k, max_postings = (8, 200) if seed % 3 else (5, 10)
-    n_windows = 0
-    texts = {d: fold(t)[0] for d, t in texts.items()}
-    for a_id, b_ids in R._partners(texts, k, 50, 10):
-        ca, cbs = R._codes(texts[a_id]), [R._codes(texts[b]) for b in b_ids]
-        seeds, crowded = R._anchor_seeds(ca, cbs, k, max_postings)
-        sbs = [texts[b] for b in b_ids]
-        windows = [(p, r) for p, regions in sorted(R._chain(seeds, k, 30, 12, 0).items())
-                   for r in regions]
-        hits = list(R._doc_hits(texts[a_id], sbs, seeds, ca, cbs, crowded, k, 30, 12, 0, 0.0))
-        assert [p for p, _ in hits] == [p for p, _ in windows]
-        for (p, r), (_, hit) in zip(windows, hits):
-            assert hit == _difflib_hit(texts[a_id], sbs[p], r), (seed, r)
-        n_windows += len(windows)
-    assert n_windows > 0
-
-
-@pytest.mark.parametrize("seed", range(4))
-def test_seeds_equal_exact_kgram_matches(seed):
-    texts = list(_hard_corpus(seed + 100).values())
-    k, max_postings = 6, 20
-    a, bs = texts[0], texts[1:]
-    index: dict = {}
-    for p in range(len(a) - k + 1):
-        index.setdefault(a[p:p + k], []).append(p)
-    expected = sorted((pair, pb - pa, pa) for pair, b in enumerate(bs) for pb in range(len(b) - k + 1)
-                      for pa in index.get(b[pb:pb + k], []) if len(index[b[pb:pb + k]]) <= max_postings)
-    assert expected
-    ca = R._codes(a)
-    pair, pa, diag = R._partner_seeds(R._kgram_index(ca, k), ca, [R._codes(b) for b in bs], k, max_postings)
-    assert list(zip(pair.tolist(), diag.tolist(), pa.tolist())) == expected  # also in that order
-
-
-def _plain_chain(seeds, k, gap, max_shift):
-    """The chain step as one loop (as find_reuse first did it), for reference."""
-    by_diag: dict = {}
-    for pa, pb in seeds:
-        by_diag.setdefault(pb - pa, []).append(pa)
-    chains = []
-    for diag in sorted(by_diag):
-        starts = sorted(by_diag[diag])
-        a0 = prev = starts[0]
-        for pa in starts[1:]:
-            if pa - prev > gap:
-                chains.append([a0, prev + k, a0 + diag, prev + k + diag, diag])
-                a0 = pa
-            prev = pa
-        chains.append([a0, prev + k, a0 + diag, prev + k + diag, diag])
-    chains.sort(key=lambda c: (c[0], c[2]))
-    merged, active = [], []
-    for c in chains:
-        active = [r for r in active if c[0] <= r[1] + gap]
-        for r in active:
-            if abs(c[4] - r[4]) <= max_shift and c[2] <= r[3] + gap and c[3] > r[2] and c[1] > r[0]:
-                r[1], r[2], r[3], r[4] = max(r[1], c[1]), min(r[2], c[2]), max(r[3], c[3]), c[4]
-                break
-        else:
-            merged.append(c)
-            active.append(c)
-    return merged
-
-
-def _seed_pattern(rng: random.Random, gap: int, max_shift: int) -> set:
-    """Seeds as edited passages make them: runs along a diagonal that shift by about max_shift
-    after about gap characters, among stray seeds (a repeated phrase)."""
-    seeds = set()
-    for _ in range(rng.randint(1, 6)):
-        pa, diag = rng.randrange(400), rng.randrange(-300, 300)
-        for _ in range(rng.randint(1, 5)):
-            for p in range(pa, pa + rng.choice([1, 2, 5, 20])):
-                seeds.add((p, p + diag))
-            pa = p + rng.choice([1, 2, gap - 1, gap, gap + 1, gap + 2])
-            diag += rng.choice([0, 1, -1, max_shift, -max_shift, max_shift + 1, -max_shift - 1])
-    for _ in range(rng.randint(0, 40)):
-        p = rng.randrange(400)
-        seeds.add((p, p + rng.randrange(-300, 300)))
-    return seeds
-
-
-@pytest.mark.parametrize("gap,max_shift", [(30, 12), (8, 2), (60, 40)])
-def test_chains_equal_plain_merge(gap, max_shift):
-    rng = random.Random(gap)
-    for _ in range(100):
-        per_pair = [_seed_pattern(rng, gap, max_shift) for _ in range(3)]  # one document, 3 partners
-        pair = np.array([p for p, seeds in enumerate(per_pair) for _ in seeds], dtype=np.int64)
-        pa = np.array([s[0] for seeds in per_pair for s in seeds], dtype=np.int64)
-        diag = np.array([s[1] - s[0] for seeds in per_pair for s in seeds], dtype=np.int64)
-        order = np.lexsort((pa, diag, pair))
-        got = R._chain((pair[order], pa[order], diag[order]), 8, gap, max_shift)
-        for p, seeds in enumerate(per_pair):
-            assert got.get(p, []) == _plain_chain(seeds, 8, gap, max_shift)
-
-
-def test_chain_does_not_join_a_region_out_of_reach():
-    # a chain at 45 is past the reach (a1 + gap = 40) of the region at 0, though a long chain
-    # on a far diagonal keeps them in one group; diagonals 12…36 link −5 … 48 in steps of 12
-    seeds = {(p, p) for p in range(3)} | {(p, p + 48) for p in range(5, 93)}
-    seeds |= {(p, p - 5) for p in range(45, 53)} | {(300 + d, 300 + 2 * d) for d in (12, 24, 36)}
-    pa = np.array(sorted(seeds, key=lambda s: (s[1] - s[0], s[0])), dtype=np.int64)
-    got = R._chain((np.zeros(len(pa), np.int64), pa[:, 0], pa[:, 1] - pa[:, 0]), 8, 30, 12)
-    assert got[0] == _plain_chain(seeds, 8, 30, 12)
-    assert [45, 60, 40, 55, -5] in got[0]
-
-
-def test_kgrams_compared_on_every_character():
-    rng = np.random.default_rng(3)
-    for k in range(2, 12):
-        ca = rng.integers(0, 0x110000, 50).astype(np.uint32)
-        pa = np.arange(0, 50 - k)
-        for at in range(k):  # the same text with one character changed at offset `at` of each k-gram
-            cb = ca.copy()
-            cb[pa + at] = (ca[pa + at] + 1) % 0x110000
-            assert not R._same_kgrams(ca, pa[::k], cb, pa[::k], k).any()
-        assert R._same_kgrams(ca, pa, ca.copy(), pa, k).all()
 
 
 def test_candidate_pairs_equal_plain_count():
