@@ -49,7 +49,9 @@ def cache_key(path: Path, meta: dict, extra: str = "") -> str:
     h = hashlib.sha256()
     h.update(io.sha256_of(path).encode())
     h.update(json.dumps(meta, sort_keys=True, ensure_ascii=False).encode())
-    h.update(_CODE_DIGEST.setdefault("digest", code_digest()).encode())
+    if "digest" not in _CODE_DIGEST:  # once per process: setdefault would hash the package every call
+        _CODE_DIGEST["digest"] = code_digest()
+    h.update(_CODE_DIGEST["digest"].encode())
     h.update(extra.encode())
     return h.hexdigest()[:32]
 

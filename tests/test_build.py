@@ -108,3 +108,15 @@ def test_windowed_keeps_order_and_bounds_submissions():
         out.append(value)
     assert out == [x * 10 for x in range(50)]
     assert max(ahead) <= 3  # never more than the window submitted but not yet yielded
+
+
+def test_cache_key_hashes_the_package_once_per_process(monkeypatch, tmp_path):
+    from bioparse import build as B
+
+    calls = []
+    monkeypatch.setattr(B, "code_digest", lambda: calls.append(1) or "digest")
+    monkeypatch.setattr(B, "_CODE_DIGEST", {})
+    f = tmp_path / "a.txt"
+    f.write_text("一、总则\n内容", encoding="utf-8")
+    keys = {B.cache_key(f, {"doc_id": str(i)}) for i in range(5)}
+    assert len(keys) == 5 and len(calls) == 1
