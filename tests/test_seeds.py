@@ -1,8 +1,6 @@
 """Tests for bioparse.seeds, against plain references: the seed runs expand to exactly the k-gram
 matches a dict index of the text finds (maximal runs, in order), ``crowded`` is a plain count of
 the skipped k-grams, and the windows are the regions of the one-loop chain merge."""
-import glob
-import os
 import random
 
 import numpy as np
@@ -10,7 +8,8 @@ import pytest
 
 from bioparse import reuse as R
 from bioparse.seeds import _MUL, anchor_seeds, chain_windows
-from tests.test_reuse import SEEDS, _hard_corpus
+from tests.test_align import _seed_texts
+from tests.test_reuse import _hard_corpus
 
 CHAIN_PARAMS = [(30, 12), (8, 2), (60, 40)]  # (gap, max_shift)
 
@@ -273,10 +272,9 @@ def test_large_diagonal_component_is_ordered_like_plain_merge():
     assert _assert_windows([(0, d, a) for d, a in enumerate(pa)], 8, 30, 1) == 41
 
 
-@pytest.mark.skipif(not os.path.isdir(SEEDS), reason="../shared/seeds not present")
+@pytest.mark.skipif(_seed_texts() is None, reason="no seed texts (../shared/seeds or data/raw)")
 def test_seeds_and_windows_equal_plain_references_on_real_text():
-    texts = {os.path.basename(f)[:3]: R.fold(open(f, encoding="utf-8-sig").read())[0]
-             for f in sorted(glob.glob(os.path.join(SEEDS, "*.txt")))}
+    texts = {doc: R.fold(text)[0] for doc, text in _seed_texts().items()}
     n_windows = 0
     for a_id, b_ids in R._partners(texts, 8, 50, 10):
         ca, cbs = R._codes(texts[a_id]), [R._codes(texts[b]) for b in b_ids]
