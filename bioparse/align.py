@@ -14,6 +14,8 @@ from __future__ import annotations
 import numba
 import numpy as np
 
+from .seeds import _same, join_partners, plain
+
 __all__ = ["align_windows"]
 
 # Rectangles up to this many cells are aligned on a full row of the b side (a tight loop the
@@ -212,7 +214,7 @@ def _gap_blocks(ca, cb, o, alo, ahi, blo, bhi, st, prev, cur, queue):
                 _add_block(st, i, blo, bhi - blo)
                 break
         return
-    if ahi - alo == bhi - blo and _equal(ca, cb, o, alo, ahi, blo):
+    if ahi - alo == bhi - blo and _same(ca, alo, cb, o + blo, ahi - alo):
         _add_block(st, alo, blo, ahi - alo)
         return
     sparse = (ahi - alo) * (bhi - blo) > _DENSE
@@ -241,15 +243,6 @@ def _gap_blocks(ca, cb, o, alo, ahi, blo, bhi, st, prev, cur, queue):
             if bi + best < hi and bj + best < jhi:
                 queue[top, 0], queue[top, 1], queue[top, 2], queue[top, 3] = bi + best, hi, bj + best, jhi
                 top += 1
-
-
-@numba.njit(cache=True, nogil=True)
-def _equal(ca, cb, o, alo, ahi, blo):
-    """Whether ca[alo:ahi] equals the same number of characters at blo in the partner."""
-    for t in range(ahi - alo):
-        if ca[alo + t] != cb[o + blo + t]:
-            return False
-    return True
 
 
 @numba.njit(cache=True, nogil=True)
@@ -445,7 +438,7 @@ def _align_all(windows, pair, pa, diag, size, ca, cb, off, size_b, crowded, k, m
     for w in range(n):
         p, a0, a1, b0, b1 = windows[w, 0], windows[w, 1], windows[w, 2], windows[w, 3], windows[w, 4]
         o = off[p]
-        if a1 - a0 == b1 - b0 and _equal(ca, cb, o, a0, a1, b0):  # one block
+        if a1 - a0 == b1 - b0 and _same(ca, a0, cb, o + b0, a1 - a0):  # one block
             if a1 > a0:
                 out[w, 0], out[w, 1], out[w, 2], out[w, 3], out[w, 4] = a0, a1, b0, b1, a1 - a0
             continue
@@ -473,17 +466,10 @@ def align_windows(windows: np.ndarray, seeds, ca: np.ndarray, cbs: list[np.ndarr
     ``seeds`` and ``crowded`` as ``seeds.anchor_seeds`` returns them, ``ca`` and ``cbs`` the
     code points of the folded text and of its partners.
     """
-    windows = _plain(windows, np.int64).reshape(-1, 6)
+    windows = plain(windows, np.int64).reshape(-1, 6)
     if not len(windows):
         return np.full((0, 5), -1, np.int64)
-    size_b = np.array([len(c) for c in cbs], dtype=np.int64)
-    cb = np.concatenate(cbs).astype(np.uint32)
-    crowded = np.zeros(0, np.int64) if crowded is None else _plain(crowded, np.int64)
-    return _align_all(windows, *(_plain(x, np.int64) for x in seeds), _plain(ca, np.uint32), cb,
-                      np.cumsum(size_b) - size_b, size_b, crowded, int(k), int(min_chars),
-                      float(threshold))
-
-
-def _plain(x, dtype) -> np.ndarray:
-    """x as a contiguous, writable array of dtype (a copy only if needed): one compiled signature."""
-    return np.require(x, dtype=dtype, requirements=["C", "W"])
+    cb, off = join_partners(cbs)
+    crowded = np.zeros(0, np.int64) if crowded is None else plain(crowded, np.int64)
+    return _align_all(windows, *(plain(x, np.int64) for x in seeds), plain(ca, np.uint32), cb,
+                      off[:-1], np.diff(off), crowded, int(k), int(min_chars), float(threshold))

@@ -78,8 +78,8 @@ def _maybe_in(bits, h):
 
 
 @numba.njit(cache=True, nogil=True)
-def _kgram_groups(ca, k):
-    """The distinct k-grams of ca in an open-addressing table, and their positions.
+def _kgram_groups(ca, h, k):
+    """The distinct k-grams of ca (``h``: their ``_hashes``) in an open-addressing table, and their positions.
 
     Returns ``(table, shift, rep, first, pos, gid)``: ``table`` holds per slot a k-gram's
     hash (high 32 bits) and its group + 1 (low 32 bits; 0: empty), at most a quarter full
@@ -87,8 +87,7 @@ def _kgram_groups(ca, k):
     has a representative position and its positions ``pos[first[g]:first[g + 1]]``
     (ascending); ``gid`` is the group of each position.
     """
-    n = max(len(ca) - k + 1, 0)
-    h = _hashes(ca, 0, len(ca), k)
+    n = len(h)
     bits = 2
     while (1 << bits) < 4 * n:
         bits += 1
@@ -157,10 +156,11 @@ def _seeds(ca, cb, off, k, max_postings):
     given as runs: ``n`` seeds on one diagonal at pa, pa + 1, …, placed by a counting sort on
     the diagonal, which keeps them in the order found (b ascending, so a ascending).
     """
-    table, shift, rep, first, pos, gid = _kgram_groups(ca, k)
+    ha = _hashes(ca, 0, len(ca), k)
+    table, shift, rep, first, pos, gid = _kgram_groups(ca, ha, k)
     na = len(gid)
     n_part = len(off) - 1
-    bits = _bit_filter(_hashes(ca, 0, len(ca), k))
+    bits = _bit_filter(ha)
     match = np.full(len(cb), -1, np.int64)  # group of the k-gram at each position of cb
     inner = np.zeros(len(cb), np.bool_)  # its one seed continues the seed before: no run starts
     for p in range(n_part):
@@ -227,6 +227,18 @@ def _seeds(ca, cb, off, k, max_postings):
     return pair[:at], pa[:at], diag[:at], size[:at], crowded, crowded[na] > 0
 
 
+def plain(x, dtype) -> np.ndarray:
+    """x as a contiguous, writable array of dtype (a copy only if needed): one compiled signature."""
+    return np.require(x, dtype=dtype, requirements=["C", "W"])
+
+
+def join_partners(cbs: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """The partners' code points in one uint32 array, and where each starts (and the end)."""
+    sizes = np.array([len(c) for c in cbs], dtype=np.int64)
+    cb = np.concatenate(cbs).astype(np.uint32, copy=False) if cbs else np.zeros(0, np.uint32)
+    return plain(cb, np.uint32), np.r_[0, np.cumsum(sizes)].astype(np.int64)
+
+
 def anchor_seeds(ca: np.ndarray, cbs: list[np.ndarray], k: int, max_postings: int):
     """Seeds of a text (code points ``ca``) with all its partners ``cbs``, and which are crowded.
 
@@ -237,11 +249,8 @@ def anchor_seeds(ca: np.ndarray, cbs: list[np.ndarray], k: int, max_postings: in
     are none. Rows are sorted by partner, diagonal, then pa. ``crowded``: the prefix counts of
     the positions in a of the skipped k-grams, or None if there are none.
     """
-    sizes = np.array([len(c) for c in cbs], dtype=np.int64)
-    cb = np.concatenate(cbs).astype(np.uint32, copy=False) if cbs else np.zeros(0, np.uint32)
-    off = np.r_[0, np.cumsum(sizes)].astype(np.int64)
-    ca = np.require(ca, np.uint32, ["C", "W"])  # one compiled signature (no read-only views)
-    pair, pa, diag, n, crowded, any_crowded = _seeds(ca, cb, off, int(k), int(max_postings))
+    cb, off = join_partners(cbs)
+    pair, pa, diag, n, crowded, any_crowded = _seeds(plain(ca, np.uint32), cb, off, int(k), int(max_postings))
     return (pair, pa, diag, n), (crowded if any_crowded else None)
 
 
@@ -382,5 +391,5 @@ def chain_windows(seeds, k: int, gap: int, max_shift: int, min_len: int = 0) -> 
     diag of the last chain merged), without regions with a side shorter than ``min_len``;
     by pair, then by (a0, b0) of each region's first chain.
     """
-    pair, pa, diag, size = (np.require(x, np.int64, ["C", "W"]) for x in seeds)
+    pair, pa, diag, size = (plain(x, np.int64) for x in seeds)
     return _chain_rows(pair, pa, diag, size, int(k), int(gap), int(max_shift), int(min_len))
