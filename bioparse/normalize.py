@@ -61,23 +61,15 @@ class Normalized:
 
         So a partition in order (the provisions) maps each of its boundaries once.
         """
-        n, raw_length = len(self.text), self.raw_length
-        run_starts, run_raw = self.run_starts, self.run_raw
-
-        def position(i: int) -> int:  # raw_position, with the fields in locals
-            if i <= 0 or i >= n:
-                return 0 if i == 0 else self.raw_position(i)
-            k = bisect_right(run_starts, i) - 1
-            return run_raw[k] + i - run_starts[k]
-
+        n = len(self.text)
         out = []
-        prev_end = raw_prev_end = None  # the last end mapped by position(), and where it maps
+        prev_end = raw_prev_end = None  # the last end mapped by raw_position, and where it maps
         for start, end in spans:
-            raw_start = raw_prev_end if start == prev_end else position(start)
-            if end == n:  # to_raw maps the text's end to raw_length, unlike position(0) in an empty text
-                raw_end, prev_end = raw_length, None
+            raw_start = raw_prev_end if start == prev_end else self.raw_position(start)
+            if end == n:  # to_raw maps the text's end to raw_length, unlike raw_position(0) in an empty text
+                raw_end, prev_end = self.raw_length, None
             else:
-                raw_end = raw_prev_end = position(end)
+                raw_end = raw_prev_end = self.raw_position(end)
                 prev_end = end
             out.append((raw_start, raw_end))
         return out
@@ -206,23 +198,18 @@ def normalize(raw: str) -> Normalized:
             text, idx = core, None
         if not pieces:
             prev_text = text
-        elif prev_text[-1] not in SENTENCE_END and _is_page_break(prev_text, text, blank):
+        elif _is_page_break(prev_text, text, blank):
             prev_text = prev_text + text
         else:
             # The newline stands for the raw line break that ended the previous line,
             # so it always continues the current run.
             pieces.append("\n")
-            length += 1
-            last_raw += 1
+            add_run(last_raw + 1, 1)
             prev_text = text
         blank = False
         pieces.append(text)
-        if idx is None:  # one run of raw from first on (add_run inlined: most lines are plain)
-            if not starts or first != last_raw + 1:
-                starts.append(length)
-                raws.append(first)
-            length += len(text)
-            last_raw = first + len(text) - 1
+        if idx is None:  # one run of raw from first on
+            add_run(first, len(text))
         else:
             for j in idx:
                 add_run(j, 1)
