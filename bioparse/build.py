@@ -1,7 +1,7 @@
 """Build every table from data/raw/: discover, parse in parallel, cache, stream to disk.
 
-Each document goes through ``bioparse.pipeline.parse_document`` (and the coding stages)
-exactly once per change: results are cached under ``data/interim/cache`` keyed by the
+Each document goes through ``bioparse.pipeline.parse_documents`` (a few at a time) and the
+coding stages exactly once per change: results are cached under ``data/interim/cache`` keyed by the
 file's hash, its manifest row and the codebook, so an unchanged file is not parsed again.
 """
 from __future__ import annotations
@@ -88,9 +88,35 @@ class BatchedWriter:
             self.writer.close()
 
 
-def process_one(task: tuple) -> tuple[str, dict | None, str | None]:
-    """Worker: parse one document (or load it from the cache). Never raises for bad input."""
-    doc_id, path, meta, cache_dir, key, stages = task
+def process_batch(tasks: list) -> list[tuple[str, dict | None, str | None]]:
+    """Worker: parse a few documents (or load them from the cache); (doc_id, result, error) each.
+
+    The documents not in the cache are parsed together by pipeline.parse_documents (stage by
+    stage, which is faster), then each goes through the stages. Never raises for bad input.
+    """
+    out: list = [_from_cache(task) for task in tasks]
+    todo = [i for i, item in enumerate(out) if item is None]
+    parsed = pipeline.parse_documents([(tasks[i][1], tasks[i][0], tasks[i][2]) for i in todo])
+    for i, result in zip(todo, parsed):
+        doc_id, _, _, cache_dir, key, stages = tasks[i]
+        try:
+            if isinstance(result, BioparseError):
+                raise result
+            for stage in stages:
+                stage(result)
+        except BioparseError as e:
+            out[i] = (doc_id, None, str(e))
+            continue
+        result["_key"] = key
+        if cache_dir:
+            _store(Path(cache_dir) / f"{doc_id}.pkl", result)
+        out[i] = (doc_id, result, None)
+    return out
+
+
+def _from_cache(task: tuple) -> tuple[str, dict, None] | None:
+    """(doc_id, cached result, None) when the cache holds this task's key, else None."""
+    doc_id, _, _, cache_dir, key, _ = task
     cache_file = Path(cache_dir) / f"{doc_id}.pkl" if cache_dir else None
     if cache_file and cache_file.exists():
         try:
@@ -101,20 +127,16 @@ def process_one(task: tuple) -> tuple[str, dict | None, str | None]:
                 return doc_id, cached, None
         except Exception:  # a damaged cache entry is simply rebuilt
             pass
-    try:
-        result = pipeline.parse_document(path, doc_id, meta)
-        for stage in stages:
-            stage(result)
-    except BioparseError as e:
-        return doc_id, None, str(e)
-    result["_key"] = key
-    if cache_file:
-        cache_file.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache_file.with_suffix(".tmp")
-        with tmp.open("wb") as f:
-            pickle.dump(result, f, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(cache_file)
-    return doc_id, result, None
+    return None
+
+
+def _store(cache_file: Path, result: dict) -> None:
+    """Write a result to the cache, through a temporary file so a crash leaves no half entry."""
+    cache_file.parent.mkdir(parents=True, exist_ok=True)
+    tmp = cache_file.with_suffix(".tmp")
+    with tmp.open("wb") as f:
+        pickle.dump(result, f, protocol=pickle.HIGHEST_PROTOCOL)
+    tmp.replace(cache_file)
 
 
 def _progress(total: int, quiet: bool):
@@ -159,10 +181,14 @@ def build(raw_dir: str | Path = "data/raw", outdir: str | Path = "data/processed
               cache_key(Path(d["path"]), d.get("meta", {}), stage_key), stages) for d in docs]
     progress = _progress(len(tasks), quiet)
     written_texts = set()
-    mapper = mapper or local_mapper(jobs)
+    # Workers take a batch of documents at a time (fewer round trips, and parse_documents
+    # runs each stage over the batch); the default mapper's pool then needs no chunks of its own.
+    batches = list(_chunks(tasks, batch_size(len(tasks), jobs)))
+    mapper = mapper or local_mapper(jobs, chunk_size=1)
     try:
-        for item in mapper(process_one, tasks):
-            _collect(item, writers, text_dir, result, written_texts, progress)
+        for items in mapper(process_batch, batches):
+            for item in items:
+                _collect(item, writers, text_dir, result, written_texts, progress)
     finally:
         for w in writers.values():
             w.close()
@@ -180,6 +206,11 @@ def build(raw_dir: str | Path = "data/raw", outdir: str | Path = "data/processed
         result.counts.update(step(outdir, mapper) or {})
     tables.write_datapackage(outdir, [t for t in result.counts if (outdir / f"{t}.csv").exists()])
     return result
+
+
+def batch_size(n_tasks: int, jobs: int, largest: int = 8) -> int:
+    """Documents per worker task: ``largest``, or fewer so that each of ``jobs`` workers gets about four."""
+    return largest if jobs <= 1 else max(1, min(largest, n_tasks // (jobs * 4)))
 
 
 def windowed(submit, items, in_flight: int):
@@ -224,9 +255,7 @@ def local_mapper(jobs: int, chunk_size: int = 8):
         if jobs <= 1 or (isinstance(tasks, list) and len(tasks) <= 1):
             yield from map(fn, tasks)
             return
-        size = chunk_size
-        if isinstance(tasks, list):
-            size = max(1, min(chunk_size, len(tasks) // (jobs * 4)))
+        size = batch_size(len(tasks), jobs, chunk_size) if isinstance(tasks, list) else chunk_size
         # Workers are forked from this process and share its memory copy-on-write; frozen,
         # the garbage collector in a worker does not touch (and so copy) every inherited object.
         gc.freeze()

@@ -1,9 +1,10 @@
 """Build the tables on a Dask cluster: the same per-document work, the same bytes.
 
-``build_dask`` runs ``bioparse.build.process_one`` (parse + stages, with the same cache)
-on Dask workers and streams the results, in doc_id order, through the same table
-writers as ``bioparse.build.build``, so both give byte-identical tables. At most
-``in_flight`` documents are submitted ahead of the one being written, so memory stays
+``build_dask`` runs ``bioparse.build.process_batch`` (parse + stages, with the same cache)
+on Dask workers, a few documents per task, and streams the results, in doc_id order,
+through the same table writers as ``bioparse.build.build``, so both give byte-identical
+tables. At most
+``in_flight`` batches are submitted ahead of the one being written, so memory stays
 flat however large the corpus is. Dask is optional: it is imported only here.
 """
 from __future__ import annotations
@@ -30,7 +31,7 @@ def build_dask(raw_dir: str | Path = "data/raw", outdir: str | Path = "data/proc
 
     ``client``: a ``dask.distributed.Client``; without one, a LocalCluster of ``n_workers``
     (``processes=False`` for threads) is started and closed. ``in_flight`` bounds the
-    documents submitted but not yet written (default: 4 per worker thread).
+    batches (of up to 8 documents) submitted but not yet written (default: 4 per worker thread).
     """
     own = None
     if client is None:

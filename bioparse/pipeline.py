@@ -5,14 +5,13 @@ cluster) and caches; it returns plain lists of dicts, one list per table.
 """
 from __future__ import annotations
 
-import warnings
 from bisect import bisect_right
 from functools import lru_cache
 from pathlib import Path
 
 from . import agencies as agencies_mod
 from . import io, metadata, targets as targets_mod
-from .errors import StructureWarning
+from .errors import BioparseError
 from .normalize import normalize
 from .structure import parse_provision_rows
 
@@ -103,25 +102,59 @@ def parse_document(path: str | Path, doc_id: str, meta: dict | None = None,
     "clause_spans": [(start, end), ...], "text": normalized_text, "warnings": [message, ...]}``. Raises a ``BioparseError``
     naming the file if it cannot be read.
     """
-    path = path if isinstance(path, Path) else Path(path)
-    raw = io.read_text(path)
-    norm = normalize(raw.text)
-    text = norm.text
-    notes: list[str] = []
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", StructureWarning)
-        provisions = parse_provision_rows(text, source=path.name)
-    notes += [str(w.message) for w in caught if issubclass(w.category, StructureWarning)]
-    raw_spans = norm.to_raw_spans([(p["start"], p["end"]) for p in provisions])
-    for p, (raw_start, raw_end) in zip(provisions, raw_spans):
-        p["doc_id"] = doc_id
-        p["raw_start"], p["raw_end"] = raw_start, raw_end
-    owner = owner_index(provisions)
+    (result,) = parse_documents([(path, doc_id, meta)], crosswalk)
+    if isinstance(result, BioparseError):
+        raise result
+    return result
 
+
+def parse_documents(items, crosswalk: dict | None = None) -> list:
+    """parse_document over many files: ``items`` are (path, doc_id, meta) tuples.
+
+    Returns one entry per item, in order: parse_document's dict, or the ``BioparseError``
+    naming the file when it cannot be read (the others are still parsed). Each stage runs
+    over the whole batch before the next, which keeps one stage's code and tables in the
+    CPU's caches: about 10% faster than one document at a time (benchmarks/run.py).
+    """
+    docs = [{"path": path if isinstance(path, Path) else Path(path), "doc_id": doc_id, "meta": meta or {}}
+            for path, doc_id, meta in items]
+    for stage in _STAGES:
+        for d in docs:
+            if "error" in d:
+                continue
+            try:
+                stage(d, crosswalk)
+            except BioparseError as e:
+                d["error"] = e
+    return [d["error"] if "error" in d else _result(d) for d in docs]
+
+
+def _read(d: dict, crosswalk) -> None:
+    """Read and normalize the file."""
+    d["raw"] = io.read_text(d["path"])
+    d["norm"] = normalize(d["raw"].text)
+    d["text"] = d["norm"].text
+
+
+def _structure(d: dict, crosswalk) -> None:
+    """Provisions with their raw-text spans, and the warning of a document without headings."""
+    provisions, message = parse_provision_rows(d["text"], source=d["path"].name)
+    d["warnings"] = [message] if message else []
+    raw_spans = d["norm"].to_raw_spans([(p["start"], p["end"]) for p in provisions])
+    for p, (raw_start, raw_end) in zip(provisions, raw_spans):
+        p["doc_id"] = d["doc_id"]
+        p["raw_start"], p["raw_end"] = raw_start, raw_end
+    d["provisions"] = provisions
+    d["owner"] = owner_index(provisions)
+
+
+def _document(d: dict, crosswalk) -> None:
+    """The documents row: inferred metadata merged under the manifest's."""
+    path, raw, text, provisions = d["path"], d["raw"], d["text"], d["provisions"]
     inferred = metadata.infer_metadata(text)
-    merged, disagreements = metadata.merge_metadata(meta or {}, inferred, path)
+    merged, disagreements = metadata.merge_metadata(d["meta"], inferred, path)
     document = {
-        "doc_id": doc_id,
+        "doc_id": d["doc_id"],
         **{k: merged.get(k, "") for k in ("title", "issuer", "doc_number", "level", "region",
                                           "date", "period", "plan_start", "plan_end")},
         "source_file": path.name, "format": raw.format, "encoding": raw.encoding,
@@ -130,16 +163,29 @@ def parse_document(path: str | Path, doc_id: str, meta: dict | None = None,
     }
     for k in ("plan_start", "plan_end"):
         document[k] = int(document[k]) if str(document[k]).strip().isdigit() else None
-    clauses = agencies_mod.find_clauses(text)
-    return {
-        "documents": [document],
-        "provisions": provisions,
-        "agencies": agency_rows(doc_id, text, owner, crosswalk, clauses,
-                                {p["provision_id"]: p["parent_id"] for p in provisions if p["level"] == "point"}),
-        # Spans of the responsibility clauses: coding and term counts skip them, so that
-        # 发展改革委 is not read as 改革 nor 市场监管局 as 监管.
-        "clause_spans": [(start, end) for start, end, _, _ in clauses],
-        "targets": target_rows(doc_id, text, owner, provisions),
-        "text": text,
-        "warnings": notes + disagreements,
-    }
+    d["document"] = document
+    d["warnings"] += disagreements
+
+
+def _agencies(d: dict, crosswalk) -> None:
+    """Responsibility clauses and their agencies."""
+    clauses = agencies_mod.find_clauses(d["text"])
+    point_parent = {p["provision_id"]: p["parent_id"] for p in d["provisions"] if p["level"] == "point"}
+    d["agencies"] = agency_rows(d["doc_id"], d["text"], d["owner"], crosswalk, clauses, point_parent)
+    # Spans of the responsibility clauses: coding and term counts skip them, so that
+    # 发展改革委 is not read as 改革 nor 市场监管局 as 监管.
+    d["clause_spans"] = [(start, end) for start, end, _, _ in clauses]
+
+
+def _targets(d: dict, crosswalk) -> None:
+    """Quantitative targets."""
+    d["targets"] = target_rows(d["doc_id"], d["text"], d["owner"], d["provisions"])
+
+
+def _result(d: dict) -> dict:
+    """What parse_document returns, from one document's stage outputs."""
+    return {"documents": [d["document"]], **{k: d[k] for k in _RESULT_KEYS}}
+
+
+_RESULT_KEYS = ("provisions", "agencies", "clause_spans", "targets", "text", "warnings")
+_STAGES = (_read, _structure, _document, _agencies, _targets)

@@ -128,26 +128,21 @@ def parse_provisions(text: str, source: str = "") -> list[Provision]:
 
     ``source`` (a file name) is used only in the warning for a document without headings.
     """
-    rows = _provision_dicts(text)
-    _warn_if_flat(rows, text, source)
+    rows, message = parse_provision_rows(text, source)
+    if message:
+        warnings.warn(message, StructureWarning, stacklevel=2)
     return [Provision(**row) for row in rows]
 
 
-def parse_provision_rows(text: str, source: str = "") -> list[dict]:
-    """parse_provisions as plain dicts (each Provision's as_row), built without the objects.
+def parse_provision_rows(text: str, source: str = "") -> tuple[list[dict], str]:
+    """parse_provisions as plain dicts (each Provision's as_row), and its warning's message ("" if none).
 
-    The pipeline's path: it wants the rows, and building them directly spares a copy each.
+    The pipeline's path: it wants the rows, and collects each document's messages itself.
     """
     rows = _provision_dicts(text)
-    _warn_if_flat(rows, text, source)
-    return rows
-
-
-def _warn_if_flat(rows: list[dict], text: str, source: str) -> None:
-    """Warn when a non-empty document has no numbered headings (it is kept as one provision)."""
     if rows[0]["level"] == "document" and text.strip():
-        warnings.warn(f"{source or 'document'}: no numbered headings found; kept whole as one provision",
-                      StructureWarning, stacklevel=3)
+        return rows, f"{source or 'document'}: no numbered headings found; kept whole as one provision"
+    return rows, ""
 
 
 def _provision_dicts(text: str) -> list[dict]:

@@ -1,8 +1,10 @@
 """One document through every stage, and the build's tables on disk."""
 import pandas as pd
+import pytest
 
 from bioparse.build import build
-from bioparse.pipeline import parse_document
+from bioparse.errors import BioparseError
+from bioparse.pipeline import parse_document, parse_documents
 from bioparse.schema import columns
 
 
@@ -40,6 +42,20 @@ def test_parse_document_rows_are_traceable(tmp_path):
     doc = res["documents"][0]
     assert doc["encoding"].lower().replace("-", "") in {"gbk", "gb18030", "gb2312"}
     assert doc["n_provisions"] == 6
+
+
+def test_parse_documents_gives_what_parse_document_gives_and_keeps_going_past_a_bad_file(tmp_path):
+    a = write(tmp_path, "a.txt", DOC)
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"")
+    b = write(tmp_path, "b.txt", "二、重点任务\n（一）加快审评。审评时限压缩至30个工作日。（市药监局负责）\n", "gbk")
+    meta = {"title": "清单标题"}
+    batch = parse_documents([(a, "a", None), (bad, "bad", None), (str(b), "b", meta)])
+    assert batch[0] == parse_document(a, "a") and batch[2] == parse_document(b, "b", meta)
+    assert batch[2]["documents"][0]["title"] == "清单标题"
+    assert isinstance(batch[1], BioparseError) and "bad.txt" in str(batch[1])
+    with pytest.raises(BioparseError, match="bad.txt"):
+        parse_document(bad, "bad")
 
 
 def test_build_writes_every_table(tmp_path):
