@@ -56,6 +56,7 @@ def agency_rows(doc_id: str, text: str, owner, crosswalk: dict | None,
         def canonical(name, prefix):
             return agencies_mod.canonical_agency(name, crosswalk, prefix)
     rows = []
+    add, carried_prefix = rows.append, agencies_mod.carried_prefix
     clauses = agencies_mod.find_clauses(text) if clauses is None else clauses
     # Positions number the agencies of one provision in order, across its clauses.
     counter: dict[str, int] = {}
@@ -66,10 +67,10 @@ def agency_rows(doc_id: str, text: str, owner, crosswalk: dict | None,
         # A clause after a 一是/二是 run answers for the whole provision, not its last point.
         while pid in point_parent:
             pid = point_parent[pid]
-        prefix = agencies_mod.carried_prefix(found[0][0])  # what canonical_agency takes from the first name
+        prefix = carried_prefix(found[0][0])  # what canonical_agency takes from the first name
         position = counter.get(pid, 0)
         for name, start, end, role in found:
-            rows.append({
+            add({
                 "doc_id": doc_id, "provision_id": pid, "agency": name,
                 "agency_canonical": canonical(name, prefix),
                 "position": position, "role": role,
