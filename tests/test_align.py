@@ -11,8 +11,8 @@ import numpy as np
 import pytest
 
 from bioparse import reuse as R
-from bioparse.align import align_windows
-from bioparse.seeds import anchor_seeds, chain_windows
+from bioparse.align import _runs, align_windows
+from bioparse.seeds import anchor_seeds, chain_windows, join_partners, plain
 from tests.test_reuse import _hard_corpus, _random_text
 
 HERE = os.path.dirname(__file__)
@@ -108,6 +108,44 @@ def test_crowded_windows_occur_on_hard_corpora():
             for gap, max_shift in [(30, 12), (8, 2)]:
                 n_crowded += _n_crowded(chain_windows(seeds, 5, gap, max_shift), crowded, 5)
     assert n_crowded > 0
+
+
+def _runs_of(seeds, ca, cbs, k, extend=True):
+    """_runs on anchor_seeds' seeds: (partner, i, j, n) of each run, j in the partner's own text."""
+    cb, off = join_partners(cbs)
+    rp, ri, rj, rn = _runs(*seeds, plain(ca, np.uint32), cb, off, np.diff(off), k, extend)
+    return list(zip(rp.tolist(), ri.tolist(), rj.tolist(), rn.tolist()))
+
+
+def _maximal(ca, cb, i, j, n):
+    """ca[i:i+n] == cb[j:j+n], and neither side's next or previous characters match too."""
+    return (n > 0 and np.array_equal(ca[i:i + n], cb[j:j + n])
+            and (i == 0 or j == 0 or ca[i - 1] != cb[j - 1])
+            and (i + n == len(ca) or j + n == len(cb) or ca[i + n] != cb[j + n]))
+
+
+def test_run_reaches_over_skipped_kgrams_to_its_full_length():
+    # The passage 甲…辛的的的的的的 ends in 的的的的, a k-gram found 40 times in a: over
+    # max_postings, so it gives no seed, and only extending the run past the seeds finds the
+    # shared characters after 辛.
+    k = 4
+    a = "天地甲乙丙丁戊己庚辛" + "的" * 6 + "玄黄" + "的" * 40
+    b = "子丑甲乙丙丁戊己庚辛" + "的" * 6 + "寅卯"
+    ca, cb = R._codes(a), R._codes(b)
+    seeds, crowded = anchor_seeds(ca, [cb], k, 5)
+    assert crowded is not None
+    assert _runs_of(seeds, ca, [cb], k) == [(0, 2, 2, 14)]
+    assert _runs_of(seeds, ca, [cb], k, extend=False) != [(0, 2, 2, 14)]  # the case needs the extension
+
+
+def test_runs_are_maximal_matches_on_hard_corpora():
+    n_runs = 0
+    for seed in range(12):
+        for _, _, seeds, ca, cbs, crowded in _documents(_hard_corpus(seed), 5, 10):
+            for p, i, j, n in _runs_of(seeds, ca, cbs, 5, extend=crowded is not None):
+                assert _maximal(ca, cbs[p], i, j, n), (seed, p, i, j, n)
+                n_runs += 1
+    assert n_runs > 100
 
 
 def _random_windows(rng, ca, cbs, n, longest):
