@@ -182,6 +182,10 @@ def test_district_prefix_carry_over():
     assert got == ["区工业和信息化局", "区发展改革委", "区科技局", "京津州河科技产业园"]
     assert canonical_agency("市工业和信息化局", cw, "区") == "市工业和信息化局"
     assert canonical_agency("各相关开发区", cw, "区") == "各相关开发区"
+    # a name that starts with its own province or municipality keeps it: no 区 is carried to it
+    assert canonical_agency("天津海事局", cw, "区") == "天津海事局"
+    assert canonical_agency("上海海事局", cw, "区") == "上海海事局"
+    assert canonical_agency("广东药监局", cw, "县") == "广东药监局"
 
 
 def test_custom_crosswalk_file(tmp_path):
