@@ -1,8 +1,9 @@
 """Build every table from data/raw/: discover, parse in parallel, cache, stream to disk.
 
 Each document goes through ``bioparse.pipeline.parse_documents`` (a few at a time) and the
-coding stages exactly once per change: results are cached under ``data/interim/cache`` keyed by the
-file's hash, its manifest row and the codebook, so an unchanged file is not parsed again.
+coding stages exactly once per change: results are cached under ``data/interim/cache``
+keyed by the file's hash, its manifest row and the codebook, so an unchanged file is not
+parsed again.
 """
 from __future__ import annotations
 

@@ -147,16 +147,39 @@ def _group_pair_counts(d: np.ndarray, starts: np.ndarray, size: int, n_docs: int
     return (members[:, i].astype(np.int64) * n_docs + members[:, j]).ravel()
 
 
-def _fingerprints(folded, k: int, parts: int) -> tuple[list[tuple[list, list, list]], int]:
-    """Per part of the hash space: the sampled k-gram hashes of each document, and its index.
+class _Column:
+    """A numpy array grown by appending (capacity doubling), for one part's fingerprints.
+
+    A few large buffers instead of one small array per document: freed, they go back to the
+    operating system, where ten thousand small ones would stay in the process's heap.
+    """
+
+    def __init__(self, dtype, capacity: int = 1 << 12):
+        self.data, self.n = np.empty(capacity, dtype), 0
+
+    def extend(self, values: np.ndarray) -> None:
+        if self.n + len(values) > len(self.data):
+            grown = np.empty(max(2 * len(self.data), self.n + len(values)), self.data.dtype)
+            grown[:self.n] = self.data[:self.n]
+            self.data = grown
+        self.data[self.n:self.n + len(values)] = values
+        self.n += len(values)
+
+    def values(self) -> np.ndarray:
+        return self.data[:self.n]
+
+
+def _fingerprints(folded, k: int, parts: int) -> tuple[list[tuple[np.ndarray, np.ndarray, np.ndarray]], int]:
+    """Per part of the hash space: the sampled k-gram hashes of the documents, and their index.
 
     ``folded`` is any iterable of folded texts (str or code points), read once; also returns
-    how many there were.
+    how many there were. Each part is (hashes, document of each run, run lengths): the
+    documents' hashes one run after the other, in document order.
     One k-gram in four is kept (chosen by its hash, so the same k-gram is kept in every
     document). The parts (by the next hash bits) are counted one after the other, so that
     only one part is ever sorted at a time.
     """
-    out: list[tuple[list, list, list]] = [([], [], []) for _ in range(parts)]
+    out: list[tuple[_Column, list, list]] = [(_Column(np.uint64), [], []) for _ in range(parts)]
     edges = np.arange(parts + 1, dtype=np.uint64)
     shift = np.uint64(62 - (parts - 1).bit_length())
     n_docs = 0
@@ -167,18 +190,19 @@ def _fingerprints(folded, k: int, parts: int) -> tuple[list[tuple[list, list, li
         cut = np.searchsorted(h >> shift, edges).tolist()
         for part, (lo, hi) in enumerate(zip(cut[:-1], cut[1:])):
             if hi > lo:
-                out[part][0].append(h[lo:hi])
-                out[part][1].append(d)
-                out[part][2].append(hi - lo)
-    return out, n_docs
+                hashes, docs, sizes = out[part]
+                hashes.extend(h[lo:hi])
+                docs.append(d)
+                sizes.append(hi - lo)
+    return [(hashes.values(), np.array(docs, np.int32), np.array(sizes, np.int64))
+            for hashes, docs, sizes in out], n_docs
 
 
-def _shared_counts(hashes: list, docs: list, sizes: list, n_docs: int,
+def _shared_counts(h: np.ndarray, docs: np.ndarray, sizes: np.ndarray, n_docs: int,
                    max_docs: int) -> tuple[np.ndarray, np.ndarray]:
     """Pairs (codes a·n_docs + b) sharing fingerprints of one part, and how many they share."""
-    h = np.concatenate(hashes)
     order = np.argsort(h, kind="stable")  # documents stay ascending within one fingerprint
-    d = np.repeat(np.array(docs, dtype=np.int32), sizes)[order]
+    d = np.repeat(docs, sizes)[order]
     h = h[order]
     del order
     starts = np.flatnonzero(np.r_[True, h[1:] != h[:-1]])
@@ -212,7 +236,7 @@ def _candidate_pairs(folded, k: int, max_docs: int, max_partners: int = 20,
     c, n = np.zeros(0, np.int64), np.zeros(0, np.int64)
     fingerprints, n_docs = _fingerprints(folded, k, parts)
     for hashes, docs, sizes in fingerprints:
-        if hashes:
+        if len(hashes):
             c2, n2 = _shared_counts(hashes, docs, sizes, n_docs, max_docs)
             c, inv = np.unique(np.r_[c, c2], return_inverse=True)
             n = np.bincount(inv, weights=np.r_[n, n2], minlength=len(c)).astype(np.int64)

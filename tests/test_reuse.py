@@ -157,6 +157,16 @@ def test_candidate_pairs_equal_plain_count():
         assert R._candidate_pairs(folded, k, max_docs, max_partners, parts=parts) == expected
 
 
+def test_growing_column_holds_every_value_appended_in_order():
+    rng = np.random.default_rng(3)
+    chunks = [rng.integers(0, 1 << 60, size=n, dtype=np.uint64) for n in (0, 3, 5, 1, 17, 40, 2, 100)]
+    column = R._Column(np.uint64, capacity=4)
+    for c in chunks:
+        column.extend(c)
+    assert column.values().dtype == np.uint64
+    assert np.array_equal(column.values(), np.concatenate(chunks))
+
+
 def test_passage_over_k_grams_without_seeds_is_one_span():
     # 。×25 holds the same 8-gram 18 times: above max_postings=10 it gives no seeds, so no run
     # covers it, and the window over it is aligned by difflib itself.
