@@ -13,7 +13,7 @@ prints, each measurement run in a fresh subprocess so its peak RSS is its own:
           then the reuse corpus step) at --jobs 1 and at --jobs N (--stages-only adds a run
           without the corpus step); up to 1,000 documents also at --jobs 1 with the
           segmenter's block memo off (BIOPARSE_BLOCK_MEMO=0), since the synthetic corpus
-          repeats far more text than a real one;
+          repeats far more text than a real one, and with --segmenter rjieba (no memo);
 - ratios: full build / jieba, jobs=1 / jobs=N speed-up, seconds per MB at each size (linearity);
 - peak RSS of each run (ru_maxrss of the process and of its largest child).
 
@@ -115,8 +115,9 @@ def measure_build(corpus: Path, jobs: int = 1, plan: str = "default", **_) -> di
     """Seconds of one full build (no cache) into a temporary folder."""
     from bioparse import build, stages
 
-    p = stages.Plan() if plan == "core" else stages.default_plan()
-    steps = p.corpus_steps if plan == "default" else ()  # "stages": per-document work only
+    segmenter = "rjieba" if plan == "rjieba" else "jieba"
+    p = stages.Plan() if plan == "core" else stages.default_plan(segmenter=segmenter)
+    steps = p.corpus_steps if plan in ("default", "rjieba") else ()  # "stages": per-document work only
     step_seconds = [0.0]
 
     def timed(step):
@@ -273,6 +274,9 @@ def bench_size(n: int, jobs: int, seed: int, stages_only: bool, memo_off_max: in
         # The synthetic corpus repeats most of its text, which the segmenter's block memo
         # turns into dict lookups; without the memo the build pays for every block.
         r["nomemo1"] = run_child("build", corpus, 1, plan="default", env={"BIOPARSE_BLOCK_MEMO": "0"})
+        # The faster segmenter (pip install -e ".[fast]"), which has no memo: what a corpus
+        # that never repeats costs with it.
+        r["rjieba1"] = run_child("build", corpus, 1, plan="rjieba")
 
     def secs(k):
         m = r.get(k, {"error": "not run"})
@@ -287,6 +291,8 @@ def bench_size(n: int, jobs: int, seed: int, stages_only: bool, memo_off_max: in
         rows.append(("per-document stages, jobs=1", "stages1", 1))
     if "nomemo1" in r:
         rows.append(("full build, jobs=1, no memo", "nomemo1", 1))
+    if "rjieba1" in r:
+        rows.append(("full build, jobs=1, rjieba", "rjieba1", 1))
     for label, k, j in rows:
         if "error" in r[k]:
             print(f"  {label:<30} FAILED: {r[k]['error']}")
@@ -307,6 +313,8 @@ def bench_size(n: int, jobs: int, seed: int, stages_only: bool, memo_off_max: in
               f"{rest:.1f} s of the {f1:.1f} s)")
     if secs("nomemo1") and jb:
         print(f"  ratio full build without block memo  {secs('nomemo1') / jb:6.2f}×   (what text that never repeats costs)")
+    if secs("rjieba1") and jb:
+        print(f"  ratio full build with rjieba          {secs('rjieba1') / jb:6.2f}×   (no memo: the same, with the faster segmenter)")
     if secs("stages1") and jb:
         print(f"  ratio stages only(jobs=1) / jieba     {secs('stages1') / jb:6.2f}×")
     if f1 and fj:
