@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections import Counter
 from importlib import resources
 from pathlib import Path
 
@@ -364,8 +365,13 @@ def _clause(start: int, end: int, style: str, pieces: list[tuple[str, int, int, 
 
 # ---------------------------------------------------------------- crosswalk
 
-def load_crosswalk(path=None) -> dict[str, str]:
-    """Read the alias→canonical agency-name table (default: the packaged CSV)."""
+def load_crosswalk(path=None, place: str | None = None) -> dict[str, str]:
+    """Read the alias→canonical agency-name table (default: the packaged CSV).
+
+    A row with a ``place`` (天津) records a rename in that place only: 市科委 became 市科技局
+    in Tianjin in 2018, while Shanghai's 市科委 kept its name. ``place`` (see
+    document_place) keeps the rows of that place and those without one; None keeps all.
+    """
     if path is None:
         raw = resources.files("bioparse").joinpath("resources/agency_crosswalk.csv").read_text("utf-8")
         where = "bioparse/resources/agency_crosswalk.csv"
@@ -387,8 +393,25 @@ def load_crosswalk(path=None) -> dict[str, str]:
         if not alias or not canon:
             raise CrosswalkError(where, f"line {n} has an empty alias or canonical name",
                                  "fill both columns or delete the line")
-        table[alias] = canon
+        if place is None or (row.get("place") or "").strip() in ("", place):
+            table[alias] = canon
     return dict(sorted(table.items()))
+
+
+def document_place(document: dict, text: str = "") -> str:
+    """The province-level division a document belongs to (天津); "" if it does not say.
+
+    Read from its region, issuer or title; when they name none (a text without its
+    header), the division the text names most often, if at least twice. It picks the rows
+    of the agency crosswalk that apply to the document's agencies.
+    """
+    for field in ("region", "issuer", "title"):
+        value = str(document.get(field) or "")
+        for place in PROVINCES:
+            if place in value:
+                return place
+    named = Counter(_PROVINCE_RE.findall(text)).most_common(1)
+    return named[0][0] if named and named[0][1] >= 2 else ""
 
 
 # The province-level divisions: a name starting with one (上海海事局, 天津海关) names its own
@@ -396,6 +419,7 @@ def load_crosswalk(path=None) -> dict[str, str]:
 PROVINCES = ("北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江",
              "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州",
              "云南", "陕西", "甘肃", "青海", "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门")
+_PROVINCE_RE = re.compile("|".join(PROVINCES))
 _LEVEL_PREFIXES = ("市", "区", "县", "省", "镇", "乡", "各", "相关", "有关", "国家", "中国", "全国") + PROVINCES
 _BUREAU_ENDINGS = ("局", "委", "办", "厅", "署", "室")
 _CARRY_PREFIXES = ("区", "县", "市", "省")

@@ -17,20 +17,20 @@ from .normalize import normalize
 from .structure import parse_provision_rows
 
 
-@lru_cache(maxsize=1)
-def _packaged_crosswalk() -> dict:
-    """The packaged agency crosswalk, read once per process."""
-    return agencies_mod.load_crosswalk()
+@lru_cache(maxsize=64)
+def _packaged_crosswalk(place: str) -> dict:
+    """The packaged agency crosswalk's rows for documents of one place, read once per process."""
+    return agencies_mod.load_crosswalk(place=place)
 
 
 @lru_cache(maxsize=1 << 16)
-def _packaged_canonical(name: str, prefix: str | None) -> str:
+def _packaged_canonical(name: str, prefix: str | None, place: str) -> str:
     """canonical_agency with the packaged crosswalk, memoized: the same names recur in every document.
 
     Give it the carried prefix (agencies.carried_prefix), not the clause's first name, so
     that names under different first names share an entry.
     """
-    return agencies_mod.canonical_agency(name, _packaged_crosswalk(), prefix)
+    return agencies_mod.canonical_agency(name, _packaged_crosswalk(place), prefix)
 
 
 def owner_index(provisions: list[dict]):
@@ -47,14 +47,17 @@ def owner_lookup(starts: list[int], ids: list[str]):
 
 
 def agency_rows(doc_id: str, text: str, owner, crosswalk: dict | None,
-                clauses: list[tuple] | None = None, point_parent: dict | None = None) -> list[dict]:
+                clauses: list[tuple] | None = None, point_parent: dict | None = None,
+                place: str = "") -> list[dict]:
     """Responsible agencies of every clause, attached to the provision holding the clause.
 
-    ``crosswalk`` None means the packaged crosswalk; ``clauses`` are agencies.find_clauses(text).
+    ``crosswalk`` None means the packaged crosswalk's rows for ``place`` (see
+    agencies.document_place); ``clauses`` are agencies.find_clauses(text).
     """
     point_parent = point_parent or {}
     if crosswalk is None:
-        canonical = _packaged_canonical
+        def canonical(name, prefix):
+            return _packaged_canonical(name, prefix, place)
     else:
         def canonical(name, prefix):
             return agencies_mod.canonical_agency(name, crosswalk, prefix)
@@ -175,7 +178,8 @@ def _agencies(d: dict, crosswalk) -> None:
     """Responsibility clauses and their agencies."""
     clauses = agencies_mod.find_clauses(d["text"])
     point_parent = {p["provision_id"]: p["parent_id"] for p in d["provisions"] if p["level"] == "point"}
-    d["agencies"] = agency_rows(d["doc_id"], d["text"], d["owner"], crosswalk, clauses, point_parent)
+    d["agencies"] = agency_rows(d["doc_id"], d["text"], d["owner"], crosswalk, clauses, point_parent,
+                                agencies_mod.document_place(d["document"], d["text"]))
     # Spans of the responsibility clauses: coding and term counts skip them, so that
     # 发展改革委 is not read as 改革 nor 市场监管局 as 监管.
     d["clause_spans"] = [(start, end) for start, end, _, _ in clauses]

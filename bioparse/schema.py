@@ -62,7 +62,7 @@ TABLES: dict[str, dict] = {
             ("doc_id", "string", "Document id."),
             ("provision_id", "string", "Provision whose text holds the responsibility clause."),
             ("agency", "string", "Agency name as written."),
-            ("agency_canonical", "string", "Today's name, from the crosswalk (resources/agency_crosswalk.csv)."),
+            ("agency_canonical", "string", "Today's name, from the crosswalk rows of the document's place (resources/agency_crosswalk.csv)."),
             ("position", "Int64", "Order of the agency in its clause, from 0."),
             ("role", "string", "lead, support or responsible."),
             ("style", "string", "Form of the clause, e.g. 责任单位, 按职责分工负责, 牵头配合."),

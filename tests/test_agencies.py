@@ -11,6 +11,7 @@ from bioparse.agencies import (
     CrosswalkError,
     canonical_agency,
     context_prefix_for,
+    document_place,
     find_agency_clauses,
     load_crosswalk,
 )
@@ -171,6 +172,28 @@ def test_packaged_crosswalk_maps_2018_names():
     assert canonical_agency("市外专局", cw) == "市科技局"
     assert canonical_agency("天津海关", cw) == "天津海关"
     assert canonical_agency("某某协会", cw) == "某某协会"
+
+
+def test_crosswalk_rows_apply_to_the_documents_of_their_place():
+    # The packaged renames are Tianjin's: Shanghai's 市科委 kept its name in 2018.
+    assert canonical_agency("市科委", load_crosswalk(place="天津")) == "市科技局"
+    assert canonical_agency("市科委", load_crosswalk(place="上海")) == "市科委"
+    assert canonical_agency("市科委", load_crosswalk(place="")) == "市科委"
+
+
+def test_crosswalk_rows_without_a_place_apply_everywhere(tmp_path):
+    p = tmp_path / "cw.csv"
+    p.write_text("alias,canonical,place,note\n市卫计委,市卫生健康委,,national\n市科委,市科技局,天津,\n", encoding="utf-8")
+    assert load_crosswalk(p, place="上海") == {"市卫计委": "市卫生健康委"}
+    assert load_crosswalk(p, place="天津") == {"市卫计委": "市卫生健康委", "市科委": "市科技局"}
+
+
+def test_document_place_from_metadata_then_from_the_text():
+    assert document_place({"region": "滨海新区", "issuer": "天津市滨海新区人民政府"}) == "天津"
+    assert document_place({"title": "上海市促进生物医药产业发展若干措施"}) == "上海"
+    assert document_place({"region": "", "title": "若干措施"}, "天津市……北京……推动天津生物医药") == "天津"
+    assert document_place({}, "支持北京建设") == ""  # named once: not enough to place the document
+    assert document_place({}) == ""
 
 
 def test_district_prefix_carry_over():

@@ -76,6 +76,14 @@ def test_build_writes_every_table(tmp_path):
     assert (out / "text" / "a.txt").read_text(encoding="utf-8").startswith("天津市人民政府办公厅")
 
 
+def test_another_places_agencies_keep_their_names(tmp_path):
+    # Tianjin's 2018 renames (市科委 → 市科技局) are not applied to a Shanghai document.
+    text = DOC.replace("天津市人民政府办公厅", "上海市人民政府办公厅")
+    res = parse_document(write(tmp_path, "sh.txt", text), "sh")
+    ag = {(a["agency"], a["agency_canonical"]) for a in res["agencies"]}
+    assert ("市科委", "市科委") in ag and ("市卫生计生委", "市卫生计生委") in ag
+
+
 def test_current_state_figures_are_baselines_not_goals(tmp_path):
     text = ("一、总体要求\n（一）发展现状。全区现有企业12家，产值13.8亿元。\n"
             "（二）主要目标。到2020年，企业达到20家。\n")
