@@ -13,7 +13,7 @@ from .scan import has_whitespace, positions
 FIELDS = ("title", "issuer", "doc_number", "date", "period", "plan_start", "plan_end", "level", "region")
 HEAD_LINES = 40  # the notice header, 落款 and plan title sit within the first lines
 
-_PLAN_WORDS = re.compile(r"方案|计划|措施|意见|办法|规划|通知|若干|细则|纲要|规定|政策")
+_PLAN_WORDS = re.compile(r"方案|计划|措施|意见|办法|规划|通知|若干|细则|纲要|规定|政策|条例|决定|指引|指南")
 _ORG_END = re.compile(r"(?:人民政府|政府|办公厅|办公室|委员会|管委会|管理委员会|局|委|厅|部|院|署|办|中心|联合会|协会)$")
 _CN_NUM = "〇○零Ｏ一二三四五六七八九十"
 _DATE_AR = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")

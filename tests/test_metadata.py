@@ -80,6 +80,12 @@ def test_issuer_from_first_line_when_no_signature():
     assert m["date"] == ""
 
 
+def test_regulation_title_on_the_first_line():
+    m = infer_metadata("北京市促进医药健康产业发展条例\n第一章　总则\n第一条　为了促进本市医药健康产业发展，制定本条例。\n")
+    assert m["title"] == "北京市促进医药健康产业发展条例"
+    assert (m["level"], m["region"]) == ("city", "北京市")
+
+
 def test_text_without_header_gives_blanks():
     m = infer_metadata("生物医药产业是重要产业。为推动发展，制定本计划。\n一、总体要求\n")
     assert m["title"] == m["issuer"] == m["date"] == m["doc_number"] == ""
