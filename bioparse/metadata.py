@@ -249,6 +249,9 @@ def infer_metadata(text: str) -> dict:
     orgs, date = _signature(head_lines, text)
     issuers = orgs
     m = re.match(r"\s*(.+?)关于印发", notice)
+    if not m:  # 浙江省人民政府办公厅关于…的实施意见: a body's name before 关于
+        m = re.match(r"\s*(.{2,40}?)关于", notice)
+        m = m if m and _ORG_END.search(m.group(1)) else None
     if not issuers and m:
         issuers = _split_issuers(m.group(1))
     if not date:

@@ -80,6 +80,13 @@ def test_issuer_from_first_line_when_no_signature():
     assert m["date"] == ""
 
 
+def test_issuer_before_guanyu_in_an_opinion_title():
+    m = infer_metadata("浙江省人民政府办公厅关于推动生物医药产业高质量发展的实施意见\n浙政办发〔2023〕5号\n一、主要目标\n")
+    assert m["issuer"] == "浙江省人民政府办公厅"
+    assert m["doc_number"] == "浙政办发〔2023〕5号"
+    assert infer_metadata("关于推动生物医药产业发展的实施意见\n一、主要目标\n")["issuer"] == ""
+
+
 def test_regulation_title_on_the_first_line():
     m = infer_metadata("北京市促进医药健康产业发展条例\n第一章　总则\n第一条　为了促进本市医药健康产业发展，制定本条例。\n")
     assert m["title"] == "北京市促进医药健康产业发展条例"
