@@ -322,6 +322,9 @@ def bench_size(n: int, jobs: int, seed: int, stages_only: bool, memo_off_max: in
     if secs("parse"):
         print(f"  parse throughput                      {mb / secs('parse'):6.2f} MB/s at jobs=1, "
               f"{mb / secs(f'parse{jobs}'):.2f} MB/s at jobs={jobs} (goal ≥ 20)" if secs(f"parse{jobs}") else "")
+    if secs("parse") and jb:
+        print(f"  parse / jieba.lcut throughput         {jb / secs('parse'):6.1f}×   (steadier than MB/s: this machine's "
+              f"speed moves by ±15% between runs; 20 MB/s needs jieba at {20 * secs('parse') / jb:.2f} MB/s)")
     if secs("parse") and secs("parse_one"):
         print(f"  parse in batches vs one by one         {secs('parse_one') / secs('parse'):6.2f}×")
     if "error" not in r[f"full{jobs}"]:
