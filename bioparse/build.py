@@ -7,6 +7,7 @@ parsed again.
 """
 from __future__ import annotations
 
+import csv
 import gc
 import hashlib
 import json
@@ -195,6 +196,7 @@ def build(raw_dir: str | Path = "data/raw", outdir: str | Path = "data/processed
             w.close()
         if progress:
             progress.stop()
+    write_warnings(outdir, result.warnings)
     # Remove texts of documents no longer in the corpus, so the folder mirrors the tables.
     for stale in text_dir.glob("*.txt"):
         if stale.stem not in written_texts:
@@ -289,15 +291,32 @@ def _collect(item, writers, text_dir: Path, result: BuildResult, written_texts: 
     result.warnings += [(doc_id, w) for w in res.get("warnings", [])]
 
 
-def print_summary(result: BuildResult, stream=sys.stderr) -> None:
-    """A human summary: rows per table, cached documents, and every file not read."""
+def write_warnings(outdir: Path, warnings: list[tuple[str, str]]) -> Path:
+    """Write every (doc_id, warning) of a build to ``outdir/warnings.csv``, in document order."""
+    path = outdir / "warnings.csv"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["doc_id", "warning"])
+        w.writerows(warnings)
+    return path
+
+
+def print_summary(result: BuildResult, stream=sys.stderr, most_warnings: int = 20) -> None:
+    """A human summary: rows per table, cached documents, the first warnings and every file not read.
+
+    A large corpus can give a warning per document (a manifest title the text words
+    differently): the first ``most_warnings`` are printed, and all are in warnings.csv.
+    """
     print(f"wrote {result.outdir}/:", file=stream)
     for t, n in result.counts.items():
         print(f"  {t:<12} {n:>8} rows", file=stream)
     if result.n_cached:
         print(f"  ({result.n_cached} documents unchanged, taken from the cache)", file=stream)
-    for doc_id, w in result.warnings:
+    for doc_id, w in result.warnings[:most_warnings]:
         print(f"warning: {doc_id}: {w}", file=stream)
+    if len(result.warnings) > most_warnings:
+        print(f"… and {len(result.warnings) - most_warnings} more warnings; all {len(result.warnings)} "
+              f"are in {result.outdir}/warnings.csv", file=stream)
     if result.problems:
         print(f"{len(result.problems)} file(s) could not be read and were skipped:", file=stream)
         for f, msg in result.problems:

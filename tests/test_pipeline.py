@@ -74,6 +74,23 @@ def test_build_writes_every_table(tmp_path):
         assert len(pd.read_parquet(out / f"{t}.parquet")) == len(csv)
     assert (out / "datapackage.json").exists()
     assert (out / "text" / "a.txt").read_text(encoding="utf-8").startswith("天津市人民政府办公厅")
+    assert list(pd.read_csv(out / "warnings.csv").columns) == ["doc_id", "warning"]
+
+
+def test_summary_prints_the_first_warnings_and_points_to_the_file_with_all(tmp_path):
+    import io
+
+    from bioparse.build import BuildResult, print_summary, write_warnings
+
+    warnings = [(f"d{i}", f"title differs ({i})") for i in range(5)]
+    write_warnings(tmp_path, warnings)
+    out = io.StringIO()
+    print_summary(BuildResult(counts={"documents": 5}, warnings=warnings, outdir=tmp_path), out, most_warnings=2)
+    lines = out.getvalue().splitlines()
+    assert [ln for ln in lines if ln.startswith("warning:")] == ["warning: d0: title differs (0)",
+                                                               "warning: d1: title differs (1)"]
+    assert "3 more warnings; all 5 are in" in out.getvalue()
+    assert pd.read_csv(tmp_path / "warnings.csv").values.tolist() == [list(w) for w in warnings]
 
 
 def test_another_places_agencies_keep_their_names(tmp_path):
