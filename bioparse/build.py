@@ -141,18 +141,29 @@ def _store(cache_file: Path, result: dict) -> None:
     tmp.replace(cache_file)
 
 
-def _progress(total: int, quiet: bool):
-    """A rich progress bar on stderr (a no-op when quiet or not installed)."""
+def _progress(total: int | None, quiet: bool, label: str = "parsing"):
+    """A rich progress bar on stderr (None when quiet); ``total`` None counts without a bound."""
     if quiet:
         return None
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
+                               TimeRemainingColumn)
 
-    progress = Progress(TextColumn("parsing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+    progress = Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(),
+                        TimeElapsedColumn() if total is None else TimeRemainingColumn(),
                         console=Console(stderr=True), transient=False)
     progress.start()
-    progress.add_task("parse", total=total)
+    progress.add_task(label, total=total)
     return progress
+
+
+def _advancing(mapper, progress):
+    """``mapper`` that advances ``progress`` by one for each result it yields."""
+    def run(fn, tasks):
+        for item in mapper(fn, tasks):
+            progress.advance(progress.task_ids[0])
+            yield item
+    return run
 
 
 def build(raw_dir: str | Path = "data/raw", outdir: str | Path = "data/processed", *,
@@ -186,9 +197,8 @@ def build(raw_dir: str | Path = "data/raw", outdir: str | Path = "data/processed
     # Workers take a batch of documents at a time (fewer round trips, and parse_documents
     # runs each stage over the batch); the default mapper's pool then needs no chunks of its own.
     batches = list(_chunks(tasks, batch_size(len(tasks), jobs)))
-    mapper = mapper or local_mapper(jobs, chunk_size=1)
     try:
-        for items in mapper(process_batch, batches):
+        for items in (mapper or local_mapper(jobs, chunk_size=1))(process_batch, batches):
             for item in items:
                 _collect(item, writers, text_dir, result, written_texts, progress)
     finally:
@@ -202,11 +212,15 @@ def build(raw_dir: str | Path = "data/raw", outdir: str | Path = "data/processed
         if stale.stem not in written_texts:
             stale.unlink()
     result.counts = {t: w.n_rows for t, w in writers.items()}
+    mapper = mapper or local_mapper(jobs)  # corpus steps hand out one task per document: in chunks
     for step in corpus_steps:  # whole-corpus work (reuse), given the same mapper
-        if not quiet:
-            label = getattr(step, "label", getattr(step, "__name__", "corpus step"))
-            print(f"{label} across {len(written_texts)} documents …", file=sys.stderr, flush=True)
-        result.counts.update(step(outdir, mapper) or {})
+        label = getattr(step, "label", getattr(step, "__name__", "corpus step"))
+        progress = _progress(None, quiet, f"{label}: documents done")
+        try:
+            result.counts.update(step(outdir, mapper if progress is None else _advancing(mapper, progress)) or {})
+        finally:
+            if progress:
+                progress.stop()
     tables.write_datapackage(outdir, [t for t in result.counts if (outdir / f"{t}.csv").exists()])
     return result
 
