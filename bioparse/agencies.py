@@ -398,6 +398,19 @@ def load_crosswalk(path=None, place: str | None = None) -> dict[str, str]:
     return dict(sorted(table.items()))
 
 
+# The province-level divisions: a name starting with one (上海海事局, 天津海关) names its own
+# place and takes no carried 区/县 prefix.
+PROVINCES = ("北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江",
+             "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州",
+             "云南", "陕西", "甘肃", "青海", "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门")
+_PROVINCE_RE = re.compile("|".join(PROVINCES))
+_LEVEL_PREFIXES = ("市", "区", "县", "省", "镇", "乡", "各", "相关", "有关", "国家", "中国", "全国") + PROVINCES
+_BUREAU_ENDINGS = ("局", "委", "办", "厅", "署", "室")
+_CARRY_PREFIXES = ("区", "县", "市", "省")
+# A level or place word in a name; 市场 (market, as in 市场监管局) is not the city 市.
+_PLACE_CHAR = re.compile(r"[区县省州]|市(?!场)")
+
+
 def document_place(document: dict, text: str = "") -> str:
     """The province-level division a document belongs to (天津); "" if it does not say.
 
@@ -412,19 +425,6 @@ def document_place(document: dict, text: str = "") -> str:
                 return place
     named = Counter(_PROVINCE_RE.findall(text)).most_common(1)
     return named[0][0] if named and named[0][1] >= 2 else ""
-
-
-# The province-level divisions: a name starting with one (上海海事局, 天津海关) names its own
-# place and takes no carried 区/县 prefix.
-PROVINCES = ("北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江",
-             "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州",
-             "云南", "陕西", "甘肃", "青海", "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门")
-_PROVINCE_RE = re.compile("|".join(PROVINCES))
-_LEVEL_PREFIXES = ("市", "区", "县", "省", "镇", "乡", "各", "相关", "有关", "国家", "中国", "全国") + PROVINCES
-_BUREAU_ENDINGS = ("局", "委", "办", "厅", "署", "室")
-_CARRY_PREFIXES = ("区", "县", "市", "省")
-# A level or place word in a name; 市场 (market, as in 市场监管局) is not the city 市.
-_PLACE_CHAR = re.compile(r"[区县省州]|市(?!场)")
 
 
 def context_prefix_for(names: list[str]) -> str | None:
