@@ -239,9 +239,7 @@ def find_clauses(text: str) -> list[tuple[int, int, str, list[tuple[str, int, in
     taken = []
     for m in _paren_matches(text):
         inner_start, inner_end = m.span(1)
-        end = m.end()
-        after = text[end:end + 1]  # _ends_paragraph's usual answers, without the call
-        at_end = after == "\n" or not after or (after in _PARAGRAPH_END_FIRST and _ends_paragraph(text, end))
+        at_end = _ends_paragraph(text, m.end())
         # every cue word is two characters: a one-character inner (（一）) holds none
         if not at_end and (inner_end - inner_start < 2 or not _CUE_RE.search(text, inner_start, inner_end)):
             continue  # mid-paragraph, a plain list of names is refused; so is anything else

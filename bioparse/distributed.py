@@ -3,9 +3,8 @@
 ``build_dask`` runs ``bioparse.build.process_batch`` (parse + stages, with the same cache)
 on Dask workers, a few documents per task, and streams the results, in doc_id order,
 through the same table writers as ``bioparse.build.build``, so both give byte-identical
-tables. At most
-``in_flight`` batches are submitted ahead of the one being written, so memory stays
-flat however large the corpus is. Dask is optional: it is imported only here.
+tables. At most ``in_flight`` batches are submitted ahead of the one being written, so
+memory stays flat however large the corpus is. Dask is optional: it is imported only here.
 """
 from __future__ import annotations
 
