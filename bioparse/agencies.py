@@ -24,13 +24,19 @@ MARKERS = {
     "主责单位": "responsible", "主责部门": "responsible", "实施单位": "responsible",
     "牵头单位": "lead", "牵头部门": "lead",
     "配合单位": "support", "配合部门": "support", "参与单位": "support", "协同单位": "support",
+    # provincial departments name their own divisions (处室) and some plans say 主办/协办
+    "责任处室": "responsible", "责任科室": "responsible", "责任机构": "responsible", "承办单位": "responsible",
+    "牵头处室": "lead", "牵头机构": "lead", "主办单位": "lead",
+    "配合处室": "support", "配合机构": "support", "协办单位": "support", "协作单位": "support",
+    "参与部门": "support", "协同部门": "support",
 }
 _MARKER_RE = re.compile(r"\s*(" + "|".join(MARKERS) + r")\s*[:：]\s*")
 _DUTY_SUFFIX_RE = re.compile(r"(?:按照?职责分工负责|按职责负责|分工负责)\s*$")
 _PLAIN_SUFFIX_RE = re.compile(r"(?:负责落实|共同负责|负责)\s*$")
 _LEAD_SUPPORT_RE = re.compile(r"^(?P<lead>.+?)牵头\s*[，,、；;]?\s*(?P<support>.+?)(?:参与|配合|按照?职责分工负责|负责)\s*$")
 _PIECE_SPLIT_RE = re.compile(r"[、，,；;]")
-_SEGMENT_SPLIT_RE = re.compile(r"[；;]")
+# segments of a clause: split at ；/; and before a marker word (牵头单位：A，配合单位：B)
+_SEGMENT_SPLIT_RE = re.compile(r"[；;]|[，,、\s]+(?=(?:" + "|".join(MARKERS) + r")\s*[:：])")
 _LEAD_ONLY_RE = re.compile(r"^(?P<lead>.+?)牵头(?:负责|落实)?\s*$")
 _SUPPORT_SUFFIX_RE = re.compile(r"(?:配合|参与)\s*$")
 _ETC_TAIL_RE = re.compile(r"等(?:有关|相关)?(?:部门|单位)?$")
@@ -60,10 +66,14 @@ def looks_like_agency(name: str) -> bool:
 
 
 def _split_pieces(seg: str, base: int, role: str) -> list[tuple[str, int, int, str]]:
-    """Split a run of names on 、，,；; into pieces (name, start, end, role); drops 等 and whitespace."""
+    """Split a run of names on 、，,；; into pieces (name, start, end, role); drops 等 and whitespace.
+
+    A separator inside brackets does not split: 各市、县（市、区）人民政府 gives 各市 and
+    县（市、区）人民政府.
+    """
     out = []
-    # no 等 and no whitespace: nothing to trim
-    if "等" not in seg and not has_whitespace(seg):
+    nested = "（" in seg or "(" in seg
+    if not nested and "等" not in seg and not has_whitespace(seg):
         # the common case: nothing to trim, so every non-empty part is a name as it stands
         start = base
         for part in _PIECE_SPLIT_RE.split(seg):
@@ -71,11 +81,8 @@ def _split_pieces(seg: str, base: int, role: str) -> list[tuple[str, int, int, s
             if part:
                 out.append((part, start, end, role))
             start = end + 1
-        return out
-    pos = 0
-    for part in _PIECE_SPLIT_RE.split(seg):
-        s, e = pos, pos + len(part)
-        pos = e + 1
+        return _join_levels(out, seg, base) if "政府" in seg else out
+    for s, e in (_bounds_outside_brackets(seg) if nested else _bounds(seg)):
         # trim whitespace and a trailing 等 / 等有关部门-style tail
         while s < e and seg[s].isspace():
             s += 1
@@ -90,6 +97,49 @@ def _split_pieces(seg: str, base: int, role: str) -> list[tuple[str, int, int, s
             continue
         name = _SPACE_RE.sub("", seg[s:e])
         out.append((name, base + s, base + e, role))
+    return _join_levels(out, seg, base) if "政府" in seg else out
+
+
+_LEVEL_WORD_RE = re.compile(r"各?(?:省|市|县|区|乡|镇)")
+_LEVEL_GOVERNMENT_RE = re.compile(r"(?:省|市|县|区|乡|镇).*政府")
+
+
+def _join_levels(pieces: list[tuple], seg: str, base: int) -> list[tuple]:
+    """Join a bare level word to the government after it: 各市、县（市、区）人民政府 is one body.
+
+    A piece that is only a level word (市, 各县) names no body by itself; it shares the
+    人民政府 of the next piece when that starts with a level word too.
+    """
+    out = []
+    for piece in pieces:
+        if (out and _LEVEL_WORD_RE.fullmatch(out[-1][0]) and _LEVEL_GOVERNMENT_RE.fullmatch(piece[0])):
+            first = out.pop()
+            piece = (seg[first[1] - base:piece[2] - base], first[1], piece[2], piece[3])
+        out.append(piece)
+    return out
+
+
+def _bounds(seg: str) -> list[tuple[int, int]]:
+    """(start, end) of the parts of seg between separators (、，,；;)."""
+    out, pos = [], 0
+    for part in _PIECE_SPLIT_RE.split(seg):
+        out.append((pos, pos + len(part)))
+        pos += len(part) + 1
+    return out
+
+
+def _bounds_outside_brackets(seg: str) -> list[tuple[int, int]]:
+    """_bounds, splitting only at separators outside （…） and (…)."""
+    out, depth, start = [], 0, 0
+    for i, c in enumerate(seg):
+        if c in "（(":
+            depth += 1
+        elif c in "）)":
+            depth = max(depth - 1, 0)
+        elif depth == 0 and c in "、，,；;":
+            out.append((start, i))
+            start = i + 1
+    out.append((start, len(seg)))
     return out
 
 
@@ -99,6 +149,8 @@ def _names_with_roles(run: str, base: int, role: str):
     form is '牵头配合', '牵头', '按职责分工负责', '负责' or '' (a plain list); strong is True
     when the run carries a duty suffix such as 按职责分工负责.
     """
+    if run[:1] == "由":  # 由市科技局负责: 由 (by) is not part of the name
+        run, base = run[1:], base + 1
     stripped = run.rstrip()
     # each suffix regex ends in 负责/配合/参与 + \s*$, and stripped ends in no space
     tail = stripped.endswith(_ROLE_TAILS)
@@ -127,6 +179,14 @@ def _names_with_roles(run: str, base: int, role: str):
     return "", _split_pieces(stripped, base, role), False
 
 
+_NOTES = ("下同", "同上", "以下同")
+
+
+def _could_be_name(piece: str) -> bool:
+    """False for what cannot be a body's name after a marker word: 下同, dates, figures."""
+    return piece not in _NOTES and not _NOT_IN_NAME_RE.search(piece)
+
+
 def _all_agencies(pieces: list[tuple]) -> bool:
     """True when there is at least one name and every name looks like a public body."""
     return bool(pieces) and all(looks_like_agency(p[0]) for p in pieces)
@@ -144,9 +204,10 @@ def parse_clause(inner: str, base: int = 0, *, require_marker: bool = False):
     # a marker word is followed by a colon, which most clauses lack
     if "：" in inner or ":" in inner:
         segments, pos = [], 0
-        for part in _SEGMENT_SPLIT_RE.split(inner):
-            segments.append((part, base + pos))
-            pos += len(part) + 1
+        for sep in _SEGMENT_SPLIT_RE.finditer(inner):
+            segments.append((inner[pos:sep.start()], base + pos))
+            pos = sep.end()
+        segments.append((inner[pos:], base + pos))
         marked = [_MARKER_RE.match(p) for p, _ in segments]
         if any(marked):
             return _parse_marked(segments, marked)
@@ -175,7 +236,11 @@ def _parse_marked(segments, marked):
         _, pieces, _ = _names_with_roles(body, bbase, role)
         if not m and not _all_agencies(pieces):
             break  # the clause ended; what follows is prose
-        found.extend(pieces)
+        # a note after the names (，下同 / ，2025年底前完成) ends the list
+        n_names = next((i for i, p in enumerate(pieces) if not _could_be_name(p[0])), len(pieces))
+        found.extend(pieces[:n_names])
+        if n_names < len(pieces):
+            break
     return (style, found) if found else None
 
 
@@ -203,9 +268,11 @@ _MAX_PAREN_UNITS = 600  # characters or nested (…) in a _PAREN_RE match
 _PAREN_FAST_BODY = r"((?:[^（()）\n]++|[（(][^（()）\n]{0,60}[）)])+)[）)]"
 _PAREN_FULL_RE = re.compile(r"（" + _PAREN_FAST_BODY)
 _PAREN_HALF_RE = re.compile(r"\(" + _PAREN_FAST_BODY)
-# a marker clause without parentheses: from the marker to the end of the sentence/line
+# a marker clause without parentheses: from the marker to the end of the sentence/line,
+# or inside square brackets (【责任单位：…】, 〔牵头单位：…〕)
+_BARE_MARKER_BEFORE = "。；;！\n【〔"
 _BARE_MARKER_RE = re.compile(
-    r"(?:^|(?<=[。；;！\n]))[ \t\u3000]*((?:" + "|".join(MARKERS) + r")\s*[:：][^。\n]*)"
+    r"(?:^|(?<=[" + _BARE_MARKER_BEFORE + r"]))[ \t\u3000]*((?:" + "|".join(MARKERS) + r")\s*[:：][^。\n】〕]*)"
 )
 # a sentence with a duty suffix, e.g. 市科技局、市财政局按职责分工负责。 (no parentheses)
 _BARE_DUTY_RE = re.compile(
@@ -216,7 +283,7 @@ _BARE_DUTY_RE = re.compile(
 # Each clause but a plain list of names (accepted only at a paragraph's end) holds one of
 # these words: a marker word's first two characters, 负责, 牵头, 配合 or 参与.
 _CUE_RE = re.compile("|".join(sorted({m[:2] for m in MARKERS} | {"负责", "牵头", "配合", "参与"})))
-_MARKER_LENGTHS = sorted({len(m) for m in MARKERS})
+_MARKER_LENGTHS = sorted({len(m) for m in MARKERS})  # a marker ends no longer one (test_speed_prefilters)
 # The line ending every _BARE_DUTY_RE match has (负责 or 配合 at the line's end).
 _DUTY_LINE_END_RES = [re.compile(w + r"(?=[ \t\u3000]*[。；;]?[ \t\u3000]*(?:\n|$))") for w in ("负责", "配合")]
 
@@ -328,17 +395,21 @@ def _bare_marker_matches(text: str):
         k = c
         while k > 0 and text[k - 1].isspace():  # \s* before the colon
             k -= 1
-        j = next((k - n for n in _MARKER_LENGTHS if k >= n and text[k - n:k] in MARKERS), None)
-        if j is None:
-            continue
-        while j > 0 and text[j - 1] in " \t\u3000":
-            j -= 1
-        if j < end or (j > 0 and text[j - 1] not in "。；;！\n"):
+        j = next((j for j in (_marker_start(text, k - n) for n in _MARKER_LENGTHS
+                              if k >= n and text[k - n:k] in MARKERS) if j is not None), None)
+        if j is None or j < end:
             continue
         m = _BARE_MARKER_RE.match(text, j)
         if m:
             yield m
             end = m.end()
+
+
+def _marker_start(text: str, j: int) -> int | None:
+    """Where a _BARE_MARKER_RE match with its marker word at j starts, or None if none can."""
+    while j > 0 and text[j - 1] in " \t\u3000":
+        j -= 1
+    return j if j == 0 or text[j - 1] in _BARE_MARKER_BEFORE else None
 
 
 def _bare_duty_matches(text: str):

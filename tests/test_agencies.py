@@ -308,3 +308,51 @@ def test_market_regulation_is_not_read_as_a_city_level_name():
     assert canonical_agency("市场监管局", cw, "区发展改革委") == "区市场监管局"
     assert canonical_agency("市场监管局", cw, "市科技局") == "市市场监管局"
     assert canonical_agency("市科技局", cw, "区发展改革委") == canonical_agency("市科技局", cw)
+
+
+def _clause_names(text):
+    clauses = find_agency_clauses(text)
+    check_offsets(text, clauses)
+    return [[(a["agency"], a["role"]) for a in c["agencies"]] for c in clauses]
+
+
+@pytest.mark.parametrize("sep", ["，", "、", "  ", "；"])
+def test_second_marker_after_any_separator_starts_a_segment(sep):
+    """牵头单位：A，配合单位：B — the support marker is not read as part of A's list."""
+    text = f"加快新药研发。（牵头单位：市科技局{sep}配合单位：市财政局、市卫健委）\n"
+    assert _clause_names(text) == [[("市科技局", "lead"), ("市财政局", "support"), ("市卫健委", "support")]]
+
+
+def test_divisions_of_a_department_as_markers():
+    text = "优化审评流程。（责任处室：药品注册处、药品生产处；配合处室：综合处）\n"
+    assert _clause_names(text) == [[("药品注册处", "responsible"), ("药品生产处", "responsible"),
+                                    ("综合处", "support")]]
+
+
+def test_you_before_the_first_name_is_not_part_of_it():
+    assert _clause_names("加快新药研发。由市科技局、市财政局负责。\n") == [
+        [("市科技局", "responsible"), ("市财政局", "responsible")]]
+    assert _clause_names("加快新药研发。（由省药监局牵头，省卫生健康委配合）\n") == [
+        [("省药监局", "lead"), ("省卫生健康委", "support")]]
+
+
+def test_separators_inside_brackets_do_not_split_a_name():
+    text = "推进项目落地。（责任单位：省发展改革委，各市、县（市、区）人民政府）\n"
+    assert _clause_names(text) == [[("省发展改革委", "responsible"),
+                                    ("各市、县（市、区）人民政府", "responsible")]]
+    # a bare level word shares the government after it; a list of bodies is left as it is
+    assert _clause_names("推进项目落地。（各市、县人民政府负责）\n") == [[("各市、县人民政府", "responsible")]]
+    assert _clause_names("推进项目落地。（责任单位：各区、各有关部门）\n") == [
+        [("各区", "responsible"), ("各有关部门", "responsible")]]
+
+
+@pytest.mark.parametrize("note", ["下同", "2025年底前完成"])
+def test_note_after_the_names_is_not_an_agency(note):
+    text = f"推进项目落地。（责任单位：市科技局、市财政局，{note}）\n"
+    assert _clause_names(text) == [[("市科技局", "responsible"), ("市财政局", "responsible")]]
+
+
+@pytest.mark.parametrize("o,c", [("【", "】"), ("〔", "〕")])
+def test_marker_clause_in_square_brackets(o, c):
+    text = f"推进项目落地。{o}牵头单位：市科技局；配合单位：市财政局{c}\n下一段。"
+    assert _clause_names(text) == [[("市科技局", "lead"), ("市财政局", "support")]]
