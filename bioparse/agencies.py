@@ -4,6 +4,7 @@ Recognised clause forms (full-width （）, half-width () or mixed; or with no p
 the end of a paragraph):
   （责任单位：A、B）  （责任部门：A、B）  （牵头单位：A；配合单位：B、C）
   （A、B按职责分工负责）  （A牵头，B、C配合）  （A、B负责）  （A、B） (bare list, paragraph end)
+  （A负责，B配合）  （A会同B负责）  （A、B按职能分工落实）  （由A负责）  【责任单位：A】  〔牵头单位：A〕
 Offsets are code-point offsets into the text passed in.
 """
 from __future__ import annotations
@@ -31,17 +32,21 @@ MARKERS = {
     "参与部门": "support", "协同部门": "support",
 }
 _MARKER_RE = re.compile(r"\s*(" + "|".join(MARKERS) + r")\s*[:：]\s*")
-_DUTY_SUFFIX_RE = re.compile(r"(?:按照?职责分工负责|按职责负责|分工负责)\s*$")
-_PLAIN_SUFFIX_RE = re.compile(r"(?:负责落实|共同负责|负责)\s*$")
-_LEAD_SUPPORT_RE = re.compile(r"^(?P<lead>.+?)牵头\s*[，,、；;]?\s*(?P<support>.+?)(?:参与|配合|按照?职责分工负责|负责)\s*$")
+# 按职责分工负责, 按职能分工落实, 分别负责 …: at most 8 characters
+_DUTY_SUFFIX_RE = re.compile(r"(?:按照?职[责能](?:分工)?|分工|分别|各自)(?:负责|落实)\s*$")
+_PLAIN_SUFFIX_RE = re.compile(r"(?:负责落实|共同负责|负责|落实)\s*$")
+# A牵头，B配合 · A牵头负责，B参与 · A负责，B配合 · A会同B负责
+_LEAD_SUPPORT_RE = re.compile(
+    r"^(?P<lead>.+?)(?:牵头(?:负责)?\s*[，,、；;]?|负责\s*[，,；;]|会同)\s*(?P<support>.+?)"
+    r"(?:参与|配合|协助|组织实施|按照?职[责能](?:分工)?(?:负责|落实)|负责|落实)\s*$")
 _PIECE_SPLIT_RE = re.compile(r"[、，,；;]")
 # segments of a clause: split at ；/; and before a marker word (牵头单位：A，配合单位：B)
 _SEGMENT_SPLIT_RE = re.compile(r"[；;]|[，,、\s]+(?=(?:" + "|".join(MARKERS) + r")\s*[:：])")
 _LEAD_ONLY_RE = re.compile(r"^(?P<lead>.+?)牵头(?:负责|落实)?\s*$")
-_SUPPORT_SUFFIX_RE = re.compile(r"(?:配合|参与)\s*$")
+_SUPPORT_SUFFIX_RE = re.compile(r"(?:配合|参与|协助)\s*$")
 _ETC_TAIL_RE = re.compile(r"等(?:有关|相关)?(?:部门|单位)?$")
 _SPACE_RE = re.compile(r"\s+")
-_ROLE_TAILS = ("负责", "配合", "参与")
+_ROLE_TAILS = ("负责", "配合", "参与", "落实", "协助")
 _NOT_IN_NAME_RE = re.compile(r"[0-9０-９%。：:“”\"《》]")
 
 # Endings of names of public bodies; used only to accept a clause that has no marker word.
@@ -152,18 +157,18 @@ def _names_with_roles(run: str, base: int, role: str):
     if run[:1] == "由":  # 由市科技局负责: 由 (by) is not part of the name
         run, base = run[1:], base + 1
     stripped = run.rstrip()
-    # each suffix regex ends in 负责/配合/参与 + \s*$, and stripped ends in no space
+    # each suffix regex ends in one of _ROLE_TAILS + \s*$, and stripped ends in no space
     tail = stripped.endswith(_ROLE_TAILS)
-    # a duty suffix is at most 8 characters (按照职责分工负责) and ends the run
+    # a duty suffix is at most 8 characters (按照职能分工落实) and ends the run
     duty = _DUTY_SUFFIX_RE.search(stripped, max(len(stripped) - 8, 0)) if tail else None
     strong = duty is not None
-    if "牵头" in stripped:
+    if "牵头" in stripped or "会同" in stripped or "负责" in stripped[:-2]:
         m = _LEAD_SUPPORT_RE.match(stripped)
         if m:
             lead = _split_pieces(m.group("lead"), base + m.start("lead"), "lead")
             sup = _split_pieces(m.group("support"), base + m.start("support"), "support")
             return "牵头配合", lead + sup, strong
-        m = _LEAD_ONLY_RE.match(stripped)
+        m = _LEAD_ONLY_RE.match(stripped) if "牵头" in stripped else None
         if m:
             return "牵头", _split_pieces(m.group("lead"), base, "lead"), strong
     if not tail:
@@ -281,8 +286,8 @@ _BARE_DUTY_RE = re.compile(
 
 # Cheap pre-checks, so the clause regexes above run only where they can match.
 # Each clause but a plain list of names (accepted only at a paragraph's end) holds one of
-# these words: a marker word's first two characters, 负责, 牵头, 配合 or 参与.
-_CUE_RE = re.compile("|".join(sorted({m[:2] for m in MARKERS} | {"负责", "牵头", "配合", "参与"})))
+# these words: a marker word's first two characters, or a role word (负责, 牵头, 配合, 参与, 落实, 协助, 会同).
+_CUE_RE = re.compile("|".join(sorted({m[:2] for m in MARKERS} | {"负责", "牵头", "配合", "参与", "落实", "协助", "会同"})))
 _MARKER_LENGTHS = sorted({len(m) for m in MARKERS})  # a marker ends no longer one (test_speed_prefilters)
 # The line ending every _BARE_DUTY_RE match has (负责 or 配合 at the line's end).
 _DUTY_LINE_END_RES = [re.compile(w + r"(?=[ \t\u3000]*[。；;]?[ \t\u3000]*(?:\n|$))") for w in ("负责", "配合")]

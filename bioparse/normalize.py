@@ -27,7 +27,7 @@ HALF_WIDTH_HEADING = re.compile(rf"^\(([{CN_DIGITS}]+|\d{{1,3}})\)[ \u3000]*")
 SENTENCE_END = set("。！？!?；;：:）)」』”\"》】")
 # The start of a numbered heading: a line starting like this is never a continuation.
 HEADING_START = re.compile(
-    rf"^(?:[{CN_DIGITS}]+[、，]|[（(][{CN_DIGITS}]+[）)]|[（(]\d{{1,3}}[）)]|\d{{1,3}}[.．、](?!\d)"
+    rf"^(?:[{CN_DIGITS}]+[、，.．]|[（(][{CN_DIGITS}]+[）)]|[（(]?\d{{1,3}}[）)]|\d{{1,3}}[.．、](?!\d)"
     rf"|第[{CN_DIGITS}\d]+[章节条部分]|附件|[{CN_DIGITS}]是)"
 )
 

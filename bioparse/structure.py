@@ -2,7 +2,7 @@
 
 Headings are recognized by their numbering, not by their words, so the same rules
 serve documents from any province: chapters 第一章, parts 一、, articles 第一条,
-sections （一）/(一), items 1. / 1、, sub-items （1）, and 一是/二是 runs inside a
+sections （一）/(一), items 1. / 1、, sub-items （1） / 1）, and 一是/二是 runs inside a
 paragraph. The tree is lossless: each provision owns the text from its label to the
 next provision, and a preamble owns what comes before the first heading, so the spans
 of a document's provisions partition its normalized text.
@@ -24,11 +24,12 @@ CN = "一二三四五六七八九十百零〇两"
 HEADING_KINDS: list[tuple[str, int, str, re.Pattern]] = [
     ("chapter", 0, "第", re.compile(rf"^第(?P<n>[{CN}\d]+)[章编]")),
     ("chapter", 0, "第", re.compile(rf"^第(?P<n>[{CN}\d]+)部分")),
-    ("part", 1, CN, re.compile(rf"^(?P<n>[{CN}]+)、")),
+    ("part", 1, CN, re.compile(rf"^(?P<n>[{CN}]+)(?:、|[.．](?![{CN}\d]))")),
     ("article", 2, "第", re.compile(rf"^第(?P<n>[{CN}\d]+)条")),
     ("section", 3, "（(", re.compile(rf"^[（(](?P<n>[{CN}]+)[）)]")),
     ("item", 4, "0123456789", re.compile(r"^(?P<n>\d{1,3})(?:[.．、](?!\d)|[ \u3000])")),
     ("subitem", 5, "（(", re.compile(r"^[（(](?P<n>\d{1,3})[）)]")),
+    ("subitem", 5, "0123456789", re.compile(r"^(?P<n>\d{1,2})[）)]")),
     ("subitem", 5, CIRCLED, re.compile(r"^(?P<n>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])")),
 ]
 POINT_RANK = 6

@@ -356,3 +356,21 @@ def test_note_after_the_names_is_not_an_agency(note):
 def test_marker_clause_in_square_brackets(o, c):
     text = f"推进项目落地。{o}牵头单位：市科技局；配合单位：市财政局{c}\n下一段。"
     assert _clause_names(text) == [[("市科技局", "lead"), ("市财政局", "support")]]
+
+
+@pytest.mark.parametrize("inner", ["市科技局牵头，各区政府落实", "市科技局负责，各区政府配合",
+                                   "市科技局牵头负责，各区政府等部门配合", "市科技局会同各区政府负责",
+                                   "市科技局会同各区政府等部门组织实施"])
+def test_lead_and_support_in_other_words(inner):
+    text = f"推进项目落地。（{inner}）\n"
+    assert _clause_names(text) == [[("市科技局", "lead"), ("各区政府", "support")]]
+
+
+@pytest.mark.parametrize("suffix", ["按职责分工落实", "按职能分工负责", "等按职能分工负责", "分别负责", "落实"])
+def test_other_duty_suffixes(suffix):
+    text = f"推进项目落地。（市科技局、市财政局{suffix}）\n"
+    assert _clause_names(text) == [[("市科技局", "responsible"), ("市财政局", "responsible")]]
+
+
+def test_prose_ending_in_a_role_word_is_no_clause():
+    assert _clause_names("推进项目落地（抓好落实）等工作。\n加强宣传（做好协助）。\n") == []

@@ -109,3 +109,18 @@ def test_every_seed_is_covered_by_its_provisions(seed_files):
         raw_spans = [n.to_raw(p.start, p.end) for p in provs]
         assert raw_spans[0][0] == 0 and raw_spans[-1][1] == len(raw)
         assert all(a[1] == b[0] for a, b in zip(raw_spans, raw_spans[1:]))
+
+
+def test_part_numerals_with_a_full_stop_and_items_closed_by_a_parenthesis():
+    """一．总体要求 is a part like 一、总体要求; 1） and 1) are sub-items like （1）."""
+    text = "一．总体要求\n（一）思路。内容。\n1.任务。内容。\n1）创新药。内容。\n2)仿制药。内容。\n二.重点任务\n"
+    provs = parse_provisions(text)
+    assert_partition(text, provs)
+    assert [t[:3] for t in tree(text)] == [
+        ("1", "part", 1), ("1.1", "section", 1), ("1.1.1", "item", 1),
+        ("1.1.1.1", "subitem", 1), ("1.1.1.2", "subitem", 2), ("2", "part", 2)]
+
+
+def test_full_stop_after_a_numeral_in_running_text_is_no_heading():
+    text = "一、措施\n一.5倍以上的增长。\n十.二十项任务。\n"
+    assert [t[:3] for t in tree(text)] == [("1", "part", 1)]
