@@ -92,12 +92,13 @@ def target_rows(doc_id: str, text: str, owner, provisions: list[dict]) -> list[d
 
     ``status`` is "baseline" for figures under a current-state heading (发展现状 …), else "goal".
     """
-    under_status = targets_mod.status_test(provisions)  # asked only for provisions holding targets
-    rows = []
-    for t in targets_mod.extract_targets(text):
-        pid = owner(t["start"])
-        rows.append({"doc_id": doc_id, "provision_id": pid, **t,
-                     "status": "baseline" if under_status(pid) else "goal"})
+    rows = targets_mod.extract_targets(text)
+    if rows:
+        under_status = targets_mod.status_test(provisions)  # asked only for provisions holding targets
+        for t in rows:  # extract_targets' dicts are new: complete them in place
+            pid = owner(t["start"])
+            t["doc_id"], t["provision_id"] = doc_id, pid
+            t["status"] = "baseline" if under_status(pid) else "goal"
     return rows
 
 
