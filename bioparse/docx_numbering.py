@@ -1,0 +1,181 @@
+"""The labels Word draws in front of automatically numbered paragraphs (一、 （一） 1. 第一条).
+
+A .docx can number its headings with Word's list numbering instead of typed text; the
+label is then drawn by Word but absent from the paragraph's text, and a document read
+without it has no recognizable headings. ``numbering_labeler(document)`` returns a
+function giving each paragraph element the label Word shows (with its suffix space), or
+"" for a paragraph that is not numbered. It follows numbering.xml: the list a paragraph
+(or its style) belongs to, each level's start, format (decimal, chineseCounting, …) and
+text ("%1、", "（%2）"), counters shared by the lists of one definition, restarts of
+deeper levels and start overrides. Bullets give "".
+"""
+from __future__ import annotations
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_CN_DIGITS = "零一二三四五六七八九"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_HEAVENLY_STEMS = "甲乙丙丁戊己庚辛壬癸"
+_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+          (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+
+
+def chinese_number(n: int) -> str:
+    """1 → 一, 10 → 十, 16 → 十六, 20 → 二十, 105 → 一百零五 (Word's chineseCounting, to 9999)."""
+    if n <= 0 or n > 9999:
+        return str(n)
+    out, zero = "", False
+    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit = n // value % 10
+        if digit:
+            if zero and out:
+                out += "零"
+            out += ("" if (value == 10 and digit == 1 and not out) else _CN_DIGITS[digit]) + unit
+            zero = False
+        elif out:
+            zero = True
+    return out
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, letters in _ROMAN:
+        while n >= value:
+            out, n = out + letters, n - value
+    return out
+
+
+def _letters(n: int) -> str:
+    """1 → a, 26 → z, 27 → aa (Word repeats the letter)."""
+    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+
+
+def format_number(n: int, fmt: str) -> str:
+    """One counter in a level's numFmt; unknown formats fall back to decimal."""
+    if fmt in ("chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting",
+               "taiwaneseCountingThousand", "ideographDigital", "chineseLegalSimplified"):
+        return chinese_number(n)
+    if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese") and 1 <= n <= len(_CIRCLED):
+        return _CIRCLED[n - 1]
+    if fmt == "ideographTraditional" and 1 <= n <= 10:
+        return _HEAVENLY_STEMS[n - 1]
+    if fmt == "decimalFullWidth":
+        return str(n).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    if fmt in ("lowerLetter", "upperLetter"):
+        return _letters(n) if fmt == "lowerLetter" else _letters(n).upper()
+    if fmt in ("lowerRoman", "upperRoman"):
+        return _roman(n).lower() if fmt == "lowerRoman" else _roman(n)
+    if fmt == "none":
+        return ""
+    return str(n)
+
+
+def _val(parent, tag: str) -> str | None:
+    """The w:val of parent's child w:tag, or None."""
+    child = parent.find(W + tag) if parent is not None else None
+    return None if child is None else child.get(W + "val")
+
+
+def _int(value: str | None, default: int) -> int:
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
+
+
+def _levels(abstract) -> dict[int, dict]:
+    """The levels of one w:abstractNum: {ilvl: {start, fmt, text, suffix, legal}}."""
+    out = {}
+    for lvl in abstract.findall(W + "lvl"):
+        out[_int(lvl.get(W + "ilvl"), 0)] = {
+            "start": _int(_val(lvl, "start"), 1), "fmt": _val(lvl, "numFmt") or "decimal",
+            "text": _val(lvl, "lvlText") or "", "suffix": _val(lvl, "suff") or "tab",
+            "legal": lvl.find(W + "isLgl") is not None,
+        }
+    return out
+
+
+def _style_numbering(document) -> dict[str, tuple[str | None, str | None]]:
+    """(numId, ilvl) of each paragraph style that numbers its paragraphs, following basedOn."""
+    try:
+        styles = document.styles.element
+    except Exception:  # noqa: BLE001 - a document without a styles part numbers nothing by style
+        return {}
+    own, based = {}, {}
+    for style in styles.findall(W + "style"):
+        sid = style.get(W + "styleId")
+        ppr = style.find(W + "pPr")
+        num_pr = ppr.find(W + "numPr") if ppr is not None else None
+        if num_pr is not None:
+            own[sid] = (_val(num_pr, "numId"), _val(num_pr, "ilvl"))
+        based[sid] = _val(style, "basedOn")
+    out = {}
+    for sid in based:
+        seen, s = set(), sid
+        while s is not None and s not in own and s not in seen:
+            seen.add(s)
+            s = based.get(s)
+        if s in own:
+            out[sid] = own[s]
+    return out
+
+
+def numbering_labeler(document):
+    """A function from a w:p element to the list label Word draws before it ("" if none).
+
+    Call it on the paragraphs in document order: the counters advance as it goes.
+    """
+    try:
+        numbering = document.part.numbering_part.element
+    except Exception:  # noqa: BLE001 - no numbering part: nothing is numbered
+        return lambda paragraph: ""
+    abstracts = {a.get(W + "abstractNumId"): _levels(a) for a in numbering.findall(W + "abstractNum")}
+    lists = {}  # numId -> (abstractNumId, {ilvl: start override})
+    for num in numbering.findall(W + "num"):
+        overrides = {_int(o.get(W + "ilvl"), 0): _int(_val(o, "startOverride"), 1)
+                     for o in num.findall(W + "lvlOverride") if o.find(W + "startOverride") is not None}
+        lists[num.get(W + "numId")] = (_val(num, "abstractNumId"), overrides)
+    if not lists:
+        return lambda paragraph: ""
+    by_style = _style_numbering(document)
+    counters: dict[str, dict[int, int]] = {}  # abstractNumId -> {ilvl: current value}
+    overridden: set[str] = set()  # numIds whose start overrides have been applied
+
+    def label(paragraph) -> str:
+        ppr = paragraph.find(W + "pPr")
+        num_pr = ppr.find(W + "numPr") if ppr is not None else None
+        style_num = by_style.get(_val(ppr, "pStyle"), (None, None))
+        num_id = (_val(num_pr, "numId") if num_pr is not None else None) or style_num[0]
+        ilvl = _int((_val(num_pr, "ilvl") if num_pr is not None else None) or style_num[1], 0)
+        if not num_id or num_id == "0" or num_id not in lists:
+            return ""
+        abstract_id, overrides = lists[num_id]
+        levels = abstracts.get(abstract_id, {})
+        if ilvl not in levels:
+            return ""
+        count = counters.setdefault(abstract_id, {})
+        if num_id not in overridden:
+            overridden.add(num_id)
+            for level, start in overrides.items():
+                count[level] = start - 1
+        count[ilvl] = count[ilvl] + 1 if ilvl in count else levels[ilvl]["start"]
+        for deeper in [k for k in count if k > ilvl]:
+            del count[deeper]  # a deeper level starts again under the new number
+        lvl = levels[ilvl]
+        if lvl["fmt"] == "bullet":
+            return ""
+        text = lvl["text"]
+        for k in range(9, 0, -1):  # %10 does not exist; replace %9 … %1
+            token = f"%{k}"
+            if token in text:
+                below = levels.get(k - 1, {"start": 1, "fmt": "decimal"})
+                value = count.get(k - 1, below["start"])
+                text = text.replace(token, format_number(value, "decimal" if lvl["legal"] else below["fmt"]))
+        if not text:
+            return ""
+        # Word puts a tab or a space after the label; labels ending in 、 or ） need none, and
+        # "1." takes a space so that a figure after it (1. 2025年…) is not read as 1.2025
+        return text if lvl["suffix"] == "nothing" or text[-1] in "、）)" else text + " "
+
+    return label

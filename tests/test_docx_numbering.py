@@ -1,0 +1,107 @@
+"""Word's automatic list numbers are part of a .docx's text: headings numbered by Word parse like typed ones."""
+from __future__ import annotations
+
+import warnings
+
+import pytest
+
+from bioparse.docx_numbering import chinese_number, format_number
+from bioparse.io import read_text
+
+docx = pytest.importorskip("docx")
+from docx.oxml import parse_xml  # noqa: E402
+
+NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _lvl(i, fmt, text, start=1, extra=""):
+    return (f'<w:lvl w:ilvl="{i}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>'
+            f'<w:lvlText w:val="{text}"/>{extra}</w:lvl>')
+
+
+def _document(levels, nums=(("90", "90", ""),)):
+    """A python-docx Document with one list definition (abstractNum 90) and the given w:num elements."""
+    d = docx.Document()
+    numbering = d.part.numbering_part.element
+    numbering.insert(0, parse_xml(f'<w:abstractNum {NS} w:abstractNumId="90">{"".join(levels)}</w:abstractNum>'))
+    for num_id, abstract_id, body in nums:
+        numbering.append(parse_xml(f'<w:num {NS} w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/>'
+                                   f'{body}</w:num>'))
+    return d
+
+
+def _para(d, text, ilvl=None, num_id="90"):
+    p = d.add_paragraph(text)
+    if ilvl is not None:
+        p._p.get_or_add_pPr().append(parse_xml(
+            f'<w:numPr {NS}><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+    return p
+
+
+def _lines(d, tmp_path):
+    path = tmp_path / "numbered.docx"
+    d.save(path)
+    return read_text(path).text.split("\n")
+
+
+POLICY_LEVELS = [_lvl(0, "chineseCounting", "%1、"), _lvl(1, "chineseCounting", "（%2）"), _lvl(2, "decimal", "%3.")]
+
+
+def test_numbered_headings_get_their_labels_and_parse_into_a_tree(tmp_path):
+    d = _document(POLICY_LEVELS)
+    _para(d, "为推动发展，制定本方案。")
+    for text, level in [("总体要求", 0), ("指导思想。坚持创新。", 1), ("重点任务", 0), ("实施工程。", 1),
+                        ("化学药。2025年前完成。", 2), ("仿制药。", 2), ("建设平台。", 1)]:
+        _para(d, text, level)
+    assert _lines(d, tmp_path) == ["为推动发展，制定本方案。", "一、总体要求", "（一）指导思想。坚持创新。", "二、重点任务",
+                                   "（一）实施工程。", "1. 化学药。2025年前完成。", "2. 仿制药。", "（二）建设平台。"]
+    from bioparse import pipeline
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        rows = pipeline.parse_document(tmp_path / "numbered.docx", "numbered")["provisions"]
+    assert [(p["provision_id"], p["title"]) for p in rows] == [
+        ("0", ""), ("1", "总体要求"), ("1.1", "指导思想"), ("2", "重点任务"), ("2.1", "实施工程"),
+        ("2.1.1", "化学药"), ("2.1.2", "仿制药"), ("2.2", "建设平台")]
+
+
+def test_numbering_by_paragraph_style(tmp_path):
+    d = _document([_lvl(0, "chineseCounting", "第%1条", extra='<w:suff w:val="space"/>')])
+    styles = d.styles.element
+    styles.append(parse_xml(f'<w:style {NS} w:type="paragraph" w:styleId="Article"><w:name w:val="Article"/>'
+                            f'<w:pPr><w:numPr><w:numId w:val="90"/></w:numPr></w:pPr></w:style>'))
+    styles.append(parse_xml(f'<w:style {NS} w:type="paragraph" w:styleId="ArticleBold"><w:name w:val="ArticleBold"/>'
+                            f'<w:basedOn w:val="Article"/></w:style>'))
+    for text, style in [("为了促进发展，制定本办法。", "Article"), ("本办法适用于本市。", "ArticleBold")]:
+        d.add_paragraph(text, style=d.styles["Article" if style == "Article" else "ArticleBold"])
+    assert _lines(d, tmp_path) == ["第一条 为了促进发展，制定本办法。", "第二条 本办法适用于本市。"]
+
+
+def test_lists_of_one_definition_share_counters_unless_restarted(tmp_path):
+    d = _document(POLICY_LEVELS, nums=(("90", "90", ""), ("91", "90", ""),
+                                       ("92", "90", '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride>')))
+    _para(d, "甲", 0, "90")
+    _para(d, "乙", 0, "91")  # another list of the same definition continues it
+    _para(d, "丙", 0, "92")  # a start override restarts it
+    _para(d, "丁", 0, "0")  # numId 0 removes the numbering
+    assert _lines(d, tmp_path) == ["一、甲", "二、乙", "一、丙", "丁"]
+
+
+def test_bullets_and_unnumbered_paragraphs_get_no_label(tmp_path):
+    d = _document([_lvl(0, "bullet", "•")])
+    _para(d, "要点", 0)
+    _para(d, "正文")
+    assert _lines(d, tmp_path) == ["要点", "正文"]
+
+
+@pytest.mark.parametrize("n,expected", [(1, "一"), (10, "十"), (16, "十六"), (20, "二十"), (21, "二十一"),
+                                        (100, "一百"), (105, "一百零五"), (110, "一百一十"), (1001, "一千零一")])
+def test_chinese_counting(n, expected):
+    assert chinese_number(n) == expected
+
+
+@pytest.mark.parametrize("fmt,n,expected", [("decimal", 3, "3"), ("decimalEnclosedCircle", 3, "③"),
+                                            ("ideographTraditional", 2, "乙"), ("decimalFullWidth", 12, "１２"),
+                                            ("upperRoman", 14, "XIV"), ("lowerLetter", 27, "aa"), ("none", 5, ""),
+                                            ("decimalZero", 7, "07")])
+def test_number_formats(fmt, n, expected):
+    assert format_number(n, fmt) == expected
