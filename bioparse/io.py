@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from .docx_numbering import numbering_labeler
+from . import docx_text
 from .errors import (BioparseError, CorruptFileError, DecodeError, EmptyDocumentError,
                      ManifestError, UnsupportedFormatError)
 
@@ -153,33 +153,6 @@ def _read_txt(path: Path) -> RawText:
     return RawText(str(path), text, enc, "txt", hashlib.sha256(data).hexdigest())  # spares a second read
 
 
-def _docx_block_texts(parent, label=lambda p: "") -> list[str]:
-    """Paragraph texts of a body or table cell in document order, descending into tables.
-
-    ``label`` gives a paragraph's automatic list number (docx_numbering), written before its text.
-    """
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
-    out: list[str] = []
-    for child in parent.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            out.append(label(child) + Paragraph(child, None).text)
-        elif tag == "tbl":
-            for row in Table(child, None).rows:
-                seen = set()
-                for cell in row.cells:
-                    if id(cell._tc) in seen:  # merged cells repeat
-                        continue
-                    seen.add(id(cell._tc))
-                    out.extend(_docx_block_texts(cell._tc, label))
-        elif tag == "sdt":  # content controls wrap paragraphs
-            content = child.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}sdtContent")
-            if content is not None:
-                out.extend(_docx_block_texts(content, label))
-    return out
-
-
 def _read_docx(path: Path) -> RawText:
     try:
         import docx
@@ -187,7 +160,7 @@ def _read_docx(path: Path) -> RawText:
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, Exception) as exc:  # noqa: B014
         raise CorruptFileError(path, f"cannot open this .docx ({type(exc).__name__}): it is damaged or not a Word file",
                                "re-save it from Word (File → Save As → .docx), or export it as UTF-8 .txt") from None
-    text = "\n".join(_docx_block_texts(document.element.body, numbering_labeler(document)))
+    text = "\n".join(docx_text.block_texts(document))
     return RawText(str(path), text, "docx", "docx")
 
 

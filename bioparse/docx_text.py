@@ -1,13 +1,18 @@
-"""The labels Word draws in front of automatically numbered paragraphs (一、 （一） 1. 第一条).
+"""The text Word shows for a .docx body: paragraphs and tables in order, with list numbers.
 
-A .docx can number its headings with Word's list numbering instead of typed text; the
-label is then drawn by Word but absent from the paragraph's text, and a document read
-without it has no recognizable headings. ``numbering_labeler(document)`` returns a
-function giving each paragraph element the label Word shows (with its suffix space), or
-"" for a paragraph that is not numbered. It follows numbering.xml: the list a paragraph
-(or its style) belongs to, each level's start, format (decimal, chineseCounting, …) and
-text ("%1、", "（%2）"), counters shared by the lists of one definition, restarts of
-deeper levels and start overrides. Bullets give "".
+``block_texts(document)`` gives one string per paragraph, in document order, descending
+into tables (a merged cell once) and content controls. A paragraph's text takes in what
+python-docx's ``Paragraph.text`` leaves out: runs inside smart tags (older Chinese Word
+files wrap dates in them), tracked insertions, inline content controls, simple fields
+and custom XML; deleted text and field codes stay out.
+
+Headings numbered by Word's list numbering have no number in their text: Word draws
+it. ``numbering_labeler(document)`` returns a function giving each paragraph element the
+label Word shows (一、 （一） 1. 第一条, with its suffix space), or "" if it is not
+numbered. It follows numbering.xml: the list a paragraph (or its style) belongs to, each
+level's start, format (decimal, chineseCounting, …) and text ("%1、", "（%2）"), counters
+shared by the lists of one definition, restarts of deeper levels and start overrides.
+Bullets give "".
 """
 from __future__ import annotations
 
@@ -179,3 +184,62 @@ def numbering_labeler(document):
         return text if lvl["suffix"] == "nothing" or text[-1] in "、）)" else text + " "
 
     return label
+
+
+# Run content and the text it stands for (as python-docx's Run.text reads it); a w:br
+# of type page or column stands for nothing.
+_RUN_TEXT = {W + "t": None, W + "tab": "\t", W + "ptab": "\t", W + "br": "\n", W + "cr": "\n",
+             W + "noBreakHyphen": "-"}
+# Subtrees that hold no text of this paragraph: its properties (their w:tab are tab stops),
+# deleted text, text boxes (paragraphs of their own, drawn elsewhere) and the fallback copy of
+# a drawing, which repeats its mc:Choice.
+_SKIP = {W + "pPr", W + "rPr", W + "del", W + "moveFrom", W + "txbxContent",
+         "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"}
+
+
+def paragraph_text(paragraph) -> str:
+    """The text of a w:p element as Word shows it (see the module docstring)."""
+    out = []
+    stack = list(reversed(paragraph))
+    while stack:
+        el = stack.pop()
+        tag = el.tag
+        if tag in _RUN_TEXT:
+            text = _RUN_TEXT[tag]
+            if text is None:
+                out.append(el.text or "")
+            elif tag != W + "br" or el.get(W + "type") in (None, "textWrapping"):
+                out.append(text)
+        elif tag not in _SKIP and isinstance(tag, str):
+            stack.extend(reversed(el))
+    return "".join(out)
+
+
+def block_texts(document) -> list[str]:
+    """The texts of the body's paragraphs in document order, each after its list label.
+
+    Tables are read row by row, cell by cell; a paragraph per line.
+    """
+    return _blocks(document.element.body, numbering_labeler(document))
+
+
+def _blocks(parent, label) -> list[str]:
+    """Paragraph texts of a body, table cell or content control, descending into tables."""
+    out: list[str] = []
+    for child in parent.iterchildren():
+        tag = child.tag
+        if tag == W + "p":
+            out.append(label(child) + paragraph_text(child))
+        elif tag == W + "tbl":
+            # a cell merged across columns is one w:tc; one merged down rows continues in
+            # (normally empty) w:tc of its own, read like any other so nothing is lost
+            for row in child.iterchildren(W + "tr"):
+                for cell in row.iterchildren(W + "tc"):
+                    out.extend(_blocks(cell, label))
+        elif tag == W + "sdt":  # content controls wrap paragraphs
+            content = child.find(W + "sdtContent")
+            if content is not None:
+                out.extend(_blocks(content, label))
+        elif tag == W + "customXml":
+            out.extend(_blocks(child, label))
+    return out

@@ -5,7 +5,7 @@ import warnings
 
 import pytest
 
-from bioparse.docx_numbering import chinese_number, format_number
+from bioparse.docx_text import chinese_number, format_number
 from bioparse.io import read_text
 
 docx = pytest.importorskip("docx")
@@ -105,3 +105,31 @@ def test_chinese_counting(n, expected):
                                             ("decimalZero", 7, "07")])
 def test_number_formats(fmt, n, expected):
     assert format_number(n, fmt) == expected
+
+
+def test_text_in_smart_tags_insertions_and_content_controls_is_kept(tmp_path):
+    """python-docx's Paragraph.text skips runs inside these wrappers; Word shows them."""
+    d = docx.Document()
+    p = d.add_paragraph("本方案自")
+    run = '<w:r><w:t>{}</w:t></w:r>'
+    p._p.append(parse_xml(f'<w:smartTag {NS} w:uri="urn:schemas-microsoft-com:office:smarttags" w:element="chsdate">'
+                          f'{run.format("2018年1月1日")}</w:smartTag>'))
+    p._p.append(parse_xml(f'<w:ins {NS} w:id="1" w:author="a">{run.format("起")}</w:ins>'))
+    p._p.append(parse_xml(f'<w:del {NS} w:id="2" w:author="a"><w:r><w:delText>删去的字</w:delText></w:r></w:del>'))
+    p._p.append(parse_xml(f'<w:sdt {NS}><w:sdtContent>{run.format("施行")}</w:sdtContent></w:sdt>'))
+    p._p.append(parse_xml(f'<w:r {NS}><w:fldChar w:fldCharType="begin"/></w:r>'))
+    p._p.append(parse_xml(f'<w:r {NS}><w:instrText>PAGE</w:instrText></w:r>'))
+    p._p.append(parse_xml(f'<w:r {NS}><w:t>。</w:t><w:tab/><w:t>附</w:t><w:br w:type="page"/></w:r>'))
+    assert _lines(d, tmp_path) == ["本方案自2018年1月1日起施行。\t附"]
+
+
+def test_table_cells_in_order_with_merged_cells_once(tmp_path):
+    d = docx.Document()
+    table = d.add_table(rows=3, cols=3)
+    table.cell(0, 0).merge(table.cell(0, 1)).text = "任务"
+    table.cell(0, 2).text = "责任单位"
+    table.cell(1, 0).merge(table.cell(2, 0)).text = "研发"
+    for r, (task, unit) in enumerate([("新药", "市科技局"), ("器械", "市工信局")], start=1):
+        table.cell(r, 1).text, table.cell(r, 2).text = task, unit
+    assert [line for line in _lines(d, tmp_path) if line] == ["任务", "责任单位", "研发", "新药", "市科技局",
+                                                              "器械", "市工信局"]
