@@ -274,10 +274,11 @@ _PAREN_FAST_BODY = r"((?:[^（()）\n]++|[（(][^（()）\n]{0,60}[）)])+)[）)
 _PAREN_FULL_RE = re.compile(r"（" + _PAREN_FAST_BODY)
 _PAREN_HALF_RE = re.compile(r"\(" + _PAREN_FAST_BODY)
 # a marker clause without parentheses: from the marker to the end of the sentence/line,
-# or inside square brackets (【责任单位：…】, 〔牵头单位：…〕)
+# or inside square brackets (【责任单位：…】, 〔牵头单位：…〕); the marker stands after a
+# sentence's end, a bracket or a space (加快研发 责任单位：…)
 _BARE_MARKER_BEFORE = "。；;！\n【〔"
 _BARE_MARKER_RE = re.compile(
-    r"(?:^|(?<=[" + _BARE_MARKER_BEFORE + r"]))[ \t\u3000]*((?:" + "|".join(MARKERS) + r")\s*[:：][^。\n】〕]*)"
+    r"(?:^|(?<=[" + _BARE_MARKER_BEFORE + r" \t\u3000]))[ \t\u3000]*((?:" + "|".join(MARKERS) + r")\s*[:：][^。\n】〕]*)"
 )
 # a sentence with a duty suffix, e.g. 市科技局、市财政局按职责分工负责。 (no parentheses)
 _BARE_DUTY_RE = re.compile(
@@ -411,10 +412,17 @@ def _bare_marker_matches(text: str):
 
 
 def _marker_start(text: str, j: int) -> int | None:
-    """Where a _BARE_MARKER_RE match with its marker word at j starts, or None if none can."""
-    while j > 0 and text[j - 1] in " \t\u3000":
-        j -= 1
-    return j if j == 0 or text[j - 1] in _BARE_MARKER_BEFORE else None
+    """Where a _BARE_MARKER_RE match with its marker word at j starts, or None if none can.
+
+    Over the spaces before j, back to a sentence's end or bracket; else right after the
+    first of those spaces (the earliest place the regex's look-behind accepts).
+    """
+    k = j
+    while k > 0 and text[k - 1] in " \t\u3000":
+        k -= 1
+    if k == 0 or text[k - 1] in _BARE_MARKER_BEFORE:
+        return k
+    return k + 1 if k < j else None
 
 
 def _bare_duty_matches(text: str):

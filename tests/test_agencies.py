@@ -374,3 +374,10 @@ def test_other_duty_suffixes(suffix):
 
 def test_prose_ending_in_a_role_word_is_no_clause():
     assert _clause_names("推进项目落地（抓好落实）等工作。\n加强宣传（做好协助）。\n") == []
+
+
+def test_marker_clause_after_a_space_without_a_full_stop():
+    """PDF and web text often drop the 。 or the brackets: 加快研发 责任单位：…"""
+    assert _clause_names("加快新药研发 责任单位：市科技局、市财政局\n") == [
+        [("市科技局", "responsible"), ("市财政局", "responsible")]]
+    assert _clause_names("加快新药研发责任单位：市科技局\n") == []  # glued to prose: not a clause start
