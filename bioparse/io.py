@@ -7,10 +7,10 @@ import re
 import unicodedata
 import zipfile
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import docx_text
+from . import docx_text, metadata
 from .errors import (BioparseError, CorruptFileError, DecodeError, EmptyDocumentError,
                      ManifestError, UnsupportedFormatError)
 
@@ -41,6 +41,9 @@ class RawText:
     encoding: str
     format: str
     sha256: str = ""  # hex SHA-256 of the file's bytes when the reader had them all ("" otherwise)
+    # Fields the file states outside the text (a web page's 发文字号/发文机关/成文日期 table):
+    # metadata.labelled_fields, used where the text says nothing.
+    fields: dict = field(default_factory=dict)
 
 
 def sha256_of(path) -> str:
@@ -193,6 +196,7 @@ def _read_html(path: Path) -> RawText:
     for tag in soup(["script", "style", "nav", "header", "footer", "noscript", "form", "iframe", "head"]):
         tag.decompose()
     body = soup.body or soup
+    fields = metadata.labelled_fields(body.get_text("\n"))
 
     def cjk(el) -> int:
         return len(_CJK.findall(el.get_text()))
@@ -211,7 +215,7 @@ def _read_html(path: Path) -> RawText:
     for el in best.find_all(_BLOCK_TAGS):
         el.append("\n")
     lines = [ln.strip(" \t\r\xa0") for ln in best.get_text().split("\n")]
-    return RawText(str(path), "\n".join(ln for ln in lines if ln), enc, "html")
+    return RawText(str(path), "\n".join(ln for ln in lines if ln), enc, "html", fields=fields)
 
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-—–－]\s*\d+\s*[-—–－]|第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?|"

@@ -188,6 +188,45 @@ def _doc_number(lines: list[str]) -> str:
     return ""
 
 
+# A government web page states a document's fields in an information table beside the
+# article (发文字号：…  成文日期：…); the labels, and what a value must look like.
+_FIELD_LABELS = {
+    "doc_number": ("发文字号", "文号", "发文编号", "文件编号"),
+    "issuer": ("发文机关", "发文单位", "发布机构", "发布机关", "成文机关", "发文机构"),
+    "date": ("成文日期", "发文日期", "印发日期", "成文时间"),
+}
+_ANY_LABEL = "|".join(sorted({w for words in _FIELD_LABELS.values() for w in words}
+                             | {"索引号", "发布日期", "主题分类", "公开方式", "有效性", "名称", "标题", "主题词"}, key=len, reverse=True))
+_LABELLED_RE = re.compile(rf"({_ANY_LABEL})[ \t\u3000\xa0]*[:：]?\s*(.*?)[ \t\u3000\xa0]*(?=(?:{_ANY_LABEL})\s*[:：]|\n|$)")
+
+
+def labelled_fields(page_text: str) -> dict[str, str]:
+    """doc_number, issuer and date from the labelled fields of a web page (发文字号：…), where valid.
+
+    A value is kept only if it reads as one: a document number (〔2024〕3号), a date, or
+    names of bodies. The pipeline uses them where the text itself does not say.
+    """
+    label_field = {w: f for f, words in _FIELD_LABELS.items() for w in words}
+    out: dict[str, str] = {}
+    for m in _LABELLED_RE.finditer(page_text):
+        field, value = label_field.get(m.group(1)), m.group(2)
+        if field is None or field in out or not value:
+            continue
+        if field == "doc_number":
+            number = _DOC_NUMBER.search(_clean(value))
+            if number:
+                out[field] = number.group(0)
+        elif field == "date":
+            date = parse_date(m.group(0))  # with its label, which an ISO date (2024-05-06) needs
+            if date:
+                out[field] = date
+        else:
+            names = [n for n in _split_issuers(value) if _ORG_END.search(n) and len(n) <= 40]
+            if names:
+                out[field] = ";".join(names)
+    return out
+
+
 def _leftmost(regexes, src: str):
     """The leftmost of the regexes' first matches in src (None if none matches).
 

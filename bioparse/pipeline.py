@@ -160,6 +160,9 @@ def _document(d: dict, crosswalk) -> None:
     """The documents row: inferred metadata merged under the manifest's."""
     path, raw, text, provisions = d["path"], d["raw"], d["text"], d["provisions"]
     inferred = metadata.infer_metadata(text)
+    for k, v in raw.fields.items():  # what the page states beside the text, where the text is silent
+        if v and not inferred.get(k):
+            inferred[k] = v
     merged, disagreements = metadata.merge_metadata(d["meta"], inferred, path)
     document = {
         "doc_id": d["doc_id"],

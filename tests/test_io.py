@@ -170,3 +170,29 @@ def test_discover_without_manifest_uses_stems(tmp_path):
     write(tmp_path, "规划.txt", ZH.encode("utf-8"))
     docs, problems = discover(tmp_path)
     assert [d["doc_id"] for d in docs] == ["规划"] and problems == []
+
+
+PAGE_WITH_FIELDS = """<html><head><meta charset="utf-8"></head><body>
+<table class="info"><tr><td>发文机关：</td><td>某某市人民政府办公厅</td><td>发文字号：</td><td>某政办发〔2024〕3号</td></tr>
+<tr><td>成文日期：</td><td>2024年03月01日</td><td>发布日期：</td><td>2024-03-05</td></tr></table>
+<div class="article-content"><p>某某市生物医药产业发展行动计划</p><p>一、发展目标</p><p>到2026年，产业规模达到1000亿元。</p></div>
+</body></html>"""
+
+
+def test_html_information_table_fills_the_metadata_the_text_lacks(tmp_path):
+    import warnings
+
+    from bioparse import pipeline
+    path = write(tmp_path, "notice.html", PAGE_WITH_FIELDS.encode("utf-8"))
+    raw = read_text(path)
+    assert "发文字号" not in raw.text  # the body alone, as before
+    assert raw.fields == {"issuer": "某某市人民政府办公厅", "doc_number": "某政办发〔2024〕3号", "date": "2024-03-01"}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        doc = pipeline.parse_document(path, "notice")["documents"][0]
+    assert (doc["issuer"], doc["doc_number"], doc["date"]) == ("某某市人民政府办公厅", "某政办发〔2024〕3号", "2024-03-01")
+    # the manifest still wins
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        doc = pipeline.parse_document(path, "notice", {"date": "2024-03-02"})["documents"][0]
+    assert doc["date"] == "2024-03-02"

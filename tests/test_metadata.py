@@ -140,3 +140,15 @@ def test_seed_headers_agree_with_manifest():
             total += 1
             agree += m[field] == row[field]
     assert agree >= total - 4  # one seed has no header at all (title, issuer, level, region unknown)
+
+
+def test_labelled_fields_of_a_web_page():
+    from bioparse.metadata import labelled_fields
+    page = ("索引号：111/2024-1 发文机关：某某市人民政府办公厅\n发文字号：\n某政办发〔2024〕3号\n"
+            "成文日期：2024年3月1日 发布日期：2024-03-05\n")
+    assert labelled_fields(page) == {"issuer": "某某市人民政府办公厅", "doc_number": "某政办发〔2024〕3号",
+                                     "date": "2024-03-01"}
+    assert labelled_fields("发文机关: 北京市科学技术委员会、北京市财政局\n成文日期：2024-05-06") == {
+        "issuer": "北京市科学技术委员会;北京市财政局", "date": "2024-05-06"}
+    # values that do not read as a number, a date or bodies are left out
+    assert labelled_fields("发文字号：无\n成文日期：见正文\n发文机关：详见附件说明") == {}
