@@ -193,10 +193,13 @@ def _read_html(path: Path) -> RawText:
     if text is None:
         text, enc = decode_bytes(data, path)
     soup = BeautifulSoup(text, "lxml")
+    title_tag = soup.title.get_text() if soup.title else ""
     for tag in soup(["script", "style", "nav", "header", "footer", "noscript", "form", "iframe", "head"]):
         tag.decompose()
     body = soup.body or soup
     fields = metadata.labelled_fields(body.get_text("\n"))
+    if "title" not in fields and metadata.page_title(title_tag):
+        fields["title"] = metadata.page_title(title_tag)
 
     def cjk(el) -> int:
         return len(_CJK.findall(el.get_text()))

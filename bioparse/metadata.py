@@ -194,6 +194,7 @@ _FIELD_LABELS = {
     "doc_number": ("发文字号", "文号", "发文编号", "文件编号"),
     "issuer": ("发文机关", "发文单位", "发布机构", "发布机关", "成文机关", "发文机构"),
     "date": ("成文日期", "发文日期", "印发日期", "成文时间"),
+    "title": ("文件标题", "文件名称", "标题", "名称"),
 }
 _ANY_LABEL = "|".join(sorted({w for words in _FIELD_LABELS.values() for w in words}
                              | {"索引号", "发布日期", "主题分类", "公开方式", "有效性", "名称", "标题", "主题词"}, key=len, reverse=True))
@@ -201,10 +202,11 @@ _LABELLED_RE = re.compile(rf"({_ANY_LABEL})[ \t\u3000\xa0]*[:：]?\s*(.*?)[ \t\u
 
 
 def labelled_fields(page_text: str) -> dict[str, str]:
-    """doc_number, issuer and date from the labelled fields of a web page (发文字号：…), where valid.
+    """doc_number, issuer, date and title from the labelled fields of a web page (发文字号：…), where valid.
 
-    A value is kept only if it reads as one: a document number (〔2024〕3号), a date, or
-    names of bodies. The pipeline uses them where the text itself does not say.
+    A value is kept only if it reads as one: a document number (〔2024〕3号), a date, names
+    of bodies, or a title naming a plan (方案, 意见 …). The pipeline uses them where the
+    text itself does not say.
     """
     label_field = {w: f for f, words in _FIELD_LABELS.items() for w in words}
     out: dict[str, str] = {}
@@ -220,11 +222,23 @@ def labelled_fields(page_text: str) -> dict[str, str]:
             date = parse_date(m.group(0))  # with its label, which an ISO date (2024-05-06) needs
             if date:
                 out[field] = date
+        elif field == "title":
+            if _PLAN_WORDS.search(value) and len(value) <= 120:
+                out[field] = _clean(value)
         else:
             names = [n for n in _split_issuers(value) if _ORG_END.search(n) and len(n) <= 40]
             if names:
                 out[field] = ";".join(names)
     return out
+
+
+_PAGE_TITLE_SPLIT = re.compile(r"\s*(?:_|\||｜|——|\s-\s)\s*")
+
+
+def page_title(title_tag: str) -> str:
+    """The document's title from a web page's <title> (关于…的通知_政策文件_某某市人民政府): the part naming a plan."""
+    parts = [p for p in _PAGE_TITLE_SPLIT.split(title_tag.strip()) if _PLAN_WORDS.search(p)]
+    return _clean(parts[0]) if parts else ""
 
 
 def _leftmost(regexes, src: str):

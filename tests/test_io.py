@@ -196,3 +196,16 @@ def test_html_information_table_fills_the_metadata_the_text_lacks(tmp_path):
         warnings.simplefilter("ignore")
         doc = pipeline.parse_document(path, "notice", {"date": "2024-03-02"})["documents"][0]
     assert doc["date"] == "2024-03-02"
+
+
+def test_html_page_title_names_a_document_whose_text_has_no_title(tmp_path):
+    import warnings
+
+    from bioparse import pipeline
+    page = ("<html><head><meta charset='utf-8'><title>关于推动生物医药产业发展的若干措施_政策文件_某某市人民政府"
+            "</title></head><body><div id='zoom'><p>一、支持创新</p><p>对新药给予最高500万元奖励。</p></div></body></html>")
+    path = write(tmp_path, "page.html", page.encode("utf-8"))
+    assert read_text(path).fields == {"title": "关于推动生物医药产业发展的若干措施"}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        assert pipeline.parse_document(path, "page")["documents"][0]["title"] == "关于推动生物医药产业发展的若干措施"
