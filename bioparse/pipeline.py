@@ -33,6 +33,11 @@ def _packaged_canonical(name: str, prefix: str | None, place: str) -> str:
     return agencies_mod.canonical_agency(name, _packaged_crosswalk(place), prefix)
 
 
+def _canonical_in(name: str, prefix: str | None, crosswalk: dict) -> str:
+    """canonical_agency with a crosswalk of the caller's, in _packaged_canonical's argument order."""
+    return agencies_mod.canonical_agency(name, crosswalk, prefix)
+
+
 def owner_index(provisions: list[dict]):
     """A function mapping a normalized offset to the provision whose span holds it."""
     return owner_lookup([p["start"] for p in provisions], [p["provision_id"] for p in provisions])
@@ -55,12 +60,8 @@ def agency_rows(doc_id: str, text: str, owner, crosswalk: dict | None,
     agencies.document_place); ``clauses`` are agencies.find_clauses(text).
     """
     point_parent = point_parent or {}
-    if crosswalk is None:
-        def canonical(name, prefix):
-            return _packaged_canonical(name, prefix, place)
-    else:
-        def canonical(name, prefix):
-            return agencies_mod.canonical_agency(name, crosswalk, prefix)
+    # called straight, without a wrapper: a document names some seventy agencies
+    canonical, table = (_packaged_canonical, place) if crosswalk is None else (_canonical_in, crosswalk)
     rows = []
     add, carried_prefix = rows.append, agencies_mod.carried_prefix
     clauses = agencies_mod.find_clauses(text) if clauses is None else clauses
@@ -78,7 +79,7 @@ def agency_rows(doc_id: str, text: str, owner, crosswalk: dict | None,
         for name, start, end, role in found:
             add({
                 "doc_id": doc_id, "provision_id": pid, "agency": name,
-                "agency_canonical": canonical(name, prefix),
+                "agency_canonical": canonical(name, prefix, table),
                 "position": position, "role": role,
                 "style": style, "start": start, "end": end,
             })
