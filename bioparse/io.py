@@ -168,7 +168,7 @@ def _read_docx(path: Path) -> RawText:
 
 
 _CONTENT_HINT = re.compile(r"content|article|trs_editor|zoom|pages_content|view|detail|zwnr|正文", re.I)
-_BLOCK_TAGS = ("p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section",
+_BLOCK_TAGS = ("p", "div", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section",
                "article", "blockquote", "pre", "ul", "ol", "dd", "dt")
 
 

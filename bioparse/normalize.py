@@ -156,11 +156,14 @@ def _has_artifacts(raw: str) -> bool:
     return "[bookmark:" in raw or any(c in raw for c in INVISIBLE)
 
 
-def normalize(raw: str) -> Normalized:
+def normalize(raw: str, join_breaks: bool = True) -> Normalized:
     """Normalize raw text to one paragraph per line, keeping the offset map to raw.
 
     One pass over the raw lines: each kept line is joined to the text (after a newline,
     or straight on at a page break) and its raw indices extend the run map.
+    ``join_breaks`` False keeps every line break: a .docx or web page's paragraphs (and
+    table cells) are the author's, while text from a PDF or a plain file may break inside
+    a sentence.
     """
     artifacts = _has_artifacts(raw)  # one scan, not one per line
     pieces: list[str] = []
@@ -198,7 +201,7 @@ def normalize(raw: str) -> Normalized:
             text, idx = core, None
         if not pieces:
             prev_text = text
-        elif _is_page_break(prev_text, text, blank):
+        elif join_breaks and _is_page_break(prev_text, text, blank):
             prev_text = prev_text + text
         else:
             # The newline stands for the raw line break that ended the previous line,

@@ -138,10 +138,15 @@ def parse_documents(items, crosswalk: dict | None = None) -> list:
     return [d["error"] if "error" in d else _result(d) for d in docs]
 
 
+# Formats whose line breaks may fall inside a sentence (page and line wraps); a .docx or
+# web page breaks lines only between its paragraphs and table cells.
+_BROKEN_LINE_FORMATS = ("txt", "pdf")
+
+
 def _read(d: dict, crosswalk) -> None:
     """Read and normalize the file."""
     d["raw"] = io.read_text(d["path"])
-    d["norm"] = normalize(d["raw"].text)
+    d["norm"] = normalize(d["raw"].text, join_breaks=d["raw"].format in _BROKEN_LINE_FORMATS)
     d["text"] = d["norm"].text
 
 
