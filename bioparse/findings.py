@@ -24,8 +24,8 @@ __all__ = [
 ]
 
 # Levels of the provision tree, top to bottom, for ordering columns.
-LEVEL_ORDER = ["preamble", "document", "chapter", "part", "article", "section", "item",
-               "subitem", "point"]
+LEVEL_ORDER = ["preamble", "document", "chapter", "division", "part", "article", "section", "item",
+               "subitem", "subsubitem", "point"]
 
 
 # ---------------------------------------------------------------- documents

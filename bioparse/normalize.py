@@ -25,10 +25,13 @@ HALF_WIDTH_HEADING = re.compile(rf"^\(([{CN_DIGITS}]+|\d{{1,3}})\)[ \u3000]*")
 # A paragraph that ends in one of these is complete; otherwise a following line break
 # may be a page break inside a sentence.
 SENTENCE_END = set("。！？!?；;：:）)」』”\"》】")
-# The start of a numbered heading: a line starting like this is never a continuation.
+# The start of a numbered heading or a responsibility line: a line starting like this is
+# never a continuation.
 HEADING_START = re.compile(
-    rf"^(?:[{CN_DIGITS}]+[、，.．]|[（(][{CN_DIGITS}]+[）)]|[（(]?\d{{1,3}}[）)]|\d{{1,3}}[.．、](?!\d)"
-    rf"|第[{CN_DIGITS}\d]+[章节条部分]|附件|[{CN_DIGITS}]是)"
+    rf"^(?:[{CN_DIGITS}]+[、，.．]|[（(][{CN_DIGITS}]+[）)]|[（(]?\d{{1,3}}[）)]|\d{{1,3}}(?:[.．](?!\d)|、)"
+    rf"|第[{CN_DIGITS}\d]+[章节条部分]|附件|[{CN_DIGITS}]是|[①-⑳]"
+    # a responsibility line of its own (责任单位：…) closes the paragraph before it
+    r"|(?:责任|牵头|配合|参与|协同|主责|实施|主办|协办|承办|协作)(?:单位|部门|主体|处室|科室|机构)\s*[:：])"
 )
 
 

@@ -1,9 +1,9 @@
 """Find the headings of a policy document and build its provision tree.
 
 Headings are recognized by their numbering, not by their words, so the same rules
-serve documents from any province: chapters 第一章, parts 一、, articles 第一条,
-sections （一）/(一), items 1. / 1、, sub-items （1） / 1）, and 一是/二是 runs inside a
-paragraph. The tree is lossless: each provision owns the text from its label to the
+serve documents from any province: chapters 第一章 (and their 第一节), parts 一、,
+articles 第一条, sections （一）/(一), items 1. / 1、, sub-items （1） / 1） and ①, and
+一是/二是 runs inside a paragraph. The tree is lossless: each provision owns the text from its label to the
 next provision, and a preamble owns what comes before the first heading, so the spans
 of a document's provisions partition its normalized text.
 """
@@ -24,15 +24,18 @@ CN = "一二三四五六七八九十百零〇两"
 HEADING_KINDS: list[tuple[str, int, str, re.Pattern]] = [
     ("chapter", 0, "第", re.compile(rf"^第(?P<n>[{CN}\d]+)[章编]")),
     ("chapter", 0, "第", re.compile(rf"^第(?P<n>[{CN}\d]+)部分")),
-    ("part", 1, CN, re.compile(rf"^(?P<n>[{CN}]+)(?:、|[.．](?![{CN}\d]))")),
-    ("article", 2, "第", re.compile(rf"^第(?P<n>[{CN}\d]+)条")),
-    ("section", 3, "（(", re.compile(rf"^[（(](?P<n>[{CN}]+)[）)]")),
-    ("item", 4, "0123456789", re.compile(r"^(?P<n>\d{1,3})(?:[.．、](?!\d)|[ \u3000])")),
-    ("subitem", 5, "（(", re.compile(r"^[（(](?P<n>\d{1,3})[）)]")),
-    ("subitem", 5, "0123456789", re.compile(r"^(?P<n>\d{1,2})[）)]")),
-    ("subitem", 5, CIRCLED, re.compile(r"^(?P<n>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])")),
+    ("division", 1, "第", re.compile(rf"^第(?P<n>[{CN}\d]+)节")),  # 节 of a long regulation
+    ("part", 2, CN, re.compile(rf"^(?P<n>[{CN}]+)(?:、|[.．](?![{CN}\d]))")),
+    ("article", 3, "第", re.compile(rf"^第(?P<n>[{CN}\d]+)条")),
+    ("section", 4, "（(", re.compile(rf"^[（(](?P<n>[{CN}]+)[）)]")),
+    # 1. or 1、 — a full stop before a digit is a decimal point (1.5万亩), except before a year
+    # (2.2025年底前…); 、 never is
+    ("item", 5, "0123456789", re.compile(r"^(?P<n>\d{1,3})(?:[.．](?!\d)|[.．](?=(?:19|20)\d\d[ \u3000]*年)|、|[ \u3000])")),
+    ("subitem", 6, "（(", re.compile(r"^[（(](?P<n>\d{1,3})[）)]")),
+    ("subitem", 6, "0123456789", re.compile(r"^(?P<n>\d{1,2})[）)]")),
+    ("subsubitem", 7, CIRCLED, re.compile(r"^(?P<n>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])")),
 ]
-POINT_RANK = 6
+POINT_RANK = 8
 # "一是" … "二是" inside a paragraph, after the paragraph start or a punctuation mark.
 POINT = re.compile(rf"(?:^|(?<=[。；;，,：:\s]))(?P<n>[{CN}]{{1,3}})是")
 
@@ -206,7 +209,7 @@ def _in_sequence(level: str, number: int, last: dict[str, int]) -> bool:
     ``last`` holds the last number kept of each level and is updated here.
     """
     # Items may restart at 1 under each section or run on across sections.
-    if level in ("item", "subitem") and number != 1 and last.get(level) != number - 1:
+    if level in ("item", "subitem", "subsubitem") and number != 1 and last.get(level) != number - 1:
         return False
     last[level] = number
     return True

@@ -65,3 +65,8 @@ def test_raw_span_of_a_normalized_span():
     s = n.text.index("（一）")
     a, b = n.to_raw(s, len(n.text))
     assert raw[a:b].startswith("（一）思路。内容。")
+
+
+def test_responsibility_line_is_not_joined_to_the_paragraph_before():
+    raw = "（一）加快研发。对新获批的一类创新药给予最高500万元奖励，支持企业开展多中心临床试验\n责任单位：区科技创新局、区卫生健康局\n"
+    assert normalize(raw).text.split("\n")[1] == "责任单位：区科技创新局、区卫生健康局"

@@ -124,3 +124,26 @@ def test_part_numerals_with_a_full_stop_and_items_closed_by_a_parenthesis():
 def test_full_stop_after_a_numeral_in_running_text_is_no_heading():
     text = "一、措施\n一.5倍以上的增长。\n十.二十项任务。\n"
     assert [t[:3] for t in tree(text)] == [("1", "part", 1)]
+
+
+def test_circled_numbers_nest_under_parenthesized_subitems():
+    """一、/（一）/1./（1）/① is the five-level scheme: ① sits under （1）, and （2） follows （1）."""
+    text = "1.平台奖励。\n（1）国家级平台奖励500万元；\n①其中为1类新药的，上浮20%；\n②其他上浮50%。\n（2）省级平台奖励200万元。\n"
+    provs = parse_provisions(text)
+    assert_partition(text, provs)
+    assert [t[:3] for t in tree(text)] == [("1", "item", 1), ("1.1", "subitem", 1), ("1.1.1", "subsubitem", 1),
+                                           ("1.1.2", "subsubitem", 2), ("1.2", "subitem", 2)]
+
+
+def test_divisions_of_a_chapter():
+    text = "第二章 产业促进\n第一节 研发支持\n第二条 支持研发。\n第二节 生产支持\n第三条 支持生产。\n"
+    assert [t[:3] for t in tree(text)] == [("2", "chapter", 2), ("2.1", "division", 1), ("2.1.2", "article", 2),
+                                           ("2.2", "division", 2), ("2.2.3", "article", 3)]
+
+
+def test_item_whose_text_starts_with_a_year_or_a_digit():
+    text = "（一）任务\n1.建设创新平台。\n2.2025年底前，建成中试基地3个。\n3、5G+医疗健康应用。\n4.加强人才引育。\n"
+    assert [t[:3] for t in tree(text)] == [("1", "section", 1), ("1.1", "item", 1), ("1.2", "item", 2),
+                                           ("1.3", "item", 3), ("1.4", "item", 4)]
+    # a decimal is still no item label
+    assert [t[:3] for t in tree("（一）任务\n2.5万亩土地。\n")] == [("1", "section", 1)]
