@@ -32,13 +32,16 @@ MARKERS = {
     "参与部门": "support", "协同部门": "support",
 }
 _MARKER_RE = re.compile(r"\s*(" + "|".join(MARKERS) + r")\s*[:：]\s*")
-# 按职责分工负责, 按职能分工落实, 分别负责 …: at most 8 characters
-_DUTY_SUFFIX_RE = re.compile(r"(?:按照?职[责能](?:分工)?|分工|分别|各自)(?:负责|落实)\s*$")
+# 按职责分工负责, 依职责分工负责, 按照各自职责分工负责, 按职能职责分工抓好落实, 分别负责 …
+_DUTY = (r"(?:(?:按照?|依照?|根据)(?:各自)?(?:职[责能]){1,2}(?:分工)?|分工|分别|各自)"
+         r"(?:负责|抓好落实|推进落实|落实)")
+_DUTY_MAX = 14  # characters in the longest _DUTY (按照各自职能职责分工抓好落实)
+_DUTY_SUFFIX_RE = re.compile(_DUTY + r"\s*$")
 _PLAIN_SUFFIX_RE = re.compile(r"(?:负责落实|共同负责|负责|落实)\s*$")
 # A牵头，B配合 · A牵头负责，B参与 · A负责，B配合 · A会同B负责
 _LEAD_SUPPORT_RE = re.compile(
     r"^(?P<lead>.+?)(?:牵头(?:负责)?\s*[，,、；;]?|负责\s*[，,；;]|会同)\s*(?P<support>.+?)"
-    r"(?:参与|配合|协助|组织实施|按照?职[责能](?:分工)?(?:负责|落实)|负责|落实)\s*$")
+    r"(?:参与|配合|协助|组织实施|" + _DUTY + r"|负责|落实)\s*$")
 _PIECE_SPLIT_RE = re.compile(r"[、，,；;]")
 # segments of a clause: split at ；/; and before a marker word (牵头单位：A，配合单位：B)
 _SEGMENT_SPLIT_RE = re.compile(r"[；;]|[，,、\s]+(?=(?:" + "|".join(MARKERS) + r")\s*[:：])")
@@ -46,14 +49,24 @@ _LEAD_ONLY_RE = re.compile(r"^(?P<lead>.+?)牵头(?:负责|落实)?\s*$")
 _SUPPORT_SUFFIX_RE = re.compile(r"(?:配合|参与|协助)\s*$")
 _ETC_TAIL_RE = re.compile(r"等(?:有关|相关)?(?:部门|单位)?$")
 _SPACE_RE = re.compile(r"\s+")
+_WORD_RE = re.compile(r"\S+")
 _ROLE_TAILS = ("负责", "配合", "参与", "落实", "协助")
 _NOT_IN_NAME_RE = re.compile(r"[0-9０-９%。：:“”\"《》]")
+# A note closing a clause: ，下同 · 。以下均需各设区市人民政府落实，不再列出
+_CLOSING_NOTE_RE = re.compile(r"[，,；;。]\s*(?:下同|同上|以下同|以下均|以下各项|以下不再)[^（）()]*$")
+# A bracket saying what something includes or is called, not who is responsible:
+# （含国家重点实验室、国家工程研究中心）（以下简称领导小组）
+_SCOPE_NOTE_RE = re.compile(r"\s*(?:含|不含|包括|包含|其中|即|如|例如|主要包括|以下简称|简称|下称|统称)")
+# Collective names of bodies: 各市, 各区县（自治县）, 各设区市, 有关高校, 相关部门
+_COLLECTIVE_RE = re.compile(r"(?:各|有关|相关)[^、，,；;：:（）()]{0,12}?"
+                            r"(?:市|县|区|州|盟|地|乡镇|街道|高校|院所|学校|医院|企业|园区|单位|部门)"
+                            r"(?:[（(][^（）()]{1,12}[）)])?")
 
 # Endings of names of public bodies; used only to accept a clause that has no marker word.
 AGENCY_ENDINGS = (
     "局", "委", "办", "厅", "部", "署", "政府", "管委会", "委员会", "中心", "院", "会", "行",
     "公司", "集团", "海关", "园", "开发区", "园区", "新区", "室", "处", "联", "协", "组", "站",
-    "部门", "单位", "机构",
+    "部门", "单位", "机构", "高校", "院所",
 )
 _MAX_NAME = 30
 
@@ -67,7 +80,7 @@ def looks_like_agency(name: str) -> bool:
     name = name.strip()
     if not name or len(name) > _MAX_NAME or _NOT_IN_NAME_RE.search(name):
         return False
-    return name.endswith(AGENCY_ENDINGS)
+    return name.endswith(AGENCY_ENDINGS) or (name[0] in "各有相" and _COLLECTIVE_RE.fullmatch(name) is not None)
 
 
 def _split_pieces(seg: str, base: int, role: str) -> list[tuple[str, int, int, str]]:
@@ -101,6 +114,11 @@ def _split_pieces(seg: str, base: int, role: str) -> list[tuple[str, int, int, s
         if s >= e:
             continue
         name = _SPACE_RE.sub("", seg[s:e])
+        if name != seg[s:e]:  # names set apart by spaces alone (省科技厅 省财政厅) are each a name
+            words = [(w.group(), w.start()) for w in _WORD_RE.finditer(seg, s, e)]
+            if len(words) > 1 and all(looks_like_agency(w) for w, _ in words):
+                out.extend((w, base + i, base + i + len(w), role) for w, i in words)
+                continue
         out.append((name, base + s, base + e, role))
     return _join_levels(out, seg, base) if "政府" in seg else out
 
@@ -159,8 +177,8 @@ def _names_with_roles(run: str, base: int, role: str):
     stripped = run.rstrip()
     # each suffix regex ends in one of _ROLE_TAILS + \s*$, and stripped ends in no space
     tail = stripped.endswith(_ROLE_TAILS)
-    # a duty suffix is at most 8 characters (按照职能分工落实) and ends the run
-    duty = _DUTY_SUFFIX_RE.search(stripped, max(len(stripped) - 8, 0)) if tail else None
+    # a duty suffix is at most _DUTY_MAX characters and ends the run
+    duty = _DUTY_SUFFIX_RE.search(stripped, max(len(stripped) - _DUTY_MAX, 0)) if tail else None
     strong = duty is not None
     if "牵头" in stripped or "会同" in stripped or "负责" in stripped[:-2]:
         m = _LEAD_SUPPORT_RE.match(stripped)
@@ -205,6 +223,10 @@ def parse_clause(inner: str, base: int = 0, *, require_marker: bool = False):
     names (no 责任单位/负责/牵头 word) is refused. Without a marker word such as 责任单位：,
     every piece must look like an agency name unless the clause ends in 按职责分工负责.
     """
+    if "下" in inner or "同上" in inner:  # a closing note: ，下同 / 。以下均需…落实，不再列出
+        note = _CLOSING_NOTE_RE.search(inner)
+        if note:
+            inner = inner[:note.start()]
     # segments separated by ；/; each may carry its own marker (牵头单位：…；配合单位：…);
     # a marker word is followed by a colon, which most clauses lack
     if "：" in inner or ":" in inner:
@@ -223,7 +245,7 @@ def parse_clause(inner: str, base: int = 0, *, require_marker: bool = False):
         return form, pieces
     if not (strong or _all_agencies(pieces)):
         return None
-    if form == "" and require_marker:
+    if form == "" and (require_marker or _SCOPE_NOTE_RE.match(inner)):
         return None
     return (form or "bare_list"), pieces
 

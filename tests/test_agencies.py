@@ -381,3 +381,40 @@ def test_marker_clause_after_a_space_without_a_full_stop():
     assert _clause_names("加快新药研发 责任单位：市科技局、市财政局\n") == [
         [("市科技局", "responsible"), ("市财政局", "responsible")]]
     assert _clause_names("加快新药研发责任单位：市科技局\n") == []  # glued to prose: not a clause start
+
+
+@pytest.mark.parametrize("inner,expected", [
+    ("省科技厅牵头，各市配合", [("省科技厅", "lead"), ("各市", "support")]),
+    ("市科技局、市财政局，各区县（自治县）", [("市科技局", "responsible"), ("市财政局", "responsible"),
+                                        ("各区县（自治县）", "responsible")]),
+    ("省科技厅、省教育厅、各高校负责", [("省科技厅", "responsible"), ("省教育厅", "responsible"), ("各高校", "responsible")]),
+    ("省教育厅，有关高校、科研院所", [("省教育厅", "responsible"), ("有关高校", "responsible"), ("科研院所", "responsible")]),
+])
+def test_collective_bodies_beside_departments(inner, expected):
+    """各市, 各区县（自治县）, 各高校, 科研院所 name bodies too; the clause is not dropped for them."""
+    assert _clause_names(f"推进项目落地。（{inner}）\n") == [expected]
+
+
+@pytest.mark.parametrize("suffix", ["依职责分工负责", "根据职责分工负责", "按照各自职责分工负责", "按职能职责分工负责",
+                                    "按各自职责负责", "按职责分工抓好落实", "按职责分工负责，下同"])
+def test_more_duty_suffixes_and_closing_notes(suffix):
+    text = f"推进项目落地。（市科技局、市财政局{suffix}）\n"
+    assert _clause_names(text) == [[("市科技局", "responsible"), ("市财政局", "responsible")]]
+
+
+def test_jiangsu_closing_note_keeps_the_last_name():
+    text = ("推进项目落地。（责任单位：省科技厅、省发展改革委，各设区市人民政府。"
+            "以下均需各设区市人民政府落实，不再列出）\n")
+    assert _clause_names(text) == [[("省科技厅", "responsible"), ("省发展改革委", "responsible"),
+                                    ("各设区市人民政府", "responsible")]]
+
+
+@pytest.mark.parametrize("note", ["（含国家重点实验室、国家工程研究中心）", "（不含分支机构）", "（以下简称领导小组）",
+                                  "（包括市级研发机构）"])
+def test_scope_notes_in_brackets_are_not_agencies(note):
+    assert _clause_names(f"对新认定的平台给予奖励{note}。\n") == []
+
+
+def test_names_set_apart_by_spaces():
+    assert _clause_names("推进项目落地。（责任单位：省科技厅 省财政厅 省卫生健康委）\n") == [
+        [("省科技厅", "responsible"), ("省财政厅", "responsible"), ("省卫生健康委", "responsible")]]
