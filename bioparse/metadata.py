@@ -34,7 +34,10 @@ _RANGE_TERM_RES = (re.compile(rf"期(?:限|(?<=规划期|实施期|有效期)){_
                    re.compile(rf"时间{_RANGE_TERM_BODY}"))
 _UNTIL = re.compile(r"(?:到|至)\s*((?:19|20)\d{2})\s*年")
 _PLACE = r"[^\s人民政府办公厅室关于印发的，。、《》（）()“”\d]"
-_REGION = re.compile(rf"^(?:({_PLACE}{{1,6}}?(?:省|自治区)))?(?:({_PLACE}{{1,6}}?(?:市|自治州|州|盟|地区)))?"
+# 杭州市 is a city named 杭州, not the 州 杭 followed by 市…; a bare 州 ends a city only
+# when no 市 follows (甘孜州)
+_REGION = re.compile(rf"^(?:({_PLACE}{{1,6}}?(?:省|自治区)))?"
+                     rf"(?:({_PLACE}{{1,6}}?(?:市|自治州|盟|地区)|{_PLACE}{{1,6}}?州(?!市)))?"
                      rf"(?:({_PLACE}{{1,6}}?(?:新区|区|县|旗)))?")
 
 
@@ -241,14 +244,26 @@ def page_title(title_tag: str) -> str:
     return _clean(parts[0]) if parts else ""
 
 
-def _leftmost(regexes, src: str):
-    """The leftmost of the regexes' first matches in src (None if none matches).
+def _leftmost(regexes, src: str, pos: int = 0):
+    """The leftmost of the regexes' first matches in src from pos on (None if none matches).
 
     With regexes that each start with their own character, this is the search of their
     alternation (at any offset at most one of them can match), found by faster scans.
     """
-    found = [m for m in (rx.search(src) for rx in regexes) if m]
+    found = [m for m in (rx.search(src, pos) for rx in regexes) if m]
     return min(found, key=lambda m: m.start()) if found else None
+
+
+def _outside_book_titles(regexes, src: str):
+    """_leftmost, skipping matches inside 《…》: a plan the text cites, not the document's own."""
+    m = _leftmost(regexes, src)
+    while m is not None:
+        opened, closed = src.rfind("《", 0, m.start()), src.rfind("》", 0, m.start())
+        close = src.find("》", m.start()) if opened > closed else -1
+        if close < 0 or "\n" in src[opened:close]:
+            return m
+        m = _leftmost(regexes, src, close + 1)
+    return None
 
 
 def _until_years(text: str) -> list[str]:
@@ -265,8 +280,10 @@ def _plan_years(title: str, text: str) -> tuple[str, str]:
     """(plan_start, plan_end) from '（2018—2020年）', '实施期限为2018年至2020年', or '到2026年' alone (end only)."""
     # the head and the whole text are one source when the text is short
     for src in (title, text[:3000], text) if len(text) > 3000 else (title, text):
-        # _leftmost: _RANGE_PAREN.search, and _RANGE_TERM.search but for where a match starts
-        m = _leftmost(_RANGE_PAREN_RES, src) or _leftmost(_RANGE_TERM_RES, src)
+        # _leftmost: _RANGE_PAREN.search, and _RANGE_TERM.search but for where a match starts;
+        # in the text, a range inside 《…》 is a cited plan's (为落实《…（2021—2025年）》)
+        find = _leftmost if src is title else _outside_book_titles
+        m = find(_RANGE_PAREN_RES, src) or find(_RANGE_TERM_RES, src)
         if m and m.group(1) <= m.group(2):
             return m.group(1), m.group(2)
     years = Counter(_until_years(text))
@@ -277,7 +294,7 @@ def _plan_years(title: str, text: str) -> tuple[str, str]:
 
 def level_and_region(name: str) -> tuple[str, str]:
     """('province'|'city'|'district'|'', region) from an issuer or title: 省/自治区, 市, 区/县/旗."""
-    m = _REGION.match(_clean(name))
+    m = _REGION.match(_clean(name).removeprefix("中共"))  # 中共北京市委: the Party committee of 北京市
     if not m or not any(m.groups()):
         return "", ""
     prov, city, dist = m.groups()

@@ -152,3 +152,22 @@ def test_labelled_fields_of_a_web_page():
         "issuer": "北京市科学技术委员会;北京市财政局", "date": "2024-05-06"}
     # values that do not read as a number, a date or bodies are left out
     assert labelled_fields("发文字号：无\n成文日期：见正文\n发文机关：详见附件说明") == {}
+
+
+@pytest.mark.parametrize("issuer,expected", [
+    ("杭州市余杭区人民政府办公室", ("district", "余杭区")), ("广州市人民政府", ("city", "广州市")),
+    ("合肥市人民政府", ("city", "合肥市")), ("甘孜州人民政府", ("city", "甘孜州")),
+    ("中共北京市委", ("city", "北京市")), ("江苏省人民政府办公厅", ("province", "江苏省")),
+])
+def test_level_and_region_of_cities_named_zhou_and_party_committees(issuer, expected):
+    from bioparse.metadata import level_and_region
+    assert level_and_region(issuer) == expected
+
+
+def test_plan_period_is_not_taken_from_a_cited_plan():
+    from bioparse.metadata import infer_metadata
+    cited = infer_metadata("广州市促进生物医药产业发展若干措施\n为落实《广东省生物医药产业集群行动计划（2021—2025年）》，制定本措施。\n")
+    assert (cited["plan_start"], cited["plan_end"]) == ("", "")
+    own = infer_metadata("关于印发某市行动计划的通知\n现将《某市生物医药行动计划（2024—2026年）》印发给你们。\n"
+                         "某市生物医药行动计划\n（2024—2026年）\n一、目标\n")
+    assert (own["plan_start"], own["plan_end"]) == ("2024", "2026")
