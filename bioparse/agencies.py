@@ -37,6 +37,7 @@ _DUTY = (r"(?:(?:按照?|依照?|根据)(?:各自)?(?:职[责能]){1,2}(?:分工
          r"(?:负责|抓好落实|推进落实|落实)")
 _DUTY_MAX = 14  # characters in the longest _DUTY (按照各自职能职责分工抓好落实)
 _DUTY_SUFFIX_RE = re.compile(_DUTY + r"\s*$")
+_COMMON_DUTY_RE = re.compile("按职责分工负责")
 _PLAIN_SUFFIX_RE = re.compile(r"(?:负责落实|共同负责|负责|落实)\s*$")
 # A牵头，B配合 · A牵头负责，B参与 · A负责，B配合 · A会同B负责
 _LEAD_SUPPORT_RE = re.compile(
@@ -45,6 +46,7 @@ _LEAD_SUPPORT_RE = re.compile(
 _PIECE_SPLIT_RE = re.compile(r"[、，,；;]")
 # segments of a clause: split at ；/; and before a marker word (牵头单位：A，配合单位：B)
 _SEGMENT_SPLIT_RE = re.compile(r"[；;]|[，,、\s]+(?=(?:" + "|".join(MARKERS) + r")\s*[:：])")
+_SEMICOLON_RE = re.compile(r"[；;]")
 _LEAD_ONLY_RE = re.compile(r"^(?P<lead>.+?)牵头(?:负责|落实)?\s*$")
 _SUPPORT_SUFFIX_RE = re.compile(r"(?:配合|参与|协助)\s*$")
 _ETC_TAIL_RE = re.compile(r"等(?:有关|相关)?(?:部门|单位)?$")
@@ -99,7 +101,7 @@ def _split_pieces(seg: str, base: int, role: str) -> list[tuple[str, int, int, s
             if part:
                 out.append((part, start, end, role))
             start = end + 1
-        return _join_levels(out, seg, base) if "政府" in seg else out
+        return _join_levels(out, seg, base) if "政府" in seg and _LEVEL_WORD_PIECE_RE.search(seg) else out
     for s, e in (_bounds_outside_brackets(seg) if nested else _bounds(seg)):
         # trim whitespace and a trailing 等 / 等有关部门-style tail
         while s < e and seg[s].isspace():
@@ -120,10 +122,12 @@ def _split_pieces(seg: str, base: int, role: str) -> list[tuple[str, int, int, s
                 out.extend((w, base + i, base + i + len(w), role) for w, i in words)
                 continue
         out.append((name, base + s, base + e, role))
-    return _join_levels(out, seg, base) if "政府" in seg else out
+    return _join_levels(out, seg, base) if "政府" in seg and _LEVEL_WORD_PIECE_RE.search(seg) else out
 
 
 _LEVEL_WORD_RE = re.compile(r"各?(?:省|市|县|区|乡|镇)")
+# a piece that is only a level word, followed by a separator: where _join_levels has work
+_LEVEL_WORD_PIECE_RE = re.compile(r"(?:^|[、，,；;])\s*各?[省市县区乡镇]\s*[、，,；;]")
 _LEVEL_GOVERNMENT_RE = re.compile(r"(?:省|市|县|区|乡|镇).*政府")
 
 
@@ -135,7 +139,8 @@ def _join_levels(pieces: list[tuple], seg: str, base: int) -> list[tuple]:
     """
     out = []
     for piece in pieces:
-        if (out and _LEVEL_WORD_RE.fullmatch(out[-1][0]) and _LEVEL_GOVERNMENT_RE.fullmatch(piece[0])):
+        if (out and len(out[-1][0]) <= 3 and _LEVEL_WORD_RE.fullmatch(out[-1][0])
+                and _LEVEL_GOVERNMENT_RE.fullmatch(piece[0])):
             first = out.pop()
             piece = (seg[first[1] - base:piece[2] - base], first[1], piece[2], piece[3])
         out.append(piece)
@@ -178,9 +183,14 @@ def _names_with_roles(run: str, base: int, role: str):
     # each suffix regex ends in one of _ROLE_TAILS + \s*$, and stripped ends in no space
     tail = stripped.endswith(_ROLE_TAILS)
     # a duty suffix is at most _DUTY_MAX characters and ends the run
-    duty = _DUTY_SUFFIX_RE.search(stripped, max(len(stripped) - _DUTY_MAX, 0)) if tail else None
+    if not tail:
+        duty = None
+    elif stripped.endswith("按职责分工负责"):  # the usual suffix, found without the regex
+        duty = _COMMON_DUTY_RE.search(stripped, len(stripped) - 7)
+    else:
+        duty = _DUTY_SUFFIX_RE.search(stripped, max(len(stripped) - _DUTY_MAX, 0))
     strong = duty is not None
-    if "牵头" in stripped or "会同" in stripped or "负责" in stripped[:-2]:
+    if "牵头" in stripped or "会同" in stripped or stripped.find("负责", 0, len(stripped) - 2) >= 0:
         m = _LEAD_SUPPORT_RE.match(stripped)
         if m:
             lead = _split_pieces(m.group("lead"), base + m.start("lead"), "lead")
@@ -229,9 +239,11 @@ def parse_clause(inner: str, base: int = 0, *, require_marker: bool = False):
             inner = inner[:note.start()]
     # segments separated by ；/; each may carry its own marker (牵头单位：…；配合单位：…);
     # a marker word is followed by a colon, which most clauses lack
-    if "：" in inner or ":" in inner:
+    colons = inner.count("：") + inner.count(":")
+    if colons:
         segments, pos = [], 0
-        for sep in _SEGMENT_SPLIT_RE.finditer(inner):
+        # a second marker needs a colon of its own; with one colon, only ；/; separate segments
+        for sep in (_SEGMENT_SPLIT_RE if colons > 1 else _SEMICOLON_RE).finditer(inner):
             segments.append((inner[pos:sep.start()], base + pos))
             pos = sep.end()
         segments.append((inner[pos:], base + pos))
@@ -264,7 +276,9 @@ def _parse_marked(segments, marked):
         if not m and not _all_agencies(pieces):
             break  # the clause ended; what follows is prose
         # a note after the names (，下同 / ，2025年底前完成) ends the list
-        n_names = next((i for i, p in enumerate(pieces) if not _could_be_name(p[0])), len(pieces))
+        n_names = len(pieces)
+        if _NOT_IN_NAME_RE.search(body) or "同" in body:  # one scan of the segment, not one per name
+            n_names = next((i for i, p in enumerate(pieces) if not _could_be_name(p[0])), n_names)
         found.extend(pieces[:n_names])
         if n_names < len(pieces):
             break

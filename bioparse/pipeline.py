@@ -7,6 +7,7 @@ build's workers run (in parallel, or on a Dask cluster) before caching each resu
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
@@ -186,13 +187,66 @@ def _document(d: dict, crosswalk) -> None:
 
 def _agencies(d: dict, crosswalk) -> None:
     """Responsibility clauses and their agencies."""
-    clauses = agencies_mod.find_clauses(d["text"])
-    point_parent = {p["provision_id"]: p["parent_id"] for p in d["provisions"] if p["level"] == "point"}
-    d["agencies"] = agency_rows(d["doc_id"], d["text"], d["owner"], crosswalk, clauses, point_parent,
-                                agencies_mod.document_place(d["document"], d["text"]))
+    text, provisions = d["text"], d["provisions"]
+    clauses = agencies_mod.find_clauses(text)
+    point_parent = {p["provision_id"]: p["parent_id"] for p in provisions if p["level"] == "point"}
+    owner = d["owner"]
+    lifted = trailing_clause_owners(text, clauses, provisions, owner) if clauses else {}
+    if lifted:
+        owner = _with_overrides(owner, lifted)
+    d["agencies"] = agency_rows(d["doc_id"], text, owner, crosswalk, clauses, point_parent,
+                                agencies_mod.document_place(d["document"], text))
     # Spans of the responsibility clauses: coding and term counts skip them, so that
     # 发展改革委 is not read as 改革 nor 市场监管局 as 监管.
     d["clause_spans"] = [(start, end) for start, end, _, _ in clauses]
+
+
+_LIST_LEVELS = ("item", "subitem", "subsubitem")
+
+
+def trailing_clause_owners(text: str, clauses: list[tuple], provisions: list[dict], owner) -> dict[int, str]:
+    """{clause start: provision id} for clauses that answer for the section above a list.
+
+    A clause on a line of its own that ends the last of a run of numbered items
+    (1. 2. …, （1）（2）…, ①②…) answers for the provision holding the list when none of
+    the items has a clause of its own: （一）…\n1.…\n2.…\n（责任单位：…） is the section's.
+    When each item has its clause, the last one keeps its own.
+    """
+    candidates = []  # clauses on a line of their own; most close a paragraph's text instead
+    for start, end, _, _ in clauses:
+        if start and text[start - 1] != "\n":
+            if text[start - 1] not in " \t\u3000":
+                continue
+            before = start - 1
+            while before > 0 and text[before - 1] in " \t\u3000":
+                before -= 1
+            if before > 0 and text[before - 1] != "\n":
+                continue
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end < 0 else line_end + 1
+        if not text[end:line_end].strip(" \t\u3000。；;，,\n"):
+            candidates.append((start, line_end))
+    if not candidates:
+        return {}
+    by_id = {p["provision_id"]: p for p in provisions}
+    owners = [owner(c[0]) for c in clauses]
+    groups = Counter((by_id[o]["parent_id"], by_id[o]["level"]) for o in owners if o in by_id)
+    out = {}
+    for start, line_end in candidates:
+        prov = by_id.get(owner(start))
+        if prov is None or prov["level"] not in _LIST_LEVELS or prov["end"] != line_end or not prov["parent_id"]:
+            continue  # not an item, or not at its end
+        if groups[(prov["parent_id"], prov["level"])] == 1:  # no other clause among the items
+            out[start] = prov["parent_id"]
+    return out
+
+
+def _with_overrides(owner, overrides: dict[int, str]):
+    """owner, except at the offsets in overrides."""
+    def lookup(offset: int) -> str:
+        return overrides.get(offset) or owner(offset)
+
+    return lookup
 
 
 def _targets(d: dict, crosswalk) -> None:

@@ -118,3 +118,14 @@ def test_clause_after_a_yishi_run_belongs_to_the_section(tmp_path):
     rows = {(a["provision_id"], a["agency"], a["role"]) for a in res["agencies"]}
     assert {("1.1", "省科技厅", "responsible"), ("1.1", "省药监局", "responsible")} <= rows
     assert {("1.2", "省医保局", "lead"), ("1.2", "省卫生健康委", "support")} <= rows
+
+
+def test_clause_line_after_a_list_of_items_belongs_to_the_section(tmp_path):
+    text = ("一、重点任务\n（一）建设平台。\n1.支持研发机构。给予100万元奖励。\n2.支持中试平台。\n"
+            "牵头单位：省科技厅；责任单位：省发展改革委\n（二）扩大应用。\n1.推广新药。\n（责任单位：省卫生健康委）\n"
+            "2.推广器械。\n（责任单位：省药监局）\n")
+    res = parse_document(write(tmp_path, "l.txt", text), "l")
+    rows = [(a["provision_id"], a["agency"]) for a in res["agencies"]]
+    # no item of （一） has its own clause: the line after item 2 answers for the section;
+    # under （二） each item has one, so each keeps its own
+    assert rows == [("1.1", "省科技厅"), ("1.1", "省发展改革委"), ("1.2.1", "省卫生健康委"), ("1.2.2", "省药监局")]
