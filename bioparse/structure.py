@@ -106,25 +106,27 @@ def match_heading(line: str):
 def _point_runs(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
     """Runs of 一是/二是/三是… inside a span: (offset, number, label_end) in order.
 
-    A run counts only when it starts at 一 and counts up by one, so a stray "这是" or
-    "三是" without its predecessors is left alone.
+    A run starts at 一 and counts up by one, so a stray "这是" or "三是" without its
+    predecessors is left alone; a run needs at least two points. A span may hold several
+    runs (一是…二是… in one paragraph, 一是…二是…三是… in the next): each 一是 after a
+    complete run starts a new one.
     """
-    found = []
-    expected = 1
     # cheap test first: a run starts with a numeral worth 1, which ends in 一 (一, 〇一)
     if text.find("一是", start, end) == -1:
-        return found
+        return []
+    found: list[tuple[int, int, int]] = []
+    run: list[tuple[int, int, int]] = []
     for m in POINT.finditer(text, start, end):
         n = heading_number(m.group("n"))
-        if n == expected:
-            found.append((m.start(), n, m.end()))
-            expected += 1
-        elif n == 1 and expected > 1:
-            # A new run restarts; keep the longer one.
-            if len(found) < 2:
-                found = [(m.start(), n, m.end())]
-                expected = 2
-    return found if len(found) >= 2 else []
+        if n == len(run) + 1:
+            run.append((m.start(), n, m.end()))
+        elif n == 1:  # a new run: keep the last one if it was complete
+            if len(run) >= 2:
+                found += run
+            run = [(m.start(), n, m.end())]
+    if len(run) >= 2:
+        found += run
+    return found
 
 
 def parse_provisions(text: str, source: str = "") -> list[Provision]:

@@ -147,3 +147,11 @@ def test_item_whose_text_starts_with_a_year_or_a_digit():
                                            ("1.3", "item", 3), ("1.4", "item", 4)]
     # a decimal is still no item label
     assert [t[:3] for t in tree("（一）任务\n2.5万亩土地。\n")] == [("1", "section", 1)]
+
+
+def test_two_yishi_runs_in_one_section():
+    text = "（一）强化创新。一是建设平台；二是引进人才。\n加大投入。一是设立基金；二是落实税收优惠；三是加强金融支持。\n"
+    provs = parse_provisions(text)
+    assert_partition(text, provs)
+    assert [(p.number, p.title) for p in provs if p.level == "point"] == [
+        (1, "建设平台"), (2, "引进人才"), (1, "设立基金"), (2, "落实税收优惠"), (3, "加强金融支持")]
