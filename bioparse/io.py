@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import docx_text, metadata
+from . import docx_text, html_text
 from .errors import (BioparseError, CorruptFileError, DecodeError, EmptyDocumentError,
                      ManifestError, UnsupportedFormatError)
 
@@ -167,11 +167,6 @@ def _read_docx(path: Path) -> RawText:
     return RawText(str(path), text, "docx", "docx")
 
 
-_CONTENT_HINT = re.compile(r"content|article|trs_editor|zoom|pages_content|view|detail|zwnr|正文", re.I)
-_BLOCK_TAGS = ("p", "div", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section",
-               "article", "blockquote", "pre", "ul", "ol", "dd", "dt")
-
-
 def _html_charset(data: bytes) -> str | None:
     m = re.search(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", data[:4096], re.I)
     if not m:
@@ -181,7 +176,6 @@ def _html_charset(data: bytes) -> str | None:
 
 
 def _read_html(path: Path) -> RawText:
-    from bs4 import BeautifulSoup
     data = path.read_bytes()
     enc = _html_charset(data)
     text = None
@@ -192,33 +186,8 @@ def _read_html(path: Path) -> RawText:
             text = None
     if text is None:
         text, enc = decode_bytes(data, path)
-    soup = BeautifulSoup(text, "lxml")
-    title_tag = soup.title.get_text() if soup.title else ""
-    for tag in soup(["script", "style", "nav", "header", "footer", "noscript", "form", "iframe", "head"]):
-        tag.decompose()
-    body = soup.body or soup
-    fields = metadata.labelled_fields(body.get_text("\n"))
-    if "title" not in fields and metadata.page_title(title_tag):
-        fields["title"] = metadata.page_title(title_tag)
-
-    def cjk(el) -> int:
-        return len(_CJK.findall(el.get_text()))
-
-    hinted = [el for el in body.find_all(True)
-              if _CONTENT_HINT.search(" ".join([el.get("id") or ""] + list(el.get("class") or [])))]
-    best = max(hinted, key=cjk, default=None)
-    if best is None or cjk(best) == 0:
-        parents: Counter = Counter()
-        for p in body.find_all("p"):
-            parents[id(p.parent)] += len(_CJK.findall(p.get_text()))
-        by_id = {id(p.parent): p.parent for p in body.find_all("p")}
-        best = by_id[parents.most_common(1)[0][0]] if parents and parents.most_common(1)[0][1] else body
-    for br in best.find_all("br"):
-        br.replace_with("\n")
-    for el in best.find_all(_BLOCK_TAGS):
-        el.append("\n")
-    lines = [ln.strip(" \t\r\xa0") for ln in best.get_text().split("\n")]
-    return RawText(str(path), "\n".join(ln for ln in lines if ln), enc, "html", fields=fields)
+    text, fields = html_text.article_text(text)
+    return RawText(str(path), text, enc, "html", fields=fields)
 
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-—–－]\s*\d+\s*[-—–－]|第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?|"

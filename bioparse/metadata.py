@@ -240,7 +240,7 @@ _PAGE_TITLE_SPLIT = re.compile(r"\s*(?:_|\||｜|——|\s-\s)\s*")
 
 def page_title(title_tag: str) -> str:
     """The document's title from a web page's <title> (关于…的通知_政策文件_某某市人民政府): the part naming a plan."""
-    parts = [p for p in _PAGE_TITLE_SPLIT.split(title_tag.strip()) if _PLAN_WORDS.search(p)]
+    parts = [p for p in _PAGE_TITLE_SPLIT.split(title_tag.strip()) if _PLAN_WORDS.search(p) and len(p) >= 6]
     return _clean(parts[0]) if parts else ""
 
 

@@ -1,0 +1,151 @@
+"""The article of a government web page: its text, without the site around it.
+
+``article_text(html)`` returns the text of the article (one line per paragraph, table
+cell or ``<br>``) and the fields the page states beside it (metadata.labelled_fields:
+发文字号, 发文机关, 成文日期, and a title from ``<title>``). The article is the element
+the page marks as content (id or class zoom, TRS_Editor, content, article …) holding the
+most prose, else the parent of most paragraphs, else the page; prose is text outside
+links, so a list of related-policy links never wins. Page furniture is left out: share
+and print buttons, navigation, breadcrumbs, related links, footers (by their id or
+class, when they hold a small part of the page), and lines such as 【打印本页】 or
+来源：… 发布时间：… at the article's edges. A line break in the page source is not a
+paragraph break: only block elements and ``<br>`` break lines.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from . import metadata
+from .normalize import HEADING_START
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_CONTENT_HINT = re.compile(r"content|article|trs_editor|zoom|pages_content|view|detail|zwnr|正文", re.I)
+# ids and classes of page furniture (share/print buttons, navigation, breadcrumbs, related
+# links, footers, sidebars); removed when they hold under a quarter of the page's text
+_FURNITURE_HINT = re.compile(
+    r"share|fenxiang|bdshare|print|dayin|close|guanbi|font|zihao|nav|menu|crumb|location|position|weizhi|dqwz|"
+    r"footer|foot|copyright|banquan|related|xgwz|xgxx|xgwj|xgld|hot|rdzc|sidebar|side|comment|toolbar|tool|"
+    r"qrcode|erweima|pagination|page-?turn|prev|next|info|xxgk|attr|meta", re.I)
+_BLOCK_TAGS = ("p", "div", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section",
+               "article", "blockquote", "pre", "ul", "ol", "dd", "dt")
+# lines of furniture wherever they stand: a page's buttons, its position and the source/date line
+_FURNITURE_LINE = re.compile(
+    r"(?:分享到|【打印|【关闭|打印本页|关闭窗口|【?字体[:：]|字号[:：]|扫一扫|当前位置[:：]|您现在的位置|"
+    r"(?:来源|信息来源)[:：].{0,40}(?:发布时间|发布日期|时间)[:：]|(?:发布时间|发布日期)[:：].{0,30}(?:浏览|访问|点击|阅读))")
+# lines that start the furniture after an article: everything from them on is left out
+_TAIL_LINE = re.compile(r"(?:相关(?:阅读|文章|链接|文件|政策|信息)|上一篇|下一篇|版权所有|技术支持|网站标识码|.{0,20}ICP备)")
+# <br> is drawn as this character until each break is judged (see _breaks)
+_BR = "\u2028"
+_SENTENCE_FINAL = tuple("。！？；：!?;:")
+_SOURCE_BREAK = re.compile(r"[ \t\r\n]*[\r\n][ \t\r\n]*")
+
+
+def article_text(html: str) -> tuple[str, dict]:
+    """(text of the page's article, fields the page states beside it); see the module docstring."""
+    from bs4 import BeautifulSoup, NavigableString
+
+    soup = BeautifulSoup(html, "lxml")
+    title_tag = soup.title.get_text() if soup.title else ""
+    for tag in soup(["script", "style", "nav", "header", "footer", "noscript", "form", "iframe", "head",
+                     "select", "button"]):
+        tag.decompose()
+    body = soup.body or soup
+    fields = metadata.labelled_fields(body.get_text("\n"))
+    if "title" not in fields and metadata.page_title(title_tag):
+        fields["title"] = metadata.page_title(title_tag)
+    _drop_furniture(body)
+    best = _article(body)
+    # a line break in the source is white space; between Chinese characters, nothing
+    for node in best.find_all(string=True):
+        if type(node) is NavigableString and ("\n" in node or "\r" in node) and node.parent.name != "pre":
+            node.replace_with(_SOURCE_BREAK.sub(_source_break, str(node)))
+    for br in best.find_all("br"):
+        br.replace_with(_BR)
+    for el in best.find_all(_BLOCK_TAGS):
+        el.append("\n")
+    lines = [ln.strip(" \t\r\xa0") for ln in _breaks(best.get_text()).split("\n")]
+    return "\n".join(_without_furniture([ln for ln in lines if ln])), fields
+
+
+def _breaks(text: str) -> str:
+    """Each <br> as a line break, or as nothing where it cuts a sentence (Word pages wrap lines with <br>).
+
+    A break cuts a sentence when the text before it, on its line, holds a comma but does
+    not end a sentence, and what follows does not start like a heading.
+    """
+    if _BR not in text:
+        return text
+    out = []
+    pieces = text.split(_BR)
+    for i, piece in enumerate(pieces[:-1]):
+        out.append(piece)
+        line = piece[piece.rfind("\n") + 1:].strip(" \t\xa0\u3000")
+        after = pieces[i + 1].lstrip(" \t\xa0\u3000")
+        soft = (line and not line.endswith(_SENTENCE_FINAL) and ("，" in line or "," in line)
+                and after and after[0] != "\n" and not HEADING_START.match(after))
+        out.append("" if soft else "\n")
+    out.append(pieces[-1])
+    return "".join(out)
+
+
+def _source_break(m: re.Match) -> str:
+    """A space for a source line break between Latin words, nothing between Chinese characters."""
+    s, i, j = m.string, m.start(), m.end()
+    before, after = s[i - 1:i], s[j:j + 1]
+    return " " if before.isascii() and after.isascii() and (before.isalnum() or after.isalnum()) else ""
+
+
+def _names(el) -> str:
+    """An element's id and classes, as one string to match hints against."""
+    return " ".join([el.get("id") or ""] + list(el.get("class") or []))
+
+
+def _prose(el) -> int:
+    """CJK characters of el's text outside links: an article's, not a menu's or a list of links'."""
+    total = len(_CJK.findall(el.get_text()))
+    linked = sum(len(_CJK.findall(a.get_text())) for a in el.find_all("a"))
+    return total - linked
+
+
+def _drop_furniture(body) -> None:
+    """Remove elements whose id or class names furniture, and lists of links, if each holds little of the page."""
+    total = len(_CJK.findall(body.get_text())) or 1
+    for el in list(body.find_all(True)):
+        if getattr(el, "decomposed", False):  # inside furniture already removed
+            continue
+        names = _names(el)
+        own = len(_CJK.findall(el.get_text()))
+        if own * 4 >= total and own >= 100:  # the article, or most of a small page
+            continue
+        links = el.find_all("a")
+        if _FURNITURE_HINT.search(names) or (len(links) >= 3 and _prose(el) * 5 < own):
+            el.decompose()
+
+
+def _article(body):
+    """The element holding the article: a marked content element with the most prose, else by paragraphs."""
+    hinted = [el for el in body.find_all(True) if _CONTENT_HINT.search(names := _names(el))
+              and not _FURNITURE_HINT.search(names)]  # side-content is a sidebar
+    scores = [(_prose(el), el) for el in hinted]
+    best_score, best = max(scores, key=lambda s: s[0], default=(0, None))
+    if best is not None and best_score > 0:
+        return best
+    parents: Counter = Counter()
+    by_id = {}
+    for p in body.find_all("p"):
+        parents[id(p.parent)] += _prose(p)
+        by_id[id(p.parent)] = p.parent
+    if parents and parents.most_common(1)[0][1]:
+        return by_id[parents.most_common(1)[0][0]]
+    return body
+
+
+def _without_furniture(lines: list[str]) -> list[str]:
+    """The lines less furniture lines (【打印本页】, 来源：…发布时间：…), and less all from a
+    tail line (相关阅读, 上一篇, 版权所有) among the last lines on."""
+    lines = [ln for ln in lines if not _FURNITURE_LINE.match(ln)]
+    for i in range(max(len(lines) - 12, 0), len(lines)):
+        if _TAIL_LINE.match(lines[i]):
+            return lines[:i]
+    return lines

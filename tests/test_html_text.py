@@ -1,0 +1,68 @@
+"""The article of a government web page: body text without the site around it."""
+from __future__ import annotations
+
+from bioparse.html_text import article_text
+
+
+def page(body: str, head: str = "") -> str:
+    return f"<html><head><meta charset='utf-8'>{head}</head><body>{body}</body></html>"
+
+
+def lines(html: str) -> list[str]:
+    return article_text(html)[0].split("\n")
+
+
+def test_short_notice_beats_a_longer_sidebar():
+    sidebar = "".join(f"<li><a href='#'>关于印发某市{i}号产业高质量发展若干政策措施的通知</a></li>" for i in range(6))
+    html = page("<div id='zoom'><p>各区人民政府：</p><p>现将《某市生物医药产业发展行动计划》印发给你们，请认真贯彻执行。</p></div>"
+                f"<div class='side-content'><ul>{sidebar}</ul></div>")
+    assert lines(html) == ["各区人民政府：", "现将《某市生物医药产业发展行动计划》印发给你们，请认真贯彻执行。"]
+
+
+def test_navigation_share_buttons_and_footer_inside_a_wrapper_are_left_out():
+    html = page("<div class='main-content'><div class='nav'>首页 政务公开 政策文件 互动交流</div>"
+                "<div id='zoom'><p>一、总体要求</p><p>支持企业开展研发。</p></div>"
+                "<div class='share'>分享到：微信 微博</div><div class='footer'>版权所有：某市人民政府办公室</div></div>")
+    assert lines(html) == ["一、总体要求", "支持企业开展研发。"]
+
+
+def test_furniture_lines_and_what_follows_related_links():
+    html = page("<div class='article'><p>某市行动计划</p><p>来源：某市政府 发布时间：2023-05-10 浏览次数：12</p>"
+                "<p>一、总体要求</p><p>支持企业开展研发。</p><p>【打印本页】【关闭窗口】</p><p>相关阅读</p>"
+                "<p><a>关于推进产业发展的若干措施</a></p></div>")
+    assert lines(html) == ["某市行动计划", "一、总体要求", "支持企业开展研发。"]
+
+
+def test_source_line_breaks_are_not_paragraph_breaks():
+    html = page("<div id='zoom'><p class=MsoNormal><span>对引进的高层次人才，给予最高300万元安家补\r\n贴。</span></p>"
+                "<p>Biomedical\nindustry plan.</p></div>")
+    assert lines(html) == ["对引进的高层次人才，给予最高300万元安家补贴。", "Biomedical industry plan."]
+
+
+def test_br_inside_a_sentence_joins_and_between_lines_breaks():
+    html = page("<div id='zoom'><p>关于印发某市行动计划的通知<br>某府办〔2023〕12号<br>"
+                "到2025年，全市产业规模突破1000亿元，<br/>培育企业20家。<br>一、工作目标<br>加快发展。</p></div>")
+    assert lines(html) == ["关于印发某市行动计划的通知", "某府办〔2023〕12号", "到2025年，全市产业规模突破1000亿元，培育企业20家。",
+                           "一、工作目标", "加快发展。"]
+
+
+def test_table_cells_are_lines_of_their_own():
+    html = page("<div id='zoom'><table><tr><td>1</td><td>建设产业园区</td><td>市发展改革委</td><td>2024年底</td></tr>"
+                "</table></div>")
+    assert lines(html) == ["1", "建设产业园区", "市发展改革委", "2024年底"]
+
+
+def test_page_without_marked_content_uses_the_paragraphs_parent_or_the_page():
+    html = page("<table><tr><td class='top'>首页 机构概况 政务公开</td></tr>"
+                "<tr><td>关于印发某县实施方案的通知<br>一、工作目标<br>到2025年，产值达到50亿元。</td></tr></table>")
+    assert lines(html)[-3:] == ["关于印发某县实施方案的通知", "一、工作目标", "到2025年，产值达到50亿元。"]
+
+
+def test_fields_beside_the_article():
+    html = page("<table class='xxgk'><tr><td>发文字号：</td><td>某府办〔2023〕12号</td><td>成文日期：</td>"
+                "<td>2023年05月06日</td></tr></table><div id='zoom'><p>一、总体要求</p></div>",
+                head="<title>某市人民政府办公室关于印发某市行动计划的通知_政策文件_某市人民政府</title>")
+    text, fields = article_text(html)
+    assert text == "一、总体要求"
+    assert fields == {"doc_number": "某府办〔2023〕12号", "date": "2023-05-06",
+                      "title": "某市人民政府办公室关于印发某市行动计划的通知"}
