@@ -192,8 +192,52 @@ def _read_html(path: Path) -> RawText:
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-—–－]\s*\d+\s*[-—–－]|第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?|"
                           r"\d+\s*/\s*\d+|(?:page|p\.)\s*\d+(?:\s*of\s*\d+)?|\d{1,4})\s*$", re.I)
-_SENTENCE_END = tuple("。！？；：.!?;:）)”》")
-_HEADING_START = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十百]+[章条节]|\d+[.、．])")
+_SENTENCE_FINAL = tuple("。！？；：.!?;:")
+_HEADING_START = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十百]+[章条节]|\d+[.、．]"
+                            r"|[（(]\d+[）)]|[①-⑳]|附件)")
+_INDENT = re.compile(r"^(?:\u3000|\s{2,})")
+# punctuation a typeset line never starts with: a line starting with it continues the one before
+_CLOSING = tuple("，。、；：！？）」』”》,.;:!?)")
+
+
+def _width(line: str) -> int:
+    """Display width: 2 for a full-width (CJK) character, 1 for others."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+
+
+def join_wrapped_lines(lines: list[str]) -> list[str]:
+    """A PDF's text lines joined into its paragraphs.
+
+    A PDF stores lines as set (about 28 characters in a 公文), so a paragraph arrives cut
+    into lines, across pages too. A line continues the one before unless it starts like a
+    heading, or is indented (when the document indents its paragraphs: 公文 indent two
+    full-width spaces); and only after a full line (one at least 85% as wide as the
+    document's usual full line), or when it starts with closing punctuation (，) that no
+    typeset line starts with. Without indentation to tell, a full line that ends a
+    sentence (。) ends its paragraph.
+    """
+    lines = [ln for ln in lines if ln.strip()]
+    if not lines:
+        return []
+    widths = sorted(_width(ln.strip()) for ln in lines)
+    full = 0.85 * widths[int(0.9 * (len(widths) - 1))]
+    indenting = sum(bool(_INDENT.match(ln)) for ln in lines) >= 0.15 * len(lines)
+    out = [lines[0]]
+    for line in lines[1:]:
+        prev, core = out[-1].rstrip(), line.strip()
+        if _HEADING_START.match(core) or (indenting and _INDENT.match(line)):
+            joined = False
+        elif core.startswith(_CLOSING):
+            joined = True
+        else:
+            joined = _width(prev.strip()) >= full and (indenting or not prev.endswith(_SENTENCE_FINAL))
+        if joined:
+            # a space between two Latin words; a number or Chinese wraps without one (100 / 0亿元)
+            sep = " " if prev[-1:].isascii() and prev[-1:].isalpha() and core[:1].isascii() and core[:1].isalpha() else ""
+            out[-1] = prev + sep + core
+        else:
+            out.append(line)
+    return out
 
 
 def _strip_page_furniture(pages: list[list[str]]) -> list[list[str]]:
@@ -238,18 +282,7 @@ def _read_pdf(path: Path) -> RawText:
         raise EmptyDocumentError(path, "this PDF has no text layer (scanned images?)",
                                  "OCR it first, or supply the text as UTF-8 .txt")
     pages = _strip_page_furniture([p.replace("\r\n", "\n").replace("\r", "\n").split("\n") for p in raw_pages])
-    text = ""
-    for lines in pages:
-        if not lines:
-            continue
-        chunk = "\n".join(lines)
-        if not text:
-            text = chunk
-        elif text.rstrip().endswith(_SENTENCE_END) or _HEADING_START.match(lines[0]):
-            text = text.rstrip() + "\n" + chunk
-        else:  # a sentence runs over the page break
-            sep = " " if text.rstrip()[-1:].isascii() and chunk[:1].isascii() and chunk[:1].isalnum() else ""
-            text = text.rstrip() + sep + chunk.lstrip()
+    text = "\n".join(join_wrapped_lines([line for lines in pages for line in lines]))
     return RawText(str(path), text, "pdf", "pdf")
 
 

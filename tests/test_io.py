@@ -209,3 +209,29 @@ def test_html_page_title_names_a_document_whose_text_has_no_title(tmp_path):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         assert pipeline.parse_document(path, "page")["documents"][0]["title"] == "关于推动生物医药产业发展的若干措施"
+
+
+def test_pdf_lines_join_into_paragraphs_by_indent_width_and_punctuation():
+    from bioparse.io import join_wrapped_lines
+    lines = ["一、发展目标",
+             "\u3000\u3000到2025年，全市生物医药产业规模突破100",
+             "0亿元，培育龙头企业10家。（责任单位：市",
+             "发展改革委）",
+             "\u3000\u3000现将《行动方案》印发给你们，请认真组织实施。实施",
+             "，请径向市发展改革委反映。",
+             "\u3000\u3000（二）加快产业集聚发展",
+             "高标准建设生物医药产业园。"]
+    assert join_wrapped_lines(lines) == [
+        "一、发展目标",
+        "\u3000\u3000到2025年，全市生物医药产业规模突破1000亿元，培育龙头企业10家。（责任单位：市发展改革委）",
+        "\u3000\u3000现将《行动方案》印发给你们，请认真组织实施。实施，请径向市发展改革委反映。",
+        "\u3000\u3000（二）加快产业集聚发展",  # a short heading line is not continued by the next page's text
+        "高标准建设生物医药产业园。"]
+
+
+def test_pdf_without_indentation_ends_a_paragraph_at_a_full_stop():
+    from bioparse.io import join_wrapped_lines
+    lines = ["支持企业开展创新药研发，对进入临床试验的给予最高",
+             "500万元资助。对获批上市的给予最高1000万元奖励。",
+             "加强人才引育，对引进的高层次人才给予安家补贴。"]
+    assert join_wrapped_lines(lines) == [lines[0] + lines[1], lines[2]]
