@@ -4,7 +4,8 @@
 into tables (a merged cell once) and content controls. A paragraph's text takes in what
 python-docx's ``Paragraph.text`` leaves out: runs inside smart tags (older Chinese Word
 files wrap dates in them), tracked insertions, inline content controls, simple fields
-and custom XML; deleted text and field codes stay out.
+and custom XML; deleted text and field codes stay out. Text boxes follow the paragraph
+they are anchored in; footnotes and endnotes come last.
 
 Headings numbered by Word's list numbering have no number in their text: Word draws
 it. ``numbering_labeler(document)`` returns a function giving each paragraph element the
@@ -191,10 +192,10 @@ def numbering_labeler(document):
 _RUN_TEXT = {W + "t": None, W + "tab": "\t", W + "ptab": "\t", W + "br": "\n", W + "cr": "\n",
              W + "noBreakHyphen": "-"}
 # Subtrees that hold no text of this paragraph: its properties (their w:tab are tab stops),
-# deleted text, text boxes (paragraphs of their own, drawn elsewhere) and the fallback copy of
-# a drawing, which repeats its mc:Choice.
-_SKIP = {W + "pPr", W + "rPr", W + "del", W + "moveFrom", W + "txbxContent",
-         "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"}
+# deleted text, text boxes (paragraphs of their own: _blocks reads them after this one) and
+# the fallback copy of a drawing, which repeats its mc:Choice.
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_SKIP = {W + "pPr", W + "rPr", W + "del", W + "moveFrom", W + "txbxContent", _FALLBACK}
 
 
 def paragraph_text(paragraph) -> str:
@@ -218,9 +219,42 @@ def paragraph_text(paragraph) -> str:
 def block_texts(document) -> list[str]:
     """The texts of the body's paragraphs in document order, each after its list label.
 
-    Tables are read row by row, cell by cell; a paragraph per line.
+    Tables are read row by row, cell by cell; a paragraph per line. The paragraphs of a
+    text box (a 专栏 box) follow the paragraph it is anchored in; footnotes and endnotes
+    come last, so that no text Word shows is lost.
     """
-    return _blocks(document.element.body, numbering_labeler(document))
+    return _blocks(document.element.body, numbering_labeler(document)) + _notes(document)
+
+
+def _text_boxes(paragraph) -> list:
+    """The outermost text boxes anchored in a paragraph, less the fallback copy of each drawing."""
+    boxes = []
+    for box in paragraph.iter(W + "txbxContent"):
+        el = box.getparent()
+        while el is not None and el is not paragraph and el.tag not in (_FALLBACK, W + "txbxContent"):
+            el = el.getparent()
+        if el is paragraph:
+            boxes.append(box)
+    return boxes
+
+
+def _notes(document) -> list[str]:
+    """The paragraphs of the document's footnotes and endnotes, in their order."""
+    from lxml import etree
+
+    out = []
+    for rel in document.part.rels.values():
+        if rel.is_external or not rel.reltype.endswith(("/footnotes", "/endnotes")):
+            continue
+        try:
+            root = etree.fromstring(rel.target_part.blob)
+        except (etree.XMLSyntaxError, ValueError):
+            continue
+        for note in root:
+            if note.get(W + "type") in ("separator", "continuationSeparator", "continuationNotice"):
+                continue
+            out.extend(t for t in (paragraph_text(p) for p in note.iter(W + "p")) if t.strip())
+    return out
 
 
 def _blocks(parent, label) -> list[str]:
@@ -230,6 +264,9 @@ def _blocks(parent, label) -> list[str]:
         tag = child.tag
         if tag == W + "p":
             out.append(label(child) + paragraph_text(child))
+            if child.find(".//" + W + "txbxContent") is not None:
+                for box in _text_boxes(child):
+                    out.extend(_blocks(box, label))
         elif tag == W + "tbl":
             # a cell merged across columns is one w:tc; one merged down rows continues in
             # (normally empty) w:tc of its own, read like any other so nothing is lost

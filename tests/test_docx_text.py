@@ -133,3 +133,29 @@ def test_table_cells_in_order_with_merged_cells_once(tmp_path):
         table.cell(r, 1).text, table.cell(r, 2).text = task, unit
     assert [line for line in _lines(d, tmp_path) if line] == ["任务", "责任单位", "研发", "新药", "市科技局",
                                                               "器械", "市工信局"]
+
+
+def test_text_boxes_follow_their_paragraph_and_notes_come_last(tmp_path):
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    d = docx.Document()
+    d.add_paragraph("一、重点项目")
+    box = (f'<w:p {NS} xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+           'xmlns:v="urn:schemas-microsoft-com:vml"><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
+           '<w:txbxContent><w:p><w:r><w:t>专栏1 建设细胞治疗中试基地，总投资20亿元。</w:t></w:r></w:p></w:txbxContent>'
+           '</w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r>'
+           '<w:t>专栏1 建设细胞治疗中试基地，总投资20亿元。</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape>'
+           '</w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>')
+    d.element.body.insert(1, parse_xml(box))
+    d.add_paragraph("二、保障措施")
+    notes = (f'<w:footnotes {NS}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
+             '</w:footnote><w:footnote w:id="1"><w:p><w:r><w:t>产业规模指规模以上企业营业收入。</w:t></w:r></w:p>'
+             '</w:footnote></w:footnotes>')
+    part = Part(PackURI("/word/footnotes.xml"),
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
+                notes.encode("utf-8"), d.part.package)
+    d.part.relate_to(part, RT.FOOTNOTES)
+    assert [line for line in _lines(d, tmp_path) if line] == [
+        "一、重点项目", "专栏1 建设细胞治疗中试基地，总投资20亿元。", "二、保障措施", "产业规模指规模以上企业营业收入。"]
