@@ -144,8 +144,27 @@ def decode_bytes(data: bytes, path) -> tuple[str, str]:
                 return text, enc
     except ImportError:  # pragma: no cover - charset-normalizer is a dependency
         pass
-    raise DecodeError(path, "cannot decode the text: it is not valid UTF-8, UTF-16 (with BOM), GB18030/GBK or Big5",
-                      SAVE_AS_UTF8)
+    raise DecodeError(path, "cannot decode the text: it is not valid UTF-8, UTF-16 (with BOM), GB18030/GBK or Big5"
+                      + _nearly(data), SAVE_AS_UTF8)
+
+
+def _nearly(data: bytes) -> str:
+    """Where a file that is almost UTF-8 or GB18030 goes wrong: '; it reads as GB18030 but for 1 bad byte at line 12'."""
+    for enc, name in (("utf-8", "UTF-8"), ("gb18030", "GB18030/GBK")):
+        bad = []
+        pos = 0
+        while len(bad) <= 3:
+            try:
+                data[pos:].decode(enc)
+                break
+            except UnicodeDecodeError as exc:
+                bad.append(pos + exc.start)
+                pos += exc.end
+        if bad and len(bad) <= 3 and len(data) >= 100 * len(bad):
+            lines = ", ".join(str(data.count(b"\n", 0, b) + 1) for b in bad)
+            return (f"; it reads as {name} but for {len(bad)} invalid byte{'s' if len(bad) > 1 else ''} "
+                    f"on line{'s' if len(bad) > 1 else ''} {lines} (fix or delete {'them' if len(bad) > 1 else 'it'})")
+    return ""
 
 
 # ----------------------------------------------------------------------------- formats
