@@ -37,7 +37,7 @@ _DUTY = (r"(?:(?:按照?|依照?|根据)(?:各自)?(?:职[责能]){1,2}(?:分工
          r"(?:负责|抓好落实|推进落实|落实)")
 _DUTY_MAX = 14  # characters in the longest _DUTY (按照各自职能职责分工抓好落实)
 _DUTY_SUFFIX_RE = re.compile(_DUTY + r"\s*$")
-_COMMON_DUTY_RE = re.compile("按职责分工负责")
+_LEAD_CUE_RE = re.compile("牵头|会同|负责(?!$)")
 _PLAIN_SUFFIX_RE = re.compile(r"(?:负责落实|共同负责|负责|落实)\s*$")
 # A牵头，B配合 · A牵头负责，B参与 · A负责，B配合 · A会同B负责
 _LEAD_SUPPORT_RE = re.compile(
@@ -182,15 +182,17 @@ def _names_with_roles(run: str, base: int, role: str):
     stripped = run.rstrip()
     # each suffix regex ends in one of _ROLE_TAILS + \s*$, and stripped ends in no space
     tail = stripped.endswith(_ROLE_TAILS)
-    # a duty suffix is at most _DUTY_MAX characters and ends the run
+    # where a duty suffix (at most _DUTY_MAX characters, ending the run) starts, or -1
     if not tail:
-        duty = None
+        duty = -1
     elif stripped.endswith("按职责分工负责"):  # the usual suffix, found without the regex
-        duty = _COMMON_DUTY_RE.search(stripped, len(stripped) - 7)
+        duty = len(stripped) - 7
     else:
-        duty = _DUTY_SUFFIX_RE.search(stripped, max(len(stripped) - _DUTY_MAX, 0))
-    strong = duty is not None
-    if "牵头" in stripped or "会同" in stripped or stripped.find("负责", 0, len(stripped) - 2) >= 0:
+        m = _DUTY_SUFFIX_RE.search(stripped, max(len(stripped) - _DUTY_MAX, 0))
+        duty = m.start() if m else -1
+    strong = duty >= 0
+    # 牵头, 会同, or a 负责 before the end: a lead (and support) form
+    if _LEAD_CUE_RE.search(stripped):
         m = _LEAD_SUPPORT_RE.match(stripped)
         if m:
             lead = _split_pieces(m.group("lead"), base + m.start("lead"), "lead")
@@ -201,8 +203,8 @@ def _names_with_roles(run: str, base: int, role: str):
             return "牵头", _split_pieces(m.group("lead"), base, "lead"), strong
     if not tail:
         return "", _split_pieces(stripped, base, role), False
-    if duty:
-        return "按职责分工负责", _split_pieces(stripped[: duty.start()], base, role), True
+    if strong:
+        return "按职责分工负责", _split_pieces(stripped[:duty], base, role), True
     m = _PLAIN_SUFFIX_RE.search(stripped)
     if m:
         return "负责", _split_pieces(stripped[: m.start()], base, role), False

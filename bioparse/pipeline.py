@@ -212,11 +212,13 @@ def trailing_clause_owners(text: str, clauses: list[tuple], provisions: list[dic
     the items has a clause of its own: （一）…\n1.…\n2.…\n（责任单位：…） is the section's.
     When each item has its clause, the last one keeps its own.
     """
-    candidates = []  # clauses on a line of their own; most close a paragraph's text instead
-    for start, end, _, _ in clauses:
+    # clauses on a line of their own; most close a paragraph's text instead
+    first = [c for c in clauses if not c[0] or text[c[0] - 1] in "\n \t\u3000"]
+    if not first:
+        return {}
+    candidates = []
+    for start, end, _, _ in first:
         if start and text[start - 1] != "\n":
-            if text[start - 1] not in " \t\u3000":
-                continue
             before = start - 1
             while before > 0 and text[before - 1] in " \t\u3000":
                 before -= 1

@@ -287,8 +287,9 @@ def test_marker_with_lead_support_words_inside():
     check_offsets(text, cl)
 
 
-def test_lead_only():
-    cl = find_agency_clauses("推进项目。（省科技厅牵头负责）\n")
+@pytest.mark.parametrize("words", ["牵头负责", "牵头"])
+def test_lead_only(words):
+    cl = find_agency_clauses(f"推进项目。（省科技厅{words}）\n")
     assert cl[0]["style"] == "牵头"
     assert [(a["agency"], a["role"]) for a in cl[0]["agencies"]] == [("省科技厅", "lead")]
 
