@@ -162,7 +162,12 @@ def _provision_dicts(text: str) -> list[dict]:
     used_ids: set[str] = set()
     last: dict[str, int] = {}  # the last number kept of each level (see _in_sequence)
     start = 0
+    annex_list = False  # in the list of attachments after 附件：
     for line in text.split("\n"):
+        if annex_list and _ANNEX_ENTRY.match(line):
+            start += len(line) + 1
+            continue  # 1.重点项目清单 names an attachment: no item of the last section
+        annex_list = line[:1] == "附" and _ANNEX_START.match(line) is not None
         hit = match_heading(line)
         if hit and _in_sequence(hit[0], hit[2], last):
             level, rank, number, label_end = hit
@@ -184,6 +189,12 @@ def _provision_dicts(text: str) -> list[dict]:
     for p in provisions:
         p["text"] = text[p["start"]:p["end"]]
     return provisions
+
+
+# 附件：(1.…) starts the list of a notice's attachments; its entries are short numbered
+# lines without a full stop (1.重点项目清单), which are not items of the section above.
+_ANNEX_START = re.compile(r"附\s*件\s*[:：]")
+_ANNEX_ENTRY = re.compile(r"\s*\d{1,2}\s*[.．、]\s*[^。]{1,60}$")
 
 
 def _row(provision_id, parent_id, level, label, number, title, start, end, depth) -> dict:

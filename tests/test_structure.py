@@ -155,3 +155,11 @@ def test_two_yishi_runs_in_one_section():
     assert_partition(text, provs)
     assert [(p.number, p.title) for p in provs if p.level == "point"] == [
         (1, "建设平台"), (2, "引进人才"), (1, "设立基金"), (2, "落实税收优惠"), (3, "加强金融支持")]
+
+
+@pytest.mark.parametrize("annex", ["附件：1.重点项目清单\n2.重点企业名单\n", "附件：\n1.重点项目清单\n2.重点企业名单\n"])
+def test_list_of_attachments_is_not_items_of_the_last_section(annex):
+    text = "二、重点任务\n（一）加快研发。支持研发。\n1.新药研发。\n" + annex + "某市人民政府\n2024年3月5日\n"
+    provs = parse_provisions(text)
+    assert_partition(text, provs)
+    assert [p.provision_id for p in provs] == ["2", "2.1", "2.1.1"]
