@@ -460,8 +460,41 @@ def extract_targets(text: str) -> list[dict]:
     for t in found:
         if out and t["start"] < out[-1]["end"]:
             continue
-        out.append(t)
+        if out and _RANGE_BETWEEN_RE.fullmatch(text, out[-1]["end"], t["start"]) and _same_unit(out[-1], t):
+            out[-1] = _range_of(text, out[-1], t)  # 10%—15%, 50万元至200万元: one target
+            continue
+        if t["start"] > 0 and text[t["start"] - 1] in _RANGE_SIGNS:
+            t = _with_range_head(text, t)  # 50万—200万元
+        if t is not None:
+            out.append(t)
     return out
+
+
+_RANGE_BETWEEN_RE = re.compile(r"[ \u3000]*[—\-–~～至到][ \u3000]*")
+# the low end of a range written with its own 万/亿 (50万—200万元), right before the high end
+_RANGE_HEAD_RE = re.compile(r"([0-9０-９]+(?:[.．][0-9０-９]+)?)[ \u3000]*([万亿千])[ \u3000]*[—\-–~～至到][ \u3000]*$")
+
+
+def _same_unit(a: dict, b: dict) -> bool:
+    return a["unit"] == b["unit"] and a["value_high"] is None and b["value_high"] is None
+
+
+def _range_of(text: str, low: dict, high: dict) -> dict:
+    """One target for a range written as two (10%—15%): the low end's value, the high end's as value_high."""
+    return {**low, "text": text[low["start"]:high["end"]], "end": high["end"], "value_high": high["value"],
+            "qualifier": low["qualifier"] or high["qualifier"]}
+
+
+def _with_range_head(text: str, t: dict) -> dict:
+    """t extended over a low end with its own 万/亿 before it (50万—200万元), if there is one."""
+    m = _RANGE_HEAD_RE.search(text, max(t["start"] - 16, 0), t["start"])
+    # the low end's 万/亿 must be the high end's (50万—200万元, not 5千—1万元)
+    if m is None or t["value_high"] is not None or t["unit"] != m.group(2) + "元":
+        return t
+    low = float(unicodedata.normalize("NFKC", m.group(1)).replace("．", "."))
+    value_norm, _ = _normalize_value(low, t["unit"])
+    return {**t, "text": text[m.start():t["end"]], "start": m.start(), "value": low, "value_high": t["value"],
+            "value_norm": round(value_norm, 10)}
 
 
 # Headings of sections that report the current state (发展现状, 发展基础, 工作成效): the

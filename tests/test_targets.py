@@ -287,3 +287,19 @@ def test_seeds_against_gold():
     f1 = 2 * precision * recall / (precision + recall) if tp else 0.0
     assert f1 >= 0.9, (precision, recall)
     assert year_ok / tp >= 0.9
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("给予50万—200万元奖励。", ("50万—200万元", 50.0, 200.0, "万元")),
+    ("按10%—15%给予补助。", ("10%—15%", 10.0, 15.0, "%")),
+    ("给予1000万元—3000万元资助。", ("1000万元—3000万元", 1000.0, 3000.0, "万元")),
+    ("给予50万元至200万元奖励。", ("50万元至200万元", 50.0, 200.0, "万元")),
+])
+def test_ranges_with_the_unit_on_both_ends_are_one_target(text, expected):
+    (t,) = extract_targets(text)
+    assert (t["text"], t["value"], t["value_high"], t["unit"]) == expected
+    assert text[t["start"]:t["end"]] == t["text"]
+
+
+def test_a_list_of_amounts_is_not_a_range():
+    assert [t["value"] for t in extract_targets("分别给予30万元、50万元奖励。")] == [30.0, 50.0]
