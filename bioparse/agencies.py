@@ -38,24 +38,26 @@ _DUTY = (r"(?:(?:按照?|依照?|根据)(?:各自)?(?:职[责能]){1,2}(?:分工
 _DUTY_MAX = 14  # characters in the longest _DUTY (按照各自职能职责分工抓好落实)
 _DUTY_SUFFIX_RE = re.compile(_DUTY + r"\s*$")
 _LEAD_CUE_RE = re.compile("牵头|会同|负责(?!$)")
-_PLAIN_SUFFIX_RE = re.compile(r"(?:负责落实|共同负责|负责|落实)\s*$")
+_PLAIN_SUFFIX_RE = re.compile(r"(?:负责落实|抓好落实|共同负责|负责|落实)\s*$")
 # A牵头，B配合 · A牵头负责，B参与 · A负责，B配合 · A会同B负责
 _LEAD_SUPPORT_RE = re.compile(
     r"^(?P<lead>.+?)(?:牵头(?:负责)?\s*[，,、；;]?|负责\s*[，,；;]|会同)\s*(?P<support>.+?)"
-    r"(?:参与|配合|协助|组织实施|" + _DUTY + r"|负责|落实)\s*$")
+    r"(?:参与|配合|协助|组织实施|负责落实|抓好落实|" + _DUTY + r"|负责|落实)\s*$")
 _PIECE_SPLIT_RE = re.compile(r"[、，,；;]")
 # segments of a clause: split at ；/; and before a marker word (牵头单位：A，配合单位：B)
-_SEGMENT_SPLIT_RE = re.compile(r"[；;]|[，,、\s]+(?=(?:" + "|".join(MARKERS) + r")\s*[:：])")
+# (and before any other label: 完成时限：…), and only where a colon follows
+_SEGMENT_SPLIT_RE = re.compile(r"[；;]|[，,、\s]+(?=[^\s，,、；;：:（）()]{2,6}\s*[:：])")
 _SEMICOLON_RE = re.compile(r"[；;]")
 _LEAD_ONLY_RE = re.compile(r"^(?P<lead>.+?)牵头(?:负责|落实)?\s*$")
 _SUPPORT_SUFFIX_RE = re.compile(r"(?:配合|参与|协助)\s*$")
 _ETC_TAIL_RE = re.compile(r"等(?:有关|相关)?(?:部门|单位)?$")
 _SPACE_RE = re.compile(r"\s+")
 _WORD_RE = re.compile(r"\S+")
+_LEAD_MARK_RE = re.compile(r"[（(]\s*牵头(?:单位|部门)?\s*[）)]$")
 _ROLE_TAILS = ("负责", "配合", "参与", "落实", "协助")
 _NOT_IN_NAME_RE = re.compile(r"[0-9０-９%。：:“”\"《》]")
 # A note closing a clause: ，下同 · 。以下均需各设区市人民政府落实，不再列出
-_CLOSING_NOTE_RE = re.compile(r"[，,；;。]\s*(?:下同|同上|以下同|以下均|以下各项|以下不再)[^（）()]*$")
+_CLOSING_NOTE_RE = re.compile(r"[，,；;。]\s*(?:下同|同上|以下同|以下均|以下各项|以下不再|(?P<first>(?:列|排在?|排名)第一位?))[^（）()]*$")
 # A bracket saying what something includes or is called, not who is responsible:
 # （含国家重点实验室、国家工程研究中心）（以下简称领导小组）
 _SCOPE_NOTE_RE = re.compile(r"\s*(?:含|不含|包括|包含|其中|即|如|例如|主要包括|以下简称|简称|下称|统称)")
@@ -113,38 +115,48 @@ def _split_pieces(seg: str, base: int, role: str) -> list[tuple[str, int, int, s
             e = m.start()
             while e > s and seg[e - 1].isspace():
                 e -= 1
+        piece_role = role
+        if nested and seg[e - 1:e] in "）)":
+            mark = _LEAD_MARK_RE.search(seg, s, e)  # 市发展改革委（牵头）
+            if mark:
+                e, piece_role = mark.start(), "lead"
         if s >= e:
             continue
         name = _SPACE_RE.sub("", seg[s:e])
         if name != seg[s:e]:  # names set apart by spaces alone (省科技厅 省财政厅) are each a name
             words = [(w.group(), w.start()) for w in _WORD_RE.finditer(seg, s, e)]
             if len(words) > 1 and all(looks_like_agency(w) for w, _ in words):
-                out.extend((w, base + i, base + i + len(w), role) for w, i in words)
+                out.extend((w, base + i, base + i + len(w), piece_role) for w, i in words)
                 continue
-        out.append((name, base + s, base + e, role))
+        out.append((name, base + s, base + e, piece_role))
     return _join_levels(out, seg, base) if "政府" in seg and _LEVEL_WORD_PIECE_RE.search(seg) else out
 
 
-_LEVEL_WORD_RE = re.compile(r"各?(?:省|市|县|区|乡|镇)")
+_LEVEL = r"(?:省|市|县|区|乡|镇|州|盟|旗|自治州|自治县|自治旗)"
+_LEVEL_WORD_RE = re.compile(r"各?" + _LEVEL)
 # a piece that is only a level word, followed by a separator: where _join_levels has work
-_LEVEL_WORD_PIECE_RE = re.compile(r"(?:^|[、，,；;])\s*各?[省市县区乡镇]\s*[、，,；;]")
-_LEVEL_GOVERNMENT_RE = re.compile(r"(?:省|市|县|区|乡|镇).*政府")
+_LEVEL_WORD_PIECE_RE = re.compile(r"(?:^|[、，,；;])\s*各?" + _LEVEL + r"\s*[、，,；;]")
+_LEVEL_GOVERNMENT_RE = re.compile(_LEVEL + r".*政府")
 
 
 def _join_levels(pieces: list[tuple], seg: str, base: int) -> list[tuple]:
     """Join a bare level word to the government after it: 各市、县（市、区）人民政府 is one body.
 
-    A piece that is only a level word (市, 各县) names no body by itself; it shares the
-    人民政府 of the next piece when that starts with a level word too.
+    Pieces that are only level words (市, 各县, 自治县) name no body by themselves; they
+    share the 人民政府 of the next piece when that starts with a level word too
+    (各市、州、县人民政府 is one body).
     """
-    out = []
+    out, waiting = [], []  # waiting: level words before their government
     for piece in pieces:
-        if (out and len(out[-1][0]) <= 3 and _LEVEL_WORD_RE.fullmatch(out[-1][0])
-                and _LEVEL_GOVERNMENT_RE.fullmatch(piece[0])):
-            first = out.pop()
+        if len(piece[0]) <= 4 and _LEVEL_WORD_RE.fullmatch(piece[0]):
+            waiting.append(piece)
+            continue
+        if waiting and _LEVEL_GOVERNMENT_RE.fullmatch(piece[0]):
+            first, waiting = waiting[0], []
             piece = (seg[first[1] - base:piece[2] - base], first[1], piece[2], piece[3])
-        out.append(piece)
-    return out
+        out += waiting + [piece]
+        waiting = []
+    return out + waiting
 
 
 def _bounds(seg: str) -> list[tuple[int, int]]:
@@ -235,10 +247,21 @@ def parse_clause(inner: str, base: int = 0, *, require_marker: bool = False):
     names (no 责任单位/负责/牵头 word) is refused. Without a marker word such as 责任单位：,
     every piece must look like an agency name unless the clause ends in 按职责分工负责.
     """
-    if "下" in inner or "同上" in inner:  # a closing note: ，下同 / 。以下均需…落实，不再列出
+    first_leads = False
+    if "下" in inner or "同上" in inner or "第一" in inner:  # a closing note: ，下同 / 。以下均需…不再列出
         note = _CLOSING_NOTE_RE.search(inner)
         if note:
             inner = inner[:note.start()]
+            first_leads = note.group("first") is not None  # 列第一位者为牵头单位
+    parsed = _parse_clause(inner, base, require_marker)
+    if parsed and first_leads:
+        name, s, e, _ = parsed[1][0]
+        parsed[1][0] = (name, s, e, "lead")
+    return parsed
+
+
+def _parse_clause(inner: str, base: int, require_marker: bool):
+    """parse_clause after its closing note is cut off."""
     # segments separated by ；/; each may carry its own marker (牵头单位：…；配合单位：…);
     # a marker word is followed by a colon, which most clauses lack
     colons = inner.count("：") + inner.count(":")
@@ -252,6 +275,10 @@ def parse_clause(inner: str, base: int = 0, *, require_marker: bool = False):
         marked = [_MARKER_RE.match(p) for p, _ in segments]
         if any(marked):
             return _parse_marked(segments, marked)
+    if "，" in inner or "；" in inner or "," in inner or ";" in inner:
+        pieces = _role_parts(inner, base)  # A牵头，B、C按职责分工负责，D配合
+        if pieces:
+            return "牵头配合", pieces
     form, pieces, strong = _names_with_roles(inner, base, "responsible")
     if not pieces:
         return None
@@ -262,6 +289,34 @@ def parse_clause(inner: str, base: int = 0, *, require_marker: bool = False):
     if form == "" and (require_marker or _SCOPE_NOTE_RE.match(inner)):
         return None
     return (form or "bare_list"), pieces
+
+
+_ROLE_PART_SPLIT_RE = re.compile(r"[，,；;]")
+_ROLE_END_RE = re.compile(r"(?:牵头|负责|落实|组织实施|配合|参与|协助)\s*$")
+
+
+def _role_parts(inner: str, base: int) -> list[tuple] | None:
+    """The names of a clause whose every comma-separated part ends in a role word, or None.
+
+    （省科技厅牵头，省财政厅、省药监局按职责分工负责，各市县政府配合）: each part is read on
+    its own, with its own role; every name must look like a body's.
+    """
+    if "（" in inner or "(" in inner:
+        return None  # a comma inside a name's brackets would cut it
+    parts, pos = [], 0
+    for part in _ROLE_PART_SPLIT_RE.split(inner):
+        parts.append((part, base + pos))
+        pos += len(part) + 1
+    if len(parts) < 2 or not all(_ROLE_END_RE.search(p) for p, _ in parts):
+        return None
+    # 牵头 leads and 配合/参与/协助 support; a part ending in 负责/落实 leads when it comes first
+    # and no part says 牵头 (A负责，B配合), and supports after a lead (A牵头，B落实)
+    has_lead = any("牵头" in p for p, _ in parts)
+    pieces = []
+    for i, (part, pbase) in enumerate(parts):
+        role = "lead" if i == 0 and not has_lead else ("support" if has_lead or i else "responsible")
+        pieces += _names_with_roles(part, pbase, role)[1]
+    return pieces if _all_agencies(pieces) else None
 
 
 def _parse_marked(segments, marked):
@@ -277,14 +332,19 @@ def _parse_marked(segments, marked):
         _, pieces, _ = _names_with_roles(body, bbase, role)
         if not m and not _all_agencies(pieces):
             break  # the clause ended; what follows is prose
-        # a note after the names (，下同 / ，2025年底前完成) ends the list
-        n_names = len(pieces)
-        if _NOT_IN_NAME_RE.search(body) or "同" in body:  # one scan of the segment, not one per name
-            n_names = next((i for i, p in enumerate(pieces) if not _could_be_name(p[0])), n_names)
-        found.extend(pieces[:n_names])
-        if n_names < len(pieces):
+        names = _before_note(body, pieces)
+        found.extend(names)
+        if len(names) < len(pieces):
             break
     return (style, found) if found else None
+
+
+def _before_note(body: str, pieces: list[tuple]) -> list[tuple]:
+    """The pieces before a note that ends a list of names (，下同 / ，2025年底前完成)."""
+    if _NOT_IN_NAME_RE.search(body) or "同" in body:  # one scan of the segment, not one per name
+        n_names = next((i for i, p in enumerate(pieces) if not _could_be_name(p[0])), len(pieces))
+        return pieces[:n_names]
+    return pieces
 
 
 _PARAGRAPH_END_RE = re.compile(r"[。；;.，,]?[ \t\u3000]*(?:\n|$)")
@@ -318,9 +378,12 @@ _BARE_MARKER_BEFORE = "。；;！\n【〔"
 _BARE_MARKER_RE = re.compile(
     r"(?:^|(?<=[" + _BARE_MARKER_BEFORE + r" \t\u3000]))[ \t\u3000]*((?:" + "|".join(MARKERS) + r")\s*[:：][^。\n】〕]*)"
 )
+# a marker in square brackets without a colon: 【牵头单位】省科技厅 【配合单位】省财政厅
+_BRACKET_LABEL_RE = re.compile(r"[【〔]\s*(" + "|".join(MARKERS) + r")\s*[】〕]\s*[:：]?[ \t\u3000]*([^【〔\n。；;]*?)"
+                               r"(?=[ \t\u3000]*(?:[【〔\n。；;]|$))")
 # a sentence with a duty suffix, e.g. 市科技局、市财政局按职责分工负责。 (no parentheses)
 _BARE_DUTY_RE = re.compile(
-    r"(?:^|(?<=[。！\n]))[ \t\u3000]*([^。！\n（）()]{2,400}?(?:按照?职责分工负责|按职责负责|分工负责|牵头[^。\n]{1,200}配合|负责))[ \t\u3000]*(?=[。；;]?[ \t\u3000]*(?:\n|$))"
+    r"(?:^|(?<=[。！\n]))[ \t\u3000]*([^。！\n（）()]{2,400}?(?:按照?职责分工负责|按职责负责|分工负责|牵头[^。\n]{1,200}配合|负责|落实))[ \t\u3000]*(?=[。；;]?[ \t\u3000]*(?:\n|$))"
 )
 
 # Cheap pre-checks, so the clause regexes above run only where they can match.
@@ -329,7 +392,7 @@ _BARE_DUTY_RE = re.compile(
 _CUE_RE = re.compile("|".join(sorted({m[:2] for m in MARKERS} | {"负责", "牵头", "配合", "参与", "落实", "协助", "会同"})))
 _MARKER_LENGTHS = sorted({len(m) for m in MARKERS})  # a marker ends no longer one (test_speed_prefilters)
 # The line ending every _BARE_DUTY_RE match has (负责 or 配合 at the line's end).
-_DUTY_LINE_END_RES = [re.compile(w + r"(?=[ \t\u3000]*[。；;]?[ \t\u3000]*(?:\n|$))") for w in ("负责", "配合")]
+_DUTY_LINE_END_RES = [re.compile(w + r"(?=[ \t\u3000]*[。；;]?[ \t\u3000]*(?:\n|$))") for w in ("负责", "配合", "落实")]
 
 
 def find_agency_clauses(text: str) -> list[dict]:
@@ -372,6 +435,15 @@ def find_clauses(text: str) -> list[tuple[int, int, str, list[tuple[str, int, in
                 if rx is _BARE_DUTY_RE and not _all_agencies(parsed[1]):
                     continue
                 clauses.append((s, e, *parsed))
+                taken.append((s, e))
+    if "【" in text or "〔" in text:
+        for m in _BRACKET_LABEL_RE.finditer(text):
+            s, e = m.start(), m.end(2)
+            if e <= m.start(2) or any(s < te and ts < e for ts, te in taken):
+                continue
+            names = _before_note(m.group(2), _names_with_roles(m.group(2), m.start(2), MARKERS[m.group(1)])[1])
+            if names:
+                clauses.append((s, e, m.group(1), names))
                 taken.append((s, e))
     clauses.sort(key=lambda c: (c[0], c[1]))
     return clauses

@@ -419,3 +419,43 @@ def test_scope_notes_in_brackets_are_not_agencies(note):
 def test_names_set_apart_by_spaces():
     assert _clause_names("推进项目落地。（责任单位：省科技厅 省财政厅 省卫生健康委）\n") == [
         [("省科技厅", "responsible"), ("省财政厅", "responsible"), ("省卫生健康委", "responsible")]]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("加快新药研发。由各市州人民政府负责落实。\n", [("各市州人民政府", "responsible")]),
+    ("加快新药研发。\n省药监局、省卫健委按职责分工落实。\n", [("省药监局", "responsible"), ("省卫健委", "responsible")]),
+    ("加快新药研发。（省药监局牵头，各市州人民政府负责落实）\n", [("省药监局", "lead"), ("各市州人民政府", "support")]),
+])
+def test_clauses_ending_in_luoshi(text, expected):
+    assert _clause_names(text) == [expected]
+
+
+@pytest.mark.parametrize("names", ["各州、市人民政府", "各市、州、县人民政府", "各市、县、自治县人民政府"])
+def test_level_words_share_one_government(names):
+    assert _clause_names(f"推进项目落地。（责任单位：省科技厅、{names}）\n") == [
+        [("省科技厅", "responsible"), (names, "responsible")]]
+
+
+def test_marker_labels_in_brackets_without_a_colon():
+    text = "推进项目落地。【牵头单位】省科技厅 【配合单位】省财政厅、省卫健委\n"
+    assert _clause_names(text) == [[("省科技厅", "lead")], [("省财政厅", "support"), ("省卫健委", "support")]]
+
+
+@pytest.mark.parametrize("inner", ["责任单位：省科技厅、省财政厅，列第一位者为牵头单位，下同",
+                                   "责任单位：省科技厅、省财政厅。排在第一位的为牵头单位",
+                                   "责任单位：省发展改革委（牵头）、省财政厅"])
+def test_the_first_listed_or_marked_body_leads(inner):
+    names = _clause_names(f"推进项目落地。（{inner}）\n")[0]
+    assert names[0][1] == "lead" and names[1] == ("省财政厅", "responsible")
+    assert names[0][0] in ("省科技厅", "省发展改革委")
+
+
+def test_clause_of_three_parts_each_with_its_role():
+    text = "推进项目落地。（省科技厅牵头，省财政厅、省药监局按职责分工负责，各市县政府配合）\n"
+    assert _clause_names(text) == [[("省科技厅", "lead"), ("省财政厅", "support"), ("省药监局", "support"),
+                                    ("各市县政府", "support")]]
+
+
+def test_a_second_label_after_spaces_ends_the_names():
+    assert _clause_names("推进项目落地。责任单位：省科技厅、省工信厅    完成时限：2025年\n") == [
+        [("省科技厅", "responsible"), ("省工信厅", "responsible")]]

@@ -313,15 +313,16 @@ def test_match_heading_tries_the_kinds_in_order(line):
 def test_point_runs_need_a_one(text):
     """_point_runs (and _add_points) skip spans without 一是: no run starts elsewhere."""
     from bioparse import structure
-    found, expected = [], 1
+    found, run = [], []  # every run of 一是, 二是 … of two or more, in order
     for m in structure.POINT.finditer(text):
         n = structure.heading_number(m.group("n"))
-        if n == expected:
-            found.append((m.start(), n, m.end()))
-            expected += 1
-        elif n == 1 and expected > 1 and len(found) < 2:
-            found, expected = [(m.start(), n, m.end())], 2
-    assert structure._point_runs(text, 0, len(text)) == (found if len(found) >= 2 else [])
+        if n == len(run) + 1:
+            run.append((m.start(), n, m.end()))
+        elif n == 1:
+            found += run if len(run) >= 2 else []
+            run = [(m.start(), n, m.end())]
+    found += run if len(run) >= 2 else []
+    assert structure._point_runs(text, 0, len(text)) == found
 
 
 # ------------------------------------------------------------------ agency names
