@@ -37,7 +37,6 @@ _DUTY = (r"(?:(?:按照?|依照?|根据)(?:各自)?(?:职[责能]){1,2}(?:分工
          r"(?:负责|抓好落实|推进落实|落实)")
 _DUTY_MAX = 14  # characters in the longest _DUTY (按照各自职能职责分工抓好落实)
 _DUTY_SUFFIX_RE = re.compile(_DUTY + r"\s*$")
-_LEAD_CUE_RE = re.compile("牵头|会同|负责(?!$)")
 _PLAIN_SUFFIX_RE = re.compile(r"(?:负责落实|抓好落实|共同负责|负责|落实)\s*$")
 # A牵头，B配合 · A牵头负责，B参与 · A负责，B配合 · A会同B负责
 _LEAD_SUPPORT_RE = re.compile(
@@ -134,8 +133,8 @@ def _split_pieces(seg: str, base: int, role: str) -> list[tuple[str, int, int, s
 
 _LEVEL = r"(?:省|市|县|区|乡|镇|州|盟|旗|自治州|自治县|自治旗)"
 _LEVEL_WORD_RE = re.compile(r"各?" + _LEVEL)
-# a piece that is only a level word, followed by a separator: where _join_levels has work
-_LEVEL_WORD_PIECE_RE = re.compile(r"(?:^|[、，,；;])\s*各?" + _LEVEL + r"\s*[、，,；;]")
+# a piece ending in a level character before a separator: where _join_levels may have work
+_LEVEL_WORD_PIECE_RE = re.compile(r"[省市县区乡镇州盟旗]\s*[、，,；;]")
 _LEVEL_GOVERNMENT_RE = re.compile(_LEVEL + r".*政府")
 
 
@@ -204,7 +203,7 @@ def _names_with_roles(run: str, base: int, role: str):
         duty = m.start() if m else -1
     strong = duty >= 0
     # 牵头, 会同, or a 负责 before the end: a lead (and support) form
-    if _LEAD_CUE_RE.search(stripped):
+    if "牵头" in stripped or "会同" in stripped or stripped.find("负责", 0, len(stripped) - 2) >= 0:
         m = _LEAD_SUPPORT_RE.match(stripped)
         if m:
             lead = _split_pieces(m.group("lead"), base + m.start("lead"), "lead")
@@ -246,45 +245,39 @@ def parse_clause(inner: str, base: int = 0, *, require_marker: bool = False):
     `inner` in the document. With `require_marker`, a plain list of
     names (no 责任单位/负责/牵头 word) is refused. Without a marker word such as 责任单位：,
     every piece must look like an agency name unless the clause ends in 按职责分工负责.
+    A closing note (，下同 / 。以下均需…不再列出) is cut off first; after 列第一位者为牵头单位
+    the first body leads.
     """
-    first_leads = False
-    if "下" in inner or "同上" in inner or "第一" in inner:  # a closing note: ，下同 / 。以下均需…不再列出
+    if "下" in inner or "第一" in inner or "同上" in inner:
         note = _CLOSING_NOTE_RE.search(inner)
         if note:
-            inner = inner[:note.start()]
-            first_leads = note.group("first") is not None  # 列第一位者为牵头单位
-    parsed = _parse_clause(inner, base, require_marker)
-    if parsed and first_leads:
-        name, s, e, _ = parsed[1][0]
-        parsed[1][0] = (name, s, e, "lead")
-    return parsed
-
-
-def _parse_clause(inner: str, base: int, require_marker: bool):
-    """parse_clause after its closing note is cut off."""
+            parsed = parse_clause(inner[:note.start()], base, require_marker=require_marker)
+            if parsed and note.group("first") is not None:
+                name, s, e, _ = parsed[1][0]
+                parsed[1][0] = (name, s, e, "lead")
+            return parsed
     # segments separated by ；/; each may carry its own marker (牵头单位：…；配合单位：…);
     # a marker word is followed by a colon, which most clauses lack
-    colons = inner.count("：") + inner.count(":")
-    if colons:
+    if "：" in inner or ":" in inner:
         segments, pos = [], 0
         # a second marker needs a colon of its own; with one colon, only ；/; separate segments
-        for sep in (_SEGMENT_SPLIT_RE if colons > 1 else _SEMICOLON_RE).finditer(inner):
+        splitter = _SEGMENT_SPLIT_RE if inner.count("：") + inner.count(":") > 1 else _SEMICOLON_RE
+        for sep in splitter.finditer(inner):
             segments.append((inner[pos:sep.start()], base + pos))
             pos = sep.end()
         segments.append((inner[pos:], base + pos))
         marked = [_MARKER_RE.match(p) for p, _ in segments]
         if any(marked):
             return _parse_marked(segments, marked)
-    if "，" in inner or "；" in inner or "," in inner or ";" in inner:
-        pieces = _role_parts(inner, base)  # A牵头，B、C按职责分工负责，D配合
-        if pieces:
-            return "牵头配合", pieces
     form, pieces, strong = _names_with_roles(inner, base, "responsible")
-    if not pieces:
-        return None
-    if form == "按职责分工负责":
+    if form == "按职责分工负责" and pieces:
         return form, pieces
-    if not (strong or _all_agencies(pieces)):
+    if not pieces or not (strong or _all_agencies(pieces)):
+        # A牵头，B、C按职责分工负责，D配合: parts, each with its role word
+        if _ROLE_BEFORE_SEPARATOR_RE.search(inner):
+            pieces = _role_parts(inner, base)
+            if pieces:
+                return "牵头配合", pieces
         return None
     if form == "" and (require_marker or _SCOPE_NOTE_RE.match(inner)):
         return None
@@ -293,6 +286,7 @@ def _parse_clause(inner: str, base: int, require_marker: bool):
 
 _ROLE_PART_SPLIT_RE = re.compile(r"[，,；;]")
 _ROLE_END_RE = re.compile(r"(?:牵头|负责|落实|组织实施|配合|参与|协助)\s*$")
+_ROLE_BEFORE_SEPARATOR_RE = re.compile(r"(?:牵头|负责|落实|组织实施|配合|参与|协助)\s*[，,；;]")
 
 
 def _role_parts(inner: str, base: int) -> list[tuple] | None:
@@ -383,7 +377,7 @@ _BRACKET_LABEL_RE = re.compile(r"[【〔]\s*(" + "|".join(MARKERS) + r")\s*[】�
                                r"(?=[ \t\u3000]*(?:[【〔\n。；;]|$))")
 # a sentence with a duty suffix, e.g. 市科技局、市财政局按职责分工负责。 (no parentheses)
 _BARE_DUTY_RE = re.compile(
-    r"(?:^|(?<=[。！\n]))[ \t\u3000]*([^。！\n（）()]{2,400}?(?:按照?职责分工负责|按职责负责|分工负责|牵头[^。\n]{1,200}配合|负责|落实))[ \t\u3000]*(?=[。；;]?[ \t\u3000]*(?:\n|$))"
+    r"(?:^|(?<=[。！\n]))[ \t\u3000]*([^。！\n（）()]{2,400}?(?:按照?职责分工负责|按职责负责|分工负责|牵头[^。\n]{1,200}配合|负责|(?:负责|分工|职[责能]|抓好)落实))[ \t\u3000]*(?=[。；;]?[ \t\u3000]*(?:\n|$))"
 )
 
 # Cheap pre-checks, so the clause regexes above run only where they can match.
@@ -391,8 +385,11 @@ _BARE_DUTY_RE = re.compile(
 # these words: a marker word's first two characters, or a role word (负责, 牵头, 配合, 参与, 落实, 协助, 会同).
 _CUE_RE = re.compile("|".join(sorted({m[:2] for m in MARKERS} | {"负责", "牵头", "配合", "参与", "落实", "协助", "会同"})))
 _MARKER_LENGTHS = sorted({len(m) for m in MARKERS})  # a marker ends no longer one (test_speed_prefilters)
-# The line ending every _BARE_DUTY_RE match has (负责 or 配合 at the line's end).
+# The line ending every _BARE_DUTY_RE match has (负责, 配合 or 落实 at the line's end); each
+# regex starts with a literal, which is fast to scan for. A 落实 must follow _LUOSHI_AFTER.
 _DUTY_LINE_END_RES = [re.compile(w + r"(?=[ \t\u3000]*[。；;]?[ \t\u3000]*(?:\n|$))") for w in ("负责", "配合", "落实")]
+_LUOSHI_AFTER = ("负责", "分工", "职责", "职能", "抓好")
+_LUOSHI_END_RE = _DUTY_LINE_END_RES[2]
 
 
 def find_agency_clauses(text: str) -> list[dict]:
@@ -536,13 +533,14 @@ def _marker_start(text: str, j: int) -> int | None:
 
 
 def _bare_duty_matches(text: str):
-    """The matches of _BARE_DUTY_RE.finditer(text), searching only lines ending in 负责/配合.
+    """The matches of _BARE_DUTY_RE.finditer(text), searching only lines ending in 负责/配合/…落实.
 
     A match never crosses a line break and must reach its line's end, so searching each
     such line on its own (ending the search at the line break) finds the same matches.
     """
     line_starts = sorted({text.rfind("\n", 0, w.start()) + 1
-                          for rx in _DUTY_LINE_END_RES for w in rx.finditer(text)})
+                          for rx in _DUTY_LINE_END_RES for w in rx.finditer(text)
+                          if rx is not _LUOSHI_END_RE or text[w.start() - 2:w.start()] in _LUOSHI_AFTER})
     for line_start in line_starts:
         line_end = text.find("\n", line_start)
         yield from _BARE_DUTY_RE.finditer(text, line_start, len(text) if line_end < 0 else line_end)
