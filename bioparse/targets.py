@@ -44,7 +44,7 @@ _PREFIX_QUAL = (
 )
 _FILLER_WORDS = r"平均|支持|给予|奖励|补助|资助|补贴|总额"
 _FILLER = rf"(?:{_FILLER_WORDS})?"
-_SUFFIX_QUAL = r"以内|之内|以上|以下|左右|内"
+_SUFFIX_QUAL = r"(?:及|[（(]含[）)])?(?:以上|以下)|以内|之内|左右|内"  # 及以上 and （含）以上 are 以上
 
 _TARGET_RE = re.compile(
     rf"(?:(?P<pq>{_PREFIX_QUAL}){_SP}{_FILLER}{_SP})?"
@@ -336,11 +336,36 @@ def _normalize_value(value: float, unit: str) -> tuple[float, str]:
 
 
 def _year_for(text: str, pos: int) -> int | None:
+    """The target year of the figure at pos: the last 到2025年 / 2025年底前 before it on its line.
+
+    A line of a list (——…, 1.…, （1）…) without one takes the year of the lead-in line
+    that ends in a colon above the list (到2025年，实现以下目标：).
+    """
     line_start = text.rfind("\n", 0, pos) + 1
-    if text.find("年", line_start, pos) < 0:
+    year = _last_year(text, line_start, pos)
+    if year is None and _LIST_LINE_RE.match(text, line_start):
+        end = line_start - 1
+        for _ in range(20):  # up over the list's lines to its lead-in
+            if end <= 0:
+                break
+            start = text.rfind("\n", 0, end) + 1
+            if text[end - 1] in "：:":
+                return _last_year(text, start, end)
+            if not _LIST_LINE_RE.match(text, start):
+                break
+            end = start - 1
+    return year
+
+
+_LIST_LINE_RE = re.compile(r"[ \u3000]*(?:——|—|[0-9]{1,2}[.．、]|[（(][0-9一二三四五六七八九十]{1,3}[）)]|[①-⑳]|[一二三四五六七八九十]是)")
+
+
+def _last_year(text: str, start: int, end: int) -> int | None:
+    """The year of the last _YEAR_RE match in text[start:end], or None."""
+    if text.find("年", start, end) < 0:
         return None  # every _YEAR_RE match holds a 年
     year = None
-    for m in _YEAR_RE.finditer(text, line_start, pos):
+    for m in _YEAR_RE.finditer(text, start, end):
         year = int(m.group(1) or m.group(2))
     return year
 
@@ -412,6 +437,7 @@ def _candidate(text: str, m: re.Match, spans) -> dict | None:
         return None
     qualifier = ""
     if sq:
+        sq = sq.lstrip("及").replace("（含）", "").replace("(含)", "")
         qualifier = _QUAL_CANON.get(sq, sq)
     elif approx:
         qualifier = _QUAL_CANON[approx]
@@ -465,9 +491,13 @@ def extract_targets(text: str) -> list[dict]:
             continue
         if t["start"] > 0 and text[t["start"] - 1] in _RANGE_SIGNS:
             t = _with_range_head(text, t)  # 50万—200万元
-        if t is not None:
-            out.append(t)
+        if t["start"] > 0 and text[t["start"] - 1] == "由" and _CHANGE_TO_RE.match(text, t["end"]):
+            continue  # 由60个工作日压缩至30个工作日: the old figure is no target
+        out.append(t)
     return out
+
+
+_CHANGE_TO_RE = re.compile(r"[ \u3000]*(?:压缩|缩短|降低|下降|降|减少|减|提高|提升|增长|增加|扩大|调整)(?:至|到|为)")
 
 
 _RANGE_BETWEEN_RE = re.compile(r"[ \u3000]*[—\-–~～至到][ \u3000]*")

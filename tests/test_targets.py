@@ -303,3 +303,18 @@ def test_ranges_with_the_unit_on_both_ends_are_one_target(text, expected):
 
 def test_a_list_of_amounts_is_not_a_range():
     assert [t["value"] for t in extract_targets("分别给予30万元、50万元奖励。")] == [30.0, 50.0]
+
+
+@pytest.mark.parametrize("text", ["对500万元及以上的项目给予支持。", "对500万元（含）以上的项目给予支持。"])
+def test_ji_yishang_and_han_yishang_are_yishang(text):
+    (t,) = extract_targets(text)
+    assert (t["value"], t["unit"], t["qualifier"]) == (500.0, "万元", "以上")
+
+
+def test_the_old_figure_of_a_reduction_is_no_target():
+    assert [t["value"] for t in extract_targets("审批时限由60个工作日压缩至30个工作日。")] == [30.0]
+
+
+def test_list_lines_take_the_year_of_their_lead_in():
+    text = "到2025年，实现以下目标：\n——产业规模达到1000亿元。\n1.培育企业10家。\n二、任务\n建设平台3个。\n"
+    assert [(t["value"], t["year"]) for t in extract_targets(text)] == [(1000.0, 2025), (10.0, 2025), (3.0, None)]
