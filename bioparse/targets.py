@@ -342,10 +342,13 @@ def _year_for(text: str, pos: int) -> int | None:
     that ends in a colon above the list (到2025年，实现以下目标：).
     """
     line_start = text.rfind("\n", 0, pos) + 1
-    year = _last_year(text, line_start, pos)
-    if year is None and _LIST_LINE_RE.match(text, line_start):
+    year = None
+    if text.find("年", line_start, pos) >= 0:  # every _YEAR_RE match holds a 年
+        for m in _YEAR_RE.finditer(text, line_start, pos):
+            year = int(m.group(1) or m.group(2))
+    if year is None and text[line_start:line_start + 1] in _LIST_FIRST and _LIST_LINE_RE.match(text, line_start):
         end = line_start - 1
-        for _ in range(20):  # up over the list's lines to its lead-in
+        for _ in range(12):  # up over the list's lines to its lead-in
             if end <= 0:
                 break
             start = text.rfind("\n", 0, end) + 1
@@ -357,7 +360,9 @@ def _year_for(text: str, pos: int) -> int | None:
     return year
 
 
-_LIST_LINE_RE = re.compile(r"[ \u3000]*(?:——|—|[0-9]{1,2}[.．、]|[（(][0-9一二三四五六七八九十]{1,3}[）)]|[①-⑳]|[一二三四五六七八九十]是)")
+_LIST_FIRST = frozenset(" \u3000—0123456789（(①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
+# a line of a list under a lead-in: ——…, 1.…, （1）…, ①…  (not a section: （一）)
+_LIST_LINE_RE = re.compile(r"[ \u3000]*(?:——|—|[0-9]{1,2}[.．、]|[（(][0-9]{1,2}[）)]|[①-⑳])")
 
 
 def _last_year(text: str, start: int, end: int) -> int | None:
@@ -486,7 +491,8 @@ def extract_targets(text: str) -> list[dict]:
     for t in found:
         if out and t["start"] < out[-1]["end"]:
             continue
-        if out and _RANGE_BETWEEN_RE.fullmatch(text, out[-1]["end"], t["start"]) and _same_unit(out[-1], t):
+        if (out and t["start"] - out[-1]["end"] <= 5 and _RANGE_BETWEEN_RE.fullmatch(text, out[-1]["end"], t["start"])
+                and _same_unit(out[-1], t)):
             out[-1] = _range_of(text, out[-1], t)  # 10%—15%, 50万元至200万元: one target
             continue
         if t["start"] > 0 and text[t["start"] - 1] in _RANGE_SIGNS:
