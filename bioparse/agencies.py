@@ -433,15 +433,16 @@ def find_clauses(text: str) -> list[tuple[int, int, str, list[tuple[str, int, in
                     continue
                 clauses.append((s, e, *parsed))
                 taken.append((s, e))
-    if "【" in text or "〔" in text:
-        for m in _BRACKET_LABEL_RE.finditer(text):
-            s, e = m.start(), m.end(2)
-            if e <= m.start(2) or any(s < te and ts < e for ts, te in taken):
-                continue
-            names = _before_note(m.group(2), _names_with_roles(m.group(2), m.start(2), MARKERS[m.group(1)])[1])
-            if names:
-                clauses.append((s, e, m.group(1), names))
-                taken.append((s, e))
+    # a match holds no second bracket, so trying the regex at each 【 and 〔 finds them all
+    brackets = sorted([*positions(text, "【"), *positions(text, "〔")])
+    for m in filter(None, (_BRACKET_LABEL_RE.match(text, i) for i in brackets)):
+        s, e = m.start(), m.end(2)
+        if e <= m.start(2) or any(s < te and ts < e for ts, te in taken):
+            continue
+        names = _before_note(m.group(2), _names_with_roles(m.group(2), m.start(2), MARKERS[m.group(1)])[1])
+        if names:
+            clauses.append((s, e, m.group(1), names))
+            taken.append((s, e))
     clauses.sort(key=lambda c: (c[0], c[1]))
     return clauses
 

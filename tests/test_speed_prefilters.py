@@ -29,6 +29,7 @@ AGENCY_PHRASES = [
     "责任单位：市科技局；配合单位：区政府", "市科技局牵头，区政府配合", "市科技局、区政府按职责分工负责",
     "（牵头单位：市科技局）。\n", "市科技局负责。\n", "市科技局、区政府负责\n", "。实施单位 ：区政府",
     "\n配合部门:\n市科技局",
+    "【牵头单位】市科技局", "〔配合单位〕区政府、", "【责任单位：", "市科技局、区政府负责落实\n",
 ]
 TARGET_TOKENS = [
     "1", "2", "0", "20", "2025", "3.5", "1,000", "１２", "．", ".", ",", "一", "十", "百", "千",
@@ -439,3 +440,13 @@ def test_gb2312_writes_every_cjk_character_in_two_bytes():
                 assert len(chr(cp).encode("gb2312")) == 2
             except UnicodeEncodeError:
                 pass
+
+
+@SETTINGS
+@given(AGENCY_TEXTS)
+def test_bracket_label_scan_is_finditer(text):
+    """find_clauses tries _BRACKET_LABEL_RE at each 【 and 〔 only: the same matches as finditer."""
+    from bioparse.scan import positions
+    brackets = sorted([*positions(text, "【"), *positions(text, "〔")])
+    found = [m for m in (agencies._BRACKET_LABEL_RE.match(text, i) for i in brackets) if m]
+    assert spans(found) == spans(agencies._BRACKET_LABEL_RE.finditer(text))
