@@ -89,8 +89,9 @@ def looks_like_agency(name: str) -> bool:
 def _split_pieces(seg: str, base: int, role: str) -> list[tuple[str, int, int, str]]:
     """Split a run of names on 、，,；; into pieces (name, start, end, role); drops 等 and whitespace.
 
-    A separator inside brackets does not split: 各市、县（市、区）人民政府 gives 各市 and
-    县（市、区）人民政府.
+    A separator inside brackets does not split, and level words join the government
+    after them (_join_levels): 各市、县（市、区）人民政府 is one piece. A name marked
+    （牵头） leads; names set apart by spaces alone are split.
     """
     out = []
     nested = "（" in seg or "(" in seg
