@@ -19,7 +19,8 @@ _CN_NUM = "〇○零Ｏ一二三四五六七八九十"
 _DATE_AR = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _DATE_CN = re.compile(rf"([{_CN_NUM}]{{4}})\s*年\s*([{_CN_NUM}]{{1,3}})\s*月\s*([{_CN_NUM}]{{1,3}})\s*日")
 _DATE_ISO = re.compile(r"(?:发布日期|成文日期|印发日期|日期)[：:\s]*(\d{4})[-./](\d{1,2})[-./](\d{1,2})")
-_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔［\[（(]\s*(?:19|20)\d{2}\s*[〕］\]）)]\s*第?\s*\d{1,4}\s*号")
+# 津政办规〔2025〕1号; web pages also write ﹝2021﹞ and 【2021】, and some full-width digits
+_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔［\[（(﹝【]\s*(?:19|20|１９|２０)\d{2}\s*[〕］\]）)﹞】]\s*第?\s*\d{1,4}\s*号")
 _DASH = r"[—\-–－~～至到]+"
 _RANGE_PAREN_BODY = rf"\s*((?:19|20)\d{{2}})\s*年?\s*{_DASH}\s*((?:19|20)\d{{2}})\s*年?\s*[）)]"
 _RANGE_PAREN = re.compile(rf"[（(]{_RANGE_PAREN_BODY}")
@@ -292,9 +293,23 @@ def _plan_years(title: str, text: str) -> tuple[str, str]:
     return "", ""
 
 
+# Development zones issue many biomedical policies; they rank as districts.
+# A zone names the issuer only when its body follows (管委会) or nothing does: a title's
+# 生物医药产业园区建设方案 is about a park, not from one.
+_ZONE_RE = re.compile(rf"(?:{_PLACE}{{1,6}}?市)?({_PLACE}{{2,16}}?(?:开发区|高新区|园区|试验区|实验区|示范区|自贸区|保税区))"
+                      r"(?=管委会|管理委员会|管理局|党工委|工委|[（(]|$)")
+
+
 def level_and_region(name: str) -> tuple[str, str]:
-    """('province'|'city'|'district'|'', region) from an issuer or title: 省/自治区, 市, 区/县/旗."""
-    m = _REGION.match(_clean(name).removeprefix("中共"))  # 中共北京市委: the Party committee of 北京市
+    """('province'|'city'|'district'|'', region) from an issuer or title: 省/自治区, 市, 区/县/旗.
+
+    A development zone (苏州工业园区, 北京经济技术开发区) is a district, named in full.
+    """
+    name = _clean(name).removeprefix("中共")  # 中共北京市委: the Party committee of 北京市
+    zone = _ZONE_RE.match(name)
+    if zone:
+        return "district", zone.group(1)
+    m = _REGION.match(name)
     if not m or not any(m.groups()):
         return "", ""
     prov, city, dist = m.groups()

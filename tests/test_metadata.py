@@ -171,3 +171,16 @@ def test_plan_period_is_not_taken_from_a_cited_plan():
     own = infer_metadata("关于印发某市行动计划的通知\n现将《某市生物医药行动计划（2024—2026年）》印发给你们。\n"
                          "某市生物医药行动计划\n（2024—2026年）\n一、目标\n")
     assert (own["plan_start"], own["plan_end"]) == ("2024", "2026")
+
+
+@pytest.mark.parametrize("issuer,region", [("苏州工业园区管理委员会", "苏州工业园区"), ("杭州高新区（滨江）管委会", "杭州高新区"),
+                                           ("北京经济技术开发区管理委员会", "北京经济技术开发区")])
+def test_development_zones_are_districts(issuer, region):
+    from bioparse.metadata import level_and_region
+    assert level_and_region(issuer) == ("district", region)
+    assert level_and_region("天津市生物医药产业园区建设方案") == ("city", "天津市")  # a title about a park
+
+
+@pytest.mark.parametrize("number", ["国办发﹝2021﹞16号", "泰政发【2021】45号", "津政办发〔２０２４〕１２号"])
+def test_document_numbers_in_other_brackets_and_full_width_digits(number):
+    assert infer_metadata(f"关于印发某措施的通知\n{number}\n各区人民政府：\n")["doc_number"] == number
