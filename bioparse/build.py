@@ -184,6 +184,7 @@ def build(raw_dir: str | Path = "data/raw", outdir: str | Path = "data/processed
     docs, problems = io.discover(raw_dir)
     result = BuildResult(outdir=outdir)
     result.problems = [(getattr(p, "path", ""), str(p)) for p in problems]
+    result.warnings += [(d["doc_id"], note) for d in docs for note in d.get("notes", ())]
     outdir.mkdir(parents=True, exist_ok=True)
     text_dir = outdir / "text"
     text_dir.mkdir(exist_ok=True)
@@ -206,7 +207,8 @@ def build(raw_dir: str | Path = "data/raw", outdir: str | Path = "data/processed
             w.close()
         if progress:
             progress.stop()
-    write_warnings(outdir, result.warnings)
+    # files not read go to warnings.csv too, so a run's record is complete in its folder
+    write_warnings(outdir, result.warnings + [("", msg) for _, msg in result.problems])
     # Remove texts of documents no longer in the corpus, so the folder mirrors the tables.
     for stale in text_dir.glob("*.txt"):
         if stale.stem not in written_texts:
@@ -315,12 +317,14 @@ def write_warnings(outdir: Path, warnings: list[tuple[str, str]]) -> Path:
     return path
 
 
-def print_summary(result: BuildResult, stream=sys.stderr, most_warnings: int = 20) -> None:
+def print_summary(result: BuildResult, stream=None, most_warnings: int = 20) -> None:
     """A human summary: rows per table, cached documents, the first warnings and every file not read.
 
     A large corpus can give a warning per document (a manifest title the text words
     differently): the first ``most_warnings`` are printed, and all are in warnings.csv.
+    ``stream`` defaults to the standard error of the moment (not of import time).
     """
+    stream = stream or sys.stderr
     print(f"wrote {result.outdir}/:", file=stream)
     for t, n in result.counts.items():
         print(f"  {t:<12} {n:>8} rows", file=stream)
@@ -332,6 +336,9 @@ def print_summary(result: BuildResult, stream=sys.stderr, most_warnings: int = 2
         print(f"… and {len(result.warnings) - most_warnings} more warnings; all {len(result.warnings)} "
               f"are in {result.outdir}/warnings.csv", file=stream)
     if result.problems:
-        print(f"{len(result.problems)} file(s) could not be read and were skipped:", file=stream)
+        print(f"{len(result.problems)} file(s) or manifest row(s) could not be used and were skipped:", file=stream)
         for f, msg in result.problems:
             print(f"  - {msg}", file=stream)
+    if not result.counts.get("documents"):
+        print("no documents were read: put .txt, .docx, .html or .pdf files in the raw folder "
+              "(subfolders are read too)", file=stream)

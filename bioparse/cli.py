@@ -24,8 +24,9 @@ def _build(args) -> int:
         stages=plan.stages, stage_key=plan.key, corpus_steps=plan.corpus_steps,
         extra_tables=plan.tables, quiet=args.quiet)
     build_mod.print_summary(result)
-    if args.strict and result.problems:
-        print(f"--strict: {len(result.problems)} problem(s); exiting with status 1", file=sys.stderr)
+    if args.strict and (result.problems or not result.counts.get("documents")):
+        what = f"{len(result.problems)} problem(s)" if result.problems else "no documents"
+        print(f"--strict: {what}; exiting with status 1", file=sys.stderr)
         return 1
     return 0
 
@@ -90,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--segmenter", default="jieba", help="jieba (default) or rjieba")
     b.add_argument("--cache", default="data/interim/cache", help="per-document cache folder")
     b.add_argument("--no-cache", action="store_true", help="parse every file again")
-    b.add_argument("--strict", action="store_true", help="exit 1 if any file could not be read")
+    b.add_argument("--strict", action="store_true", help="exit 1 if any file or manifest row could not be used, or no document was read")
     b.add_argument("--quiet", action="store_true", help="no progress bar")
     b.set_defaults(func=_build)
 

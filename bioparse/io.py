@@ -1,6 +1,7 @@
 """Reading documents (.txt/.docx/.html/.pdf) and the manifest, with errors a researcher can act on."""
 from __future__ import annotations
 
+import difflib
 import hashlib
 import io as _stdio
 import re
@@ -10,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import docx_text, html_text
+from . import docx_text, html_text, metadata
 from .errors import (BioparseError, CorruptFileError, DecodeError, EmptyDocumentError,
                      ManifestError, UnsupportedFormatError)
 
@@ -333,10 +334,14 @@ def read_text(path) -> RawText:
 def read_manifest(raw_dir) -> "pandas.DataFrame | None":  # noqa: F821
     """Read raw_dir/manifest.csv as strings (blanks → ""); None when there is no manifest."""
     import pandas as pd
-    path = Path(raw_dir) / "manifest.csv"
-    if not path.is_file():
+    path = manifest_path(raw_dir)
+    if path is None:
         return None
-    text, _ = decode_bytes(path.read_bytes(), path)  # Excel often writes GBK or a BOM
+    data = path.read_bytes()
+    if data.startswith(b"PK\x03\x04"):
+        raise ManifestError(path, "this is an Excel workbook (.xlsx), not a CSV file",
+                            "in Excel, File → Save As → CSV UTF-8, and name it manifest.csv")
+    text, _ = decode_bytes(data, path)  # Excel often writes GBK or a BOM
     try:
         df = pd.read_csv(_stdio.StringIO(text), dtype=str, keep_default_na=False)
     except Exception as exc:
@@ -349,7 +354,22 @@ def read_manifest(raw_dir) -> "pandas.DataFrame | None":  # noqa: F821
     for col in MANIFEST_COLUMNS:
         if col not in df.columns:
             df[col] = ""
-    return df.apply(lambda s: s.astype(str).str.strip()).reset_index(drop=True)
+    df = df.apply(lambda s: s.astype(str).str.strip()).reset_index(drop=True)
+    # Excel rewrites dates as 2024/3/15; the tables hold ISO dates (2024-03-15)
+    df["date"] = [iso_date(d) or d for d in df["date"]]
+    return df
+
+
+def iso_date(value: str) -> str:
+    """2024/6/1, 2024.6.1, 2024-6-1, 20240601 or 2024年6月1日 as 2024-06-01; "" if it is no date."""
+    m = _DATE_FORMS.fullmatch(value.strip())
+    if not m:
+        return metadata.parse_date(value) if "年" in value else ""
+    y, mo, d = (int(g) for g in m.groups() if g)
+    return f"{y:04d}-{mo:02d}-{d:02d}" if 1 <= mo <= 12 and 1 <= d <= 31 else ""
+
+
+_DATE_FORMS = re.compile(r"((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})|((?:19|20)\d\d)(\d\d)(\d\d)")
 
 
 def sanitize_id(stem: str) -> str:
@@ -357,54 +377,103 @@ def sanitize_id(stem: str) -> str:
     return re.sub(r"[^\w.\-]+", "_", stem).strip("_") or "doc"
 
 
-def discover(raw_dir) -> tuple[list[dict], list[BioparseError]]:
-    """Pair the documents in raw_dir with manifest rows: ([{doc_id, path, meta}], problems), sorted by doc_id.
+def manifest_path(raw_dir) -> Path | None:
+    """raw_dir's manifest.csv, whatever the case of its name (Manifest.csv); None if there is none."""
+    return next((p for p in sorted(Path(raw_dir).iterdir()) if p.name.lower() == "manifest.csv" and p.is_file()), None)
 
-    Problems (not raised): manifest rows whose file is missing, duplicate doc_ids, unsupported files.
+
+def _document_files(raw_dir: Path) -> list[Path]:
+    """The files under raw_dir, subfolders too (a folder per province), in order; less hidden
+    files and folders, Office lock files (~$plan.docx) and the manifest."""
+    out = []
+    for path in sorted(raw_dir.rglob("*")):
+        parts = path.relative_to(raw_dir).parts
+        if any(part.startswith(".") for part in parts) or path.name.startswith("~$") or not path.is_file():
+            continue
+        if len(parts) == 1 and path.name.lower() == "manifest.csv":
+            continue
+        out.append(path)
+    return out
+
+
+def discover(raw_dir) -> tuple[list[dict], list[BioparseError]]:
+    """Pair the documents in raw_dir with manifest rows: ([{doc_id, path, meta, notes}], problems), sorted by doc_id.
+
+    Documents in subfolders are found too. Problems (not raised): manifest rows whose file
+    is missing, duplicate doc_ids in the manifest, unsupported files. Notes (warnings, the
+    document is still read): a manifest row naming its file with other character widths
+    ((2023—2025年) for （2023—2025年）), a doc_id that cannot be a file name, two files whose
+    names give the same doc_id (the second gets _2).
     """
     raw_dir = Path(raw_dir)
     manifest = read_manifest(raw_dir)
+    mpath = manifest_path(raw_dir)
+    files = _document_files(raw_dir)
+    by_width = {unicodedata.normalize("NFKC", str(p.relative_to(raw_dir))): p for p in files}
     problems: list[BioparseError] = []
     docs: list[dict] = []
     by_id: dict[str, Path] = {}
-    claimed: set[str] = set()
+    claimed: dict[Path, int] = {}  # file -> manifest row that claimed it
 
-    def add(doc_id: str, path: Path, meta: dict) -> None:
-        if doc_id in by_id:
+    def add(doc_id: str, path: Path, meta: dict, notes: list[str], from_manifest: bool) -> None:
+        if doc_id in by_id and from_manifest:
             problems.append(ManifestError(path, f"duplicate doc_id '{doc_id}': already used by {by_id[doc_id].name}, "
                                                 f"so {path.name} is skipped", "give each document its own doc_id"))
             return
+        if doc_id in by_id:  # two file names give the same id: number the later one
+            base, k = doc_id, 2
+            while f"{base}_{k}" in by_id:
+                k += 1
+            doc_id = f"{base}_{k}"
+            notes = notes + [f"{path.name}: its file name gives the doc_id of {by_id[base].name}, so it is "
+                             f"'{doc_id}' (rename the file or list it in manifest.csv to choose)"]
         by_id[doc_id] = path
-        docs.append({"doc_id": doc_id, "path": path, "meta": meta})
+        docs.append({"doc_id": doc_id, "path": path, "meta": meta, "notes": notes})
 
     if manifest is not None:
-        mpath = raw_dir / "manifest.csv"
         for i, row in manifest.iterrows():
+            notes: list[str] = []
             meta = {k: v for k, v in row.items() if k not in ("doc_id", "file")}
-            fname = row["file"]
+            fname, doc_id = row["file"], row["doc_id"]
+            if not fname and not any(row.values):
+                continue  # a blank row (Excel leaves them)
             if not fname:
-                problems.append(ManifestError(mpath, f"row {i + 2} (doc_id '{row['doc_id']}') has no file name",
+                problems.append(ManifestError(mpath, f"row {i + 2} (doc_id '{doc_id}') has no file name",
                                               "fill in the file column"))
                 continue
             path = raw_dir / fname
-            claimed.add(path.name)
             if not path.is_file():
-                problems.append(ManifestError(mpath, f"row {i + 2} lists '{fname}' but no such file is in {raw_dir}",
-                                              "add the file or fix/remove the row"))
+                match = by_width.get(unicodedata.normalize("NFKC", fname))
+                if match is None:
+                    close = difflib.get_close_matches(fname, [str(p.relative_to(raw_dir)) for p in files], n=1)
+                    hint = f" (did you mean '{close[0]}'?)" if close else ""
+                    problems.append(ManifestError(mpath, f"row {i + 2} lists '{fname}' but no such file is in {raw_dir}{hint}",
+                                                  "fix the file name in the row, add the file, or remove the row"))
+                    continue
+                notes.append(f"manifest row {i + 2} names '{fname}'; read '{match.relative_to(raw_dir)}', "
+                             "the same name in other character widths")
+                path = match
+            if path in claimed:
+                problems.append(ManifestError(mpath, f"row {i + 2} lists '{fname}', which row {claimed[path]} lists "
+                                                     "already (skipped)", "remove one of the two rows"))
                 continue
+            claimed[path] = i + 2
             if path.suffix.lower() not in SUPPORTED:
                 problems.append(UnsupportedFormatError(path, f"unsupported file type '{path.suffix}'",
                                                        "convert it to .txt (UTF-8), .docx, .html or .pdf"))
                 continue
-            add(row["doc_id"] or sanitize_id(path.stem), path, meta)
-    for path in sorted(raw_dir.iterdir()):
-        name = path.name
-        if not path.is_file() or name.startswith((".", "~$")) or name.lower() == "manifest.csv" or name in claimed:
+            safe = sanitize_id(doc_id) if doc_id else sanitize_id(path.stem)
+            if doc_id and safe != doc_id:
+                notes.append(f"manifest row {i + 2}: doc_id '{doc_id}' holds characters a file name cannot, "
+                             f"so it is '{safe}' (use letters, digits, - _ and .)")
+            add(safe, path, meta, notes, from_manifest=True)
+    for path in files:
+        if path in claimed:
             continue
         if path.suffix.lower() not in SUPPORTED:
             problems.append(UnsupportedFormatError(path, f"unsupported file type '{path.suffix or '(none)'}' (skipped)",
                                                    "convert it to .txt (UTF-8), .docx, .html or .pdf, or move it out"))
             continue
-        add(sanitize_id(path.stem), path, {})
+        add(sanitize_id(path.stem), path, {}, [], from_manifest=False)
     docs.sort(key=lambda d: d["doc_id"])
     return docs, problems

@@ -235,3 +235,49 @@ def test_pdf_without_indentation_ends_a_paragraph_at_a_full_stop():
              "500万元资助。对获批上市的给予最高1000万元奖励。",
              "加强人才引育，对引进的高层次人才给予安家补贴。"]
     assert join_wrapped_lines(lines) == [lines[0] + lines[1], lines[2]]
+
+
+def test_discover_reads_subfolders_and_numbers_clashing_ids(tmp_path):
+    (tmp_path / "广东").mkdir()
+    (tmp_path / "江苏").mkdir()
+    write(tmp_path / "广东", "计划(1).txt", ZH.encode("utf-8"))
+    write(tmp_path / "江苏", "计划（1）.txt", ZH.encode("utf-8"))
+    write(tmp_path, "计划(1).docx", b"")
+    docs, problems = discover(tmp_path)
+    assert sorted(d["doc_id"] for d in docs) == ["计划_1", "计划_1_2", "计划_1_3"]
+    noted = [n for d in docs for n in d["notes"]]
+    assert len(noted) == 2 and all("rename the file" in n for n in noted)
+    assert problems == []
+
+
+def test_manifest_rows_blank_case_width_dates_and_unsafe_ids(tmp_path):
+    write(tmp_path, "Manifest.csv", ("doc_id,file,date\n甲/2023,计划(2023—2025年).txt,2024/6/1\n,,\n"
+                                     "乙,乙.txt,20240520\n丙,乙.txt,\n丁,丁方案.txt,\n").encode("gbk"))
+    write(tmp_path, "计划（2023—2025年）.txt", ZH.encode("utf-8"))
+    write(tmp_path, "乙.txt", ZH.encode("utf-8"))
+    write(tmp_path, "丁计划.txt", ZH.encode("utf-8"))
+    docs, problems = discover(tmp_path)
+    by_id = {d["doc_id"]: d for d in docs}
+    assert set(by_id) == {"甲_2023", "乙", "丁计划"}
+    assert by_id["甲_2023"]["meta"]["date"] == "2024-06-01" and by_id["乙"]["meta"]["date"] == "2024-05-20"
+    assert by_id["甲_2023"]["path"].name == "计划（2023—2025年）.txt"
+    notes = " ".join(by_id["甲_2023"]["notes"])
+    assert "other character widths" in notes and "cannot" in notes
+    messages = [str(p) for p in problems]  # the blank row is no problem
+    assert len(messages) == 2
+    assert any("row 5" in m and "row 4" in m for m in messages)  # the same file twice
+    assert any("丁方案.txt" in m and "did you mean '丁计划.txt'" in m for m in messages)
+
+
+def test_excel_workbook_named_manifest_csv(tmp_path):
+    write(tmp_path, "manifest.csv", b"PK\x03\x04rest-of-a-zip")
+    with pytest.raises(ManifestError, match="Save As → CSV"):
+        read_manifest(tmp_path)
+
+
+def test_build_of_a_folder_without_documents_fails_under_strict(tmp_path, capsys):
+    from bioparse.cli import main
+    (tmp_path / "raw").mkdir()
+    assert main(["build", "--raw", str(tmp_path / "raw"), "--out", str(tmp_path / "out"), "--no-cache",
+                 "--quiet", "--strict"]) == 1
+    assert "no documents were read" in capsys.readouterr().err
