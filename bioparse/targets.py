@@ -34,7 +34,7 @@ _UNITS = (
     r"%|％|工作日|自然日|交易日|小时|季度|平方公里|平方米|公顷|人次|"
     r"天(?!津|然|使|下)|日(?!常|益|趋|前|后|本|用)|周(?!年|边|期)|月(?!份|度)|年(?!度|级|代|份|龄)|"
     r"家(?!庭|用|居|属|族|电)|项|人(?!民|工|口|才|员|群|类|士)|名|亩|所(?!有|属|在|得)|座|张|台|套|"
-    r"种(?!植|子|业|苗|类)|件|款|支(?!持|撑|付)|条|吨|倍|次(?!性|数|要|级|日|年|月)|场(?!景|所|地|馆|域|合|面)"
+    r"种(?!植|子|业|苗|类)|件|款|支(?!持|撑|付)|条|吨|倍"
 )
 
 _PREFIX_QUAL = (
@@ -45,7 +45,7 @@ _PREFIX_QUAL = (
 )
 _FILLER_WORDS = r"平均|支持|可给予|给予|奖励|补助|资助|补贴|总额|可获得|可获|可达|扶持|可"
 _FILLER = rf"(?:{_FILLER_WORDS})?"
-_SUFFIX_QUAL = r"(?:及|[（(]含[）)])?(?:以上|以下)|以内|之内|左右|内"  # 及以上 and （含）以上 are 以上
+_SUFFIX_QUAL = r"以上|以下|以内|之内|左右|内|及以[上下]|[（(]含[）)]以[上下]"  # 及以上 and （含）以上 are 以上
 
 _TARGET_RE = re.compile(
     rf"(?:(?P<pq>{_PREFIX_QUAL}){_SP}{_FILLER}{_SP})?"
@@ -79,7 +79,12 @@ _DATE_RES = [
     re.compile(r"[0-9０-９〇零一二三四五六七八九]{4}" + _SP + r"年(?:" + _SP + r"[0-9０-９一二三四五六七八九十]{1,3}"
                + _SP + r"月(?:" + _SP + r"[0-9０-９一二三四五六七八九十]{1,3}" + _SP + r"[日号])?)?"),
     re.compile(r"[0-9０-９]{1,2}" + _SP + r"月" + _SP + r"[0-9０-９]{1,2}" + _SP + r"[日号]"),
-    re.compile(r"[〔﹝【][^〕﹞】\n]{0,8}[〕﹞】][^号\n]{0,8}号"),  # document numbers 国发〔2015〕28号, 国办发﹝2021﹞16号
+    # document numbers 国发〔2015〕28号, 国办发﹝2021﹞16号, 泰政发【2021】45号: one regex per bracket,
+    # as a literal first character is fast to scan for (the spans only mask numbers, so
+    # overlaps among them do no harm)
+    re.compile(r"〔[^〕\n]{0,8}〕[^号\n]{0,8}号"),
+    re.compile(r"﹝[^﹞\n]{0,8}﹞[^号\n]{0,8}号"),
+    re.compile(r"【[^】\n]{0,8}】[^号\n]{0,8}号"),
 ]
 _YEAR_RE = re.compile(
     r"(?:到|至|截至|截止到|截止)" + _SP + r"((?:19|20|１９|２０)\d{2})" + _SP + r"年"
@@ -234,7 +239,8 @@ def _masked_spans(text: str) -> list[tuple[int, int]]:
     """Spans of dates, document numbers and quoted names: numbers in them are no targets."""
     spans = _date_spans(text)
     for rx in _DATE_RES[3:]:
-        spans += [(m.start(), m.end()) for m in rx.finditer(text)]
+        if rx.pattern[0] in text:  # each starts with its bracket
+            spans += [(m.start(), m.end()) for m in rx.finditer(text)]
     spans += _quote_spans(text)
     return spans
 
@@ -338,34 +344,45 @@ def _normalize_value(value: float, unit: str) -> tuple[float, str]:
     return value, unit
 
 
-def _year_for(text: str, pos: int) -> int | None:
+def _year_for(text: str, pos: int, lead_ins: dict | None = None) -> int | None:
     """The target year of the figure at pos: the last 到2025年 / 2025年底前 before it on its line.
 
     A line of a list (——…, 1.…, （1）…) without one takes the year of the lead-in line
-    that ends in a colon above the list (到2025年，实现以下目标：).
+    that ends in a colon above the list (到2025年，实现以下目标：). ``lead_ins`` keeps, for
+    the document, the offsets of the colons that end lines (_lead_ins), found when first needed.
     """
     line_start = text.rfind("\n", 0, pos) + 1
     year = None
     if text.find("年", line_start, pos) >= 0:  # every _YEAR_RE match holds a 年
         for m in _YEAR_RE.finditer(text, line_start, pos):
             year = int(m.group(1) or m.group(2))
-    if year is None and text[line_start:line_start + 1] in _LIST_FIRST and _LIST_LINE_RE.match(text, line_start):
-        end = line_start - 1
-        for _ in range(12):  # up over the list's lines to its lead-in
-            if end <= 0:
-                break
-            start = text.rfind("\n", 0, end) + 1
-            if text[end - 1] in "：:":
-                return _last_year(text, start, end)
-            if not _LIST_LINE_RE.match(text, start):
-                break
-            end = start - 1
+    if (year is None and lead_ins is not None and text[line_start:line_start + 1] in _LIST_FIRST
+            and _LIST_LINE_RE.match(text, line_start)):
+        # the last line ending in a colon above, if only list lines (at most 12) lie between
+        if "colons" not in lead_ins:
+            lead_ins["colons"] = _lead_ins(text)
+        colons = lead_ins["colons"]
+        k = bisect_left(colons, line_start) - 1
+        if k < 0 or text.count("\n", colons[k] + 2, line_start) > 12:
+            return None
+        colon = colons[k]
+        at, n = colon + 2, 0
+        while at < line_start:
+            if n == 12 or not _LIST_LINE_RE.match(text, at):
+                return None
+            at, n = text.find("\n", at) + 1, n + 1
+        return _last_year(text, text.rfind("\n", 0, colon) + 1, colon)
     return year
 
 
 _LIST_FIRST = frozenset(" \u3000—0123456789（(①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
 # a line of a list under a lead-in: ——…, 1.…, （1）…, ①…  (not a section: （一）)
 _LIST_LINE_RE = re.compile(r"[ \u3000]*(?:——|—|[0-9]{1,2}[.．、]|[（(][0-9]{1,2}[）)]|[①-⑳])")
+
+
+def _lead_ins(text: str) -> list[int]:
+    """Offsets of the colons that end a line (：\n), in order: where a list's lead-in ends."""
+    return sorted([*positions(text, "：\n"), *positions(text, ":\n")])
 
 
 def _last_year(text: str, start: int, end: int) -> int | None:
@@ -384,7 +401,7 @@ _YEAR_NUMBER_RE = re.compile(r"(19|20)\d\d")
 _TARGET_GROUPS = ("pq", "num", "num2", "money", "geunit", "ge", "unit", "sq", "approx0", "approx", "mult")
 
 
-def _candidate(text: str, m: re.Match, spans) -> dict | None:
+def _candidate(text: str, m: re.Match, spans, lead_ins: dict | None = None) -> dict | None:
     """Turn one regex match into a target dict, or None when a rule rejects it."""
     num_start, num_end = m.span("num")
     # numbers inside dates and names go first (num2, when there is one, ends after num)
@@ -437,8 +454,6 @@ def _candidate(text: str, m: re.Match, spans) -> dict | None:
         return None
     if is_cn and len(num) == 1 and num in "十百千" and not money and not qualified:
         return None  # 千人计划, 千家万户, 百家
-    if unit in ("次", "场") and is_cn and not qualified:
-        return None  # 二次开发, 一次性: a count in words is a figure only with a qualifier
     if unit == "年" and (pq == "近" or prev == "满" or sq in ("以上", "以下") or text[end:end + 1] == "的"):
         return None  # 近三年内未发生…, 落户3年内的企业, 注册满1年以上: conditions, not limits
     if unit in _TIME_UNITS and unit != "工作日" and not (sq or pq in _LIMIT_VERBS):
@@ -466,7 +481,7 @@ def _candidate(text: str, m: re.Match, spans) -> dict | None:
         "value_norm": round(value_norm, 10),
         "unit_norm": unit_norm,
         "qualifier": qualifier,
-        "year": _year_for(text, start),
+        "year": _year_for(text, start, lead_ins),
         "kind": _kind(text, start, end, unit),
     }
 
@@ -478,9 +493,10 @@ def extract_targets(text: str) -> list[dict]:
     value_norm, unit_norm, qualifier, year and kind.
     """
     spans = _Spans(_masked_spans(text))
+    lead_ins: dict = {}  # filled by _year_for when a list line needs it
     found: list[dict] = []
     for m in _target_matches(text):
-        t = _candidate(text, m, spans)
+        t = _candidate(text, m, spans, lead_ins)
         if t is not None:
             found.append(t)
     for m in _PCT_WORDS_RE.finditer(text):
@@ -490,7 +506,7 @@ def extract_targets(text: str) -> list[dict]:
         found.append({
             "text": m.group(), "start": m.start(), "end": m.end(), "value": value,
             "value_high": None, "unit": "%", "value_norm": value / 100, "unit_norm": "share",
-            "qualifier": "", "year": _year_for(text, m.start()),
+            "qualifier": "", "year": _year_for(text, m.start(), lead_ins),
             "kind": _kind(text, m.start(), m.end(), "%"),
         })
     found.sort(key=lambda t: (t["start"], -t["end"]))
