@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import agencies as agencies_mod
+from . import agency_names
 from . import io, metadata, targets as targets_mod
 from .errors import BioparseError
 from .normalize import normalize
@@ -21,22 +22,22 @@ from .structure import parse_provision_rows
 @lru_cache(maxsize=64)
 def _packaged_crosswalk(place: str) -> dict:
     """The packaged agency crosswalk's rows for documents of one place, read once per process."""
-    return agencies_mod.load_crosswalk(place=place)
+    return agency_names.load_crosswalk(place=place)
 
 
 @lru_cache(maxsize=1 << 16)
 def _packaged_canonical(name: str, prefix: str | None, place: str) -> str:
     """canonical_agency with the packaged crosswalk, memoized: the same names recur in every document.
 
-    Give it the carried prefix (agencies.carried_prefix), not the clause's first name, so
+    Give it the carried prefix (agency_names.carried_prefix), not the clause's first name, so
     that names under different first names share an entry.
     """
-    return agencies_mod.canonical_agency(name, _packaged_crosswalk(place), prefix)
+    return agency_names.canonical_agency(name, _packaged_crosswalk(place), prefix)
 
 
 def _canonical_in(name: str, prefix: str | None, crosswalk: dict) -> str:
     """canonical_agency with a crosswalk of the caller's, in _packaged_canonical's argument order."""
-    return agencies_mod.canonical_agency(name, crosswalk, prefix)
+    return agency_names.canonical_agency(name, crosswalk, prefix)
 
 
 def owner_index(provisions: list[dict]):
@@ -58,13 +59,13 @@ def agency_rows(doc_id: str, text: str, owner, crosswalk: dict | None,
     """Responsible agencies of every clause, attached to the provision holding the clause.
 
     ``crosswalk`` None means the packaged crosswalk's rows for ``place`` (see
-    agencies.document_place); ``clauses`` are agencies.find_clauses(text).
+    agency_names.document_place); ``clauses`` are agencies.find_clauses(text).
     """
     point_parent = point_parent or {}
     # called straight, without a wrapper: a document names some seventy agencies
     canonical, table = (_packaged_canonical, place) if crosswalk is None else (_canonical_in, crosswalk)
     rows = []
-    add, carried_prefix = rows.append, agencies_mod.carried_prefix
+    add, carried_prefix = rows.append, agency_names.carried_prefix
     clauses = agencies_mod.find_clauses(text) if clauses is None else clauses
     # Positions number the agencies of one provision in order, across its clauses.
     counter: dict[str, int] = {}
@@ -195,7 +196,7 @@ def _agencies(d: dict, crosswalk) -> None:
     if lifted:
         owner = _with_overrides(owner, lifted)
     d["agencies"] = agency_rows(d["doc_id"], text, owner, crosswalk, clauses, point_parent,
-                                agencies_mod.document_place(d["document"], text))
+                                agency_names.document_place(d["document"], text))
     # Spans of the responsibility clauses: coding and term counts skip them, so that
     # 发展改革委 is not read as 改革 nor 市场监管局 as 监管.
     d["clause_spans"] = [(start, end) for start, end, _, _ in clauses]

@@ -11,7 +11,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bioparse import agencies, targets
+from bioparse import agencies, agency_names, targets
 from bioparse.io import read_text
 from bioparse.normalize import normalize
 
@@ -341,12 +341,12 @@ def test_canonical_agency_needs_only_the_carried_prefix():
 def test_context_prefix_is_the_first_carry_prefix_the_name_starts_with():
     """context_prefix_for reads one character, as every carried prefix is one (the loop it replaced below)."""
     def reference(first):
-        for p in agencies._CARRY_PREFIXES:
+        for p in agency_names._CARRY_PREFIXES:
             if first.startswith(p) and len(first) > 2:
                 return p
         return None
 
-    assert all(len(p) == 1 for p in agencies._CARRY_PREFIXES)
+    assert all(len(p) == 1 for p in agency_names._CARRY_PREFIXES)
     for first in ["", "区", "市", "区局", "区招商局", "县教育局", "省科技厅", "市场监管局", "发展改革委",
                   "各相关开发区", "天津海关", " 区财政局", "镇政府"]:
         assert agencies.context_prefix_for([first]) == reference(first), first
