@@ -371,9 +371,10 @@ _BARE_MARKER_RE = re.compile(
 # a marker in square brackets without a colon: 【牵头单位】省科技厅 【配合单位】省财政厅
 _BRACKET_LABEL_RE = re.compile(r"[【〔]\s*(" + "|".join(MARKERS) + r")\s*[】〕]\s*[:：]?[ \t\u3000]*([^【〔\n。；;]*?)"
                                r"(?=[ \t\u3000]*(?:[【〔\n。；;]|$))")
-# a sentence with a duty suffix, e.g. 市科技局、市财政局按职责分工负责。 (no parentheses)
+# a sentence with a duty suffix, e.g. 市科技局、市财政局按职责分工负责。 (no parentheses;
+# a short bracket inside a name is allowed: 各市（州）人民政府)
 _BARE_DUTY_RE = re.compile(
-    r"(?:^|(?<=[。！\n]))[ \t\u3000]*([^。！\n（）()]{2,400}?(?:按照?职责分工负责|按职责负责|分工负责|牵头[^。\n]{1,200}配合|负责|(?:负责|分工|职[责能]|抓好)落实))[ \t\u3000]*(?=[。；;]?[ \t\u3000]*(?:\n|$))"
+    r"(?:^|(?<=[。！\n]))[ \t\u3000]*((?:[^。！\n（）()]|[（(][^（）()\n]{1,12}[）)]){2,400}?(?:按照?职责分工负责|按职责负责|分工负责|牵头[^。\n]{1,200}配合|负责|(?:负责|分工|职[责能]|抓好)落实))[ \t\u3000]*(?=[。；;]?[ \t\u3000]*(?:\n|$))"
 )
 
 # Cheap pre-checks, so the clause regexes above run only where they can match.

@@ -46,7 +46,7 @@ TABLES: dict[str, dict] = {
             ("level", "string", "preamble, document, chapter, division (第一节), part, article, section, item, subitem, subsubitem (①) or point (一是)."),
             ("depth", "Int64", "Depth in the tree (1 = top-level heading, 0 = preamble)."),
             ("label", "string", "The numbering label as written, e.g. 一、 （十六） 1. 第三条 一是."),
-            ("number", "Int64", "The label as an integer."),
+            ("number", "Int64", "The label as an integer; empty for the 一是 points of a paragraph (the label says 一是)."),
             ("title", "string", "Heading text up to the first 。 (or the whole heading line)."),
             ("text", "string", "The provision's own text: its heading and body up to the next provision."),
             ("start", "Int64", "Start offset in the normalized text (data/processed/text/DOC.txt)."),

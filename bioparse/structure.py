@@ -245,7 +245,12 @@ def _add_points(text: str, provisions: list[dict]) -> list[dict]:
         for j, (start, number, label_end) in enumerate(runs):
             end = runs[j + 1][0] if j + 1 < len(runs) else p_end
             title = re.split(r"[，。；;,]", text[label_end:end], maxsplit=1)[0].strip()
-            out.append(_new_provision(p, "point", text[start:label_end], number, title, start, end, used_ids))
+            point = _new_provision(p, "point", text[start:label_end], number, title, start, end, used_ids)
+            # 一是 is a point of a sentence, not a numbered heading: its id keeps the ordinal,
+            # its number stays empty (the label says 一是), so tables and tools that number
+            # headings by `number` (a tree of 一、/（一）/1.) see the paragraph it stands in
+            point["number"] = None
+            out.append(point)
     return out
 
 

@@ -459,3 +459,9 @@ def test_clause_of_three_parts_each_with_its_role():
 def test_a_second_label_after_spaces_ends_the_names():
     assert _clause_names("推进项目落地。责任单位：省科技厅、省工信厅    完成时限：2025年\n") == [
         [("省科技厅", "responsible"), ("省工信厅", "responsible")]]
+
+
+def test_duty_sentence_without_brackets_may_hold_a_bracket_inside_a_name():
+    text = "（七）保障要素供给。新建厂房。省自然资源厅、省经济和信息化厅，各市（州）人民政府按职责分工负责。\n"
+    assert _clause_names(text) == [[("省自然资源厅", "responsible"), ("省经济和信息化厅", "responsible"),
+                                    ("各市（州）人民政府", "responsible")]]

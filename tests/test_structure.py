@@ -153,8 +153,16 @@ def test_two_yishi_runs_in_one_section():
     text = "（一）强化创新。一是建设平台；二是引进人才。\n加大投入。一是设立基金；二是落实税收优惠；三是加强金融支持。\n"
     provs = parse_provisions(text)
     assert_partition(text, provs)
-    assert [(p.number, p.title) for p in provs if p.level == "point"] == [
-        (1, "建设平台"), (2, "引进人才"), (1, "设立基金"), (2, "落实税收优惠"), (3, "加强金融支持")]
+    assert [(p.provision_id, p.label, p.title) for p in provs if p.level == "point"] == [
+        ("1.1", "一是", "建设平台"), ("1.2", "二是", "引进人才"), ("1.1~2", "一是", "设立基金"),
+        ("1.2~2", "二是", "落实税收优惠"), ("1.3", "三是", "加强金融支持")]
+
+
+def test_points_have_no_heading_number():
+    """一是 points keep their ordinal in the id and the label; `number` is left empty, so a tree
+    of numbered headings (一、/（一）/1.) read from `number` does not take them for items."""
+    provs = parse_provisions("（一）强化创新。一是建设平台；二是引进人才。\n")
+    assert [(p.level, p.number) for p in provs] == [("section", 1), ("point", None), ("point", None)]
 
 
 @pytest.mark.parametrize("annex", ["附件：1.重点项目清单\n2.重点企业名单\n", "附件：\n1.重点项目清单\n2.重点企业名单\n"])
