@@ -442,8 +442,9 @@ def _candidate(text: str, m: re.Match, spans, lead_ins: dict | None = None) -> d
         unit = money[1:]
     elif money and money[0] == "千":
         scale, unit = 1000.0, money[1:]
-    if mult:
-        scale *= CN_BIG.get(mult) or CN_SMALL[mult]
+    # 1万人, 200万平方米: the 万 stays with the unit, as money's does (万元), and value_norm
+    # carries the number in the unit's own terms (10000 人)
+    mult_scale = (CN_BIG.get(mult) or CN_SMALL[mult]) if mult else 1.0
     value *= scale
     if value_high is not None:
         value_high *= scale
@@ -470,14 +471,14 @@ def _candidate(text: str, m: re.Match, spans, lead_ins: dict | None = None) -> d
         qualifier = _QUAL_CANON[approx]
     elif pq:
         qualifier = _QUAL_CANON.get(pq, pq)
-    value_norm, unit_norm = _normalize_value(value, unit)
+    value_norm, unit_norm = _normalize_value(value * mult_scale, unit)
     return {
         "text": text[start:end],
         "start": start,
         "end": end,
         "value": value,
         "value_high": value_high,
-        "unit": unit,
+        "unit": (mult or "") + unit,
         "value_norm": round(value_norm, 10),
         "unit_norm": unit_norm,
         "qualifier": qualifier,

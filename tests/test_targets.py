@@ -147,14 +147,16 @@ def test_chinese_count():
 
 
 def test_people_with_wan_multiplier_and_open_bound():
+    """万 stays with the unit, as in money (万元): value and unit as written, value_norm in 人."""
     t = one("带动就业1万人以上")
-    assert (t["value"], t["unit"], t["qualifier"], t["kind"]) == (10000, "人", "以上", "people")
+    assert (t["value"], t["unit"], t["qualifier"], t["kind"]) == (1, "万人", "以上", "people")
+    assert (t["value_norm"], t["unit_norm"]) == (10000, "人")
     assert t["text"] == "1万人以上"
 
 
 def test_area_with_wan_multiplier():
     t = one("新增种植面积1.5万亩")
-    assert (t["value"], t["unit"], t["kind"]) == (15000, "亩", "area")
+    assert (t["value"], t["unit"], t["kind"], t["value_norm"], t["unit_norm"]) == (1.5, "万亩", "area", 15000, "亩")
 
 
 def test_approx_yu():
