@@ -32,3 +32,26 @@ def test_agencies(scores):
 def test_targets(scores):
     assert scores["targets"]["f1"] >= 0.90
     assert scores["targets"]["year_accuracy"] >= 0.90
+
+
+@pytest.fixture(scope="module")
+def other_province_scores(tmp_path_factory):
+    """The scorecard of four documents in other provinces' styles (tests/other_provinces)."""
+    from pathlib import Path
+
+    from conftest import SHARED
+
+    if not (SHARED / "tools" / "score.py").is_file():
+        pytest.skip("../shared/tools/score.py is not beside this checkout")
+    spec = importlib.util.spec_from_file_location("score", SHARED / "tools" / "score.py")
+    score = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(score)
+    here = Path(__file__).parent / "other_provinces"
+    out = tmp_path_factory.mktemp("other_provinces")
+    build(here / "raw", out, cache_dir=None, quiet=True)
+    return score.score(out, here / "gold")
+
+
+def test_documents_of_other_provinces(other_province_scores):
+    s = other_province_scores
+    assert (s["structure"]["f1"], s["agencies"]["f1"], s["targets"]["f1"]) == (1.0, 1.0, 1.0)
