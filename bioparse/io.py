@@ -218,6 +218,8 @@ _HEADING_START = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(]
 _INDENT = re.compile(r"^(?:\u3000|\s{2,})")
 # punctuation a typeset line never starts with: a line starting with it continues the one before
 _CLOSING = tuple("，。、；：！？）」』”》,.;:!?)")
+# a line ending in a digit or in 万/亿 was cut inside a number (a paragraph ends otherwise)
+_NUMBER_CUT = tuple("0123456789０１２３４５６７８９万亿")
 
 
 def _width(line: str) -> int:
@@ -232,31 +234,35 @@ def join_wrapped_lines(lines: list[str]) -> list[str]:
     into lines, across pages too. A line continues the one before unless it starts like a
     heading, or is indented (when the document indents its paragraphs: 公文 indent two
     full-width spaces); and only after a full line (one at least 85% as wide as the
-    document's usual full line), or when it starts with closing punctuation (，) that no
-    typeset line starts with. Without indentation to tell, a full line that ends a
-    sentence (。) ends its paragraph.
+    document's usual full line, its indent counted), after a line cut inside a number
+    (…达到1200亿 / 元), or when it starts with closing punctuation (，) that no typeset
+    line starts with. Without indentation to tell, a full line that ends a sentence (。)
+    ends its paragraph.
     """
     lines = [ln for ln in lines if ln.strip()]
     if not lines:
         return []
-    widths = sorted(_width(ln.strip()) for ln in lines)
+    # widths as set on the page: an indent takes its place on a line
+    widths = sorted(_width(ln.rstrip()) for ln in lines)
     full = 0.85 * widths[int(0.9 * (len(widths) - 1))]
     indenting = sum(bool(_INDENT.match(ln)) for ln in lines) >= 0.15 * len(lines)
     out = [lines[0]]
+    last = lines[0].rstrip()  # the last line as set, not the paragraph joined so far
     for line in lines[1:]:
         prev, core = out[-1].rstrip(), line.strip()
         if _HEADING_START.match(core) or (indenting and _INDENT.match(line)):
             joined = False
-        elif core.startswith(_CLOSING):
-            joined = True
+        elif core.startswith(_CLOSING) or last.endswith(_NUMBER_CUT):
+            joined = True  # …达到1200亿 / 元，…: no line ends inside a number and its unit
         else:
-            joined = _width(prev.strip()) >= full and (indenting or not prev.endswith(_SENTENCE_FINAL))
+            joined = _width(last) >= full and (indenting or not last.endswith(_SENTENCE_FINAL))
         if joined:
             # a space between two Latin words; a number or Chinese wraps without one (100 / 0亿元)
             sep = " " if prev[-1:].isascii() and prev[-1:].isalpha() and core[:1].isascii() and core[:1].isalpha() else ""
             out[-1] = prev + sep + core
         else:
             out.append(line)
+        last = line.rstrip()
     return out
 
 

@@ -281,3 +281,14 @@ def test_build_of_a_folder_without_documents_fails_under_strict(tmp_path, capsys
     assert main(["build", "--raw", str(tmp_path / "raw"), "--out", str(tmp_path / "out"), "--no-cache",
                  "--quiet", "--strict"]) == 1
     assert "no documents were read" in capsys.readouterr().err
+
+
+def test_pdf_line_cut_inside_a_number_or_short_for_its_digits_joins():
+    """Digits are half as wide as Chinese characters, so a line with many of them looks short;
+    and a line ending inside a number (…1200亿 / 元) never ends a paragraph."""
+    from bioparse.io import join_wrapped_lines
+    lines = ["\u3000\u3000为加快生物医药产业发展，结合本市实际情况，制定本方案如下。", "一、发展目标",
+             "\u3000\u3000到2025年，全市生物医药产业营业收入达到1200亿",
+             "元，规模以上企业达到350家，新增国家级创新平台十个，研", "发投入强度进一步提升。"]
+    assert join_wrapped_lines(lines)[2] == ("\u3000\u3000到2025年，全市生物医药产业营业收入达到1200亿元，规模以上企业"
+                                            "达到350家，新增国家级创新平台十个，研发投入强度进一步提升。")
