@@ -281,8 +281,9 @@ def parse_clause(inner: str, base: int = 0, *, require_marker: bool = False):
 
 
 _ROLE_PART_SPLIT_RE = re.compile(r"[，,；;]")
-_ROLE_END_RE = re.compile(r"(?:牵头|负责|落实|组织实施|配合|参与|协助)\s*$")
-_ROLE_BEFORE_SEPARATOR_RE = re.compile(r"(?:牵头|负责|落实|组织实施|配合|参与|协助)\s*[，,；;]")
+_ROLE_WORD = r"(?:牵头|负责|落实|组织实施|配合|参与|协助)"  # ends each part of a clause in parts
+_ROLE_END_RE = re.compile(_ROLE_WORD + r"\s*$")
+_ROLE_BEFORE_SEPARATOR_RE = re.compile(_ROLE_WORD + r"\s*[，,；;]")
 
 
 def _role_parts(inner: str, base: int) -> list[tuple] | None:

@@ -17,9 +17,10 @@ Bullets give "".
 """
 from __future__ import annotations
 
+from .numerals import CIRCLED
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _CN_DIGITS = "零一二三四五六七八九"
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _HEAVENLY_STEMS = "甲乙丙丁戊己庚辛壬癸"
 _ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
@@ -60,8 +61,8 @@ def format_number(n: int, fmt: str) -> str:
     if fmt in ("chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting",
                "taiwaneseCountingThousand", "ideographDigital", "chineseLegalSimplified"):
         return chinese_number(n)
-    if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese") and 1 <= n <= len(_CIRCLED):
-        return _CIRCLED[n - 1]
+    if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese") and 1 <= n <= len(CIRCLED):
+        return CIRCLED[n - 1]
     if fmt == "ideographTraditional" and 1 <= n <= 10:
         return _HEAVENLY_STEMS[n - 1]
     if fmt == "decimalFullWidth":

@@ -52,8 +52,10 @@ def article_text(html: str) -> tuple[str, dict]:
         tag.decompose()
     body = soup.body or soup
     fields = metadata.labelled_fields(body.get_text("\n"))
-    if "title" not in fields and metadata.page_title(title_tag):
-        fields["title"] = metadata.page_title(title_tag)
+    if "title" not in fields:
+        title = metadata.page_title(title_tag)
+        if title:
+            fields["title"] = title
     _drop_furniture(body)
     best = _article(body)
     # a line break in the source is white space; between Chinese characters, nothing

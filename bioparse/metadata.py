@@ -201,7 +201,8 @@ _FIELD_LABELS = {
     "title": ("文件标题", "文件名称", "标题", "名称"),
 }
 _ANY_LABEL = "|".join(sorted({w for words in _FIELD_LABELS.values() for w in words}
-                             | {"索引号", "发布日期", "主题分类", "公开方式", "有效性", "名称", "标题", "主题词"}, key=len, reverse=True))
+                             | {"索引号", "发布日期", "主题分类", "公开方式", "有效性", "主题词"}, key=len, reverse=True))
+_LABEL_FIELD = {w: f for f, words in _FIELD_LABELS.items() for w in words}
 _LABELLED_RE = re.compile(rf"({_ANY_LABEL})[ \t\u3000\xa0]*[:：]?\s*(.*?)[ \t\u3000\xa0]*(?=(?:{_ANY_LABEL})\s*[:：]|\n|$)")
 
 
@@ -212,10 +213,9 @@ def labelled_fields(page_text: str) -> dict[str, str]:
     of bodies, or a title naming a plan (方案, 意见 …). The pipeline uses them where the
     text itself does not say.
     """
-    label_field = {w: f for f, words in _FIELD_LABELS.items() for w in words}
     out: dict[str, str] = {}
     for m in _LABELLED_RE.finditer(page_text):
-        field, value = label_field.get(m.group(1)), m.group(2)
+        field, value = _LABEL_FIELD.get(m.group(1)), m.group(2)
         if field is None or field in out or not value:
             continue
         if field == "doc_number":

@@ -211,20 +211,13 @@ def trailing_clause_owners(text: str, clauses: list[tuple], provisions: list[dic
     A clause on a line of its own that ends the last of a run of numbered items
     (1. 2. …, （1）（2）…, ①②…) answers for the provision holding the list when none of
     the items has a clause of its own: （一）…\n1.…\n2.…\n（责任单位：…） is the section's.
-    When each item has its clause, the last one keeps its own.
+    When each item has its clause, the last one keeps its own. ``text`` is normalized: its
+    lines start with no blank, so a clause on a line of its own starts after a line break.
     """
-    # clauses on a line of their own; most close a paragraph's text instead
-    first = [c for c in clauses if not c[0] or text[c[0] - 1] in "\n \t\u3000"]
-    if not first:
-        return {}
     candidates = []
-    for start, end, _, _ in first:
+    for start, end, _, _ in clauses:
         if start and text[start - 1] != "\n":
-            before = start - 1
-            while before > 0 and text[before - 1] in " \t\u3000":
-                before -= 1
-            if before > 0 and text[before - 1] != "\n":
-                continue
+            continue  # most clauses close a paragraph's text
         line_end = text.find("\n", end)
         line_end = len(text) if line_end < 0 else line_end + 1
         if not text[end:line_end].strip(" \t\u3000。；;，,\n"):

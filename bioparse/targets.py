@@ -104,7 +104,9 @@ _QUAL_CANON = {
     "降为": "以内", "减至": "以内",
     "降至": "以内", "降低至": "以内", "降低到": "以内", "提高到": "达到", "提高至": "达到",
     "提升至": "达到", "提升到": "达到", "增加到": "达到", "增至": "达到",
-    "余": "以上", "多": "以上",
+    "余": "以上", "多": "以上", "及以上": "以上", "及以下": "以下",
+    # （含）以上 in any mix of bracket widths
+    **{f"{o}含{c}以{d}": f"以{d}" for o in "（(" for c in "）)" for d in "上下"},
 }
 _TIME_UNITS = {"工作日": ("工作日", 1), "自然日": ("天", 1), "交易日": ("交易日", 1),
                "天": ("天", 1), "日": ("天", 1), "周": ("天", 7), "星期": ("天", 7),
@@ -352,10 +354,7 @@ def _year_for(text: str, pos: int, lead_ins: dict | None = None) -> int | None:
     the document, the offsets of the colons that end lines (_lead_ins), found when first needed.
     """
     line_start = text.rfind("\n", 0, pos) + 1
-    year = None
-    if text.find("年", line_start, pos) >= 0:  # every _YEAR_RE match holds a 年
-        for m in _YEAR_RE.finditer(text, line_start, pos):
-            year = int(m.group(1) or m.group(2))
+    year = _last_year(text, line_start, pos)
     if (year is None and lead_ins is not None and text[line_start:line_start + 1] in _LIST_FIRST
             and _LIST_LINE_RE.match(text, line_start)):
         # the last line ending in a colon above, if only list lines (at most 12) lie between
@@ -465,7 +464,6 @@ def _candidate(text: str, m: re.Match, spans, lead_ins: dict | None = None) -> d
         return None
     qualifier = ""
     if sq:
-        sq = sq.lstrip("及").replace("（含）", "").replace("(含)", "")
         qualifier = _QUAL_CANON.get(sq, sq)
     elif approx:
         qualifier = _QUAL_CANON[approx]
@@ -551,7 +549,7 @@ def _with_range_head(text: str, t: dict) -> dict:
     # the low end's 万/亿 must be the high end's (50万—200万元, not 5千—1万元)
     if m is None or t["value_high"] is not None or t["unit"] != m.group(2) + "元":
         return t
-    low = float(unicodedata.normalize("NFKC", m.group(1)).replace("．", "."))
+    low = _to_float(m.group(1))
     value_norm, _ = _normalize_value(low, t["unit"])
     return {**t, "text": text[m.start():t["end"]], "start": m.start(), "value": low, "value_high": t["value"],
             "value_norm": round(value_norm, 10)}
