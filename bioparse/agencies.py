@@ -42,6 +42,13 @@ _LEAD_SUPPORT_RE = re.compile(
     r"^(?P<lead>.+?)(?:牵头(?:负责)?\s*[，,、；;]?|负责\s*[，,；;]|会同)\s*(?P<support>.+?)"
     r"(?:参与|配合|协助|组织实施|负责落实|抓好落实|" + _DUTY + r"|负责|落实)\s*$")
 _PIECE_SPLIT_RE = re.compile(r"[、，,；;]")
+
+
+def _split_names(seg: str) -> list[str]:
+    """seg split at every 、，,；; (_PIECE_SPLIT_RE), with str.split when 、 is the only separator."""
+    if "，" in seg or "；" in seg or "," in seg or ";" in seg:
+        return _PIECE_SPLIT_RE.split(seg)
+    return seg.split("、")
 # segments of a clause: split at ；/; and before a marker word (牵头单位：A，配合单位：B)
 # (and before any other label: 完成时限：…), and only where a colon follows
 _SEGMENT_SPLIT_RE = re.compile(r"[；;]|[，,、\s]+(?=[^\s，,、；;：:（）()]{2,6}\s*[:：])")
@@ -93,7 +100,7 @@ def _split_pieces(seg: str, base: int, role: str) -> list[tuple[str, int, int, s
     if not nested and "等" not in seg and not has_whitespace(seg):
         # the common case: nothing to trim, so every non-empty part is a name as it stands
         start = base
-        for part in _PIECE_SPLIT_RE.split(seg):
+        for part in _split_names(seg):
             end = start + len(part)
             if part:
                 out.append((part, start, end, role))
@@ -157,7 +164,7 @@ def _join_levels(pieces: list[tuple], seg: str, base: int) -> list[tuple]:
 def _bounds(seg: str) -> list[tuple[int, int]]:
     """(start, end) of the parts of seg between separators (、，,；;)."""
     out, pos = [], 0
-    for part in _PIECE_SPLIT_RE.split(seg):
+    for part in _split_names(seg):
         out.append((pos, pos + len(part)))
         pos += len(part) + 1
     return out
