@@ -68,7 +68,7 @@ _CLOSING_NOTE_RE = re.compile(r"[，,；;。]\s*(?:下同|同上|以下同|以�
 _SCOPE_NOTE_RE = re.compile(r"\s*(?:含|不含|包括|包含|其中|即|如|例如|主要包括|以下简称|简称|下称|统称)")
 # Collective names of bodies: 各市, 各区县（自治县）, 各设区市, 有关高校, 相关部门
 _COLLECTIVE_RE = re.compile(r"(?:各|有关|相关)[^、，,；;：:（）()]{0,12}?"
-                            r"(?:市|县|区|州|盟|地|乡镇|街道|高校|院所|学校|医院|企业|园区|单位|部门)"
+                            r"(?:市|县|区|州|盟|地|乡镇|乡|镇|街道|板块|开发区|高校|院所|学校|医院|企业|园区|单位|部门)"
                             r"(?:[（(][^（）()]{1,12}[）)])?")
 
 # Endings of names of public bodies; used only to accept a clause that has no marker word.
@@ -170,7 +170,7 @@ def _bounds(seg: str) -> list[tuple[int, int]]:
     return out
 
 
-def _bounds_outside_brackets(seg: str) -> list[tuple[int, int]]:
+def _bounds_outside_brackets(seg: str, separators: str = "、，,；;") -> list[tuple[int, int]]:
     """_bounds, splitting only at separators outside （…） and (…)."""
     out, depth, start = [], 0, 0
     for i, c in enumerate(seg):
@@ -178,7 +178,7 @@ def _bounds_outside_brackets(seg: str) -> list[tuple[int, int]]:
             depth += 1
         elif c in "）)":
             depth = max(depth - 1, 0)
-        elif depth == 0 and c in "、，,；;":
+        elif depth == 0 and c in separators:
             out.append((start, i))
             start = i + 1
     out.append((start, len(seg)))
@@ -299,12 +299,13 @@ def _role_parts(inner: str, base: int) -> list[tuple] | None:
     （省科技厅牵头，省财政厅、省药监局按职责分工负责，各市县政府配合）: each part is read on
     its own, with its own role; every name must look like a body's.
     """
-    if "（" in inner or "(" in inner:
-        return None  # a comma inside a name's brackets would cut it
-    parts, pos = [], 0
-    for part in _ROLE_PART_SPLIT_RE.split(inner):
-        parts.append((part, base + pos))
-        pos += len(part) + 1
+    if "（" in inner or "(" in inner:  # a comma inside a name's brackets does not cut it
+        parts = [(inner[s:e], base + s) for s, e in _bounds_outside_brackets(inner, "，,；;")]
+    else:
+        parts, pos = [], 0
+        for part in _ROLE_PART_SPLIT_RE.split(inner):
+            parts.append((part, base + pos))
+            pos += len(part) + 1
     if len(parts) < 2 or not all(_ROLE_END_RE.search(p) for p, _ in parts):
         return None
     # 牵头 leads and 配合/参与/协助 support; a part ending in 负责/落实 leads when it comes first
@@ -429,8 +430,10 @@ def find_clauses(text: str) -> list[tuple[int, int, str, list[tuple[str, int, in
             s, e = m.start(1), m.end(1)
             if any(s < te and ts < e for ts, te in taken):
                 continue
-            if rx is _BARE_DUTY_RE and not _ends_paragraph(text, e):
-                continue
+            if rx is _BARE_DUTY_RE:
+                if not _ends_paragraph(text, e):
+                    continue
+                s = _after_duty_lead(text, s, e)  # 第五条　专项资金由|市科技局负责
             parsed = parse_clause(text[s:e], s)
             if parsed and (rx is _BARE_MARKER_RE or parsed[0] != "bare_list"):
                 # a prose sentence ending in 负责 must be a list of bodies, not a clause
@@ -438,6 +441,7 @@ def find_clauses(text: str) -> list[tuple[int, int, str, list[tuple[str, int, in
                     continue
                 clauses.append((s, e, *parsed))
                 taken.append((s, e))
+    clauses += _duty_statements(text, taken)
     # a match holds no second bracket, so trying the regex at each 【 and 〔 finds them all
     brackets = sorted([*positions(text, "【"), *positions(text, "〔")])
     for m in filter(None, (_BRACKET_LABEL_RE.match(text, i) for i in brackets)):
@@ -450,6 +454,64 @@ def find_clauses(text: str) -> list[tuple[int, int, str, list[tuple[str, int, in
             taken.append((s, e))
     clauses.sort(key=lambda c: (c[0], c[1]))
     return clauses
+
+
+# What may stand before the bodies that open a duty sentence: a heading label (第五条,
+# （三）, 2.) and a topic ending in 由 (专项资金由市科技局负责; not the 由 of 自由贸易区).
+_DUTY_LEAD_RE = re.compile(
+    r"[ \t\u3000]*(?:(?:第[零〇一二三四五六七八九十百0-9]{1,4}[条款项]|[（(][一二三四五六七八九十0-9]{1,3}[）)]"
+    r"|[一二三四五六七八九十]{1,3}[、.．]|[0-9]{1,2}[.．、）)])[ \t\u3000]*)?"
+    r"(?:[^。；;！\n（）()，,、由]{0,20}(?<!自)由)?")
+
+
+def _after_duty_lead(text: str, start: int, end: int) -> int:
+    """Where the bodies of a duty sentence text[start:end] begin, past a label and a topic (see _DUTY_LEAD_RE)."""
+    m = _DUTY_LEAD_RE.match(text, start, end)
+    return m.end() if m.end() < end else start
+
+
+# A sentence whose subject is a list of public bodies and whose verb is 负责 (or 牵头负责,
+# 按职责分工负责, 会同…负责) with an object: 市科技局负责组织项目验收。 The bodies are the
+# clause; the object stays prose. (A duty word at the line's end is _BARE_DUTY_RE's.)
+_GOVERNMENT_ENDINGS = ("局", "委", "厅", "办", "政府", "管委会", "委员会", "部", "署", "海关", "办公室")
+_DUTY_ADVERBS = ("主要", "具体", "统一", "共同", "应当", "必须", "要", "应", "须")
+_MAX_SUBJECT = 80
+# 负责人 and 负责同志 are officials, not duties; 本办法由…负责解释 names who interprets the
+# text, and closes the document (it would fall to the last measure), so is no clause either.
+_NOT_DUTY_OBJECTS = ("人", "同志", "解释")
+
+
+def _duty_statements(text: str, taken: list[tuple[int, int]]) -> list[tuple]:
+    """Clauses (start, end, style, pieces) of the duty sentences in text that no other clause covers.
+
+    The subject runs from the sentence's start (after a label and a topic ending in 由) to
+    the duty word, holds no comma or colon, and every name in it ends as a government
+    body's does (局, 委, 厅, 政府…), so 企业负责… or 项目承担单位负责… are not clauses.
+    """
+    out = []
+    for w in positions(text, "负责"):
+        after = text[w + 2:w + 3]
+        if not after or after in "。；;！\n，,）)":
+            continue  # a duty word that ends its sentence is _BARE_DUTY_RE's
+        if text.startswith(_NOT_DUTY_OBJECTS, w + 2):
+            continue
+        sentence = max(text.rfind(c, 0, w) for c in "。；;！\n") + 1
+        if w - sentence > _MAX_SUBJECT + 20 or any(sentence < te and ts < w for ts, te in taken):
+            continue
+        start = _after_duty_lead(text, sentence, w)
+        end = w + 2
+        subject = text[start:end]
+        if any(c in subject for c in "，,：:"):
+            continue
+        for adverb in _DUTY_ADVERBS:  # 市科技局主要负责… : the adverb is no part of a name
+            if text.endswith(adverb, start, w):
+                subject = text[start:w - len(adverb)] + "负责"
+                break
+        parsed = parse_clause(subject, start)
+        if parsed and all(p[0].endswith(_GOVERNMENT_ENDINGS) and looks_like_agency(p[0]) for p in parsed[1]):
+            out.append((start, end, *parsed))
+            taken.append((start, end))
+    return out
 
 
 def _paren_matches(text: str) -> list[re.Match]:

@@ -465,3 +465,43 @@ def test_duty_sentence_without_brackets_may_hold_a_bracket_inside_a_name():
     text = "（七）保障要素供给。新建厂房。省自然资源厅、省经济和信息化厅，各市（州）人民政府按职责分工负责。\n"
     assert _clause_names(text) == [[("省自然资源厅", "responsible"), ("省经济和信息化厅", "responsible"),
                                     ("各市（州）人民政府", "responsible")]]
+
+
+def test_role_parts_with_a_bracket_and_local_collective_names():
+    text = ("推进伦理审查结果互认。（区卫健委牵头，科技局、医保局配合，各镇（街道）落实）\n"
+            "实行季通报。（区商务局牵头，投促中心、各板块配合）\n")
+    assert _clause_names(text) == [
+        [("区卫健委", "lead"), ("科技局", "support"), ("医保局", "support"), ("各镇（街道）", "support")],
+        [("区商务局", "lead"), ("投促中心", "support"), ("各板块", "support")]]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("第五条　市科技局负责。\n", ["市科技局"]),
+    ("以上任务由各州、市人民政府负责落实。\n", ["各州、市人民政府"]),
+    ("第三条　专项资金的监督检查由市科技局、市财政局按职责分工负责。\n", ["市科技局", "市财政局"]),
+    ("2.天津自由贸易试验区管委会负责。\n", ["天津自由贸易试验区管委会"]),  # the 由 of 自由 is no topic's
+])
+def test_a_duty_sentence_drops_its_label_and_topic(text, expected):
+    assert [[n for n, _ in c] for c in _clause_names(text)] == [expected]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("第十四条　市科技局负责组织项目验收和绩效评价。\n", [[("市科技局", "responsible")]]),
+    ("第四条　专项资金由市科技局会同市财政局负责管理。\n", [[("市科技局", "lead"), ("市财政局", "support")]]),
+    ("各区县（自治县）人民政府主要负责本辖区项目的组织推荐。\n", [[("各区县（自治县）人民政府", "responsible")]]),
+    ("第十五条　市科技局、市财政局按职责分工负责资金的监督检查。\n",
+     [[("市科技局", "responsible"), ("市财政局", "responsible")]]),
+])
+def test_a_sentence_whose_subject_is_public_bodies_names_them(text, expected):
+    assert _clause_names(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "项目承担单位负责项目的具体实施。\n",  # an applicant, not a public body
+    "企业负责研发投入。\n",
+    "建立由市政府主要负责同志任组长的领导小组。\n",  # 负责同志 is an official
+    "本措施由市工业和信息化局会同市科技局负责解释。\n",  # closes the text; no measure's duty
+    "在完成验收后，市科技局负责拨付资金。\n",  # the subject stands after a comma: not read
+])
+def test_sentences_that_name_no_responsible_body(text):
+    assert _clause_names(text) == []
