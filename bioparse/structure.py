@@ -86,6 +86,19 @@ _KINDS_BY_FIRST = _kinds_by_first()
 _NUMBER_WITH_UNIT = re.compile(r"\d+[ \u3000]*[年月日%万亿元个家项]")
 
 
+_ITEM_RANK = 5
+# A row of a task table set as text: cells apart by tabs or runs of spaces
+# (1  建设产业园  区发改局  2025年12月底) — two such gaps after the label.
+_CELL_GAP = r"(?:\t|[ \u3000]{2,})"
+_TABLE_ROW_RE = re.compile(rf"\S{_CELL_GAP}\S.*?\S{_CELL_GAP}\S")
+
+
+def _is_table_row(line: str, label_end: int) -> bool:
+    """True when the numbered line is a row of a table (its number is a 序号), not an item."""
+    rest = line[label_end:]
+    return ("\t" in rest or "  " in rest or "\u3000" in rest) and _TABLE_ROW_RE.search(rest.strip()) is not None
+
+
 def match_heading(line: str):
     """(level, rank, number, label_end) if the paragraph starts with a heading label."""
     kinds = _KINDS_BY_FIRST.get(line[:1])
@@ -99,6 +112,8 @@ def match_heading(line: str):
                 continue
             if level == "item" and _NUMBER_WITH_UNIT.match(line):
                 continue
+            if rank >= _ITEM_RANK and _is_table_row(line, m.end()):
+                return None
             return level, rank, number, m.end()
     return None
 

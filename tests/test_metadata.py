@@ -184,3 +184,9 @@ def test_development_zones_are_districts(issuer, region):
 @pytest.mark.parametrize("number", ["国办发﹝2021﹞16号", "泰政发【2021】45号", "津政办发〔２０２４〕１２号"])
 def test_document_numbers_in_other_brackets_and_full_width_digits(number):
     assert infer_metadata(f"关于印发某措施的通知\n{number}\n各区人民政府：\n")["doc_number"] == number
+
+
+def test_a_validity_date_is_no_plan_end():
+    text = "关于印发生物医药专项资金管理实施细则的通知\n第一条 为了规范管理。\n本细则自2023年7月1日起施行，有效期至2028年6月30日。\n"
+    assert (infer_metadata(text)["plan_start"], infer_metadata(text)["plan_end"]) == ("", "")
+    assert infer_metadata("行动方案\n到2026年，产业规模达到1000亿元。\n")["plan_end"] == "2026"

@@ -4,7 +4,7 @@ import pytest
 
 from bioparse.errors import StructureWarning
 from bioparse.normalize import normalize
-from bioparse.structure import cn_to_int, parse_provisions
+from bioparse.structure import cn_to_int, parse_provision_rows, parse_provisions
 
 
 def tree(text):
@@ -171,3 +171,13 @@ def test_list_of_attachments_is_not_items_of_the_last_section(annex):
     provs = parse_provisions(text)
     assert_partition(text, provs)
     assert [p.provision_id for p in provs] == ["2", "2.1", "2.1.1"]
+
+
+def test_rows_of_a_task_table_set_as_text_are_not_items():
+    text = ("一、重点任务\n（一）建设产业园。推动集聚发展。\n1.建设孵化器。支持企业入驻。\n"
+            "附件\n重点任务分工表\n序号  重点任务  牵头单位  完成时限\n"
+            "1  建设太湖科学城生物医药产业园  吴中经开区管委会  2025年12月底\n"
+            "2\t实施骨干企业培育计划\t区工信局\t长期坚持\n")
+    rows, _ = parse_provision_rows(text)
+    assert [r["label"] for r in rows] == ["一、", "（一）", "1."]
+    assert rows[-1]["end"] == len(text)  # the table stays in the last item's text
