@@ -115,6 +115,7 @@ _MONEY_TO_YI = {"元": 1e-8, "万元": 1e-4, "亿元": 1.0, "万亿元": 1e4}
 _AREA_UNITS = {"亩", "平方米", "平方公里", "公顷"}
 _PEOPLE_UNITS = {"人", "名", "人次"}
 _FUND_NOUNS = ("基金", "资金")
+_FUND_SIZES = tuple(f"{noun}{size}" for noun in _FUND_NOUNS for size in ("规模", "总规模", "总额"))
 _MONEY_KINDS = (
     ("funding", ("基金", "资金", "投资", "奖励", "补助", "补贴", "资助", "支持", "给予", "扶持",
                  "奖补", "融资", "投入", "经费")),
@@ -312,6 +313,8 @@ def _kind(text: str, start: int, end: int, unit: str) -> str:
         if any(w in after for w in _FUND_NOUNS):
             return "funding"
         before = _clause_before(text, start)
+        if any(size in before for size in _FUND_SIZES):
+            return "funding"  # 基金规模达到100亿元: a fund's size, not output (规模)
         kind = _nearest_kind(before, _MONEY_KINDS) or _nearest_kind(after, _MONEY_KINDS)
         if kind is None:
             # a sentence-level look back, then default to money given out
@@ -534,12 +537,18 @@ _RANGE_HEAD_RE = re.compile(r"([0-9０-９]+(?:[.．][0-9０-９]+)?)[ \u3000]*(
 
 
 def _same_unit(a: dict, b: dict) -> bool:
-    return a["unit"] == b["unit"] and a["value_high"] is None and b["value_high"] is None
+    """Whether two figures can be the ends of one range: the same unit, or two sums of money (5000万元至1亿元)."""
+    if a["value_high"] is not None or b["value_high"] is not None:
+        return False
+    return a["unit"] == b["unit"] or (a["unit"] in _MONEY_TO_YI and b["unit"] in _MONEY_TO_YI)
 
 
 def _range_of(text: str, low: dict, high: dict) -> dict:
     """One target for a range written as two (10%—15%): the low end's value, the high end's as value_high."""
-    return {**low, "text": text[low["start"]:high["end"]], "end": high["end"], "value_high": high["value"],
+    value_high = high["value"]
+    if high["unit"] != low["unit"]:  # 5000万元至1亿元: the high end in the low end's unit (10000 万元)
+        value_high = round(high["value_norm"] / _MONEY_TO_YI[low["unit"]], 10)
+    return {**low, "text": text[low["start"]:high["end"]], "end": high["end"], "value_high": value_high,
             "qualifier": low["qualifier"] or high["qualifier"]}
 
 

@@ -296,6 +296,8 @@ def test_seeds_against_gold():
     ("按10%—15%给予补助。", ("10%—15%", 10.0, 15.0, "%")),
     ("给予1000万元—3000万元资助。", ("1000万元—3000万元", 1000.0, 3000.0, "万元")),
     ("给予50万元至200万元奖励。", ("50万元至200万元", 50.0, 200.0, "万元")),
+    # two money units: the high end in the low end's unit
+    ("给予5000万元至1亿元综合支持。", ("5000万元至1亿元", 5000.0, 10000.0, "万元")),
 ])
 def test_ranges_with_the_unit_on_both_ends_are_one_target(text, expected):
     (t,) = extract_targets(text)
@@ -339,3 +341,9 @@ def test_conditions_and_vague_amounts_are_no_targets(text):
 
 def test_full_width_year():
     assert [t["year"] for t in extract_targets("到２０２５年，产业规模达到1000亿元。")] == [2025]
+
+
+def test_the_size_of_a_fund_is_funding_not_output():
+    (fund,) = extract_targets("设立生物医药产业基金，基金规模达到100亿元。")
+    (output,) = extract_targets("生物医药产业规模达到100亿元。")
+    assert (fund["kind"], output["kind"]) == ("funding", "output")
