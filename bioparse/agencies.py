@@ -441,7 +441,6 @@ def find_clauses(text: str) -> list[tuple[int, int, str, list[tuple[str, int, in
                     continue
                 clauses.append((s, e, *parsed))
                 taken.append((s, e))
-    clauses += _duty_statements(text, taken)
     # a match holds no second bracket, so trying the regex at each 【 and 〔 finds them all
     brackets = sorted([*positions(text, "【"), *positions(text, "〔")])
     for m in filter(None, (_BRACKET_LABEL_RE.match(text, i) for i in brackets)):
@@ -468,50 +467,6 @@ def _after_duty_lead(text: str, start: int, end: int) -> int:
     """Where the bodies of a duty sentence text[start:end] begin, past a label and a topic (see _DUTY_LEAD_RE)."""
     m = _DUTY_LEAD_RE.match(text, start, end)
     return m.end() if m.end() < end else start
-
-
-# A sentence whose subject is a list of public bodies and whose verb is 负责 (or 牵头负责,
-# 按职责分工负责, 会同…负责) with an object: 市科技局负责组织项目验收。 The bodies are the
-# clause; the object stays prose. (A duty word at the line's end is _BARE_DUTY_RE's.)
-_GOVERNMENT_ENDINGS = ("局", "委", "厅", "办", "政府", "管委会", "委员会", "部", "署", "海关", "办公室")
-_DUTY_ADVERBS = ("主要", "具体", "统一", "共同", "应当", "必须", "要", "应", "须")
-_MAX_SUBJECT = 80
-# 负责人 and 负责同志 are officials, not duties; 本办法由…负责解释 names who interprets the
-# text, and closes the document (it would fall to the last measure), so is no clause either.
-_NOT_DUTY_OBJECTS = ("人", "同志", "解释")
-
-
-def _duty_statements(text: str, taken: list[tuple[int, int]]) -> list[tuple]:
-    """Clauses (start, end, style, pieces) of the duty sentences in text that no other clause covers.
-
-    The subject runs from the sentence's start (after a label and a topic ending in 由) to
-    the duty word, holds no comma or colon, and every name in it ends as a government
-    body's does (局, 委, 厅, 政府…), so 企业负责… or 项目承担单位负责… are not clauses.
-    """
-    out = []
-    for w in positions(text, "负责"):
-        after = text[w + 2:w + 3]
-        if not after or after in "。；;！\n，,）)":
-            continue  # a duty word that ends its sentence is _BARE_DUTY_RE's
-        if text.startswith(_NOT_DUTY_OBJECTS, w + 2):
-            continue
-        sentence = max(text.rfind(c, 0, w) for c in "。；;！\n") + 1
-        if w - sentence > _MAX_SUBJECT + 20 or any(sentence < te and ts < w for ts, te in taken):
-            continue
-        start = _after_duty_lead(text, sentence, w)
-        end = w + 2
-        subject = text[start:end]
-        if any(c in subject for c in "，,：:"):
-            continue
-        for adverb in _DUTY_ADVERBS:  # 市科技局主要负责… : the adverb is no part of a name
-            if text.endswith(adverb, start, w):
-                subject = text[start:w - len(adverb)] + "负责"
-                break
-        parsed = parse_clause(subject, start)
-        if parsed and all(p[0].endswith(_GOVERNMENT_ENDINGS) and looks_like_agency(p[0]) for p in parsed[1]):
-            out.append((start, end, *parsed))
-            taken.append((start, end))
-    return out
 
 
 def _paren_matches(text: str) -> list[re.Match]:

@@ -485,23 +485,15 @@ def test_a_duty_sentence_drops_its_label_and_topic(text, expected):
     assert [[n for n, _ in c] for c in _clause_names(text)] == [expected]
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("第十四条　市科技局负责组织项目验收和绩效评价。\n", [[("市科技局", "responsible")]]),
-    ("第四条　专项资金由市科技局会同市财政局负责管理。\n", [[("市科技局", "lead"), ("市财政局", "support")]]),
-    ("各区县（自治县）人民政府主要负责本辖区项目的组织推荐。\n", [[("各区县（自治县）人民政府", "responsible")]]),
-    ("第十五条　市科技局、市财政局按职责分工负责资金的监督检查。\n",
-     [[("市科技局", "responsible"), ("市财政局", "responsible")]]),
-])
-def test_a_sentence_whose_subject_is_public_bodies_names_them(text, expected):
-    assert _clause_names(text) == expected
-
-
 @pytest.mark.parametrize("text", [
     "项目承担单位负责项目的具体实施。\n",  # an applicant, not a public body
     "企业负责研发投入。\n",
     "建立由市政府主要负责同志任组长的领导小组。\n",  # 负责同志 is an official
     "本措施由市工业和信息化局会同市科技局负责解释。\n",  # closes the text; no measure's duty
-    "在完成验收后，市科技局负责拨付资金。\n",  # the subject stands after a comma: not read
+    # prose naming who does what is not a responsibility clause (NOTES.md: 000's inline
+    # names are not annotated); annotators of other provinces' documents split on it
+    "第十四条　市科技局负责组织项目验收和绩效评价。\n",
+    "第四条　专项资金由市科技局会同市财政局负责管理。\n",
 ])
 def test_sentences_that_name_no_responsible_body(text):
     assert _clause_names(text) == []
