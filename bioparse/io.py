@@ -237,7 +237,9 @@ def join_wrapped_lines(lines: list[str]) -> list[str]:
     document's usual full line, its indent counted), after a line cut inside a number
     (…达到1200亿 / 元), or when it starts with closing punctuation (，) that no typeset
     line starts with. Without indentation to tell, a full line that ends a sentence (。)
-    ends its paragraph.
+    ends its paragraph, unless the document's paragraphs all start with a label
+    (第一条…, see _labelled_paragraphs); a line that opens a bracket it does not close
+    (…（责任单位：) never ends one.
     """
     lines = [ln for ln in lines if ln.strip()]
     if not lines:
@@ -246,16 +248,17 @@ def join_wrapped_lines(lines: list[str]) -> list[str]:
     widths = sorted(_width(ln.rstrip()) for ln in lines)
     full = 0.85 * widths[int(0.9 * (len(widths) - 1))]
     indenting = sum(bool(_INDENT.match(ln)) for ln in lines) >= 0.15 * len(lines)
+    labelled = not indenting and _labelled_paragraphs(lines, full)
     out = [lines[0]]
     last = lines[0].rstrip()  # the last line as set, not the paragraph joined so far
     for line in lines[1:]:
         prev, core = out[-1].rstrip(), line.strip()
         if _HEADING_START.match(core) or (indenting and _INDENT.match(line)):
             joined = False
-        elif core.startswith(_CLOSING) or last.endswith(_NUMBER_CUT):
+        elif core.startswith(_CLOSING) or last.endswith(_NUMBER_CUT) or _opens_bracket(last):
             joined = True  # …达到1200亿 / 元，…: no line ends inside a number and its unit
         else:
-            joined = _width(last) >= full and (indenting or not last.endswith(_SENTENCE_FINAL))
+            joined = _width(last) >= full and (indenting or labelled or not last.endswith(_SENTENCE_FINAL))
         if joined:
             # a space between two Latin words; a number or Chinese wraps without one (100 / 0亿元)
             sep = " " if prev[-1:].isascii() and prev[-1:].isalpha() and core[:1].isascii() and core[:1].isalpha() else ""
@@ -264,6 +267,26 @@ def join_wrapped_lines(lines: list[str]) -> list[str]:
             out.append(line)
         last = line.rstrip()
     return out
+
+
+def _labelled_paragraphs(lines: list[str], full: float) -> bool:
+    """True when, from the first heading on, nearly every line after a short line starts with a label.
+
+    A short line ends a paragraph; when what follows one is (almost) always a heading
+    (第五条…, （三）…), the document starts every paragraph with a label, and an unlabelled
+    line after a full line ending in 。 continues the paragraph.
+    """
+    first = next((i for i, ln in enumerate(lines) if _HEADING_START.match(ln.strip())), None)
+    if first is None:
+        return False
+    body = lines[first:]
+    followers = [nxt.strip() for ln, nxt in zip(body, body[1:]) if _width(ln.rstrip()) < full]
+    return len(followers) >= 3 and sum(bool(_HEADING_START.match(f)) for f in followers) >= 0.75 * len(followers)
+
+
+def _opens_bracket(line: str) -> bool:
+    """True when the line opens a bracket it does not close: （责任单位： runs on below."""
+    return max(line.rfind("（"), line.rfind("(")) > max(line.rfind("）"), line.rfind(")"))
 
 
 def _strip_page_furniture(pages: list[list[str]]) -> list[list[str]]:

@@ -118,7 +118,7 @@ def match_heading(line: str):
     return None
 
 
-def _point_runs(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
+def point_runs(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
     """Runs of 一是/二是/三是… inside a span: (offset, number, label_end) in order.
 
     A run starts at 一 and counts up by one, so a stray "这是" or "三是" without its
@@ -178,7 +178,11 @@ def _provision_dicts(text: str) -> list[dict]:
     last: dict[str, int] = {}  # the last number kept of each level (see _in_sequence)
     start = 0
     annex_list = False  # in the list of attachments after 附件：
+    body_start = attached_policy_start(text)  # a notice's own points before it are no headings
     for line in text.split("\n"):
+        if start < body_start:
+            start += len(line) + 1
+            continue
         if annex_list and _ANNEX_ENTRY.match(line):
             start += len(line) + 1
             continue  # 1.重点项目清单 names an attachment: no item of the last section
@@ -204,6 +208,41 @@ def _provision_dicts(text: str) -> list[dict]:
     for p in provisions:
         p["text"] = text[p["start"]:p["end"]]
     return provisions
+
+
+# A notice that issues a policy (关于印发《X》的通知) may carry it as its attachment: a line
+# 附件 (附件1) and then X's title. The notice's own numbered points (一、提高认识…) come
+# before it; the policy's headings start again after it.
+_ISSUED_TITLE_RE = re.compile(r"印发\s*《([^》\n]{4,80})》|印发([^《》\n]{4,80}?)的\s*通\s*知")
+_ANNEX_LINE_RE = re.compile(r"^[ \t\u3000]*附\s*件\s*[0-9０-９一二三四五六七八九十]{0,2}[ \t\u3000]*[:：]?[ \t\u3000]*$", re.M)
+_HEAD_LINES = 8
+
+
+def attached_policy_start(text: str) -> int:
+    """Offset of the 附件 line before the policy a transmittal notice issues, or 0 if there is none.
+
+    The document's head must name what it issues (印发《X》 or 印发X的通知), and the first
+    non-blank line after a line reading just 附件 (or 附件1) must be X's title. Everything
+    before that line is the notice: its text is the preamble, its 一、二、 no parts.
+    """
+    if "附" not in text:
+        return 0
+    head = "".join(text.split("\n", _HEAD_LINES)[:_HEAD_LINES])  # a title may run over lines
+    m = _ISSUED_TITLE_RE.search(head)
+    if not m:
+        return 0
+    title = _squeeze(m.group(1) or m.group(2))
+    for annex in _ANNEX_LINE_RE.finditer(text):
+        first = _squeeze(text[annex.end():annex.end() + 400].lstrip().split("\n", 1)[0])
+        # the title, or its first line when the plan's period stands on the next
+        if first.startswith(title[:40]) or (len(first) >= 6 and title.startswith(first)):
+            return annex.start()
+    return 0
+
+
+def _squeeze(s: str) -> str:
+    """s without any whitespace: titles are compared across line breaks and stray spaces."""
+    return "".join(s.split())
 
 
 # 附件：(1.…) starts the list of a notice's attachments; its entries are short numbered
@@ -245,12 +284,12 @@ def _in_sequence(level: str, number: int, last: dict[str, int]) -> bool:
 
 def _add_points(text: str, provisions: list[dict]) -> list[dict]:
     """Split 一是/二是 runs out of each provision's own span as child 'point' provisions."""
-    if "一是" not in text:  # no run starts anywhere (see _point_runs)
+    if "一是" not in text:  # no run starts anywhere (see point_runs)
         return provisions
     out: list[dict] = []
     used_ids = {p["provision_id"] for p in provisions}
     for p in provisions:
-        runs = _point_runs(text, p["start"], p["end"])
+        runs = point_runs(text, p["start"], p["end"])
         if not runs:
             out.append(p)
             continue

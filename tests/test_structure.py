@@ -181,3 +181,15 @@ def test_rows_of_a_task_table_set_as_text_are_not_items():
     rows, _ = parse_provision_rows(text)
     assert [r["label"] for r in rows] == ["一、", "（一）", "1."]
     assert rows[-1]["end"] == len(text)  # the table stays in the last item's text
+
+
+def test_a_notice_s_own_points_before_the_policy_it_issues_are_no_headings():
+    text = ("某省科技厅关于印发《某省生物医药专项资金管理办法》的通知\n各市州科技局：\n"
+            "一、提高思想认识\n要充分认识。\n二、抓好贯彻落实\n认真组织实施。\n附件：某省生物医药专项资金管理办法\n"
+            "附件\n某省生物医药专项资金管理办法\n第一章　总则\n第一条　为了规范管理。\n第二章　支持方向\n第二条　重点支持。\n")
+    rows, _ = parse_provision_rows(text)
+    assert [r["label"] for r in rows] == ["", "第一章", "第一条", "第二章", "第二条"]
+    assert rows[0]["level"] == "preamble" and "二、抓好贯彻落实" in rows[0]["text"]
+    # without the attachment line the notice's points stay headings
+    plain = text.replace("附件\n某省", "某省")
+    assert [r["label"] for r in parse_provision_rows(plain)[0]][:3] == ["", "一、", "二、"]
