@@ -354,3 +354,7 @@ def test_a_year_inside_a_point_dates_that_point_only():
             "（四）主要目标。到2025年，一是产业规模达到500亿元；二是企业达到100家。\n")
     assert [(t["text"], t["year"]) for t in extract_targets(text)] == [
         ("突破1000亿元", 2027), ("最高300万元", None), ("达到500亿元", 2025), ("达到100家", 2025)]
+
+
+def test_exports_are_output():
+    assert [t["kind"] for t in extract_targets("年出口额突破10亿美元，出口额达到15亿美元。")] == ["output", "output"]
