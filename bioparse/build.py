@@ -30,7 +30,7 @@ class BuildResult:
     """What a build wrote and what it could not read."""
 
     counts: dict = field(default_factory=dict)
-    problems: list = field(default_factory=list)   # (file, message)
+    problems: list = field(default_factory=list)   # (doc_id, message); doc_id "" for a file or row not matched to one
     warnings: list = field(default_factory=list)   # (doc_id, message)
     outdir: Path | None = None
     n_cached: int = 0
@@ -183,7 +183,7 @@ def build(raw_dir: str | Path = "data/raw", outdir: str | Path = "data/processed
         raise BioparseError(raw_dir, "raw data folder not found", "put the documents in data/raw/ or pass --raw")
     docs, problems = io.discover(raw_dir)
     result = BuildResult(outdir=outdir)
-    result.problems = [(getattr(p, "path", ""), str(p)) for p in problems]
+    result.problems = [("", str(p)) for p in problems]  # each message names its file
     result.warnings += [(d["doc_id"], note) for d in docs for note in d.get("notes", ())]
     outdir.mkdir(parents=True, exist_ok=True)
     text_dir = outdir / "text"
@@ -208,7 +208,7 @@ def build(raw_dir: str | Path = "data/raw", outdir: str | Path = "data/processed
         if progress:
             progress.stop()
     # files not read go to warnings.csv too, so a run's record is complete in its folder
-    write_warnings(outdir, result.warnings + [("", msg) for _, msg in result.problems])
+    write_warnings(outdir, result.warnings + result.problems)
     # Remove texts of documents no longer in the corpus, so the folder mirrors the tables.
     for stale in text_dir.glob("*.txt"):
         if stale.stem not in written_texts:
@@ -340,5 +340,5 @@ def print_summary(result: BuildResult, stream=None, most_warnings: int = 20) -> 
         for f, msg in result.problems:
             print(f"  - {msg}", file=stream)
     if not result.counts.get("documents"):
-        print("no documents were read: put .txt, .docx, .html or .pdf files in the raw folder "
-              "(subfolders are read too)", file=stream)
+        print("no documents were read: " + ("see the files above" if result.problems else
+              "put .txt, .docx, .html or .pdf files in the raw folder (subfolders are read too)"), file=stream)

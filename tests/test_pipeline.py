@@ -68,6 +68,9 @@ def test_build_writes_every_table(tmp_path):
     result = build(raw, out, cache_dir=None, quiet=True)
     assert result.counts["documents"] == 2
     assert any("broken.txt" in msg for _, msg in result.problems)
+    # the file not read is listed in warnings.csv under its doc_id
+    warned = pd.read_csv(out / "warnings.csv", dtype=str, keep_default_na=False)
+    assert [d for d, w in zip(warned["doc_id"], warned["warning"]) if "broken.txt" in w] == ["broken"]
     for t in ("documents", "provisions", "agencies", "targets"):
         csv = pd.read_csv(out / f"{t}.csv", dtype=str)
         assert list(csv.columns) == columns(t)
