@@ -407,10 +407,13 @@ def find_agency_clauses(text: str) -> list[dict]:
     return [_clause(*c) for c in find_clauses(text)]
 
 
-def find_clauses(text: str) -> list[tuple[int, int, str, list[tuple[str, int, int, str]]]]:
+def find_clauses(text: str, refused: list | None = None) -> list[tuple[int, int, str, list[tuple[str, int, int, str]]]]:
     """find_agency_clauses as tuples (start, end, style, pieces), each piece (name, start, end, role).
 
     The pipeline reads these: a document names many agencies, and tuples spare a dict for each.
+    ``refused``, when given, receives the (start, end) of each bracket that ends a paragraph
+    and holds a role word (牵头, 负责, 责任单位…) but was not read as a clause, so that the
+    caller can say so (a name bioparse does not take for a body's).
     """
     clauses = []
     taken = []
@@ -424,6 +427,8 @@ def find_clauses(text: str) -> list[tuple[int, int, str, list[tuple[str, int, in
         if parsed:
             clauses.append((m.start(), m.end(), *parsed))
             taken.append((m.start(), m.end()))
+        elif refused is not None and at_end and _CUE_RE.search(text, inner_start, inner_end):
+            refused.append((m.start(), m.end()))
     for rx, matches in ((_BARE_MARKER_RE, _bare_marker_matches(text)),
                         (_BARE_DUTY_RE, _bare_duty_matches(text))):
         for m in matches:

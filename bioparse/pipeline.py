@@ -189,7 +189,12 @@ def _document(d: dict, crosswalk) -> None:
 def _agencies(d: dict, crosswalk) -> None:
     """Responsibility clauses and their agencies."""
     text, provisions = d["text"], d["provisions"]
-    clauses = agencies_mod.find_clauses(text)
+    refused: list[tuple[int, int]] = []
+    clauses = agencies_mod.find_clauses(text, refused)
+    for start, end in refused:  # a clause-like bracket whose names were not taken for bodies'
+        d["warnings"].append(f"{d['path'].name}: provision {d['owner'](start)}: {text[start:end]} was not read "
+                             "as a responsibility clause (a name in it does not look like a public body's); "
+                             "if it names responsible bodies, they are missing from the agencies table")
     point_parent = {p["provision_id"]: p["parent_id"] for p in provisions if p["level"] == "point"}
     owner = d["owner"]
     lifted = trailing_clause_owners(text, clauses, provisions, owner) if clauses else {}

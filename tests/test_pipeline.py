@@ -132,3 +132,10 @@ def test_clause_line_after_a_list_of_items_belongs_to_the_section(tmp_path):
     # no item of （一） has its own clause: the line after item 2 answers for the section;
     # under （二） each item has one, so each keeps its own
     assert rows == [("1.1", "省科技厅"), ("1.1", "省发展改革委"), ("1.2.1", "省卫生健康委"), ("1.2.2", "省药监局")]
+
+
+def test_a_clause_like_bracket_not_read_is_reported(tmp_path):
+    path = write(tmp_path, "a.txt", "一、任务\n（一）加强研发。支持企业。（由龙头企业牵头，高校参与）\n（二）推进。（市科技局负责）\n")
+    result = parse_document(path, "a")
+    assert [a["agency"] for a in result["agencies"]] == ["市科技局"]
+    assert [w for w in result["warnings"] if "（由龙头企业牵头，高校参与）" in w and "provision 1.1" in w]
