@@ -55,3 +55,4 @@ def other_province_scores(tmp_path_factory):
 def test_documents_of_other_provinces(other_province_scores):
     s = other_province_scores
     assert (s["structure"]["f1"], s["agencies"]["f1"], s["targets"]["f1"]) == (1.0, 1.0, 1.0)
+    assert s["structure"]["title_accuracy"] == 1.0  # a notice's own 一、 is no part (hn_notice_fund)
