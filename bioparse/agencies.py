@@ -62,7 +62,10 @@ _LEAD_MARK_RE = re.compile(r"[（(]\s*牵头(?:单位|部门)?\s*[）)]$")
 _ROLE_TAILS = ("负责", "配合", "参与", "落实", "协助")
 _NOT_IN_NAME_RE = re.compile(r"[0-9０-９%。：:“”\"《》]")
 # A note closing a clause: ，下同 · 。以下均需各设区市人民政府落实，不再列出
-_CLOSING_NOTE_RE = re.compile(r"[，,；;。]\s*(?:下同|同上|以下同|以下均|以下各项|以下不再|(?P<first>(?:列|排在?|排名)第一位?))[^（）()]*$")
+# or the same note in brackets after the names: 省科技厅、省发展改革委（列第一位的为牵头单位，下同）
+_NOTE_START_RE = re.compile(r"\s*(?:下同|同上|以下同|(?:列|排在?|排名)第一位?)")
+_CLOSING_NOTE_RE = re.compile(r"(?:[，,；;。]\s*(?:下同|同上|以下同|以下均|以下各项|以下不再|(?P<first>(?:列|排在?|排名)第一位?))[^（）()]*"
+                              r"|[（(]\s*(?:下同|同上|以下同|(?P<first2>(?:列|排在?|排名)第一位?))[^（）()]*[）)]\s*)$")
 # A bracket saying what something includes or is called, not who is responsible:
 # （含国家重点实验室、国家工程研究中心）（以下简称领导小组）
 _SCOPE_NOTE_RE = re.compile(r"\s*(?:含|不含|包括|包含|其中|即|如|例如|主要包括|以下简称|简称|下称|统称)")
@@ -252,10 +255,12 @@ def parse_clause(inner: str, base: int = 0, *, require_marker: bool = False):
     the first body leads.
     """
     if "下" in inner or "第一" in inner or "同上" in inner:
+        if _NOTE_START_RE.match(inner):
+            return None  # （列第一位的为牵头单位，下同）: a bracket holding only the note names no body
         note = _CLOSING_NOTE_RE.search(inner)
         if note:
             parsed = parse_clause(inner[:note.start()], base, require_marker=require_marker)
-            if parsed and note.group("first") is not None:
+            if parsed and (note.group("first") or note.group("first2")) is not None:
                 name, s, e, _ = parsed[1][0]
                 parsed[1][0] = (name, s, e, "lead")
             return parsed
@@ -457,6 +462,22 @@ def find_clauses(text: str, refused: list | None = None) -> list[tuple[int, int,
             clauses.append((s, e, m.group(1), names))
             taken.append((s, e))
     clauses.sort(key=lambda c: (c[0], c[1]))
+    return _first_leads_below(text, clauses) if "下同" in text else clauses
+
+
+def _first_leads_below(text: str, clauses: list[tuple]) -> list[tuple]:
+    """After a clause noting 列第一位的为牵头单位，下同, the first body of every later clause leads.
+
+    The note is written once, on the first clause it governs; those below keep plain lists.
+    """
+    for k, (start, end, _, _) in enumerate(clauses):
+        span = text[start:end]
+        if "下同" in span and "第一位" in span:
+            for j in range(k + 1, len(clauses)):
+                s, e, style, pieces = clauses[j]
+                if pieces and pieces[0][3] == "responsible":
+                    clauses[j] = (s, e, style, [(*pieces[0][:3], "lead"), *pieces[1:]])
+            break
     return clauses
 
 

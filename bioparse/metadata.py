@@ -34,7 +34,7 @@ _RANGE_TERM = re.compile(rf"(?:实施期限|执行期限|规划期|期限|实施
 _RANGE_TERM_RES = (re.compile(rf"期(?:限|(?<=规划期|实施期|有效期)){_RANGE_TERM_BODY}"),
                    re.compile(rf"时间{_RANGE_TERM_BODY}"))
 # 到2026年 (a plan's horizon), not a date (有效期至2028年6月30日: when a rule lapses)
-_UNTIL = re.compile(r"(?:到|至)\s*((?:19|20)\d{2})\s*年(?!\s*[0-9０-９一二三四五六七八九十]{1,2}\s*月)")
+_UNTIL = re.compile(r"(?:到|至)\s*((?:19|20|１９|２０)\d{2})\s*年(?!\s*[0-9０-９一二三四五六七八九十]{1,2}\s*月)")
 _PLACE = r"[^\s人民政府办公厅室关于印发的，。、《》（）()“”\d]"
 # 杭州市 is a city named 杭州, not the 州 杭 followed by 市…; a bare 州 ends a city only
 # when no 市 follows (甘孜州)
@@ -275,7 +275,8 @@ def _until_years(text: str) -> list[str]:
     of finditer's, in order.
     """
     starts = sorted([*positions(text, "到"), *positions(text, "至")])
-    return [m.group(1) for m in (_UNTIL.match(text, i) for i in starts) if m]
+    # full-width years (到２０２７年) are given as ASCII digits
+    return [str(int(m.group(1))) for m in (_UNTIL.match(text, i) for i in starts) if m]
 
 
 def _plan_years(title: str, text: str) -> tuple[str, str]:

@@ -59,12 +59,12 @@ def date_part(s: str) -> int | None:
 
 @lru_cache(maxsize=4096)  # headings repeat the same few numerals
 def heading_number(s: str) -> int | None:
-    """A heading's number: 一 → 1, 十六 → 16, 一百零一 → 101, 12 → 12, ② → 2; None if not a numeral."""
+    """A heading's number: 一 → 1, 十六 → 16, 一百零一 → 101, 12 or １２ → 12, ② → 2; None if not a numeral."""
     if not s:
         return None
     if s in CIRCLED:
         return CIRCLED.index(s) + 1
-    if s.isascii() and s.isdigit():
+    if s.isdecimal():  # 12, or full-width １２
         return int(s)
     value = cn_int(s)
     return None if value is None else int(value)

@@ -17,6 +17,7 @@ from .errors import StructureWarning
 from .numerals import CIRCLED, heading_number
 
 CN = "一二三四五六七八九十百零〇两"
+_ARABIC_FIRST = "0123456789０１２３４５６７８９"  # a label's first digit, half- or full-width (１．)
 
 # (level name, rank, first characters, pattern). A lower rank is higher in the tree. Each
 # pattern matches at the start of a paragraph, which begins with one of its first characters,
@@ -30,9 +31,9 @@ HEADING_KINDS: list[tuple[str, int, str, re.Pattern]] = [
     ("section", 4, "（(", re.compile(rf"^[（(](?P<n>[{CN}]+)[）)]")),
     # 1. or 1、 — a full stop before a digit is a decimal point (1.5万亩), except before a year
     # (2.2025年底前…); 、 never is
-    ("item", 5, "0123456789", re.compile(r"^(?P<n>\d{1,3})(?:[.．](?!\d)|[.．](?=(?:19|20)\d\d[ \u3000]*年)|、|[ \u3000])")),
+    ("item", 5, _ARABIC_FIRST, re.compile(r"^(?P<n>\d{1,3})(?:[.．](?!\d)|[.．](?=(?:19|20)\d\d[ \u3000]*年)|、|[ \u3000])")),
     ("subitem", 6, "（(", re.compile(r"^[（(](?P<n>\d{1,3})[）)]")),
-    ("subitem", 6, "0123456789", re.compile(r"^(?P<n>\d{1,2})[）)]")),
+    ("subitem", 6, _ARABIC_FIRST, re.compile(r"^(?P<n>\d{1,2})[）)]")),
     ("subsubitem", 7, CIRCLED, re.compile(r"^(?P<n>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])")),
 ]
 POINT_RANK = 8

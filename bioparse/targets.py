@@ -34,12 +34,12 @@ _TIME_AFTER_GE = r"工作日|自然日|交易日|小时|季度|星期|百分点|
 _UNITS = (
     r"%|％|工作日|自然日|交易日|小时|季度|平方公里|平方米|公顷|人次|"
     r"天(?!津|然|使|下)|日(?!常|益|趋|前|后|本|用)|周(?!年|边|期)|月(?!份|度)|年(?!度|级|代|份|龄)|"
-    r"家(?!庭|用|居|属|族|电)|项|人(?!民|工|口|才|员|群|类|士)|名|亩|所(?!有|属|在|得)|座|张|台|套|"
+    r"家次|家(?!庭|用|居|属|族|电)|项|人(?!民|工|口|才|员|群|类|士)|名|亩|所(?!有|属|在|得)|座|张|台|套|批(?!准|复|次|发)|"
     r"种(?!植|子|业|苗|类)|件|款|支(?!持|撑|付)|条|吨|倍"
 )
 
 _PREFIX_QUAL = (
-    r"不低于|不少于|不超过|不高于|不多于|达到|超过|突破|最高|最多|最低|至少|力争|累计|共计|"
+    r"不低于|不少于|不超过|不高于|不多于|达到|超过|突破|最高|最多|最长|最低|至少|力争|累计|共计|"
     r"总计|合计|高于|多于|压缩至|压缩到|压缩为|压减至|压减到|缩减至|缩减到|缩短至|缩短到|缩短为|控制在|"
     r"降至|降为|降低至|降低到|减至|提高到|提高至|"
     r"提升至|提升到|增加到|增至|约|近|逾|超|达"
@@ -99,7 +99,7 @@ _QUOTE_PART_RES = [re.compile(part) for part in _QUOTE_PARTS]
 
 _QUAL_CANON = {
     "达": "达到", "超": "超过", "逾": "超过", "内": "以内", "之内": "以内", "约": "左右",
-    "最多": "最高", "至少": "不少于", "多于": "超过", "高于": "超过", "总计": "共计", "合计": "共计",
+    "最多": "最高", "最长": "最高", "至少": "不少于", "多于": "超过", "高于": "超过", "总计": "共计", "合计": "共计",
     "压缩至": "以内", "压缩到": "以内", "缩短至": "以内", "缩短到": "以内", "控制在": "以内",
     "压缩为": "以内", "压减至": "以内", "压减到": "以内", "缩减至": "以内", "缩减到": "以内", "缩短为": "以内",
     "降为": "以内", "减至": "以内",
@@ -120,10 +120,10 @@ _FUND_SIZES = tuple(f"{noun}{size}" for noun in _FUND_NOUNS for size in ("规模
 _MONEY_KINDS = (
     ("funding", ("基金", "资金", "投资", "奖励", "补助", "补贴", "资助", "支持", "给予", "扶持",
                  "奖补", "融资", "投入", "经费")),
-    ("output", ("产值", "收入", "营收", "规模", "销售", "产能", "能力", "产量", "交易额", "营业额", "出口")),
+    ("output", ("产值", "收入", "营收", "规模", "销售", "产能", "能力", "产量", "交易额", "成交额", "营业额", "出口")),
     ("other", ("税收", "税", "资产", "利润", "利税", "增加值")),
 )
-_LIMIT_VERBS = {"不超过", "不多于", "最多", "最高", "压缩至", "压缩到", "压缩为", "压减至", "压减到", "缩减至",
+_LIMIT_VERBS = {"不超过", "不多于", "最多", "最长", "最高", "压缩至", "压缩到", "压缩为", "压减至", "压减到", "缩减至",
                 "缩减到", "缩短至", "缩短到", "缩短为", "控制在", "降至", "降为", "降低至", "降低到", "减至"}
 _GROWTH_WORDS = ("增长", "增速", "增幅", "年均")
 _SHARE_WORDS = ("占", "比重", "比例", "率")
@@ -396,7 +396,7 @@ def _year_in_point(text: str, line_start: int, pos: int) -> int | None:
 
 _LIST_FIRST = frozenset(" \u3000—0123456789（(①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
 # a line of a list under a lead-in: ——…, 1.…, （1）…, ①…  (not a section: （一）)
-_LIST_LINE_RE = re.compile(r"[ \u3000]*(?:——|—|[0-9]{1,2}[.．、]|[（(][0-9]{1,2}[）)]|[①-⑳])")
+_LIST_LINE_RE = re.compile(r"[ \u3000]*(?:——|—|[0-9]{1,2}[.．、)）]|[（(][0-9]{1,2}[）)]|[①-⑳])")
 
 
 def _lead_ins(text: str) -> list[int]:
@@ -470,11 +470,12 @@ def _candidate(text: str, m: re.Match, spans, lead_ins: dict | None = None) -> d
     # general exclusions
     if unit == "年" and _YEAR_NUMBER_RE.fullmatch(unicodedata.normalize("NFKC", num)):
         return None
-    if is_cn and num in ("一",) and not qualified:
-        return None
+    if is_cn and num in ("一",) and (not qualified or unit == "批"):
+        return None  # 一个, and 突破一批关键技术: "a number of", no figure
     if is_cn and len(num) == 1 and num in "十百千" and not money and not qualified:
         return None  # 千人计划, 千家万户, 百家
-    if unit == "年" and (pq == "近" or prev == "满" or sq in ("以上", "以下") or text[end:end + 1] == "的"):
+    if unit == "年" and (pq == "近" or prev == "满" or sq in ("以上", "以下")
+                        or (text[end:end + 1] == "的" and pq not in _LIMIT_VERBS)):
         return None  # 近三年内未发生…, 落户3年内的企业, 注册满1年以上: conditions, not limits
     if unit in _TIME_UNITS and unit != "工作日" and not (sq or pq in _LIMIT_VERBS):
         return None  # a limit is bounded (以内, 压缩至); 三年行动, 近3年, 8月 are periods or dates

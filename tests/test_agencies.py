@@ -497,3 +497,10 @@ def test_a_duty_sentence_drops_its_label_and_topic(text, expected):
 ])
 def test_sentences_that_name_no_responsible_body(text):
     assert _clause_names(text) == []
+
+
+def test_a_first_listed_leads_note_in_brackets_governs_the_clauses_below():
+    text = ("（一）实施创新策源行动。\n支持研发。\n责任单位：省科技厅、省发展改革委（列第一位的为牵头单位，下同）\n"
+            "（二）推进。\n责任单位：省经信厅、省财政厅\n")
+    assert _clause_names(text) == [[("省科技厅", "lead"), ("省发展改革委", "responsible")],
+                                   [("省经信厅", "lead"), ("省财政厅", "responsible")]]

@@ -190,3 +190,7 @@ def test_a_validity_date_is_no_plan_end():
     text = "关于印发生物医药专项资金管理实施细则的通知\n第一条 为了规范管理。\n本细则自2023年7月1日起施行，有效期至2028年6月30日。\n"
     assert (infer_metadata(text)["plan_start"], infer_metadata(text)["plan_end"]) == ("", "")
     assert infer_metadata("行动方案\n到2026年，产业规模达到1000亿元。\n")["plan_end"] == "2026"
+
+
+def test_a_full_width_year_gives_the_plan_end():
+    assert infer_metadata("若干措施\n力争到２０２７年全市营业收入突破３０００亿元。\n")["plan_end"] == "2027"

@@ -193,3 +193,9 @@ def test_a_notice_s_own_points_before_the_policy_it_issues_are_no_headings():
     # without the attachment line the notice's points stay headings
     plain = text.replace("附件\n某省", "某省")
     assert [r["label"] for r in parse_provision_rows(plain)[0]][:3] == ["", "一、", "二、"]
+
+
+def test_items_numbered_in_full_width_digits():
+    text = "一、支持创新\n１．支持建设重大创新平台。对新获批的给予奖励。\n２、推动概念验证。\n１０．推进协同创新。\n"
+    rows, _ = parse_provision_rows(text)
+    assert [(r["label"], r["number"]) for r in rows] == [("一、", 1), ("１．", 1), ("２、", 2)]

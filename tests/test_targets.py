@@ -358,3 +358,19 @@ def test_a_year_inside_a_point_dates_that_point_only():
 
 def test_exports_are_output():
     assert [t["kind"] for t in extract_targets("年出口额突破10亿美元，出口额达到15亿美元。")] == ["output", "output"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("给予最长3年的补贴。", ("最长3年", 3.0, "年", "最高")),
+    ("全年服务企业500家次以上。", ("500家次以上", 500.0, "家次", "以上")),
+    ("每年发布目录不少于2批。", ("不少于2批", 2.0, "批", "不少于")),
+    ("突破一批关键技术，发布2批目录。", ("2批", 2.0, "批", "")),  # 一批 is "a number of"
+])
+def test_longest_durations_firm_visits_and_batches(text, expected):
+    (t,) = extract_targets(text)
+    assert (t["text"], t["value"], t["unit"], t["qualifier"]) == expected
+
+
+def test_a_list_line_labelled_1_paren_takes_its_lead_in_year():
+    (t,) = extract_targets("到2027年，具体目标如下：\n1)累计获批上市创新药15个。\n")
+    assert (t["value"], t["year"]) == (15.0, 2027)
