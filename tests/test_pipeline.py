@@ -139,3 +139,11 @@ def test_a_clause_like_bracket_not_read_is_reported(tmp_path):
     result = parse_document(path, "a")
     assert [a["agency"] for a in result["agencies"]] == ["市科技局"]
     assert [w for w in result["warnings"] if "（由龙头企业牵头，高校参与）" in w and "provision 1.1" in w]
+
+
+def test_a_prefix_written_on_each_name_is_not_carried(tmp_path):
+    text = ("一、任务\n（一）建设园区。推进建设。（责任单位：区科创局、区发改局，光谷生物城建设办）\n"
+            "（二）招商。加强招商。（区招商局、发展改革委按职责分工负责）\n")
+    rows = parse_document(write(tmp_path, "a.txt", text), "a")["agencies"]
+    assert {r["agency"]: r["agency_canonical"] for r in rows}["光谷生物城建设办"] == "光谷生物城建设办"
+    assert {r["agency"]: r["agency_canonical"] for r in rows}["发展改革委"] == "区发展改革委"
