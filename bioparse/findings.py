@@ -25,7 +25,7 @@ __all__ = [
 
 # Levels of the provision tree, top to bottom, for ordering columns.
 LEVEL_ORDER = ["preamble", "document", "chapter", "division", "part", "article", "section", "item",
-               "subitem", "subsubitem", "point"]
+               "subitem", "subsubitem", "point", "annex"]
 
 
 # ---------------------------------------------------------------- documents

@@ -171,7 +171,9 @@ def _provision_dicts(text: str) -> list[dict]:
     """The provision tree of parse_provisions, as dicts with the fields of Provision in order.
 
     One pass over the paragraphs: each heading closes the provision before it and opens
-    its own under the nearest open heading of a higher rank.
+    its own under the nearest open heading of a higher rank. A line reading 附件 (附件2)
+    in the second half of the text starts an attachment (名词解释, 任务分工表), kept whole
+    as one provision: its numbered lines are no items of the policy's last measure.
     """
     provisions: list[dict] = []
     stack: list[tuple[int, dict]] = []  # (rank, provision) of the open headings
@@ -180,8 +182,22 @@ def _provision_dicts(text: str) -> list[dict]:
     start = 0
     annex_list = False  # in the list of attachments after 附件：
     body_start = attached_policy_start(text)  # a notice's own points before it are no headings
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    in_annex = False  # after the policy, in an attachment: its numbered lines are no items
+    for k, line in enumerate(lines):
         if start < body_start:
+            start += len(line) + 1
+            continue
+        if provisions and line[:1] in "附 \t\u3000" and _ANNEX_LINE_RE.match(line) and len(text) - start <= start:
+            provisions[-1]["end"] = start
+            title = next((ln.strip() for ln in lines[k + 1:k + 4] if ln.strip()), "")
+            n_annex = sum(p["level"] == "annex" for p in provisions) + 1
+            provisions.append(_row(f"annex{n_annex}", "", "annex", line.strip(), None, title, start, len(text), 1))
+            stack.clear()
+            in_annex = True
+            start += len(line) + 1
+            continue
+        if in_annex:
             start += len(line) + 1
             continue
         if annex_list and _ANNEX_ENTRY.match(line):
