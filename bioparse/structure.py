@@ -221,7 +221,7 @@ def _provision_dicts(text: str) -> list[dict]:
         start += len(line) + 1
     if not provisions:
         provisions.append(_row("0", "", "document", "", None, "", 0, len(text), 0))
-    provisions = _add_points(text, provisions)
+    provisions = _add_points(text, _add_inline_sections(text, provisions))
     for p in provisions:
         p["text"] = text[p["start"]:p["end"]]
     return provisions
@@ -297,6 +297,60 @@ def _in_sequence(level: str, number: int, last: dict[str, int]) -> bool:
         return False
     last[level] = number
     return True
+
+
+# （一）…；（二）…；（三）… run on inside an article's paragraph, after a colon
+_INLINE_SECTION = re.compile(rf"(?<=[：:；;。])[ \u3000]*[（(](?P<n>[{CN}]{{1,3}})[）)]")
+
+
+def _add_inline_sections(text: str, provisions: list[dict]) -> list[dict]:
+    """Split an article's run-on （一）…；（二）… conditions out as its sections.
+
+    第五条…按以下标准给予支持：（一）完成Ⅰ期临床试验的…；（二）完成Ⅱ期…: the labels follow
+    a colon, semicolon or full stop, count up from （一）, and there are at least two; on
+    lines of their own they would be the article's sections, and are the same here.
+    """
+    if "（一）" not in text and "(一)" not in text:
+        return provisions
+    out: list[dict] = []
+    used_ids = {p["provision_id"] for p in provisions}
+    for p in provisions:
+        out.append(p)
+        if p["level"] != "article":
+            continue
+        run = _inline_run(text, p["start"], p["end"])
+        if not run:
+            continue
+        p_end, p["end"] = p["end"], run[0].start("n") - 1
+        cut = p["title"].find(text[run[0].start("n") - 1:run[0].end()])
+        if cut > 0:  # the article's title stops before its first condition
+            p["title"] = p["title"][:cut].rstrip("：: \u3000")
+        for j, m in enumerate(run):
+            start = m.start("n") - 1  # the opening bracket
+            end = run[j + 1].start("n") - 1 if j + 1 < len(run) else p_end
+            label_end = m.end()
+            title = re.split(r"[，。；;,]", text[label_end:end], maxsplit=1)[0].strip()
+            out.append(_new_provision(p, "section", text[start:label_end], heading_number(m.group("n")),
+                                      title, start, end, used_ids))
+    return out
+
+
+def _inline_run(text: str, start: int, end: int) -> list[re.Match]:
+    """The first run of _INLINE_SECTION labels counting up from （一） on one line of text[start:end], or []."""
+    run: list[re.Match] = []
+    line_end = -1
+    for m in _INLINE_SECTION.finditer(text, start, end):
+        n = heading_number(m.group("n"))
+        if run and m.start() > line_end:  # the run's line is over
+            if len(run) >= 2:
+                break
+            run = []
+        if n == len(run) + 1:
+            if not run:
+                line_end = text.find("\n", m.start(), end)
+                line_end = end if line_end < 0 else line_end
+            run.append(m)
+    return run if len(run) >= 2 else []
 
 
 def _add_points(text: str, provisions: list[dict]) -> list[dict]:

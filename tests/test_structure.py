@@ -209,3 +209,13 @@ def test_an_attachment_after_the_policy_is_one_provision():
     annex = rows[-1]
     assert (annex["level"], annex["title"], annex["number"], annex["end"]) == ("annex", "名词解释", None, len(text))
     assert rows[-2]["end"] == annex["start"]
+
+
+def test_run_on_conditions_of_an_article_are_its_sections():
+    text = ("第一章　总则\n第五条　按以下标准给予支持：（一）完成Ⅰ期临床试验的，给予300万元；"
+            "（二）完成Ⅱ期临床试验的，给予500万元；（三）完成Ⅲ期的，给予1000万元。\n第六条　其他。见第三条（一）项。\n")
+    rows, _ = parse_provision_rows(text)
+    assert [(r["provision_id"], r["label"], r["title"]) for r in rows] == [
+        ("1", "第一章", "总则"), ("1.5", "第五条", "按以下标准给予支持"), ("1.5.1", "（一）", "完成Ⅰ期临床试验的"),
+        ("1.5.2", "（二）", "完成Ⅱ期临床试验的"), ("1.5.3", "（三）", "完成Ⅲ期的"), ("1.6", "第六条", "其他")]
+    assert all(r["end"] == n["start"] for r, n in zip(rows, rows[1:]))
