@@ -204,7 +204,7 @@ def _provision_dicts(text: str) -> list[dict]:
             start += len(line) + 1
             continue  # 1.重点项目清单 names an attachment: no item of the last section
         annex_list = line[:1] == "附" and _ANNEX_START.match(line) is not None
-        hit = match_heading(line)
+        hit = match_heading(line) or (line[:1] in _ARABIC_FIRST and _decimal_section(line, last))
         if hit and _in_sequence(hit[0], hit[2], last):
             level, rank, number, label_end = hit
             if provisions:
@@ -283,6 +283,22 @@ def _new_provision(parent, level, label, number, title, start, end, used_ids) ->
         pid, k = f"{base}~{k}", k + 1
     used_ids.add(pid)
     return _row(pid, parent_id, level, label, number, title, start, end, (parent["depth"] + 1) if parent else 1)
+
+
+# 2.1 加强基础研究 under 二、: sections numbered part.section (上海's 实施意见)
+_DECIMAL_SECTION = re.compile(r"(?P<p>\d{1,2})[.．](?P<n>\d{1,2})(?![\d.．])[ \u3000]*(?=[^\d%％万亿千百元个家项年月日倍])")
+
+
+def _decimal_section(line: str, last: dict[str, int]):
+    """(level, rank, number, label_end) of a 2.1-style section heading, or None.
+
+    Its first number must be the current part's (2.1 under 二、), so a figure such as
+    3.5%… or 1.5万亩… at a paragraph's start is no heading; its number is the second.
+    """
+    m = _DECIMAL_SECTION.match(line)
+    if m is None or last.get("part") != heading_number(m.group("p")):
+        return None
+    return "section", 4, heading_number(m.group("n")), m.end()
 
 
 def _in_sequence(level: str, number: int, last: dict[str, int]) -> bool:

@@ -219,3 +219,11 @@ def test_run_on_conditions_of_an_article_are_its_sections():
         ("1", "第一章", "总则"), ("1.5", "第五条", "按以下标准给予支持"), ("1.5.1", "（一）", "完成Ⅰ期临床试验的"),
         ("1.5.2", "（二）", "完成Ⅱ期临床试验的"), ("1.5.3", "（三）", "完成Ⅲ期的"), ("1.6", "第六条", "其他")]
     assert all(r["end"] == n["start"] for r, n in zip(rows, rows[1:]))
+
+
+def test_sections_numbered_part_dot_section():
+    text = ("一、总体要求\n1.1 指导思想\n深入贯彻。\n1.2 发展目标\n到2027年。\n二、重点任务\n"
+            "2.1 加强基础研究。支持。\n2.2 推进成果转化。\n3.5%以上的企业加大投入。\n三、保障\n1.5万亩土地。\n")
+    rows, _ = parse_provision_rows(text)
+    assert [(r["provision_id"], r["label"]) for r in rows] == [
+        ("1", "一、"), ("1.1", "1.1"), ("1.2", "1.2"), ("2", "二、"), ("2.1", "2.1"), ("2.2", "2.2"), ("3", "三、")]
