@@ -258,6 +258,19 @@ def _notes(document) -> list[str]:
     return out
 
 
+def table_row(cells: list[list[str]]) -> list[str]:
+    """The lines of one table row: its cells joined by tabs when each holds one paragraph at most.
+
+    A row of plain cells reads as one line (指标	2024年	2026年), so a figure keeps its row's
+    label and its column's year; a row whose cells hold several paragraphs (a layout table,
+    a cell of prose) gives each paragraph a line of its own.
+    """
+    if all(len(c) <= 1 for c in cells):
+        line = "\t".join(c[0].replace("\t", " ") if c else "" for c in cells).strip("\t")
+        return [line] if line else []
+    return [line for c in cells for line in c]
+
+
 def _blocks(parent, label) -> list[str]:
     """Paragraph texts of a body, table cell or content control, descending into tables."""
     out: list[str] = []
@@ -272,8 +285,7 @@ def _blocks(parent, label) -> list[str]:
             # a cell merged across columns is one w:tc; one merged down rows continues in
             # (normally empty) w:tc of its own, read like any other so nothing is lost
             for row in child.iterchildren(W + "tr"):
-                for cell in row.iterchildren(W + "tc"):
-                    out.extend(_blocks(cell, label))
+                out.extend(table_row([_blocks(cell, label) for cell in row.iterchildren(W + "tc")]))
         elif tag == W + "sdt":  # content controls wrap paragraphs
             content = child.find(W + "sdtContent")
             if content is not None:

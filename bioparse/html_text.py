@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from . import metadata
+from . import docx_text, metadata
 from .normalize import HEADING_START
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -64,10 +64,28 @@ def article_text(html: str) -> tuple[str, dict]:
             node.replace_with(_SOURCE_BREAK.sub(_source_break, str(node)))
     for br in best.find_all("br"):
         br.replace_with(_BR)
+    _rows_as_lines(best)
     for el in best.find_all(_BLOCK_TAGS):
         el.append("\n")
     lines = [ln.strip(" \t\r\xa0") for ln in _breaks(best.get_text()).split("\n")]
     return "\n".join(_without_furniture([ln for ln in lines if ln])), fields
+
+
+def _rows_as_lines(root) -> None:
+    """Write each table row of plain cells as one line, its cells joined by tabs (docx_text.table_row).
+
+    A cell is plain when it holds one paragraph at most and no table; rows of a layout
+    table (cells of prose) are left to give a line per paragraph.
+    """
+    for tr in root.find_all("tr"):
+        cells = tr.find_all(["td", "th"], recursive=False)
+        if not cells or any(c.find("table") or len(c.find_all(["p", "div", "li"])) > 1 or _BR in c.get_text()
+                            for c in cells):
+            continue
+        texts = [[" ".join(c.get_text().split())] for c in cells]
+        line = docx_text.table_row([t if t[0] else [] for t in texts])
+        tr.clear()
+        tr.append(line[0] if line else "")
 
 
 def _breaks(text: str) -> str:

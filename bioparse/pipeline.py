@@ -103,7 +103,7 @@ def target_rows(doc_id: str, text: str, owner, provisions: list[dict]) -> list[d
         for t in rows:  # extract_targets' dicts are new: complete them in place
             pid = owner(t["start"])
             t["doc_id"], t["provision_id"] = doc_id, pid
-            t["status"] = "baseline" if under_status(pid) else "goal"
+            t["status"] = t.get("status") or ("baseline" if under_status(pid) else "goal")
     return rows
 
 

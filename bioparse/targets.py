@@ -510,7 +510,8 @@ def extract_targets(text: str) -> list[dict]:
     """All quantitative targets in a document's normalized text, sorted by start offset.
 
     Each dict has text (== text[start:end]), start, end, value, value_high, unit,
-    value_norm, unit_norm, qualifier, year and kind.
+    value_norm, unit_norm, qualifier, year and kind; a figure of an indicator table's
+    earlier year (see _indicator_targets) also has status "baseline".
     """
     spans = _Spans(_masked_spans(text))
     lead_ins: dict = {}  # filled by _year_for when a list line needs it
@@ -519,6 +520,8 @@ def extract_targets(text: str) -> list[dict]:
         t = _candidate(text, m, spans, lead_ins)
         if t is not None:
             found.append(t)
+    if "\t" in text or "）：" in text or "）:" in text or "):" in text:  # tables, 专栏 lines
+        found += _indicator_targets(text, found)
     for m in _PCT_WORDS_RE.finditer(text):
         value = _to_float(m.group("num"))
         if value is None or spans.overlaps(m.start(), m.end()):
@@ -544,6 +547,108 @@ def extract_targets(text: str) -> list[dict]:
             continue  # 由60个工作日压缩至30个工作日: the old figure is no target
         out.append(t)
     return out
+
+
+# ---------------------------------------------------------------- indicator tables
+# A table of indicators, as docx_text/html_text write its rows (cells joined by tabs):
+#   指标	2024年	2026年
+#   生物医药产业规模（亿元）	1450	2000
+# or a line of a 专栏: 生物医药产业营业收入（亿元）：2020年 800，2025年 2000.
+# The unit stands in the row's label, the year in the column's head.
+_YEAR_HEAD_RE = re.compile(r"((?:19|20)\d\d)\s*年")
+_BARE_NUMBER_RE = re.compile(r"[ \u3000]*([0-9０-９]+(?:[.．][0-9０-９]+)?)[ \u3000]*")
+_LABEL_UNIT_RE = re.compile(r"[（(]([^（）()\n]{1,6})[）)][ \u3000]*[：:]?[ \u3000]*$")
+_YEAR_VALUE_LINE_RE = re.compile(r"[（(](?P<u>[^（）()\n]{1,6})[）)][ \u3000]*[：:][ \u3000]*"
+                                 r"(?P<pairs>(?:(?:19|20)\d\d[ \u3000]*年[ \u3000]*[0-9.．]+[ \u3000]*[，,；;、]?[ \u3000]*){2,})$",
+                                 re.M)
+_YEAR_VALUE_RE = re.compile(r"((?:19|20)\d\d)[ \u3000]*年[ \u3000]*([0-9.．]+)")
+
+
+def _table_unit(label: str) -> tuple[str, str] | None:
+    """(万/亿 multiplier, unit) of a unit written in brackets (亿元, %, 家, 万人, 万平方米), or None."""
+    u = label.strip()
+    if u in ("%", "％"):
+        return "", "%"
+    if u in _MONEY_TO_YI or u.endswith("美元"):
+        return "", u
+    mult, unit = (u[0], u[1:]) if u[:1] in "万亿千" and len(u) > 1 else ("", u)
+    return (mult, unit) if _UNIT_WORD_RE.fullmatch(unit) else None
+
+
+_UNIT_WORD_RE = re.compile(f"(?:{_UNITS}|个)")
+
+
+def _indicator_targets(text: str, found: list[dict]) -> list[dict]:
+    """Figures of indicator tables and 专栏 lines, dated by their column; see the comment above.
+
+    Every year but the latest of a table is a baseline (status "baseline"). A figure that
+    carries its own unit (20个) is found by the usual rules: it only takes its column's year.
+    """
+    out: list[dict] = []
+    by_start = {t["start"]: t for t in found}
+    header: dict[int, int] = {}  # column → year, for the rows below a head row
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        if "\t" not in line:
+            header = {}
+            continue
+        cells, offsets, at = line.split("\t"), [], start
+        for c in cells:
+            offsets.append(at)
+            at += len(c) + 1
+        if not any(_BARE_NUMBER_RE.fullmatch(c) for c in cells):
+            # a head row: columns naming a year (2026年, 2025年目标) or a unit (年度投资（亿元）)
+            head = {i: (int(y.group(1)) if (y := _YEAR_HEAD_RE.search(c)) else None,
+                        _table_unit(u.group(1)) if (u := _LABEL_UNIT_RE.search(c)) else None)
+                    for i, c in enumerate(cells) if i}
+            if not any(_has_figure(found, offsets[i], cells[i]) for i in head):
+                header = {i: yu for i, yu in head.items() if yu != (None, None)}  # 序号	任务	时限: none
+                continue
+        if not header:
+            continue
+        label_unit = _LABEL_UNIT_RE.search(cells[0])
+        row_unit = _table_unit(label_unit.group(1)) if label_unit else None
+        latest = max((y for y, _ in header.values() if y), default=None)
+        for i, (year, col_unit) in header.items():
+            if i >= len(cells):
+                continue
+            m = _BARE_NUMBER_RE.fullmatch(cells[i])
+            if m is None:
+                for t in found:  # a figure with its own unit in this cell takes the column's year
+                    if offsets[i] <= t["start"] < offsets[i] + len(cells[i]) and t["year"] is None:
+                        t["year"] = year
+                continue
+            unit = col_unit or row_unit
+            if unit and offsets[i] + m.start(1) not in by_start:
+                out.append(_table_target(text, offsets[i] + m.start(1), offsets[i] + m.end(1), unit, year, latest))
+    for m in _YEAR_VALUE_LINE_RE.finditer(text):
+        unit = _table_unit(m.group("u"))
+        if unit is None:
+            continue
+        pairs = list(_YEAR_VALUE_RE.finditer(text, m.start("pairs"), m.end("pairs")))
+        latest = max(int(p.group(1)) for p in pairs)
+        out += [_table_target(text, p.start(2), p.end(2), unit, int(p.group(1)), latest) for p in pairs]
+    return out
+
+
+def _has_figure(found: list[dict], start: int, cell: str) -> bool:
+    """Whether a target of ``found`` starts in the cell at ``start`` (a data cell, not a head: 累计达到25个)."""
+    return any(start <= t["start"] < start + len(cell) for t in found)
+
+
+def _table_target(text: str, start: int, end: int, unit: tuple[str, str], year: int | None,
+                  latest: int | None) -> dict:
+    """A target dict for a bare figure of an indicator table, its unit and year from the table."""
+    mult, unit_word = unit
+    value = _to_float(text[start:end])
+    value_norm, unit_norm = _normalize_value(value * (CN_BIG.get(mult) or CN_SMALL.get(mult, 1.0) if mult else 1.0), unit_word)
+    t = {"text": text[start:end], "start": start, "end": end, "value": value, "value_high": None,
+         "unit": mult + unit_word, "value_norm": round(value_norm, 10), "unit_norm": unit_norm, "qualifier": "",
+         "year": year, "kind": _kind(text, start, end, unit_word)}
+    if year and latest and year < latest:
+        t["status"] = "baseline"
+    return t
 
 
 _CHANGE_TO_RE = re.compile(r"[ \u3000]*(?:压缩|压减|缩减|缩短|降低|下降|降|减少|减|提高|提升|增长|增加|扩大|调整)(?:至|到|为)")

@@ -123,7 +123,7 @@ def test_text_in_smart_tags_insertions_and_content_controls_is_kept(tmp_path):
     assert _lines(d, tmp_path) == ["本方案自2018年1月1日起施行。\t附"]
 
 
-def test_table_cells_in_order_with_merged_cells_once(tmp_path):
+def test_table_rows_as_lines_with_merged_cells_once(tmp_path):
     d = docx.Document()
     table = d.add_table(rows=3, cols=3)
     table.cell(0, 0).merge(table.cell(0, 1)).text = "任务"
@@ -131,8 +131,17 @@ def test_table_cells_in_order_with_merged_cells_once(tmp_path):
     table.cell(1, 0).merge(table.cell(2, 0)).text = "研发"
     for r, (task, unit) in enumerate([("新药", "市科技局"), ("器械", "市工信局")], start=1):
         table.cell(r, 1).text, table.cell(r, 2).text = task, unit
-    assert [line for line in _lines(d, tmp_path) if line] == ["任务", "责任单位", "研发", "新药", "市科技局",
-                                                              "器械", "市工信局"]
+    # a row of plain cells is one line, its cells joined by tabs; a merged cell is read once
+    assert [line for line in _lines(d, tmp_path) if line] == ["任务\t责任单位", "研发\t新药\t市科技局", "器械\t市工信局"]
+
+
+def test_a_table_cell_of_several_paragraphs_gives_a_line_each(tmp_path):
+    d = docx.Document()
+    table = d.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "一、总体要求"
+    table.cell(0, 0).add_paragraph("（一）发展目标。到2025年。")
+    table.cell(0, 1).text = "说明"
+    assert [line for line in _lines(d, tmp_path) if line] == ["一、总体要求", "（一）发展目标。到2025年。", "说明"]
 
 
 def test_text_boxes_follow_their_paragraph_and_notes_come_last(tmp_path):

@@ -46,10 +46,11 @@ def test_br_inside_a_sentence_joins_and_between_lines_breaks():
                            "一、工作目标", "加快发展。"]
 
 
-def test_table_cells_are_lines_of_their_own():
-    html = page("<div id='zoom'><table><tr><td>1</td><td>建设产业园区</td><td>市发展改革委</td><td>2024年底</td></tr>"
-                "</table></div>")
-    assert lines(html) == ["1", "建设产业园区", "市发展改革委", "2024年底"]
+def test_a_table_row_of_plain_cells_is_one_line_of_tab_separated_cells():
+    html = page("<div id='zoom'><table><tr><td>1</td><td>建设<span>产业园区</span></td><td><p>市发展改革委</p></td>"
+                "<td>2024年底</td></tr><tr><td><p>一、工作目标</p><p>到2025年。</p></td><td>说明</td></tr></table></div>")
+    # a row whose cell holds several paragraphs (layout) gives a line per paragraph
+    assert lines(html) == ["1\t建设产业园区\t市发展改革委\t2024年底", "一、工作目标", "到2025年。", "说明"]
 
 
 def test_page_without_marked_content_uses_the_paragraphs_parent_or_the_page():

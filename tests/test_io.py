@@ -62,7 +62,7 @@ def test_docx_paragraphs_and_table_in_body_order(tmp_path):
     path = tmp_path / "plan.docx"
     d.save(path)
     raw = read_text(path)
-    assert raw.text.split("\n") == ["实施方案", "指标", "目标值", "产值", "1000亿元", "一、总体要求"]
+    assert raw.text.split("\n") == ["实施方案", "指标\t目标值", "产值\t1000亿元", "一、总体要求"]
     assert raw.format == "docx"
 
 

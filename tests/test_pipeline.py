@@ -147,3 +147,9 @@ def test_a_prefix_written_on_each_name_is_not_carried(tmp_path):
     rows = parse_document(write(tmp_path, "a.txt", text), "a")["agencies"]
     assert {r["agency"]: r["agency_canonical"] for r in rows}["光谷生物城建设办"] == "光谷生物城建设办"
     assert {r["agency"]: r["agency_canonical"] for r in rows}["发展改革委"] == "区发展改革委"
+
+
+def test_an_indicator_table_s_earlier_year_is_a_baseline(tmp_path):
+    text = "一、发展目标\n指标\t2024年\t2026年\n生物医药产业规模（亿元）\t1450\t2000\n"
+    rows = parse_document(write(tmp_path, "a.txt", text), "a")["targets"]
+    assert [(t["value"], t["year"], t["status"]) for t in rows] == [(1450.0, 2024, "baseline"), (2000.0, 2026, "goal")]

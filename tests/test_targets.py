@@ -374,3 +374,22 @@ def test_longest_durations_firm_visits_and_batches(text, expected):
 def test_a_list_line_labelled_1_paren_takes_its_lead_in_year():
     (t,) = extract_targets("到2027年，具体目标如下：\n1)累计获批上市创新药15个。\n")
     assert (t["value"], t["year"]) == (15.0, 2027)
+
+
+def test_indicator_tables_take_the_unit_of_the_row_or_column_and_the_year_of_the_column():
+    text = ("（一）主要目标\n指标\t2024年\t2026年\n生物医药产业规模（亿元）\t1450\t2000\n从业人员（万人）\t3.2\t5\n"
+            "指标\t2025年目标\n国家级创新平台\t累计达到25个\n重点项目\t年度投资（亿元）\n扬子江项目\t18.5\n"
+            "序号\t任务\t完成时限\n1\t建设园区\t2025年12月底\n")
+    got = [(t["text"], t["value"], t["unit"], t["year"], t.get("status")) for t in extract_targets(text)]
+    assert got == [("1450", 1450.0, "亿元", 2024, "baseline"), ("2000", 2000.0, "亿元", 2026, None),
+                   ("3.2", 3.2, "万人", 2024, "baseline"), ("5", 5.0, "万人", 2026, None),
+                   ("达到25个", 25.0, "个", 2025, None), ("18.5", 18.5, "亿元", None, None)]
+    for t in extract_targets(text):
+        assert text[t["start"]:t["end"]] == t["text"]
+
+
+def test_a_column_line_of_a_zhuanlan_box():
+    text = "专栏1 主要指标\n1.生物医药产业营业收入（亿元）：2020年 800，2025年 2000\n2.研发投入强度（%）：2020年4.8，2025年6.8\n"
+    got = [(t["value"], t["unit"], t["year"], t.get("status")) for t in extract_targets(text)]
+    assert got == [(800.0, "亿元", 2020, "baseline"), (2000.0, "亿元", 2025, None),
+                   (4.8, "%", 2020, "baseline"), (6.8, "%", 2025, None)]
