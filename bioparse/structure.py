@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from .errors import StructureWarning
 from .numerals import CIRCLED, heading_number
+from .scan import positions
 
 CN = "一二三四五六七八九十百零〇两"
 _ARABIC_FIRST = "0123456789０１２３４５６７８９"  # a label's first digit, half- or full-width (１．)
@@ -113,7 +114,7 @@ def match_heading(line: str):
                 continue
             if level == "item" and _NUMBER_WITH_UNIT.match(line):
                 continue
-            if rank >= _ITEM_RANK and _is_table_row(line, m.end()):
+            if rank >= _ITEM_RANK and ("\t" in line or "  " in line or "\u3000" in line) and _is_table_row(line, m.end()):
                 return None
             return level, rank, number, m.end()
     return None
@@ -244,17 +245,31 @@ def attached_policy_start(text: str) -> int:
     """
     if "附" not in text:
         return 0
-    head = "".join(text.split("\n", _HEAD_LINES)[:_HEAD_LINES])  # a title may run over lines
-    m = _ISSUED_TITLE_RE.search(head)
+    head_end = -1
+    for _ in range(_HEAD_LINES):  # the head's lines, joined: a title may run over lines
+        head_end = text.find("\n", head_end + 1)
+        if head_end < 0:
+            head_end = len(text)
+            break
+    m = _ISSUED_TITLE_RE.search(text[:head_end].replace("\n", ""))
     if not m:
         return 0
     title = _squeeze(m.group(1) or m.group(2))
-    for annex in _ANNEX_LINE_RE.finditer(text):
+    for annex in annex_lines(text):
         first = _squeeze(text[annex.end():annex.end() + 400].lstrip().split("\n", 1)[0])
         # the title, or its first line when the plan's period stands on the next
         if first.startswith(title[:40]) or (len(first) >= 6 and title.startswith(first)):
             return annex.start()
     return 0
+
+
+def annex_lines(text: str):
+    """The _ANNEX_LINE_RE matches of text (lines reading 附件, 附件2), tried only at lines holding 附."""
+    for i in positions(text, "附"):
+        line_start = text.rfind("\n", 0, i) + 1
+        m = _ANNEX_LINE_RE.match(text, line_start)
+        if m:
+            yield m
 
 
 def _squeeze(s: str) -> str:
@@ -326,7 +341,7 @@ def _add_inline_sections(text: str, provisions: list[dict]) -> list[dict]:
     a colon, semicolon or full stop, count up from （一）, and there are at least two; on
     lines of their own they would be the article's sections, and are the same here.
     """
-    if "（一）" not in text and "(一)" not in text:
+    if "article" not in {p["level"] for p in provisions} or ("（一）" not in text and "(一)" not in text):
         return provisions
     out: list[dict] = []
     used_ids = {p["provision_id"] for p in provisions}
