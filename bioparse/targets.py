@@ -16,7 +16,6 @@ from itertools import accumulate
 
 from .numerals import CN_BIG, CN_SMALL, cn_number
 from .scan import positions
-from .structure import point_runs
 
 __all__ = ["extract_targets", "cn_number"]
 
@@ -359,8 +358,6 @@ def _year_for(text: str, pos: int, lead_ins: dict | None = None) -> int | None:
     """
     line_start = text.rfind("\n", 0, pos) + 1
     year = _last_year(text, line_start, pos)
-    if year is not None and text.find("一是", line_start, pos) >= 0:
-        year = _year_in_point(text, line_start, pos)
     if (year is None and lead_ins is not None and text[line_start:line_start + 1] in _LIST_FIRST
             and _LIST_LINE_RE.match(text, line_start)):
         # the last line ending in a colon above, if only list lines (at most 12) lie between
@@ -378,20 +375,6 @@ def _year_for(text: str, pos: int, lead_ins: dict | None = None) -> int | None:
             at, n = text.find("\n", at) + 1, n + 1
         return _last_year(text, text.rfind("\n", 0, colon) + 1, colon)
     return year
-
-
-def _year_in_point(text: str, line_start: int, pos: int) -> int | None:
-    """_year_for's year when pos lies in a 一是/二是 run: its own point's, else the lead-in's.
-
-    到2027年 inside 二是 dates 二是's figures, not those of 三是 after it; a year before 一是
-    (到2025年，一是…；二是…) dates every point.
-    """
-    line_end = text.find("\n", pos)
-    points = point_runs(text, line_start, len(text) if line_end < 0 else line_end)
-    k = bisect_left([p[0] for p in points], pos + 1) - 1  # the last point starting at or before pos
-    if k < 0:
-        return _last_year(text, line_start, pos)
-    return _last_year(text, points[k][0], pos) or _last_year(text, line_start, points[0][0])
 
 
 _LIST_FIRST = frozenset(" \u3000—0123456789（(①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
