@@ -194,8 +194,10 @@ def _names_with_roles(run: str, base: int, role: str):
     form is '牵头配合', '牵头', '按职责分工负责', '负责' or '' (a plain list); strong is True
     when the run carries a duty suffix such as 按职责分工负责.
     """
-    if run[:1] == "由":  # 由市科技局负责: 由 (by) is not part of the name
-        run, base = run[1:], base + 1
+    if "由" in run[:10]:  # 由市科技局负责, 此项工作由市发展改革委牵头: 由 (by) and a topic before it are no name
+        m = _TOPIC_BY_RE.match(run)
+        if m:
+            run, base = run[m.end():], base + m.end()
     stripped = run.rstrip()
     # each suffix regex ends in one of _ROLE_TAILS + \s*$, and stripped ends in no space
     tail = stripped.endswith(_ROLE_TAILS)
@@ -232,6 +234,8 @@ def _names_with_roles(run: str, base: int, role: str):
 
 
 _NOTES = ("下同", "同上", "以下同")
+# a short topic and 由 before the names (此项工作由…, 由…), not the 由 of 自由贸易区
+_TOPIC_BY_RE = re.compile(r"[^、，,；;：:（）()由]{0,8}(?<!自)由")
 
 
 def _could_be_name(piece: str) -> bool:
@@ -451,6 +455,13 @@ def find_clauses(text: str, refused: list | None = None) -> list[tuple[int, int,
                     continue
                 clauses.append((s, e, *parsed))
                 taken.append((s, e))
+    for s, e in _unclosed_brackets(text):  # （责任单位：市工信局 at a paragraph's end, never closed
+        if any(s < te and ts < e for ts, te in taken) or not _CUE_RE.search(text, s, e):
+            continue
+        parsed = parse_clause(text[s + 1:e], s + 1)
+        if parsed:
+            clauses.append((s, e, *parsed))
+            taken.append((s, e))
     # a match holds no second bracket, so trying the regex at each 【 and 〔 finds them all
     brackets = sorted([*positions(text, "【"), *positions(text, "〔")])
     for m in filter(None, (_BRACKET_LABEL_RE.match(text, i) for i in brackets)):
@@ -493,6 +504,23 @@ def _after_duty_lead(text: str, start: int, end: int) -> int:
     """Where the bodies of a duty sentence text[start:end] begin, past a label and a topic (see _DUTY_LEAD_RE)."""
     m = _DUTY_LEAD_RE.match(text, start, end)
     return m.end() if m.end() < end else start
+
+
+def _unclosed_brackets(text: str):
+    """(start, end) of each （ or ( that no bracket closes before its line's end, to that end
+    less a closing 。；: the clause whose writer forgot the ）."""
+    for bracket in "（(":
+        for i in positions(text, bracket):
+            line_end = text.find("\n", i)
+            line_end = len(text) if line_end < 0 else line_end
+            if line_end - i > _MAX_PAREN_UNITS or text.find("）", i, line_end) >= 0 or text.find(")", i, line_end) >= 0:
+                continue
+            if text.find("（", i + 1, line_end) >= 0 or text.find("(", i + 1, line_end) >= 0:
+                continue  # only the last bracket of the line can be the unclosed clause
+            end = line_end
+            while end > i + 1 and text[end - 1] in "。；; \t\u3000":
+                end -= 1
+            yield i, end
 
 
 def _paren_matches(text: str) -> list[re.Match]:

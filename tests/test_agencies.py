@@ -504,3 +504,14 @@ def test_a_first_listed_leads_note_in_brackets_governs_the_clauses_below():
             "（二）推进。\n责任单位：省经信厅、省财政厅\n")
     assert _clause_names(text) == [[("省科技厅", "lead"), ("省发展改革委", "responsible")],
                                    [("省经信厅", "lead"), ("省财政厅", "responsible")]]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("（一）集聚发展。吸引企业集聚。（此项工作由市发展改革委牵头，市财政局、市科技局配合\n（二）下一条。\n",
+     [[("市发展改革委", "lead"), ("市财政局", "support"), ("市科技局", "support")]]),
+    ("（三）形成格局。旗县区落实。（责任单位：市工信局\n", [[("市工信局", "responsible")]]),
+    ("推进。（此项工作由市发展改革委牵头，市财政局配合）\n", [[("市发展改革委", "lead"), ("市财政局", "support")]]),
+    ("（具体办法由省财政厅会同省药监局另行制定）\n", []),
+])
+def test_a_clause_whose_bracket_is_never_closed_and_a_topic_before_by(text, expected):
+    assert _clause_names(text) == expected
