@@ -73,9 +73,10 @@ def heading_number(s: str) -> int | None:
 def cn_number(s: str) -> float | None:
     """An Arabic, Chinese or mixed numeral ("16", "十六", "两千", "百", "1.5万") → float.
 
-    Returns None when ``s`` is not a number; full-width digits and thousands commas are accepted.
+    Returns None when ``s`` is not a number; full-width digits and thousands separators
+    (1,000 and Word's 1 000 with a no-break or a plain space) are accepted.
     """
-    s = unicodedata.normalize("NFKC", s or "").strip().replace(",", "")
+    s = unicodedata.normalize("NFKC", s or "").strip().replace(",", "").replace(" ", "")
     if not s:
         return None
     m = _ARABIC_NUMBER_RE.fullmatch(s)

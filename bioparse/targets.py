@@ -22,7 +22,8 @@ __all__ = ["extract_targets", "cn_number"]
 # ---------------------------------------------------------------- patterns
 _DIGITS = "0-9０-９"
 _CN_NUMERALS = "零〇一二两三四五六七八九十百千"
-_AR = rf"[{_DIGITS}]+(?:,[{_DIGITS}]{{3}})*(?:[.．][{_DIGITS}]+)?"
+# thousands apart by commas, or by a (no-break) space as Word sets 1 000万元
+_AR = rf"[{_DIGITS}]+(?:[,\u00a0\u202f ][{_DIGITS}]{{3}}(?![{_DIGITS}]))*(?:[.．][{_DIGITS}]+)?"
 _CN = rf"[{_CN_NUMERALS}]+"
 _NUM = rf"(?:{_AR}|{_CN})"
 _SP = r"[ \u3000]*"
@@ -64,7 +65,7 @@ _PCT_WORDS_RE = re.compile(r"百分之(?P<num>" + _NUM + ")")
 # only where a match can start. Its number starts a run of Arabic or of Chinese digits,
 # and up to the unit (or 元, 个) only these characters can follow the number's first digit:
 # more digits, separators, spaces, a range sign, 余/多, and 万/亿/千/百.
-_NUMBER_TO_UNIT = rf"{_DIGITS}{_CN_NUMERALS},.． \u3000—\-–~～至到余多万亿"
+_NUMBER_TO_UNIT = rf"{_DIGITS}{_CN_NUMERALS},.． \u3000\u00a0\u202f—\-–~～至到余多万亿"
 _UNIT_FIRST = "元美个" + "".join(w[0] for w in re.sub(r"\(\?![^)]*\)", "", _UNITS).split("|"))
 _NUMBER_RUN_RE = re.compile(rf"[{_DIGITS}{_CN_NUMERALS}][{_NUMBER_TO_UNIT}]*[{re.escape(_UNIT_FIRST)}]")
 _DIGIT_RUN_RE = re.compile(rf"[{_DIGITS}]+|[{_CN_NUMERALS}]+")
@@ -412,6 +413,8 @@ def _candidate(text: str, m: re.Match, spans, lead_ins: dict | None = None) -> d
     (pq, num, num2, money, geunit, ge, unit_word, sq,
      approx0, approx, mult) = m.group(*_TARGET_GROUPS)
     is_cn = num[0] not in _DIGIT_CHARS
+    if num[0] in "0０" and num[1:2].isdigit():
+        return None  # 000万元 is the tail of a number (1 000万元), never a figure of its own
     prev = text[num_start - 1] if num_start > 0 else ""
     if prev in _ASCII_OR_DIGIT and not pq:
         return None

@@ -393,3 +393,10 @@ def test_a_column_line_of_a_zhuanlan_box():
     got = [(t["value"], t["unit"], t["year"], t.get("status")) for t in extract_targets(text)]
     assert got == [(800.0, "亿元", 2020, "baseline"), (2000.0, "亿元", 2025, None),
                    (4.8, "%", 2020, "baseline"), (6.8, "%", 2025, None)]
+
+
+@pytest.mark.parametrize("text,value", [("给予最高1\u00a0000万元支持。", 1000.0), ("共3 000家以上。", 3000.0),
+                                        ("给予1,000万元。", 1000.0)])
+def test_thousands_apart_by_a_space_are_one_number(text, value):
+    (t,) = extract_targets(text)
+    assert t["value"] == value and not t["text"].startswith("0")
