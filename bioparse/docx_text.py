@@ -5,7 +5,8 @@ into tables (a merged cell once) and content controls. A paragraph's text takes 
 python-docx's ``Paragraph.text`` leaves out: runs inside smart tags (older Chinese Word
 files wrap dates in them), tracked insertions, inline content controls, simple fields
 and custom XML; deleted text and field codes stay out. Text boxes follow the paragraph
-they are anchored in; footnotes and endnotes come last.
+they are anchored in; footnotes and endnotes come last. A manual line break (w:br) inside
+a sentence joins it, as on a web page (normalize.soft_breaks); elsewhere it starts a line.
 
 Headings numbered by Word's list numbering have no number in their text: Word draws
 it. ``numbering_labeler(document)`` returns a function giving each paragraph element the
@@ -17,6 +18,7 @@ Bullets give "".
 """
 from __future__ import annotations
 
+from .normalize import SOFT_BREAK, soft_breaks
 from .numerals import CIRCLED
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -190,7 +192,7 @@ def numbering_labeler(document):
 
 # Run content and the text it stands for (as python-docx's Run.text reads it); a w:br
 # of type page or column stands for nothing.
-_RUN_TEXT = {W + "t": None, W + "tab": "\t", W + "ptab": "\t", W + "br": "\n", W + "cr": "\n",
+_RUN_TEXT = {W + "t": None, W + "tab": "\t", W + "ptab": "\t", W + "br": SOFT_BREAK, W + "cr": SOFT_BREAK,
              W + "noBreakHyphen": "-"}
 # Subtrees that hold no text of this paragraph: its properties (their w:tab are tab stops),
 # deleted text, text boxes (paragraphs of their own: _blocks reads them after this one) and
@@ -214,7 +216,7 @@ def paragraph_text(paragraph) -> str:
                 out.append(text)
         elif tag not in _SKIP and isinstance(tag, str):
             stack.extend(reversed(el))
-    return "".join(out)
+    return soft_breaks("".join(out))  # a manual line break inside a sentence joins it
 
 
 def block_texts(document) -> list[str]:

@@ -17,7 +17,7 @@ import re
 from collections import Counter
 
 from . import docx_text, metadata
-from .normalize import HEADING_START
+from .normalize import SOFT_BREAK, soft_breaks
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _CONTENT_HINT = re.compile(r"content|article|trs_editor|zoom|pages_content|view|detail|zwnr|正文", re.I)
@@ -35,9 +35,8 @@ _FURNITURE_LINE = re.compile(
     r"(?:来源|信息来源)[:：].{0,40}(?:发布时间|发布日期|时间)[:：]|(?:发布时间|发布日期)[:：].{0,30}(?:浏览|访问|点击|阅读))")
 # lines that start the furniture after an article: everything from them on is left out
 _TAIL_LINE = re.compile(r"(?:相关(?:阅读|文章|链接|文件|政策|信息)|上一篇|下一篇|版权所有|技术支持|网站标识码|.{0,20}ICP备)")
-# <br> is drawn as this character until each break is judged (see _breaks)
-_BR = "\u2028"
-_SENTENCE_FINAL = tuple("。！？；：!?;:")
+# <br> is drawn as this character until each break is judged (normalize.soft_breaks)
+_BR = SOFT_BREAK
 _SOURCE_BREAK = re.compile(r"[ \t\r\n]*[\r\n][ \t\r\n]*")
 
 
@@ -67,7 +66,7 @@ def article_text(html: str) -> tuple[str, dict]:
     _rows_as_lines(best)
     for el in best.find_all(_BLOCK_TAGS):
         el.append("\n")
-    lines = [ln.strip(" \t\r\xa0") for ln in _breaks(best.get_text()).split("\n")]
+    lines = [ln.strip(" \t\r\xa0") for ln in soft_breaks(best.get_text()).split("\n")]
     return "\n".join(_without_furniture([ln for ln in lines if ln])), fields
 
 
@@ -86,27 +85,6 @@ def _rows_as_lines(root) -> None:
         line = docx_text.table_row([t if t[0] else [] for t in texts])
         tr.clear()
         tr.append(line[0] if line else "")
-
-
-def _breaks(text: str) -> str:
-    """Each <br> as a line break, or as nothing where it cuts a sentence (Word pages wrap lines with <br>).
-
-    A break cuts a sentence when the text before it, on its line, holds a comma but does
-    not end a sentence, and what follows does not start like a heading.
-    """
-    if _BR not in text:
-        return text
-    out = []
-    pieces = text.split(_BR)
-    for i, piece in enumerate(pieces[:-1]):
-        out.append(piece)
-        line = piece[piece.rfind("\n") + 1:].strip(" \t\xa0\u3000")
-        after = pieces[i + 1].lstrip(" \t\xa0\u3000")
-        soft = (line and not line.endswith(_SENTENCE_FINAL) and ("，" in line or "," in line)
-                and after and after[0] != "\n" and not HEADING_START.match(after))
-        out.append("" if soft else "\n")
-    out.append(pieces[-1])
-    return "".join(out)
 
 
 def _source_break(m: re.Match) -> str:

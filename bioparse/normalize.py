@@ -154,6 +154,32 @@ def _is_page_break(prev: str, nxt: str, blank_between: bool) -> bool:
     return blank_between or len(prev) >= 30
 
 
+# A manual line break (<br>, Word's w:br) is drawn as this character until soft_breaks judges it.
+SOFT_BREAK = "\u2028"
+_SENTENCE_FINAL = tuple("。！？；：!?;:")
+
+
+def soft_breaks(text: str) -> str:
+    """Each SOFT_BREAK as a line break, or as nothing where it cuts a sentence (pages and Word wrap lines so).
+
+    A break cuts a sentence when the text before it, on its line, holds a comma but does
+    not end a sentence, and what follows does not start like a heading.
+    """
+    if SOFT_BREAK not in text:
+        return text
+    out = []
+    pieces = text.split(SOFT_BREAK)
+    for i, piece in enumerate(pieces[:-1]):
+        out.append(piece)
+        line = piece[piece.rfind("\n") + 1:].strip(" \t\xa0\u3000")
+        after = pieces[i + 1].lstrip(" \t\xa0\u3000")
+        soft = (line and not line.endswith(_SENTENCE_FINAL) and ("，" in line or "," in line)
+                and after and after[0] != "\n" and not HEADING_START.match(after))
+        out.append("" if soft else "\n")
+    out.append(pieces[-1])
+    return "".join(out)
+
+
 def _has_artifacts(raw: str) -> bool:
     """True when raw holds a bookmark or an invisible character (a few str scans, faster than one regex)."""
     return "[bookmark:" in raw or any(c in raw for c in INVISIBLE)

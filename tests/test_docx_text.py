@@ -168,3 +168,13 @@ def test_text_boxes_follow_their_paragraph_and_notes_come_last(tmp_path):
     d.part.relate_to(part, RT.FOOTNOTES)
     assert [line for line in _lines(d, tmp_path) if line] == [
         "一、重点项目", "专栏1 建设细胞治疗中试基地，总投资20亿元。", "二、保障措施", "产业规模指规模以上企业营业收入。"]
+
+
+def test_a_manual_line_break_inside_a_sentence_joins_it(tmp_path):
+    d = docx.Document()
+    p = d.add_paragraph("对新获批的创新药，给予最高")
+    p.add_run().add_break()
+    p.add_run("1000万元支持。")
+    p.add_run().add_break()
+    p.add_run("（一）下一项")
+    assert [line for line in _lines(d, tmp_path) if line] == ["对新获批的创新药，给予最高1000万元支持。", "（一）下一项"]
