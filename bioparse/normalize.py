@@ -17,7 +17,7 @@ from dataclasses import dataclass
 # Word export artifacts such as "[bookmark: _Hlk162014200]".
 BOOKMARK = re.compile(r"\[bookmark:[^\]\n]{0,80}\]")
 # Characters removed wherever they stand.
-INVISIBLE = {"\ufeff", "\r", "\u200b", "\u200c", "\u200d", "\u2060", "\x0c"}
+INVISIBLE = {"\ufeff", "\r", "\u200b", "\u200c", "\u200d", "\u2060", "\x0c", "\u00ad"}  # \u00ad: soft hyphen
 # Indentation and trailing blanks removed at line edges.
 EDGE_SPACE = " \t\u3000\u00a0\u2002\u2003\u2009"
 CN_DIGITS = "一二三四五六七八九十百零〇两"

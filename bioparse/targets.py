@@ -59,7 +59,7 @@ _TARGET_RE = re.compile(
     rf"(?:{_SP}(?P<sq>{_SUFFIX_QUAL}))?"
 )
 
-_PCT_WORDS_RE = re.compile(r"百分之(?P<num>" + _NUM + ")")
+_PCT_WORDS_RE = re.compile(r"百分之(?P<num>" + _NUM + r")(?:" + _SP + r"(?P<sq>以上|以下|以内|左右))?")
 
 # _TARGET_RE may start at any character, so its finditer is slow; _target_matches tries it
 # only where a match can start. Its number starts a run of Arabic or of Chinese digits,
@@ -88,7 +88,7 @@ _DATE_RES = [
     re.compile(r"【[^】\n]{0,8}】[^号\n]{0,8}号"),
 ]
 _YEAR_RE = re.compile(
-    r"(?:到|至|截至|截止到|截止)" + _SP + r"((?:19|20|１９|２０)\d{2})" + _SP + r"年"
+    r"(?:到|(?<![年\d])至|截至|截止到|截止)" + _SP + r"((?:19|20|１９|２０)\d{2})" + _SP + r"年"
     r"|((?:19|20|１９|２０)\d{2})" + _SP + r"年(?:底|末)?(?:前|以前)"
 )
 # Quoted names: “…”, "…" and 《…》. Each alternative starts with its own literal, which
@@ -125,6 +125,16 @@ _MONEY_KINDS = (
 )
 _LIMIT_VERBS = {"不超过", "不多于", "最多", "最长", "最高", "压缩至", "压缩到", "压缩为", "压减至", "压减到", "缩减至",
                 "缩减到", "缩短至", "缩短到", "缩短为", "控制在", "降至", "降为", "降低至", "降低到", "减至"}
+_AT_LEAST = {"不少于", "至少", "不低于"}  # 不少于30日: a bounded period, as a limit is
+_OWN_LIST_WORDS = ("以下", "如下", "下列", "下述")
+_MEASURE_WORDS = ("措施", "政策", "举措", "意见")
+
+
+def _ends_clause(text: str, end: int) -> bool:
+    """Whether the figure ending at ``end`` ends its clause (平台一个。): a count after its noun."""
+    return text[end:end + 1] in ("", "，", "。", "；", ";", ",", "、", "\n")
+
+
 _GROWTH_WORDS = ("增长", "增速", "增幅", "年均")
 _SHARE_WORDS = ("占", "比重", "比例", "率")
 _PERCENT_KINDS = (("other", _GROWTH_WORDS), ("share", _SHARE_WORDS))
@@ -456,14 +466,18 @@ def _candidate(text: str, m: re.Match, spans, lead_ins: dict | None = None) -> d
     # general exclusions
     if unit == "年" and _YEAR_NUMBER_RE.fullmatch(unicodedata.normalize("NFKC", num)):
         return None
-    if is_cn and num in ("一",) and (not qualified or unit == "批"):
-        return None  # 一个, and 突破一批关键技术: "a number of", no figure
-    if is_cn and len(num) == 1 and num in "十百千" and not money and not qualified:
-        return None  # 千人计划, 千家万户, 百家
+    if is_cn and num in ("一",) and (unit == "批" or not (qualified or _ends_clause(text, end))):
+        return None  # 一个平台, 突破一批关键技术: "a", "a number of"; but 建设中试平台一个。 counts one
+    if is_cn and len(num) == 1 and num in "百千" and not money and not qualified:
+        return None  # 千人计划, 千家万户, 百家 (十家 and 十万平方米 are figures)
+    if unit == "项" and text.endswith(_OWN_LIST_WORDS, max(0, start - 4), start):
+        return None  # 重点实施以下六项任务: the text counting its own tasks
+    if unit == "条" and text.startswith(_MEASURE_WORDS, end):
+        return None  # 十条措施, 20条政策措施: a document's name
     if unit == "年" and (pq == "近" or prev == "满" or sq in ("以上", "以下")
                         or (text[end:end + 1] == "的" and pq not in _LIMIT_VERBS)):
         return None  # 近三年内未发生…, 落户3年内的企业, 注册满1年以上: conditions, not limits
-    if unit in _TIME_UNITS and unit != "工作日" and not (sq or pq in _LIMIT_VERBS):
+    if unit in _TIME_UNITS and unit != "工作日" and not (sq or pq in _LIMIT_VERBS or pq in _AT_LEAST):
         return None  # a limit is bounded (以内, 压缩至); 三年行动, 近3年, 8月 are periods or dates
     if prev == "前" and unit in ("名", "家", "强"):
         return None  # ranks: 排名前10名
@@ -515,8 +529,8 @@ def extract_targets(text: str) -> list[dict]:
         found.append({
             "text": m.group(), "start": m.start(), "end": m.end(), "value": value,
             "value_high": None, "unit": "%", "value_norm": value / 100, "unit_norm": "share",
-            "qualifier": "", "year": _year_for(text, m.start(), lead_ins),
-            "kind": _kind(text, m.start(), m.end(), "%"),
+            "qualifier": _QUAL_CANON.get(m.group("sq") or "", m.group("sq") or ""),
+            "year": _year_for(text, m.start(), lead_ins), "kind": _kind(text, m.start(), m.end(), "%"),
         })
     found.sort(key=lambda t: (t["start"], -t["end"]))
     out: list[dict] = []
@@ -572,7 +586,8 @@ def _indicator_targets(text: str, found: list[dict]) -> list[dict]:
     """
     out: list[dict] = []
     by_start = {t["start"]: t for t in found}
-    header: dict[int, int] = {}  # column → year, for the rows below a head row
+    header: dict[int, tuple] = {}  # column → (year, unit), for the rows below a head row
+    unit_col = None  # the column headed 单位, if any
     pos = 0
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
@@ -590,11 +605,15 @@ def _indicator_targets(text: str, found: list[dict]) -> list[dict]:
                     for i, c in enumerate(cells) if i}
             if not any(_has_figure(found, offsets[i], cells[i]) for i in head):
                 header = {i: yu for i, yu in head.items() if yu != (None, None)}  # 序号	任务	时限: none
+                unit_col = next((i for i, c in enumerate(cells) if c.strip() in ("单位", "计量单位")), None)
                 continue
         if not header:
             continue
-        label_unit = _LABEL_UNIT_RE.search(cells[0])
-        row_unit = _table_unit(label_unit.group(1)) if label_unit else None
+        if unit_col is not None and unit_col < len(cells):  # 指标	单位	2023年	2027年
+            row_unit = _table_unit(cells[unit_col])
+        else:
+            label_unit = _LABEL_UNIT_RE.search(cells[0])
+            row_unit = _table_unit(label_unit.group(1)) if label_unit else None
         latest = max((y for y, _ in header.values() if y), default=None)
         for i, (year, col_unit) in header.items():
             if i >= len(cells):

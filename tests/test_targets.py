@@ -400,3 +400,28 @@ def test_a_column_line_of_a_zhuanlan_box():
 def test_thousands_apart_by_a_space_are_one_number(text, value):
     (t,) = extract_targets(text)
     assert t["value"] == value and not t["text"].startswith("0")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("新增规模以上企业十家。", [("十家", 10.0, "家", "")]),
+    ("新建标准化厂房十万平方米。", [("十万平方米", 10.0, "万平方米", "")]),
+    ("建设提取中试平台一个；打造一个平台。", [("一个", 1.0, "个", "")]),  # a count after its noun; "a" before one
+    ("申报时间距发布时间不少于30日。", [("不少于30日", 30.0, "日", "不少于")]),
+    ("重点实施以下六项任务。", []),  # the text counting its own tasks
+    ("关于印发支持生物医药发展十条措施的通知", []),  # a document's name
+    ("到2027年，占比达到百分之十五以上。", [("百分之十五以上", 15.0, "%", "以上")]),
+])
+def test_chinese_numeral_counts_and_what_is_no_figure(text, expected):
+    assert [(t["text"], t["value"], t["unit"], t["qualifier"]) for t in extract_targets(text)] == expected
+
+
+def test_a_range_of_years_gives_no_target_year():
+    (t,) = extract_targets("专项资金实施期限为2025年至2027年，每年安排不少于2亿元。")
+    assert t["year"] is None
+
+
+def test_an_indicator_table_with_a_unit_column():
+    text = "指标\t单位\t2023年\t2027年\n生物医药产业营业收入\t亿元\t620\t1000\n研发投入强度\t%\t2.1\t3.5\n"
+    got = [(t["value"], t["unit"], t["year"], t.get("status")) for t in extract_targets(text)]
+    assert got == [(620.0, "亿元", 2023, "baseline"), (1000.0, "亿元", 2027, None),
+                   (2.1, "%", 2023, "baseline"), (3.5, "%", 2027, None)]
