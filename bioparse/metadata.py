@@ -85,6 +85,9 @@ def _is_date_line(line: str) -> bool:
 _NOTICE_ENDS = ("通知", "决定", "通告", "公告", "函")  # the words a notice's title ends in
 
 
+_NOT_TITLE_LINE = re.compile(r"^\s*签\s*发\s*人|[〔［﹝【\[(（][0-9０-９]{4}[〕］﹞】\])）]\s*[0-9０-９]+\s*号\s*$")
+
+
 def _head_block(lines: list[str]) -> str:
     """The notice title: the first non-blank lines joined, up to the line ending in 通知/决定 (max 5 lines)."""
     out = []
@@ -93,6 +96,8 @@ def _head_block(lines: list[str]) -> str:
             if out and _clean("".join(out)).endswith(_NOTICE_ENDS + ("意见",)):
                 break
             continue
+        if _NOT_TITLE_LINE.search(ln):
+            continue  # 北政办发〔2025〕8号 and 签发人：… stand between issuer and title
         out.append(ln)
         if _clean(ln).endswith(_NOTICE_ENDS) or len(out) >= 5:
             break

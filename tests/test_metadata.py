@@ -194,3 +194,11 @@ def test_a_validity_date_is_no_plan_end():
 
 def test_a_full_width_year_gives_the_plan_end():
     assert infer_metadata("若干措施\n力争到２０２７年全市营业收入突破３０００亿元。\n")["plan_end"] == "2027"
+
+
+def test_a_document_number_and_signer_between_issuer_and_title_are_skipped():
+    text = ("西宁市城北区人民政府办公室\n北政办发〔2025〕8号\n签发人：马建国\n"
+            "西宁市城北区人民政府办公室关于印发\n城北区加快生物医药产业高质量发展\n实施方案（2025—2027年）的通知\n"
+            "各镇人民政府：\n现印发给你们。\n")
+    meta = infer_metadata(text)
+    assert (meta["title"], meta["doc_number"]) == ("城北区加快生物医药产业高质量发展实施方案（2025—2027年）", "北政办发〔2025〕8号")
