@@ -509,18 +509,18 @@ def _after_duty_lead(text: str, start: int, end: int) -> int:
 def _unclosed_brackets(text: str):
     """(start, end) of each （ or ( that no bracket closes before its line's end, to that end
     less a closing 。；: the clause whose writer forgot the ）."""
-    for bracket in "（(":
-        for i in positions(text, bracket):
-            line_end = text.find("\n", i)
-            line_end = len(text) if line_end < 0 else line_end
-            if line_end - i > _MAX_PAREN_UNITS or text.find("）", i, line_end) >= 0 or text.find(")", i, line_end) >= 0:
-                continue
-            if text.find("（", i + 1, line_end) >= 0 or text.find("(", i + 1, line_end) >= 0:
-                continue  # only the last bracket of the line can be the unclosed clause
-            end = line_end
-            while end > i + 1 and text[end - 1] in "。；; \t\u3000":
-                end -= 1
-            yield i, end
+    for i in sorted([*positions(text, "（"), *positions(text, "(")]):
+        nxt = _NEXT_BRACKET_RE.search(text, i + 1)  # the next bracket or line break decides
+        line_end = len(text) if nxt is None else nxt.start()
+        if (nxt is not None and nxt.group() != "\n") or line_end - i > _MAX_PAREN_UNITS:
+            continue
+        end = line_end
+        while end > i + 1 and text[end - 1] in "。；; \t\u3000":
+            end -= 1
+        yield i, end
+
+
+_NEXT_BRACKET_RE = re.compile(r"[（()）\n]")
 
 
 def _paren_matches(text: str) -> list[re.Match]:

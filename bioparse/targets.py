@@ -158,6 +158,8 @@ def _target_matches(text: str) -> list[re.Match]:
     pos = 0
     for run in _NUMBER_RUN_RE.finditer(text):
         n = run.start()
+        if text.startswith("一批", n) and run.end() == n + 2:
+            continue  # 培育一批, 突破一批: "a number of", never a figure (see _candidate), and frequent
         if n == pos or (n > pos and text[n - 1] not in _PREFIX_CHARS):
             m = _TARGET_RE.match(text, n)  # _match_at_number's case of no prefix characters
         else:
