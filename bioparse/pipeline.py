@@ -77,8 +77,8 @@ def agency_rows(doc_id: str, text: str, owner, crosswalk: dict | None,
         while pid in point_parent:
             pid = point_parent[pid]
         prefix = carried_prefix(found[0][0])  # what canonical_agency takes from the first name
-        if prefix and any(n.startswith(prefix) and not n.startswith("市场") for n, *_ in found[1:]):
-            prefix = None  # 区科创局、区发改局，光谷生物城建设办: each name writes its own prefix
+        if prefix and len(found) > 1 and found[1][0].startswith(prefix) and not found[1][0].startswith("市场"):
+            prefix = None  # 区科创局、区发改局，光谷生物城建设办: the second name writes its own prefix too
         position = counter.get(pid, 0)
         for name, start, end, role in found:
             add({
