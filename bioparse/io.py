@@ -289,6 +289,10 @@ def _opens_bracket(line: str) -> bool:
     return max(line.rfind("（"), line.rfind("(")) > max(line.rfind("）"), line.rfind(")"))
 
 
+# a labelled line (责任单位：…, 完成时限：…) or a sentence's end is the text's, not a page's furniture
+_CONTENT_LINE = re.compile(r"^\s*\S{2,6}[：:]|[。；;]\s*$")
+
+
 def _strip_page_furniture(pages: list[list[str]]) -> list[list[str]]:
     """Drop page numbers and header/footer lines repeated (digits aside) at the top or bottom of pages."""
     def key(line: str) -> str:
@@ -299,7 +303,8 @@ def _strip_page_furniture(pages: list[list[str]]) -> list[list[str]]:
         for ln in set(lines[:2] + lines[-2:]):
             if ln.strip():
                 edge[key(ln)] += 1
-    repeated = {k for k, n in edge.items() if len(pages) >= 2 and n >= max(2, (len(pages) + 1) // 2)}
+    repeated = {k for k, n in edge.items() if len(pages) >= 2 and n >= max(2, (len(pages) + 1) // 2)
+                and not _CONTENT_LINE.search(k)}  # 完成时限：2025年12月底 may end pages by chance
     out = []
     for lines in pages:
         lines = [ln for ln in lines if ln.strip()]

@@ -96,9 +96,20 @@ _TABLE_ROW_RE = re.compile(rf"\S{_CELL_GAP}\S.*?\S{_CELL_GAP}\S")
 
 
 def _is_table_row(line: str, label_end: int) -> bool:
-    """True when the numbered line is a row of a table (its number is a 序号), not an item."""
+    """True when the numbered line is a row of a table (its number is a 序号), not an item.
+
+    Cells apart by tabs or runs of spaces; or, as a PDF's text layer sets a row (1 金湾区
+    生物药产业化基地项目 35.0 2024—2027年), a label ending in a space and cells apart by single
+    spaces, one of them a bare number.
+    """
     rest = line[label_end:]
-    return ("\t" in rest or "  " in rest or "\u3000" in rest) and _TABLE_ROW_RE.search(rest.strip()) is not None
+    if ("\t" in rest or "  " in rest or "\u3000" in rest) and _TABLE_ROW_RE.search(rest.strip()) is not None:
+        return True
+    cells = rest.split()
+    return line[label_end - 1] == " " and len(cells) >= 3 and any(_BARE_CELL_RE.fullmatch(c) for c in cells[1:])
+
+
+_BARE_CELL_RE = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?")
 
 
 def match_heading(line: str):
@@ -114,7 +125,7 @@ def match_heading(line: str):
                 continue
             if level == "item" and _NUMBER_WITH_UNIT.match(line):
                 continue
-            if rank >= _ITEM_RANK and ("\t" in line or "  " in line or "\u3000" in line) and _is_table_row(line, m.end()):
+            if rank >= _ITEM_RANK and (" " in line or "\t" in line or "\u3000" in line) and _is_table_row(line, m.end()):
                 return None
             return level, rank, number, m.end()
     return None

@@ -451,7 +451,7 @@ def _candidate(text: str, m: re.Match, spans, lead_ins: dict | None = None) -> d
     # money like 千万元 / 百万元 → value × 1000 / 100, unit 万元
     value = float(num) if num.isascii() and num.isdigit() else _to_float(num)
     value_high = _to_float(num2) if num2 else None
-    if value is None:
+    if not value:  # None, or 0: 5 0家 (an OCR gap) is no figure of nought
         return None
     scale = 1.0
     if money and money[0] in "千百" and money[1:2] == "万":
