@@ -46,11 +46,13 @@ def article_text(html: str) -> tuple[str, dict]:
 
     soup = BeautifulSoup(html, "lxml")
     title_tag = soup.title.get_text() if soup.title else ""
-    for tag in soup(["script", "style", "nav", "header", "footer", "noscript", "form", "iframe", "head",
-                     "select", "button"]):
+    for tag in soup(["script", "style", "noscript", "head"]):
         tag.decompose()
     body = soup.body or soup
+    # an article's <header> may hold its 发文字号 table: read the fields before it goes
     fields = metadata.labelled_fields(body.get_text("\n"))
+    for tag in body(["nav", "header", "footer", "form", "iframe", "select", "button"]):
+        tag.decompose()
     if "title" not in fields:
         title = metadata.page_title(title_tag)
         if title:
@@ -64,10 +66,30 @@ def article_text(html: str) -> tuple[str, dict]:
     for br in best.find_all("br"):
         br.replace_with(_BR)
     _rows_as_lines(best)
+    _list_numbers(best)
     for el in best.find_all(_BLOCK_TAGS):
+        el.insert_before("\n")  # a block after loose text in its parent starts a line too
         el.append("\n")
     lines = [ln.strip(" \t\r\xa0") for ln in soft_breaks(best.get_text()).split("\n")]
     return "\n".join(_without_furniture([ln for ln in lines if ln])), fields
+
+
+def _list_numbers(root) -> None:
+    """Write the numbers a browser draws before the items of an <ol> (1. 2. …, from its start=).
+
+    A list of measures numbered by the page, not in its text, then has its labels as a
+    .docx with Word's list numbering has (docx_text); other list types (a, i) are left alone.
+    """
+    for ol in root.find_all("ol"):
+        if ol.get("type", "1") != "1":
+            continue
+        try:
+            n = int(ol.get("start", 1))
+        except ValueError:
+            n = 1
+        for li in ol.find_all("li", recursive=False):
+            li.insert(0, f"{n}.")
+            n += 1
 
 
 def _rows_as_lines(root) -> None:

@@ -242,7 +242,8 @@ def _provision_dicts(text: str) -> list[dict]:
 # A notice that issues a policy (关于印发《X》的通知) may carry it as its attachment: a line
 # 附件 (附件1) and then X's title. The notice's own numbered points (一、提高认识…) come
 # before it; the policy's headings start again after it.
-_ISSUED_TITLE_RE = re.compile(r"印发\s*《([^》\n]{4,80})》|印发([^《》\n]{4,80}?)的\s*通\s*知")
+_ISSUED_TITLE_RE = re.compile(r"印发\s*《([^》\n]{4,80})》|印发([^《》\n]{4,80}?)的\s*通\s*知"
+                              r"|《([^》\n]{4,80})》[^《》\n]{0,30}印发给你")
 _ANNEX_LINE_RE = re.compile(r"^[ \t\u3000]*附\s*件\s*[0-9０-９一二三四五六七八九十]{0,2}[ \t\u3000]*[:：]?[ \t\u3000]*$", re.M)
 _HEAD_LINES = 8
 
@@ -265,7 +266,7 @@ def attached_policy_start(text: str) -> int:
     m = _ISSUED_TITLE_RE.search(text[:head_end].replace("\n", ""))
     if not m:
         return 0
-    title = _squeeze(m.group(1) or m.group(2))
+    title = _squeeze(m.group(1) or m.group(2) or m.group(3))
     for annex in annex_lines(text):
         first = _squeeze(text[annex.end():annex.end() + 400].lstrip().split("\n", 1)[0])
         # the title, or its first line when the plan's period stands on the next

@@ -474,8 +474,8 @@ def _candidate(text: str, m: re.Match, spans, lead_ins: dict | None = None) -> d
         return None  # 千人计划, 千家万户, 百家 (十家 and 十万平方米 are figures)
     if unit == "项" and text.endswith(_OWN_LIST_WORDS, max(0, start - 4), start):
         return None  # 重点实施以下六项任务: the text counting its own tasks
-    if unit == "条" and text.startswith(_MEASURE_WORDS, end):
-        return None  # 十条措施, 20条政策措施: a document's name
+    if unit == "条" and any(w in text[end:end + 5] for w in _MEASURE_WORDS):
+        return None  # 十条措施, 20条政策措施, 12条具体措施: a document's name or its own count
     if unit == "年" and (pq == "近" or prev == "满" or sq in ("以上", "以下")
                         or (text[end:end + 1] == "的" and pq not in _LIMIT_VERBS)):
         return None  # 近三年内未发生…, 落户3年内的企业, 注册满1年以上: conditions, not limits

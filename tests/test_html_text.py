@@ -67,3 +67,17 @@ def test_fields_beside_the_article():
     assert text == "一、总体要求"
     assert fields == {"doc_number": "某府办〔2023〕12号", "date": "2023-05-06",
                       "title": "某市人民政府办公室关于印发某市行动计划的通知"}
+
+
+def test_the_numbers_a_browser_draws_before_ordered_list_items_are_written():
+    html = page("<div id='zoom'><p>二、重点任务</p><ol start='5'><li>支持重大项目落地。<em>（责任单位：新区招商局）</em></li>"
+                "<li>加快平台建设。</li></ol><ul><li>要点</li></ul></div>")
+    assert lines(html) == ["二、重点任务", "5.支持重大项目落地。（责任单位：新区招商局）", "6.加快平台建设。", "要点"]
+
+
+def test_a_block_after_loose_text_starts_a_line_and_a_header_keeps_its_fields():
+    html = page("<article><header><dl><dt>发文字号：</dt><dd>渝两江管发〔2024〕23号</dd></dl></header>"
+                "<div id='zoom'>一、总体要求<p>（一）指导思想。坚持创新。</p></div></article>")
+    text, fields = article_text(html)
+    assert text.split("\n") == ["一、总体要求", "（一）指导思想。坚持创新。"]
+    assert fields.get("doc_number") == "渝两江管发〔2024〕23号"

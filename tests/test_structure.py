@@ -227,3 +227,12 @@ def test_sections_numbered_part_dot_section():
     rows, _ = parse_provision_rows(text)
     assert [(r["provision_id"], r["label"]) for r in rows] == [
         ("1", "一、"), ("1.1", "1.1"), ("1.2", "1.2"), ("2", "二、"), ("2.1", "2.1"), ("2.2", "2.2"), ("3", "三、")]
+
+
+def test_a_notice_that_says_it_issues_the_attached_policy_in_its_body():
+    text = ("各区县人民政府：\n《某市生物医药产业发展实施方案》已经市政府同意，现印发给你们，请认真贯彻落实。\n"
+            "一、加强组织领导。\n要高度重视。\n二、强化督导考核。\n要定期通报。\n附件\n某市生物医药产业发展实施方案\n"
+            "一、总体要求\n坚持创新。\n二、重点任务\n（一）支持研发。\n")
+    rows, _ = parse_provision_rows(text)
+    assert [r["label"] for r in rows] == ["", "一、", "二、", "（一）"]
+    assert rows[1]["title"] == "总体要求"

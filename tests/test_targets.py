@@ -409,6 +409,7 @@ def test_thousands_apart_by_a_space_are_one_number(text, value):
     ("申报时间距发布时间不少于30日。", [("不少于30日", 30.0, "日", "不少于")]),
     ("重点实施以下六项任务。", []),  # the text counting its own tasks
     ("关于印发支持生物医药发展十条措施的通知", []),  # a document's name
+    ("从支持创新研发等方面提出12条具体措施。", []),  # the text counting its own measures
     ("到2027年，占比达到百分之十五以上。", [("百分之十五以上", 15.0, "%", "以上")]),
 ])
 def test_chinese_numeral_counts_and_what_is_no_figure(text, expected):
