@@ -147,7 +147,8 @@ def _to_float(s: str) -> float | None:
 
 
 def _target_matches(text: str) -> list[re.Match]:
-    """The matches of _TARGET_RE.finditer(text), trying the regex only where one can start.
+    """The matches of _TARGET_RE.finditer(text) but those of 一 with unit 批 (培育一批: no figure,
+    and frequent), trying the regex only where one can start.
 
     A match's number starts a run of Arabic or of Chinese digits inside a _NUMBER_RUN_RE
     match (a number with its unit); a later digit of a run can start no match that its
@@ -159,7 +160,8 @@ def _target_matches(text: str) -> list[re.Match]:
     for run in _NUMBER_RUN_RE.finditer(text):
         n = run.start()
         if text.startswith("一批", n) and run.end() == n + 2:
-            continue  # 培育一批, 突破一批: "a number of", never a figure (see _candidate), and frequent
+            continue  # 培育一批, 突破一批: "a number of", never a figure (see _candidate), and frequent;
+            # so _target_matches is _TARGET_RE.finditer less its matches of 一 with unit 批
         if n == pos or (n > pos and text[n - 1] not in _PREFIX_CHARS):
             m = _TARGET_RE.match(text, n)  # _match_at_number's case of no prefix characters
         else:
@@ -170,8 +172,9 @@ def _target_matches(text: str) -> list[re.Match]:
                 if m:
                     break
         if m:
-            out.append(m)
             pos = m.end()
+            if m.group("num") != "一" or m.group("unit") != "批":  # 一余批 and the like, as 一批 above
+                out.append(m)
     return out
 
 
