@@ -6,6 +6,7 @@ build's workers run (in parallel, or on a Dask cluster) before caching each resu
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
@@ -16,6 +17,7 @@ from . import agency_names
 from . import io, metadata, targets as targets_mod
 from .errors import BioparseError
 from .normalize import normalize
+from .numerals import heading_number
 from .structure import parse_provision_rows
 
 
@@ -55,11 +57,13 @@ def owner_lookup(starts: list[int], ids: list[str]):
 
 def agency_rows(doc_id: str, text: str, owner, crosswalk: dict | None,
                 clauses: list[tuple] | None = None, point_parent: dict | None = None,
-                place: str = "") -> list[dict]:
+                place: str = "", spread: dict[int, list[str]] | None = None) -> list[dict]:
     """Responsible agencies of every clause, attached to the provision holding the clause.
 
     ``crosswalk`` None means the packaged crosswalk's rows for ``place`` (see
     agency_names.document_place); ``clauses`` are agencies.find_clauses(text).
+    ``spread`` gives, for a clause's start, the provisions it answers for instead
+    (article_range_owners: 以上第一条至第五条由…牵头).
     """
     point_parent = point_parent or {}
     # called straight, without a wrapper: a document names some seventy agencies
@@ -72,24 +76,53 @@ def agency_rows(doc_id: str, text: str, owner, crosswalk: dict | None,
     for clause_start, _, style, found in clauses:
         if not found:
             continue
-        pid = owner(clause_start)
-        # A clause after a 一是/二是 run answers for the whole provision, not its last point.
-        while pid in point_parent:
-            pid = point_parent[pid]
         prefix = carried_prefix(found[0][0])  # what canonical_agency takes from the first name
         if prefix and len(found) > 1 and found[1][0].startswith(prefix) and not found[1][0].startswith("市场"):
             prefix = None  # 区科创局、区发改局，光谷生物城建设办: the second name writes its own prefix too
-        position = counter.get(pid, 0)
-        for name, start, end, role in found:
-            add({
-                "doc_id": doc_id, "provision_id": pid, "agency": name,
-                "agency_canonical": canonical(name, prefix, table),
-                "position": position, "role": role,
-                "style": style, "start": start, "end": end,
-            })
-            position += 1
-        counter[pid] = position
+        for pid in (spread.get(clause_start) if spread else None) or (owner(clause_start),):
+            # A clause after a 一是/二是 run answers for the whole provision, not its last point.
+            while pid in point_parent:
+                pid = point_parent[pid]
+            position = counter.get(pid, 0)
+            for name, start, end, role in found:
+                add({
+                    "doc_id": doc_id, "provision_id": pid, "agency": name,
+                    "agency_canonical": canonical(name, prefix, table),
+                    "position": position, "role": role,
+                    "style": style, "start": start, "end": end,
+                })
+                position += 1
+            counter[pid] = position
     return rows
+
+
+# 以上第一条至第五条由市科技局牵头，市财政局配合: a closing line answering for a run of articles
+_ARTICLE_RANGE_RE = re.compile(r"[ \t\u3000]*(?:以上|上述|前述)?[ \t\u3000]*第([零〇一二三四五六七八九十百0-9]{1,4})条?"
+                               r"[ \t\u3000]*(?:至|到|—|-|～|~|－)[ \t\u3000]*第?([零〇一二三四五六七八九十百0-9]{1,4})条")
+
+
+def article_range_owners(text: str, clauses: list[tuple], provisions: list[dict]) -> dict[int, list[str]]:
+    """{clause start: ids of the articles it answers for} for clauses on a line that names a range of articles.
+
+    The line starts 以上第一条至第五条…; the clause's agencies then belong to each article
+    numbered in that range, not only to the last one, whose text holds the line.
+    """
+    out: dict[int, list[str]] = {}
+    articles = None
+    for start, *_ in clauses:
+        line_start = text.rfind("\n", 0, start) + 1
+        if "条" not in text[line_start:start]:
+            continue
+        m = _ARTICLE_RANGE_RE.match(text, line_start, start)
+        if not m:
+            continue
+        if articles is None:
+            articles = [(p["number"], p["provision_id"]) for p in provisions if p["level"] == "article"]
+        low, high = heading_number(m.group(1)), heading_number(m.group(2))
+        ids = [pid for n, pid in articles if low is not None and high is not None and low <= n <= high]
+        if ids:
+            out[start] = ids
+    return out
 
 
 def target_rows(doc_id: str, text: str, owner, provisions: list[dict]) -> list[dict]:
@@ -202,8 +235,9 @@ def _agencies(d: dict, crosswalk) -> None:
     lifted = trailing_clause_owners(text, clauses, provisions, owner) if clauses else {}
     if lifted:
         owner = _with_overrides(owner, lifted)
+    spread = article_range_owners(text, clauses, provisions) if "条" in text else None
     d["agencies"] = agency_rows(d["doc_id"], text, owner, crosswalk, clauses, point_parent,
-                                agency_names.document_place(d["document"], text))
+                                agency_names.document_place(d["document"], text), spread)
     # Spans of the responsibility clauses: coding and term counts skip them, so that
     # 发展改革委 is not read as 改革 nor 市场监管局 as 监管.
     d["clause_spans"] = [(start, end) for start, end, _, _ in clauses]

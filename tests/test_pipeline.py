@@ -153,3 +153,12 @@ def test_an_indicator_table_s_earlier_year_is_a_baseline(tmp_path):
     text = "一、发展目标\n指标\t2024年\t2026年\n生物医药产业规模（亿元）\t1450\t2000\n"
     rows = parse_document(write(tmp_path, "a.txt", text), "a")["targets"]
     assert [(t["value"], t["year"], t["status"]) for t in rows] == [(1450.0, 2024, "baseline"), (2000.0, 2026, "goal")]
+
+
+def test_a_closing_line_for_a_range_of_articles_answers_for_each(tmp_path):
+    text = ("一、支持创新\n第一条　支持研发。给予奖励。\n第二条　支持转化。\n第三条　支持平台。\n"
+            "以上第一条至第三条由市科技局牵头，市财政局配合。\n二、支持产业\n第四条　支持企业。（责任单位：市工信局）\n")
+    rows = parse_document(write(tmp_path, "a.txt", text), "a")["agencies"]
+    assert [(a["provision_id"], a["agency"], a["role"]) for a in rows] == [
+        (pid, name, role) for pid in ("1.1", "1.2", "1.3") for name, role in (("市科技局", "lead"), ("市财政局", "support"))
+    ] + [("2.4", "市工信局", "responsible")]
