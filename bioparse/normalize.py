@@ -154,6 +154,8 @@ def _is_page_break(prev: str, nxt: str, blank_between: bool) -> bool:
     return blank_between or len(prev) >= 30
 
 
+# A line holding only a page number, as a scan's or a PDF's text keeps it: - 3 -, — 3 —, 第3页 共9页
+PAGE_NUMBER_LINE = re.compile(r"[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?")
 # A manual line break (<br>, Word's w:br) is drawn as this character until soft_breaks judges it.
 SOFT_BREAK = "\u2028"
 _SENTENCE_FINAL = tuple("。！？；：!?;:")
@@ -211,6 +213,8 @@ def normalize(raw: str, join_breaks: bool = True) -> Normalized:
         last_raw = raw_at + count - 1
 
     prev_text = ""  # the paragraph built so far, for the page-break guess
+    first_line = raw.lstrip(_EDGES + "\n").split("\n", 1)[0].strip(_EDGES)  # a running header repeats it
+    page_gap = False  # the last kept line was followed by a page number
     blank = False  # a blank line since the last kept line
     pos = 0
     for line in raw.split("\n"):
@@ -220,6 +224,12 @@ def normalize(raw: str, join_breaks: bool = True) -> Normalized:
         if not core:
             blank = True
             continue
+        if core[0] in "-—–－第" and PAGE_NUMBER_LINE.fullmatch(core):
+            blank = page_gap = True  # a page number (- 3 -, 第3页) left in a text is a page's gap
+            continue
+        if page_gap and core == first_line:
+            continue  # the running header after it (绵阳市人民政府文件) repeats the first line
+        page_gap = False
         if (artifacts and _NEEDS_CHAR_PASS.search(core)) or core[0] in "([":
             text, idx = _line(raw, line_start, line_start + len(line), artifacts)
             if not text:

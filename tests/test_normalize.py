@@ -70,3 +70,13 @@ def test_raw_span_of_a_normalized_span():
 def test_responsibility_line_is_not_joined_to_the_paragraph_before():
     raw = "（一）加快研发。对新获批的一类创新药给予最高500万元奖励，支持企业开展多中心临床试验\n责任单位：区科技创新局、区卫生健康局\n"
     assert normalize(raw).text.split("\n")[1] == "责任单位：区科技创新局、区卫生健康局"
+
+
+def test_a_page_number_left_in_a_text_is_a_page_gap():
+    raw = ("某市人民政府文件\n（四）推进建设。（责任单位：高新区管委会、科技城管委会、\n- 3 -\n某市人民政府文件\n"
+           "游仙区人民政府、市发展改革委）\n第3页 共9页\n（五）下一条。\n")
+    n = normalize(raw)
+    # the page number and the running header after it (the text's first line again) are a page's gap
+    assert n.text == ("某市人民政府文件\n（四）推进建设。（责任单位：高新区管委会、科技城管委会、游仙区人民政府、市发展改革委）\n"
+                      "（五）下一条。")
+    assert "3" not in n.text  # the page numbers are furniture, as the PDF reader drops them
