@@ -473,6 +473,8 @@ def find_clauses(text: str, refused: list | None = None) -> list[tuple[int, int,
             clauses.append((s, e, m.group(1), names))
             taken.append((s, e))
     clauses.sort(key=lambda c: (c[0], c[1]))
+    if refused:  # a note bracket closing a 责任单位：… line is part of that clause
+        refused[:] = [(s, e) for s, e in refused if not any(s < ce and cs < e for cs, ce in taken)]
     return _first_leads_below(text, clauses) if "下同" in text else clauses
 
 

@@ -162,3 +162,10 @@ def test_a_closing_line_for_a_range_of_articles_answers_for_each(tmp_path):
     assert [(a["provision_id"], a["agency"], a["role"]) for a in rows] == [
         (pid, name, role) for pid in ("1.1", "1.2", "1.3") for name, role in (("市科技局", "lead"), ("市财政局", "support"))
     ] + [("2.4", "市工信局", "responsible")]
+
+
+def test_a_note_bracket_closing_a_clause_line_gives_no_warning(tmp_path):
+    text = "一、任务\n（一）加强研发。支持企业。\n责任单位：省科技厅、省发展改革委（列第一位的为牵头单位，下同）\n"
+    result = parse_document(write(tmp_path, "a.txt", text), "a")
+    assert [a["agency"] for a in result["agencies"]] == ["省科技厅", "省发展改革委"]
+    assert not [w for w in result["warnings"] if "responsibility clause" in w]
