@@ -131,7 +131,7 @@ def match_heading(line: str):
     return None
 
 
-def point_runs(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
+def _point_runs(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
     """Runs of 一是/二是/三是… inside a span: (offset, number, label_end) in order.
 
     A run starts at 一 and counts up by one, so a stray "这是" or "三是" without its
@@ -364,18 +364,29 @@ def _add_inline_sections(text: str, provisions: list[dict]) -> list[dict]:
         run = _inline_run(text, p["start"], p["end"])
         if not run:
             continue
-        p_end, p["end"] = p["end"], run[0].start("n") - 1
         cut = p["title"].find(text[run[0].start("n") - 1:run[0].end()])
         if cut > 0:  # the article's title stops before its first condition
             p["title"] = p["title"][:cut].rstrip("：: \u3000")
-        for j, m in enumerate(run):
-            start = m.start("n") - 1  # the opening bracket
-            end = run[j + 1].start("n") - 1 if j + 1 < len(run) else p_end
-            label_end = m.end()
-            title = re.split(r"[，。；;,]", text[label_end:end], maxsplit=1)[0].strip()
-            out.append(_new_provision(p, "section", text[start:label_end], heading_number(m.group("n")),
-                                      title, start, end, used_ids))
+        # each label from its opening bracket
+        out += _split_off(text, p, [(m.start("n") - 1, heading_number(m.group("n")), m.end()) for m in run],
+                          "section", used_ids)
     return out
+
+
+def _split_off(text: str, parent: dict, labels: list[tuple[int, int, int]], level: str,
+               used_ids: set[str]) -> list[dict]:
+    """Child provisions of ``level`` for labels (start, number, label_end) inside parent's own span.
+
+    The parent's span ends where the first label starts; each child runs to the next label,
+    the last to the parent's old end. A child's title is its text up to the first ，。；.
+    """
+    parent_end, parent["end"] = parent["end"], labels[0][0]
+    children = []
+    for j, (start, number, label_end) in enumerate(labels):
+        end = labels[j + 1][0] if j + 1 < len(labels) else parent_end
+        title = re.split(r"[，。；;,]", text[label_end:end], maxsplit=1)[0].strip()
+        children.append(_new_provision(parent, level, text[start:label_end], number, title, start, end, used_ids))
+    return children
 
 
 def _inline_run(text: str, start: int, end: int) -> list[re.Match]:
@@ -398,22 +409,16 @@ def _inline_run(text: str, start: int, end: int) -> list[re.Match]:
 
 def _add_points(text: str, provisions: list[dict]) -> list[dict]:
     """Split 一是/二是 runs out of each provision's own span as child 'point' provisions."""
-    if "一是" not in text:  # no run starts anywhere (see point_runs)
+    if "一是" not in text:  # no run starts anywhere (see _point_runs)
         return provisions
     out: list[dict] = []
     used_ids = {p["provision_id"] for p in provisions}
     for p in provisions:
-        runs = point_runs(text, p["start"], p["end"])
-        if not runs:
-            out.append(p)
-            continue
-        p_end = p["end"]
-        p["end"] = runs[0][0]
         out.append(p)
-        for j, (start, number, label_end) in enumerate(runs):
-            end = runs[j + 1][0] if j + 1 < len(runs) else p_end
-            title = re.split(r"[，。；;,]", text[label_end:end], maxsplit=1)[0].strip()
-            point = _new_provision(p, "point", text[start:label_end], number, title, start, end, used_ids)
+        runs = _point_runs(text, p["start"], p["end"])
+        if not runs:
+            continue
+        for point in _split_off(text, p, runs, "point", used_ids):
             # 一是 is a point of a sentence, not a numbered heading: its id keeps the ordinal,
             # its number stays empty (the label says 一是), so tables and tools that number
             # headings by `number` (a tree of 一、/（一）/1.) see the paragraph it stands in

@@ -317,7 +317,7 @@ def test_match_heading_tries_the_kinds_in_order(line):
 @given(st.lists(st.sampled_from(["一是", "二是", "三是", "〇一是", "是", "一", "二", "。", "，", "\n", "这是", "x"]),
                 max_size=20).map("".join))
 def test_point_runs_need_a_one(text):
-    """point_runs (and _add_points) skip spans without 一是: no run starts elsewhere."""
+    """_point_runs (and _add_points) skip spans without 一是: no run starts elsewhere."""
     from bioparse import structure
     found, run = [], []  # every run of 一是, 二是 … of two or more, in order
     for m in structure.POINT.finditer(text):
@@ -328,7 +328,7 @@ def test_point_runs_need_a_one(text):
             found += run if len(run) >= 2 else []
             run = [(m.start(), n, m.end())]
     found += run if len(run) >= 2 else []
-    assert structure.point_runs(text, 0, len(text)) == found
+    assert structure._point_runs(text, 0, len(text)) == found
 
 
 # ------------------------------------------------------------------ agency names
