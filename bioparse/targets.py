@@ -146,6 +146,11 @@ def _to_float(s: str) -> float | None:
     return cn_number(s)
 
 
+def _mult_scale(mult: str | None) -> float:
+    """What a 万/亿/千 written before a unit other than money multiplies by (1万人: 10000); 1 without one."""
+    return (CN_BIG.get(mult) or CN_SMALL[mult]) if mult else 1.0
+
+
 def _target_matches(text: str) -> list[re.Match]:
     """The matches of _TARGET_RE.finditer(text) but those of 一 with unit 批 (培育一批: no figure,
     and frequent), trying the regex only where one can start.
@@ -464,7 +469,7 @@ def _candidate(text: str, m: re.Match, spans, lead_ins: dict | None = None) -> d
         scale, unit = 1000.0, money[1:]
     # 1万人, 200万平方米: the 万 stays with the unit, as money's does (万元), and value_norm
     # carries the number in the unit's own terms (10000 人)
-    mult_scale = (CN_BIG.get(mult) or CN_SMALL[mult]) if mult else 1.0
+    mult_scale = _mult_scale(mult)
     value *= scale
     if value_high is not None:
         value_high *= scale
@@ -590,7 +595,13 @@ def _indicator_targets(text: str, found: list[dict]) -> list[dict]:
     carries its own unit (20个) is found by the usual rules: it only takes its column's year.
     """
     out: list[dict] = []
-    by_start = {t["start"]: t for t in found}
+    found = sorted(found, key=lambda t: t["start"])
+    starts = [t["start"] for t in found]
+
+    def figures_in(start: int, end: int) -> list[dict]:
+        """The targets of ``found`` that start in text[start:end] (a figure with its own unit: 累计达到25个)."""
+        return found[bisect_left(starts, start):bisect_left(starts, end)]
+
     header: dict[int, tuple] = {}  # column → (year, unit), for the rows below a head row
     unit_col = None  # the column headed 单位, if any
     pos = 0
@@ -608,7 +619,7 @@ def _indicator_targets(text: str, found: list[dict]) -> list[dict]:
             head = {i: (int(y.group(1)) if (y := _YEAR_HEAD_RE.search(c)) else None,
                         _table_unit(u.group(1)) if (u := _LABEL_UNIT_RE.search(c)) else None)
                     for i, c in enumerate(cells) if i}
-            if not any(_has_figure(found, offsets[i], cells[i]) for i in head):
+            if not any(figures_in(offsets[i], offsets[i] + len(cells[i])) for i in head):
                 header = {i: yu for i, yu in head.items() if yu != (None, None)}  # 序号	任务	时限: none
                 unit_col = next((i for i, c in enumerate(cells) if c.strip() in ("单位", "计量单位")), None)
                 continue
@@ -625,13 +636,14 @@ def _indicator_targets(text: str, found: list[dict]) -> list[dict]:
                 continue
             m = _BARE_NUMBER_RE.fullmatch(cells[i])
             if m is None:
-                for t in found:  # a figure with its own unit in this cell takes the column's year
-                    if offsets[i] <= t["start"] < offsets[i] + len(cells[i]) and t["year"] is None:
+                for t in figures_in(offsets[i], offsets[i] + len(cells[i])):  # its own unit; the column's year
+                    if t["year"] is None:
                         t["year"] = year
                 continue
             unit = col_unit or row_unit
-            if unit and offsets[i] + m.start(1) not in by_start:
-                out.append(_table_target(text, offsets[i] + m.start(1), offsets[i] + m.end(1), unit, year, latest))
+            number_start = offsets[i] + m.start(1)
+            if unit and not figures_in(number_start, number_start + 1):  # none found there already
+                out.append(_table_target(text, number_start, offsets[i] + m.end(1), unit, year, latest))
     for m in _YEAR_VALUE_LINE_RE.finditer(text):
         unit = _table_unit(m.group("u"))
         if unit is None:
@@ -642,17 +654,12 @@ def _indicator_targets(text: str, found: list[dict]) -> list[dict]:
     return out
 
 
-def _has_figure(found: list[dict], start: int, cell: str) -> bool:
-    """Whether a target of ``found`` starts in the cell at ``start`` (a data cell, not a head: 累计达到25个)."""
-    return any(start <= t["start"] < start + len(cell) for t in found)
-
-
 def _table_target(text: str, start: int, end: int, unit: tuple[str, str], year: int | None,
                   latest: int | None) -> dict:
     """A target dict for a bare figure of an indicator table, its unit and year from the table."""
     mult, unit_word = unit
     value = _to_float(text[start:end])
-    value_norm, unit_norm = _normalize_value(value * (CN_BIG.get(mult) or CN_SMALL.get(mult, 1.0) if mult else 1.0), unit_word)
+    value_norm, unit_norm = _normalize_value(value * _mult_scale(mult), unit_word)
     t = {"text": text[start:end], "start": start, "end": end, "value": value, "value_high": None,
          "unit": mult + unit_word, "value_norm": round(value_norm, 10), "unit_norm": unit_norm, "qualifier": "",
          "year": year, "kind": _kind(text, start, end, unit_word)}
