@@ -63,7 +63,8 @@ def agency_rows(doc_id: str, text: str, owner, crosswalk: dict | None,
     ``crosswalk`` None means the packaged crosswalk's rows for ``place`` (see
     agency_names.document_place); ``clauses`` are agencies.find_clauses(text).
     ``spread`` gives, for a clause's start, the provisions it answers for instead
-    (article_range_owners: 以上第一条至第五条由…牵头).
+    (trailing_clause_owners: the section above a list; article_range_owners:
+    以上第一条至第五条由…牵头).
     """
     point_parent = point_parent or {}
     # called straight, without a wrapper: a document names some seventy agencies
@@ -119,7 +120,9 @@ def article_range_owners(text: str, clauses: list[tuple], provisions: list[dict]
         if articles is None:
             articles = [(p["number"], p["provision_id"]) for p in provisions if p["level"] == "article"]
         low, high = heading_number(m.group(1)), heading_number(m.group(2))
-        ids = [pid for n, pid in articles if low is not None and high is not None and low <= n <= high]
+        if low is None or high is None:
+            continue
+        ids = [pid for n, pid in articles if low <= n <= high]
         if ids:
             out[start] = ids
     return out
@@ -231,12 +234,11 @@ def _agencies(d: dict, crosswalk) -> None:
                              "as a responsibility clause (a name in it does not look like a public body's); "
                              "if it names responsible bodies, they are missing from the agencies table")
     point_parent = {p["provision_id"]: p["parent_id"] for p in provisions if p["level"] == "point"}
-    owner = d["owner"]
-    lifted = trailing_clause_owners(text, clauses, provisions, owner) if clauses else {}
-    if lifted:
-        owner = _with_overrides(owner, lifted)
-    spread = article_range_owners(text, clauses, provisions) if "条" in text else None
-    d["agencies"] = agency_rows(d["doc_id"], text, owner, crosswalk, clauses, point_parent,
+    # clauses that answer for provisions other than the one holding them
+    spread = {start: [pid] for start, pid in trailing_clause_owners(text, clauses, provisions, d["owner"]).items()}
+    if "条" in text:
+        spread.update(article_range_owners(text, clauses, provisions))
+    d["agencies"] = agency_rows(d["doc_id"], text, d["owner"], crosswalk, clauses, point_parent,
                                 agency_names.document_place(d["document"], text), spread)
     # Spans of the responsibility clauses: coding and term counts skip them, so that
     # 发展改革委 is not read as 改革 nor 市场监管局 as 监管.
@@ -276,14 +278,6 @@ def trailing_clause_owners(text: str, clauses: list[tuple], provisions: list[dic
         if groups[(prov["parent_id"], prov["level"])] == 1:  # no other clause among the items
             out[start] = prov["parent_id"]
     return out
-
-
-def _with_overrides(owner, overrides: dict[int, str]):
-    """owner, except at the offsets in overrides."""
-    def lookup(offset: int) -> str:
-        return overrides.get(offset) or owner(offset)
-
-    return lookup
 
 
 def _targets(d: dict, crosswalk) -> None:
