@@ -442,7 +442,7 @@ def find_clauses(text: str, refused: list | None = None) -> list[tuple[int, int,
                         (_BARE_DUTY_RE, _bare_duty_matches(text))):
         for m in matches:
             s, e = m.start(1), m.end(1)
-            if any(s < te and ts < e for ts, te in taken):
+            if _overlaps(taken, s, e):
                 continue
             if rx is _BARE_DUTY_RE:
                 if not _ends_paragraph(text, e):
@@ -456,7 +456,7 @@ def find_clauses(text: str, refused: list | None = None) -> list[tuple[int, int,
                 clauses.append((s, e, *parsed))
                 taken.append((s, e))
     for s, e in _unclosed_brackets(text):  # （责任单位：市工信局 at a paragraph's end, never closed
-        if any(s < te and ts < e for ts, te in taken) or not _CUE_RE.search(text, s, e):
+        if _overlaps(taken, s, e) or not _CUE_RE.search(text, s, e):
             continue
         parsed = parse_clause(text[s + 1:e], s + 1)
         if parsed:
@@ -466,7 +466,7 @@ def find_clauses(text: str, refused: list | None = None) -> list[tuple[int, int,
     brackets = sorted([*positions(text, "【"), *positions(text, "〔")])
     for m in filter(None, (_BRACKET_LABEL_RE.match(text, i) for i in brackets)):
         s, e = m.start(), m.end(2)
-        if e <= m.start(2) or any(s < te and ts < e for ts, te in taken):
+        if e <= m.start(2) or _overlaps(taken, s, e):
             continue
         names = _before_note(m.group(2), _names_with_roles(m.group(2), m.start(2), MARKERS[m.group(1)])[1])
         if names:
@@ -474,8 +474,13 @@ def find_clauses(text: str, refused: list | None = None) -> list[tuple[int, int,
             taken.append((s, e))
     clauses.sort(key=lambda c: (c[0], c[1]))
     if refused:  # a note bracket closing a 责任单位：… line is part of that clause
-        refused[:] = [(s, e) for s, e in refused if not any(s < ce and cs < e for cs, ce in taken)]
+        refused[:] = [(s, e) for s, e in refused if not _overlaps(taken, s, e)]
     return _first_leads_below(text, clauses) if "下同" in text else clauses
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps any of the spans (the clauses already taken)."""
+    return any(start < e and s < end for s, e in spans)
 
 
 def _first_leads_below(text: str, clauses: list[tuple]) -> list[tuple]:
