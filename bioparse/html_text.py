@@ -35,8 +35,6 @@ _FURNITURE_LINE = re.compile(
     r"(?:来源|信息来源)[:：].{0,40}(?:发布时间|发布日期|时间)[:：]|(?:发布时间|发布日期)[:：].{0,30}(?:浏览|访问|点击|阅读))")
 # lines that start the furniture after an article: everything from them on is left out
 _TAIL_LINE = re.compile(r"(?:相关(?:阅读|文章|链接|文件|政策|信息)|上一篇|下一篇|版权所有|技术支持|网站标识码|.{0,20}ICP备)")
-# <br> is drawn as this character until each break is judged (normalize.soft_breaks)
-_BR = SOFT_BREAK
 _SOURCE_BREAK = re.compile(r"[ \t\r\n]*[\r\n][ \t\r\n]*")
 
 
@@ -64,7 +62,7 @@ def article_text(html: str) -> tuple[str, dict]:
         if type(node) is NavigableString and ("\n" in node or "\r" in node) and node.parent.name != "pre":
             node.replace_with(_SOURCE_BREAK.sub(_source_break, str(node)))
     for br in best.find_all("br"):
-        br.replace_with(_BR)
+        br.replace_with(SOFT_BREAK)  # judged by normalize.soft_breaks below
     _rows_as_lines(best)
     _list_numbers(best)
     for el in best.find_all(_BLOCK_TAGS):
@@ -100,11 +98,12 @@ def _rows_as_lines(root) -> None:
     """
     for tr in root.find_all("tr"):
         cells = tr.find_all(["td", "th"], recursive=False)
-        if not cells or any(c.find("table") or len(c.find_all(["p", "div", "li"])) > 1 or _BR in c.get_text()
-                            for c in cells):
+        texts = [c.get_text() for c in cells]
+        if not cells or any(c.find("table") or len(c.find_all(["p", "div", "li"])) > 1 or SOFT_BREAK in t
+                            for c, t in zip(cells, texts)):
             continue
-        texts = [[" ".join(c.get_text().split())] for c in cells]
-        line = docx_text.table_row([t if t[0] else [] for t in texts])
+        words = [" ".join(t.split()) for t in texts]
+        line = docx_text.table_row([[w] if w else [] for w in words])
         tr.clear()
         tr.append(line[0] if line else "")
 
