@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import docx_text, html_text, metadata
+from .normalize import PAGE_NUMBER_LINE
 from .errors import (BioparseError, CorruptFileError, DecodeError, EmptyDocumentError,
                      ManifestError, UnsupportedFormatError)
 
@@ -210,7 +211,9 @@ def _read_html(path: Path) -> RawText:
     return RawText(str(path), text, enc, "html", fields=fields)
 
 
-_PAGE_NUMBER = re.compile(r"^\s*(?:[-—–－]\s*\d+\s*[-—–－]|第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?|"
+# a page number at a page's edge: the forms a text keeps (normalize.PAGE_NUMBER_LINE), and
+# those only a page's edge makes one (3/9, page 3, a bare 3)
+_PAGE_NUMBER = re.compile(rf"^\s*(?:{PAGE_NUMBER_LINE.pattern}|"
                           r"\d+\s*/\s*\d+|(?:page|p\.)\s*\d+(?:\s*of\s*\d+)?|\d{1,4})\s*$", re.I)
 _SENTENCE_FINAL = tuple("。！？；：.!?;:")
 _HEADING_START = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十百]+[章条节]|\d+[.、．]"
