@@ -32,7 +32,9 @@ _BLOCK_TAGS = ("p", "div", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5",
 # lines of furniture wherever they stand: a page's buttons, its position and the source/date line
 _FURNITURE_LINE = re.compile(
     r"(?:分享到|【打印|【关闭|打印本页|关闭窗口|【?字体[:：]|字号[:：]|扫一扫|当前位置[:：]|您现在的位置|"
-    r"(?:来源|信息来源)[:：].{0,40}(?:发布时间|发布日期|时间)[:：]|(?:发布时间|发布日期)[:：].{0,30}(?:浏览|访问|点击|阅读))")
+    r"(?:来源|信息来源)[:：].{0,40}(?:发布时间|发布日期|时间)[:：]|(?:发布时间|发布日期)[:：].{0,30}(?:浏览|访问|点击|阅读)|"
+    # a WeChat article's call to follow and its editor's credits (编辑：王晓 审核：陈立, 【责任编辑：…】)
+    r"点击(?:上方|下方)?(?:蓝字|关注)|【?\s*(?:责任编辑|编辑|审核|审校|校对|初审|终审|监制)[:：][^。；，,]{0,40}$)")
 # lines that start the furniture after an article: everything from them on is left out
 _TAIL_LINE = re.compile(r"(?:相关(?:阅读|文章|链接|文件|政策|信息)|上一篇|下一篇|版权所有|技术支持|网站标识码|.{0,20}ICP备)")
 _SOURCE_BREAK = re.compile(r"[ \t\r\n]*[\r\n][ \t\r\n]*")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import docx_text, html_text, metadata
-from .normalize import PAGE_NUMBER_LINE
+from .normalize import PAGE_NUMBER_LINE, opens_bracket
 from .errors import (BioparseError, CorruptFileError, DecodeError, EmptyDocumentError,
                      ManifestError, UnsupportedFormatError)
 
@@ -258,7 +258,7 @@ def join_wrapped_lines(lines: list[str]) -> list[str]:
         prev, core = out[-1].rstrip(), line.strip()
         if _HEADING_START.match(core) or (indenting and _INDENT.match(line)):
             joined = False
-        elif core.startswith(_CLOSING) or last.endswith(_NUMBER_CUT) or _opens_bracket(last):
+        elif core.startswith(_CLOSING) or last.endswith(_NUMBER_CUT) or opens_bracket(last):
             joined = True  # …达到1200亿 / 元，…: no line ends inside a number and its unit
         else:
             joined = _width(last) >= full and (indenting or labelled or not last.endswith(_SENTENCE_FINAL))
@@ -285,11 +285,6 @@ def _labelled_paragraphs(lines: list[str], full: float) -> bool:
     body = lines[first:]
     followers = [nxt.strip() for ln, nxt in zip(body, body[1:]) if _width(ln.rstrip()) < full]
     return len(followers) >= 3 and sum(bool(_HEADING_START.match(f)) for f in followers) >= 0.75 * len(followers)
-
-
-def _opens_bracket(line: str) -> bool:
-    """True when the line opens a bracket it does not close: （责任单位： runs on below."""
-    return max(line.rfind("（"), line.rfind("(")) > max(line.rfind("）"), line.rfind(")"))
 
 
 # a labelled line (责任单位：…, 完成时限：…) or a sentence's end is the text's, not a page's furniture

@@ -27,12 +27,17 @@ HALF_WIDTH_HEADING = re.compile(rf"^\(([{CN_DIGITS}]+|\d{{1,3}})\)[ \u3000]*")
 SENTENCE_END = set("。！？!?；;：:）)」』”\"》】")
 # The start of a numbered heading or a responsibility line: a line starting like this is
 # never a continuation.
+_RESPONSIBILITY_START = (r"(?:责任|牵头|配合|参与|协同|主责|实施|主办|协办|承办|协作)"
+                         r"(?:单位|部门|主体|处室|科室|机构)\s*[:：]")
 HEADING_START = re.compile(
     rf"^(?:[{CN_DIGITS}]+[、，.．]|[（(][{CN_DIGITS}]+[）)]|[（(]?\d{{1,3}}[）)]|\d{{1,3}}(?:[.．](?!\d)|、)"
     rf"|第[{CN_DIGITS}\d]+[章节条部分]|附件|[{CN_DIGITS}]是|[①-⑳]"
     # a responsibility line of its own (责任单位：…) closes the paragraph before it
-    r"|(?:责任|牵头|配合|参与|协同|主责|实施|主办|协办|承办|协作)(?:单位|部门|主体|处室|科室|机构)\s*[:：])"
+    rf"|{_RESPONSIBILITY_START})"
 )
+# Inside a bracket left open (（牵头单位：区督查办；配合单位：), a responsibility label
+# continues the clause rather than starting a line of its own.
+_RESPONSIBILITY_LINE = re.compile(_RESPONSIBILITY_START)
 
 
 @dataclass(frozen=True)
@@ -142,13 +147,24 @@ def _line(raw: str, start: int, end: int, artifacts: bool = True):
 _PARAGRAPH_PUNCT = re.compile("[，。、；,;]")
 
 
+def opens_bracket(line: str) -> bool:
+    """True when the line opens a bracket it does not close: （责任单位： runs on below."""
+    return max(line.rfind("（"), line.rfind("(")) > max(line.rfind("）"), line.rfind(")"))
+
+
 def _is_page_break(prev: str, nxt: str, blank_between: bool) -> bool:
     """Guess whether the break between two paragraphs falls inside a sentence."""
     # Body paragraphs are long and punctuated; header lines, titles and headings are not.
     # (The tests are ordered cheapest first: headings are short.)
-    if not prev or not nxt or len(prev) < 20 or prev[-1] in SENTENCE_END:
+    if not prev or not nxt or len(prev) < 20:
         return False
-    if HEADING_START.match(nxt) or not _PARAGRAPH_PUNCT.search(prev):
+    # a colon or semicolon inside a bracket still open (（牵头单位：X；配合单位：) ends no paragraph
+    in_bracket = prev[-1] in "：:；;" and opens_bracket(prev)
+    if prev[-1] in SENTENCE_END and not in_bracket:
+        return False
+    if HEADING_START.match(nxt) and not (in_bracket and _RESPONSIBILITY_LINE.match(nxt)):
+        return False
+    if not _PARAGRAPH_PUNCT.search(prev):
         return False
     # A single line break inside a long sentence, or a blank line (the page gap).
     return blank_between or len(prev) >= 30
@@ -180,6 +196,25 @@ def soft_breaks(text: str) -> str:
         out.append("" if soft else "\n")
     out.append(pieces[-1])
     return "".join(out)
+
+
+def _running_headers(raw: str) -> set[str]:
+    """Lines that follow a page-number line at least twice: a running header (巴南区人民政府办公室).
+
+    A page's own first line after its number differs from page to page; a header repeats.
+    """
+    seen: dict[str, int] = {}
+    after_number = False
+    for line in raw.split("\n"):
+        core = line.strip(_EDGES)
+        if not core:
+            continue
+        if core[0] in "-—–－第" and PAGE_NUMBER_LINE.fullmatch(core):
+            after_number = True
+        elif after_number:
+            seen[core] = seen.get(core, 0) + 1
+            after_number = False
+    return {line for line, n in seen.items() if n >= 2}
 
 
 def _has_artifacts(raw: str) -> bool:
@@ -215,6 +250,7 @@ def normalize(raw: str, join_breaks: bool = True) -> Normalized:
     prev_text = ""  # the paragraph built so far, for the page-break guess
     first_line = raw.lstrip(_EDGES + "\n").split("\n", 1)[0].strip(_EDGES)  # a running header repeats it
     page_gap = False  # the last kept line was followed by a page number
+    running = None  # the running headers (_running_headers), found at the first page number
     blank = False  # a blank line since the last kept line
     pos = 0
     for line in raw.split("\n"):
@@ -226,9 +262,11 @@ def normalize(raw: str, join_breaks: bool = True) -> Normalized:
             continue
         if core[0] in "-—–－第" and PAGE_NUMBER_LINE.fullmatch(core):
             blank = page_gap = True  # a page number (- 3 -, 第3页) left in a text is a page's gap
+            if running is None:
+                running = _running_headers(raw)
             continue
-        if page_gap and core == first_line:
-            continue  # the running header after it (绵阳市人民政府文件) repeats the first line
+        if page_gap and (core == first_line or core in running):
+            continue  # the running header after it (绵阳市人民政府文件): the first line, or a line after every page number
         page_gap = False
         if (artifacts and _NEEDS_CHAR_PASS.search(core)) or core[0] in "([":
             text, idx = _line(raw, line_start, line_start + len(line), artifacts)

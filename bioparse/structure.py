@@ -183,7 +183,7 @@ def _provision_dicts(text: str) -> list[dict]:
     """The provision tree of parse_provisions, as dicts with the fields of Provision in order.
 
     One pass over the paragraphs: each heading closes the provision before it and opens
-    its own under the nearest open heading of a higher rank. A line reading 附件 (附件2)
+    its own under the nearest open heading of a higher rank. A line reading 附件 (附件2, 附表)
     in the second half of the text starts an attachment (名词解释, 任务分工表), kept whole
     as one provision: its numbered lines are no items of the policy's last measure.
     """
@@ -244,7 +244,7 @@ def _provision_dicts(text: str) -> list[dict]:
 # before it; the policy's headings start again after it.
 _ISSUED_TITLE_RE = re.compile(r"印发\s*《([^》\n]{4,80})》|印发([^《》\n]{4,80}?)的\s*通\s*知"
                               r"|《([^》\n]{4,80})》[^《》\n]{0,30}印发给你")
-_ANNEX_LINE_RE = re.compile(r"^[ \t\u3000]*附\s*件\s*[0-9０-９一二三四五六七八九十]{0,2}[ \t\u3000]*[:：]?[ \t\u3000]*$", re.M)
+_ANNEX_LINE_RE = re.compile(r"^[ \t\u3000]*附\s*[件表]\s*[0-9０-９一二三四五六七八九十]{0,2}[ \t\u3000]*[:：]?[ \t\u3000]*$", re.M)
 _HEAD_LINES = 8
 
 

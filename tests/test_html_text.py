@@ -33,6 +33,14 @@ def test_furniture_lines_and_what_follows_related_links():
     assert lines(html) == ["某市行动计划", "一、总体要求", "支持企业开展研发。"]
 
 
+def test_a_wechat_articles_call_to_follow_and_editor_credits_are_furniture():
+    html = page("<div class='rich_media_content'><section><span>点击上方蓝字 关注我们</span></section>"
+                "<section><p>一、总体要求</p><p>编辑部门：区科技局负责统筹。</p></section>"
+                "<section><span>编辑：王晓</span><span>&nbsp;&nbsp;审核：陈立</span></section>"
+                "<p>【责任编辑：李明】</p></div>")
+    assert lines(html) == ["一、总体要求", "编辑部门：区科技局负责统筹。"]
+
+
 def test_source_line_breaks_are_not_paragraph_breaks():
     html = page("<div id='zoom'><p class=MsoNormal><span>对引进的高层次人才，给予最高300万元安家补\r\n贴。</span></p>"
                 "<p>Biomedical\nindustry plan.</p></div>")

@@ -1,3 +1,4 @@
+import pytest
 from bioparse.normalize import normalize
 
 
@@ -70,6 +71,37 @@ def test_raw_span_of_a_normalized_span():
 def test_responsibility_line_is_not_joined_to_the_paragraph_before():
     raw = "（一）加快研发。对新获批的一类创新药给予最高500万元奖励，支持企业开展多中心临床试验\n责任单位：区科技创新局、区卫生健康局\n"
     assert normalize(raw).text.split("\n")[1] == "责任单位：区科技创新局、区卫生健康局"
+
+
+@pytest.mark.parametrize("wrap", ["；配合单位：\n区经济信息委", "；\n配合单位：区经济信息委"])
+def test_a_hard_wrap_inside_an_open_agency_bracket_joins(wrap):
+    # text copied from a PDF breaks after a colon or semicolon inside the clause's bracket
+    raw = ("（四）强化评估考核。建立重点任务清单，每半年开展一次督查评估（牵头单位：区政府督查办" + wrap
+           + "、区统计局）\n（五）下一条。\n")
+    lines = normalize(raw).text.split("\n")
+    assert lines == ["（四）强化评估考核。建立重点任务清单，每半年开展一次督查评估（牵头单位：区政府督查办"
+                     + wrap.replace("\n", "") + "、区统计局）", "（五）下一条。"]
+
+
+def test_a_colon_or_semicolon_outside_a_bracket_still_ends_the_paragraph():
+    raw = "（四）强化评估考核。建立重点任务清单，每半年开展一次督查评估，主要包括：\n责任单位：区政府督查办\n"
+    assert normalize(raw).text.split("\n")[1] == "责任单位：区政府督查办"
+
+
+def test_a_running_header_after_every_page_number_is_a_page_gap():
+    raw = ("某区人民政府办公室文件\n关于印发行动计划的通知\n"
+           "（一）推进建设。到2027年，全区生物医药产业产值\n— 1 —\n某区人民政府办公室\n突破300亿元，年均增长17%以上。\n"
+           "（二）加强保障。对新认定的国家级平台给予\n— 2 —\n某区人民政府办公室\n一次性奖励。\n"
+           "（三）强化考核。\n— 3 —\n某区人民政府办公室\n2025年6月13日印发\n")
+    text = normalize(raw).text
+    assert "（一）推进建设。到2027年，全区生物医药产业产值突破300亿元，年均增长17%以上。" in text
+    assert "（二）加强保障。对新认定的国家级平台给予一次性奖励。" in text
+    assert text.count("某区人民政府办公室") == 1  # the first line's 某区人民政府办公室文件 holds it once
+
+
+def test_a_line_after_one_page_number_only_is_text():
+    raw = "（一）推进建设。全区生物医药产业产值突破300亿元，年均增长17%以上，\n— 1 —\n规模以上企业达到100家。\n"
+    assert normalize(raw).text == "（一）推进建设。全区生物医药产业产值突破300亿元，年均增长17%以上，规模以上企业达到100家。"
 
 
 def test_a_page_number_left_in_a_text_is_a_page_gap():

@@ -201,11 +201,12 @@ def test_items_numbered_in_full_width_digits():
     assert [(r["label"], r["number"]) for r in rows] == [("一、", 1), ("１．", 1), ("２、", 2)]
 
 
-def test_an_attachment_after_the_policy_is_one_provision():
+@pytest.mark.parametrize("line", ["附件", "附表"])
+def test_an_attachment_after_the_policy_is_one_provision(line):
     body = "".join(f"第{n}条　支持创新发展。对符合条件的企业给予奖励，推动产业集聚。\n" for n in "一二三四五")
-    text = "某市若干措施\n" + body + "附件\n名词解释\n1.创新药：指境内外均未上市的药品。\n2.领军企业：指营业收入超过50亿元的企业。\n"
+    text = "某市若干措施\n" + body + line + "\n名词解释\n1.创新药：指境内外均未上市的药品。\n2.领军企业：指营业收入超过50亿元的企业。\n"
     rows, _ = parse_provision_rows(text)
-    assert [r["label"] for r in rows][-2:] == ["第五条", "附件"]
+    assert [r["label"] for r in rows][-2:] == ["第五条", line]
     annex = rows[-1]
     assert (annex["level"], annex["title"], annex["number"], annex["end"]) == ("annex", "名词解释", None, len(text))
     assert rows[-2]["end"] == annex["start"]
