@@ -89,6 +89,11 @@ _NUMBER_WITH_UNIT = re.compile(r"\d+[ \u3000]*[年月日%万亿元个家项]")
 
 
 _ITEM_RANK = 5
+# A policy's tree has three numbered tiers, as the annotations have them: part, measure and
+# item (一、/（一）/1., or 第一章/第一条/（一）). A fourth-tier label ((1) under 1., 1. under an
+# article's （一）) numbers a run of points inside its item, whose text keeps them. A 第一节
+# division groups articles without being a tier of its own.
+MAX_TIERS = 3
 # A row of a task table set as text: cells apart by tabs or runs of spaces
 # (1  建设产业园  区发改局  2025年12月底) — two such gaps after the label.
 _CELL_GAP = r"(?:\t|[ \u3000]{2,})"
@@ -188,7 +193,7 @@ def _provision_dicts(text: str) -> list[dict]:
     as one provision: its numbered lines are no items of the policy's last measure.
     """
     provisions: list[dict] = []
-    stack: list[tuple[int, dict]] = []  # (rank, provision) of the open headings
+    stack: list[tuple[int, dict, int]] = []  # (rank, provision, tier) of the open headings
     used_ids: set[str] = set()
     last: dict[str, int] = {}  # the last number kept of each level (see _in_sequence)
     start = 0
@@ -219,17 +224,23 @@ def _provision_dicts(text: str) -> list[dict]:
         hit = match_heading(line) or (line[:1] in _ARABIC_FIRST and _decimal_section(line, last))
         if hit and _in_sequence(hit[0], hit[2], last):
             level, rank, number, label_end = hit
+            k = len(stack)
+            while k and stack[k - 1][0] >= rank:
+                k -= 1
+            tier = (stack[k - 1][2] if k else 0) + (level != "division")
+            if tier > MAX_TIERS:  # (1) under 1. under （一） under 一、: text of its item
+                start += len(line) + 1
+                continue
             if provisions:
                 provisions[-1]["end"] = start
             elif start > 0:
                 provisions.append(_row("0", "", "preamble", "", None, "", 0, start, 0))
-            while stack and stack[-1][0] >= rank:
-                stack.pop()
+            del stack[k:]
             parent = stack[-1][1] if stack else None
             prov = _new_provision(parent, level, line[:label_end].strip(), number,
                                   heading_title(line, label_end), start, len(text), used_ids)
             provisions.append(prov)
-            stack.append((rank, prov))
+            stack.append((rank, prov, tier))
         start += len(line) + 1
     if not provisions:
         provisions.append(_row("0", "", "document", "", None, "", 0, len(text), 0))

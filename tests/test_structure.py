@@ -113,12 +113,30 @@ def test_every_seed_is_covered_by_its_provisions(seed_files):
 
 def test_part_numerals_with_a_full_stop_and_items_closed_by_a_parenthesis():
     """一．总体要求 is a part like 一、总体要求; 1） and 1) are sub-items like （1）."""
-    text = "一．总体要求\n（一）思路。内容。\n1.任务。内容。\n1）创新药。内容。\n2)仿制药。内容。\n二.重点任务\n"
+    text = "一．总体要求\n（一）思路。内容。\n1）创新药。内容。\n2)仿制药。内容。\n二.重点任务\n"
     provs = parse_provisions(text)
     assert_partition(text, provs)
     assert [t[:3] for t in tree(text)] == [
-        ("1", "part", 1), ("1.1", "section", 1), ("1.1.1", "item", 1),
-        ("1.1.1.1", "subitem", 1), ("1.1.1.2", "subitem", 2), ("2", "part", 2)]
+        ("1", "part", 1), ("1.1", "section", 1), ("1.1.1", "subitem", 1), ("1.1.2", "subitem", 2), ("2", "part", 2)]
+
+
+@pytest.mark.parametrize("text, ids, holder, inner", [
+    # (1) under 1. under （一） under 一、
+    ("一、重点任务\n（一）建设平台。\n1.支持研发。内容。\n（1）国家级平台奖励500万元；\n（2）省级平台奖励200万元。\n2.支持生产。\n",
+     ["1", "1.1", "1.1.1", "1.1.2"], "1.1.1", "（1）国家级平台奖励500万元；\n（2）省级平台奖励200万元。"),
+    # 1. under an article's （三） under 第一章
+    ("第一章　总则\n第五条　支持研发：\n（三）新药研发。\n1.一类新药奖励500万元；\n2.改良型新药奖励200万元。\n第六条　支持生产。\n",
+     ["1", "1.5", "1.5.3", "1.6"], "1.5.3", "1.一类新药奖励500万元；\n2.改良型新药奖励200万元。"),
+    # a 第一节 division is no tier of its own
+    ("第一章　总则\n第一节　研发\n第五条　支持研发：\n（一）新药研发。\n1.一类新药。\n",
+     ["1", "1.1", "1.1.5", "1.1.5.1"], "1.1.5.1", "1.一类新药。"),
+])
+def test_a_fourth_tier_label_is_text_of_its_item(text, ids, holder, inner):
+    """Parts, measures and items are the three tiers; (1) under 1. under （一） under 一、 numbers points of its item."""
+    provs = parse_provisions(text)
+    assert_partition(text, provs)
+    assert [p.provision_id for p in provs] == ids
+    assert inner in next(p.text for p in provs if p.provision_id == holder)
 
 
 def test_full_stop_after_a_numeral_in_running_text_is_no_heading():
