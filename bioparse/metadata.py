@@ -160,7 +160,8 @@ def _signature(head_lines: list[str], text: str) -> tuple[list[str], str]:
 def _title(lines: list[str], head_text: str, notice: str) -> str:
     """Plan title: 《…》 in the 印发 sentence, else 'X关于印发Y的通知' → Y, else a plan-title line."""
     m = re.search(r"《([^《》\n]{4,80})》[^。\n]{0,12}印发", head_text) or \
-        re.search(r"印发[^。\n《]{0,6}《([^《》\n]{4,80})》", head_text)
+        re.search(r"印发[^。\n《]{0,6}《([^《》\n]{4,80})》", head_text) or \
+        re.search(r"《([^《》\n]{4,80})》已经[^。\n]{0,60}?(?:现予|予以)(?:公布|发布)", head_text)  # a 政府令
     if m:
         return _clean(m.group(1))
     m = re.search(r"关于印发(.+?)的(?:通知|决定)$", _clean(notice))
@@ -173,7 +174,7 @@ def _title(lines: list[str], head_text: str, notice: str) -> str:
         if k + 1 < len(lines) and re.fullmatch(r"[（(]\d{4}.{1,3}\d{4}年?[）)]", _clean(lines[k + 1])):
             s += _clean(lines[k + 1])
         elif k > 0 and _clean(lines[k - 1]) and len(_clean(lines[k - 1])) <= 30 \
-                and not _clean(lines[k - 1]).endswith(("。", "：", "；")):
+                and not _clean(lines[k - 1]).endswith(("。", "：", "；", "号", "日")):  # not a number or date line
             s = _clean(lines[k - 1]) + s
         return s
     return ""
@@ -182,6 +183,21 @@ def _title(lines: list[str], head_text: str, notice: str) -> str:
 # Without whitespace (as _clean leaves a line) a _DOC_NUMBER match is at most 12 + 1 + 4 + 1 + 1 + 4 + 1
 # characters; a line of its own holds at most 6 more.
 _DOC_NUMBER_LINE_MAX = 24 + 6
+
+
+# A decree's head: 湖北省人民政府令 over 第478号
+_DECREE_RE = re.compile(r"(\S{2,30}?(?:人民政府|政府|委员会|局|部|厅))令")
+_DECREE_NUMBER_RE = re.compile(r"第?[0-9０-９]{1,5}号")
+
+
+def _decree(lines: list[str]) -> tuple[str, str]:
+    """(issuer, number) of a decree whose head reads 湖北省人民政府令 / 第478号: ('湖北省人民政府', '湖北省人民政府令第478号')."""
+    heads = [_clean(ln) for ln in lines[:6] if ln.strip()][:3]
+    for first, second in zip(heads, heads[1:]):
+        m = _DECREE_RE.fullmatch(first)
+        if m and _DECREE_NUMBER_RE.fullmatch(second):
+            return m.group(1), first + ("" if second.startswith("第") else "第") + second
+    return "", ""
 
 
 def _doc_number(lines: list[str]) -> str:
@@ -296,8 +312,14 @@ def _plan_years(title: str, text: str) -> tuple[str, str]:
             return m.group(1), m.group(2)
     years = Counter(_until_years(text))
     if years:
-        return "", max(years, key=lambda y: (years[y], y))
+        # the horizon: the latest year, but a 到2035年 vision far beyond the plan's usual
+        # year (most often written) is no plan end; on a tie of frequency, the later year
+        usual = int(max(years, key=lambda y: (years[y], y)))
+        return "", str(max(int(y) for y in years if int(y) - usual <= _HORIZON_REACH))
     return "", ""
+
+
+_HORIZON_REACH = 5  # years beyond the usual 到20XX年 that a two-stage plan's second goal may lie
 
 
 # Development zones issue many biomedical policies; they rank as districts.
@@ -346,6 +368,9 @@ def infer_metadata(text: str) -> dict:
         m = m if m and _ORG_END.search(m.group(1)) else None
     if not issuers and m:
         issuers = _split_issuers(m.group(1))
+    decree_issuer, decree_number = _decree(head_lines)
+    if not issuers and decree_issuer:
+        issuers = [decree_issuer]
     if not date:
         date = parse_date("\n".join(head_lines[:8]))
     title = _title(head_lines, head_text, notice)
@@ -358,7 +383,7 @@ def infer_metadata(text: str) -> dict:
     return {
         "title": title,
         "issuer": ";".join(issuers),
-        "doc_number": _doc_number(head_lines),
+        "doc_number": _doc_number(head_lines) or decree_number,
         "date": date,
         "period": start or date[:4],
         "plan_start": start,

@@ -35,7 +35,7 @@ _UNITS = (
     r"%|％|工作日|自然日|交易日|小时|季度|平方公里|平方米|公顷|人次|"
     r"天(?!津|然|使|下)|日(?!常|益|趋|前|后|本|用)|周(?!年|边|期)|月(?!份|度)|年(?!度|级|代|份|龄)|"
     r"家次|家(?!庭|用|居|属|族|电)|项|人(?!民|工|口|才|员|群|类|士)|名|亩|所(?!有|属|在|得)|座|张|台|套|批(?!准|复|次|发)|"
-    r"种(?!植|子|业|苗|类)|件|款|支(?!持|撑|付)|条|吨|倍"
+    r"种(?!植|子|业|苗|类)|件|份(?!额)|款|支(?!持|撑|付)|条|吨|倍"
 )
 
 _PREFIX_QUAL = (
@@ -566,7 +566,11 @@ def extract_targets(text: str) -> list[dict]:
 # or a line of a 专栏: 生物医药产业营业收入（亿元）：2020年 800，2025年 2000.
 # The unit stands in the row's label, the year in the column's head.
 _YEAR_HEAD_RE = re.compile(r"((?:19|20)\d\d)\s*年")
-_BARE_NUMBER_RE = re.compile(r"[ \u3000]*([0-9０-９]+(?:[.．][0-9０-９]+)?)[ \u3000]*")
+# a cell's figure, bare (1450) or with its bound (≥8.0, 不低于8, 8.0以上)
+_CELL_NUMBER_RE = re.compile(r"[ \u3000]*(?P<pq>[≥≧＞>≤≦＜<]|不低于|不少于|不超过|超过|达到)?[ \u3000]*"
+                             r"(?P<n>[0-9０-９]+(?:[.．][0-9０-９]+)?)[ \u3000]*(?P<sq>以上|以下|左右)?[ \u3000]*")
+_CELL_QUALIFIERS = {"≥": "不低于", "≧": "不低于", "＞": "超过", ">": "超过", "≤": "不超过", "≦": "不超过",
+                    "＜": "以下", "<": "以下"}
 _LABEL_UNIT_RE = re.compile(r"[（(]([^（）()\n]{1,6})[）)][ \u3000]*[：:]?[ \u3000]*$")
 _YEAR_VALUE_LINE_RE = re.compile(r"[（(](?P<u>[^（）()\n]{1,6})[）)][ \u3000]*[：:][ \u3000]*"
                                  r"(?P<pairs>(?:(?:19|20)\d\d[ \u3000]*年[ \u3000]*[0-9.．]+[ \u3000]*[，,；;、]?[ \u3000]*){2,})$",
@@ -614,7 +618,7 @@ def _indicator_targets(text: str, found: list[dict]) -> list[dict]:
         for c in cells:
             offsets.append(at)
             at += len(c) + 1
-        if not any(_BARE_NUMBER_RE.fullmatch(c) for c in cells):
+        if not any(_CELL_NUMBER_RE.fullmatch(c) for c in cells):
             # a head row: columns naming a year (2026年, 2025年目标) or a unit (年度投资（亿元）)
             head = {i: (int(y.group(1)) if (y := _YEAR_HEAD_RE.search(c)) else None,
                         _table_unit(u.group(1)) if (u := _LABEL_UNIT_RE.search(c)) else None)
@@ -634,16 +638,19 @@ def _indicator_targets(text: str, found: list[dict]) -> list[dict]:
         for i, (year, col_unit) in header.items():
             if i >= len(cells):
                 continue
-            m = _BARE_NUMBER_RE.fullmatch(cells[i])
+            m = _CELL_NUMBER_RE.fullmatch(cells[i])
             if m is None:
                 for t in figures_in(offsets[i], offsets[i] + len(cells[i])):  # its own unit; the column's year
                     if t["year"] is None:
                         t["year"] = year
                 continue
             unit = col_unit or row_unit
-            number_start = offsets[i] + m.start(1)
+            number_start = offsets[i] + m.start("n")
             if unit and not figures_in(number_start, number_start + 1):  # none found there already
-                out.append(_table_target(text, number_start, offsets[i] + m.end(1), unit, year, latest))
+                bound = m.group("pq") or m.group("sq") or ""
+                t = _table_target(text, number_start, offsets[i] + m.end("n"), unit, year, latest)
+                t["qualifier"] = _CELL_QUALIFIERS.get(bound) or _QUAL_CANON.get(bound, bound)
+                out.append(t)
     for m in _YEAR_VALUE_LINE_RE.finditer(text):
         unit = _table_unit(m.group("u"))
         if unit is None:

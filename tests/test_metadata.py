@@ -202,3 +202,26 @@ def test_a_document_number_and_signer_between_issuer_and_title_are_skipped():
             "各镇人民政府：\n现印发给你们。\n")
     meta = infer_metadata(text)
     assert (meta["title"], meta["doc_number"]) == ("城北区加快生物医药产业高质量发展实施方案（2025—2027年）", "北政办发〔2025〕8号")
+
+
+def test_a_decree_gives_its_issuer_number_and_the_title_it_publishes():
+    text = ("湖北省人民政府令\n第478号\n《湖北省促进生物医药产业创新发展若干规定》已经2025年4月22日省人民政府常务会议"
+            "审议通过，现予公布，自2025年6月1日起施行。\n省长　×××\n2025年4月30日\n湖北省促进生物医药产业创新发展若干规定\n"
+            "第一条 为了促进本省生物医药产业创新发展，制定本规定。\n")
+    meta = infer_metadata(text)
+    assert (meta["title"], meta["issuer"], meta["doc_number"], meta["date"], meta["level"]) == (
+        "湖北省促进生物医药产业创新发展若干规定", "湖北省人民政府", "湖北省人民政府令第478号", "2025-04-30", "province")
+
+
+def test_a_date_line_above_a_plan_title_is_not_part_of_it():
+    text = "2025年4月30日\n湖北省促进生物医药产业创新发展若干规定\n第一条 为了促进本省生物医药产业创新发展，制定本规定。\n"
+    assert infer_metadata(text)["title"] == "湖北省促进生物医药产业创新发展若干规定"
+
+
+@pytest.mark.parametrize("years, end", [
+    ("到2027年，A。到2027年，B。到2027年，C。到2030年，D。", "2030"),  # a two-stage plan's second goal
+    ("到2025年，A。到2025年，B。到2035年，基本实现现代化。", "2025"),  # a vision far beyond the plan
+    ("到2026年，A。", "2026"),
+])
+def test_the_plan_end_is_the_latest_goal_year_but_not_a_distant_vision(years, end):
+    assert infer_metadata("若干措施\n" + years + "\n")["plan_end"] == end

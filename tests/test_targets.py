@@ -426,3 +426,16 @@ def test_an_indicator_table_with_a_unit_column():
     got = [(t["value"], t["unit"], t["year"], t.get("status")) for t in extract_targets(text)]
     assert got == [(620.0, "亿元", 2023, "baseline"), (1000.0, "亿元", 2027, None),
                    (2.1, "%", 2023, "baseline"), (3.5, "%", 2027, None)]
+
+
+@pytest.mark.parametrize("cell, qualifier", [("≥8.0", "不低于"), ("＞8.0", "超过"), ("不低于8.0", "不低于"),
+                                             ("8.0以上", "以上"), ("8.0", "")])
+def test_an_indicator_tables_cell_may_bound_its_figure(cell, qualifier):
+    text = f"指标名称\t单位\t2023年（基期）\t2026年（目标）\n规模以上企业研发投入强度\t%\t6.8\t{cell}\n累计完成投资\t亿元\t—\t300\n"
+    got = [(t["value"], t["unit"], t["qualifier"], t["year"], t.get("status")) for t in extract_targets(text)]
+    assert got == [(6.8, "%", "", 2023, "baseline"), (8.0, "%", qualifier, 2026, None), (300.0, "亿元", "", 2026, None)]
+
+
+def test_copies_are_counted_in_fen_but_a_market_share_and_a_month_are_not():
+    text = "年产疫苗200万份，发放问卷2000份；提升市场份额。3月份完成。"
+    assert [(t["value"], t["unit"]) for t in extract_targets(text)] == [(200.0, "万份"), (2000.0, "份")]
