@@ -128,10 +128,12 @@ def article_range_owners(text: str, clauses: list[tuple], provisions: list[dict]
     return out
 
 
-def target_rows(doc_id: str, text: str, owner, provisions: list[dict]) -> list[dict]:
+def target_rows(doc_id: str, text: str, owner, provisions: list[dict], issued: int | None = None) -> list[dict]:
     """Quantitative targets, each attached to the provision holding it.
 
-    ``status`` is "baseline" for figures under a current-state heading (发展现状 …), else "goal".
+    ``status`` is "baseline" for figures under a current-state heading (发展现状 …) or in a
+    sentence headed by a year before ``issued``, the year the document was issued
+    (2024年，全区实现营业收入186亿元 in a 2025 plan; targets.reported_before); else "goal".
     """
     rows = targets_mod.extract_targets(text)
     if rows:
@@ -139,7 +141,8 @@ def target_rows(doc_id: str, text: str, owner, provisions: list[dict]) -> list[d
         for t in rows:  # extract_targets' dicts are new: complete them in place
             pid = owner(t["start"])
             t["doc_id"], t["provision_id"] = doc_id, pid
-            t["status"] = t.get("status") or ("baseline" if under_status(pid) else "goal")
+            past = issued is not None and targets_mod.reported_before(text, t["start"], issued)
+            t["status"] = t.get("status") or ("baseline" if past or under_status(pid) else "goal")
     return rows
 
 
@@ -282,7 +285,9 @@ def trailing_clause_owners(text: str, clauses: list[tuple], provisions: list[dic
 
 def _targets(d: dict, crosswalk) -> None:
     """Quantitative targets."""
-    d["targets"] = target_rows(d["doc_id"], d["text"], d["owner"], d["provisions"])
+    issued = d["document"]["date"][:4]
+    d["targets"] = target_rows(d["doc_id"], d["text"], d["owner"], d["provisions"],
+                               int(issued) if issued.isdigit() else None)
 
 
 def _result(d: dict) -> dict:

@@ -87,7 +87,7 @@ TABLES: dict[str, dict] = {
             ("qualifier", "string", "达到, 超过, 突破, 以内, 以上, 最高, 左右, 力争, 不低于 …"),
             ("year", "Int64", "Target year when the paragraph states 到20XX年, else missing."),
             ("kind", "string", "output, count, time_limit, funding, share, area, people or other."),
-            ("status", "string", "goal, or baseline for a current-state figure (under 发展现状 …)."),
+            ("status", "string", "goal, or baseline for a current-state figure (under 发展现状 …, or in a sentence reporting a year before the document's: 2024年，全区实现…)."),
         ],
     },
     "codes": {

@@ -711,6 +711,31 @@ def _with_range_head(text: str, t: dict) -> dict:
             "value_norm": round(value_norm, 10)}
 
 
+# A clause headed by a year (2024年，全区… / ，2024年全省实现… / 截至2023年底，全市已有…):
+# what follows it in its sentence happened in that year; 到2025年 and 2025年底前 set goals
+_CLAUSE_YEAR_RE = re.compile(r"(?<=[，,。；;！？\n])[ \u3000]*(?:截至|截止到?)?[ \u3000]*((?:19|20)\d\d)[ \u3000]*年"
+                             r"(?!度|底前|末前|前|以前|以来|起)")
+_SENTENCE_START = "。；;！？\n"
+
+
+def reported_before(text: str, pos: int, issued: int) -> bool:
+    """Whether the figure at pos follows, in its sentence, a clause headed by a year before ``issued``.
+
+    Such a figure is reported, not set: 2024年，全区生物医药产业实现营业收入186亿元 in a plan
+    issued in 2025 states the current state; 2025年，… in a plan of 2024 sets a goal, as
+    到2025年 does.
+    """
+    reach = max(0, pos - 300)  # a sentence longer than this is read as no dated one
+    start = max(text.rfind(c, reach, pos) for c in _SENTENCE_START)
+    if start < 0:
+        return False
+    last = None
+    for last in _CLAUSE_YEAR_RE.finditer(text, start + 1, pos):
+        pass
+    # a goal year after it (…420亿元，到2027年，达到150家) sets the figures after that
+    return last is not None and int(last.group(1)) < issued and not _YEAR_RE.search(text, last.end(), pos)
+
+
 # Headings of sections that report the current state (发展现状, 发展基础, 工作成效): the
 # numbers under them are baselines, not goals. The whole heading must match, so a task
 # such as 夯实产业基础 is not taken for one.

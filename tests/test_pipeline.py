@@ -104,6 +104,17 @@ def test_another_places_agencies_keep_their_names(tmp_path):
     assert ("市科委", "市科委") in ag and ("市卫生计生委", "市卫生计生委") in ag
 
 
+@pytest.mark.parametrize("date, want", [("2025年3月14日", "baseline"), ("2024年3月14日", "goal"), ("", "goal")])
+def test_figures_of_a_sentence_headed_by_a_year_before_the_documents_are_baselines(tmp_path, date, want):
+    text = ("某区生物医药产业行动计划\n一、总体目标\n近年来，产业规模稳步扩大，2024年全区实现营业收入186亿元，"
+            "拥有规模以上企业68家，到2027年，规模以上企业达到150家。\n二、重点任务\n（一）建设平台。2024年，建成中试平台3个。\n"
+            "（二）引进企业。对2023年以来新落户的企业给予最高500万元奖励。\n" + date + "\n")
+    res = parse_document(write(tmp_path, "s.txt", text), "s")
+    status = {t["text"]: t["status"] for t in res["targets"]}
+    assert (status["186亿元"], status["68家"], status["3个"]) == (want, want, want)
+    assert status["达到150家"] == status["最高500万元"] == "goal"  # after 到2027年; 2023年 heads no clause
+
+
 def test_current_state_figures_are_baselines_not_goals(tmp_path):
     text = ("一、总体要求\n（一）发展现状。全区现有企业12家，产值13.8亿元。\n"
             "（二）主要目标。到2020年，企业达到20家。\n")
