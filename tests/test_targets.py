@@ -439,3 +439,15 @@ def test_an_indicator_tables_cell_may_bound_its_figure(cell, qualifier):
 def test_copies_are_counted_in_fen_but_a_market_share_and_a_month_are_not():
     text = "年产疫苗200万份，发放问卷2000份；提升市场份额。3月份完成。"
     assert [(t["value"], t["unit"]) for t in extract_targets(text)] == [(200.0, "万份"), (2000.0, "份")]
+
+
+@pytest.mark.parametrize("written, unit", [("50万m²", "万m²"), ("50万㎡", "万㎡"), ("50万ｍ2", "万ｍ2"), ("50万平方米", "万平方米")])
+def test_square_metres_written_as_a_sign(written, unit):
+    (t,) = extract_targets(f"到2027年新增标准厂房{written}以上。")
+    assert (t["value"], t["unit"], t["value_norm"], t["unit_norm"], t["kind"], t["qualifier"], t["year"]) == (
+        50.0, unit, 500000.0, "平方米", "area", "以上", 2027)
+    assert extract_targets("占地5m2023年") == [] and extract_targets("m2m基因") == []
+
+
+def test_a_ceiling_written_as_below_keeps_its_qualifier():
+    assert [(t["value"], t["qualifier"]) for t in extract_targets("负债率低于2%，不足10%的部分")] == [(2.0, "低于"), (10.0, "不足")]
