@@ -18,6 +18,7 @@ from collections import Counter
 
 from . import docx_text, metadata
 from .normalize import SOFT_BREAK, soft_breaks
+from .numerals import CIRCLED
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _CONTENT_HINT = re.compile(r"content|article|trs_editor|zoom|pages_content|view|detail|zwnr|正文", re.I)
@@ -78,18 +79,30 @@ def _list_numbers(root) -> None:
     """Write the numbers a browser draws before the items of an <ol> (1. 2. …, from its start=).
 
     A list of measures numbered by the page, not in its text, then has its labels as a
-    .docx with Word's list numbering has (docx_text); other list types (a, i) are left alone.
+    .docx with Word's list numbering has (docx_text). A list inside another's item is drawn
+    with the next tier's label, （1） and then ①, whatever its type (a, i): the browser's
+    1. or a. again would read as the outer list's next measure, or as no label at all.
     """
     for ol in root.find_all("ol"):
-        if ol.get("type", "1") != "1":
-            continue
+        depth = sum(1 for _ in ol.find_parents("ol"))
+        if depth == 0 and ol.get("type", "1") != "1":
+            continue  # a top-level a. b. list: no label bioparse reads
         try:
             n = int(ol.get("start", 1))
         except ValueError:
             n = 1
         for li in ol.find_all("li", recursive=False):
-            li.insert(0, f"{n}.")
+            li.insert(0, _list_label(n, depth))
             n += 1
+
+
+def _list_label(n: int, depth: int) -> str:
+    """The label of the n-th item of a list nested ``depth`` lists deep: 1. / （1） / ①."""
+    if depth == 0:
+        return f"{n}."
+    if depth == 1 or n > len(CIRCLED):
+        return f"（{n}）"
+    return CIRCLED[n - 1]
 
 
 def _rows_as_lines(root) -> None:

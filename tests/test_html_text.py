@@ -1,6 +1,8 @@
 """The article of a government web page: body text without the site around it."""
 from __future__ import annotations
 
+import pytest
+
 from bioparse.html_text import article_text
 
 
@@ -81,6 +83,17 @@ def test_the_numbers_a_browser_draws_before_ordered_list_items_are_written():
     html = page("<div id='zoom'><p>二、重点任务</p><ol start='5'><li>支持重大项目落地。<em>（责任单位：新区招商局）</em></li>"
                 "<li>加快平台建设。</li></ol><ul><li>要点</li></ul></div>")
     assert lines(html) == ["二、重点任务", "5.支持重大项目落地。（责任单位：新区招商局）", "6.加快平台建设。", "要点"]
+
+
+@pytest.mark.parametrize("inner_type", ["", " type='a'"])
+def test_a_list_inside_a_list_item_is_drawn_with_the_next_tiers_labels(inner_type):
+    html = page("<div class='article-content'><h4>强化创新引领</h4><ol><li><strong>支持创新药研发。</strong>鼓励原创。"
+                f"<ol{inner_type}><li>对1类创新药，给予最高1500万元奖励；</li><li>对改良型新药，给予最高500万元奖励。"
+                "<ol><li>其中儿童用药上浮20%。</li></ol></li></ol>"
+                "<span>（责任单位：区科技局）</span></li><li><strong>支持器械创新。</strong>加快注册。</li></ol></div>")
+    assert lines(html) == ["强化创新引领", "1.支持创新药研发。鼓励原创。", "（1）对1类创新药，给予最高1500万元奖励；",
+                           "（2）对改良型新药，给予最高500万元奖励。", "①其中儿童用药上浮20%。", "（责任单位：区科技局）",
+                           "2.支持器械创新。加快注册。"]
 
 
 def test_a_block_after_loose_text_starts_a_line_and_a_header_keeps_its_fields():
