@@ -7,7 +7,7 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
-from .numerals import date_part
+from .numerals import date_part, heading_number
 from .scan import has_whitespace, positions
 
 FIELDS = ("title", "issuer", "doc_number", "date", "period", "plan_start", "plan_end", "level", "region")
@@ -33,7 +33,7 @@ _RANGE_TERM = re.compile(rf"(?:实施期限|执行期限|规划期|期限|实施
 # the other at 时间. The leftmost of their first matches has the groups of _RANGE_TERM's.
 _RANGE_TERM_RES = (re.compile(rf"期(?:限|(?<=规划期|实施期|有效期)){_RANGE_TERM_BODY}"),
                    re.compile(rf"时间{_RANGE_TERM_BODY}"))
-# 到2026年 (a plan's horizon), not a date (有效期至2028年6月30日: when a rule lapses)
+# 到2026年 (a plan's horizon), not a date (有效期至2028年6月30日 is read by _in_force, with its sentence)
 _UNTIL = re.compile(r"(?:到|至)\s*((?:19|20|１９|２０)\d{2})\s*年(?!\s*[0-9０-９一二三四五六七八九十]{1,2}\s*月)")
 _PLACE = r"[^\s人民政府办公厅室关于印发的，。、《》（）()“”\d]"
 # 杭州市 is a city named 杭州, not the 州 杭 followed by 市…; a bare 州 ends a city only
@@ -300,8 +300,10 @@ def _until_years(text: str) -> list[str]:
     return [str(int(m.group(1))) for m in (_UNTIL.match(text, i) for i in starts) if m]
 
 
-def _plan_years(title: str, text: str) -> tuple[str, str]:
-    """(plan_start, plan_end) from '（2018—2020年）', '实施期限为2018年至2020年', or '到2026年' alone (end only)."""
+def _plan_years(title: str, text: str, date: str = "") -> tuple[str, str]:
+    """(plan_start, plan_end) from '（2018—2020年）' or '实施期限为2018年至2020年'; else from when the
+    policy is in force (自2025年1月1日起施行，有效期3年 → 2025, 2027; see _in_force); else the end
+    from '到2026年' alone. ``date`` (2024-08-17) is the issue date, for 自印发之日起施行."""
     # the head and the whole text are one source when the text is short
     for src in (title, text[:3000], text) if len(text) > 3000 else (title, text):
         # _leftmost: _RANGE_PAREN.search, and _RANGE_TERM.search but for where a match starts;
@@ -310,13 +312,57 @@ def _plan_years(title: str, text: str) -> tuple[str, str]:
         m = find(_RANGE_PAREN_RES, src) or find(_RANGE_TERM_RES, src)
         if m and m.group(1) <= m.group(2):
             return m.group(1), m.group(2)
+    start, end = _in_force(text, date)
+    if end:
+        return start, end
     years = Counter(_until_years(text))
     if years:
         # the horizon: the latest year, but a 到2035年 vision far beyond the plan's usual
         # year (most often written) is no plan end; on a tie of frequency, the later year
         usual = int(max(years, key=lambda y: (years[y], y)))
-        return "", str(max(int(y) for y in years if int(y) - usual <= _HORIZON_REACH))
-    return "", ""
+        return start, str(max(int(y) for y in years if int(y) - usual <= _HORIZON_REACH))
+    return start, ""
+
+
+# 本措施自2025年1月1日起施行 / 本方案自印发之日起实施, and in that sentence 有效期至2027年12月31日 / 有效期3年
+_IN_FORCE_RE = re.compile(r"自\s*(?:(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(?:印发|发布|公布|颁布|签发)之日)"
+                          r"\s*起\s*(?:施行|实施|执行|生效)")
+_VALID_UNTIL_RE = re.compile(r"有效期(?:至|到|截至)\s*(\d{4})\s*年")
+_VALID_FOR_RE = re.compile(r"有效期(?:为|是)?\s*([0-9一二三四五六七八九十两]{1,3})\s*年")
+_IN_FORCE_WORDS = ("起施行", "起实施", "起执行", "起生效")
+
+
+def _in_force(text: str, date: str = "") -> tuple[str, str]:
+    """(start, end) years of the policy's own term: 本办法自2024年9月1日起施行，有效期五年 → 2024, 2029.
+
+    The last such sentence of the text counts. The term runs from the day it takes effect
+    (or the issue date, for 自印发之日起施行) for its 有效期: five years from 9 September end in
+    2029, three from 1 January in the third year. A law the text cites (《…》自…起施行) is not it.
+    """
+    at = max(text.rfind(w) for w in _IN_FORCE_WORDS)
+    if at < 0:
+        return "", ""
+    begin = max(text.rfind(c, 0, at) for c in "。\n") + 1
+    end = [i for i in (text.find(c, at) for c in "。\n") if i >= 0]
+    sentence = unicodedata.normalize("NFKC", text[begin:min(end) if end else len(text)])
+    m = _IN_FORCE_RE.search(sentence)
+    # the text's own rule (本措施…自…起施行, 本办法由X负责解释，自…), not a law it cites (《…》自…)
+    if m is None or "本" not in sentence[:m.start()] or "《" in sentence[:m.start()]:
+        return "", ""
+    until = _VALID_UNTIL_RE.search(sentence, m.end())
+    if m.group(1):
+        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    elif date[:4].isdigit():
+        y, mo, d = (int(part) for part in date.split("-"))
+    else:  # 自印发之日起 in a text without its date
+        return "", until.group(1) if until else ""
+    if until:
+        return str(y), until.group(1)
+    years = _VALID_FOR_RE.search(sentence, m.end())
+    n = heading_number(years.group(1)) if years else None
+    if n:
+        return str(y), str(y + n - (1 if (mo, d) == (1, 1) else 0))
+    return str(y), ""
 
 
 _HORIZON_REACH = 5  # years beyond the usual 到20XX年 that a two-stage plan's second goal may lie
@@ -374,7 +420,7 @@ def infer_metadata(text: str) -> dict:
     if not date:
         date = parse_date("\n".join(head_lines[:8]))
     title = _title(head_lines, head_text, notice)
-    start, end = _plan_years(title, text)
+    start, end = _plan_years(title, text, date)
     level, region = "", ""
     for src in issuers[:1] + [title]:
         level, region = level_and_region(src)

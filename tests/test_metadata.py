@@ -186,9 +186,23 @@ def test_document_numbers_in_other_brackets_and_full_width_digits(number):
     assert infer_metadata(f"关于印发某措施的通知\n{number}\n各区人民政府：\n")["doc_number"] == number
 
 
-def test_a_validity_date_is_no_plan_end():
-    text = "关于印发生物医药专项资金管理实施细则的通知\n第一条 为了规范管理。\n本细则自2023年7月1日起施行，有效期至2028年6月30日。\n"
-    assert (infer_metadata(text)["plan_start"], infer_metadata(text)["plan_end"]) == ("", "")
+@pytest.mark.parametrize("rule, years", [
+    ("本细则自2023年7月1日起施行，有效期至2028年6月30日。", ("2023", "2028")),
+    ("本办法自2024年9月1日起施行，有效期五年。", ("2024", "2029")),  # five years from 1 September end in 2029
+    ("本细则自2025年1月1日起施行，有效期3年。", ("2025", "2027")),  # three from 1 January, in the third
+    ("本措施由市科技局负责解释，自印发之日起施行，有效期３年。", ("2024", "2027")),  # from the issue date below
+    ("本规定自2025年6月1日起施行。", ("2025", "2026")),  # no term: the end is the latest 到20XX年
+    ("《药品管理法》自2019年12月1日起施行。", ("", "2026")),  # a law it cites
+])
+def test_the_policys_term_gives_its_plan_years(rule, years):
+    text = f"关于印发生物医药专项资金管理实施细则的通知\n第一条 到2026年，产业规模达到1000亿元。\n{rule}\n2024年6月20日\n"
+    meta = infer_metadata(text)
+    assert (meta["plan_start"], meta["plan_end"]) == years
+
+
+def test_a_plan_range_wins_over_the_term_and_a_horizon_gives_the_end_alone():
+    text = "行动方案（2024—2026年）\n到2026年，产业规模达到1000亿元。\n本方案自2024年7月1日起施行，有效期五年。\n"
+    assert (infer_metadata(text)["plan_start"], infer_metadata(text)["plan_end"]) == ("2024", "2026")
     assert infer_metadata("行动方案\n到2026年，产业规模达到1000亿元。\n")["plan_end"] == "2026"
 
 
