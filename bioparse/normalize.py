@@ -27,8 +27,8 @@ HALF_WIDTH_HEADING = re.compile(rf"^\(([{CN_DIGITS}]+|\d{{1,3}})\)[ \u3000]*")
 SENTENCE_END = set("。！？!?；;：:）)」』”\"》】")
 # The start of a numbered heading or a responsibility line: a line starting like this is
 # never a continuation.
-_RESPONSIBILITY_START = (r"(?:责任|牵头|配合|参与|协同|主责|实施|主办|协办|承办|协作)"
-                         r"(?:单位|部门|主体|处室|科室|机构)\s*[:：]")
+_RESPONSIBILITY_START = (r"(?:【\s*)?(?:责任|牵头|配合|参与|协同|主责|实施|主办|协办|承办|协作)"
+                         r"(?:单位|部门|主体|处室|科室|机构)\s*(?:[:：]|】)")
 HEADING_START = re.compile(
     rf"^(?:[{CN_DIGITS}]+[、，.．]|[（(][{CN_DIGITS}]+[）)]|[（(]?\d{{1,3}}[）)]|\d{{1,3}}(?:[.．](?!\d)|、)"
     rf"|第[{CN_DIGITS}\d]+[章节条部分]|附件|[{CN_DIGITS}]是|[①-⑳]"
@@ -166,6 +166,8 @@ def _is_page_break(prev: str, nxt: str, blank_between: bool) -> bool:
         return False
     if not _PARAGRAPH_PUNCT.search(prev):
         return False
+    if prev[-1] not in "、，," and _RESPONSIBILITY_LINE.match(prev):
+        return False  # 【责任单位】A、B: a list of bodies ends its line unless it breaks after a 、
     # A single line break inside a long sentence, or a blank line (the page gap).
     return blank_between or len(prev) >= 30
 

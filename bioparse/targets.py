@@ -733,8 +733,17 @@ def reported_before(text: str, pos: int, issued: int) -> bool:
     if start < 0:
         return False
     last = None
-    for last in _CLAUSE_YEAR_RE.finditer(text, start + 1, pos):
-        pass
+    j = text.find("年", start + 1, pos)
+    while j >= 0:  # _CLAUSE_YEAR_RE.finditer(text, start + 1, pos), tried only before each 年
+        q = _year_block_before(text, j)
+        if q > start:
+            q = _back_over_spaces(text, q)
+            if text.endswith(("截至", "截止"), start + 1, q) or text.endswith("截止到", start + 1, q):
+                q = _back_over_spaces(text, q - (3 if text[q - 1] == "到" else 2))
+            m = _CLAUSE_YEAR_RE.match(text, q, pos) if q > start else None
+            if m:
+                last = m
+        j = text.find("年", j + 1, pos)
     # a goal year after it (…420亿元，到2027年，达到150家) sets the figures after that
     return last is not None and int(last.group(1)) < issued and not _YEAR_RE.search(text, last.end(), pos)
 

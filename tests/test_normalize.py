@@ -83,6 +83,17 @@ def test_a_hard_wrap_inside_an_open_agency_bracket_joins(wrap):
                      + wrap.replace("\n", "") + "、区统计局）", "（五）下一条。"]
 
 
+@pytest.mark.parametrize("label", ["【责任单位】", "责任单位："])
+def test_a_responsibility_line_is_not_joined_to_the_paragraph_after_a_page_gap(label):
+    raw = (f"13.强化组织保障。建立工作推进机制。\n{label}自治区工业和信息化厅、各盟行政公署、市人民政府、各旗县人民政府\n\n"
+           "　　本措施自印发之日起施行，由自治区工业和信息化厅负责解释。\n")
+    assert normalize(raw).text.split("\n")[1:] == [f"{label}自治区工业和信息化厅、各盟行政公署、市人民政府、各旗县人民政府",
+                                                     "本措施自印发之日起施行，由自治区工业和信息化厅负责解释。"]
+    # cut after a 、 by the page gap, it runs on
+    cut = raw.replace("市人民政府、各旗县人民政府\n\n　　本措施", "市人民政府、\n\n各旗县人民政府\n\n　　本措施")
+    assert normalize(cut).text.split("\n")[1] == f"{label}自治区工业和信息化厅、各盟行政公署、市人民政府、各旗县人民政府"
+
+
 def test_a_colon_or_semicolon_outside_a_bracket_still_ends_the_paragraph():
     raw = "（四）强化评估考核。建立重点任务清单，每半年开展一次督查评估，主要包括：\n责任单位：区政府督查办\n"
     assert normalize(raw).text.split("\n")[1] == "责任单位：区政府督查办"
