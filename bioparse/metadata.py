@@ -185,18 +185,18 @@ def _title(lines: list[str], head_text: str, notice: str) -> str:
 _DOC_NUMBER_LINE_MAX = 24 + 6
 
 
-# A decree's head: 湖北省人民政府令 over 第478号
-_DECREE_RE = re.compile(r"(\S{2,30}?(?:人民政府|政府|委员会|局|部|厅))令")
-_DECREE_NUMBER_RE = re.compile(r"第?[0-9０-９]{1,5}号")
+# A decree's or a standing committee's notice's head: 湖北省人民政府令 (…常务委员会公告) over 第478号
+_DECREE_RE = re.compile(r"(\S{2,40}?(?:人民政府|政府|委员会|局|部|厅))(?:令|公告)")
+_DECREE_NUMBER_RE = re.compile(r"[（(]?第?([0-9０-９]{1,5})号[）)]?")
 
 
 def _decree(lines: list[str]) -> tuple[str, str]:
     """(issuer, number) of a decree whose head reads 湖北省人民政府令 / 第478号: ('湖北省人民政府', '湖北省人民政府令第478号')."""
     heads = [_clean(ln) for ln in lines[:6] if ln.strip()][:3]
     for first, second in zip(heads, heads[1:]):
-        m = _DECREE_RE.fullmatch(first)
-        if m and _DECREE_NUMBER_RE.fullmatch(second):
-            return m.group(1), first + ("" if second.startswith("第") else "第") + second
+        m, number = _DECREE_RE.fullmatch(first), _DECREE_NUMBER_RE.fullmatch(second)
+        if m and number:
+            return m.group(1), f"{first}第{number.group(1)}号"
     return "", ""
 
 

@@ -239,3 +239,13 @@ def test_a_date_line_above_a_plan_title_is_not_part_of_it():
 ])
 def test_the_plan_end_is_the_latest_goal_year_but_not_a_distant_vision(years, end):
     assert infer_metadata("若干措施\n" + years + "\n")["plan_end"] == end
+
+
+def test_a_standing_committees_notice_gives_its_number():
+    text = ("湖北省第十四届人民代表大会常务委员会公告\n（第25号）\n《湖北省促进生物医药产业发展条例》已由湖北省第十四届人民代表大会"
+            "常务委员会第十五次会议于2025年3月28日通过，现予公布，自2025年6月1日起施行。\n2025年3月28日\n"
+            "湖北省促进生物医药产业发展条例\n第一章　总则\n第一条　为了促进生物医药产业发展，制定本条例。\n")
+    meta = infer_metadata(text)
+    assert (meta["title"], meta["doc_number"], meta["issuer"]) == (
+        "湖北省促进生物医药产业发展条例", "湖北省第十四届人民代表大会常务委员会公告第25号", "湖北省第十四届人民代表大会常务委员会")
+
