@@ -300,10 +300,24 @@ def _until_years(text: str) -> list[str]:
     return [str(int(m.group(1))) for m in (_UNTIL.match(text, i) for i in starts) if m]
 
 
+_CN_YEAR = re.compile(r"[一二][〇○零Ｏ九][〇○零Ｏ一二三四五六七八九]{2}(?=\s*(?:年|[—\-–－~～至到]))")
+_CN_DATE_PART = re.compile(rf"(?<=年)[{_CN_NUM}]{{1,3}}(?=\s*月)|(?<=月)[{_CN_NUM}]{{1,3}}(?=\s*日)")
+
+
+def _arabic_dates(s: str) -> str:
+    """s with years, months and days in Chinese numerals written in digits: （二〇二四—二〇二六年） → （2024—2026年）."""
+    if not any(c in s for c in "〇○零Ｏ"):  # every such year holds a zero (二〇二四), which ends the test soon
+        return s
+    s = _CN_YEAR.sub(lambda m: str(date_part(m.group()) or m.group()), s)
+    return _CN_DATE_PART.sub(lambda m: str(date_part(m.group()) or m.group()), s)
+
+
 def _plan_years(title: str, text: str, date: str = "") -> tuple[str, str]:
     """(plan_start, plan_end) from '（2018—2020年）' or '实施期限为2018年至2020年'; else from when the
     policy is in force (自2025年1月1日起施行，有效期3年 → 2025, 2027; see _in_force); else the end
-    from '到2026年' alone. ``date`` (2024-08-17) is the issue date, for 自印发之日起施行."""
+    from '到2026年' alone. ``date`` (2024-08-17) is the issue date, for 自印发之日起施行. Years in
+    Chinese numerals (到二〇二六年) count as in digits."""
+    title, text = _arabic_dates(title), _arabic_dates(text)
     # the head and the whole text are one source when the text is short
     for src in (title, text[:3000], text) if len(text) > 3000 else (title, text):
         # _leftmost: _RANGE_PAREN.search, and _RANGE_TERM.search but for where a match starts;

@@ -14,7 +14,7 @@ from bisect import bisect_left
 from functools import lru_cache
 from itertools import accumulate
 
-from .numerals import CN_BIG, CN_SMALL, cn_number
+from .numerals import CN_BIG, CN_SMALL, cn_number, date_part
 from .scan import positions
 
 __all__ = ["extract_targets", "cn_number"]
@@ -87,10 +87,17 @@ _DATE_RES = [
     re.compile(r"﹝[^﹞\n]{0,8}﹞[^号\n]{0,8}号"),
     re.compile(r"【[^】\n]{0,8}】[^号\n]{0,8}号"),
 ]
+# a year in Arabic digits (2025, ２０２５) or in Chinese numerals digit by digit (二〇二五)
+_YEAR_NUMBER = r"(?:(?:19|20|１９|２０)\d{2}|[一二][〇○零九][〇○零一二三四五六七八九]{2})"
 _YEAR_RE = re.compile(
-    r"(?:到|(?<![年\d])至|截至|截止到|截止)" + _SP + r"((?:19|20|１９|２０)\d{2})" + _SP + r"年"
-    r"|((?:19|20|１９|２０)\d{2})" + _SP + r"年(?:底|末)?(?:前|以前)"
+    r"(?:到|(?<![年\d])至|截至|截止到|截止)" + _SP + rf"({_YEAR_NUMBER})" + _SP + r"年"
+    rf"|({_YEAR_NUMBER})" + _SP + r"年(?:底|末)?(?:前|以前)"
 )
+
+
+def _year_value(s: str) -> int:
+    """2025, ２０２５ or 二〇二五 as an int."""
+    return int(s) if s.isdecimal() else date_part(s)
 # Quoted names: “…”, "…" and 《…》. Each alternative starts with its own literal, which
 # is fast to scan for, so _quote_spans searches them one by one.
 _QUOTE_PARTS = (r"“[^”\n]{1,12}”", r"\"[^\"\n]{1,12}\"", r"《[^》\n]{1,30}》")
@@ -417,7 +424,7 @@ def _last_year(text: str, start: int, end: int) -> int | None:
         return None  # every _YEAR_RE match holds a 年
     year = None
     for m in _YEAR_RE.finditer(text, start, end):
-        year = int(m.group(1) or m.group(2))
+        year = _year_value(m.group(1) or m.group(2))
     return year
 
 

@@ -249,3 +249,13 @@ def test_a_standing_committees_notice_gives_its_number():
     assert (meta["title"], meta["doc_number"], meta["issuer"]) == (
         "湖北省促进生物医药产业发展条例", "湖北省第十四届人民代表大会常务委员会公告第25号", "湖北省第十四届人民代表大会常务委员会")
 
+
+
+@pytest.mark.parametrize("text, years", [
+    ("某省生物医药产业发展规划（二〇二四—二〇二六年）\n到二〇二六年，产业规模突破三千亿元。\n", ("2024", "2026")),
+    ("某省若干措施\n到二〇二六年，产业规模突破三千亿元。\n", ("", "2026")),
+    ("某省若干措施\n本措施自二〇二五年一月一日起施行，有效期三年。\n", ("2025", "2027")),
+])
+def test_plan_years_in_chinese_numerals(text, years):
+    meta = infer_metadata(text + "某省人民政府\n二〇二四年五月十日\n")
+    assert (meta["plan_start"], meta["plan_end"], meta["date"]) == (*years, "2024-05-10")

@@ -451,3 +451,8 @@ def test_square_metres_written_as_a_sign(written, unit):
 
 def test_a_ceiling_written_as_below_keeps_its_qualifier():
     assert [(t["value"], t["qualifier"]) for t in extract_targets("负债率低于2%，不足10%的部分")] == [(2.0, "低于"), (10.0, "不足")]
+
+
+def test_a_goal_year_in_chinese_numerals_dates_the_figures_after_it():
+    got = [(t["value"], t["unit"], t["year"]) for t in extract_targets("到二〇二六年，全省产业规模突破三千亿元，培育十家以上龙头企业。")]
+    assert got == [(3000.0, "亿元", 2026), (10.0, "家", 2026)]
