@@ -34,7 +34,7 @@ _TIME_AFTER_GE = r"工作日|自然日|交易日|小时|季度|星期|百分点|
 _UNITS = (
     r"%|％|工作日|自然日|交易日|小时|季度|平方公里|平方米|公顷|㎡|m²|ｍ²|m2(?![0-9])|ｍ2(?![0-9])|人次|"
     r"天(?!津|然|使|下)|日(?!常|益|趋|前|后|本|用)|周(?!年|边|期)|月(?!份|度)|年(?!度|级|代|份|龄)|"
-    r"家次|家(?!庭|用|居|属|族|电)|项|人(?!民|工|口|才|员|群|类|士)|名|亩|所(?!有|属|在|得)|座|张|台|套|批(?!准|复|次|发)|"
+    r"家次|家(?!庭|用|居|属|族|电)|项|人(?!民|工|口|才|员|群|类|士)|名|亩|所(?!有|属|在|得|列|述|示|需)|座|张|台|套|批(?!准|复|次|发)|"
     r"种(?!植|子|业|苗|类)|件|份(?!额)|款|支(?!持|撑|付)|条|吨|倍"
 )
 
@@ -59,7 +59,10 @@ _TARGET_RE = re.compile(
     rf"(?:{_SP}(?P<sq>{_SUFFIX_QUAL}))?"
 )
 
-_PCT_WORDS_RE = re.compile(r"百分之(?P<num>" + _NUM + r")(?:" + _SP + r"(?P<sq>以上|以下|以内|左右))?")
+# 百分之十五, 百分之三点五; and 两成 (20%), written with a bound or at a clause's end
+_PCT_WORDS_RE = re.compile(r"百分之(?P<num>" + _NUM + rf"(?:点[{_CN_NUMERALS}]+)?)(?:" + _SP + r"(?P<sq>以上|以下|以内|左右))?"
+                           r"|(?<![一二两三四五六七八九十])(?P<tenths>[一二两三四五六七八九])成(?:" + _SP
+                           + r"(?P<sq2>以上|以下|以内|左右)|(?=[，,。；;、）)\n]|$))")
 
 # _TARGET_RE may start at any character, so its finditer is slow; _target_matches tries it
 # only where a match can start. Its number starts a run of Arabic or of Chinese digits,
@@ -189,6 +192,18 @@ def _target_matches(text: str) -> list[re.Match]:
             if m.group("num") != "一" or m.group("unit") != "批":  # 一余批 and the like, as 一批 above
                 out.append(m)
     return out
+
+
+def _percent_in_words(m: re.Match) -> float | None:
+    """The percentage of a _PCT_WORDS_RE match: 百分之三点五 → 3.5, 两成 → 20."""
+    if m.group("tenths"):
+        return 10.0 * _to_float(m.group("tenths"))
+    whole, _, decimals = m.group("num").partition("点")
+    value = _to_float(whole)
+    if value is None or not decimals:
+        return value
+    digits = [_to_float(c) for c in decimals]
+    return None if None in digits else float(f"{int(value)}.{''.join(str(int(d)) for d in digits)}")
 
 
 def _match_at_number(text: str, n: int, pos: int) -> re.Match | None:
@@ -450,8 +465,8 @@ def _candidate(text: str, m: re.Match, spans, lead_ins: dict | None = None) -> d
         return None
     if is_cn and prev in _BAD_BEFORE_CN:
         return None
-    if prev == "第":
-        return None
+    if prev == "第" or text.endswith(("附件", "附表"), max(0, num_start - 2), num_start):
+        return None  # 第3名, 附件2所列: ordinals and references
     money = (money or "").strip(" \u3000")
     unit = money or geunit or ge or unit_word
     if unit == "％":
@@ -543,13 +558,14 @@ def extract_targets(text: str) -> list[dict]:
     if "\t" in text or "）：" in text or "）:" in text or "):" in text:  # tables, 专栏 lines
         found += _indicator_targets(text, found)
     for m in _PCT_WORDS_RE.finditer(text):
-        value = _to_float(m.group("num"))
+        value = _percent_in_words(m)
         if value is None or spans.overlaps(m.start(), m.end()):
             continue
+        sq = m.group("sq") or m.group("sq2") or ""
         found.append({
             "text": m.group(), "start": m.start(), "end": m.end(), "value": value,
             "value_high": None, "unit": "%", "value_norm": value / 100, "unit_norm": "share",
-            "qualifier": _QUAL_CANON.get(m.group("sq") or "", m.group("sq") or ""),
+            "qualifier": _QUAL_CANON.get(sq, sq),
             "year": _year_for(text, m.start(), lead_ins), "kind": _kind(text, m.start(), m.end(), "%"),
         })
     found.sort(key=lambda t: (t["start"], -t["end"]))
@@ -723,7 +739,7 @@ def _with_range_head(text: str, t: dict) -> dict:
 
 # A clause headed by a year (2024年，全区… / ，2024年全省实现… / 截至2023年底，全市已有…):
 # what follows it in its sentence happened in that year; 到2025年 and 2025年底前 set goals
-_CLAUSE_YEAR_RE = re.compile(r"(?<=[，,。；;！？\n])[ \u3000]*(?:截至|截止到?)?[ \u3000]*((?:19|20)\d\d)[ \u3000]*年"
+_CLAUSE_YEAR_RE = re.compile(r"(?<=[，,。；;！？\n])[ \u3000]*(?:截至|截止到?)?[ \u3000]*(" + _YEAR_NUMBER + r")[ \u3000]*年"
                              r"(?!度|底前|末前|前|以前|以来|起)")
 _SENTENCE_START = "。；;！？\n"
 
@@ -752,7 +768,7 @@ def reported_before(text: str, pos: int, issued: int) -> bool:
                 last = m
         j = text.find("年", j + 1, pos)
     # a goal year after it (…420亿元，到2027年，达到150家) sets the figures after that
-    return last is not None and int(last.group(1)) < issued and not _YEAR_RE.search(text, last.end(), pos)
+    return last is not None and _year_value(last.group(1)) < issued and not _YEAR_RE.search(text, last.end(), pos)
 
 
 # Headings of sections that report the current state (发展现状, 发展基础, 工作成效): the

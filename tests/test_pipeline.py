@@ -115,6 +115,12 @@ def test_figures_of_a_sentence_headed_by_a_year_before_the_documents_are_baselin
     assert status["达到150家"] == status["最高500万元"] == "goal"  # after 到2027年; 2023年 heads no clause
 
 
+def test_a_year_in_chinese_numerals_heading_a_clause_reports_the_current_state(tmp_path):
+    text = "某省行动计划\n一、总体目标\n近年来，二〇二三年全省实现营业收入一千九百八十亿元。\n某省人民政府\n二〇二四年五月十日\n"
+    (t,) = parse_document(write(tmp_path, "s.txt", text), "s")["targets"]
+    assert (t["value"], t["status"]) == (1980.0, "baseline")
+
+
 def test_current_state_figures_are_baselines_not_goals(tmp_path):
     text = ("一、总体要求\n（一）发展现状。全区现有企业12家，产值13.8亿元。\n"
             "（二）主要目标。到2020年，企业达到20家。\n")

@@ -456,3 +456,14 @@ def test_a_ceiling_written_as_below_keeps_its_qualifier():
 def test_a_goal_year_in_chinese_numerals_dates_the_figures_after_it():
     got = [(t["value"], t["unit"], t["year"]) for t in extract_targets("到二〇二六年，全省产业规模突破三千亿元，培育十家以上龙头企业。")]
     assert got == [(3000.0, "亿元", 2026), (10.0, "家", 2026)]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("研发投入强度达到百分之三点五。", [(3.5, "%", "")]),
+    ("本地配套率提高到两成以上，", [(20.0, "%", "以上")]),
+    ("八成以上的企业完成改造。", [(80.0, "%", "以上")]),
+    ("坚持一成不变，建成三所医院。", [(3.0, "所", "")]),  # 一成不变 is no share
+    ("实施附件2所列重点项目。", []),  # a reference to an attachment, not two institutions
+])
+def test_percentages_in_words_and_references_to_attachments(text, want):
+    assert [(t["value"], t["unit"], t["qualifier"]) for t in extract_targets(text)] == want
