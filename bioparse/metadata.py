@@ -7,6 +7,7 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
+from .normalize import HEADING_START
 from .numerals import date_part, heading_number
 from .scan import has_whitespace, positions
 
@@ -171,6 +172,8 @@ def _title(lines: list[str], head_text: str, notice: str) -> str:
         s = _clean(ln)
         if not s or len(s) > 60 or s.endswith(("。", "：", ":", "；")) or not _PLAN_WORDS.search(s):
             continue
+        if HEADING_START.match(s):
+            continue  # 三、保障措施: a heading of the text, not its title
         if k + 1 < len(lines) and re.fullmatch(r"[（(]\d{4}.{1,3}\d{4}年?[）)]", _clean(lines[k + 1])):
             s += _clean(lines[k + 1])
         elif k > 0 and _clean(lines[k - 1]) and len(_clean(lines[k - 1])) <= 30 \

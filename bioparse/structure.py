@@ -90,9 +90,9 @@ _NUMBER_WITH_UNIT = re.compile(r"\d+[ \u3000]*[年月日%万亿元个家项]")
 
 _ITEM_RANK = 5
 # A policy's tree has three numbered tiers, as the annotations have them: part, measure and
-# item (一、/（一）/1., or 第一章/第一条/（一）). A fourth-tier label ((1) under 1., 1. under an
-# article's （一）) numbers a run of points inside its item, whose text keeps them. A 第一节
-# division groups articles without being a tier of its own.
+# item (一、/（一）/1., 第一章/第一条/（一）, or 第一章/第一节/一、). A fourth-tier label ((1)
+# under 1., 1. under an article's （一）) numbers a run of points inside its item, whose
+# text keeps them.
 MAX_TIERS = 3
 # A row of a task table set as text: cells apart by tabs or runs of spaces
 # (1  建设产业园  区发改局  2025年12月底) — two such gaps after the label.
@@ -227,7 +227,7 @@ def _provision_dicts(text: str) -> list[dict]:
             k = len(stack)
             while k and stack[k - 1][0] >= rank:
                 k -= 1
-            tier = (stack[k - 1][2] if k else 0) + (level != "division")
+            tier = (stack[k - 1][2] if k else 0) + 1
             if tier > MAX_TIERS:  # (1) under 1. under （一） under 一、: text of its item
                 start += len(line) + 1
                 continue

@@ -657,8 +657,9 @@ def _indicator_targets(text: str, found: list[dict]) -> list[dict]:
             continue
         if unit_col is not None and unit_col < len(cells):  # 指标	单位	2023年	2027年
             row_unit = _table_unit(cells[unit_col])
-        else:
-            label_unit = _LABEL_UNIT_RE.search(cells[0])
+        else:  # the label: the first cell that is no number (a 序号 column may stand before it)
+            label = next((c for c in cells if not _CELL_NUMBER_RE.fullmatch(c)), "")
+            label_unit = _LABEL_UNIT_RE.search(label)
             row_unit = _table_unit(label_unit.group(1)) if label_unit else None
         latest = max((y for y, _ in header.values() if y), default=None)
         for i, (year, col_unit) in header.items():

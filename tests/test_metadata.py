@@ -265,3 +265,7 @@ def test_the_first_of_two_policies_a_notice_issues_is_the_title():
     text = ("某市人民政府办公厅关于印发某市生物医药产业行动方案和重点项目清单的通知\n各县（市、区）人民政府：\n"
             "现将《某市生物医药产业高质量发展行动方案（2025—2027年）》和《某市2025年生物医药重点项目清单》印发给你们，请认真贯彻执行。\n")
     assert infer_metadata(text)["title"] == "某市生物医药产业高质量发展行动方案（2025—2027年）"
+
+
+def test_a_numbered_heading_is_no_title():
+    assert infer_metadata("三、保障措施\n（一）加强组织领导。各部门要高度重视。\n")["title"] == ""

@@ -127,9 +127,9 @@ def test_part_numerals_with_a_full_stop_and_items_closed_by_a_parenthesis():
     # 1. under an article's （三） under 第一章
     ("第一章　总则\n第五条　支持研发：\n（三）新药研发。\n1.一类新药奖励500万元；\n2.改良型新药奖励200万元。\n第六条　支持生产。\n",
      ["1", "1.5", "1.5.3", "1.6"], "1.5.3", "1.一类新药奖励500万元；\n2.改良型新药奖励200万元。"),
-    # a 第一节 division is no tier of its own
-    ("第一章　总则\n第一节　研发\n第五条　支持研发：\n（一）新药研发。\n1.一类新药。\n",
-     ["1", "1.1", "1.1.5", "1.1.5.1"], "1.1.5.1", "1.一类新药。"),
+    # a 第一节 division is a tier, as annotators read it
+    ("第三章　重点任务\n第一节　发展生物药\n一、抗体药物\n（一）加快研发。推动上市。\n二、疫苗\n",
+     ["3", "3.1", "3.1.1", "3.1.2"], "3.1.1", "（一）加快研发。推动上市。"),
 ])
 def test_a_fourth_tier_label_is_text_of_its_item(text, ids, holder, inner):
     """Parts, measures and items are the three tiers; (1) under 1. under （一） under 一、 numbers points of its item."""

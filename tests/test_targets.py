@@ -467,3 +467,10 @@ def test_a_goal_year_in_chinese_numerals_dates_the_figures_after_it():
 ])
 def test_percentages_in_words_and_references_to_attachments(text, want):
     assert [(t["value"], t["unit"], t["qualifier"]) for t in extract_targets(text)] == want
+
+
+def test_an_indicator_table_with_a_serial_number_column_reads_the_unit_of_the_label():
+    text = "序号\t指标\t2020年\t2025年\t属性\n1\t生物医药产业营业收入（亿元）\t526\t1000\t预期性\n2\t规上企业数量（家）\t120\t180\t预期性\n"
+    got = [(t["value"], t["unit"], t["year"], t.get("status")) for t in extract_targets(text)]
+    assert got == [(526.0, "亿元", 2020, "baseline"), (1000.0, "亿元", 2025, None),
+                   (120.0, "家", 2020, "baseline"), (180.0, "家", 2025, None)]
