@@ -221,6 +221,9 @@ def _provision_dicts(text: str) -> list[dict]:
             start += len(line) + 1
             continue  # 1.重点项目清单 names an attachment: no item of the last section
         annex_list = line[:1] == "附" and _ANNEX_START.match(line) is not None
+        if line[-1:].isdigit() and _TOC_ENTRY.search(line):
+            start += len(line) + 1
+            continue  # 一、发展基础……1: an entry of the 目录, whose heading comes again below
         hit = match_heading(line) or (line[:1] in _ARABIC_FIRST and _decimal_section(line, last))
         if hit and _in_sequence(hit[0], hit[2], last):
             level, rank, number, label_end = hit
@@ -248,6 +251,10 @@ def _provision_dicts(text: str) -> list[dict]:
     for p in provisions:
         p["text"] = text[p["start"]:p["end"]]
     return provisions
+
+
+# A line of a table of contents: dot leaders (……, ....., ·····) or a tab, then a page number
+_TOC_ENTRY = re.compile(r"(?:…+|\.{3,}|·{3,}|\t)[ \t\u3000]*\d{1,3}$")
 
 
 # A notice that issues a policy (关于印发《X》的通知) may carry it as its attachment: a line

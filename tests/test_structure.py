@@ -255,3 +255,12 @@ def test_a_notice_that_says_it_issues_the_attached_policy_in_its_body():
     rows, _ = parse_provision_rows(text)
     assert [r["label"] for r in rows] == ["", "一、", "二、", "（一）"]
     assert rows[1]["title"] == "总体要求"
+
+
+def test_the_entries_of_a_table_of_contents_are_no_headings():
+    text = ("某省生物医药产业发展规划\n目录\n一、发展基础……………………1\n（一）发展现状…………1\n二、总体要求......3\n"
+            "三、重点任务\t5\n一、发展基础\n（一）发展现状\n全省产业规模达到1000亿元。\n二、总体要求\n坚持创新。\n三、重点任务\n")
+    rows, _ = parse_provision_rows(text)
+    assert [(r["provision_id"], r["title"]) for r in rows] == [
+        ("0", ""), ("1", "发展基础"), ("1.1", "发展现状"), ("2", "总体要求"), ("3", "重点任务")]
+    assert "一、发展基础……………………1" in rows[0]["text"]  # the 目录 stays in the preamble
