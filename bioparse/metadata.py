@@ -35,7 +35,8 @@ _RANGE_TERM = re.compile(rf"(?:实施期限|执行期限|规划期|期限|实施
 _RANGE_TERM_RES = (re.compile(rf"期(?:限|(?<=规划期|实施期|有效期)){_RANGE_TERM_BODY}"),
                    re.compile(rf"时间{_RANGE_TERM_BODY}"))
 # 到2026年 (a plan's horizon), not a date (有效期至2028年6月30日 is read by _in_force, with its sentence)
-_UNTIL = re.compile(r"(?:到|至)\s*((?:19|20|１９|２０)\d{2})\s*年(?!\s*[0-9０-９一二三四五六七八九十]{1,2}\s*月)")
+_UNTIL = re.compile(r"(?:到|至)\s*((?:19|20|１９|２０)\d{2}|[一二][〇○零Ｏ九][〇○零Ｏ一二三四五六七八九]{2})\s*年"
+                    r"(?!\s*[0-9０-９一二三四五六七八九十]{1,2}\s*月)")
 _PLACE = r"[^\s人民政府办公厅室关于印发的，。、《》（）()“”\d]"
 # 杭州市 is a city named 杭州, not the 州 杭 followed by 市…; a bare 州 ends a city only
 # when no 市 follows (甘孜州)
@@ -299,30 +300,31 @@ def _until_years(text: str) -> list[str]:
     of finditer's, in order.
     """
     starts = sorted([*positions(text, "到"), *positions(text, "至")])
-    # full-width years (到２０２７年) are given as ASCII digits
-    return [str(int(m.group(1))) for m in (_UNTIL.match(text, i) for i in starts) if m]
+    # full-width years (到２０２７年) and years in Chinese numerals (到二〇二六年) are given as ASCII digits
+    return [str(int(m.group(1)) if m.group(1).isdecimal() else date_part(m.group(1)))
+            for m in (_UNTIL.match(text, i) for i in starts) if m]
 
 
 _CN_YEAR = re.compile(r"[一二][〇○零Ｏ九][〇○零Ｏ一二三四五六七八九]{2}(?=\s*(?:年|[—\-–－~～至到]))")
-_CN_DATE_PART = re.compile(rf"(?<=年)[{_CN_NUM}]{{1,3}}(?=\s*月)|(?<=月)[{_CN_NUM}]{{1,3}}(?=\s*日)")
+_CN_DATE_PART = re.compile(rf"([年月])([{_CN_NUM}]{{1,3}})(?=\s*[月日])")
 
 
 def _arabic_dates(s: str) -> str:
     """s with years, months and days in Chinese numerals written in digits: （二〇二四—二〇二六年） → （2024—2026年）."""
-    if not any(c in s for c in "〇○零Ｏ"):  # every such year holds a zero (二〇二四), which ends the test soon
+    if not ("〇" in s or "○" in s or "Ｏ" in s or "二零" in s):  # such a year holds a zero: 二〇二四
         return s
     s = _CN_YEAR.sub(lambda m: str(date_part(m.group()) or m.group()), s)
-    return _CN_DATE_PART.sub(lambda m: str(date_part(m.group()) or m.group()), s)
+    return _CN_DATE_PART.sub(lambda m: m.group(1) + str(date_part(m.group(2)) or m.group(2)), s)
 
 
 def _plan_years(title: str, text: str, date: str = "") -> tuple[str, str]:
     """(plan_start, plan_end) from '（2018—2020年）' or '实施期限为2018年至2020年'; else from when the
     policy is in force (自2025年1月1日起施行，有效期3年 → 2025, 2027; see _in_force); else the end
     from '到2026年' alone. ``date`` (2024-08-17) is the issue date, for 自印发之日起施行. Years in
-    Chinese numerals (到二〇二六年) count as in digits."""
-    title, text = _arabic_dates(title), _arabic_dates(text)
+    Chinese numerals (到二〇二六年) count as in digits, in the title and the text's head."""
+    title = _arabic_dates(title)
     # the head and the whole text are one source when the text is short
-    for src in (title, text[:3000], text) if len(text) > 3000 else (title, text):
+    for src in (title, _arabic_dates(text[:3000]), text) if len(text) > 3000 else (title, _arabic_dates(text)):
         # _leftmost: _RANGE_PAREN.search, and _RANGE_TERM.search but for where a match starts;
         # in the text, a range inside 《…》 is a cited plan's (为落实《…（2021—2025年）》)
         find = _leftmost if src is title else _outside_book_titles
@@ -361,7 +363,7 @@ def _in_force(text: str, date: str = "") -> tuple[str, str]:
         return "", ""
     begin = max(text.rfind(c, 0, at) for c in "。\n") + 1
     end = [i for i in (text.find(c, at) for c in "。\n") if i >= 0]
-    sentence = unicodedata.normalize("NFKC", text[begin:min(end) if end else len(text)])
+    sentence = _arabic_dates(unicodedata.normalize("NFKC", text[begin:min(end) if end else len(text)]))
     m = _IN_FORCE_RE.search(sentence)
     # the text's own rule (本措施…自…起施行, 本办法由X负责解释，自…), not a law it cites (《…》自…)
     if m is None or "本" not in sentence[:m.start()] or "《" in sentence[:m.start()]:

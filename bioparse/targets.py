@@ -59,10 +59,11 @@ _TARGET_RE = re.compile(
     rf"(?:{_SP}(?P<sq>{_SUFFIX_QUAL}))?"
 )
 
-# 百分之十五, 百分之三点五; and 两成 (20%), written with a bound or at a clause's end
-_PCT_WORDS_RE = re.compile(r"百分之(?P<num>" + _NUM + rf"(?:点[{_CN_NUMERALS}]+)?)(?:" + _SP + r"(?P<sq>以上|以下|以内|左右))?"
-                           r"|(?<![一二两三四五六七八九十])(?P<tenths>[一二两三四五六七八九])成(?:" + _SP
-                           + r"(?P<sq2>以上|以下|以内|左右)|(?=[，,。；;、）)\n]|$))")
+# 百分之十五, 百分之三点五
+_PCT_WORDS_RE = re.compile(r"百分之(?P<num>" + _NUM + rf"(?:点[{_CN_NUMERALS}]+)?)(?:" + _SP + r"(?P<sq>以上|以下|以内|左右))?")
+# 两成 (20%), written with a bound or at a clause's end; tried only before each 成
+_TENTHS_RE = re.compile(r"(?<![一二两三四五六七八九十])(?P<num>[一二两三四五六七八九])成(?:" + _SP
+                        + r"(?P<sq>以上|以下|以内|左右)|(?=[，,。；;、）)\n]|$))")
 
 # _TARGET_RE may start at any character, so its finditer is slow; _target_matches tries it
 # only where a match can start. Its number starts a run of Arabic or of Chinese digits,
@@ -195,9 +196,9 @@ def _target_matches(text: str) -> list[re.Match]:
 
 
 def _percent_in_words(m: re.Match) -> float | None:
-    """The percentage of a _PCT_WORDS_RE match: 百分之三点五 → 3.5, 两成 → 20."""
-    if m.group("tenths"):
-        return 10.0 * _to_float(m.group("tenths"))
+    """The percentage of a _PCT_WORDS_RE or _TENTHS_RE match: 百分之三点五 → 3.5, 两成 → 20."""
+    if m.re is _TENTHS_RE:
+        return 10.0 * _to_float(m.group("num"))
     whole, _, decimals = m.group("num").partition("点")
     value = _to_float(whole)
     if value is None or not decimals:
@@ -557,11 +558,12 @@ def extract_targets(text: str) -> list[dict]:
             found.append(t)
     if "\t" in text or "）：" in text or "）:" in text or "):" in text:  # tables, 专栏 lines
         found += _indicator_targets(text, found)
-    for m in _PCT_WORDS_RE.finditer(text):
+    tenths = (_TENTHS_RE.match(text, i - 1) for i in positions(text, "成") if i)
+    for m in (*_PCT_WORDS_RE.finditer(text), *filter(None, tenths)):
         value = _percent_in_words(m)
         if value is None or spans.overlaps(m.start(), m.end()):
             continue
-        sq = m.group("sq") or m.group("sq2") or ""
+        sq = m.group("sq") or ""
         found.append({
             "text": m.group(), "start": m.start(), "end": m.end(), "value": value,
             "value_high": None, "unit": "%", "value_norm": value / 100, "unit_norm": "share",
