@@ -161,7 +161,7 @@ def _signature(head_lines: list[str], text: str) -> tuple[list[str], str]:
 
 def _title(lines: list[str], head_text: str, notice: str) -> str:
     """Plan title: 《…》 in the 印发 sentence, else 'X关于印发Y的通知' → Y, else a plan-title line."""
-    m = re.search(r"《([^《》\n]{4,80})》(?:[和、及与]《[^《》\n]{4,80}》)*[^。\n]{0,12}印发", head_text) or \
+    m = re.search(r"《([^《》\n]{4,80})》(?:[和、及与，,]?《[^《》\n]{4,80}》)*[^。\n]{0,12}印发", head_text) or \
         re.search(r"印发[^。\n《]{0,6}《([^《》\n]{4,80})》", head_text) or \
         re.search(r"《([^《》\n]{4,80})》已经[^。\n]{0,60}?(?:现予|予以)(?:公布|发布)", head_text)  # a 政府令
     if m:

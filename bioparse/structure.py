@@ -198,7 +198,8 @@ def _provision_dicts(text: str) -> list[dict]:
     last: dict[str, int] = {}  # the last number kept of each level (see _in_sequence)
     start = 0
     annex_list = False  # in the list of attachments after 附件：
-    body_start = attached_policy_start(text)  # a notice's own points before it are no headings
+    # a notice's own points before the policy it issues are no headings, nor a 目录's entries
+    body_start = max(attached_policy_start(text), _toc_end(text))
     lines = text.split("\n")
     in_annex = False  # after the policy, in an attachment: its numbered lines are no items
     for k, line in enumerate(lines):
@@ -253,8 +254,37 @@ def _provision_dicts(text: str) -> list[dict]:
     return provisions
 
 
-# A line of a table of contents: dot leaders (……, ....., ·····) or a tab, then a page number
-_TOC_ENTRY = re.compile(r"(?:…+|\.{3,}|·{3,}|\t)[ \t\u3000]*\d{1,3}$")
+# A line of a table of contents: dot leaders (……, ....., ．．．, · · ·), a tab or a run of
+# spaces, then a page number (12, （12）)
+_TOC_ENTRY = re.compile(r"(?:…+|(?:[.．·・][ \u3000]?){3,}|\t|[ \u3000]{2,})[ \t\u3000]*(?:\d{1,3}|[（(]\d{1,3}[）)])$")
+_TOC_HEAD = re.compile(r"^[ \t\u3000]*目[ \t\u3000]*录[ \t\u3000]*$", re.M)
+
+
+def _toc_end(text: str) -> int:
+    """Offset of the body after a 目录 near the text's start (0 without one): the line that
+    repeats the 目录's first entry, with or without its leaders and page number."""
+    m = _TOC_HEAD.search(text, 0, 3000) if "录" in text[:3000] else None
+    if m is None:
+        return 0
+    lines = text[m.end():].split("\n")
+    entries = [_toc_key(ln) for ln in lines if ln.strip()]
+    if len(entries) < 2:
+        return 0
+    pos = m.end()
+    seen_first = False
+    for ln in lines:
+        if ln.strip() and _toc_key(ln) == entries[0]:
+            if seen_first:
+                return pos
+            seen_first = True
+        pos += len(ln) + 1
+    return 0
+
+
+def _toc_key(line: str) -> str:
+    """A heading line without blanks, dot leaders and the page number after them."""
+    m = _TOC_ENTRY.search(line)
+    return "".join((line[:m.start()] if m else line).split()).rstrip("…．.·・")
 
 
 # A notice that issues a policy (关于印发《X》的通知) may carry it as its attachment: a line

@@ -261,9 +261,10 @@ def test_plan_years_in_chinese_numerals(text, years):
     assert (meta["plan_start"], meta["plan_end"], meta["date"]) == (*years, "2024-05-10")
 
 
-def test_the_first_of_two_policies_a_notice_issues_is_the_title():
+@pytest.mark.parametrize("between", ["和", "、", ""])
+def test_the_first_of_two_policies_a_notice_issues_is_the_title(between):
     text = ("某市人民政府办公厅关于印发某市生物医药产业行动方案和重点项目清单的通知\n各县（市、区）人民政府：\n"
-            "现将《某市生物医药产业高质量发展行动方案（2025—2027年）》和《某市2025年生物医药重点项目清单》印发给你们，请认真贯彻执行。\n")
+            f"现将《某市生物医药产业高质量发展行动方案（2025—2027年）》{between}《某市2025年生物医药重点项目清单》印发给你们，请认真贯彻执行。\n")
     assert infer_metadata(text)["title"] == "某市生物医药产业高质量发展行动方案（2025—2027年）"
 
 

@@ -264,3 +264,17 @@ def test_the_entries_of_a_table_of_contents_are_no_headings():
     assert [(r["provision_id"], r["title"]) for r in rows] == [
         ("0", ""), ("1", "发展基础"), ("1.1", "发展现状"), ("2", "总体要求"), ("3", "重点任务")]
     assert "一、发展基础……………………1" in rows[0]["text"]  # the 目录 stays in the preamble
+
+
+@pytest.mark.parametrize("toc", [
+    "一、发展基础．．．．．．1\n（一）发展现状．．．1\n二、总体要求．．．．3\n",
+    "一、发展基础 · · · · 1\n（一）发展现状 · · · 1\n二、总体要求 · · · 3\n",
+    "一、发展基础      1\n（一）发展现状      1\n二、总体要求      3\n",
+    "一、发展基础……（1）\n（一）发展现状……（1）\n二、总体要求……（3）\n",
+    "一、发展基础\n（一）发展现状\n二、总体要求\n",  # no page numbers: the body starts where its first entry comes again
+])
+def test_a_table_of_contents_in_any_style_is_no_second_copy_of_the_headings(toc):
+    text = "某省规划\n目  录\n" + toc + "一、发展基础\n（一）发展现状\n全省产业规模达到1000亿元。\n二、总体要求\n（一）指导思想\n坚持创新。\n"
+    rows, _ = parse_provision_rows(text)
+    assert [(r["provision_id"], r["title"]) for r in rows] == [
+        ("0", ""), ("1", "发展基础"), ("1.1", "发展现状"), ("2", "总体要求"), ("2.1", "指导思想")]
