@@ -257,13 +257,19 @@ def _provision_dicts(text: str) -> list[dict]:
 # A line of a table of contents: dot leaders (……, ....., ．．．, · · ·), a tab or a run of
 # spaces, then a page number (12, （12）)
 _TOC_ENTRY = re.compile(r"(?:…+|(?:[.．·・][ \u3000]?){3,}|\t|[ \u3000]{2,})[ \t\u3000]*(?:\d{1,3}|[（(]\d{1,3}[）)])$")
-_TOC_HEAD = re.compile(r"^[ \t\u3000]*目[ \t\u3000]*录[ \t\u3000]*$", re.M)
+_TOC_HEAD = re.compile(r"[ \t\u3000]*目[ \t\u3000]*录[ \t\u3000]*(?=\n|$)")
 
 
 def _toc_end(text: str) -> int:
     """Offset of the body after a 目录 near the text's start (0 without one): the line that
     repeats the 目录's first entry, with or without its leaders and page number."""
-    m = _TOC_HEAD.search(text, 0, 3000) if "录" in text[:3000] else None
+    m = None
+    for i in positions(text, "录"):  # a line reading 目录 (目  录), tried only where 录 stands
+        if i >= 3000:
+            break
+        m = _TOC_HEAD.match(text, text.rfind("\n", 0, i) + 1)
+        if m:
+            break
     if m is None:
         return 0
     lines = text[m.end():].split("\n")
