@@ -8,7 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 from .normalize import HEADING_START
-from .numerals import date_part, heading_number
+from .numerals import date_part, heading_number, year_value
 from .scan import has_whitespace, positions
 
 FIELDS = ("title", "issuer", "doc_number", "date", "period", "plan_start", "plan_end", "level", "region")
@@ -35,7 +35,9 @@ _RANGE_TERM = re.compile(rf"(?:实施期限|执行期限|规划期|期限|实施
 _RANGE_TERM_RES = (re.compile(rf"期(?:限|(?<=规划期|实施期|有效期)){_RANGE_TERM_BODY}"),
                    re.compile(rf"时间{_RANGE_TERM_BODY}"))
 # 到2026年 (a plan's horizon), not a date (有效期至2028年6月30日 is read by _in_force, with its sentence)
-_UNTIL = re.compile(r"(?:到|至)\s*((?:19|20|１９|２０)\d{2}|[一二][〇○零Ｏ九][〇○零Ｏ一二三四五六七八九]{2})\s*年"
+# a year written digit by digit in Chinese numerals: 二〇二六, 一九九八
+_CN_YEAR_DIGITS = r"[一二][〇○零Ｏ九][〇○零Ｏ一二三四五六七八九]{2}"
+_UNTIL = re.compile(rf"(?:到|至)\s*((?:19|20|１９|２０)\d{{2}}|{_CN_YEAR_DIGITS})\s*年"
                     r"(?!\s*[0-9０-９一二三四五六七八九十]{1,2}\s*月)")
 _PLACE = r"[^\s人民政府办公厅室关于印发的，。、《》（）()“”\d]"
 # 杭州市 is a city named 杭州, not the 州 杭 followed by 市…; a bare 州 ends a city only
@@ -175,11 +177,11 @@ def _title(lines: list[str], head_text: str, notice: str) -> str:
             continue
         if HEADING_START.match(s):
             continue  # 三、保障措施: a heading of the text, not its title
+        prev = _clean(lines[k - 1]) if k > 0 else ""
         if k + 1 < len(lines) and re.fullmatch(r"[（(]\d{4}.{1,3}\d{4}年?[）)]", _clean(lines[k + 1])):
             s += _clean(lines[k + 1])
-        elif k > 0 and _clean(lines[k - 1]) and len(_clean(lines[k - 1])) <= 30 \
-                and not _clean(lines[k - 1]).endswith(("。", "：", "；", "号", "日")):  # not a number or date line
-            s = _clean(lines[k - 1]) + s
+        elif prev and len(prev) <= 30 and not prev.endswith(("。", "：", "；", "号", "日")):  # not a number or date line
+            s = prev + s
         return s
     return ""
 
@@ -301,11 +303,10 @@ def _until_years(text: str) -> list[str]:
     """
     starts = sorted([*positions(text, "到"), *positions(text, "至")])
     # full-width years (到２０２７年) and years in Chinese numerals (到二〇二六年) are given as ASCII digits
-    return [str(int(m.group(1)) if m.group(1).isdecimal() else date_part(m.group(1)))
-            for m in (_UNTIL.match(text, i) for i in starts) if m]
+    return [str(year_value(m.group(1))) for m in (_UNTIL.match(text, i) for i in starts) if m]
 
 
-_CN_YEAR = re.compile(r"[一二][〇○零Ｏ九][〇○零Ｏ一二三四五六七八九]{2}(?=\s*(?:年|[—\-–－~～至到]))")
+_CN_YEAR = re.compile(rf"{_CN_YEAR_DIGITS}(?=\s*(?:年|[—\-–－~～至到]))")
 _CN_DATE_PART = re.compile(rf"([年月])([{_CN_NUM}]{{1,3}})(?=\s*[月日])")
 
 

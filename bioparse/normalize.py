@@ -200,6 +200,11 @@ def soft_breaks(text: str) -> str:
     return "".join(out)
 
 
+def _is_page_number(core: str) -> bool:
+    """Whether a stripped, non-empty line holds only a page number (PAGE_NUMBER_LINE; first character tested first)."""
+    return core[0] in "-—–－第" and PAGE_NUMBER_LINE.fullmatch(core) is not None
+
+
 def _running_headers(raw: str) -> set[str]:
     """Lines that follow a page-number line at least twice: a running header (巴南区人民政府办公室).
 
@@ -211,7 +216,7 @@ def _running_headers(raw: str) -> set[str]:
         core = line.strip(_EDGES)
         if not core:
             continue
-        if core[0] in "-—–－第" and PAGE_NUMBER_LINE.fullmatch(core):
+        if _is_page_number(core):
             after_number = True
         elif after_number:
             seen[core] = seen.get(core, 0) + 1
@@ -262,7 +267,7 @@ def normalize(raw: str, join_breaks: bool = True) -> Normalized:
         if not core:
             blank = True
             continue
-        if core[0] in "-—–－第" and PAGE_NUMBER_LINE.fullmatch(core):
+        if _is_page_number(core):
             blank = page_gap = True  # a page number (- 3 -, 第3页) left in a text is a page's gap
             if running is None:
                 running = _running_headers(raw)

@@ -51,6 +51,11 @@ def cn_digits(s: str) -> int | None:
     return int("".join(str(CN_DIGIT[ch]) for ch in s))
 
 
+def year_value(s: str) -> int | None:
+    """A year written in digits (2025, ２０２５) or digit by digit in Chinese numerals (二〇二五)."""
+    return int(s) if s.isdecimal() else date_part(s)
+
+
 def date_part(s: str) -> int | None:
     """A year, month or day of a written date: 二〇二四 → 2024 (digit by digit), 十七 → 17."""
     value = cn_digits(s) if not any(ch in CN_SMALL for ch in s) else cn_int(s)

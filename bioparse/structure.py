@@ -273,13 +273,11 @@ def _toc_end(text: str) -> int:
     if m is None:
         return 0
     lines = text[m.end():].split("\n")
-    entries = [_toc_key(ln) for ln in lines if ln.strip()]
-    if len(entries) < 2:
-        return 0
+    first = next((_toc_key(ln) for ln in lines if ln.strip()), None)
     pos = m.end()
     seen_first = False
     for ln in lines:
-        if ln.strip() and _toc_key(ln) == entries[0]:
+        if ln.strip() and _toc_key(ln) == first:
             if seen_first:
                 return pos
             seen_first = True

@@ -14,7 +14,7 @@ from bisect import bisect_left
 from functools import lru_cache
 from itertools import accumulate
 
-from .numerals import CN_BIG, CN_SMALL, cn_number, date_part
+from .numerals import CN_BIG, CN_SMALL, cn_number, year_value
 from .scan import positions
 
 __all__ = ["extract_targets", "cn_number"]
@@ -97,11 +97,6 @@ _YEAR_RE = re.compile(
     r"(?:到|(?<![年\d])至|截至|截止到|截止)" + _SP + rf"({_YEAR_NUMBER})" + _SP + r"年"
     rf"|({_YEAR_NUMBER})" + _SP + r"年(?:底|末)?(?:前|以前)"
 )
-
-
-def _year_value(s: str) -> int:
-    """2025, ２０２５ or 二〇二五 as an int."""
-    return int(s) if s.isdecimal() else date_part(s)
 # Quoted names: “…”, "…" and 《…》. Each alternative starts with its own literal, which
 # is fast to scan for, so _quote_spans searches them one by one.
 _QUOTE_PARTS = (r"“[^”\n]{1,12}”", r"\"[^\"\n]{1,12}\"", r"《[^》\n]{1,30}》")
@@ -440,7 +435,7 @@ def _last_year(text: str, start: int, end: int) -> int | None:
         return None  # every _YEAR_RE match holds a 年
     year = None
     for m in _YEAR_RE.finditer(text, start, end):
-        year = _year_value(m.group(1) or m.group(2))
+        year = year_value(m.group(1) or m.group(2))
     return year
 
 
@@ -771,7 +766,7 @@ def reported_before(text: str, pos: int, issued: int) -> bool:
                 last = m
         j = text.find("年", j + 1, pos)
     # a goal year after it (…420亿元，到2027年，达到150家) sets the figures after that
-    return last is not None and _year_value(last.group(1)) < issued and not _YEAR_RE.search(text, last.end(), pos)
+    return last is not None and year_value(last.group(1)) < issued and not _YEAR_RE.search(text, last.end(), pos)
 
 
 # Headings of sections that report the current state (发展现状, 发展基础, 工作成效): the
