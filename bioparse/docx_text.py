@@ -5,7 +5,8 @@ into tables (a merged cell once) and content controls. A paragraph's text takes 
 python-docx's ``Paragraph.text`` leaves out: runs inside smart tags (older Chinese Word
 files wrap dates in them), tracked insertions, inline content controls, simple fields
 and custom XML; deleted text and field codes stay out. Text boxes follow the paragraph
-they are anchored in; footnotes and endnotes come last. A manual line break (w:br) inside
+they are anchored in, and so do the footnotes and endnotes a paragraph refers to (a
+note belongs to the provision that cites it; notes nobody cites come last). A manual line break (w:br) inside
 a sentence joins it, as on a web page (normalize.soft_breaks); elsewhere it starts a line.
 
 Headings numbered by Word's list numbering have no number in their text: Word draws
@@ -223,10 +224,12 @@ def block_texts(document) -> list[str]:
     """The texts of the body's paragraphs in document order, each after its list label.
 
     Tables are read row by row, cell by cell; a paragraph per line. The paragraphs of a
-    text box (a 专栏 box) follow the paragraph it is anchored in; footnotes and endnotes
-    come last, so that no text Word shows is lost.
+    text box (a 专栏 box) and the notes it cites follow the paragraph it is anchored in;
+    notes no paragraph cites come last, so that no text Word shows is lost.
     """
-    return _blocks(document.element.body, numbering_labeler(document)) + _notes(document)
+    notes = _notes(document)
+    return _blocks(document.element.body, numbering_labeler(document), notes) + [
+        line for lines in notes.values() for line in lines]
 
 
 def _text_boxes(paragraph) -> list:
@@ -241,11 +244,11 @@ def _text_boxes(paragraph) -> list:
     return boxes
 
 
-def _notes(document) -> list[str]:
-    """The paragraphs of the document's footnotes and endnotes, in their order."""
+def _notes(document) -> dict[tuple[str, str], list[str]]:
+    """The paragraphs of each footnote and endnote, keyed by (footnote|endnote, w:id), in their order."""
     from lxml import etree
 
-    out = []
+    out: dict[tuple[str, str], list[str]] = {}
     for rel in document.part.rels.values():
         if rel.is_external or not rel.reltype.endswith(("/footnotes", "/endnotes")):
             continue
@@ -253,10 +256,28 @@ def _notes(document) -> list[str]:
             root = etree.fromstring(rel.target_part.blob)
         except (etree.XMLSyntaxError, ValueError):
             continue
+        kind = "footnote" if rel.reltype.endswith("/footnotes") else "endnote"
         for note in root:
             if note.get(W + "type") in ("separator", "continuationSeparator", "continuationNotice"):
                 continue
-            out.extend(t for t in (paragraph_text(p) for p in note.iter(W + "p")) if t.strip())
+            lines = [t for t in (paragraph_text(p) for p in note.iter(W + "p")) if t.strip()]
+            if lines:
+                out[(kind, note.get(W + "id"))] = lines
+    return out
+
+
+_NOTE_REFERENCES = {W + "footnoteReference": "footnote", W + "endnoteReference": "endnote"}
+
+
+def _cited_notes(paragraph, notes: dict) -> list[str]:
+    """The lines of the notes a paragraph cites (each once: taken out of ``notes``), less deleted citations."""
+    out = []
+    for ref in paragraph.iter(*_NOTE_REFERENCES):
+        el = ref.getparent()
+        while el is not None and el is not paragraph and el.tag not in _SKIP:
+            el = el.getparent()
+        if el is paragraph:
+            out.extend(notes.pop((_NOTE_REFERENCES[ref.tag], ref.get(W + "id")), []))
     return out
 
 
@@ -273,8 +294,11 @@ def table_row(cells: list[list[str]]) -> list[str]:
     return [line for c in cells for line in c]
 
 
-def _blocks(parent, label) -> list[str]:
-    """Paragraph texts of a body, table cell or content control, descending into tables."""
+def _blocks(parent, label, notes: dict) -> list[str]:
+    """Paragraph texts of a body, table cell or content control, descending into tables.
+
+    ``notes`` (see _notes) gives up each note a paragraph cites, which follows that paragraph.
+    """
     out: list[str] = []
     for child in parent.iterchildren():
         tag = child.tag
@@ -282,16 +306,18 @@ def _blocks(parent, label) -> list[str]:
             out.append(label(child) + paragraph_text(child))
             if child.find(".//" + W + "txbxContent") is not None:
                 for box in _text_boxes(child):
-                    out.extend(_blocks(box, label))
+                    out.extend(_blocks(box, label, notes))
+            if notes:
+                out.extend(_cited_notes(child, notes))
         elif tag == W + "tbl":
             # a cell merged across columns is one w:tc; one merged down rows continues in
             # (normally empty) w:tc of its own, read like any other so nothing is lost
             for row in child.iterchildren(W + "tr"):
-                out.extend(table_row([_blocks(cell, label) for cell in row.iterchildren(W + "tc")]))
+                out.extend(table_row([_blocks(cell, label, notes) for cell in row.iterchildren(W + "tc")]))
         elif tag == W + "sdt":  # content controls wrap paragraphs
             content = child.find(W + "sdtContent")
             if content is not None:
-                out.extend(_blocks(content, label))
+                out.extend(_blocks(content, label, notes))
         elif tag == W + "customXml":
-            out.extend(_blocks(child, label))
+            out.extend(_blocks(child, label, notes))
     return out

@@ -170,6 +170,33 @@ def test_text_boxes_follow_their_paragraph_and_notes_come_last(tmp_path):
         "一、重点项目", "专栏1 建设细胞治疗中试基地，总投资20亿元。", "二、保障措施", "产业规模指规模以上企业营业收入。"]
 
 
+def test_a_cited_note_follows_the_paragraph_citing_it(tmp_path):
+    """A footnote belongs to the provision that cites it, not to the document's last one."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    d = docx.Document()
+    d.add_paragraph("一、支持研发")
+    cite = (f'<w:p {NS}><w:r><w:t>（一）支持新药研发。</w:t></w:r>'
+            '<w:r><w:footnoteReference w:id="2"/></w:r></w:p>')
+    d.element.body.insert(1, parse_xml(cite))
+    deleted = (f'<w:p {NS}><w:r><w:t>（二）优化审评。</w:t></w:r>'
+               '<w:del w:id="9" w:author="x"><w:r><w:footnoteReference w:id="3"/></w:r></w:del></w:p>')
+    d.element.body.insert(2, parse_xml(deleted))
+    d.add_paragraph("二、保障措施")
+    notes = (f'<w:footnotes {NS}><w:footnote w:id="2"><w:p><w:r><w:t>一次性补助20万元（责任单位：省财政厅）。</w:t>'
+             '</w:r></w:p></w:footnote><w:footnote w:id="3"><w:p><w:r><w:t>已删除的注。</w:t></w:r></w:p>'
+             '</w:footnote></w:footnotes>')
+    part = Part(PackURI("/word/footnotes.xml"),
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
+                notes.encode("utf-8"), d.part.package)
+    d.part.relate_to(part, RT.FOOTNOTES)
+    assert [line for line in _lines(d, tmp_path) if line] == [
+        "一、支持研发", "（一）支持新药研发。", "一次性补助20万元（责任单位：省财政厅）。", "（二）优化审评。",
+        "二、保障措施", "已删除的注。"]
+
+
 def test_a_manual_line_break_inside_a_sentence_joins_it(tmp_path):
     d = docx.Document()
     p = d.add_paragraph("对新获批的创新药，给予最高")
