@@ -16,10 +16,16 @@ numbered. It follows numbering.xml: the list a paragraph (or its style) belongs 
 level's start, format (decimal, chineseCounting, …) and text ("%1、", "（%2）"), counters
 shared by the lists of one definition, restarts of deeper levels and start overrides.
 Bullets give "".
+
+Some authors number no heading at all: Word's Heading 1 and Heading 2 styles alone make
+总体要求 and 指导思想 headings. ``heading_labeler`` then draws the numbers a reader counts
+(一、 for the first level, （一） for the second), so that the tree keeps its parts and measures.
 """
 from __future__ import annotations
 
-from .normalize import SOFT_BREAK, soft_breaks
+import re
+
+from .normalize import HEADING_START, SOFT_BREAK, soft_breaks
 from .numerals import CIRCLED
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -191,6 +197,89 @@ def numbering_labeler(document):
     return label
 
 
+_HEADING_STYLE_NAME = re.compile(r"(?:heading|标题)\s*([1-9])", re.I)
+_DRAWN_LABELS = (lambda n: chinese_number(n) + "、", lambda n: f"（{chinese_number(n)}）")
+
+
+def _outline_levels(document) -> dict[str, int]:
+    """Outline level (0 for Heading 1) of each paragraph style that has one, following basedOn.
+
+    Word keeps it as w:outlineLvl; a built-in style named "heading N" (id "1" in Chinese
+    Word, "Heading1" in English) has level N-1 even where styles.xml leaves it out.
+    """
+    try:
+        styles = document.styles.element
+    except Exception:  # noqa: BLE001 - a document without a styles part has no headings by style
+        return {}
+    own, based = {}, {}
+    for style in styles.findall(W + "style"):
+        sid = style.get(W + "styleId")
+        ppr = style.find(W + "pPr")
+        level = _val(ppr, "outlineLvl") if ppr is not None else None
+        name = _HEADING_STYLE_NAME.fullmatch((_val(style, "name") or "").strip())
+        if level is not None and level.isdigit():
+            own[sid] = int(level)
+        elif name:
+            own[sid] = int(name.group(1)) - 1
+        based[sid] = _val(style, "basedOn")
+    out = {}
+    for sid in based:
+        seen, s = set(), sid
+        while s is not None and s not in own and s not in seen:
+            seen.add(s)
+            s = based.get(s)
+        if s in own:
+            out[sid] = own[s]
+    return out
+
+
+def heading_labeler(document, label):
+    """``label`` (numbering_labeler), plus a drawn 一、 / （一） for headings no number marks.
+
+    A first- or second-level heading (by its outline level or Heading style) gets one when
+    none of the document's headings of its level has a number, in its text or from Word,
+    and there are at least two of them. The first paragraph with text, the title, is left
+    alone, as is a 目录 heading. Second-level numbers start again under each first-level heading.
+    """
+    levels = _outline_levels(document)
+    by_style = _style_numbering(document)
+    found: dict[int, list] = {0: [], 1: []}
+    numbered = set()
+    first_text = True
+    for p in document.element.body.iter(W + "p"):
+        text = None
+        ppr = p.find(W + "pPr")
+        own = _val(ppr, "outlineLvl") if ppr is not None else None
+        level = int(own) if own is not None and own.isdigit() else levels.get(_val(ppr, "pStyle"))
+        if level in found:
+            text = paragraph_text(p).strip()
+            has_number = ((ppr is not None and ppr.find(W + "numPr") is not None) or _val(ppr, "pStyle") in by_style
+                          or HEADING_START.match(text) is not None)
+            if has_number:
+                numbered.add(level)
+            elif text and not first_text and "".join(text.split()) != "目录":
+                found[level].append(p)
+        if first_text and (text if text is not None else paragraph_text(p).strip()):
+            first_text = False
+    # keyed by the elements themselves: holding them keeps lxml's proxies, so `is` identity holds
+    drawn = {p: level for level, ps in found.items() if level not in numbered and len(ps) >= 2 for p in ps}
+    if not drawn:
+        return label
+    counts = [0, 0]
+
+    def label_with_drawn(paragraph) -> str:
+        own = label(paragraph)
+        level = drawn.get(paragraph)
+        if own or level is None:
+            return own
+        counts[level] += 1
+        if level == 0:
+            counts[1] = 0
+        return _DRAWN_LABELS[level](counts[level])
+
+    return label_with_drawn
+
+
 # Run content and the text it stands for (as python-docx's Run.text reads it); a w:br
 # of type page or column stands for nothing.
 _RUN_TEXT = {W + "t": None, W + "tab": "\t", W + "ptab": "\t", W + "br": SOFT_BREAK, W + "cr": SOFT_BREAK,
@@ -228,7 +317,8 @@ def block_texts(document) -> list[str]:
     notes no paragraph cites come last, so that no text Word shows is lost.
     """
     notes = _notes(document)
-    return _blocks(document.element.body, numbering_labeler(document), notes) + [
+    label = heading_labeler(document, numbering_labeler(document))
+    return _blocks(document.element.body, label, notes) + [
         line for lines in notes.values() for line in lines]
 
 

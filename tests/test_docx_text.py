@@ -205,3 +205,33 @@ def test_a_manual_line_break_inside_a_sentence_joins_it(tmp_path):
     p.add_run().add_break()
     p.add_run("（一）下一项")
     assert [line for line in _lines(d, tmp_path) if line] == ["对新获批的创新药，给予最高1000万元支持。", "（一）下一项"]
+
+
+def _headed(title_style: str | None, headings: list[tuple[str, str]]) -> "docx.Document":
+    """A document with a title and paragraphs in styles: (style or "", text)."""
+    d = docx.Document()
+    d.add_paragraph("义乌市生物医药产业三年行动方案", style=title_style)
+    for style, text in headings:
+        d.add_paragraph(text, style=style or None)
+    return d
+
+
+UNNUMBERED = [("Heading 1", "总体要求"), ("Heading 2", "发展目标"), ("", "到2026年，产值达到150亿元。"),
+              ("Heading 1", "重点任务"), ("Heading 2", "创新能力提升行动"), ("", "1.建设创新平台。"),
+              ("", "2.加快产品上市。"), ("Heading 2", "企业培育行动"), ("", "1.招引龙头项目。")]
+
+
+def test_headings_set_only_by_heading_styles_get_the_numbers_a_reader_counts(tmp_path):
+    lines = [line for line in _lines(_headed("Heading 1", UNNUMBERED), tmp_path) if line]
+    assert lines == ["义乌市生物医药产业三年行动方案", "一、总体要求", "（一）发展目标", "到2026年，产值达到150亿元。",
+                     "二、重点任务", "（一）创新能力提升行动", "1.建设创新平台。", "2.加快产品上市。",
+                     "（二）企业培育行动", "1.招引龙头项目。"]
+
+
+def test_typed_numbers_or_a_single_heading_get_no_drawn_numbers(tmp_path):
+    typed = [(s, t if s != "Heading 1" else f"{n}、{t}") for (s, t), n in zip(UNNUMBERED, "一一一二二二二二二")]
+    lines = [line for line in _lines(_headed(None, typed), tmp_path) if line]
+    assert lines[1] == "一、总体要求" and lines[4] == "二、重点任务"
+    assert "（一）发展目标" in lines  # the unnumbered second level still counts
+    single = [("Heading 1", "附则"), ("", "本方案自印发之日起施行。")]
+    assert [line for line in _lines(_headed(None, single), tmp_path) if line][1] == "附则"
