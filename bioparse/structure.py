@@ -254,7 +254,9 @@ def _provision_dicts(text: str) -> list[dict]:
         stack.append((rank, prov, tier))
     if not provisions:
         provisions.append(_row("0", "", "document", "", None, "", 0, len(text), 0))
-    provisions = _add_points(text, _add_inline_sections(text, provisions))
+    if "article" in last:  # a 第一条 was read (the only level _add_inline_sections splits)
+        provisions = _add_inline_sections(text, provisions)
+    provisions = _add_points(text, provisions)
     for p in provisions:
         p["text"] = text[p["start"]:p["end"]]
     return provisions
