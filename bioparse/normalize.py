@@ -70,6 +70,7 @@ class Normalized:
         So a partition in order (the provisions) maps each of its boundaries once.
         """
         n = len(self.text)
+        run_starts, run_raw = self.run_starts, self.run_raw
         out = []
         prev_end = raw_prev_end = None  # the last end mapped by raw_position, and where it maps
         for start, end in spans:
@@ -77,8 +78,12 @@ class Normalized:
             if end == n:  # to_raw maps the text's end to raw_length, unlike raw_position(0) in an empty text
                 raw_end, prev_end = self.raw_length, None
             else:
-                raw_end = raw_prev_end = self.raw_position(end)
-                prev_end = end
+                if 0 < end < n:  # raw_position(end), written out: a provision's end is inside the text
+                    k = bisect_right(run_starts, end) - 1
+                    raw_end = run_raw[k] + end - run_starts[k]
+                else:
+                    raw_end = self.raw_position(end)
+                raw_prev_end, prev_end = raw_end, end
             out.append((raw_start, raw_end))
         return out
 

@@ -197,12 +197,15 @@ def _structure(d: dict, crosswalk) -> None:
     """Provisions with their raw-text spans, and the warning of a document without headings."""
     provisions, message = parse_provision_rows(d["text"], source=d["path"].name)
     d["warnings"] = [message] if message else []
-    raw_spans = d["norm"].to_raw_spans([(p["start"], p["end"]) for p in provisions])
-    for p, (raw_start, raw_end) in zip(provisions, raw_spans):
-        p["doc_id"] = d["doc_id"]
-        p["raw_start"], p["raw_end"] = raw_start, raw_end
+    spans = [(p["start"], p["end"]) for p in provisions]
+    doc_id = d["doc_id"]
+    for p, (raw_start, raw_end) in zip(provisions, d["norm"].to_raw_spans(spans)):
+        p["doc_id"] = doc_id
+        p["raw_start"] = raw_start
+        p["raw_end"] = raw_end
     d["provisions"] = provisions
-    d["owner"] = owner_index(provisions)
+    # owner_index, from the starts already listed
+    d["owner"] = owner_lookup([start for start, _ in spans], [p["provision_id"] for p in provisions])
 
 
 def _document(d: dict, crosswalk) -> None:

@@ -31,8 +31,9 @@ HEADING_KINDS: list[tuple[str, int, str, re.Pattern]] = [
     ("article", 3, "第", re.compile(rf"^第(?P<n>[{CN}\d]+)条")),
     ("section", 4, "（(", re.compile(rf"^[（(](?P<n>[{CN}]+)[）)]")),
     # 1. or 1、 — a full stop before a digit is a decimal point (1.5万亩), except before a year
-    # (2.2025年底前…); 、 never is
-    ("item", 5, _ARABIC_FIRST, re.compile(r"^(?P<n>\d{1,3})(?:[.．](?!\d)|[.．](?=(?:19|20)\d\d[ \u3000]*年)|、|[ \u3000])")),
+    # (2.2025年底前…); 、 never is; a blank is, unless a unit follows (12 个, 3 万亩: a figure)
+    ("item", 5, _ARABIC_FIRST, re.compile(r"^(?P<n>\d{1,3})(?:[.．](?!\d)|[.．](?=(?:19|20)\d\d[ \u3000]*年)|、"
+                                          r"|[ \u3000](?![ \u3000]*[年月日%万亿元个家项]))")),
     ("subitem", 6, "（(", re.compile(r"^[（(](?P<n>\d{1,3})[）)]")),
     ("subitem", 6, _ARABIC_FIRST, re.compile(r"^(?P<n>\d{1,2})[）)]")),
     ("subsubitem", 7, CIRCLED, re.compile(r"^(?P<n>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])")),
@@ -72,23 +73,24 @@ def heading_title(line: str, label_end: int) -> str:
     return rest.lstrip(" \u3000:：").strip()
 
 
-# The heading kinds a paragraph can be, by its first character (in HEADING_KINDS order);
-# paragraphs starting with any other character skip the patterns.
-def _kinds_by_first() -> dict[str, list[tuple[str, int, re.Pattern]]]:
-    """HEADING_KINDS grouped by the characters a label of each kind starts with."""
-    out: dict[str, list[tuple[str, int, re.Pattern]]] = {}
-    for level, rank, firsts, pattern in HEADING_KINDS:
-        for ch in firsts:
-            out.setdefault(ch, []).append((level, rank, pattern))
-    return out
+# All heading kinds as one pattern, so that a paragraph costs one regex call. The kinds'
+# labels exclude each other (they start with different characters, or differ in the
+# character after the numeral: 章/节/条, a bracket's digit or 一, 1. or 1）), so the
+# alternative that matches is the only kind that could (and when its numeral is refused, no
+# other kind matches). Group k+1 holds the numeral of HEADING_KINDS[k].
+def _heading_label_pattern() -> re.Pattern:
+    """HEADING_KINDS' patterns joined as alternatives, each with its numeral as a plain group."""
+    alternatives = []
+    for *_, pattern in HEADING_KINDS:
+        assert pattern.groups == 1 and pattern.pattern.startswith("^")
+        alternatives.append("(?:" + pattern.pattern[1:].replace("(?P<n>", "(", 1) + ")")
+    return re.compile("|".join(alternatives))
 
 
-_KINDS_BY_FIRST = _kinds_by_first()
-# "2024年…", "1.5万亩": a numeral followed by a unit is not an item heading.
-_NUMBER_WITH_UNIT = re.compile(r"\d+[ \u3000]*[年月日%万亿元个家项]")
-
-
+_HEADING_LABEL = _heading_label_pattern()
+_KIND_OF_GROUP = [("", 0)] + [(level, rank) for level, rank, _, _ in HEADING_KINDS]
 _ITEM_RANK = 5
+_LIST_LEVELS = ("item", "subitem", "subsubitem")  # arabic-numbered: kept only in sequence
 # A policy's tree has three numbered tiers, as the annotations have them: part, measure and
 # item (一、/（一）/1., 第一章/第一条/（一）, or 第一章/第一节/一、). A fourth-tier label ((1)
 # under 1., 1. under an article's （一）) numbers a run of points inside its item, whose
@@ -119,21 +121,18 @@ _BARE_CELL_RE = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?")
 
 def match_heading(line: str):
     """(level, rank, number, label_end) if the paragraph starts with a heading label."""
-    kinds = _KINDS_BY_FIRST.get(line[:1])
-    if kinds is None:
+    m = _HEADING_LABEL.match(line)
+    if m is None:
         return None
-    for level, rank, pattern in kinds:
-        m = pattern.match(line)
-        if m:
-            number = heading_number(m.group("n"))
-            if number is None or number == 0:
-                continue
-            if level == "item" and _NUMBER_WITH_UNIT.match(line):
-                continue
-            if rank >= _ITEM_RANK and (" " in line or "\t" in line or "\u3000" in line) and _is_table_row(line, m.end()):
-                return None
-            return level, rank, number, m.end()
-    return None
+    group = m.lastindex  # the numeral's group, which names the kind
+    level, rank = _KIND_OF_GROUP[group]
+    number = heading_number(m.group(group))
+    if not number:  # None, or 0
+        return None
+    label_end = m.end()
+    if rank >= _ITEM_RANK and (" " in line or "\t" in line or "\u3000" in line) and _is_table_row(line, label_end):
+        return None
+    return level, rank, number, label_end
 
 
 def _point_runs(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
@@ -195,60 +194,69 @@ def _provision_dicts(text: str) -> list[dict]:
     provisions: list[dict] = []
     stack: list[tuple[int, dict, int]] = []  # (rank, provision, tier) of the open headings
     used_ids: set[str] = set()
-    last: dict[str, int] = {}  # the last number kept of each level (see _in_sequence)
-    start = 0
+    last: dict[str, int] = {}  # the last number kept of each level
     annex_list = False  # in the list of attachments after 附件：
     # a notice's own points before the policy it issues are no headings, nor a 目录's entries
     body_start = max(attached_policy_start(text), _toc_end(text))
+    # the starts of the lines holding 附: only they can read 附件 or open a list of attachments
+    annex_candidates = {text.rfind("\n", 0, i) + 1 for i in positions(text, "附")}
+    text_end = len(text)
     lines = text.split("\n")
     in_annex = False  # after the policy, in an attachment: its numbered lines are no items
+    next_start = 0
     for k, line in enumerate(lines):
+        start, next_start = next_start, next_start + len(line) + 1
         if start < body_start:
-            start += len(line) + 1
             continue
-        if provisions and line[:1] in "附 \t\u3000" and _ANNEX_LINE_RE.match(line) and len(text) - start <= start:
+        holds_annex = start in annex_candidates
+        if holds_annex and provisions and _ANNEX_LINE_RE.match(line) and text_end - start <= start:
             provisions[-1]["end"] = start
             title = next((ln.strip() for ln in lines[k + 1:k + 4] if ln.strip()), "")
             n_annex = sum(p["level"] == "annex" for p in provisions) + 1
-            provisions.append(_row(f"annex{n_annex}", "", "annex", line.strip(), None, title, start, len(text), 1))
+            provisions.append(_row(f"annex{n_annex}", "", "annex", line.strip(), None, title, start, text_end, 1))
             stack.clear()
             in_annex = True
-            start += len(line) + 1
             continue
         if in_annex:
-            start += len(line) + 1
             continue
         if annex_list and _ANNEX_ENTRY.match(line):
-            start += len(line) + 1
             continue  # 1.重点项目清单 names an attachment: no item of the last section
-        annex_list = line[:1] == "附" and _ANNEX_START.match(line) is not None
+        annex_list = holds_annex and line[:1] == "附" and _ANNEX_START.match(line) is not None
+        hit = match_heading(line)
+        if hit is None and "part" in last and line[:1] in _ARABIC_FIRST:  # 2.1 needs a part 二、 above it
+            hit = _decimal_section(line, last)
+        if hit is None:
+            continue
         if line[-1:].isdigit() and _TOC_ENTRY.search(line):
-            start += len(line) + 1
             continue  # 一、发展基础……1: an entry of the 目录, whose heading comes again below
-        hit = match_heading(line) or (line[:1] in _ARABIC_FIRST and _decimal_section(line, last))
-        if hit and _in_sequence(hit[0], hit[2], last):
-            level, rank, number, label_end = hit
-            k = len(stack)
-            while k and stack[k - 1][0] >= rank:
-                k -= 1
-            tier = (stack[k - 1][2] if k else 0) + 1
-            if tier > MAX_TIERS:  # (1) under 1. under （一） under 一、: text of its item
-                start += len(line) + 1
-                continue
-            if provisions:
-                provisions[-1]["end"] = start
-            elif start > 0:
-                provisions.append(_row("0", "", "preamble", "", None, "", 0, start, 0))
-            del stack[k:]
-            parent = stack[-1][1] if stack else None
-            prov = _new_provision(parent, level, line[:label_end].strip(), number,
-                                  heading_title(line, label_end), start, len(text), used_ids)
-            provisions.append(prov)
-            stack.append((rank, prov, tier))
-        start += len(line) + 1
+        level, rank, number, label_end = hit
+        # An arabic-numbered heading must start a run at 1 or continue the previous number of
+        # its kind (003-style numbering runs on across sections): a lone "3." in running text
+        # stays text. Items may restart at 1 under each section or run on across sections.
+        if level in _LIST_LEVELS and number != 1 and last.get(level) != number - 1:
+            continue
+        last[level] = number
+        keep = len(stack)  # the open headings above this one: those of a higher rank
+        while keep and stack[keep - 1][0] >= rank:
+            keep -= 1
+        tier = (stack[keep - 1][2] if keep else 0) + 1
+        if tier > MAX_TIERS:  # (1) under 1. under （一） under 一、: text of its item
+            continue
+        if provisions:
+            provisions[-1]["end"] = start
+        elif start > 0:
+            provisions.append(_row("0", "", "preamble", "", None, "", 0, start, 0))
+        del stack[keep:]
+        parent = stack[-1][1] if stack else None
+        prov = _new_provision(parent, level, line[:label_end].strip(), number,
+                              heading_title(line, label_end), start, text_end, used_ids)
+        provisions.append(prov)
+        stack.append((rank, prov, tier))
     if not provisions:
         provisions.append(_row("0", "", "document", "", None, "", 0, len(text), 0))
-    provisions = _add_points(text, _add_inline_sections(text, provisions))
+    if "article" in last:  # a 第一条 was read (the only level _add_inline_sections splits)
+        provisions = _add_inline_sections(text, provisions)
+    provisions = _add_points(text, provisions)
     for p in provisions:
         p["text"] = text[p["start"]:p["end"]]
     return provisions
@@ -361,7 +369,9 @@ def _new_provision(parent, level, label, number, title, start, end, used_ids) ->
     while pid in used_ids:
         pid, k = f"{base}~{k}", k + 1
     used_ids.add(pid)
-    return _row(pid, parent_id, level, label, number, title, start, end, (parent["depth"] + 1) if parent else 1)
+    # _row's dict, written out: one call less for each of a document's headings
+    return {"provision_id": pid, "parent_id": parent_id, "level": level, "label": label, "number": number,
+            "title": title, "start": start, "end": end, "depth": (parent["depth"] + 1) if parent else 1, "text": ""}
 
 
 # 2.1 加强基础研究 under 二、: sections numbered part.section (上海's 实施意见)
@@ -378,20 +388,6 @@ def _decimal_section(line: str, last: dict[str, int]):
     if m is None or last.get("part") != heading_number(m.group("p")):
         return None
     return "section", 4, heading_number(m.group("n")), m.end()
-
-
-def _in_sequence(level: str, number: int, last: dict[str, int]) -> bool:
-    """False for item/sub-item labels that cannot be headings (a lone "3." in running text).
-
-    An arabic-numbered heading must start a run at 1 or continue the previous number of
-    its kind (003-style numbering runs on across sections); anything else stays text.
-    ``last`` holds the last number kept of each level and is updated here.
-    """
-    # Items may restart at 1 under each section or run on across sections.
-    if level in ("item", "subitem", "subsubitem") and number != 1 and last.get(level) != number - 1:
-        return False
-    last[level] = number
-    return True
 
 
 # （一）…；（二）…；（三）… run on inside an article's paragraph, after a colon
@@ -461,7 +457,9 @@ def _inline_run(text: str, start: int, end: int) -> list[re.Match]:
 
 def _add_points(text: str, provisions: list[dict]) -> list[dict]:
     """Split 一是/二是 runs out of each provision's own span as child 'point' provisions."""
-    if "一是" not in text:  # no run starts anywhere (see _point_runs)
+    # no run starts anywhere (see _point_runs); a text without 是 is told by a one-character
+    # search (a memchr), faster than the two-character one
+    if "是" not in text or "一是" not in text:
         return provisions
     out: list[dict] = []
     used_ids = {p["provision_id"] for p in provisions}
