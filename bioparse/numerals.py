@@ -15,6 +15,13 @@ CN_DIGIT = {"零": 0, "〇": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "两": 2
 CN_SMALL = {"十": 10, "百": 100, "千": 1000}
 CN_BIG = {"万": 10_000, "亿": 100_000_000}
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+# Labels set as one character (Word's AutoFormat, some typesetting): ㈠ … ㈩ for （一）,
+# ⑴ … ⒇ for （1）, ⒈ … ⒛ for 1.
+PARENTHESIZED_CN = "㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩"
+PARENTHESIZED_DIGITS = "".join(chr(c) for c in range(0x2474, 0x2488))
+DIGITS_WITH_STOP = "".join(chr(c) for c in range(0x2488, 0x249C))
+_ONE_CHARACTER_LABELS = {ch: i + 1 for labels in (CIRCLED, PARENTHESIZED_CN, PARENTHESIZED_DIGITS, DIGITS_WITH_STOP)
+                         for i, ch in enumerate(labels)}
 
 _ARABIC_NUMBER_RE = re.compile(r"(\d+(?:\.\d+)?)\s*([十百千万亿]*)")
 
@@ -64,11 +71,11 @@ def date_part(s: str) -> int | None:
 
 @lru_cache(maxsize=4096)  # headings repeat the same few numerals
 def heading_number(s: str) -> int | None:
-    """A heading's number: 一 → 1, 十六 → 16, 一百零一 → 101, 12 or １２ → 12, ② → 2; None if not a numeral."""
+    """A heading's number: 一 → 1, 十六 → 16, 一百零一 → 101, 12 or １２ → 12, ②/⑵/⒉/㈡ → 2; None if not a numeral."""
     if not s:
         return None
-    if s in CIRCLED:
-        return CIRCLED.index(s) + 1
+    if s in _ONE_CHARACTER_LABELS:
+        return _ONE_CHARACTER_LABELS[s]
     if s.isdecimal():  # 12, or full-width １２
         return int(s)
     value = cn_int(s)

@@ -14,7 +14,7 @@ import warnings
 from dataclasses import dataclass
 
 from .errors import StructureWarning
-from .numerals import CIRCLED, heading_number
+from .numerals import CIRCLED, DIGITS_WITH_STOP, PARENTHESIZED_CN, PARENTHESIZED_DIGITS, heading_number
 from .scan import positions
 
 CN = "一二三四五六七八九十百零〇两"
@@ -30,11 +30,14 @@ HEADING_KINDS: list[tuple[str, int, str, re.Pattern]] = [
     ("part", 2, CN, re.compile(rf"^(?P<n>[{CN}]+)(?:、|[.．](?![{CN}\d]))")),
     ("article", 3, "第", re.compile(rf"^第(?P<n>[{CN}\d]+)条")),
     ("section", 4, "（(", re.compile(rf"^[（(](?P<n>[{CN}]+)[）)]")),
+    ("section", 4, PARENTHESIZED_CN, re.compile(rf"^(?P<n>[{PARENTHESIZED_CN}])")),  # ㈠ for （一）
     # 1. or 1、 — a full stop before a digit is a decimal point (1.5万亩), except before a year
     # (2.2025年底前…); 、 never is; a blank is, unless a unit follows (12 个, 3 万亩: a figure)
     ("item", 5, _ARABIC_FIRST, re.compile(r"^(?P<n>\d{1,3})(?:[.．](?!\d)|[.．](?=(?:19|20)\d\d[ \u3000]*年)|、"
                                           r"|[ \u3000](?![ \u3000]*[年月日%万亿元个家项]))")),
+    ("item", 5, DIGITS_WITH_STOP, re.compile(rf"^(?P<n>[{DIGITS_WITH_STOP}])")),  # ⒈ for 1.
     ("subitem", 6, "（(", re.compile(r"^[（(](?P<n>\d{1,3})[）)]")),
+    ("subitem", 6, PARENTHESIZED_DIGITS, re.compile(rf"^(?P<n>[{PARENTHESIZED_DIGITS}])")),  # ⑴ for （1）
     ("subitem", 6, _ARABIC_FIRST, re.compile(r"^(?P<n>\d{1,2})[）)]")),
     ("subsubitem", 7, CIRCLED, re.compile(r"^(?P<n>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])")),
 ]

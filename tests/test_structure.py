@@ -47,6 +47,16 @@ def test_half_width_section_parens_after_normalizing():
     assert [t[:3] for t in tree(text)] == [("1", "part", 1), ("1.15", "section", 15), ("1.16", "section", 16)]
 
 
+def test_labels_set_as_one_character():
+    """㈠ for （一）, ⒈ for 1. and ⑴ for （1）, as Word's AutoFormat and some typesetting write them."""
+    text = "一、重点任务\n㈠加快攻关。内容。\n⒈建设平台。内容。\n⑴平台一。\n⑵平台二。\n⒉引进人才。内容。\n㈡优化服务。内容。\n"
+    provs = parse_provisions(text)
+    assert_partition(text, provs)
+    assert [t[:3] for t in tree(text)] == [("1", "part", 1), ("1.1", "section", 1), ("1.1.1", "item", 1),
+                                           ("1.1.2", "item", 2), ("1.2", "section", 2)]
+    assert cn_to_int("㈩") == 10 and cn_to_int("⒇") == 20 and cn_to_int("⒛") == 20
+
+
 def test_items_numbered_on_across_sections():
     text = "（一）甲\n1.一。\n2.二。\n（二）乙\n3.三。\n4.四。\n"
     assert [t[0] for t in tree(text)] == ["1", "1.1", "1.2", "2", "2.3", "2.4"]
