@@ -183,6 +183,12 @@ def parse_provision_rows(text: str, source: str = "") -> tuple[list[dict], str]:
     rows = _provision_dicts(text)
     if rows[0]["level"] == "document" and text.strip():
         return rows, f"{source or 'document'}: no numbered headings found; kept whole as one provision"
+    restarts = [r["provision_id"] for r in rows if not r["parent_id"] and "~" in r["provision_id"]]
+    if restarts:  # 1. 2. 3. then 1. 2. again, with nothing numbered above them
+        return rows, (f"{source or 'document'}: numbered lines start again at 1 with no numbered heading above "
+                      f"them (provisions {', '.join(restarts[:3])}{' …' if len(restarts) > 3 else ''}); its headings "
+                      "may be unnumbered (bold lines or heading styles), so the measures they head are not told apart. "
+                      "Number the headings (一、 （一）) or keep the file's heading styles (.docx) to get the tree")
     return rows, ""
 
 

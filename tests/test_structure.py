@@ -57,6 +57,14 @@ def test_labels_set_as_one_character():
     assert cn_to_int("㈩") == 10 and cn_to_int("⒇") == 20 and cn_to_int("⒛") == 20
 
 
+def test_items_restarting_with_no_heading_above_are_reported():
+    text = "总体要求\n1.甲。内容。\n2.乙。内容。\n重点任务\n1.丙。内容。\n2.丁。内容。\n"
+    rows, message = parse_provision_rows(text, "x.docx")
+    assert [r["provision_id"] for r in rows] == ["0", "1", "2", "1~2", "2~2"]
+    assert message.startswith("x.docx: numbered lines start again at 1") and "1~2, 2~2" in message
+    assert parse_provision_rows("一、总体要求\n1.甲。\n二、重点任务\n1.丙。\n")[1] == ""
+
+
 def test_items_numbered_on_across_sections():
     text = "（一）甲\n1.一。\n2.二。\n（二）乙\n3.三。\n4.四。\n"
     assert [t[0] for t in tree(text)] == ["1", "1.1", "1.2", "2", "2.3", "2.4"]
