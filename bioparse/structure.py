@@ -70,8 +70,12 @@ cn_to_int = heading_number  # the name the tests and notebooks know
 
 
 def heading_title(line: str, label_end: int) -> str:
-    """The heading's title: the text after its label up to the first 。, or the whole line."""
+    """The heading's title: the text after its label up to the first 。 (or a full stop typed
+    as ASCII "." after a Chinese character: 支持新药研发.对…), or the whole line."""
     cut = line.find("。", label_end)  # slicing first spares copying a long paragraph
+    if "." in line:
+        dot = _ASCII_STOP.search(line, label_end, len(line) if cut == -1 else cut)
+        cut = dot.start() if dot else cut
     rest = line[label_end:] if cut == -1 else line[label_end:cut]
     return rest.lstrip(" \u3000:：").strip()
 
@@ -81,6 +85,9 @@ def heading_title(line: str, label_end: int) -> str:
 # character after the numeral: 章/节/条, a bracket's digit or 一, 1. or 1）), so the
 # alternative that matches is the only kind that could (and when its numeral is refused, no
 # other kind matches). Group k+1 holds the numeral of HEADING_KINDS[k].
+_ASCII_STOP = re.compile(r"(?<=[\u4e00-\u9fff”）》])\.(?![0-9])")
+
+
 def _heading_label_pattern() -> re.Pattern:
     """HEADING_KINDS' patterns joined as alternatives, each with its numeral as a plain group."""
     alternatives = []
