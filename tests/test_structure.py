@@ -65,6 +65,14 @@ def test_items_restarting_with_no_heading_above_are_reported():
     assert parse_provision_rows("一、总体要求\n1.甲。\n二、重点任务\n1.丙。\n")[1] == ""
 
 
+def test_a_title_ends_at_a_full_stop_typed_as_ascii():
+    from bioparse.structure import heading_title
+
+    assert heading_title("1.支持新药研发.对在我市完成临床试验的", 2) == "支持新药研发"
+    assert heading_title("2.推动5G.0应用。内容", 2) == "推动5G.0应用"  # no Chinese character before it
+    assert heading_title("（三）提升1.5倍.后续", 3) == "提升1.5倍"
+
+
 def test_items_numbered_on_across_sections():
     text = "（一）甲\n1.一。\n2.二。\n（二）乙\n3.三。\n4.四。\n"
     assert [t[0] for t in tree(text)] == ["1", "1.1", "1.2", "2", "2.3", "2.4"]
