@@ -400,11 +400,13 @@ _BARE_DUTY_RE = re.compile(
 # these words: a marker word's first two characters, or a role word (负责, 牵头, 配合, 参与, 落实, 协助, 会同).
 _CUE_RE = re.compile("|".join(sorted({m[:2] for m in MARKERS} | {"负责", "牵头", "配合", "参与", "落实", "协助", "会同"})))
 _MARKER_LENGTHS = sorted({len(m) for m in MARKERS})  # a marker ends no longer one (test_speed_prefilters)
-# The line ending every _BARE_DUTY_RE match has (负责, 配合 or 落实 at the line's end); each
-# regex starts with a literal, which is fast to scan for. A 落实 must follow _LUOSHI_AFTER.
-_DUTY_LINE_END_RES = [re.compile(w + r"(?=[ \t\u3000]*[。；;]?[ \t\u3000]*(?:\n|$))") for w in ("负责", "配合", "落实")]
-_LUOSHI_AFTER = ("负责", "分工", "职责", "职能", "抓好")
-_LUOSHI_END_RE = _DUTY_LINE_END_RES[2]
+# The line ending every _BARE_DUTY_RE match has: 负责, 配合 or 落实, then perhaps spaces, one
+# of 。；; and spaces (the regex's closing look-ahead). Read backwards from the line break,
+# such a line ends in the word's last character (责 合 实) or a space, perhaps before one
+# of 。；;: the breaks that can close a match. The pattern starts with the literal break,
+# which the regex engine scans for fast, once for the three words.
+_DUTY_LINE_BREAK_RE = re.compile(r"\n(?:(?<=[责合实 \t\u3000]\n)|(?<=[责合实 \t\u3000][。；;]\n))")
+_DUTY_LINE_ENDS = ("负责", "配合", "落实")
 
 
 def find_agency_clauses(text: str) -> list[dict]:
@@ -426,7 +428,8 @@ def find_clauses(text: str, refused: list | None = None) -> list[tuple[int, int,
     """
     clauses = []
     taken = []
-    for m in _paren_matches(text):
+    parens = _paren_matches(text)
+    for m in parens:
         inner_start, inner_end = m.span(1)
         at_end = _ends_paragraph(text, m.end())
         # every cue word is two characters: a one-character inner (（一）) holds none
@@ -455,7 +458,11 @@ def find_clauses(text: str, refused: list | None = None) -> list[tuple[int, int,
                     continue
                 clauses.append((s, e, *parsed))
                 taken.append((s, e))
-    for s, e in _unclosed_brackets(text):  # （责任单位：市工信局 at a paragraph's end, never closed
+    # （责任单位：市工信局 at a paragraph's end, never closed. Every opening bracket starts a
+    # paren match or stands inside one (and is closed there), so with no more opening
+    # brackets than matches none is left open and the bracket-by-bracket scan is spared.
+    unclosed = _unclosed_brackets(text) if _opening_brackets(text) > len(parens) else ()
+    for s, e in unclosed:
         if _overlaps(taken, s, e) or not _CUE_RE.search(text, s, e):
             continue
         parsed = parse_clause(text[s + 1:e], s + 1)
@@ -528,6 +535,11 @@ def _unclosed_brackets(text: str):
 
 
 _NEXT_BRACKET_RE = re.compile(r"[（()）\n]")
+
+
+def _opening_brackets(text: str) -> int:
+    """How many （ and ( the text holds (str.count; a half-width ( is often absent, which `in` tells fast)."""
+    return text.count("（") + (text.count("(") if "(" in text else 0)
 
 
 def _paren_matches(text: str) -> list[re.Match]:
@@ -617,17 +629,17 @@ def _marker_start(text: str, j: int) -> int | None:
 
 
 def _bare_duty_matches(text: str):
-    """The matches of _BARE_DUTY_RE.finditer(text), searching only lines ending in 负责/配合/…落实.
+    """The matches of _BARE_DUTY_RE.finditer(text), searching only lines that may end in a duty word.
 
     A match never crosses a line break and must reach its line's end, so searching each
-    such line on its own (ending the search at the line break) finds the same matches.
+    such line on its own (ending the search at the line break) finds the same matches;
+    a line the test lets through in vain (…实。 or a trailing space) just holds none.
     """
-    line_starts = sorted({text.rfind("\n", 0, w.start()) + 1
-                          for rx in _DUTY_LINE_END_RES for w in rx.finditer(text)
-                          if rx is not _LUOSHI_END_RE or text[w.start() - 2:w.start()] in _LUOSHI_AFTER})
-    for line_start in line_starts:
-        line_end = text.find("\n", line_start)
-        yield from _BARE_DUTY_RE.finditer(text, line_start, len(text) if line_end < 0 else line_end)
+    line_ends = [m.start() for m in _DUTY_LINE_BREAK_RE.finditer(text)]
+    if text.rstrip(" \t\u3000。；;").endswith(_DUTY_LINE_ENDS):  # the last line, with no break after it
+        line_ends.append(len(text))
+    for line_end in line_ends:
+        yield from _BARE_DUTY_RE.finditer(text, text.rfind("\n", 0, line_end) + 1, line_end)
 
 
 def _clause(start: int, end: int, style: str, pieces: list[tuple[str, int, int, str]]) -> dict:
