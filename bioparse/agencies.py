@@ -45,8 +45,10 @@ _PIECE_SPLIT_RE = re.compile(r"[、，,；;]")
 
 
 def _split_names(seg: str) -> list[str]:
-    """seg split at every 、，,；; (_PIECE_SPLIT_RE), with str.split when 、 is the only separator."""
-    if "，" in seg or "；" in seg or "," in seg or ";" in seg:
+    """seg split at every 、，,；; (_PIECE_SPLIT_RE), with str methods when only 、 and ， separate."""
+    if "，" in seg:  # a full-width comma often sets the last rank apart (…，各区人民政府)
+        seg = seg.replace("，", "、")
+    if "；" in seg or "," in seg or ";" in seg:
         return _PIECE_SPLIT_RE.split(seg)
     return seg.split("、")
 # segments of a clause: split at ；/; and before a marker word (牵头单位：A，配合单位：B)
@@ -355,7 +357,8 @@ def _before_note(body: str, pieces: list[tuple]) -> list[tuple]:
     return pieces
 
 
-_PARAGRAPH_END_RE = re.compile(r"[。；;.，,]?[ \t\u3000]*(?:\n|$)")
+_PARAGRAPH_END = r"[。；;.，,]?[ \t\u3000]*(?:\n|$)"
+_PARAGRAPH_END_RE = re.compile(_PARAGRAPH_END)
 
 
 _PARAGRAPH_END_FIRST = frozenset("。；;.，, \t\u3000")  # what _PARAGRAPH_END_RE can read before the line break
@@ -370,13 +373,15 @@ def _ends_paragraph(text: str, i: int) -> bool:
 
 
 # one level of nesting is allowed inside a clause: （责任单位：市规划资源局（滨海新区分局）、…）
-_PAREN_RE = re.compile(r"[（(]((?:[^（()）\n]|[（(][^（()）\n]{0,60}[）)]){1,600})[）)]")
+# Group 2, an optional look-ahead, tells whether the bracket ends its paragraph (_ends_paragraph).
+_PAREN_END = r"(?=(" + _PARAGRAPH_END + r"))?"
+_PAREN_RE = re.compile(r"[（(]((?:[^（()）\n]|[（(][^（()）\n]{0,60}[）)]){1,600})[）)]" + _PAREN_END)
 _MAX_PAREN_UNITS = 600  # characters or nested (…) in a _PAREN_RE match
 # The same matches, found faster (see _paren_matches): one regex per opening bracket, as a
 # literal first character is fast to scan for, and runs of plain characters taken whole.
 # Backtracking never helps _PAREN_RE (no unit it gives back ends before a closing bracket),
 # so only its bound of 600 units is lost.
-_PAREN_FAST_BODY = r"((?:[^（()）\n]++|[（(][^（()）\n]{0,60}[）)])+)[）)]"
+_PAREN_FAST_BODY = r"((?:[^（()）\n]++|[（(][^（()）\n]{0,60}[）)])+)[）)]" + _PAREN_END
 _PAREN_FULL_RE = re.compile(r"（" + _PAREN_FAST_BODY)
 _PAREN_HALF_RE = re.compile(r"\(" + _PAREN_FAST_BODY)
 # a marker clause without parentheses: from the marker to the end of the sentence/line,
@@ -431,7 +436,7 @@ def find_clauses(text: str, refused: list | None = None) -> list[tuple[int, int,
     parens = _paren_matches(text)
     for m in parens:
         inner_start, inner_end = m.span(1)
-        at_end = _ends_paragraph(text, m.end())
+        at_end = m.lastindex == 2  # the look-ahead for the paragraph's end matched
         # every cue word is two characters: a one-character inner (（一）) holds none
         if not at_end and (inner_end - inner_start < 2 or not _CUE_RE.search(text, inner_start, inner_end)):
             continue  # mid-paragraph, a plain list of names is refused; so is anything else
@@ -482,7 +487,7 @@ def find_clauses(text: str, refused: list | None = None) -> list[tuple[int, int,
     clauses.sort(key=lambda c: (c[0], c[1]))
     if refused:  # a note bracket closing a 责任单位：… line is part of that clause
         refused[:] = [(s, e) for s, e in refused if not _overlaps(taken, s, e)]
-    return _first_leads_below(text, clauses) if "下同" in text else clauses
+    return _first_leads_below(text, clauses)
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
