@@ -553,7 +553,9 @@ def _paren_matches(text: str) -> list[re.Match]:
     When no match is over-long and no two of the two forms' matches overlap, they are
     exactly _PAREN_RE's (see _paren_matches_merged); otherwise that exact scan decides.
     """
-    full, half = list(_PAREN_FULL_RE.finditer(text)), list(_PAREN_HALF_RE.finditer(text))
+    # `in` finds a bracket faster than the regex scans for it, and some texts lack one form
+    full = list(_PAREN_FULL_RE.finditer(text)) if "（" in text else []
+    half = list(_PAREN_HALF_RE.finditer(text)) if "(" in text else []
     found = sorted(full + half, key=lambda m: m.start()) if full and half else full or half
     end = 0
     for m in found:
@@ -609,8 +611,10 @@ def _bare_marker_matches(text: str):
         k = c
         while k > 0 and text[k - 1].isspace():  # \s* before the colon
             k -= 1
-        j = next((j for j in (_marker_start(text, k - n) for n in _MARKER_LENGTHS
-                              if k >= n and text[k - n:k] in MARKERS) if j is not None), None)
+        for n in _MARKER_LENGTHS:  # the first marker before the colon whose start the regex accepts
+            j = _marker_start(text, k - n) if k >= n and text[k - n:k] in MARKERS else None
+            if j is not None:
+                break
         if j is None or j < end:
             continue
         m = _BARE_MARKER_RE.match(text, j)
