@@ -446,6 +446,7 @@ def find_clauses(text: str, refused: list | None = None) -> list[tuple[int, int,
             taken.append((m.start(), m.end()))
         elif refused is not None and at_end and _CUE_RE.search(text, inner_start, inner_end):
             refused.append((m.start(), m.end()))
+    n_paren = len(clauses)
     for rx, matches in ((_BARE_MARKER_RE, _bare_marker_matches(text)),
                         (_BARE_DUTY_RE, _bare_duty_matches(text))):
         for m in matches:
@@ -484,7 +485,8 @@ def find_clauses(text: str, refused: list | None = None) -> list[tuple[int, int,
         if names:
             clauses.append((s, e, m.group(1), names))
             taken.append((s, e))
-    clauses.sort(key=lambda c: (c[0], c[1]))
+    if len(clauses) > n_paren:  # the paren clauses come in order; the others join them
+        clauses.sort(key=lambda c: (c[0], c[1]))
     if refused:  # a note bracket closing a 责任单位：… line is part of that clause
         refused[:] = [(s, e) for s, e in refused if not _overlaps(taken, s, e)]
     return _first_leads_below(text, clauses)
