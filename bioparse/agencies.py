@@ -45,8 +45,10 @@ _PIECE_SPLIT_RE = re.compile(r"[、，,；;]")
 
 
 def _split_names(seg: str) -> list[str]:
-    """seg split at every 、，,；; (_PIECE_SPLIT_RE), with str.split when 、 is the only separator."""
-    if "，" in seg or "；" in seg or "," in seg or ";" in seg:
+    """seg split at every 、，,；; (_PIECE_SPLIT_RE), with str methods when only 、 and ， separate."""
+    if "，" in seg:  # a full-width comma often sets the last rank apart (…，各区人民政府)
+        seg = seg.replace("，", "、")
+    if "；" in seg or "," in seg or ";" in seg:
         return _PIECE_SPLIT_RE.split(seg)
     return seg.split("、")
 # segments of a clause: split at ；/; and before a marker word (牵头单位：A，配合单位：B)
@@ -355,7 +357,8 @@ def _before_note(body: str, pieces: list[tuple]) -> list[tuple]:
     return pieces
 
 
-_PARAGRAPH_END_RE = re.compile(r"[。；;.，,]?[ \t\u3000]*(?:\n|$)")
+_PARAGRAPH_END = r"[。；;.，,]?[ \t\u3000]*(?:\n|$)"
+_PARAGRAPH_END_RE = re.compile(_PARAGRAPH_END)
 
 
 _PARAGRAPH_END_FIRST = frozenset("。；;.，, \t\u3000")  # what _PARAGRAPH_END_RE can read before the line break
@@ -370,13 +373,15 @@ def _ends_paragraph(text: str, i: int) -> bool:
 
 
 # one level of nesting is allowed inside a clause: （责任单位：市规划资源局（滨海新区分局）、…）
-_PAREN_RE = re.compile(r"[（(]((?:[^（()）\n]|[（(][^（()）\n]{0,60}[）)]){1,600})[）)]")
+# Group 2, an optional look-ahead, tells whether the bracket ends its paragraph (_ends_paragraph).
+_PAREN_END = r"(?=(" + _PARAGRAPH_END + r"))?"
+_PAREN_RE = re.compile(r"[（(]((?:[^（()）\n]|[（(][^（()）\n]{0,60}[）)]){1,600})[）)]" + _PAREN_END)
 _MAX_PAREN_UNITS = 600  # characters or nested (…) in a _PAREN_RE match
 # The same matches, found faster (see _paren_matches): one regex per opening bracket, as a
 # literal first character is fast to scan for, and runs of plain characters taken whole.
 # Backtracking never helps _PAREN_RE (no unit it gives back ends before a closing bracket),
 # so only its bound of 600 units is lost.
-_PAREN_FAST_BODY = r"((?:[^（()）\n]++|[（(][^（()）\n]{0,60}[）)])+)[）)]"
+_PAREN_FAST_BODY = r"((?:[^（()）\n]++|[（(][^（()）\n]{0,60}[）)])+)[）)]" + _PAREN_END
 _PAREN_FULL_RE = re.compile(r"（" + _PAREN_FAST_BODY)
 _PAREN_HALF_RE = re.compile(r"\(" + _PAREN_FAST_BODY)
 # a marker clause without parentheses: from the marker to the end of the sentence/line,
@@ -400,11 +405,13 @@ _BARE_DUTY_RE = re.compile(
 # these words: a marker word's first two characters, or a role word (负责, 牵头, 配合, 参与, 落实, 协助, 会同).
 _CUE_RE = re.compile("|".join(sorted({m[:2] for m in MARKERS} | {"负责", "牵头", "配合", "参与", "落实", "协助", "会同"})))
 _MARKER_LENGTHS = sorted({len(m) for m in MARKERS})  # a marker ends no longer one (test_speed_prefilters)
-# The line ending every _BARE_DUTY_RE match has (负责, 配合 or 落实 at the line's end); each
-# regex starts with a literal, which is fast to scan for. A 落实 must follow _LUOSHI_AFTER.
-_DUTY_LINE_END_RES = [re.compile(w + r"(?=[ \t\u3000]*[。；;]?[ \t\u3000]*(?:\n|$))") for w in ("负责", "配合", "落实")]
-_LUOSHI_AFTER = ("负责", "分工", "职责", "职能", "抓好")
-_LUOSHI_END_RE = _DUTY_LINE_END_RES[2]
+# The line ending every _BARE_DUTY_RE match has: 负责, 配合 or 落实, then perhaps spaces, one
+# of 。；; and spaces (the regex's closing look-ahead). Read backwards from the line break,
+# such a line ends in the word's last character (责 合 实) or a space, perhaps before one
+# of 。；;: the breaks that can close a match. The pattern starts with the literal break,
+# which the regex engine scans for fast, once for the three words.
+_DUTY_LINE_BREAK_RE = re.compile(r"\n(?:(?<=[责合实 \t\u3000]\n)|(?<=[责合实 \t\u3000][。；;]\n))")
+_DUTY_LINE_ENDS = ("负责", "配合", "落实")
 
 
 def find_agency_clauses(text: str) -> list[dict]:
@@ -426,9 +433,10 @@ def find_clauses(text: str, refused: list | None = None) -> list[tuple[int, int,
     """
     clauses = []
     taken = []
-    for m in _paren_matches(text):
+    parens = _paren_matches(text)
+    for m in parens:
         inner_start, inner_end = m.span(1)
-        at_end = _ends_paragraph(text, m.end())
+        at_end = m.lastindex == 2  # the look-ahead for the paragraph's end matched
         # every cue word is two characters: a one-character inner (（一）) holds none
         if not at_end and (inner_end - inner_start < 2 or not _CUE_RE.search(text, inner_start, inner_end)):
             continue  # mid-paragraph, a plain list of names is refused; so is anything else
@@ -438,6 +446,7 @@ def find_clauses(text: str, refused: list | None = None) -> list[tuple[int, int,
             taken.append((m.start(), m.end()))
         elif refused is not None and at_end and _CUE_RE.search(text, inner_start, inner_end):
             refused.append((m.start(), m.end()))
+    n_paren = len(clauses)
     for rx, matches in ((_BARE_MARKER_RE, _bare_marker_matches(text)),
                         (_BARE_DUTY_RE, _bare_duty_matches(text))):
         for m in matches:
@@ -455,7 +464,11 @@ def find_clauses(text: str, refused: list | None = None) -> list[tuple[int, int,
                     continue
                 clauses.append((s, e, *parsed))
                 taken.append((s, e))
-    for s, e in _unclosed_brackets(text):  # （责任单位：市工信局 at a paragraph's end, never closed
+    # （责任单位：市工信局 at a paragraph's end, never closed. Every opening bracket starts a
+    # paren match or stands inside one (and is closed there), so with no more opening
+    # brackets than matches none is left open and the bracket-by-bracket scan is spared.
+    unclosed = _unclosed_brackets(text) if _opening_brackets(text) > len(parens) else ()
+    for s, e in unclosed:
         if _overlaps(taken, s, e) or not _CUE_RE.search(text, s, e):
             continue
         parsed = parse_clause(text[s + 1:e], s + 1)
@@ -472,10 +485,11 @@ def find_clauses(text: str, refused: list | None = None) -> list[tuple[int, int,
         if names:
             clauses.append((s, e, m.group(1), names))
             taken.append((s, e))
-    clauses.sort(key=lambda c: (c[0], c[1]))
+    if len(clauses) > n_paren:  # the paren clauses come in order; the others join them
+        clauses.sort(key=lambda c: (c[0], c[1]))
     if refused:  # a note bracket closing a 责任单位：… line is part of that clause
         refused[:] = [(s, e) for s, e in refused if not _overlaps(taken, s, e)]
-    return _first_leads_below(text, clauses) if "下同" in text else clauses
+    return _first_leads_below(text, clauses)
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -530,13 +544,20 @@ def _unclosed_brackets(text: str):
 _NEXT_BRACKET_RE = re.compile(r"[（()）\n]")
 
 
+def _opening_brackets(text: str) -> int:
+    """How many （ and ( the text holds (str.count; a half-width ( is often absent, which `in` tells fast)."""
+    return text.count("（") + (text.count("(") if "(" in text else 0)
+
+
 def _paren_matches(text: str) -> list[re.Match]:
     """The matches of _PAREN_RE.finditer(text), from one finditer per bracket form.
 
     When no match is over-long and no two of the two forms' matches overlap, they are
     exactly _PAREN_RE's (see _paren_matches_merged); otherwise that exact scan decides.
     """
-    full, half = list(_PAREN_FULL_RE.finditer(text)), list(_PAREN_HALF_RE.finditer(text))
+    # `in` finds a bracket faster than the regex scans for it, and some texts lack one form
+    full = list(_PAREN_FULL_RE.finditer(text)) if "（" in text else []
+    half = list(_PAREN_HALF_RE.finditer(text)) if "(" in text else []
     found = sorted(full + half, key=lambda m: m.start()) if full and half else full or half
     end = 0
     for m in found:
@@ -592,8 +613,10 @@ def _bare_marker_matches(text: str):
         k = c
         while k > 0 and text[k - 1].isspace():  # \s* before the colon
             k -= 1
-        j = next((j for j in (_marker_start(text, k - n) for n in _MARKER_LENGTHS
-                              if k >= n and text[k - n:k] in MARKERS) if j is not None), None)
+        for n in _MARKER_LENGTHS:  # the first marker before the colon whose start the regex accepts
+            j = _marker_start(text, k - n) if k >= n and text[k - n:k] in MARKERS else None
+            if j is not None:
+                break
         if j is None or j < end:
             continue
         m = _BARE_MARKER_RE.match(text, j)
@@ -617,17 +640,17 @@ def _marker_start(text: str, j: int) -> int | None:
 
 
 def _bare_duty_matches(text: str):
-    """The matches of _BARE_DUTY_RE.finditer(text), searching only lines ending in 负责/配合/…落实.
+    """The matches of _BARE_DUTY_RE.finditer(text), searching only lines that may end in a duty word.
 
     A match never crosses a line break and must reach its line's end, so searching each
-    such line on its own (ending the search at the line break) finds the same matches.
+    such line on its own (ending the search at the line break) finds the same matches;
+    a line the test lets through in vain (…实。 or a trailing space) just holds none.
     """
-    line_starts = sorted({text.rfind("\n", 0, w.start()) + 1
-                          for rx in _DUTY_LINE_END_RES for w in rx.finditer(text)
-                          if rx is not _LUOSHI_END_RE or text[w.start() - 2:w.start()] in _LUOSHI_AFTER})
-    for line_start in line_starts:
-        line_end = text.find("\n", line_start)
-        yield from _BARE_DUTY_RE.finditer(text, line_start, len(text) if line_end < 0 else line_end)
+    line_ends = [m.start() for m in _DUTY_LINE_BREAK_RE.finditer(text)]
+    if text.rstrip(" \t\u3000。；;").endswith(_DUTY_LINE_ENDS):  # the last line, with no break after it
+        line_ends.append(len(text))
+    for line_end in line_ends:
+        yield from _BARE_DUTY_RE.finditer(text, text.rfind("\n", 0, line_end) + 1, line_end)
 
 
 def _clause(start: int, end: int, style: str, pieces: list[tuple[str, int, int, str]]) -> dict:

@@ -27,19 +27,27 @@ def _packaged_crosswalk(place: str) -> dict:
     return agency_names.load_crosswalk(place=place)
 
 
-@lru_cache(maxsize=1 << 16)
-def _packaged_canonical(name: str, prefix: str | None, place: str) -> str:
-    """canonical_agency with the packaged crosswalk, memoized: the same names recur in every document.
+@lru_cache(maxsize=256)
+def _packaged_canonical(prefix: str | None, place: str):
+    """canonical_agency with the packaged crosswalk of ``place`` and one carried prefix, as a
+    function of the name alone, memoized: the same names recur in every document, and a
+    cache keyed by the name alone is cheaper to ask than one keyed by a tuple of three.
 
     Give it the carried prefix (agency_names.carried_prefix), not the clause's first name, so
     that names under different first names share an entry.
     """
-    return agency_names.canonical_agency(name, _packaged_crosswalk(place), prefix)
+    crosswalk = _packaged_crosswalk(place)
+
+    @lru_cache(maxsize=1 << 14)
+    def canonical(name: str) -> str:
+        return agency_names.canonical_agency(name, crosswalk, prefix)
+
+    return canonical
 
 
-def _canonical_in(name: str, prefix: str | None, crosswalk: dict) -> str:
-    """canonical_agency with a crosswalk of the caller's, in _packaged_canonical's argument order."""
-    return agency_names.canonical_agency(name, crosswalk, prefix)
+def _canonical_in(prefix: str | None, crosswalk: dict):
+    """canonical_agency with a crosswalk of the caller's and one carried prefix, as a function of the name."""
+    return lambda name: agency_names.canonical_agency(name, crosswalk, prefix)
 
 
 def owner_index(provisions: list[dict]):
@@ -67,8 +75,8 @@ def agency_rows(doc_id: str, text: str, owner, crosswalk: dict | None,
     以上第一条至第五条由…牵头).
     """
     point_parent = point_parent or {}
-    # called straight, without a wrapper: a document names some seventy agencies
-    canonical, table = (_packaged_canonical, place) if crosswalk is None else (_canonical_in, crosswalk)
+    # today's names under one carried prefix: asked once a clause, for a function of the name
+    namer, table = (_packaged_canonical, place) if crosswalk is None else (_canonical_in, crosswalk)
     rows = []
     add, carried_prefix = rows.append, agency_names.carried_prefix
     clauses = agencies_mod.find_clauses(text) if clauses is None else clauses
@@ -80,18 +88,19 @@ def agency_rows(doc_id: str, text: str, owner, crosswalk: dict | None,
         prefix = carried_prefix(found[0][0])  # what canonical_agency takes from the first name
         if prefix and len(found) > 1 and found[1][0].startswith(prefix) and not found[1][0].startswith("市场"):
             prefix = None  # 区科创局、区发改局，光谷生物城建设办: the second name writes its own prefix too
+        canonical = namer(prefix, table)
         for pid in (spread.get(clause_start) if spread else None) or (owner(clause_start),):
             # A clause after a 一是/二是 run answers for the whole provision, not its last point.
             while pid in point_parent:
                 pid = point_parent[pid]
             position = counter.get(pid, 0)
+            # Each row copies this template with the fields of its agency: copying a dict's
+            # table costs less than building one of nine keys from a literal.
+            template = {"doc_id": doc_id, "provision_id": pid, "agency": None, "agency_canonical": None,
+                        "position": 0, "role": None, "style": style, "start": 0, "end": 0}
             for name, start, end, role in found:
-                add({
-                    "doc_id": doc_id, "provision_id": pid, "agency": name,
-                    "agency_canonical": canonical(name, prefix, table),
-                    "position": position, "role": role,
-                    "style": style, "start": start, "end": end,
-                })
+                add(dict(template, agency=name, agency_canonical=canonical(name),
+                         position=position, role=role, start=start, end=end))
                 position += 1
             counter[pid] = position
     return rows
