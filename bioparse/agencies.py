@@ -22,6 +22,7 @@ from .agency_names import (PROVINCES, CrosswalkError, canonical_agency, carried_
 MARKERS = {
     "责任单位": "responsible", "责任部门": "responsible", "责任主体": "responsible",
     "主责单位": "responsible", "主责部门": "responsible", "实施单位": "responsible",
+    "实施主体": "responsible", "实施部门": "responsible",
     "牵头单位": "lead", "牵头部门": "lead",
     "配合单位": "support", "配合部门": "support", "参与单位": "support", "协同单位": "support",
     # provincial departments name their own divisions (处室) and some plans say 主办/协办
@@ -57,10 +58,13 @@ _SEGMENT_SPLIT_RE = re.compile(r"[；;]|[，,、\s]+(?=[^\s，,、；;：:（）
 _SEMICOLON_RE = re.compile(r"[；;]")
 _LEAD_ONLY_RE = re.compile(r"^(?P<lead>.+?)牵头(?:负责|落实)?\s*$")
 _SUPPORT_SUFFIX_RE = re.compile(r"(?:配合|参与|协助)\s*$")
-_ETC_TAIL_RE = re.compile(r"等(?:有关|相关)?(?:部门|单位)?$")
+# 等, 等有关部门, 等驻长高校: the tail after the last name of a list
+_ETC_TAIL_RE = re.compile(r"等(?:驻[^、，,；;（）()等]{1,2})?(?:有关|相关)?"
+                          r"(?:部门|单位|高校|院校|科研院所|院所|医疗机构|机构|企业)?$")
 _SPACE_RE = re.compile(r"\s+")
 _WORD_RE = re.compile(r"\S+")
-_LEAD_MARK_RE = re.compile(r"[（(]\s*牵头(?:单位|部门)?\s*[）)]$")
+# a role after a name: 市发展改革委（牵头）, 市财政局（配合）
+_ROLE_MARK_RE = re.compile(r"[（(]\s*(?:(?P<lead>牵头)|配合|参与|协助|协同)(?:单位|部门)?\s*[）)]$")
 _ROLE_TAILS = ("负责", "配合", "参与", "落实", "协助")
 _NOT_IN_NAME_RE = re.compile(r"[0-9０-９%。：:“”\"《》]")
 # A note closing a clause: ，下同 · 。以下均需各设区市人民政府落实，不再列出
@@ -80,17 +84,41 @@ _COLLECTIVE_RE = re.compile(r"(?:各|有关|相关)[^、，,；;：:（）()]{0,
 AGENCY_ENDINGS = (
     "局", "委", "办", "厅", "部", "署", "政府", "管委会", "委员会", "中心", "院", "会", "行",
     "公司", "集团", "海关", "园", "开发区", "园区", "新区", "室", "处", "联", "协", "组", "站",
-    "部门", "单位", "机构", "高校", "院所",
+    "部门", "单位", "机构", "高校", "院所", "大学", "研究所",
 )
 _MAX_NAME = 30
 
 
 def looks_like_agency(name: str) -> bool:
-    """True when a piece reads like the name of a public body (ends in 局, 委, 政府…)."""
+    """True when a piece reads like the name of a public body (ends in 局, 委, 政府…).
+
+    A second name in brackets after it (市卫生健康委（市中医药管理局）) is set aside first.
+    """
     name = name.strip()
     if not name or len(name) > _MAX_NAME or _NOT_IN_NAME_RE.search(name):
         return False
+    if name[-1] in "）)":
+        name = _SECOND_NAME_RE.sub("", name) or name
     return name.endswith(AGENCY_ENDINGS) or (name[0] in "各有相" and _COLLECTIVE_RE.fullmatch(name) is not None)
+
+
+_SECOND_NAME_RE = re.compile(r"[（(][^（）()]{2,20}[）)]$")
+# A place named before the ending it shares with a later name: 朝阳区、南关区人民政府
+_PLACE_RE = re.compile(r"[^、，,；;（）()]{1,6}(?:区|县|市|旗|州|镇|街道)")
+
+
+def _all_agencies(pieces: list[tuple]) -> bool:
+    """True when there is at least one name and every name looks like a public body.
+
+    A bare place (朝阳区) counts when a later name ends in 政府, whose ending it shares.
+    """
+    if not pieces:
+        return False
+    for i, p in enumerate(pieces):
+        if not looks_like_agency(p[0]) and not (_PLACE_RE.fullmatch(p[0]) and
+                                                any(q[0].endswith("政府") for q in pieces[i + 1:])):
+            return False
+    return True
 
 
 def _split_pieces(seg: str, base: int, role: str) -> list[tuple[str, int, int, str]]:
@@ -124,9 +152,9 @@ def _split_pieces(seg: str, base: int, role: str) -> list[tuple[str, int, int, s
                 e -= 1
         piece_role = role
         if nested and seg[e - 1:e] in "）)":
-            mark = _LEAD_MARK_RE.search(seg, s, e)  # 市发展改革委（牵头）
+            mark = _ROLE_MARK_RE.search(seg, s, e)  # 市发展改革委（牵头）, 市财政局（配合）
             if mark:
-                e, piece_role = mark.start(), "lead"
+                e, piece_role = mark.start(), ("lead" if mark.group("lead") else "support")
         if s >= e:
             continue
         name = _SPACE_RE.sub("", seg[s:e])
@@ -243,11 +271,6 @@ _TOPIC_BY_RE = re.compile(r"[^、，,；;：:（）()由]{0,8}(?<!自)由")
 def _could_be_name(piece: str) -> bool:
     """False for what cannot be a body's name after a marker word: 下同, dates, figures."""
     return piece not in _NOTES and not _NOT_IN_NAME_RE.search(piece)
-
-
-def _all_agencies(pieces: list[tuple]) -> bool:
-    """True when there is at least one name and every name looks like a public body."""
-    return bool(pieces) and all(looks_like_agency(p[0]) for p in pieces)
 
 
 def parse_clause(inner: str, base: int = 0, *, require_marker: bool = False):
@@ -428,8 +451,8 @@ def find_clauses(text: str, refused: list | None = None) -> list[tuple[int, int,
 
     The pipeline reads these: a document names many agencies, and tuples spare a dict for each.
     ``refused``, when given, receives the (start, end) of each bracket that ends a paragraph
-    and holds a role word (牵头, 负责, 责任单位…) but was not read as a clause, so that the
-    caller can say so (a name bioparse does not take for a body's).
+    and holds a role word (牵头, 负责, 责任单位…) or a list naming a body, but was not read as
+    a clause, so that the caller can say so (a name bioparse does not take for a body's).
     """
     clauses = []
     taken = []
@@ -444,7 +467,8 @@ def find_clauses(text: str, refused: list | None = None) -> list[tuple[int, int,
         if parsed:
             clauses.append((m.start(), m.end(), *parsed))
             taken.append((m.start(), m.end()))
-        elif refused is not None and at_end and _CUE_RE.search(text, inner_start, inner_end):
+        elif refused is not None and at_end and (_CUE_RE.search(text, inner_start, inner_end)
+                                                 or _list_with_a_body(m.group(1))):
             refused.append((m.start(), m.end()))
     n_paren = len(clauses)
     for rx, matches in ((_BARE_MARKER_RE, _bare_marker_matches(text)),
@@ -490,6 +514,16 @@ def find_clauses(text: str, refused: list | None = None) -> list[tuple[int, int,
     if refused:  # a note bracket closing a 责任单位：… line is part of that clause
         refused[:] = [(s, e) for s, e in refused if not _overlaps(taken, s, e)]
     return _first_leads_below(text, clauses)
+
+
+def _list_with_a_body(inner: str) -> bool:
+    """A bracket listing names (A、B), one of them a public body's, that is no scope note (含A、B)."""
+    return "、" in inner and not _SCOPE_NOTE_RE.match(inner) and any(map(looks_like_agency, _split_names(inner)))
+
+
+def unlike_names(inner: str) -> list[str]:
+    """The names of a refused bracket that do not look like a public body's (for the warning)."""
+    return [n.strip() for n in _split_names(_MARKER_RE.sub("", inner)) if n.strip() and not looks_like_agency(n)]
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -245,8 +245,11 @@ def _agencies(d: dict, crosswalk) -> None:
     refused: list[tuple[int, int]] = []
     clauses = agencies_mod.find_clauses(text, refused)
     for start, end in refused:  # a clause-like bracket whose names were not taken for bodies'
+        unlike = "、".join(agencies_mod.unlike_names(text[start + 1:end - 1])[:3])
         d["warnings"].append(f"{d['path'].name}: provision {d['owner'](start)}: {text[start:end]} was not read "
-                             "as a responsibility clause (a name in it does not look like a public body's); "
+                             "as a responsibility clause (" + (f"{unlike} does not look like a public body's name"
+                                                               if unlike else "a name in it does not look like a "
+                                                               "public body's") + "); "
                              "if it names responsible bodies, they are missing from the agencies table")
     point_parent = {p["provision_id"]: p["parent_id"] for p in provisions if p["level"] == "point"}
     # clauses that answer for provisions other than the one holding them

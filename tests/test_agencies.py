@@ -14,6 +14,7 @@ from bioparse.agencies import (
     document_place,
     find_agency_clauses,
     load_crosswalk,
+    parse_clause,
 )
 
 
@@ -515,3 +516,35 @@ def test_a_first_listed_leads_note_in_brackets_governs_the_clauses_below():
 ])
 def test_a_clause_whose_bracket_is_never_closed_and_a_topic_before_by(text, expected):
     assert _clause_names(text) == expected
+
+
+@pytest.mark.parametrize("inner, names", [
+    ("市卫生健康委（市中医药管理局）、市医保局", ["市卫生健康委（市中医药管理局）", "市医保局"]),
+    ("市卫健委、朝阳区、南关区人民政府", ["市卫健委", "朝阳区", "南关区人民政府"]),  # 朝阳区 shares 人民政府
+    ("市科技局、浙江大学", ["市科技局", "浙江大学"]),
+    ("市科技局、云南大学等高校", ["市科技局", "云南大学"]),
+    ("责任单位：市科技局、吉林大学等驻长高校", ["市科技局", "吉林大学"]),
+    ("实施主体：市科技局、市财政局", ["市科技局", "市财政局"]),
+])
+def test_bare_lists_and_labels_of_other_cities(inner, names):
+    style, pieces = parse_clause(inner)
+    assert [p[0] for p in pieces] == names
+
+
+def test_a_role_in_brackets_after_a_name():
+    _, pieces = parse_clause("责任单位：市卫健委（牵头）、市财政局（配合）")
+    assert [(p[0], p[3]) for p in pieces] == [("市卫健委", "lead"), ("市财政局", "support")]
+
+
+def test_a_place_alone_is_no_body_without_a_government_after_it():
+    assert parse_clause("市卫健委、朝阳区") is None
+
+
+def test_a_refused_list_naming_a_body_is_reported_with_the_name_it_refused():
+    from bioparse.agencies import find_clauses, unlike_names
+
+    text = "（一）支持研发。对企业给予支持（市科技局、朝阳）。\n（二）建设平台（含国家重点实验室、工程中心）。\n"
+    refused: list = []
+    assert find_clauses(text, refused) == []
+    assert [text[s:e] for s, e in refused] == ["（市科技局、朝阳）"]  # the scope note is no clause, nor refused
+    assert unlike_names("市科技局、朝阳") == ["朝阳"]
