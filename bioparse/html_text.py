@@ -26,7 +26,7 @@ _CONTENT_HINT = re.compile(r"content|article|trs_editor|zoom|pages_content|view|
 # links, footers, sidebars); removed when they hold under a quarter of the page's text
 _FURNITURE_HINT = re.compile(
     r"share|fenxiang|bdshare|print|dayin|close|guanbi|font|zihao|nav|menu|crumb|location|position|weizhi|dqwz|"
-    r"footer|foot|copyright|banquan|related|xgwz|xgxx|xgwj|xgld|hot|rdzc|sidebar|side|comment|toolbar|tool|"
+    r"footer|foot|copyright|banquan|relat|xgwz|xgxx|xgwj|xgld|hot|rdzc|sidebar|side|comment|toolbar|tool|"
     r"qrcode|erweima|pagination|page-?turn|prev|next|info|xxgk|attr|meta", re.I)
 _BLOCK_TAGS = ("p", "div", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section",
                "article", "blockquote", "pre", "ul", "ol", "dd", "dt")
@@ -37,7 +37,7 @@ _FURNITURE_LINE = re.compile(
     # a WeChat article's call to follow and its editor's credits (编辑：王晓 审核：陈立, 【责任编辑：…】)
     r"点击(?:上方|下方)?(?:蓝字|关注)|【?\s*(?:责任编辑|编辑|审核|审校|校对|初审|终审|监制)[:：][^。；，,]{0,40}$)")
 # lines that start the furniture after an article: everything from them on is left out
-_TAIL_LINE = re.compile(r"(?:相关(?:阅读|文章|链接|文件|政策|信息)|上一篇|下一篇|版权所有|技术支持|网站标识码|.{0,20}ICP备)")
+_TAIL_LINE = re.compile(r"(?:相关(?:阅读|文章|链接|文件|政策|信息|解读)|上一篇|下一篇|版权所有|技术支持|网站标识码|.{0,20}ICP备)")
 _SOURCE_BREAK = re.compile(r"[ \t\r\n]*[\r\n][ \t\r\n]*")
 
 

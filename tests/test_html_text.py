@@ -35,6 +35,13 @@ def test_furniture_lines_and_what_follows_related_links():
     assert lines(html) == ["某市行动计划", "一、总体要求", "支持企业开展研发。"]
 
 
+def test_related_interpretations_are_furniture():
+    html = page("<div class='article'><p>一、总体要求</p><p>支持企业开展研发，每年安排资金1亿元。</p>"
+                "<div class='relate'><h3>相关解读</h3><ul><li><a href='#'>图解：某市若干政策</a></li></ul></div>"
+                "<p>相关解读：一图读懂《某市若干措施》</p></div>")
+    assert lines(html) == ["一、总体要求", "支持企业开展研发，每年安排资金1亿元。"]
+
+
 def test_a_wechat_articles_call_to_follow_and_editor_credits_are_furniture():
     html = page("<div class='rich_media_content'><section><span>点击上方蓝字 关注我们</span></section>"
                 "<section><p>一、总体要求</p><p>编辑部门：区科技局负责统筹。</p></section>"
