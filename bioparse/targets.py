@@ -378,6 +378,11 @@ def _kind(text: str, start: int, end: int, unit: str) -> str:
     return "count"
 
 
+def _round10(x: float) -> float:
+    """round(x, 10), skipping its decimal conversion when x is a whole number (which it returns unchanged)."""
+    return x if x.is_integer() else round(x, 10)
+
+
 def _normalize_value(value: float, unit: str) -> tuple[float, str]:
     if unit in _MONEY_TO_YI:
         return value * _MONEY_TO_YI[unit], "亿元"
@@ -431,28 +436,53 @@ def _lead_ins(text: str) -> list[int]:
 
 def _last_year(text: str, start: int, end: int) -> int | None:
     """The year of the last _YEAR_RE match in text[start:end], or None."""
-    if text.find("年", start, end) < 0:
-        return None  # every _YEAR_RE match holds a 年
     year = None
-    for m in _YEAR_RE.finditer(text, start, end):
+    for m in _year_matches(text, start, end):
         year = year_value(m.group(1) or m.group(2))
     return year
+
+
+_YEAR_FIRST = frozenset("12１２一二")  # a _YEAR_NUMBER starts 19, 20, １９, ２０, 一九, 二〇 …
+
+
+def _year_matches(text: str, start: int, end: int):
+    """The matches of _YEAR_RE.finditer(text, start, end), with the regex tried only around each 年.
+
+    Every match holds one 年, right after a four-character year (spaces between), and
+    starts at that year or at the 到/至/截至/截止/截止到 (1–3 characters) before it; so
+    for each 年 only those few starts are tried, left to right as finditer would.
+    """
+    after = start  # no match starts before the end of the previous one
+    y = text.find("年", start, end)
+    while y >= 0:
+        q = _back_over_spaces(text, y)  # the year is text[q - 4:q]
+        if q - 4 >= after and text[q - 4] in _YEAR_FIRST:
+            year_at = q - 4
+            r = _back_over_spaces(text, year_at)  # a 到/至/截至… ends at r
+            for p in (r - 3, r - 2, r - 1, year_at):
+                m = _YEAR_RE.match(text, p, end) if p >= after else None
+                if m:
+                    yield m
+                    after = m.end()
+                    break
+        y = text.find("年", y + 1, end)
 
 
 _ASCII_OR_DIGIT = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
                             "0123456789０１２３４５６７８９.．_]/-")
 _YEAR_NUMBER_RE = re.compile(r"(19|20)\d\d")
-_TARGET_GROUPS = ("pq", "num", "num2", "money", "geunit", "ge", "unit", "sq", "approx0", "approx", "mult")
+# _TARGET_RE's groups in their order, as m.groups() gives them (cheaper than m.group by name)
+_TARGET_GROUPS = ("pq", "num", "num2", "approx0", "money", "mult", "approx", "ge", "geunit", "unit", "sq")
+_NUM_GROUP, _NUM2_GROUP = 2, 3  # the numbers of the groups num and num2
 
 
 def _candidate(text: str, m: re.Match, spans, lead_ins: dict | None = None) -> dict | None:
     """Turn one regex match into a target dict, or None when a rule rejects it."""
-    num_start, num_end = m.span("num")
+    (pq, num, num2, approx0, money, mult, approx, ge, geunit, unit_word, sq) = m.groups()
+    num_start, num_end = m.span(_NUM_GROUP)
     # numbers inside dates and names go first (num2, when there is one, ends after num)
-    if spans.overlaps(num_start, max(num_end, m.end("num2"))):
+    if spans.overlaps(num_start, m.end(_NUM2_GROUP) if num2 else num_end):
         return None
-    (pq, num, num2, money, geunit, ge, unit_word, sq,
-     approx0, approx, mult) = m.group(*_TARGET_GROUPS)
     is_cn = num[0] not in _DIGIT_CHARS
     if num[0] in "0０" and num[1:2].isdigit():
         return None  # 000万元 is the tail of a number (1 000万元), never a figure of its own
@@ -529,7 +559,7 @@ def _candidate(text: str, m: re.Match, spans, lead_ins: dict | None = None) -> d
         "value": value,
         "value_high": value_high,
         "unit": (mult or "") + unit,
-        "value_norm": round(value_norm, 10),
+        "value_norm": _round10(value_norm),
         "unit_norm": unit_norm,
         "qualifier": qualifier,
         "year": _year_for(text, start, lead_ins),
@@ -766,7 +796,8 @@ def reported_before(text: str, pos: int, issued: int) -> bool:
                 last = m
         j = text.find("年", j + 1, pos)
     # a goal year after it (…420亿元，到2027年，达到150家) sets the figures after that
-    return last is not None and year_value(last.group(1)) < issued and not _YEAR_RE.search(text, last.end(), pos)
+    return (last is not None and year_value(last.group(1)) < issued
+            and next(_year_matches(text, last.end(), pos), None) is None)
 
 
 # Headings of sections that report the current state (发展现状, 发展基础, 工作成效): the
