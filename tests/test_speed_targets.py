@@ -36,3 +36,42 @@ def test_target_groups_are_in_the_regex_order():
 @given(st.floats(allow_nan=True, allow_infinity=True))
 def test_round10_is_round(x):
     assert repr(targets._round10(x)) == repr(round(x, 10))
+
+
+MARK_TEXTS = st.lists(st.sampled_from(["）", ")", "：", ":", "\t", "（", "x", "\n", "百分之", "百", "分", "之", "十五",
+                                       "三点五", "以上", " ", "〔", "〕", "【", "】", "﹝", "﹞", "2021", "号", "国发"]),
+                      max_size=30).map("".join)
+
+
+@SETTINGS
+@given(MARK_TEXTS)
+def test_table_marks_are_the_in_tests(text):
+    expected = "\t" in text or "）：" in text or "）:" in text or "):" in text
+    assert targets._has_table_marks(text) == expected
+
+
+@SETTINGS
+@given(MARK_TEXTS)
+def test_matches_at_a_mark_are_finditer(text):
+    pairs = [("百分之", targets._PCT_WORDS_RE)] + [(rx.pattern[0], rx) for rx in targets._DATE_RES[3:]]
+    for mark, rx in pairs:
+        assert [m.span() for m in targets._matches_at(text, mark, rx)] == [m.span() for m in rx.finditer(text)]
+
+
+CLAUSE_TEXTS = st.lists(st.sampled_from(list("，。；;,\n！？、 x") + ["资金", "基金规模", "产值"]), max_size=30).map("".join)
+
+
+@SETTINGS
+@given(CLAUSE_TEXTS, st.integers(0, 60))
+def test_clause_and_sentence_starts_are_the_walk_back(text, pos):
+    pos = min(pos, len(text))
+    for ends in (targets._CLAUSE_END, "。；;\n"):
+        i = pos
+        while i > 0 and text[i - 1] not in ends:
+            i -= 1
+        assert targets._start_after_last(text, ends.replace("\n", ""), pos) == i
+    assert set(targets._CLAUSE_END_IN_LINE) | {"\n"} == set(targets._CLAUSE_END)
+
+
+def test_fund_words_hold_the_fund_character():
+    assert all(targets._FUND_CHAR in w for w in targets._FUND_NOUNS + targets._FUND_SIZES)
