@@ -441,27 +441,38 @@ def _year_for(text: str, pos: int, lead_ins: dict | None = None) -> int | None:
 
     A line of a list (——…, 1.…, （1）…) without one takes the year of the lead-in line
     that ends in a colon above the list (到2025年，实现以下目标：). ``lead_ins`` keeps, for
-    the document, the offsets of the colons that end lines (_lead_ins), found when first needed.
+    the document, the offsets of the colons that end lines (_lead_ins, under "colons"),
+    found when first needed, and each line's lead-in year (under its start offset), as a
+    line often holds several figures.
     """
     line_start = text.rfind("\n", 0, pos) + 1
     year = _last_year(text, line_start, pos)
-    if (year is None and lead_ins is not None and text[line_start:line_start + 1] in _LIST_FIRST
-            and _LIST_LINE_RE.match(text, line_start)):
-        # the last line ending in a colon above, if only list lines (at most 12) lie between
-        if "colons" not in lead_ins:
-            lead_ins["colons"] = _lead_ins(text)
-        colons = lead_ins["colons"]
-        k = bisect_left(colons, line_start) - 1
-        if k < 0 or text.count("\n", colons[k] + 2, line_start) > 12:
-            return None
-        colon = colons[k]
-        at, n = colon + 2, 0
-        while at < line_start:
-            if n == 12 or not _LIST_LINE_RE.match(text, at):
-                return None
-            at, n = text.find("\n", at) + 1, n + 1
-        return _last_year(text, text.rfind("\n", 0, colon) + 1, colon)
+    if year is None and lead_ins is not None:
+        if line_start not in lead_ins:
+            lead_ins[line_start] = _lead_in_year(text, line_start, lead_ins)
+        return lead_ins[line_start]
     return year
+
+
+def _lead_in_year(text: str, line_start: int, lead_ins: dict) -> int | None:
+    """The year of the lead-in above the list line starting at line_start (see _year_for);
+    None if it is no list line, or has none."""
+    if not (text[line_start:line_start + 1] in _LIST_FIRST and _LIST_LINE_RE.match(text, line_start)):
+        return None
+    # the last line ending in a colon above, if only list lines (at most 12) lie between
+    if "colons" not in lead_ins:
+        lead_ins["colons"] = _lead_ins(text)
+    colons = lead_ins["colons"]
+    k = bisect_left(colons, line_start) - 1
+    if k < 0 or text.count("\n", colons[k] + 2, line_start) > 12:
+        return None
+    colon = colons[k]
+    at, n = colon + 2, 0
+    while at < line_start:
+        if n == 12 or not _LIST_LINE_RE.match(text, at):
+            return None
+        at, n = text.find("\n", at) + 1, n + 1
+    return _last_year(text, text.rfind("\n", 0, colon) + 1, colon)
 
 
 _LIST_FIRST = frozenset(" \u3000—0123456789（(①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
