@@ -65,6 +65,8 @@ _PCT_WORDS_RE = re.compile(r"百分之(?P<num>" + _NUM + rf"(?:点[{_CN_NUMERALS
 _TENTHS_RE = re.compile(r"(?<![一二两三四五六七八九十])(?P<num>[一二两三四五六七八九])成(?:" + _SP
                         + r"(?P<sq>以上|以下|以内|左右)|(?=[，,。；;、）)\n]|$))")
 
+_TENTHS_DIGITS = frozenset("一二两三四五六七八九")  # the digit a _TENTHS_RE match has before its 成
+
 # _TARGET_RE may start at any character, so its finditer is slow; _target_matches tries it
 # only where a match can start. Its number starts a run of Arabic or of Chinese digits,
 # and up to the unit (or 元, 个) only these characters can follow the number's first digit:
@@ -101,7 +103,8 @@ _YEAR_RE = re.compile(
 # is fast to scan for, so _quote_spans searches them one by one.
 _QUOTE_PARTS = (r"“[^”\n]{1,12}”", r"\"[^\"\n]{1,12}\"", r"《[^》\n]{1,30}》")
 _QUOTE_RE = re.compile("|".join(_QUOTE_PARTS))
-_QUOTE_PART_RES = [re.compile(part) for part in _QUOTE_PARTS]
+_QUOTE_PART_RES = [("“", re.compile(_QUOTE_PARTS[0])), ('"', re.compile(_QUOTE_PARTS[1])),
+                   ("《", re.compile(_QUOTE_PARTS[2]))]  # each with the quote mark it starts with
 
 _QUAL_CANON = {
     "达": "达到", "超": "超过", "逾": "超过", "内": "以内", "之内": "以内", "约": "左右",
@@ -281,11 +284,23 @@ def _date_spans(text: str) -> list[tuple[int, int]]:
 def _masked_spans(text: str) -> list[tuple[int, int]]:
     """Spans of dates, document numbers and quoted names: numbers in them are no targets."""
     spans = _date_spans(text)
-    for rx in _DATE_RES[3:]:
-        if rx.pattern[0] in text:  # each starts with its bracket
-            spans += [(m.start(), m.end()) for m in rx.finditer(text)]
+    for rx in _DATE_RES[3:]:  # each starts with its bracket
+        spans += [m.span() for m in _matches_at(text, rx.pattern[0], rx)]
     spans += _quote_spans(text)
     return spans
+
+
+def _matches_at(text: str, mark: str, rx: re.Pattern):
+    """The matches of rx.finditer(text) for a regex that starts with the literal ``mark`` and
+    looks at nothing before it: rx is tried only where str.find (a fast scan) finds mark."""
+    i = text.find(mark)
+    while i >= 0:
+        m = rx.match(text, i)
+        if m:
+            yield m
+            i = text.find(mark, m.end())
+        else:
+            i = text.find(mark, i + 1)
 
 
 def _quote_spans(text: str) -> list[tuple[int, int]]:
@@ -295,7 +310,7 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     alternative starts with its own character and looks at nothing before it); quotes
     that overlap (“…《…”…》) are left to the plain scan.
     """
-    spans = sorted(m.span() for rx in _QUOTE_PART_RES for m in rx.finditer(text))
+    spans = sorted(m.span() for mark, rx in _QUOTE_PART_RES for m in _matches_at(text, mark, rx))
     if all(a[1] <= b[0] for a, b in zip(spans, spans[1:])):
         return spans
     return [m.span() for m in _QUOTE_RE.finditer(text)]
@@ -316,10 +331,26 @@ class _Spans:
 
 
 def _clause_before(text: str, pos: int) -> str:
-    i = pos
-    while i > 0 and text[i - 1] not in _CLAUSE_END:
-        i -= 1
-    return text[i:pos]
+    """The text from the last clause end (_CLAUSE_END) before pos up to pos."""
+    return text[_start_after_last(text, _CLAUSE_END_IN_LINE, pos):pos]
+
+
+_CLAUSE_END_IN_LINE = _CLAUSE_END.replace("\n", "")
+_SENTENCE_END_IN_LINE = "。；;"
+
+
+def _start_after_last(text: str, ends: str, pos: int) -> int:
+    """The offset right after the last line break or character of ``ends`` before pos (0 if none).
+
+    One str.rfind per character, each over pos's line only, instead of a walk back
+    character by character.
+    """
+    i = text.rfind("\n", 0, pos) + 1
+    for c in ends:
+        j = text.rfind(c, i, pos)
+        if j >= 0:
+            i = j + 1
+    return i
 
 
 _CLAUSE_AFTER_RE = re.compile("[^" + re.escape(_CLAUSE_END) + "、]*")
@@ -332,7 +363,13 @@ def _clause_after(text: str, pos: int) -> str:
 
 def _nearest_kind(before: str, table) -> str | None:
     """The kind of the table's word that ends last in `before` (on a tie, the first listed)."""
-    rx, kinds = _reversed_words(table)
+    return _nearest_of(before, _reversed_words(table))
+
+
+def _nearest_of(before: str, reversed_words) -> str | None:
+    """_nearest_kind for a table's _reversed_words, which _kind reads from constants
+    (_reversed_words(table) hashes the whole table on each call)."""
+    rx, kinds = reversed_words
     m = rx.search(before[::-1])  # the leftmost match in the reversed text ends last
     return kinds[m.group()] if m else None
 
@@ -347,25 +384,28 @@ def _reversed_words(table) -> tuple[re.Pattern, dict[str, str]]:
     return re.compile("|".join(re.escape(w) for w in kinds)), kinds
 
 
+_MONEY_WORDS = _reversed_words(_MONEY_KINDS)
+_PERCENT_WORDS = _reversed_words(_PERCENT_KINDS)
+_FUND_CHAR = "金"  # in every one of _FUND_NOUNS and _FUND_SIZES: without it none is there
+
+
 def _kind(text: str, start: int, end: int, unit: str) -> str:
     if unit in _MONEY_TO_YI or unit.endswith("美元"):
         after = _clause_after(text, end)
-        if any(w in after for w in _FUND_NOUNS):
+        if _FUND_CHAR in after and any(w in after for w in _FUND_NOUNS):
             return "funding"
         before = _clause_before(text, start)
-        if any(size in before for size in _FUND_SIZES):
+        if _FUND_CHAR in before and any(size in before for size in _FUND_SIZES):
             return "funding"  # 基金规模达到100亿元: a fund's size, not output (规模)
-        kind = _nearest_kind(before, _MONEY_KINDS) or _nearest_kind(after, _MONEY_KINDS)
+        kind = _nearest_of(before, _MONEY_WORDS) or _nearest_of(after, _MONEY_WORDS)
         if kind is None:
             # a sentence-level look back, then default to money given out
-            i = start
-            while i > 0 and text[i - 1] not in "。；;\n":
-                i -= 1
-            kind = _nearest_kind(text[i:start], _MONEY_KINDS)
+            i = _start_after_last(text, _SENTENCE_END_IN_LINE, start)
+            kind = _nearest_of(text[i:start], _MONEY_WORDS)
         return kind or "funding"
     if unit in ("%", "百分点"):
         before = _clause_before(text, start)
-        kind = _nearest_kind(before, _PERCENT_KINDS)
+        kind = _nearest_of(before, _PERCENT_WORDS)
         return kind or "share"
     if unit in _TIME_UNITS:
         return "time_limit"
@@ -376,6 +416,11 @@ def _kind(text: str, start: int, end: int, unit: str) -> str:
     if unit == "倍":
         return "other"
     return "count"
+
+
+def _round10(x: float) -> float:
+    """round(x, 10), skipping its decimal conversion when x is a whole number (which it returns unchanged)."""
+    return x if x.is_integer() else round(x, 10)
 
 
 def _normalize_value(value: float, unit: str) -> tuple[float, str]:
@@ -396,27 +441,38 @@ def _year_for(text: str, pos: int, lead_ins: dict | None = None) -> int | None:
 
     A line of a list (——…, 1.…, （1）…) without one takes the year of the lead-in line
     that ends in a colon above the list (到2025年，实现以下目标：). ``lead_ins`` keeps, for
-    the document, the offsets of the colons that end lines (_lead_ins), found when first needed.
+    the document, the offsets of the colons that end lines (_lead_ins, under "colons"),
+    found when first needed, and each line's lead-in year (under its start offset), as a
+    line often holds several figures.
     """
     line_start = text.rfind("\n", 0, pos) + 1
     year = _last_year(text, line_start, pos)
-    if (year is None and lead_ins is not None and text[line_start:line_start + 1] in _LIST_FIRST
-            and _LIST_LINE_RE.match(text, line_start)):
-        # the last line ending in a colon above, if only list lines (at most 12) lie between
-        if "colons" not in lead_ins:
-            lead_ins["colons"] = _lead_ins(text)
-        colons = lead_ins["colons"]
-        k = bisect_left(colons, line_start) - 1
-        if k < 0 or text.count("\n", colons[k] + 2, line_start) > 12:
-            return None
-        colon = colons[k]
-        at, n = colon + 2, 0
-        while at < line_start:
-            if n == 12 or not _LIST_LINE_RE.match(text, at):
-                return None
-            at, n = text.find("\n", at) + 1, n + 1
-        return _last_year(text, text.rfind("\n", 0, colon) + 1, colon)
+    if year is None and lead_ins is not None:
+        if line_start not in lead_ins:
+            lead_ins[line_start] = _lead_in_year(text, line_start, lead_ins)
+        return lead_ins[line_start]
     return year
+
+
+def _lead_in_year(text: str, line_start: int, lead_ins: dict) -> int | None:
+    """The year of the lead-in above the list line starting at line_start (see _year_for);
+    None if it is no list line, or has none."""
+    if not (text[line_start:line_start + 1] in _LIST_FIRST and _LIST_LINE_RE.match(text, line_start)):
+        return None
+    # the last line ending in a colon above, if only list lines (at most 12) lie between
+    if "colons" not in lead_ins:
+        lead_ins["colons"] = _lead_ins(text)
+    colons = lead_ins["colons"]
+    k = bisect_left(colons, line_start) - 1
+    if k < 0 or text.count("\n", colons[k] + 2, line_start) > 12:
+        return None
+    colon = colons[k]
+    at, n = colon + 2, 0
+    while at < line_start:
+        if n == 12 or not _LIST_LINE_RE.match(text, at):
+            return None
+        at, n = text.find("\n", at) + 1, n + 1
+    return _last_year(text, text.rfind("\n", 0, colon) + 1, colon)
 
 
 _LIST_FIRST = frozenset(" \u3000—0123456789（(①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
@@ -431,28 +487,53 @@ def _lead_ins(text: str) -> list[int]:
 
 def _last_year(text: str, start: int, end: int) -> int | None:
     """The year of the last _YEAR_RE match in text[start:end], or None."""
-    if text.find("年", start, end) < 0:
-        return None  # every _YEAR_RE match holds a 年
     year = None
-    for m in _YEAR_RE.finditer(text, start, end):
+    for m in _year_matches(text, start, end):
         year = year_value(m.group(1) or m.group(2))
     return year
+
+
+_YEAR_FIRST = frozenset("12１２一二")  # a _YEAR_NUMBER starts 19, 20, １９, ２０, 一九, 二〇 …
+
+
+def _year_matches(text: str, start: int, end: int):
+    """The matches of _YEAR_RE.finditer(text, start, end), with the regex tried only around each 年.
+
+    Every match holds one 年, right after a four-character year (spaces between), and
+    starts at that year or at the 到/至/截至/截止/截止到 (1–3 characters) before it; so
+    for each 年 only those few starts are tried, left to right as finditer would.
+    """
+    after = start  # no match starts before the end of the previous one
+    y = text.find("年", start, end)
+    while y >= 0:
+        q = _back_over_spaces(text, y)  # the year is text[q - 4:q]
+        if q - 4 >= after and text[q - 4] in _YEAR_FIRST:
+            year_at = q - 4
+            r = _back_over_spaces(text, year_at)  # a 到/至/截至… ends at r
+            for p in (r - 3, r - 2, r - 1, year_at):
+                m = _YEAR_RE.match(text, p, end) if p >= after else None
+                if m:
+                    yield m
+                    after = m.end()
+                    break
+        y = text.find("年", y + 1, end)
 
 
 _ASCII_OR_DIGIT = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
                             "0123456789０１２３４５６７８９.．_]/-")
 _YEAR_NUMBER_RE = re.compile(r"(19|20)\d\d")
-_TARGET_GROUPS = ("pq", "num", "num2", "money", "geunit", "ge", "unit", "sq", "approx0", "approx", "mult")
+# _TARGET_RE's groups in their order, as m.groups() gives them (cheaper than m.group by name)
+_TARGET_GROUPS = ("pq", "num", "num2", "approx0", "money", "mult", "approx", "ge", "geunit", "unit", "sq")
+_NUM_GROUP, _NUM2_GROUP = 2, 3  # the numbers of the groups num and num2
 
 
 def _candidate(text: str, m: re.Match, spans, lead_ins: dict | None = None) -> dict | None:
     """Turn one regex match into a target dict, or None when a rule rejects it."""
-    num_start, num_end = m.span("num")
+    (pq, num, num2, approx0, money, mult, approx, ge, geunit, unit_word, sq) = m.groups()
+    num_start, num_end = m.span(_NUM_GROUP)
     # numbers inside dates and names go first (num2, when there is one, ends after num)
-    if spans.overlaps(num_start, max(num_end, m.end("num2"))):
+    if spans.overlaps(num_start, m.end(_NUM2_GROUP) if num2 else num_end):
         return None
-    (pq, num, num2, money, geunit, ge, unit_word, sq,
-     approx0, approx, mult) = m.group(*_TARGET_GROUPS)
     is_cn = num[0] not in _DIGIT_CHARS
     if num[0] in "0０" and num[1:2].isdigit():
         return None  # 000万元 is the tail of a number (1 000万元), never a figure of its own
@@ -529,12 +610,22 @@ def _candidate(text: str, m: re.Match, spans, lead_ins: dict | None = None) -> d
         "value": value,
         "value_high": value_high,
         "unit": (mult or "") + unit,
-        "value_norm": round(value_norm, 10),
+        "value_norm": _round10(value_norm),
         "unit_norm": unit_norm,
         "qualifier": qualifier,
         "year": _year_for(text, start, lead_ins),
         "kind": _kind(text, start, end, unit),
     }
+
+
+def _has_table_marks(text: str) -> bool:
+    """Whether text holds a tab or a bracket before a colon (）：, ）:, ):), as indicator tables
+    and 专栏 lines do: the `in` tests of these strings, but for ）： only each ： is looked at."""
+    if "\t" in text:
+        return True
+    if any(text[i - 1] == "）" for i in positions(text, "：") if i):
+        return True
+    return ":" in text and ("）:" in text or "):" in text)
 
 
 def extract_targets(text: str) -> list[dict]:
@@ -551,10 +642,10 @@ def extract_targets(text: str) -> list[dict]:
         t = _candidate(text, m, spans, lead_ins)
         if t is not None:
             found.append(t)
-    if "\t" in text or "）：" in text or "）:" in text or "):" in text:  # tables, 专栏 lines
+    if _has_table_marks(text):
         found += _indicator_targets(text, found)
-    tenths = (_TENTHS_RE.match(text, i - 1) for i in positions(text, "成") if i)
-    for m in (*_PCT_WORDS_RE.finditer(text), *filter(None, tenths)):
+    tenths = (_TENTHS_RE.match(text, i - 1) for i in positions(text, "成") if i and text[i - 1] in _TENTHS_DIGITS)
+    for m in (*_matches_at(text, "百分之", _PCT_WORDS_RE), *filter(None, tenths)):
         value = _percent_in_words(m)
         if value is None or spans.overlaps(m.start(), m.end()):
             continue
@@ -766,7 +857,8 @@ def reported_before(text: str, pos: int, issued: int) -> bool:
                 last = m
         j = text.find("年", j + 1, pos)
     # a goal year after it (…420亿元，到2027年，达到150家) sets the figures after that
-    return last is not None and year_value(last.group(1)) < issued and not _YEAR_RE.search(text, last.end(), pos)
+    return (last is not None and year_value(last.group(1)) < issued
+            and next(_year_matches(text, last.end(), pos), None) is None)
 
 
 # Headings of sections that report the current state (发展现状, 发展基础, 工作成效): the
