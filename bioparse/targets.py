@@ -35,7 +35,7 @@ _UNITS = (
     r"%|％|工作日|自然日|交易日|小时|季度|平方公里|平方米|公顷|㎡|m²|ｍ²|m2(?![0-9])|ｍ2(?![0-9])|人次|"
     r"天(?!津|然|使|下)|日(?!常|益|趋|前|后|本|用)|周(?!年|边|期)|月(?!份|度)|年(?!度|级|代|份|龄)|"
     r"家次|家(?!庭|用|居|属|族|电)|项|人(?!民|工|口|才|员|群|类|士)|名|亩|所(?!有|属|在|得|列|述|示|需)|座|张|台|套|批(?!准|复|次|发)|"
-    r"种(?!植|子|业|苗|类)|件|份(?!额)|款|支(?!持|撑|付)|条|吨|倍"
+    r"种(?!植|子|业|苗|类)|件|份(?!额)|款|支(?!持|撑|付)|条|吨标准煤|吨标煤|吨|倍|户(?!籍|口|外|型|一)"
 )
 
 _PREFIX_QUAL = (
@@ -48,6 +48,7 @@ _FILLER_WORDS = r"平均|支持|可给予|给予|奖励|补助|资助|补贴|总
 _FILLER = rf"(?:{_FILLER_WORDS})?"
 _SUFFIX_QUAL = r"以上|以下|以内|之内|左右|内|及以[上下]|[（(]含[）)]以[上下]"  # 及以上 and （含）以上 are 以上
 
+_PER_UNIT = r"/(?:万元|元|吨|人|户|家|平方米|亩|年|月)(?![0-9])"
 _TARGET_RE = re.compile(
     rf"(?:(?P<pq>{_PREFIX_QUAL}){_SP}{_FILLER}{_SP})?"
     rf"(?P<num>{_NUM})"
@@ -56,6 +57,7 @@ _TARGET_RE = re.compile(
     rf"(?P<money>{_SP}{_MONEY})?"
     rf"(?(money)|(?:{_SP}(?P<mult>[万千亿])(?!元|美元))?{_SP}(?P<approx>[余多])?{_SP}"
     rf"(?:(?P<ge>个){_SP}(?P<geunit>{_TIME_AFTER_GE})?|(?P<unit>{_UNITS})))"
+    rf"(?:{_PER_UNIT})?"  # 0.05吨标准煤/万元以下: the unit is per 万元, the bound follows
     rf"(?:{_SP}(?P<sq>{_SUFFIX_QUAL}))?"
 )
 
@@ -667,7 +669,7 @@ def extract_targets(text: str) -> list[dict]:
             continue
         if t["start"] > 0 and text[t["start"] - 1] in _RANGE_SIGNS:
             t = _with_range_head(text, t)  # 50万—200万元
-        if t["start"] > 0 and text[t["start"] - 1] == "由" and _CHANGE_TO_RE.match(text, t["end"]):
+        if _changed_from(text, t["start"], t["end"]):
             continue  # 由60个工作日压缩至30个工作日: the old figure is no target
         out.append(t)
     return out
@@ -680,9 +682,11 @@ def extract_targets(text: str) -> list[dict]:
 # or a line of a 专栏: 生物医药产业营业收入（亿元）：2020年 800，2025年 2000.
 # The unit stands in the row's label, the year in the column's head.
 _YEAR_HEAD_RE = re.compile(r"((?:19|20)\d\d)\s*年")
+_BASE_HEAD_RE = re.compile(r"基期|基数|基准|现状|基础值|实际值|完成值")
 # a cell's figure, bare (1450) or with its bound (≥8.0, 不低于8, 8.0以上)
-_CELL_NUMBER_RE = re.compile(r"[ \u3000]*(?P<pq>[≥≧＞>≤≦＜<]|不低于|不少于|不超过|超过|达到)?[ \u3000]*"
-                             r"(?P<n>[0-9０-９]+(?:[.．][0-9０-９]+)?)[ \u3000]*(?P<sq>以上|以下|左右)?[ \u3000]*")
+# (〔8〕 in brackets: a five-year plan's cumulative figure)
+_CELL_NUMBER_RE = re.compile(r"[ \u3000]*(?P<pq>[≥≧＞>≤≦＜<]|不低于|不少于|不超过|超过|达到)?[ \u3000]*(?P<cum>[〔［\[])?"
+                             r"(?P<n>[0-9０-９]+(?:[.．][0-9０-９]+)?)(?(cum)[〕］\]])[ \u3000]*(?P<sq>以上|以下|左右)?[ \u3000]*")
 _CELL_QUALIFIERS = {"≥": "不低于", "≧": "不低于", "＞": "超过", ">": "超过", "≤": "不超过", "≦": "不超过",
                     "＜": "以下", "<": "以下"}
 _LABEL_UNIT_RE = re.compile(r"[（(]([^（）()\n]{1,6})[）)][ \u3000]*[：:]?[ \u3000]*$")
@@ -709,7 +713,8 @@ _UNIT_WORD_RE = re.compile(f"(?:{_UNITS}|个)")
 def _indicator_targets(text: str, found: list[dict]) -> list[dict]:
     """Figures of indicator tables and 专栏 lines, dated by their column; see the comment above.
 
-    Every year but the latest of a table is a baseline (status "baseline"). A figure that
+    A column whose head names the base (2024年（基期）, 现状值) holds baselines (status
+    "baseline"); in a table naming none, every year but the latest does. A figure that
     carries its own unit (20个) is found by the usual rules: it only takes its column's year.
     """
     out: list[dict] = []
@@ -721,6 +726,7 @@ def _indicator_targets(text: str, found: list[dict]) -> list[dict]:
         return found[bisect_left(starts, start):bisect_left(starts, end)]
 
     header: dict[int, tuple] = {}  # column → (year, unit), for the rows below a head row
+    base_cols: set[int] = set()  # columns whose head names the baseline (2024年（基期）)
     unit_col = None  # the column headed 单位, if any
     pos = 0
     for line in text.split("\n"):
@@ -739,6 +745,7 @@ def _indicator_targets(text: str, found: list[dict]) -> list[dict]:
                     for i, c in enumerate(cells) if i}
             if not any(figures_in(offsets[i], offsets[i] + len(cells[i])) for i in head):
                 header = {i: yu for i, yu in head.items() if yu != (None, None)}  # 序号	任务	时限: none
+                base_cols = {i for i in header if _BASE_HEAD_RE.search(cells[i])}
                 unit_col = next((i for i, c in enumerate(cells) if c.strip() in ("单位", "计量单位")), None)
                 continue
         if not header:
@@ -762,8 +769,11 @@ def _indicator_targets(text: str, found: list[dict]) -> list[dict]:
             unit = col_unit or row_unit
             number_start = offsets[i] + m.start("n")
             if unit and not figures_in(number_start, number_start + 1):  # none found there already
-                bound = m.group("pq") or m.group("sq") or ""
-                t = _table_target(text, number_start, offsets[i] + m.end("n"), unit, year, latest)
+                bound = m.group("pq") or m.group("sq") or ("累计" if m.group("cum") else "")
+                # a column headed 基期/现状 is the baseline; without one, every year but the latest
+                baseline = i in base_cols if base_cols else bool(year and latest and year < latest)
+                span = m.span("n") if not m.group("cum") else (m.start("cum"), m.end("n") + 1)  # 〔8〕 whole
+                t = _table_target(text, offsets[i] + span[0], offsets[i] + span[1], unit, year, baseline)
                 t["qualifier"] = _CELL_QUALIFIERS.get(bound) or _QUAL_CANON.get(bound, bound)
                 out.append(t)
     for m in _YEAR_VALUE_LINE_RE.finditer(text):
@@ -772,24 +782,35 @@ def _indicator_targets(text: str, found: list[dict]) -> list[dict]:
             continue
         pairs = list(_YEAR_VALUE_RE.finditer(text, m.start("pairs"), m.end("pairs")))
         latest = max(int(p.group(1)) for p in pairs)
-        out += [_table_target(text, p.start(2), p.end(2), unit, int(p.group(1)), latest) for p in pairs]
+        out += [_table_target(text, p.start(2), p.end(2), unit, int(p.group(1)), int(p.group(1)) < latest)
+                for p in pairs]
     return out
 
 
 def _table_target(text: str, start: int, end: int, unit: tuple[str, str], year: int | None,
-                  latest: int | None) -> dict:
+                  baseline: bool) -> dict:
     """A target dict for a bare figure of an indicator table, its unit and year from the table."""
     mult, unit_word = unit
-    value = _to_float(text[start:end])
+    value = _to_float(text[start:end].strip("〔〕［］[]"))
     value_norm, unit_norm = _normalize_value(value * _mult_scale(mult), unit_word)
     t = {"text": text[start:end], "start": start, "end": end, "value": value, "value_high": None,
          "unit": mult + unit_word, "value_norm": round(value_norm, 10), "unit_norm": unit_norm, "qualifier": "",
          "year": year, "kind": _kind(text, start, end, unit_word)}
-    if year and latest and year < latest:
+    if baseline:
         t["status"] = "baseline"
     return t
 
 
+def _changed_from(text: str, start: int, end: int) -> bool:
+    """Whether the figure text[start:end] is the old one of a change: 由（法定的）60个工作日压缩至…, 从60…降到…."""
+    lead = max(0, start - _FROM_REACH)
+    if text.rfind("由", lead, start) < 0 and text.rfind("从", lead, start) < 0:
+        return False
+    return _FROM_BEFORE_RE.search(text, lead, start) is not None and _CHANGE_TO_RE.match(text, end) is not None
+
+
+_FROM_REACH = 9  # 由 and up to eight characters of the clause before the figure
+_FROM_BEFORE_RE = re.compile(r"[由从][^，,。；;：:、\n由从]{0,8}$")
 _CHANGE_TO_RE = re.compile(r"[ \u3000]*(?:压缩|压减|缩减|缩短|降低|下降|降|减少|减|提高|提升|增长|增加|扩大|调整)(?:至|到|为)")
 
 

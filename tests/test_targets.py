@@ -474,3 +474,38 @@ def test_an_indicator_table_with_a_serial_number_column_reads_the_unit_of_the_la
     got = [(t["value"], t["unit"], t["year"], t.get("status")) for t in extract_targets(text)]
     assert got == [(526.0, "亿元", 2020, "baseline"), (1000.0, "亿元", 2025, None),
                    (120.0, "家", 2020, "baseline"), (180.0, "家", 2025, None)]
+
+
+def _rows(text):
+    return [(t["text"], t["value"], t["unit"], t["qualifier"], t["year"], t.get("status", "goal"))
+            for t in extract_targets(text)]
+
+
+def test_cumulative_table_cells_in_brackets():
+    """〔8〕 in a five-year plan's indicator table is the period's cumulative figure."""
+    assert _rows("指标\t单位\t2024年\t2027年\n能耗降低\t%\t—\t〔8〕\n") == [("〔8〕", 8.0, "%", "累计", 2027, "goal")]
+
+
+def test_a_column_headed_as_the_base_holds_the_only_baselines():
+    named = _rows("指标\t单位\t2024年（基期）\t2025年\t2027年\n营业收入\t亿元\t2150\t2400\t3000\n")
+    assert [(r[4], r[5]) for r in named] == [(2024, "baseline"), (2025, "goal"), (2027, "goal")]
+    unnamed = _rows("指标\t2024年\t2025年\t2027年\n营业收入（亿元）\t2150\t2400\t3000\n")
+    assert [(r[4], r[5]) for r in unnamed] == [(2024, "baseline"), (2025, "baseline"), (2027, "goal")]
+
+
+def test_energy_units_and_a_per_unit_denominator():
+    assert _rows("到2027年，单位产值综合能耗降低到0.05吨标准煤/万元以下。") == [
+        ("降低到0.05吨标准煤/万元以下", 0.05, "吨标准煤", "以下", 2027, "goal")]
+    assert [r[1:3] for r in _rows("能耗控制在20万吨标准煤以内。")] == [(20.0, "万吨标准煤")]
+
+
+def test_the_old_figure_of_a_change_is_no_target():
+    assert [r[0] for r in _rows("审批时限由法定的30个工作日压缩至5个工作日。")] == ["压缩至5个工作日"]
+    assert [r[0] for r in _rows("审批时限从60个工作日压缩到30个工作日。")] == ["压缩到30个工作日"]
+    # a 由 in another clause does not make the figure an old one
+    assert [r[0] for r in _rows("由企业申报，审批30个工作日压缩至5个工作日。")] == ["30个工作日", "压缩至5个工作日"]
+
+
+def test_households_as_a_unit():
+    assert [r[:3] for r in _rows("培育营业收入超10亿元企业30户，实行一户一策，户籍人口5万人。")] == [
+        ("超10亿元", 10.0, "亿元"), ("30户", 30.0, "户"), ("5万人", 5.0, "万人")]
