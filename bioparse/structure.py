@@ -241,6 +241,8 @@ def _provision_dicts(text: str) -> list[dict]:
         hit = match_heading(line)
         if hit is None and "part" in last and line[:1] in _ARABIC_FIRST:  # 2.1 needs a part 二、 above it
             hit = _decimal_section(line, last)
+        elif hit is not None and hit[0] == "item" and _opens_decimal_block(lines, k, hit[2]):
+            hit = ("part", 2, *hit[2:])  # 1 总体要求 above 1.1 指导思想: a part of decimal numbering
         if hit is None:
             continue
         if line[-1:].isdigit() and _TOC_ENTRY.search(line):
@@ -395,15 +397,34 @@ _DECIMAL_SECTION = re.compile(r"(?P<p>\d{1,2})[.．](?P<n>\d{1,2})(?![\d.．])[ 
 
 
 def _decimal_section(line: str, last: dict[str, int]):
-    """(level, rank, number, label_end) of a 2.1-style section heading, or None.
+    """(level, rank, number, label_end) of a 2.1-style section or 2.1.1-style item heading, or None.
 
-    Its first number must be the current part's (2.1 under 二、), so a figure such as
-    3.5%… or 1.5万亩… at a paragraph's start is no heading; its number is the second.
+    Its first numbers must be the current part's and section's (2.1 under 二、 or 2 重点任务,
+    2.1.1 under 2.1), so a figure such as 3.5%… or 1.5万亩… at a paragraph's start is no
+    heading; its number is the last.
     """
     m = _DECIMAL_SECTION.match(line)
-    if m is None or last.get("part") != heading_number(m.group("p")):
+    if m is not None:
+        return ("section", 4, heading_number(m.group("n")), m.end()) \
+            if last.get("part") == heading_number(m.group("p")) else None
+    m = _DECIMAL_ITEM.match(line)
+    if m is None or last.get("part") != heading_number(m.group("p")) or last.get("section") != heading_number(m.group("s")):
         return None
-    return "section", 4, heading_number(m.group("n")), m.end()
+    return "item", 5, heading_number(m.group("n")), m.end()
+
+
+_DECIMAL_ITEM = re.compile(r"(?P<p>\d{1,2})[.．](?P<s>\d{1,2})[.．](?P<n>\d{1,2})(?![\d.．])[ \u3000]*"
+                           r"(?=[^\d%％万亿千百元个家项年月日倍])")
+_DECIMAL_LOOKAHEAD = 4  # lines after a 1 总体要求 in which its 1.1 may stand
+
+
+def _opens_decimal_block(lines: list[str], k: int, number: int) -> bool:
+    """Whether the item-like line k (1 总体要求) heads decimal numbering: N.1 follows within a few lines."""
+    for line in lines[k + 1:k + 1 + _DECIMAL_LOOKAHEAD]:
+        if line[:1] in _ARABIC_FIRST:
+            m = _DECIMAL_SECTION.match(line)
+            return m is not None and heading_number(m.group("p")) == number and m.group("n") in ("1", "１")
+    return False
 
 
 # （一）…；（二）…；（三）… run on inside an article's paragraph, after a colon

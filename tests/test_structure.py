@@ -73,6 +73,19 @@ def test_a_title_ends_at_a_full_stop_typed_as_ascii():
     assert heading_title("（三）提升1.5倍.后续", 3) == "提升1.5倍"
 
 
+def test_decimal_numbering():
+    """1 总体要求 / 1.1 指导思想 / 2.1.1 小分子创新药: a roadmap's parts, sections and items."""
+    text = ("1 总体要求\n1.1 指导思想\n坚持创新。\n1.2 发展目标\n到2030年产值1000亿元。\n2 重点任务\n推进攻关。\n"
+            "2.1 创新药物\n2.1.1 小分子创新药。内容。\n2.1.2 生物药。1.5万亩基地。\n2.2 医疗器械\n2.2.1 影像装备。内容。\n")
+    provs = parse_provisions(text)
+    assert_partition(text, provs)
+    assert [t[:3] for t in tree(text)] == [
+        ("1", "part", 1), ("1.1", "section", 1), ("1.2", "section", 2), ("2", "part", 2), ("2.1", "section", 1),
+        ("2.1.1", "item", 1), ("2.1.2", "item", 2), ("2.2", "section", 2), ("2.2.1", "item", 1)]
+    # without a 1.1 below it, "1 总体要求" stays an item, and 1.5万亩 is never a heading
+    assert [t[:2] for t in tree("1 总体要求\n内容。\n2 重点任务\n1.5万亩基地。\n")] == [("1", "item"), ("2", "item")]
+
+
 def test_items_numbered_on_across_sections():
     text = "（一）甲\n1.一。\n2.二。\n（二）乙\n3.三。\n4.四。\n"
     assert [t[0] for t in tree(text)] == ["1", "1.1", "1.2", "2", "2.3", "2.4"]
