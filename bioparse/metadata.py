@@ -204,8 +204,11 @@ def _title(lines: list[str], head_text: str, notice: str) -> str:
     if m:
         return m.group(1).strip("《》")
     for k, ln in enumerate(lines[:15]):
+        # the last character first: most lines are sentences (_clean only drops blanks)
+        if ln.rstrip().endswith(("。", "：", ":", "；")):
+            continue
         s = _clean(ln)
-        if not s or len(s) > 60 or s.endswith(("。", "：", ":", "；")) or not _PLAN_WORDS.search(s):
+        if not s or len(s) > 60 or not _PLAN_WORDS.search(s):
             continue
         if HEADING_START.match(s):
             continue  # 三、保障措施: a heading of the text, not its title
@@ -230,10 +233,12 @@ _DECREE_NUMBER_RE = re.compile(r"[（(]?第?([0-9０-９]{1,5})号[）)]?")
 
 def _decree(lines: list[str]) -> tuple[str, str]:
     """(issuer, number) of a decree whose head reads 湖北省人民政府令 / 第478号: ('湖北省人民政府', '湖北省人民政府令第478号')."""
-    heads = [_clean(ln) for ln in lines[:6] if ln.strip()][:3]
+    heads = [ln for ln in lines[:6] if ln.strip()][:3]
     for first, second in zip(heads, heads[1:]):
-        if not (first.endswith(("令", "公告")) and "号" in second):  # what the two fullmatches need
+        # what the two fullmatches need, tested before _clean (which only drops blanks)
+        if not (first.rstrip().endswith(("令", "告")) and "号" in second):
             continue
+        first, second = _clean(first), _clean(second)
         m, number = _DECREE_RE.fullmatch(first), _DECREE_NUMBER_RE.fullmatch(second)
         if m and number:
             return m.group(1), f"{first}第{number.group(1)}号"
@@ -528,13 +533,22 @@ def merge_metadata(manifest_meta: dict, inferred: dict, path) -> tuple[dict, lis
 
     The period label is a researcher's category, so it is filled but not compared.
     """
-    name = path.name if isinstance(path, Path) else Path(str(path)).name
     merged: dict = {}
     notes: list[str] = []
-    for field in sorted(set(FIELDS) | set(manifest_meta) | set(inferred)):
-        m = "" if manifest_meta.get(field) is None else str(manifest_meta.get(field)).strip()
-        i = "" if inferred.get(field) is None else str(inferred.get(field)).strip()
+    if _FIELD_SET.issuperset(manifest_meta) and _FIELD_SET.issuperset(inferred):  # the usual case
+        fields = _SORTED_FIELDS
+    else:
+        fields = sorted(_FIELD_SET.union(manifest_meta, inferred))
+    for field in fields:
+        m, i = manifest_meta.get(field), inferred.get(field)
+        m = "" if m is None else str(m).strip()
+        i = "" if i is None else str(i).strip()
         merged[field] = m or i
         if m and i and m != i and field != "period" and _comparable(field, m) != _comparable(field, i):
+            name = path.name if isinstance(path, Path) else Path(str(path)).name
             notes.append(f"{name}: {field} in the manifest is '{m}' but the text says '{i}' (kept the manifest's)")
     return merged, notes
+
+
+_FIELD_SET = frozenset(FIELDS)
+_SORTED_FIELDS = tuple(sorted(FIELDS))
