@@ -15,7 +15,9 @@ FIELDS = ("title", "issuer", "doc_number", "date", "period", "plan_start", "plan
 HEAD_LINES = 40  # the notice header, 落款 and plan title sit within the first lines
 
 _PLAN_WORDS = re.compile(r"方案|计划|措施|意见|办法|规划|通知|若干|细则|纲要|规定|政策|条例|决定|指引|指南")
-_ORG_END = re.compile(r"(?:人民政府|政府|办公厅|办公室|委员会|管委会|管理委员会|局|委|厅|部|院|署|办|中心|联合会|协会)$")
+_ORG_END_WORDS = ("人民政府", "政府", "办公厅", "办公室", "委员会", "管委会", "管理委员会", "局", "委", "厅", "部", "院",
+                  "署", "办", "中心", "联合会", "协会")
+_ORG_END = re.compile(f"(?:{'|'.join(_ORG_END_WORDS)})$")
 _CN_NUM = "〇○零Ｏ一二三四五六七八九十"
 _DATE_AR = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _DATE_CN = re.compile(rf"([{_CN_NUM}]{{4}})\s*年\s*([{_CN_NUM}]{{1,3}})\s*月\s*([{_CN_NUM}]{{1,3}})\s*日")
@@ -57,13 +59,32 @@ def _clean(s: str) -> str:
     return _SPACES.sub("", s)
 
 
+def _search_at_years(regex, s: str):
+    """regex.search(s) for _DATE_AR or _DATE_CN, tried only where a match can start: before each 年.
+
+    Their matches start with a year of four characters, blanks and 年, so the 年 fixes
+    where a match can start; in order of the 年, the first match is the leftmost. A scan
+    for 年 is much faster than the regex's own scan, which tries every digit or numeral.
+    """
+    for year_end in positions(s, "年"):
+        while year_end and s[year_end - 1].isspace():  # isspace is \s
+            year_end -= 1
+        if year_end >= 4:
+            m = regex.match(s, year_end - 4)
+            if m:
+                return m
+    return None
+
+
 def parse_date(s: str) -> str:
     """'2024年8月17日' or '二〇二四年八月十七日' (first one found in s) → '2024-08-17'; '' if none."""
-    m = _DATE_AR.search(s)
+    if "日" not in s:  # each form ends in 日 or holds 日期
+        return ""
+    m = _search_at_years(_DATE_AR, s)
     if m:
         y, mo, d = (int(g) for g in m.groups())
     else:
-        m = _DATE_CN.search(s)
+        m = _search_at_years(_DATE_CN, s)
         if not m:
             m = _DATE_ISO.search(s)
             if not m:
@@ -89,6 +110,7 @@ def _is_date_line(line: str) -> bool:
 _NOTICE_ENDS = ("通知", "决定", "通告", "公告", "函")  # the words a notice's title ends in
 
 
+# (a head line, without newlines: only a line starting with 签 or ending in 号 can match)
 _NOT_TITLE_LINE = re.compile(r"^\s*签\s*发\s*人|[〔［﹝【\[(（][0-9０-９]{4}[〕］﹞】\])）]\s*[0-9０-９]+\s*号\s*$")
 
 
@@ -100,7 +122,7 @@ def _head_block(lines: list[str]) -> str:
             if out and _clean("".join(out)).endswith(_NOTICE_ENDS + ("意见",)):
                 break
             continue
-        if _NOT_TITLE_LINE.search(ln):
+        if (ln.lstrip().startswith("签") or ln.rstrip().endswith("号")) and _NOT_TITLE_LINE.search(ln):
             continue  # 北政办发〔2025〕8号 and 签发人：… stand between issuer and title
         out.append(ln)
         if _clean(ln).endswith(_NOTICE_ENDS) or len(out) >= 5:
@@ -152,8 +174,9 @@ def _signature(head_lines: list[str], text: str) -> tuple[list[str], str]:
                 break
             j -= 1
             continue
-        parts = _split_issuers(s)
-        if parts and len(_clean(s)) <= 40 and all(_ORG_END.search(p) for p in parts):
+        # the length first: the line above the 落款 is often a long paragraph
+        parts = _split_issuers(s) if len(_clean(s)) <= 40 else None
+        if parts and all(p.endswith(_ORG_END_WORDS) for p in parts):  # _ORG_END: parts hold no newline
             orgs = parts + orgs
             j -= 1
             continue
@@ -161,24 +184,36 @@ def _signature(head_lines: list[str], text: str) -> tuple[list[str], str]:
     return orgs, parse_date(lines[i])
 
 
+# the plan's title as the head cites it: in the 印发 sentence, or a 政府令's 《…》已经…现予公布
+_CITED_TITLE_RES = (re.compile(r"《([^《》\n]{4,80})》(?:[和、及与，,]?《[^《》\n]{4,80}》)*[^。\n]{0,12}印发"),
+                    re.compile(r"印发[^。\n《]{0,6}《([^《》\n]{4,80})》"),
+                    re.compile(r"《([^《》\n]{4,80})》已经[^。\n]{0,60}?(?:现予|予以)(?:公布|发布)"))
+_NOTICE_OF_PLAN = re.compile(r"关于印发(.+?)的(?:通知|决定)$")
+_TITLE_YEARS_LINE = re.compile(r"[（(]\d{4}.{1,3}\d{4}年?[）)]")
+
+
 def _title(lines: list[str], head_text: str, notice: str) -> str:
     """Plan title: 《…》 in the 印发 sentence, else 'X关于印发Y的通知' → Y, else a plan-title line."""
-    m = re.search(r"《([^《》\n]{4,80})》(?:[和、及与，,]?《[^《》\n]{4,80}》)*[^。\n]{0,12}印发", head_text) or \
-        re.search(r"印发[^。\n《]{0,6}《([^《》\n]{4,80})》", head_text) or \
-        re.search(r"《([^《》\n]{4,80})》已经[^。\n]{0,60}?(?:现予|予以)(?:公布|发布)", head_text)  # a 政府令
-    if m:
-        return _clean(m.group(1))
-    m = re.search(r"关于印发(.+?)的(?:通知|决定)$", _clean(notice))
+    if "《" in head_text:  # each of _CITED_TITLE_RES needs one
+        for regex in _CITED_TITLE_RES:
+            m = regex.search(head_text)
+            if m:
+                return _clean(m.group(1))
+    clean_notice = _clean(notice)
+    m = _NOTICE_OF_PLAN.search(clean_notice) if "关于印发" in clean_notice else None
     if m:
         return m.group(1).strip("《》")
     for k, ln in enumerate(lines[:15]):
+        # the last character first: most lines are sentences (_clean only drops blanks)
+        if ln.rstrip().endswith(("。", "：", ":", "；")):
+            continue
         s = _clean(ln)
-        if not s or len(s) > 60 or s.endswith(("。", "：", ":", "；")) or not _PLAN_WORDS.search(s):
+        if not s or len(s) > 60 or not _PLAN_WORDS.search(s):
             continue
         if HEADING_START.match(s):
             continue  # 三、保障措施: a heading of the text, not its title
         prev = _clean(lines[k - 1]) if k > 0 else ""
-        if k + 1 < len(lines) and re.fullmatch(r"[（(]\d{4}.{1,3}\d{4}年?[）)]", _clean(lines[k + 1])):
+        if k + 1 < len(lines) and _TITLE_YEARS_LINE.fullmatch(_clean(lines[k + 1])):
             s += _clean(lines[k + 1])
         elif prev and len(prev) <= 30 and not prev.endswith(("。", "：", "；", "号", "日")):  # not a number or date line
             s = prev + s
@@ -198,8 +233,12 @@ _DECREE_NUMBER_RE = re.compile(r"[（(]?第?([0-9０-９]{1,5})号[）)]?")
 
 def _decree(lines: list[str]) -> tuple[str, str]:
     """(issuer, number) of a decree whose head reads 湖北省人民政府令 / 第478号: ('湖北省人民政府', '湖北省人民政府令第478号')."""
-    heads = [_clean(ln) for ln in lines[:6] if ln.strip()][:3]
+    heads = [ln for ln in lines[:6] if ln.strip()][:3]
     for first, second in zip(heads, heads[1:]):
+        # what the two fullmatches need, tested before _clean (which only drops blanks)
+        if not (first.rstrip().endswith(("令", "告")) and "号" in second):
+            continue
+        first, second = _clean(first), _clean(second)
         m, number = _DECREE_RE.fullmatch(first), _DECREE_NUMBER_RE.fullmatch(second)
         if m and number:
             return m.group(1), f"{first}第{number.group(1)}号"
@@ -273,13 +312,24 @@ def page_title(title_tag: str) -> str:
     return _clean(parts[0]) if parts else ""
 
 
+# the character each of _RANGE_PAREN_RES and _RANGE_TERM_RES starts with
+_LEADING_CHAR = dict(zip(_RANGE_PAREN_RES + _RANGE_TERM_RES, "（(期时"))
+
+
 def _leftmost(regexes, src: str, pos: int = 0):
     """The leftmost of the regexes' first matches in src from pos on (None if none matches).
 
     With regexes that each start with their own character, this is the search of their
-    alternation (at any offset at most one of them can match), found by faster scans.
+    alternation (at any offset at most one of them can match), found by faster scans:
+    each regex searches from the first of its character on (str.find is faster than
+    the regex's own scan, and most texts hold no ASCII bracket).
     """
-    found = [m for m in (rx.search(src, pos) for rx in regexes) if m]
+    found = []
+    for rx in regexes:
+        start = src.find(_LEADING_CHAR[rx], pos)
+        m = rx.search(src, start) if start >= 0 else None
+        if m:
+            found.append(m)
     return min(found, key=lambda m: m.start()) if found else None
 
 
@@ -312,7 +362,8 @@ _CN_DATE_PART = re.compile(rf"([年月])([{_CN_NUM}]{{1,3}})(?=\s*[月日])")
 
 def _arabic_dates(s: str) -> str:
     """s with years, months and days in Chinese numerals written in digits: （二〇二四—二〇二六年） → （2024—2026年）."""
-    if not ("〇" in s or "○" in s or "Ｏ" in s or "二零" in s):  # such a year holds a zero: 二〇二四
+    # such a year holds a zero: 二〇二四 (零 first: one character is found much faster than two)
+    if not ("〇" in s or "○" in s or "Ｏ" in s or ("零" in s and "二零" in s)):
         return s
     s = _CN_YEAR.sub(lambda m: str(date_part(m.group()) or m.group()), s)
     return _CN_DATE_PART.sub(lambda m: m.group(1) + str(date_part(m.group(2)) or m.group(2)), s)
@@ -359,7 +410,9 @@ def _in_force(text: str, date: str = "") -> tuple[str, str]:
     (or the issue date, for 自印发之日起施行) for its 有效期: five years from 9 September end in
     2029, three from 1 January in the third year. A law the text cites (《…》自…起施行) is not it.
     """
-    at = max(text.rfind(w) for w in _IN_FORCE_WORDS)
+    at = text.rfind("起")  # the last of _IN_FORCE_WORDS: from the last 起 back (one character is found fast)
+    while at >= 0 and not text.startswith(_IN_FORCE_WORDS, at):
+        at = text.rfind("起", 0, at)
     if at < 0:
         return "", ""
     begin = max(text.rfind(c, 0, at) for c in "。\n") + 1
@@ -391,7 +444,8 @@ _HORIZON_REACH = 5  # years beyond the usual 到20XX年 that a two-stage plan's 
 # Development zones issue many biomedical policies; they rank as districts.
 # A zone names the issuer only when its body follows (管委会) or nothing does: a title's
 # 生物医药产业园区建设方案 is about a park, not from one.
-_ZONE_RE = re.compile(rf"(?:{_PLACE}{{1,6}}?市)?({_PLACE}{{2,16}}?(?:开发区|高新区|园区|试验区|实验区|示范区|自贸区|保税区))"
+_ZONE_WORDS = ("开发区", "高新区", "园区", "试验区", "实验区", "示范区", "自贸区", "保税区")
+_ZONE_RE = re.compile(rf"(?:{_PLACE}{{1,6}}?市)?({_PLACE}{{2,16}}?(?:{'|'.join(_ZONE_WORDS)}))"
                       r"(?=管委会|管理委员会|管理局|党工委|工委|[（(]|$)")
 
 
@@ -401,7 +455,7 @@ def level_and_region(name: str) -> tuple[str, str]:
     A development zone (苏州工业园区, 北京经济技术开发区) is a district, named in full.
     """
     name = _clean(name).removeprefix("中共")  # 中共北京市委: the Party committee of 北京市
-    zone = _ZONE_RE.match(name)
+    zone = _ZONE_RE.match(name) if any(w in name for w in _ZONE_WORDS) else None
     if zone:
         return "district", zone.group(1)
     m = _REGION.match(name)
@@ -413,6 +467,10 @@ def level_and_region(name: str) -> tuple[str, str]:
     if city:
         return "city", city
     return "province", prov
+
+
+_ISSUER_BEFORE_NOTICE = re.compile(r"\s*(.+?)关于印发")
+_ISSUER_BEFORE_ABOUT = re.compile(r"\s*(.{2,40}?)关于")
 
 
 def infer_metadata(text: str) -> dict:
@@ -428,9 +486,9 @@ def infer_metadata(text: str) -> dict:
     notice = _head_block(head_lines)
     orgs, date = _signature(head_lines, text)
     issuers = orgs
-    m = re.match(r"\s*(.+?)关于印发", notice)
-    if not m:  # 浙江省人民政府办公厅关于…的实施意见: a body's name before 关于
-        m = re.match(r"\s*(.{2,40}?)关于", notice)
+    m = _ISSUER_BEFORE_NOTICE.match(notice) if "关于印发" in notice else None  # the literal the regex needs
+    if not m and "关于" in notice:  # 浙江省人民政府办公厅关于…的实施意见: a body's name before 关于
+        m = _ISSUER_BEFORE_ABOUT.match(notice)
         m = m if m and _ORG_END.search(m.group(1)) else None
     if not issuers and m:
         issuers = _split_issuers(m.group(1))
@@ -475,13 +533,22 @@ def merge_metadata(manifest_meta: dict, inferred: dict, path) -> tuple[dict, lis
 
     The period label is a researcher's category, so it is filled but not compared.
     """
-    name = path.name if isinstance(path, Path) else Path(str(path)).name
     merged: dict = {}
     notes: list[str] = []
-    for field in sorted(set(FIELDS) | set(manifest_meta) | set(inferred)):
-        m = "" if manifest_meta.get(field) is None else str(manifest_meta.get(field)).strip()
-        i = "" if inferred.get(field) is None else str(inferred.get(field)).strip()
+    if _FIELD_SET.issuperset(manifest_meta) and _FIELD_SET.issuperset(inferred):  # the usual case
+        fields = _SORTED_FIELDS
+    else:
+        fields = sorted(_FIELD_SET.union(manifest_meta, inferred))
+    for field in fields:
+        m, i = manifest_meta.get(field), inferred.get(field)
+        m = "" if m is None else str(m).strip()
+        i = "" if i is None else str(i).strip()
         merged[field] = m or i
         if m and i and m != i and field != "period" and _comparable(field, m) != _comparable(field, i):
+            name = path.name if isinstance(path, Path) else Path(str(path)).name
             notes.append(f"{name}: {field} in the manifest is '{m}' but the text says '{i}' (kept the manifest's)")
     return merged, notes
+
+
+_FIELD_SET = frozenset(FIELDS)
+_SORTED_FIELDS = tuple(sorted(FIELDS))

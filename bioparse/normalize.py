@@ -150,6 +150,8 @@ def _line(raw: str, start: int, end: int, artifacts: bool = True):
 
 
 _PARAGRAPH_PUNCT = re.compile("[，。、；,;]")
+# A paragraph ending in one of these ends at a line break, bracket open or not (_is_page_break's second test)
+_CLOSED_ENDS = SENTENCE_END - set("：:；;")
 
 
 def opens_bracket(line: str) -> bool:
@@ -205,9 +207,13 @@ def soft_breaks(text: str) -> str:
     return "".join(out)
 
 
+_PAGE_NUMBER_START = "-—–－第"  # the characters a PAGE_NUMBER_LINE starts with
+_RARE_START = _PAGE_NUMBER_START + "(["  # a page number's, or a line's that needs the per-character pass
+
+
 def _is_page_number(core: str) -> bool:
     """Whether a stripped, non-empty line holds only a page number (PAGE_NUMBER_LINE; first character tested first)."""
-    return core[0] in "-—–－第" and PAGE_NUMBER_LINE.fullmatch(core) is not None
+    return core[0] in _PAGE_NUMBER_START and PAGE_NUMBER_LINE.fullmatch(core) is not None
 
 
 def _running_headers(raw: str) -> set[str]:
@@ -231,7 +237,7 @@ def _running_headers(raw: str) -> set[str]:
 
 def _has_artifacts(raw: str) -> bool:
     """True when raw holds a bookmark or an invisible character (a few str scans, faster than one regex)."""
-    return "[bookmark:" in raw or any(c in raw for c in INVISIBLE)
+    return ("[" in raw and "[bookmark:" in raw) or any(c in raw for c in INVISIBLE)  # one character is found fastest
 
 
 def normalize(raw: str, join_breaks: bool = True) -> Normalized:
@@ -244,23 +250,14 @@ def normalize(raw: str, join_breaks: bool = True) -> Normalized:
     a sentence.
     """
     artifacts = _has_artifacts(raw)  # one scan, not one per line
-    pieces: list[str] = []
+    paragraphs: list[str] = []  # the text's lines
+    prev = ""  # the last of paragraphs, which grows while lines join it
     starts: list[int] = []  # runs of the offset map (see Normalized)
     raws: list[int] = []
-    length = 0  # characters emitted so far
-    last_raw = -1  # raw index of the last emitted character
-
-    def add_run(raw_at: int, count: int) -> None:
-        """Map the next ``count`` characters to raw from ``raw_at`` on, extending the last run if contiguous."""
-        nonlocal length, last_raw
-        if not (starts and raw_at == last_raw + 1):  # not contiguous with the run before
-            starts.append(length)
-            raws.append(raw_at)
-        length += count
-        last_raw = raw_at + count - 1
-
-    prev_text = ""  # the paragraph built so far, for the page-break guess
-    first_line = raw.lstrip(_EDGES + "\n").split("\n", 1)[0].strip(_EDGES)  # a running header repeats it
+    # Characters emitted so far, and the raw index that continues the last run: both start
+    # one short, for the newline that every paragraph but the first adds.
+    length, next_raw = -1, -2
+    first_line = None  # the text's first line, which a running header repeats (found at the first page number)
     page_gap = False  # the last kept line was followed by a page number
     running = None  # the running headers (_running_headers), found at the first page number
     blank = False  # a blank line since the last kept line
@@ -268,41 +265,50 @@ def normalize(raw: str, join_breaks: bool = True) -> Normalized:
     for line in raw.split("\n"):
         line_start = pos
         pos += len(line) + 1
-        core = line.strip(_EDGES)
+        core = line.strip(_EDGES) if line else line
         if not core:
             blank = True
             continue
-        if _is_page_number(core):
-            blank = page_gap = True  # a page number (- 3 -, 第3页) left in a text is a page's gap
-            if running is None:
-                running = _running_headers(raw)
-            continue
-        if page_gap and (core == first_line or core in running):
-            continue  # the running header after it (绵阳市人民政府文件): the first line, or a line after every page number
-        page_gap = False
-        if (artifacts and _NEEDS_CHAR_PASS.search(core)) or core[0] in "([":
-            text, idx = _line(raw, line_start, line_start + len(line), artifacts)
-            if not text:
-                blank = True
+        text, idx = core, None  # idx None: the line's characters are one run of raw
+        if page_gap or artifacts or core[0] in _RARE_START:  # the few lines that need a closer look
+            if core[0] in _PAGE_NUMBER_START and _is_page_number(core):
+                blank = page_gap = True  # a page number (- 3 -, 第3页) left in a text is a page's gap
+                if running is None:
+                    running = _running_headers(raw)
+                    first_line = raw.lstrip(_EDGES + "\n").split("\n", 1)[0].strip(_EDGES)
                 continue
-        else:  # a plain line: its characters are one run of raw
-            first = line_start if line[0] == core[0] else line_start + len(line) - len(line.lstrip(_EDGES))
-            text, idx = core, None
-        if not pieces:
-            prev_text = text
-        elif join_breaks and _is_page_break(prev_text, text, blank):
-            prev_text = prev_text + text
+            if page_gap and (core == first_line or core in running):
+                continue  # the running header after it (绵阳市人民政府文件): the first line, or a line after every page number
+            page_gap = False
+            if (artifacts and _NEEDS_CHAR_PASS.search(core)) or core[0] in "([":
+                text, idx = _line(raw, line_start, line_start + len(line), artifacts)
+                if not text:
+                    blank = True
+                    continue
+        # _is_page_break, called only where its first tests let it say yes
+        if join_breaks and len(prev) >= 20 and prev[-1] not in _CLOSED_ENDS and _is_page_break(prev, text, blank):
+            prev += text
+            paragraphs[-1] = prev
         else:
             # The newline stands for the raw line break that ended the previous line,
             # so it always continues the current run.
-            pieces.append("\n")
-            add_run(last_raw + 1, 1)
-            prev_text = text
+            paragraphs.append(text)
+            prev = text
+            length += 1
+            next_raw += 1
         blank = False
-        pieces.append(text)
-        if idx is None:  # one run of raw from first on
-            add_run(first, len(text))
+        if idx is None:  # one run of raw from the line's first kept character, unless it continues the last one
+            first = line_start + line.find(core[0])  # the characters before it are blanks
+            if first != next_raw:
+                starts.append(length)
+                raws.append(first)
+            length += len(text)
+            next_raw = first + len(text)
         else:
             for j in idx:
-                add_run(j, 1)
-    return Normalized("".join(pieces), tuple(starts), tuple(raws), len(raw))
+                if j != next_raw:
+                    starts.append(length)
+                    raws.append(j)
+                length += 1
+                next_raw = j + 1
+    return Normalized("\n".join(paragraphs), tuple(starts), tuple(raws), len(raw))

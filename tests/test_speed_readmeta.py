@@ -1,0 +1,196 @@
+"""The fast paths of reading, normalizing and metadata inference give what the plain code gives.
+
+Each test compares a fast scan with the plain regex (or the earlier, plainer code) it stands
+in for, on generated texts made of the pieces that code cares about.
+"""
+import os
+import sys
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bioparse import io, metadata
+
+N = sys.modules["bioparse.normalize"]  # the package's `normalize` attribute is the function
+SETTINGS = settings(max_examples=int(os.environ.get("BIOPARSE_PROP_EXAMPLES", "300")), deadline=None)
+
+
+def pieces(tokens, max_size=40):
+    return st.lists(st.sampled_from(tokens), max_size=max_size).map("".join)
+
+
+# ----------------------------------------------------------------------------- io
+
+JUNK_ALPHABET = ("甲a \n\t\r\x0b\x0c\x00\x01\x08\x0e\x1f\x7f\x80\x85\x9f\xa0\xad\xff\ue000\uefff\uf000\uf8ff\uf900"
+                 "\ufaff\ufe30\uff0c\uff08\uffef\ufffd\ud7a3\u3000\u2028\U000f0000\U0010fffd\U00020000，")
+
+
+@SETTINGS
+@given(st.text(st.sampled_from(JUNK_ALPHABET), max_size=40))
+def test_utf8_junk_share_is_junk_share(text):
+    assert io._utf8_junk_share(text.encode("utf-8"), text) == io._junk_share(text)
+
+
+def test_utf8_junk_share_sees_surrogates_passed_through():
+    text = "甲\ud800乙"
+    assert io._utf8_junk_share(text.encode("utf-8", "surrogatepass"), text) == io._junk_share(text) > 0
+
+
+# ----------------------------------------------------------------------------- metadata
+
+DATE_TOKENS = ["2024", "1998", "12", "1", "３", "二〇二四", "一九九八", "十二", "十七", "〇", "一", "二", "年", "月",
+               "日", " ", "\u3000", "\n", "\t", "x", "甲", "发布日期：", "2024-5-6", "日期"]
+
+
+def _span(m):
+    return m and (m.span(), m.groups())
+
+
+@SETTINGS
+@given(pieces(DATE_TOKENS))
+def test_year_led_date_search_is_the_regex_search(text):
+    for regex in (metadata._DATE_AR, metadata._DATE_CN):
+        assert _span(metadata._search_at_years(regex, text)) == _span(regex.search(text))
+
+
+def _plain_parse_date(s):
+    """parse_date as it was before its fast paths."""
+    m = metadata._DATE_AR.search(s)
+    if m:
+        y, mo, d = (int(g) for g in m.groups())
+    else:
+        m = metadata._DATE_CN.search(s)
+        if not m:
+            m = metadata._DATE_ISO.search(s)
+            if not m:
+                return ""
+            y, mo, d = (int(g) for g in m.groups())
+        else:
+            y, mo, d = (metadata.date_part(g) for g in m.groups())
+            if None in (y, mo, d):
+                return ""
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return ""
+    return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+@SETTINGS
+@given(pieces(DATE_TOKENS))
+def test_parse_date_is_the_plain_parse_date(text):
+    assert metadata.parse_date(text) == _plain_parse_date(text)
+
+
+RANGE_TOKENS = ["（", "(", "）", ")", "2018", "2020", "年", "—", "-", "至", "到", " ", "\n", "《", "》", "期限",
+                "实施期限为", "规划期", "时间", "时", "期", "为", "x"]
+
+
+@SETTINGS
+@given(pieces(RANGE_TOKENS), st.integers(0, 30))
+def test_leftmost_from_a_position_is_the_plain_search(text, pos):
+    def key(m):
+        return m and (m.span(), m.groups())
+    assert key(metadata._leftmost(metadata._RANGE_PAREN_RES, text, pos)) == key(metadata._RANGE_PAREN.search(text, pos))
+    term, plain = metadata._leftmost(metadata._RANGE_TERM_RES, text, pos), metadata._RANGE_TERM.search(text, pos)
+    assert (term and term.groups()) == (plain and plain.groups())
+
+
+HEAD_TOKENS = ["天津市人民政府令", "湖北省人民政府 令", "公 告", "第478号", "（第12号）", "签发人：", "北政办发〔2025〕8号",
+               "关于印发", "关于", "行动方案", "的通知", "《", "》", "。", "：", "；", " ", "\u3000", "\n", "x", "办公室"]
+
+
+@SETTINGS
+@given(st.lists(pieces(HEAD_TOKENS, 8), max_size=8))
+def test_head_readers_are_the_plain_regexes(lines):
+    def plain_decree(lines):
+        heads = [metadata._clean(ln) for ln in lines[:6] if ln.strip()][:3]
+        for first, second in zip(heads, heads[1:]):
+            m, number = metadata._DECREE_RE.fullmatch(first), metadata._DECREE_NUMBER_RE.fullmatch(second)
+            if m and number:
+                return m.group(1), f"{first}第{number.group(1)}号"
+        return "", ""
+
+    assert metadata._decree(lines) == plain_decree(lines)
+    for ln in lines:
+        fast = (ln.lstrip().startswith("签") or ln.rstrip().endswith("号")) and metadata._NOT_TITLE_LINE.search(ln)
+        assert bool(fast) == bool(metadata._NOT_TITLE_LINE.search(ln))
+    notice = "\n".join(lines)
+    for regex, word in ((metadata._ISSUER_BEFORE_NOTICE, "关于印发"), (metadata._ISSUER_BEFORE_ABOUT, "关于")):
+        if word not in notice:
+            assert regex.match(notice) is None
+
+
+def test_org_end_words_are_the_regex():
+    for name in ["甲局", "甲人民政府", "甲管理委员会", "甲委员会乙", "甲", "甲协会", "中心甲"]:
+        assert name.endswith(metadata._ORG_END_WORDS) == bool(metadata._ORG_END.search(name))
+
+
+# ----------------------------------------------------------------------------- normalize
+
+NORM_TOKENS = ["一、", "（一）", "(二)", "1.", "第三条", "生物医药产业发展", "市科技局", "责任单位：", "（牵头单位：", "配合单位：",
+               "。", "，", "；", "：", "、", "（", "）", "(", ")", "[bookmark: _Hlk1]", "[", "\ufeff", "\u200b", "\x0c",
+               "\n", "\n\n", " ", "\u3000\u3000", "\t", "- 3 -", "第2页", "\n- 4 -\n", "\n第5页\n", "巴南区人民政府办公室",
+               "加快推进生物医药产业高质量发展，提升创新能力", "a"]
+
+
+def _plain_normalize(raw, join_breaks=True):
+    """normalize as it was before its fast paths (a closure for the run map, every test on every line)."""
+    artifacts = N._has_artifacts(raw)
+    pieces_, starts, raws = [], [], []
+    length, last_raw = 0, -1
+
+    def add_run(raw_at, count):
+        nonlocal length, last_raw
+        if not (starts and raw_at == last_raw + 1):
+            starts.append(length)
+            raws.append(raw_at)
+        length += count
+        last_raw = raw_at + count - 1
+
+    prev_text = ""
+    first_line = raw.lstrip(N._EDGES + "\n").split("\n", 1)[0].strip(N._EDGES)
+    page_gap, running, blank, pos = False, None, False, 0
+    for line in raw.split("\n"):
+        line_start = pos
+        pos += len(line) + 1
+        core = line.strip(N._EDGES)
+        if not core:
+            blank = True
+            continue
+        if N._is_page_number(core):
+            blank = page_gap = True
+            if running is None:
+                running = N._running_headers(raw)
+            continue
+        if page_gap and (core == first_line or core in running):
+            continue
+        page_gap = False
+        if (artifacts and N._NEEDS_CHAR_PASS.search(core)) or core[0] in "([":
+            text, idx = N._line(raw, line_start, line_start + len(line), artifacts)
+            if not text:
+                blank = True
+                continue
+        else:
+            first = line_start + len(line) - len(line.lstrip(N._EDGES))
+            text, idx = core, None
+        if not pieces_:
+            prev_text = text
+        elif join_breaks and N._is_page_break(prev_text, text, blank):
+            prev_text = prev_text + text
+        else:
+            pieces_.append("\n")
+            add_run(last_raw + 1, 1)
+            prev_text = text
+        blank = False
+        pieces_.append(text)
+        if idx is None:
+            add_run(first, len(text))
+        else:
+            for j in idx:
+                add_run(j, 1)
+    return N.Normalized("".join(pieces_), tuple(starts), tuple(raws), len(raw))
+
+
+@SETTINGS
+@given(pieces(NORM_TOKENS, 60), st.booleans())
+def test_normalize_is_the_plain_normalize(raw, join_breaks):
+    assert N.normalize(raw, join_breaks) == _plain_normalize(raw, join_breaks)
