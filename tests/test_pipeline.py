@@ -186,3 +186,20 @@ def test_a_note_bracket_closing_a_clause_line_gives_no_warning(tmp_path):
     result = parse_document(write(tmp_path, "a.txt", text), "a")
     assert [a["agency"] for a in result["agencies"]] == ["省科技厅", "省发展改革委"]
     assert not [w for w in result["warnings"] if "responsibility clause" in w]
+
+
+def test_parsing_leaves_the_cycle_collector_as_it_found_it(tmp_path):
+    import gc
+
+    doc = tmp_path / "a.txt"
+    doc.write_text("一、总体要求\n到2025年产值达到100亿元。（责任单位：市科技局）\n", encoding="utf-8")
+    missing = tmp_path / "missing.txt"
+    assert gc.isenabled()
+    results = parse_documents([(doc, "a", {}), (missing, "m", {})])
+    assert gc.isenabled() and isinstance(results[1], BioparseError)
+    gc.disable()
+    try:
+        parse_documents([(doc, "a", {})])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
