@@ -31,7 +31,7 @@ _RESPONSIBILITY_START = (r"(?:【\s*)?(?:责任|牵头|配合|参与|协同|主�
                          r"(?:单位|部门|主体|处室|科室|机构)\s*(?:[:：]|】)")
 HEADING_START = re.compile(
     rf"^(?:[{CN_DIGITS}]+[、，.．]|[（(][{CN_DIGITS}]+[）)]|[（(]?\d{{1,3}}[）)]|\d{{1,3}}(?:[.．](?!\d)|、)"
-    rf"|第[{CN_DIGITS}\d]+[章节条部分]|附件|[{CN_DIGITS}]是|[①-⑳]"
+    rf"|第[{CN_DIGITS}\d]+[章节条部分]|附件|[{CN_DIGITS}]是|[①-⒛㈠-㈩]"
     # a responsibility line of its own (责任单位：…) closes the paragraph before it
     rf"|{_RESPONSIBILITY_START})"
 )
@@ -169,6 +169,8 @@ def _is_page_break(prev: str, nxt: str, blank_between: bool) -> bool:
     in_bracket = prev[-1] in "：:；;" and opens_bracket(prev)
     if prev[-1] in SENTENCE_END and not in_bracket:
         return False
+    if prev[-1] == "." and prev[-2:-1] >= "\u3000":
+        return False  # a full stop typed on an English input method after a Chinese character (工作日.)
     if HEADING_START.match(nxt) and not (in_bracket and _RESPONSIBILITY_LINE.match(nxt)):
         return False
     if not _PARAGRAPH_PUNCT.search(prev):

@@ -123,3 +123,19 @@ def test_a_page_number_left_in_a_text_is_a_page_gap():
     assert n.text == ("某市人民政府文件\n（四）推进建设。（责任单位：高新区管委会、科技城管委会、游仙区人民政府、市发展改革委）\n"
                       "（五）下一条。")
     assert "3" not in n.text  # the page numbers are furniture, as the PDF reader drops them
+
+
+def test_an_ascii_full_stop_after_chinese_ends_a_paragraph():
+    """Text typed on an English input method: 工作日. ends its sentence, 2. and 1.5 do not."""
+    text = ("2.建立创新药械挂网采购绿色通道,挂网时限不超过10个工作日.\n(牵头单位:市医疗保障局;配合单位:市卫生健康局)\n"
+            "对首批纳入的产品开展跟踪评价,实施动态调整并定期发布.\n对首批纳入的产品开展跟踪评价,定期公开发布。\n"
+            "对符合条件的生物医药企业，开展产品跟踪评价并按规定给予一次性补助1.\n5万元，定期公开发布。\n")
+    assert normalize(text).text.split("\n")[:5] == [
+        "2.建立创新药械挂网采购绿色通道,挂网时限不超过10个工作日.", "(牵头单位:市医疗保障局;配合单位:市卫生健康局)",
+        "对首批纳入的产品开展跟踪评价,实施动态调整并定期发布.", "对首批纳入的产品开展跟踪评价,定期公开发布。",
+        "对符合条件的生物医药企业，开展产品跟踪评价并按规定给予一次性补助1.5万元，定期公开发布。"]
+
+
+def test_labels_set_as_one_character_start_a_line():
+    text = "（一）加强研发，支持企业建设创新平台并给予资金支持和服务，\n⑴布局平台。\n"
+    assert normalize(text).text.split("\n")[:2] == ["（一）加强研发，支持企业建设创新平台并给予资金支持和服务，", "⑴布局平台。"]
