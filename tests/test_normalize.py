@@ -137,5 +137,5 @@ def test_an_ascii_full_stop_after_chinese_ends_a_paragraph():
 
 
 def test_labels_set_as_one_character_start_a_line():
-    text = "（一）加强研发，支持企业建设创新平台并给予资金支持和服务，\n⑴布局平台。\n"
-    assert normalize(text).text.split("\n")[:2] == ["（一）加强研发，支持企业建设创新平台并给予资金支持和服务，", "⑴布局平台。"]
+    text = "（一）加强研发，支持生物医药企业建设高水平创新平台并给予资金支持和服务，\n⑴布局平台。\n"
+    assert normalize(text).text.split("\n")[:2] == ["（一）加强研发，支持生物医药企业建设高水平创新平台并给予资金支持和服务，", "⑴布局平台。"]
