@@ -157,6 +157,9 @@ def _signature_date_line(head_lines: list[str], text: str) -> tuple[list[str], i
     return lines, None
 
 
+_SIGNATURE_LINES = 6  # lines above the 落款 date that may name its bodies (seven ministries set three a line)
+
+
 def _signature(head_lines: list[str], text: str) -> tuple[list[str], str]:
     """The 落款: (issuer lines directly above the first full-line date, that date) — header first, else last.
 
@@ -167,7 +170,7 @@ def _signature(head_lines: list[str], text: str) -> tuple[list[str], str]:
         return [], ""
     orgs: list[str] = []
     j = i - 1
-    while j >= 0 and len(orgs) < 4:
+    while j >= 0 and i - j <= _SIGNATURE_LINES:
         s = lines[j].strip()
         if not s:
             if orgs:
@@ -187,7 +190,8 @@ def _signature(head_lines: list[str], text: str) -> tuple[list[str], str]:
 # the plan's title as the head cites it: in the 印发 sentence, or a 政府令's 《…》已经…现予公布
 _CITED_TITLE_RES = (re.compile(r"《([^《》\n]{4,80})》(?:[和、及与，,]?《[^《》\n]{4,80}》)*[^。\n]{0,12}印发"),
                     re.compile(r"印发[^。\n《]{0,6}《([^《》\n]{4,80})》"),
-                    re.compile(r"《([^《》\n]{4,80})》已经[^。\n]{0,60}?(?:现予|予以)(?:公布|发布)"))
+                    re.compile(r"《([^《》\n]{4,80})》已经[^。\n]{0,60}?(?:现予|予以)(?:公布|发布)"),
+                    re.compile(r"征求[^。\n《]{0,6}《([^《》\n]{4,80})》[^。\n《》]{0,4}意见"))  # a draft put out for comment
 _NOTICE_OF_PLAN = re.compile(r"关于印发(.+?)的(?:通知|决定)$")
 _TITLE_YEARS_LINE = re.compile(r"[（(]\d{4}.{1,3}\d{4}年?[）)]")
 
@@ -450,11 +454,15 @@ _ZONE_RE = re.compile(rf"(?:{_PLACE}{{1,6}}?市)?({_PLACE}{{2,16}}?(?:{'|'.join(
 
 
 def level_and_region(name: str) -> tuple[str, str]:
-    """('province'|'city'|'district'|'', region) from an issuer or title: 省/自治区, 市, 区/县/旗.
+    """('province'|'city'|'district'|'national'|'', region) from an issuer or title: 省/自治区, 市, 区/县/旗.
 
-    A development zone (苏州工业园区, 北京经济技术开发区) is a district, named in full.
+    A development zone (苏州工业园区, 北京经济技术开发区) is a district, named in full; the State
+    Council, a 国家 administration or a ministry (工业和信息化部) is national, region 全国.
     """
-    name = _clean(name).removeprefix("中共")  # 中共北京市委: the Party committee of 北京市
+    name = _clean(name)
+    if _NATIONAL_RE.match(name):
+        return "national", "全国"
+    name = name.removeprefix("中共")  # 中共北京市委: the Party committee of 北京市
     zone = _ZONE_RE.match(name) if any(w in name for w in _ZONE_WORDS) else None
     if zone:
         return "district", zone.group(1)
@@ -469,6 +477,8 @@ def level_and_region(name: str) -> tuple[str, str]:
     return "province", prov
 
 
+# 国务院（办公厅）, 中共中央, 国家药监局, or a ministry named without a place (工业和信息化部, 科技部)
+_NATIONAL_RE = re.compile(r"国务院|中共中央|全国人民代表大会|国家(?!级)|[^省市县区州旗盟镇乡]{1,8}部(?:等|$|[、，,;；\s])")
 _ISSUER_BEFORE_NOTICE = re.compile(r"\s*(.+?)关于印发")
 _ISSUER_BEFORE_ABOUT = re.compile(r"\s*(.{2,40}?)关于")
 

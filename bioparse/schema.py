@@ -20,7 +20,7 @@ TABLES: dict[str, dict] = {
             ("title", "string", "Plan title (manifest wins over the title read from the text)."),
             ("issuer", "string", "Issuing body; joint issuers separated by ';'."),
             ("doc_number", "string", "Document number such as 津政办规〔2025〕1号, if stated."),
-            ("level", "string", "Administrative level: province, city or district."),
+            ("level", "string", "Administrative level: national, province, city or district."),
             ("region", "string", "Region the plan applies to."),
             ("date", "string", "Date of issue, ISO 8601 (YYYY-MM-DD), blank if unknown."),
             ("period", "string", "Comparison period, e.g. 2018 or 2024-2025."),

@@ -270,3 +270,21 @@ def test_the_first_of_two_policies_a_notice_issues_is_the_title(between):
 
 def test_a_numbered_heading_is_no_title():
     assert infer_metadata("三、保障措施\n（一）加强组织领导。各部门要高度重视。\n")["title"] == ""
+
+
+def test_a_signature_of_seven_ministries_keeps_its_first_line():
+    text = ("工业和信息化部等七部门关于印发《医药工业数智化转型实施方案》的通知\n各省：\n正文内容。\n\n"
+            "工业和信息化部　　国家发展改革委　　科技部\n商务部　　国家卫生健康委　　国家医保局\n国家药监局\n2025年3月12日\n")
+    assert infer_metadata(text)["issuer"].split(";") == [
+        "工业和信息化部", "国家发展改革委", "科技部", "商务部", "国家卫生健康委", "国家医保局", "国家药监局"]
+
+
+def test_a_draft_put_out_for_comment_is_titled_by_the_draft():
+    text = "湖南省工业和信息化厅关于公开征求《湖南省促进生物医药产业高质量发展若干措施（征求意见稿）》意见的公告\n现公开征求意见。\n"
+    assert infer_metadata(text)["title"] == "湖南省促进生物医药产业高质量发展若干措施（征求意见稿）"
+
+
+@pytest.mark.parametrize("issuer", ["工业和信息化部", "国务院办公厅", "国家药监局", "科技部"])
+def test_central_bodies_are_national(issuer):
+    assert level_and_region(issuer) == ("national", "全国")
+    assert level_and_region("中共北京市委宣传部") == ("city", "北京市")  # a ministry of a city's Party committee
