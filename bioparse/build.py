@@ -195,13 +195,16 @@ def build(raw_dir: str | Path = "data/raw", outdir: str | Path = "data/processed
               cache_key(Path(d["path"]), d.get("meta", {}), stage_key), stages) for d in docs]
     progress = _progress(len(tasks), quiet)
     written_texts = set()
+    # a file in a subfolder (a folder per province) is named by its path under raw_dir
+    in_folders = {d["doc_id"]: Path(d["path"]).relative_to(raw_dir).as_posix() for d in docs
+                  if Path(d["path"]).parent != raw_dir}
     # Workers take a batch of documents at a time (fewer round trips, and parse_documents
     # runs each stage over the batch); the default mapper's pool then needs no chunks of its own.
     batches = list(_chunks(tasks, batch_size(len(tasks), jobs)))
     try:
         for items in (mapper or local_mapper(jobs, chunk_size=1))(process_batch, batches):
             for item in items:
-                _collect(item, writers, text_dir, result, written_texts, progress)
+                _collect(item, writers, text_dir, result, written_texts, progress, in_folders)
     finally:
         for w in writers.values():
             w.close()
@@ -288,9 +291,15 @@ def local_mapper(jobs: int, chunk_size: int = 8):
     return run
 
 
-def _collect(item, writers, text_dir: Path, result: BuildResult, written_texts: set, progress) -> None:
-    """Stream one document's rows to the writers, record problems and warnings."""
+def _collect(item, writers, text_dir: Path, result: BuildResult, written_texts: set, progress,
+             in_folders: dict[str, str]) -> None:
+    """Stream one document's rows to the writers, record problems and warnings.
+
+    ``in_folders`` gives the path under the raw folder of documents in subfolders: their source_file.
+    """
     doc_id, res, error = item
+    if doc_id in in_folders and res:
+        res["documents"] = [{**row, "source_file": in_folders[doc_id]} for row in res["documents"]]
     if progress:
         progress.advance(progress.task_ids[0])
     if error:

@@ -26,7 +26,7 @@ TABLES: dict[str, dict] = {
             ("period", "string", "Comparison period, e.g. 2018 or 2024-2025."),
             ("plan_start", "Int64", "First year of the plan period, if stated."),
             ("plan_end", "Int64", "Last year of the plan period, if stated."),
-            ("source_file", "string", "File name under data/raw/."),
+            ("source_file", "string", "File name under data/raw/ (with its subfolder, as 湖北/plan.txt, for a file in one)."),
             ("format", "string", "txt, docx, html or pdf."),
             ("encoding", "string", "Detected text encoding of the source file."),
             ("sha256", "string", "SHA-256 of the source file's bytes."),

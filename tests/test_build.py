@@ -4,6 +4,7 @@ import shutil
 import warnings
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from bioparse import stages
@@ -120,3 +121,14 @@ def test_cache_key_hashes_the_package_once_per_process(monkeypatch, tmp_path):
     f.write_text("一、总则\n内容", encoding="utf-8")
     keys = {B.cache_key(f, {"doc_id": str(i)}) for i in range(5)}
     assert len(keys) == 5 and len(calls) == 1
+
+
+def test_a_file_in_a_subfolder_is_named_by_its_path(tmp_path):
+    raw = tmp_path / "raw"
+    (raw / "湖北").mkdir(parents=True)
+    (raw / "湖北" / "plan a.txt").write_text("一、总体要求\n到2025年产值达到100亿元。\n", encoding="utf-8")
+    (raw / "top.txt").write_text("一、总体要求\n到2026年产值达到200亿元。\n", encoding="utf-8")
+    for cache in (None, tmp_path / "cache", tmp_path / "cache"):  # the second cached build too
+        build(raw, tmp_path / "out", cache_dir=cache, quiet=True)
+        docs = pd.read_csv(tmp_path / "out" / "documents.csv")
+        assert sorted(docs["source_file"]) == ["top.txt", "湖北/plan a.txt"]
