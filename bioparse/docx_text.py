@@ -126,6 +126,11 @@ def _style_numbering(document) -> dict[str, tuple[str | None, str | None]]:
         if num_pr is not None:
             own[sid] = (_val(num_pr, "numId"), _val(num_pr, "ilvl"))
         based[sid] = _val(style, "basedOn")
+    return _inherited(own, based)
+
+
+def _inherited(own: dict, based: dict) -> dict:
+    """Each style's own value, or the one it inherits along its basedOn chain (a loop ends it)."""
     out = {}
     for sid in based:
         seen, s = set(), sid
@@ -222,15 +227,7 @@ def _outline_levels(document) -> dict[str, int]:
         elif name:
             own[sid] = int(name.group(1)) - 1
         based[sid] = _val(style, "basedOn")
-    out = {}
-    for sid in based:
-        seen, s = set(), sid
-        while s is not None and s not in own and s not in seen:
-            seen.add(s)
-            s = based.get(s)
-        if s in own:
-            out[sid] = own[s]
-    return out
+    return _inherited(own, based)
 
 
 def heading_labeler(document, label):

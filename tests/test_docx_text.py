@@ -144,11 +144,18 @@ def test_a_table_cell_of_several_paragraphs_gives_a_line_each(tmp_path):
     assert [line for line in _lines(d, tmp_path) if line] == ["一、总体要求", "（一）发展目标。到2025年。", "说明"]
 
 
-def test_text_boxes_follow_their_paragraph_and_notes_come_last(tmp_path):
+def _add_footnotes(d, notes: str) -> None:
+    """Give the document a footnotes part holding the w:footnote elements ``notes``."""
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
     from docx.opc.packuri import PackURI
     from docx.opc.part import Part
 
+    part = Part(PackURI("/word/footnotes.xml"), "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
+                f"<w:footnotes {NS}>{notes}</w:footnotes>".encode("utf-8"), d.part.package)
+    d.part.relate_to(part, RT.FOOTNOTES)
+
+
+def test_text_boxes_follow_their_paragraph_and_notes_come_last(tmp_path):
     d = docx.Document()
     d.add_paragraph("一、重点项目")
     box = (f'<w:p {NS} xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
@@ -159,23 +166,14 @@ def test_text_boxes_follow_their_paragraph_and_notes_come_last(tmp_path):
            '</w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>')
     d.element.body.insert(1, parse_xml(box))
     d.add_paragraph("二、保障措施")
-    notes = (f'<w:footnotes {NS}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
-             '</w:footnote><w:footnote w:id="1"><w:p><w:r><w:t>产业规模指规模以上企业营业收入。</w:t></w:r></w:p>'
-             '</w:footnote></w:footnotes>')
-    part = Part(PackURI("/word/footnotes.xml"),
-                "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
-                notes.encode("utf-8"), d.part.package)
-    d.part.relate_to(part, RT.FOOTNOTES)
+    _add_footnotes(d, '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+                      '<w:footnote w:id="1"><w:p><w:r><w:t>产业规模指规模以上企业营业收入。</w:t></w:r></w:p></w:footnote>')
     assert [line for line in _lines(d, tmp_path) if line] == [
         "一、重点项目", "专栏1 建设细胞治疗中试基地，总投资20亿元。", "二、保障措施", "产业规模指规模以上企业营业收入。"]
 
 
 def test_a_cited_note_follows_the_paragraph_citing_it(tmp_path):
     """A footnote belongs to the provision that cites it, not to the document's last one."""
-    from docx.opc.constants import RELATIONSHIP_TYPE as RT
-    from docx.opc.packuri import PackURI
-    from docx.opc.part import Part
-
     d = docx.Document()
     d.add_paragraph("一、支持研发")
     cite = (f'<w:p {NS}><w:r><w:t>（一）支持新药研发。</w:t></w:r>'
@@ -185,13 +183,8 @@ def test_a_cited_note_follows_the_paragraph_citing_it(tmp_path):
                '<w:del w:id="9" w:author="x"><w:r><w:footnoteReference w:id="3"/></w:r></w:del></w:p>')
     d.element.body.insert(2, parse_xml(deleted))
     d.add_paragraph("二、保障措施")
-    notes = (f'<w:footnotes {NS}><w:footnote w:id="2"><w:p><w:r><w:t>一次性补助20万元（责任单位：省财政厅）。</w:t>'
-             '</w:r></w:p></w:footnote><w:footnote w:id="3"><w:p><w:r><w:t>已删除的注。</w:t></w:r></w:p>'
-             '</w:footnote></w:footnotes>')
-    part = Part(PackURI("/word/footnotes.xml"),
-                "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
-                notes.encode("utf-8"), d.part.package)
-    d.part.relate_to(part, RT.FOOTNOTES)
+    _add_footnotes(d, '<w:footnote w:id="2"><w:p><w:r><w:t>一次性补助20万元（责任单位：省财政厅）。</w:t></w:r></w:p>'
+                      '</w:footnote><w:footnote w:id="3"><w:p><w:r><w:t>已删除的注。</w:t></w:r></w:p></w:footnote>')
     assert [line for line in _lines(d, tmp_path) if line] == [
         "一、支持研发", "（一）支持新药研发。", "一次性补助20万元（责任单位：省财政厅）。", "（二）优化审评。",
         "二、保障措施", "已删除的注。"]
