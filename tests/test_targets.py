@@ -509,3 +509,8 @@ def test_the_old_figure_of_a_change_is_no_target():
 def test_households_as_a_unit():
     assert [r[:3] for r in _rows("培育营业收入超10亿元企业30户，实行一户一策，户籍人口5万人。")] == [
         ("超10亿元", 10.0, "亿元"), ("30户", 30.0, "户"), ("5万人", 5.0, "万人")]
+
+
+def test_grams_as_a_unit_but_not_in_words():
+    assert [r[:4] for r in _rows("单抗表达量提升至每升8克以上，开展3克隆筛选，攻克5项关键技术。")] == [
+        ("8克以上", 8.0, "克", "以上"), ("5项", 5.0, "项", "")]
