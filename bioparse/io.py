@@ -304,16 +304,15 @@ def _strip_page_furniture(pages: list[list[str]]) -> list[list[str]]:
     def key(line: str) -> str:
         return re.sub(r"\d+", "#", line.strip())
 
+    pages = [[ln for ln in lines if ln.strip()] for lines in pages]  # a page's text may end in blank lines
     edge = Counter()
     for lines in pages:
         for ln in set(lines[:2] + lines[-2:]):
-            if ln.strip():
-                edge[key(ln)] += 1
+            edge[key(ln)] += 1
     repeated = {k for k, n in edge.items() if len(pages) >= 2 and n >= max(2, (len(pages) + 1) // 2)
                 and not _CONTENT_LINE.search(k)}  # 完成时限：2025年12月底 may end pages by chance
     out = []
     for lines in pages:
-        lines = [ln for ln in lines if ln.strip()]
         for _ in range(2):  # top
             if lines and (_PAGE_NUMBER.match(lines[0]) or key(lines[0]) in repeated):
                 lines = lines[1:]

@@ -159,8 +159,35 @@ def opens_bracket(line: str) -> bool:
     return max(line.rfind("（"), line.rfind("(")) > max(line.rfind("）"), line.rfind(")"))
 
 
-def _is_page_break(prev: str, nxt: str, blank_between: bool) -> bool:
-    """Guess whether the break between two paragraphs falls inside a sentence."""
+def wrap_width(raw: str) -> tuple[int, int]:
+    """(full, widest): a hard-wrapped text's lines of ``full`` to ``widest`` characters were cut
+    by the page's edge; (30, 0) for other text, where a break after 30 characters may cut a sentence.
+
+    A PDF's text copied out keeps its lines as set (28 characters in a 公文, some 36): most
+    lines are about as wide as the widest, and a line of 85% of that width or more is full.
+    """
+    widths = sorted(len(ln.strip(_EDGES)) for ln in raw.split("\n") if ln.strip(_EDGES))
+    if len(widths) < _WRAP_MIN_LINES:
+        return _JOIN_WIDTH, 0
+    top = widths[int(0.9 * (len(widths) - 1))]
+    if sum(top - 3 <= w <= top for w in widths) < 0.4 * len(widths):
+        return _JOIN_WIDTH, 0
+    return min(_JOIN_WIDTH, int(0.85 * top)), top
+
+
+_JOIN_WIDTH = 30  # a line break after this many characters may cut a sentence
+_WRAP_MIN_LINES = 10
+
+
+def _is_page_break(prev: str, nxt: str, blank_between: bool, last_width: int = 0,
+                   wrap: tuple[int, int] = (_JOIN_WIDTH, 0)) -> bool:
+    """Guess whether the break between two paragraphs falls inside a sentence.
+
+    ``last_width`` is the width of the last line that joined ``prev`` and ``wrap`` the text's
+    wrap_width: in a hard-wrapped text a full line of responsible bodies (牵头单位：…、省经济和信息)
+    runs on below.
+    """
+    full, widest = wrap
     # Body paragraphs are long and punctuated; header lines, titles and headings are not.
     # (The tests are ordered cheapest first: headings are short.)
     if not prev or not nxt or len(prev) < 20:
@@ -175,10 +202,10 @@ def _is_page_break(prev: str, nxt: str, blank_between: bool) -> bool:
         return False
     if not _PARAGRAPH_PUNCT.search(prev):
         return False
-    if prev[-1] not in "、，," and _RESPONSIBILITY_LINE.match(prev):
-        return False  # 【责任单位】A、B: a list of bodies ends its line unless it breaks after a 、
+    if prev[-1] not in "、，," and not full <= last_width <= widest and _RESPONSIBILITY_LINE.match(prev):
+        return False  # 【责任单位】A、B: a list of bodies ends its line unless it breaks after a 、 or is cut by the page
     # A single line break inside a long sentence, or a blank line (the page gap).
-    return blank_between or len(prev) >= 30
+    return blank_between or len(prev) >= full
 
 
 # A line holding only a page number, as a scan's or a PDF's text keeps it: - 3 -, — 3 —, 第3页 共9页
@@ -263,6 +290,7 @@ def normalize(raw: str, join_breaks: bool = True) -> Normalized:
     page_gap = False  # the last kept line was followed by a page number
     running = None  # the running headers (_running_headers), found at the first page number
     blank = False  # a blank line since the last kept line
+    wrap = None  # wrap_width(raw), found when first needed
     pos = 0
     for line in raw.split("\n"):
         line_start = pos
@@ -288,7 +316,8 @@ def normalize(raw: str, join_breaks: bool = True) -> Normalized:
                     blank = True
                     continue
         # _is_page_break, called only where its first tests let it say yes
-        if join_breaks and len(prev) >= 20 and prev[-1] not in _CLOSED_ENDS and _is_page_break(prev, text, blank):
+        if join_breaks and len(prev) >= 20 and prev[-1] not in _CLOSED_ENDS and \
+                _is_page_break(prev, text, blank, last_width, wrap or (wrap := wrap_width(raw))):
             prev += text
             paragraphs[-1] = prev
         else:
@@ -298,6 +327,7 @@ def normalize(raw: str, join_breaks: bool = True) -> Normalized:
             prev = text
             length += 1
             next_raw += 1
+        last_width = len(line.strip(_EDGES)) if text is core else len(text)
         blank = False
         if idx is None:  # one run of raw from the line's first kept character, unless it continues the last one
             first = line_start + line.find(core[0])  # the characters before it are blanks

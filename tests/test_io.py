@@ -292,3 +292,15 @@ def test_pdf_line_cut_inside_a_number_or_short_for_its_digits_joins():
              "元，规模以上企业达到350家，新增国家级创新平台十个，研", "发投入强度进一步提升。"]
     assert join_wrapped_lines(lines)[2] == ("\u3000\u3000到2025年，全市生物医药产业营业收入达到1200亿元，规模以上企业"
                                             "达到350家，新增国家级创新平台十个，研发投入强度进一步提升。")
+
+
+def test_a_running_header_above_the_footer_of_each_page_is_dropped():
+    """pypdf puts a page's header (its 文号) just above the footer, and ends the page with a blank line."""
+    from bioparse.io import _strip_page_furniture
+
+    pages = [["苏州市人民政府办公室文件", "苏府办〔2024〕68号", "一、总体要求", "正文一。", "第 1 页 共 3 页", ""],
+             ["正文二。", "正文三。", "苏府办〔2024〕68号", "第 2 页 共 3 页", ""],
+             ["正文四。", "苏府办〔2024〕68号", "第 3 页 共 3 页", ""]]
+    # the red head's own 文号 on page 1, under the issuer's name, stays: the head is the document's
+    assert _strip_page_furniture(pages) == [["苏州市人民政府办公室文件", "苏府办〔2024〕68号", "一、总体要求", "正文一。"],
+                                            ["正文二。", "正文三。"], ["正文四。"]]

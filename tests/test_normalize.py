@@ -139,3 +139,25 @@ def test_an_ascii_full_stop_after_chinese_ends_a_paragraph():
 def test_labels_set_as_one_character_start_a_line():
     text = "（一）加强研发，支持生物医药企业建设高水平创新平台并给予资金支持和服务，\n⑴布局平台。\n"
     assert normalize(text).text.split("\n")[:2] == ["（一）加强研发，支持生物医药企业建设高水平创新平台并给予资金支持和服务，", "⑴布局平台。"]
+
+
+def test_a_text_wrapped_at_28_characters_joins_its_lines():
+    """A 公文 PDF's text copied out: 28 characters a line, a list of bodies cut inside a name."""
+    from bioparse.normalize import wrap_width
+
+    body = "支持企业开展创新药物研发，对完成临床试验的品种给予资金支持，" * 12
+    lines = ["（一）实施创新药物研发工程。" + body[:14]] + [body[i:i + 28] for i in range(14, len(body) - 28, 28)]
+    lines += ["牵头单位：省科技厅；责任单位：省发展改革委、省经济和信息", "化委、省财政厅", "（二）建设平台。"]
+    text = "\n".join(lines) + "\n"
+    assert wrap_width(text) == (23, 28)
+    out = normalize(text).text.split("\n")
+    assert out[0].startswith("（一）实施创新药物研发工程。") and out[0].endswith(lines[-4])
+    assert out[1] == "牵头单位：省科技厅；责任单位：省发展改革委、省经济和信息化委、省财政厅"
+    assert out[2] == "（二）建设平台。"
+
+
+def test_a_full_list_of_bodies_ends_its_line_in_text_not_wrapped():
+    text = ("（一）加强研发，支持生物医药企业建设高水平创新平台并给予资金支持和服务。\n"
+            "【责任单位】自治区工业和信息化厅、各盟行政公署、市人民政府、各旗县人民政府\n"
+            "本措施自印发之日起施行，有效期至2027年12月31日。\n")
+    assert normalize(text).text.split("\n")[1] == "【责任单位】自治区工业和信息化厅、各盟行政公署、市人民政府、各旗县人民政府"

@@ -310,6 +310,9 @@ def test_match_heading_tries_the_kinds_in_order(line):
     if expected:
         rest = line[expected[3]:].lstrip(" \u3000:：")
         cut = rest.find("。")
+        stop = re.search(r"(?<=[\u4e00-\u9fff”）》])\.(?![0-9])", line[:expected[3] + len(line[expected[3]:]) - len(rest)][-1:] + rest)
+        if stop and stop.start() - 1 < (len(rest) if cut == -1 else cut):  # an ASCII full stop after a Chinese character
+            cut = stop.start() - 1
         assert structure.heading_title(line, expected[3]) == (rest if cut == -1 else rest[:cut]).strip()
 
 
