@@ -299,8 +299,8 @@ def test_a_running_header_above_the_footer_of_each_page_is_dropped():
     from bioparse.io import _strip_page_furniture
 
     pages = [["苏州市人民政府办公室文件", "苏府办〔2024〕68号", "一、总体要求", "正文一。", "第 1 页 共 3 页", ""],
-             ["正文二。", "正文三。", "苏府办〔2024〕68号", "第 2 页 共 3 页", ""],
-             ["正文四。", "苏府办〔2024〕68号", "第 3 页 共 3 页", ""]]
+             ["正文二。", "正文三。", "正文四。", "苏府办〔2024〕68号", "第 2 页 共 3 页", ""],
+             ["正文五。", "正文六。", "正文七。", "苏府办〔2024〕68号", "第 3 页 共 3 页", ""]]
     # the red head's own 文号 on page 1, under the issuer's name, stays: the head is the document's
     assert _strip_page_furniture(pages) == [["苏州市人民政府办公室文件", "苏府办〔2024〕68号", "一、总体要求", "正文一。"],
-                                            ["正文二。", "正文三。"], ["正文四。"]]
+                                            ["正文二。", "正文三。", "正文四。"], ["正文五。", "正文六。", "正文七。"]]
