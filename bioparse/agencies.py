@@ -464,6 +464,8 @@ def find_clauses(text: str, refused: list | None = None) -> list[tuple[int, int,
         if not at_end and (inner_end - inner_start < 2 or not _CUE_RE.search(text, inner_start, inner_end)):
             continue  # mid-paragraph, a plain list of names is refused; so is anything else
         parsed = parse_clause(m.group(1), inner_start, require_marker=not at_end)
+        if parsed and parsed[0] == "bare_list" and _in_marked_field(text, m.start()):
+            continue  # 牵头单位：市发改委（市大健康产业办）: the second name of a body the label names
         if parsed:
             clauses.append((m.start(), m.end(), *parsed))
             taken.append((m.start(), m.end()))
@@ -514,6 +516,18 @@ def find_clauses(text: str, refused: list | None = None) -> list[tuple[int, int,
     if refused:  # a note bracket closing a 责任单位：… line is part of that clause
         refused[:] = [(s, e) for s, e in refused if not _overlaps(taken, s, e)]
     return _first_leads_below(text, clauses)
+
+
+def _in_marked_field(text: str, bracket: int) -> bool:
+    """Whether a bracket stands in a labelled field on its line (牵头单位：市发改委（…）), right after a name."""
+    line_start = text.rfind("\n", 0, bracket) + 1
+    m = None
+    for m in _MARKER_RE.finditer(text, line_start, bracket):
+        pass
+    return m is not None and bracket > m.end() and not _SENTENCE_CUT_RE.search(text, m.end(), bracket)
+
+
+_SENTENCE_CUT_RE = re.compile(r"[。；;！!？?（）()]")
 
 
 def _list_with_a_body(inner: str) -> bool:

@@ -178,7 +178,8 @@ def _signature(head_lines: list[str], text: str) -> tuple[list[str], str]:
             j -= 1
             continue
         # the length first: the line above the 落款 is often a long paragraph
-        parts = _split_issuers(s) if len(_clean(s)) <= 40 else None
+        # a labelled line (责任单位：…) above the 落款 is the last measure's, not a signature
+        parts = _split_issuers(s) if len(_clean(s)) <= 40 and "：" not in s and ":" not in s else None
         if parts and all(p.endswith(_ORG_END_WORDS) for p in parts):  # _ORG_END: parts hold no newline
             orgs = parts + orgs
             j -= 1

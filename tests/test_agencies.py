@@ -548,3 +548,11 @@ def test_a_refused_list_naming_a_body_is_reported_with_the_name_it_refused():
     assert find_clauses(text, refused) == []
     assert [text[s:e] for s, e in refused] == ["（市科技局、朝阳）"]  # the scope note is no clause, nor refused
     assert unlike_names("市科技局、朝阳") == ["朝阳"]
+
+
+def test_a_bracket_in_a_labelled_field_is_the_second_name_of_its_body():
+    from bioparse.agencies import find_clauses
+
+    text = "（三）推进项目建设。内容。\n牵头单位：市发改委（市大健康产业办）\n（四）建设平台。内容（市科技局、市财政局）\n"
+    assert [(c[2], [p[0] for p in c[3]]) for c in find_clauses(text)] == [
+        ("牵头单位", ["市发改委（市大健康产业办）"]), ("bare_list", ["市科技局", "市财政局"])]

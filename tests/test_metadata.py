@@ -288,3 +288,10 @@ def test_a_draft_put_out_for_comment_is_titled_by_the_draft():
 def test_central_bodies_are_national(issuer):
     assert level_and_region(issuer) == ("national", "全国")
     assert level_and_region("中共北京市委宣传部") == ("city", "北京市")  # a ministry of a city's Party committee
+
+
+def test_a_labelled_line_above_the_signature_is_no_issuer():
+    text = ("哈尔滨市人民政府关于促进生物医药产业发展的实施意见\n一、总体要求\n正文。\n"
+            "牵头单位：市国土资源局\n责任单位：市商务局、市投资促进局\n哈尔滨市人民政府\n2017年9月15日\n")
+    meta = infer_metadata(text)
+    assert meta["issuer"] == "哈尔滨市人民政府" and meta["region"] == "哈尔滨市"
