@@ -14,6 +14,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from .numerals import ONE_CHARACTER_LABELS
+
 # Word export artifacts such as "[bookmark: _Hlk162014200]".
 BOOKMARK = re.compile(r"\[bookmark:[^\]\n]{0,80}\]")
 # Characters removed wherever they stand.
@@ -31,7 +33,7 @@ _RESPONSIBILITY_START = (r"(?:【\s*)?(?:责任|牵头|配合|参与|协同|主�
                          r"(?:单位|部门|主体|处室|科室|机构)\s*(?:[:：]|】)")
 HEADING_START = re.compile(
     rf"^(?:[{CN_DIGITS}]+[、，.．]|[（(][{CN_DIGITS}]+[）)]|[（(]?\d{{1,3}}[）)]|\d{{1,3}}(?:[.．](?!\d)|、)"
-    rf"|第[{CN_DIGITS}\d]+[章节条部分]|附件|[{CN_DIGITS}]是|[①-⒛㈠-㈩]"
+    rf"|第[{CN_DIGITS}\d]+[章节条部分]|附件|[{CN_DIGITS}]是|[{ONE_CHARACTER_LABELS}]"
     # a responsibility line of its own (责任单位：…) closes the paragraph before it
     rf"|{_RESPONSIBILITY_START})"
 )
@@ -327,7 +329,7 @@ def normalize(raw: str, join_breaks: bool = True) -> Normalized:
             prev = text
             length += 1
             next_raw += 1
-        last_width = len(line.strip(_EDGES)) if text is core else len(text)
+        last_width = len(text)  # the line as kept (a plain line's text is its stripped core)
         blank = False
         if idx is None:  # one run of raw from the line's first kept character, unless it continues the last one
             first = line_start + line.find(core[0])  # the characters before it are blanks

@@ -20,6 +20,7 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 PARENTHESIZED_CN = "㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩"
 PARENTHESIZED_DIGITS = "".join(chr(c) for c in range(0x2474, 0x2488))
 DIGITS_WITH_STOP = "".join(chr(c) for c in range(0x2488, 0x249C))
+ONE_CHARACTER_LABELS = CIRCLED + PARENTHESIZED_DIGITS + DIGITS_WITH_STOP + PARENTHESIZED_CN
 _ONE_CHARACTER_LABELS = {ch: i + 1 for labels in (CIRCLED, PARENTHESIZED_CN, PARENTHESIZED_DIGITS, DIGITS_WITH_STOP)
                          for i, ch in enumerate(labels)}
 

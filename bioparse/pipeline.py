@@ -266,10 +266,10 @@ def _agencies(d: dict, crosswalk) -> None:
     clauses = agencies_mod.find_clauses(text, refused)
     for start, end in refused:  # a clause-like bracket whose names were not taken for bodies'
         unlike = "、".join(agencies_mod.unlike_names(text[start + 1:end - 1])[:3])
+        why = f"{unlike} does not look like a public body's name" if unlike else \
+            "a name in it does not look like a public body's"
         d["warnings"].append(f"{d['path'].name}: provision {d['owner'](start)}: {text[start:end]} was not read "
-                             "as a responsibility clause (" + (f"{unlike} does not look like a public body's name"
-                                                               if unlike else "a name in it does not look like a "
-                                                               "public body's") + "); "
+                             f"as a responsibility clause ({why}); "
                              "if it names responsible bodies, they are missing from the agencies table")
     point_parent = {p["provision_id"]: p["parent_id"] for p in provisions if p["level"] == "point"}
     # clauses that answer for provisions other than the one holding them

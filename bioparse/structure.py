@@ -20,26 +20,25 @@ from .scan import positions
 CN = "一二三四五六七八九十百零〇两"
 _ARABIC_FIRST = "0123456789０１２３４５６７８９"  # a label's first digit, half- or full-width (１．)
 
-# (level name, rank, first characters, pattern). A lower rank is higher in the tree. Each
-# pattern matches at the start of a paragraph, which begins with one of its first characters,
-# and captures the numeral in group "n".
-HEADING_KINDS: list[tuple[str, int, str, re.Pattern]] = [
-    ("chapter", 0, "第", re.compile(rf"^第(?P<n>[{CN}\d]+)[章编]")),
-    ("chapter", 0, "第", re.compile(rf"^第(?P<n>[{CN}\d]+)部分")),
-    ("division", 1, "第", re.compile(rf"^第(?P<n>[{CN}\d]+)节")),  # 节 of a long regulation
-    ("part", 2, CN, re.compile(rf"^(?P<n>[{CN}]+)(?:、|[.．](?![{CN}\d]))")),
-    ("article", 3, "第", re.compile(rf"^第(?P<n>[{CN}\d]+)条")),
-    ("section", 4, "（(", re.compile(rf"^[（(](?P<n>[{CN}]+)[）)]")),
-    ("section", 4, PARENTHESIZED_CN, re.compile(rf"^(?P<n>[{PARENTHESIZED_CN}])")),  # ㈠ for （一）
+# (level name, rank, pattern). A lower rank is higher in the tree. Each pattern matches at
+# the start of a paragraph and captures the numeral in group "n".
+HEADING_KINDS: list[tuple[str, int, re.Pattern]] = [
+    ("chapter", 0, re.compile(rf"^第(?P<n>[{CN}\d]+)[章编]")),
+    ("chapter", 0, re.compile(rf"^第(?P<n>[{CN}\d]+)部分")),
+    ("division", 1, re.compile(rf"^第(?P<n>[{CN}\d]+)节")),  # 节 of a long regulation
+    ("part", 2, re.compile(rf"^(?P<n>[{CN}]+)(?:、|[.．](?![{CN}\d]))")),
+    ("article", 3, re.compile(rf"^第(?P<n>[{CN}\d]+)条")),
+    ("section", 4, re.compile(rf"^[（(](?P<n>[{CN}]+)[）)]")),
+    ("section", 4, re.compile(rf"^(?P<n>[{PARENTHESIZED_CN}])")),  # ㈠ for （一）
     # 1. or 1、 — a full stop before a digit is a decimal point (1.5万亩), except before a year
     # (2.2025年底前…); 、 never is; a blank is, unless a unit follows (12 个, 3 万亩: a figure)
-    ("item", 5, _ARABIC_FIRST, re.compile(r"^(?P<n>\d{1,3})(?:[.．](?!\d)|[.．](?=(?:19|20)\d\d[ \u3000]*年)|、"
-                                          r"|[ \u3000](?![ \u3000]*[年月日%万亿元个家项]))")),
-    ("item", 5, DIGITS_WITH_STOP, re.compile(rf"^(?P<n>[{DIGITS_WITH_STOP}])")),  # ⒈ for 1.
-    ("subitem", 6, "（(", re.compile(r"^[（(](?P<n>\d{1,3})[）)]")),
-    ("subitem", 6, PARENTHESIZED_DIGITS, re.compile(rf"^(?P<n>[{PARENTHESIZED_DIGITS}])")),  # ⑴ for （1）
-    ("subitem", 6, _ARABIC_FIRST, re.compile(r"^(?P<n>\d{1,2})[）)]")),
-    ("subsubitem", 7, CIRCLED, re.compile(r"^(?P<n>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])")),
+    ("item", 5, re.compile(r"^(?P<n>\d{1,3})(?:[.．](?!\d)|[.．](?=(?:19|20)\d\d[ \u3000]*年)|、"
+                           r"|[ \u3000](?![ \u3000]*[年月日%万亿元个家项]))")),
+    ("item", 5, re.compile(rf"^(?P<n>[{DIGITS_WITH_STOP}])")),  # ⒈ for 1.
+    ("subitem", 6, re.compile(r"^[（(](?P<n>\d{1,3})[）)]")),
+    ("subitem", 6, re.compile(rf"^(?P<n>[{PARENTHESIZED_DIGITS}])")),  # ⑴ for （1）
+    ("subitem", 6, re.compile(r"^(?P<n>\d{1,2})[）)]")),
+    ("subsubitem", 7, re.compile(rf"^(?P<n>[{CIRCLED}])")),
 ]
 POINT_RANK = 8
 # "一是" … "二是" inside a paragraph, after the paragraph start or a punctuation mark.
@@ -91,14 +90,14 @@ _ASCII_STOP = re.compile(r"(?<=[\u4e00-\u9fff”）》])\.(?![0-9])")
 def _heading_label_pattern() -> re.Pattern:
     """HEADING_KINDS' patterns joined as alternatives, each with its numeral as a plain group."""
     alternatives = []
-    for *_, pattern in HEADING_KINDS:
+    for _, _, pattern in HEADING_KINDS:
         assert pattern.groups == 1 and pattern.pattern.startswith("^")
         alternatives.append("(?:" + pattern.pattern[1:].replace("(?P<n>", "(", 1) + ")")
     return re.compile("|".join(alternatives))
 
 
 _HEADING_LABEL = _heading_label_pattern()
-_KIND_OF_GROUP = [("", 0)] + [(level, rank) for level, rank, _, _ in HEADING_KINDS]
+_KIND_OF_GROUP = [("", 0)] + [(level, rank) for level, rank, _ in HEADING_KINDS]
 _ITEM_RANK = 5
 _LIST_LEVELS = ("item", "subitem", "subsubitem")  # arabic-numbered: kept only in sequence
 # A policy's tree has three numbered tiers, as the annotations have them: part, measure and
@@ -393,7 +392,9 @@ def _new_provision(parent, level, label, number, title, start, end, used_ids) ->
 
 
 # 2.1 加强基础研究 under 二、: sections numbered part.section (上海's 实施意见)
-_DECIMAL_SECTION = re.compile(r"(?P<p>\d{1,2})[.．](?P<n>\d{1,2})(?![\d.．])[ \u3000]*(?=[^\d%％万亿千百元个家项年月日倍])")
+# what follows a decimal label, unlike a figure's number (3.5%, 1.5万亩)
+_NO_FIGURE_AFTER = r"(?![\d.．])[ \u3000]*(?=[^\d%％万亿千百元个家项年月日倍])"
+_DECIMAL_SECTION = re.compile(r"(?P<p>\d{1,2})[.．](?P<n>\d{1,2})" + _NO_FIGURE_AFTER)
 
 
 def _decimal_section(line: str, last: dict[str, int]):
@@ -413,8 +414,7 @@ def _decimal_section(line: str, last: dict[str, int]):
     return "item", 5, heading_number(m.group("n")), m.end()
 
 
-_DECIMAL_ITEM = re.compile(r"(?P<p>\d{1,2})[.．](?P<s>\d{1,2})[.．](?P<n>\d{1,2})(?![\d.．])[ \u3000]*"
-                           r"(?=[^\d%％万亿千百元个家项年月日倍])")
+_DECIMAL_ITEM = re.compile(r"(?P<p>\d{1,2})[.．](?P<s>\d{1,2})[.．](?P<n>\d{1,2})" + _NO_FIGURE_AFTER)
 _DECIMAL_LOOKAHEAD = 4  # lines after a 1 总体要求 in which its 1.1 may stand
 
 

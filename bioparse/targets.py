@@ -64,10 +64,9 @@ _TARGET_RE = re.compile(
 # 百分之十五, 百分之三点五
 _PCT_WORDS_RE = re.compile(r"百分之(?P<num>" + _NUM + rf"(?:点[{_CN_NUMERALS}]+)?)(?:" + _SP + r"(?P<sq>以上|以下|以内|左右))?")
 # 两成 (20%), written with a bound or at a clause's end; tried only before each 成
-_TENTHS_RE = re.compile(r"(?<![一二两三四五六七八九十])(?P<num>[一二两三四五六七八九])成(?:" + _SP
+_TENTHS_DIGITS = "一二两三四五六七八九"  # the digit before a _TENTHS_RE match's 成
+_TENTHS_RE = re.compile(rf"(?<![{_TENTHS_DIGITS}十])(?P<num>[{_TENTHS_DIGITS}])成(?:" + _SP
                         + r"(?P<sq>以上|以下|以内|左右)|(?=[，,。；;、）)\n]|$))")
-
-_TENTHS_DIGITS = frozenset("一二两三四五六七八九")  # the digit a _TENTHS_RE match has before its 成
 
 # _TARGET_RE may start at any character, so its finditer is slow; _target_matches tries it
 # only where a match can start. Its number starts a run of Arabic or of Chinese digits,

@@ -295,7 +295,7 @@ def test_match_heading_tries_the_kinds_in_order(line):
     """match_heading, which picks the kinds by first character, is the loop over all kinds."""
     from bioparse import structure
     expected = None
-    for level, rank, _, pattern in structure.HEADING_KINDS:
+    for level, rank, pattern in structure.HEADING_KINDS:
         m = pattern.match(line)
         if not m:
             continue
