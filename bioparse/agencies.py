@@ -224,7 +224,7 @@ def _names_with_roles(run: str, base: int, role: str):
     form is '牵头配合', '牵头', '按职责分工负责', '负责' or '' (a plain list); strong is True
     when the run carries a duty suffix such as 按职责分工负责.
     """
-    if "由" in run[:10]:  # 由市科技局负责, 此项工作由市发展改革委牵头: 由 (by) and a topic before it are no name
+    if "由" in run[:_TOPIC_BY_MAX]:  # 由市科技局负责, 此项工作由市发展改革委牵头: 由 (by) and a topic before it are no name
         m = _TOPIC_BY_RE.match(run)
         if m:
             run, base = run[m.end():], base + m.end()
@@ -265,7 +265,11 @@ def _names_with_roles(run: str, base: int, role: str):
 
 _NOTES = ("下同", "同上", "以下同")
 # a short topic and 由 before the names (此项工作由…, 由…), not the 由 of 自由贸易区
-_TOPIC_BY_RE = re.compile(r"[^、，,；;：:（）()由]{0,8}(?<!自)由")
+# or a reference to numbered provisions (第（一）至（三）项由, 以上第1、2项由, 第（四）项由)
+_REF_NUMBER = r"(?:[（(][一二三四五六七八九十0-9]{1,3}[）)]|[一二三四五六七八九十0-9]{1,3})"
+_TOPIC_BY_RE = re.compile(rf"(?:(?:以上|上述|前述)?第?{_REF_NUMBER}(?:[至到、和—\-~～]第?{_REF_NUMBER})*[项条款点]"
+                          r"|[^、，,；;：:（）()由]{0,8})(?<!自)由")
+_TOPIC_BY_MAX = 16  # where the 由 of the longest topic stands (以上第（十一）至（十三）项由)
 
 
 def _could_be_name(piece: str) -> bool:

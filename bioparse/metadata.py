@@ -272,8 +272,11 @@ _FIELD_LABELS = {
     "date": ("成文日期", "发文日期", "印发日期", "成文时间"),
     "title": ("文件标题", "文件名称", "标题", "名称"),
 }
-_ANY_LABEL = "|".join(sorted({w for words in _FIELD_LABELS.values() for w in words}
-                             | {"索引号", "发布日期", "主题分类", "公开方式", "有效性", "主题词"}, key=len, reverse=True))
+# a page pads a short label to the width of the longest (文　　号：, 索 引 号：): blanks may
+# stand between a label's characters
+_ANY_LABEL = "|".join("[ \t\u3000\xa0]*".join(w) for w in sorted(
+    {w for words in _FIELD_LABELS.values() for w in words}
+    | {"索引号", "发布日期", "主题分类", "公开方式", "有效性", "主题词"}, key=len, reverse=True))
 _LABEL_FIELD = {w: f for f, words in _FIELD_LABELS.items() for w in words}
 _LABELLED_RE = re.compile(rf"({_ANY_LABEL})[ \t\u3000\xa0]*[:：]?\s*(.*?)[ \t\u3000\xa0]*(?=(?:{_ANY_LABEL})\s*[:：]|\n|$)")
 
@@ -287,7 +290,7 @@ def labelled_fields(page_text: str) -> dict[str, str]:
     """
     out: dict[str, str] = {}
     for m in _LABELLED_RE.finditer(page_text):
-        field, value = _LABEL_FIELD.get(m.group(1)), m.group(2)
+        field, value = _LABEL_FIELD.get(_clean(m.group(1))), m.group(2)
         if field is None or field in out or not value:
             continue
         if field == "doc_number":

@@ -33,7 +33,7 @@ _RESPONSIBILITY_START = (r"(?:【\s*)?(?:责任|牵头|配合|参与|协同|主�
                          r"(?:单位|部门|主体|处室|科室|机构)\s*(?:[:：]|】)")
 HEADING_START = re.compile(
     rf"^(?:[{CN_DIGITS}]+[、，.．]|[（(][{CN_DIGITS}]+[）)]|[（(]?\d{{1,3}}[）)]|\d{{1,3}}(?:[.．](?!\d)|、)"
-    rf"|第[{CN_DIGITS}\d]+[章节条部分]|附件|[{CN_DIGITS}]是|[{ONE_CHARACTER_LABELS}]"
+    rf"|第[{CN_DIGITS}\d]+[章节条部分]|附件|[{CN_DIGITS}]是|[{ONE_CHARACTER_LABELS}]|(?:专项)?(?:行动|任务)[{CN_DIGITS}]+[：:、\u3000]"
     # a responsibility line of its own (责任单位：…) closes the paragraph before it
     rf"|{_RESPONSIBILITY_START})"
 )

@@ -2,7 +2,7 @@
 
 Headings are recognized by their numbering, not by their words, so the same rules
 serve documents from any province: chapters 第一章 (and their 第一节), parts 一、,
-articles 第一条, sections （一）/(一), items 1. / 1、, sub-items （1） / 1） and ①, and
+articles 第一条, actions 行动一：/专项行动一/任务一：, sections （一）/(一), items 1. / 1、, sub-items （1） / 1） and ①, and
 一是/二是 runs inside a paragraph. The tree is lossless: each provision owns the text from its label to the
 next provision, and a preamble owns what comes before the first heading, so the spans
 of a document's provisions partition its normalized text.
@@ -28,6 +28,9 @@ HEADING_KINDS: list[tuple[str, int, re.Pattern]] = [
     ("division", 1, re.compile(rf"^第(?P<n>[{CN}\d]+)节")),  # 节 of a long regulation
     ("part", 2, re.compile(rf"^(?P<n>[{CN}]+)(?:、|[.．](?![{CN}\d]))")),
     ("article", 3, re.compile(rf"^第(?P<n>[{CN}\d]+)条")),
+    # 行动一：创新策源行动, 专项行动二　…, 任务三、…: a plan's named actions, between its parts
+    # (二、重点行动) and the （一） measures under them; the separator is part of the label
+    ("action", 3, re.compile(rf"^(?:专项)?(?:行动|任务)(?P<n>[{CN}]+)(?:[：:、]|[ \u3000\t]+|$)")),
     ("section", 4, re.compile(rf"^[（(](?P<n>[{CN}]+)[）)]")),
     ("section", 4, re.compile(rf"^(?P<n>[{PARENTHESIZED_CN}])")),  # ㈠ for （一）
     # 1. or 1、 — a full stop before a digit is a decimal point (1.5万亩), except before a year

@@ -556,3 +556,12 @@ def test_a_bracket_in_a_labelled_field_is_the_second_name_of_its_body():
     text = "（三）推进项目建设。内容。\n牵头单位：市发改委（市大健康产业办）\n（四）建设平台。内容（市科技局、市财政局）\n"
     assert [(c[2], [p[0] for p in c[3]]) for c in find_clauses(text)] == [
         ("牵头单位", ["市发改委（市大健康产业办）"]), ("bare_list", ["市科技局", "市财政局"])]
+
+
+def test_a_line_dividing_numbered_sections_names_only_bodies():
+    """第（一）至（三）项由市科技局牵头，第（四）项由市卫生健康委牵头: the reference to the sections before 由
+    is no part of a body's name (the clause stays where it stands; the notes are silent on spreading it)."""
+    text = "（四）支持临床研究。给予奖励。\n第（一）至（三）项由市科技局牵头，第（四）项由市卫生健康委牵头，市财政局配合。\n"
+    clauses = find_agency_clauses(text)
+    assert [(a["agency"], a["role"]) for c in clauses for a in c["agencies"]] == [
+        ("市科技局", "lead"), ("市卫生健康委", "lead"), ("市财政局", "support")]

@@ -295,3 +295,13 @@ def test_a_labelled_line_above_the_signature_is_no_issuer():
             "牵头单位：市国土资源局\n责任单位：市商务局、市投资促进局\n哈尔滨市人民政府\n2017年9月15日\n")
     meta = infer_metadata(text)
     assert meta["issuer"] == "哈尔滨市人民政府" and meta["region"] == "哈尔滨市"
+
+
+def test_a_web_page_field_label_padded_with_blanks_is_read():
+    """文　　号：, 标　　题： (a short label padded to the width of 发文机关) name the same fields as 文号：."""
+    from bioparse.metadata import labelled_fields
+
+    fields = labelled_fields("索　引　号：\n00819445-3/2024-00372\n文　　号：\n琼府办〔2024〕21号\n发文机关：\n海南省人民政府办公厅\n"
+                             "标　　题：\n海南省生物医药产业发展规划（2024—2030年）")
+    assert fields == {"doc_number": "琼府办〔2024〕21号", "issuer": "海南省人民政府办公厅",
+                      "title": "海南省生物医药产业发展规划（2024—2030年）"}

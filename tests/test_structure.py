@@ -317,3 +317,16 @@ def test_a_table_of_contents_in_any_style_is_no_second_copy_of_the_headings(toc)
     rows, _ = parse_provision_rows(text)
     assert [(r["provision_id"], r["title"]) for r in rows] == [
         ("0", ""), ("1", "发展基础"), ("1.1", "发展现状"), ("2", "总体要求"), ("2.1", "指导思想")]
+
+
+def test_named_actions_sit_between_parts_and_their_sections():
+    """行动一：/专项行动二　/任务三、 head the （一） measures below them, under a part 二、 if there is one,
+    so the （一） of each action is not read as a repeat of the one before."""
+    text = ("一、总体要求\n坚持创新驱动。\n二、重点行动\n行动一：创新策源能力提升行动\n（一）建设创新平台。支持建设。\n"
+            "（二）加快产品研发。支持研发。\n行动二：产业能级跃升行动\n（一）做强龙头企业。支持企业。\n三、保障措施\n（一）加强组织领导。\n")
+    rows = {p.provision_id: p for p in parse_provisions(text)}
+    assert rows["2.1"].level == "action" and rows["2.1"].title == "创新策源能力提升行动"
+    assert rows["2.2.1"].title == "做强龙头企业" and rows["3.1"].parent_id == "3"
+    top = [p for p in parse_provisions("为此制定本方案。\n专项行动一　创新主体培育行动\n（一）培育领军企业。\n"
+                                       "任务二、拓展应用\n（二）支持入院使用。\n") if p.depth == 1]
+    assert [(p.label, p.number) for p in top] == [("专项行动一", 1), ("任务二、", 2)]
