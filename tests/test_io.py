@@ -410,3 +410,19 @@ def test_a_table_head_repeated_at_the_top_of_each_page_is_kept():
     pages = [["正文一。", head, "研发投入强度（%）\t2.1\t3.0"], [head, "企业数量（家）\t85\t120", "正文二。"],
              [head, "平台数量（个）\t5\t9", "正文三。"]]
     assert _strip_page_furniture(pages) == pages
+
+
+def test_a_piece_reported_at_the_start_of_the_piece_before_splits_no_line():
+    """pypdf 4 reports a piece it opens with a space (到 / 2025, a change of font) where the piece
+    before starts; its end is unknown, so the gap after it parts no cells and body text stays text."""
+    from bioparse.pdf_text import Piece, splice_tables
+
+    layout = [("\u3000\u3000到", 72, 587), (" 2025", 72, 587), ("年，全市生物医药产业营业收入达到", 150, 587),
+              (" 1200", 150, 587), ("亿", 405, 587),
+              ("元，规模以上企业达到", 72, 556), (" 350", 72, 556), ("家，新增国家级创新平台", 255, 556)]
+    pieces, text = [], ""
+    for k, (s, x, y) in enumerate(layout):
+        s = ("\n" if k and y != layout[k - 1][2] else "") + s
+        pieces.append(Piece(k, s, x, y, 15.0))
+        text += s
+    assert splice_tables(text, pieces) == text
