@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import docx_text, html_text, metadata
+from . import docx_text, html_text, metadata, pdf_text
 from .normalize import PAGE_NUMBER_LINE, opens_bracket
 from .errors import (BioparseError, CorruptFileError, DecodeError, EmptyDocumentError,
                      ManifestError, UnsupportedFormatError)
@@ -250,21 +250,25 @@ def join_wrapped_lines(lines: list[str]) -> list[str]:
     line starts with. Without indentation to tell, a full line that ends a sentence (。)
     ends its paragraph, unless the document's paragraphs all start with a label
     (第一条…, see _labelled_paragraphs); a line that opens a bracket it does not close
-    (…（责任单位：) never ends one.
+    (…（责任单位：) never ends one. A table row (cells joined by tabs, see pdf_text) stands
+    alone and counts in none of the measures.
     """
     lines = [ln for ln in lines if ln.strip()]
     if not lines:
         return []
+    text_lines = [ln for ln in lines if "\t" not in ln] or lines
     # widths as set on the page: an indent takes its place on a line
-    widths = sorted(_width(ln.rstrip()) for ln in lines)
+    widths = sorted(_width(ln.rstrip()) for ln in text_lines)
     full = 0.85 * widths[int(0.9 * (len(widths) - 1))]
-    indenting = sum(bool(_INDENT.match(ln)) for ln in lines) >= 0.15 * len(lines)
-    labelled = not indenting and _labelled_paragraphs(lines, full)
+    indenting = sum(bool(_INDENT.match(ln)) for ln in text_lines) >= 0.15 * len(text_lines)
+    labelled = not indenting and _labelled_paragraphs(text_lines, full)
     out = [lines[0]]
     last = lines[0].rstrip()  # the last line as set, not the paragraph joined so far
     for line in lines[1:]:
         prev, core = out[-1].rstrip(), line.strip()
-        if _HEADING_START.match(core) or (indenting and _INDENT.match(line)):
+        if "\t" in line or "\t" in last:
+            joined = False  # a table row is no wrapped paragraph
+        elif _HEADING_START.match(core) or (indenting and _INDENT.match(line)):
             joined = False
         elif core.startswith(_CLOSING) or last.endswith(_NUMBER_CUT) or opens_bracket(last):
             joined = True  # …达到1200亿 / 元，…: no line ends inside a number and its unit
@@ -310,7 +314,8 @@ def _strip_page_furniture(pages: list[list[str]]) -> list[list[str]]:
         for ln in set(lines[:2] + lines[-2:]):
             edge[key(ln)] += 1
     repeated = {k for k, n in edge.items() if len(pages) >= 2 and n >= max(2, (len(pages) + 1) // 2)
-                and not _CONTENT_LINE.search(k)}  # 完成时限：2025年12月底 may end pages by chance
+                # 完成时限：2025年12月底 may end pages by chance; a table's head row repeats on each page
+                and not _CONTENT_LINE.search(k) and "\t" not in k}
     out = []
     for lines in pages:
         for _ in range(2):  # top
@@ -331,7 +336,7 @@ def _read_pdf(path: Path) -> RawText:
     try:
         from pypdf import PdfReader
         reader = PdfReader(str(path))
-        raw_pages = [(page.extract_text() or "") for page in reader.pages]
+        raw_pages = [pdf_text.page_text(page) for page in reader.pages]
     except Exception as exc:  # pypdf raises many kinds of errors for damaged files
         raise CorruptFileError(path, f"cannot read this PDF ({type(exc).__name__}): it is damaged or not a PDF",
                                "re-export it as PDF, or save the text as UTF-8 .txt") from None

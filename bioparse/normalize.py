@@ -194,6 +194,8 @@ def _is_page_break(prev: str, nxt: str, blank_between: bool, last_width: int = 0
     # (The tests are ordered cheapest first: headings are short.)
     if not prev or not nxt or len(prev) < 20:
         return False
+    if "\t" in nxt or "\t" in prev:
+        return False  # a table's row (cells joined by tabs) is no wrapped sentence
     # a colon or semicolon inside a bracket still open (（牵头单位：X；配合单位：) ends no paragraph
     in_bracket = prev[-1] in "：:；;" and opens_bracket(prev)
     if prev[-1] in SENTENCE_END and not in_bracket:

@@ -304,3 +304,125 @@ def test_a_running_header_above_the_footer_of_each_page_is_dropped():
     # the red head's own 文号 on page 1, under the issuer's name, stays: the head is the document's
     assert _strip_page_furniture(pages) == [["苏州市人民政府办公室文件", "苏府办〔2024〕68号", "一、总体要求", "正文一。"],
                                             ["正文二。", "正文三。", "正文四。"], ["正文五。", "正文六。", "正文七。"]]
+
+
+def _pdf_at(path, pages, size=10):
+    """A PDF of pages of (x, y, text) in points on an A4 page, each text placed where given (a table's cells)."""
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib.backends.backend_pdf import PdfPages
+
+    from bioparse.plot import setup_fonts
+    setup_fonts()
+    with plt.rc_context({"pdf.fonttype": 42}), PdfPages(path) as pdf:
+        for items in pages:
+            fig = plt.figure(figsize=(595 / 72, 842 / 72))
+            for x, y, s in items:
+                fig.text(x / 595, y / 842, s, fontsize=size)
+            pdf.savefig(fig)
+            plt.close(fig)
+    return path
+
+
+def _table_page(top=700):
+    """Body text, then an indicator table whose head cells and one row name wrap to two lines, then body text."""
+    cols = (72, 222, 277, 362, 447)
+    rows = [[["指标名称"], ["单位"], ["基期值", "（2022年）"], ["目标值", "（2025年）"], ["属性"]],
+            [["研发投入强度"], ["%"], ["2.1"], ["3.0"], ["预期性"]],
+            [["规模以上生物医药工业", "企业数量"], ["家"], ["85"], ["120"], ["预期性"]],
+            [["生物医药产业营业收入"], ["亿元"], ["320"], ["500"], ["预期性"]]]
+    items = [(72, top + 48, "　　到2025年，全市生物医药产业营业收入突破500亿元，培育龙头"),
+             (72, top + 26, "企业8家。主要指标如下：")]
+    y = top
+    for row in rows:
+        for x, cell in zip(cols, row):
+            items += [(x, y - 13 * k, part) for k, part in enumerate(cell)]
+        y -= 13 * (max(len(c) for c in row) - 1) + 22
+    items += [(72, y - 14, "二、重点任务"), (72, y - 40, "　　（一）强化创新。支持企业建设研发平台。")]
+    return items
+
+
+def test_pdf_table_rows_are_read_as_tab_separated_cells(tmp_path):
+    """pypdf runs a row's cells together (研发投入强度 % 2.1 3.0) and sets a cell's second line apart;
+    read by position, each row is one line of tab-separated cells, its wrapped lines joined in."""
+    raw = read_text(_pdf_at(tmp_path / "table.pdf", [_table_page()]))
+    # (pypdf 4 puts a space between a run of Chinese and a number: 突破 500亿元)
+    assert raw.text.replace(" ", "").split("\n") == [
+        "　　到2025年，全市生物医药产业营业收入突破500亿元，培育龙头企业8家。主要指标如下：",
+        "指标名称\t单位\t基期值（2022年）\t目标值（2025年）\t属性",
+        "研发投入强度\t%\t2.1\t3.0\t预期性",
+        "规模以上生物医药工业企业数量\t家\t85\t120\t预期性",
+        "生物医药产业营业收入\t亿元\t320\t500\t预期性",
+        "二、重点任务",
+        "　　（一）强化创新。支持企业建设研发平台。"]
+
+
+def test_pdf_table_figures_are_dated_by_their_column(tmp_path):
+    from bioparse.targets import extract_targets
+    text = read_text(_pdf_at(tmp_path / "table.pdf", [_table_page()])).text
+    table = [(t["text"], t["year"], t.get("status")) for t in extract_targets(text) if "\t" in text[t["start"] - 1]]
+    assert table == [("2.1", 2022, "baseline"), ("3.0", 2025, None), ("85", 2022, "baseline"), ("120", 2025, None),
+                     ("320", 2022, "baseline"), ("500", 2025, None)]
+
+
+def test_pdf_body_lines_with_wide_gaps_but_no_table_stay_as_pypdf_sets_them(tmp_path):
+    """A signature with its date beside it, a letter-spaced heading: no table of figures, so pypdf's text stands."""
+    import pypdf
+    items = [(150, 760, "关"), (190, 760, "于"), (230, 760, "印"), (270, 760, "发"),
+             (72, 720, "　　现将方案印发给你们，请认真组织实施。"),
+             (72, 680, "宜昌市人民政府办公室"), (400, 680, "2023年6月12日")]
+    path = _pdf_at(tmp_path / "plain.pdf", [items])
+    from bioparse.pdf_text import page_text
+    page = pypdf.PdfReader(str(path)).pages[0]
+    assert page_text(page) == page.extract_text()
+
+
+def test_a_row_whose_label_wraps_around_its_centred_cells():
+    """A taller row centres its other cells between the two lines of its label: the label's first
+    line starts the row (the next line has no label), its second line continues it."""
+    from bioparse.pdf_text import Piece, splice_tables
+
+    layout = [("指标", 72, 700), ("2022年", 222, 700), ("2025年", 300, 700),
+              ("研发投入强度", 72, 678), ("2.1", 222, 678), ("3.0", 300, 678),
+              ("规模以上工业", 72, 656), ("85", 222, 649), ("120", 300, 649), ("企业数量", 72, 642)]
+    pieces, text = [], ""
+    for k, (s, x, y) in enumerate(layout):
+        s = ("\n" if k and y != layout[k - 1][2] else " " if k else "") + s
+        pieces.append(Piece(k, s, x, y, 10.0))
+        text += s
+    assert splice_tables(text, pieces).split("\n") == ["指标\t2022年\t2025年", "研发投入强度\t2.1\t3.0",
+                                                      "规模以上工业企业数量\t85\t120"]
+
+
+def test_pdf_lines_do_not_join_a_table_row():
+    """A row ending in a figure (…	3.0) is not a line cut inside a number; nor does a full line run into a row."""
+    from bioparse.io import join_wrapped_lines
+    lines = ["\u3000\u3000到2025年，全市生物医药产业营业收入突破500亿元，培", "育龙头企业8家，主要指标如下：",
+             "指标\t2022年\t2025年", "研发投入强度（%）\t2.1\t3.0", "企业数量（家）\t85\t120", "二、重点任务"]
+    assert join_wrapped_lines(lines) == [lines[0] + lines[1]] + lines[2:]
+
+
+def test_a_table_head_repeated_at_the_top_of_each_page_is_kept():
+    """A table across pages repeats its head row; it is the table's, not a running header."""
+    from bioparse.io import _strip_page_furniture
+    head = "指标\t2022年\t2025年"
+    pages = [["正文一。", head, "研发投入强度（%）\t2.1\t3.0"], [head, "企业数量（家）\t85\t120", "正文二。"],
+             [head, "平台数量（个）\t5\t9", "正文三。"]]
+    assert _strip_page_furniture(pages) == pages
+
+
+def test_a_piece_reported_at_the_start_of_the_piece_before_splits_no_line():
+    """pypdf 4 reports a piece it opens with a space (到 / 2025, a change of font) where the piece
+    before starts; its end is unknown, so the gap after it parts no cells and body text stays text."""
+    from bioparse.pdf_text import Piece, splice_tables
+
+    layout = [("\u3000\u3000到", 72, 587), (" 2025", 72, 587), ("年，全市生物医药产业营业收入达到", 150, 587),
+              (" 1200", 150, 587), ("亿", 405, 587),
+              ("元，规模以上企业达到", 72, 556), (" 350", 72, 556), ("家，新增国家级创新平台", 255, 556)]
+    pieces, text = [], ""
+    for k, (s, x, y) in enumerate(layout):
+        s = ("\n" if k and y != layout[k - 1][2] else "") + s
+        pieces.append(Piece(k, s, x, y, 15.0))
+        text += s
+    assert splice_tables(text, pieces) == text

@@ -161,3 +161,13 @@ def test_a_full_list_of_bodies_ends_its_line_in_text_not_wrapped():
             "【责任单位】自治区工业和信息化厅、各盟行政公署、市人民政府、各旗县人民政府\n"
             "本措施自印发之日起施行，有效期至2027年12月31日。\n")
     assert normalize(text).text.split("\n")[1] == "【责任单位】自治区工业和信息化厅、各盟行政公署、市人民政府、各旗县人民政府"
+
+
+def test_a_table_row_is_neither_joined_nor_joins_the_next():
+    """A PDF's indicator table read as tab-separated rows: a long row ending in a name (预期性)
+    is no sentence cut by the page, and the paragraph before a table does not swallow its head."""
+    body = "全市生物医药产业营业收入突破500亿元，培育龙头企业8家，主要指标如下"
+    text = (body + "\n指标名称\t单位\t基期值（2022年）\t目标值（2025年）\t属性\n"
+            "规模以上生物医药工业企业数量（家）\t家\t85\t120\t预期性\n"
+            "生物医药产业营业收入（亿元）\t亿元\t320\t500\t预期性\n")
+    assert normalize(text).text.split("\n") == text.rstrip("\n").split("\n")

@@ -1,0 +1,221 @@
+"""A PDF page's text as pypdf extracts it, with the rows of its tables as tab-separated cells.
+
+pypdf's ``extract_text`` runs a table row's cells together on one line (研发投入强度 % 2.1 3.0),
+and a cell's wrapped second line (企业数量) on a line of its own. The text pypdf writes is the
+concatenation of the pieces it hands its ``visitor_text`` callback, each with its position; so
+the pieces of a page are grouped into lines by baseline, a line into cells where a gap wider
+than _CELL_GAP em parts two pieces, and a run of lines of several cells into a table, whose
+rows replace the text of those pieces, cells joined by tabs as docx_text and html_text write a
+table's rows. A line of body text is one run across the column and is left as pypdf set it.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+
+_CELL_GAP = 1.5  # em: a wider gap between two pieces on one baseline parts two cells
+_SAME_LINE = 0.3  # em: pieces whose baselines differ by less stand on one line
+_WRAP_PITCH = 1.6  # em: a cell's wrapped line stands at most this far below the line above
+
+
+@dataclass
+class Piece:
+    """One piece of text pypdf hands its visitor: where it starts on the page and its font size."""
+    index: int
+    text: str
+    x: float
+    y: float
+    size: float
+
+
+@dataclass
+class Cell:
+    """Text of one cell on one line (or, once rows are built, of all its lines) and its extent."""
+    x0: float
+    x1: float
+    text: str
+    pieces: list[int] = field(default_factory=list)
+
+
+@dataclass
+class Line:
+    y: float
+    size: float
+    cells: list[Cell]
+
+
+def page_text(page) -> str:
+    """The page's text as ``page.extract_text()`` gives it, but with table rows as tab-separated cells."""
+    pieces: list[Piece] = []
+
+    def visit(text, cm, tm, font_dict, font_size):
+        # text space → page: the text matrix times the current transformation matrix
+        a, b = tm[0] * cm[0] + tm[1] * cm[2], tm[0] * cm[1] + tm[1] * cm[3]
+        c, d = tm[2] * cm[0] + tm[3] * cm[2], tm[2] * cm[1] + tm[3] * cm[3]
+        x, y = tm[4] * cm[0] + tm[5] * cm[2] + cm[4], tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        size = (font_size or 0) * abs(a * d - b * c) ** 0.5
+        pieces.append(Piece(len(pieces), text, x, y, size))
+
+    text = page.extract_text(visitor_text=visit) or ""
+    if "".join(p.text for p in pieces) != text:  # a pypdf that writes text its visitor never sees
+        return text
+    return splice_tables(text, pieces)
+
+
+def splice_tables(text: str, pieces: list[Piece]) -> str:
+    """text with the pieces of each table found among ``pieces`` replaced by its tab-separated rows.
+
+    A table is left as it is when other text comes between its pieces in the order pypdf wrote them.
+    """
+    starts, at = [], 0
+    for p in pieces:
+        starts.append(at)
+        at += len(p.text)
+    for block in reversed(_table_blocks(_lines(pieces))):
+        used = {i for line in block for cell in line.cells for i in cell.pieces}
+        lo, hi = min(used), max(used)
+        if any(pieces[i].text.strip() and i not in used for i in range(lo, hi + 1)):
+            continue
+        begin, end = starts[lo], starts[hi] + len(pieces[hi].text)
+        rows = "\n".join("\t".join(c.text for c in row) for row in table_rows(block))
+        before, after = text[:begin], text[end:]
+        if before and not before.endswith("\n"):
+            rows = "\n" + rows
+        if text[begin:end].endswith("\n") or (after and not after.startswith("\n")):
+            rows += "\n"
+        text = before + rows + after
+    return text
+
+
+def _em(text: str) -> float:
+    """Estimated width in em: a full-width (CJK) character 1, others about half."""
+    return sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.55 for ch in text)
+
+
+def _lines(pieces: list[Piece]) -> list[Line]:
+    """The page's lines, top to bottom, each split into cells at gaps wider than _CELL_GAP em."""
+    lines: list[list[Piece]] = []
+    for p in sorted((p for p in pieces if p.text.strip() and p.size > 0), key=lambda p: (-p.y, p.x)):
+        if lines and abs(lines[-1][0].y - p.y) <= _SAME_LINE * p.size:
+            lines[-1].append(p)
+        else:
+            lines.append([p])
+    out = []
+    for group in lines:
+        group.sort(key=lambda p: p.index)  # as written: left to right
+        size = max(p.size for p in group)
+        cells: list[Cell] = []
+        end = None  # where the last piece ends, None when its start is unknown
+        for k, p in enumerate(group):
+            word = p.text.strip()
+            # pypdf 4 reports a piece it starts with a space (a change of font: 到 / 2025) at the
+            # start of the piece before: a piece that does not move right of it may stand anywhere
+            known = k == 0 or p.x > group[k - 1].x + 0.01
+            if cells and (not known or end is None or p.x - end <= _CELL_GAP * size):
+                cells[-1].text += p.text.strip("\n")
+                cells[-1].pieces.append(p.index)
+            else:
+                cells.append(Cell(p.x, p.x, p.text.strip("\n"), [p.index]))
+            end = p.x + _em(word) * p.size if known else None
+            cells[-1].x1 = max(cells[-1].x1, end if end is not None else p.x)
+            if "\n" in word:  # a piece spanning lines: no place in a table
+                cells[-1].x1 = float("inf")
+        for cell in cells:
+            cell.text = cell.text.strip()
+        out.append(Line(group[0].y, size, cells))
+    return out
+
+
+def _is_row(line: Line) -> bool:
+    """Whether a line has the cells of a table row: two or more, not each a single letter-spaced character."""
+    return len(line.cells) >= 2 and any(len(c.text) > 1 for c in line.cells) and all(c.x1 < float("inf")
+                                                                                   for c in line.cells)
+
+
+def _table_blocks(lines: list[Line]) -> list[list[Line]]:
+    """Runs of lines that form a table: rows of cells, with the wrapped lines of a cell between and after them.
+
+    A line of one run joins a table when it fits inside a column (crosses no column's start) and
+    stands close under the line above, as a cell's second line does, or close above a row, as the
+    first line of a label centred beside its row's cells. A table needs a figure and two rows
+    whose cells stand in columns (each overlaps a cell of another row).
+    """
+    blocks, k = [], 0
+    while k < len(lines):
+        if not _is_row(lines[k]):
+            k += 1
+            continue
+        block = [lines[k]]
+        k += 1
+        while k < len(lines):
+            line, nxt = lines[k], lines[k + 1] if k + 1 < len(lines) else None
+            # close under the line above, or (a centred row's first line) just above the next row
+            close = (block[-1].y - line.y <= _WRAP_PITCH * line.size
+                     or (nxt is not None and _is_row(nxt) and line.y - nxt.y <= _WRAP_PITCH * line.size))
+            if not (_is_row(line) or (close and len(line.cells) == 1 and _fits(line.cells[0], block))):
+                break
+            block.append(line)
+            k += 1
+        rows = [line for line in block if _is_row(line)]
+        if (sum(_aligned(line, rows) for line in rows) >= 2
+                and any(ch.isdigit() for line in rows for c in line.cells for ch in c.text)):
+            blocks.append(block)
+    return blocks
+
+
+def _aligned(line: Line, rows: list[Line]) -> bool:
+    """Whether each cell of a row after its first stands in a column of another row (overlaps one of its cells)."""
+    return all(any(max(c.x0, o.x0) < min(c.x1, o.x1) for other in rows if other is not line for o in other.cells)
+               for c in line.cells[1:])
+
+
+def _fits(cell: Cell, block: list[Line]) -> bool:
+    """Whether a run stays within one column of the table: no cell of its rows starts inside it."""
+    tolerance = 0.5 * block[0].size
+    return not any(cell.x0 + tolerance < c.x0 < cell.x1 - tolerance
+                   for line in block if _is_row(line) for c in line.cells)
+
+
+def table_rows(block: list[Line]) -> list[list[Cell]]:
+    """The rows of a table block, a cell's wrapped lines joined into it.
+
+    A line without a cell in the first (label) column continues the row above (a head's
+    second line, 基期值 / （2022年）); a line of only a label continues it too (企业数量 under
+    规模以上生物医药), unless the next line lacks a label: then the label starts a row whose
+    other cells stand lower, centred in a taller row.
+    """
+    second = min(line.cells[1].x0 for line in block if _is_row(line))
+
+    def has_label(line: Line) -> bool:
+        return line.cells[0].x0 < second - 0.5 * line.size
+
+    rows: list[list[Cell]] = []
+    for k, line in enumerate(block):
+        nxt = block[k + 1] if k + 1 < len(block) else None
+        if not rows:
+            starts = True
+        elif not has_label(line):
+            starts = False
+        elif len(line.cells) == 1:
+            starts = nxt is not None and not has_label(nxt) and line.y - nxt.y <= _WRAP_PITCH * line.size
+        else:
+            starts = True
+        if starts:
+            rows.append([Cell(c.x0, c.x1, c.text, list(c.pieces)) for c in line.cells])
+        else:
+            _merge(rows[-1], line.cells)
+    return rows
+
+
+def _merge(row: list[Cell], cells: list[Cell]) -> None:
+    """Add a line's cells to a row: to the cell each overlaps, or as a new cell in its place."""
+    for cell in cells:
+        same = next((c for c in row if max(c.x0, cell.x0) < min(c.x1, cell.x1)), None)
+        if same is not None:
+            latin = all(ch.isascii() and ch.isalpha() for ch in same.text[-1:] + cell.text[:1])
+            same.text += (" " if latin else "") + cell.text  # a wrapped Latin word takes a space back
+            same.x0, same.x1 = min(same.x0, cell.x0), max(same.x1, cell.x1)
+            same.pieces += cell.pieces
+        else:
+            row.append(Cell(cell.x0, cell.x1, cell.text, list(cell.pieces)))
+            row.sort(key=lambda c: c.x0)
