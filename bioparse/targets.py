@@ -34,8 +34,11 @@ _TIME_AFTER_GE = r"工作日|自然日|交易日|小时|季度|星期|百分点|
 _UNITS = (
     r"%|％|工作日|自然日|交易日|小时|季度|平方公里|平方米|公顷|㎡|m²|ｍ²|m2(?![0-9])|ｍ2(?![0-9])|人次|"
     r"天(?!津|然|使|下)|日(?!常|益|趋|前|后|本|用)|周(?!年|边|期)|月(?!份|度)|年(?!度|级|代|份|龄)|"
-    r"家次|家(?!庭|用|居|属|族|电)|项|人(?!民|工|口|才|员|群|类|士)|名|亩|所(?!有|属|在|得|列|述|示|需)|座|张|台|套|批(?!准|复|次|发)|"
-    r"种(?!植|子|业|苗|类)|件|份(?!额)|款|支(?!持|撑|付)|条|吨标准煤|吨标煤|吨|毫克|克(?!隆|服)|倍|户(?!籍|口|外|型|一)"
+    r"家次|家(?!庭|用|居|属|族|电)|项|人(?!民|工|口|才|员|群|类|士)|名|亩|所(?!有|属|在|得|列|述|示|需)|座|张|"
+    r"台(?:[（(]套[）)])?|套(?:[（(]台[）)])?|批次|批(?!准|复|次|发)|"
+    r"种(?!植|子|业|苗|类)|件|份(?!额)|款|支(?!持|撑|付)|条|吨标准煤|吨标煤|吨|毫克|克(?!隆|服)|倍|户(?!籍|口|外|型|一)|"
+    # counts of services and events (5000次, 20场), volumes (20万升, 1.5万立方米) and doses (1亿剂)
+    r"次(?!性|数|序|要|级|生|第)|场次|场(?!景|所|地|馆|合|域|化|面|内|外|站|均|次)|立方米|升(?!级|值|格|温|高|降|至|到|为)|剂次|剂(?!型|量|次)"
 )
 
 _PREFIX_QUAL = (
@@ -581,6 +584,8 @@ def _candidate(text: str, m: re.Match, spans, lead_ins: dict | None = None) -> d
         return None
     if is_cn and num in ("一",) and (unit == "批" or not (qualified or _ends_clause(text, end))):
         return None  # 一个平台, 突破一批关键技术: "a", "a number of"; but 建设中试平台一个。 counts one
+    if is_cn and unit == "次" and not qualified:
+        return None  # 二次开发, 三次产业: ordinal words; 每年发布一次: a routine's frequency, no count of times
     if is_cn and len(num) == 1 and num in "百千" and not money and not qualified:
         return None  # 千人计划, 千家万户, 百家 (十家 and 十万平方米 are figures)
     if unit == "项" and text.endswith(_OWN_LIST_WORDS, max(0, start - 4), start):

@@ -514,3 +514,22 @@ def test_households_as_a_unit():
 def test_grams_as_a_unit_but_not_in_words():
     assert [r[:4] for r in _rows("单抗表达量提升至每升8克以上，开展3克隆筛选，攻克5项关键技术。")] == [
         ("8克以上", 8.0, "克", "以上"), ("5项", 5.0, "项", "")]
+
+
+def test_units_of_services_events_volumes_and_doses():
+    """次, 场, 批次, 升, 立方米, 剂 and a 台（套） of equipment are units of figures, 万 staying with them."""
+    text = ("每年开展辅导服务不少于200次，举办活动不少于20场，年检验能力达到5000批次，"
+            "生物反应器总规模达到20万升，建设冷库1.5万立方米，新增疫苗产能1亿剂，接种500万剂次，"
+            "新增仪器设备100台（套）以上。")
+    assert [r[1:4] for r in _rows(text)] == [
+        (200.0, "次", "不少于"), (20.0, "场", "不少于"), (5000.0, "批次", "达到"), (20.0, "万升", "达到"),
+        (1.5, "万立方米", ""), (1.0, "亿剂", ""), (500.0, "万剂次", ""), (100.0, "台（套）", "以上")]
+    # the units stand in an indicator table's 单位 column too
+    assert [r[1:3] for r in _rows("指标\t单位\t2027年\n发酵规模\t万升\t5\n")] == [(5.0, "万升")]
+
+
+def test_times_in_chinese_numerals_count_only_with_a_bound():
+    """二次开发 is an ordinal word and 每年发布一次 a routine; 不少于两次 is a bounded count."""
+    assert _rows("支持经典名方二次开发，申报指南每年发布一次，升级改造不少于两次。") == [
+        ("不少于两次", 2.0, "次", "不少于", None, "goal")]
+    assert [r[0] for r in _rows("落实一次性奖励100万元，推进2场景建设。")] == ["100万元"]
