@@ -5,6 +5,9 @@ the end of a paragraph):
   （责任单位：A、B）  （责任部门：A、B）  （牵头单位：A；配合单位：B、C）
   （A、B按职责分工负责）  （A牵头，B、C配合）  （A、B负责）  （A、B） (bare list, paragraph end)
   （A负责，B配合）  （A会同B负责）  （A、B按职能分工落实）  （由A负责）  【责任单位：A】  〔牵头单位：A〕
+  责任单位：A牵头，B、C配合，D参与 (a role word in a labelled list cuts it)
+  责任单位： ending its line, with A、B on the next
+  由A负责，B配合。 / …基金，由A负责，B参与。 (a sentence closing its paragraph)
 Offsets are code-point offsets into the text passed in.
 """
 from __future__ import annotations
@@ -331,11 +334,12 @@ _ROLE_END_RE = re.compile(_ROLE_WORD + r"\s*$")
 _ROLE_BEFORE_SEPARATOR_RE = re.compile(_ROLE_WORD + r"\s*[，,；;]")
 
 
-def _role_parts(inner: str, base: int) -> list[tuple] | None:
+def _role_parts(inner: str, base: int, bodies_only: bool = True) -> list[tuple] | None:
     """The names of a clause whose every comma-separated part ends in a role word, or None.
 
     （省科技厅牵头，省财政厅、省药监局按职责分工负责，各市县政府配合）: each part is read on
-    its own, with its own role; every name must look like a body's.
+    its own, with its own role; every name must look like a body's, unless a marker word
+    (责任单位：) already says that names follow (bodies_only=False).
     """
     if "（" in inner or "(" in inner:  # a comma inside a name's brackets does not cut it
         parts = [(inner[s:e], base + s) for s, e in _bounds_outside_brackets(inner, "，,；;")]
@@ -353,7 +357,7 @@ def _role_parts(inner: str, base: int) -> list[tuple] | None:
     for i, (part, pbase) in enumerate(parts):
         role = "lead" if i == 0 and not has_lead else ("support" if has_lead or i else "responsible")
         pieces += _names_with_roles(part, pbase, role)[1]
-    return pieces if _all_agencies(pieces) else None
+    return pieces if not bodies_only or _all_agencies(pieces) else None
 
 
 def _parse_marked(segments, marked):
@@ -367,6 +371,9 @@ def _parse_marked(segments, marked):
         else:
             body, bbase = part, pbase
         _, pieces, _ = _names_with_roles(body, bbase, role)
+        if any(_ROLE_END_RE.search(p[0]) for p in pieces):
+            # 责任单位：A牵头，B、C配合，D参与: a role word inside a name cuts the body into parts
+            pieces = _role_parts(body, bbase, bodies_only=False) or pieces
         if not m and not _all_agencies(pieces):
             break  # the clause ended; what follows is prose
         names = _before_note(body, pieces)
@@ -424,7 +431,7 @@ _BRACKET_LABEL_RE = re.compile(r"[【〔]\s*(" + "|".join(MARKERS) + r")\s*[】�
 # a sentence with a duty suffix, e.g. 市科技局、市财政局按职责分工负责。 (no parentheses;
 # a short bracket inside a name is allowed: 各市（州）人民政府)
 _BARE_DUTY_RE = re.compile(
-    r"(?:^|(?<=[。！\n]))[ \t\u3000]*((?:[^。！\n（）()]|[（(][^（）()\n]{1,12}[）)]){2,400}?(?:按照?职责分工负责|按职责负责|分工负责|牵头[^。\n]{1,200}配合|负责|(?:负责|分工|职[责能]|抓好)落实))[ \t\u3000]*(?=[。；;]?[ \t\u3000]*(?:\n|$))"
+    r"(?:^|(?<=[。！\n]))[ \t\u3000]*((?:[^。！\n（）()]|[（(][^（）()\n]{1,12}[）)]){2,400}?(?:按照?职责分工负责|按职责负责|分工负责|(?:牵头|负责)[^。\n]{1,200}(?:配合|参与|协助)|负责|(?:负责|分工|职[责能]|抓好)落实))[ \t\u3000]*(?=[。；;]?[ \t\u3000]*(?:\n|$))"
 )
 
 # Cheap pre-checks, so the clause regexes above run only where they can match.
@@ -432,13 +439,13 @@ _BARE_DUTY_RE = re.compile(
 # these words: a marker word's first two characters, or a role word (负责, 牵头, 配合, 参与, 落实, 协助, 会同).
 _CUE_RE = re.compile("|".join(sorted({m[:2] for m in MARKERS} | {"负责", "牵头", "配合", "参与", "落实", "协助", "会同"})))
 _MARKER_LENGTHS = sorted({len(m) for m in MARKERS})  # a marker ends no longer one (test_speed_prefilters)
-# The line ending every _BARE_DUTY_RE match has: 负责, 配合 or 落实, then perhaps spaces, one
-# of 。；; and spaces (the regex's closing look-ahead). Read backwards from the line break,
-# such a line ends in the word's last character (责 合 实) or a space, perhaps before one
-# of 。；;: the breaks that can close a match. The pattern starts with the literal break,
+# The line ending every _BARE_DUTY_RE match has: 负责, 配合, 参与, 协助 or 落实, then perhaps
+# spaces, one of 。；; and spaces (the regex's closing look-ahead). Read backwards from the line
+# break, such a line ends in the word's last character (责 合 与 助 实) or a space, perhaps before
+# one of 。；;: the breaks that can close a match. The pattern starts with the literal break,
 # which the regex engine scans for fast, once for the three words.
-_DUTY_LINE_BREAK_RE = re.compile(r"\n(?:(?<=[责合实 \t\u3000]\n)|(?<=[责合实 \t\u3000][。；;]\n))")
-_DUTY_LINE_ENDS = ("负责", "配合", "落实")
+_DUTY_LINE_BREAK_RE = re.compile(r"\n(?:(?<=[责合与助实 \t\u3000]\n)|(?<=[责合与助实 \t\u3000][。；;]\n))")
+_DUTY_LINE_ENDS = ("负责", "配合", "参与", "协助", "落实")
 
 
 def find_agency_clauses(text: str) -> list[dict]:
@@ -486,12 +493,11 @@ def find_clauses(text: str, refused: list | None = None) -> list[tuple[int, int,
             if rx is _BARE_DUTY_RE:
                 if not _ends_paragraph(text, e):
                     continue
-                s = _after_duty_lead(text, s, e)  # 第五条　专项资金由|市科技局负责
-            parsed = parse_clause(text[s:e], s)
-            if parsed and (rx is _BARE_MARKER_RE or parsed[0] != "bare_list"):
-                # a prose sentence ending in 负责 must be a list of bodies, not a clause
-                if rx is _BARE_DUTY_RE and not _all_agencies(parsed[1]):
-                    continue
+                s, parsed = _duty_sentence(text, s, e)
+            else:
+                e = _names_below(text, s, e)
+                parsed = parse_clause(text[s:e], s)
+            if parsed:
                 clauses.append((s, e, *parsed))
                 taken.append((s, e))
     # （责任单位：市工信局 at a paragraph's end, never closed. Every opening bracket starts a
@@ -571,6 +577,37 @@ _DUTY_LEAD_RE = re.compile(
     r"[ \t\u3000]*(?:(?:第[零〇一二三四五六七八九十百0-9]{1,4}[条款项]|[（(][一二三四五六七八九十0-9]{1,3}[）)]"
     r"|[一二三四五六七八九十]{1,3}[、.．]|[0-9]{1,2}[.．、）)])[ \t\u3000]*)?"
     r"(?:[^。；;！\n（）()，,、由]{0,20}(?<!自)由)?")
+
+
+def _names_below(text: str, start: int, end: int) -> int:
+    """The end of a labelled clause text[start:end] whose names stand on the next line
+    (责任单位：\n市科技局、市财政局): that line's end if it lists only bodies, else ``end``."""
+    if text[end:end + 1] != "\n" or text[start:end].rstrip(" \t\u3000")[-1:] not in "：:":
+        return end
+    line_end = text.find("\n", end + 1)
+    line_end = len(text) if line_end < 0 else line_end
+    while line_end > end + 1 and text[line_end - 1] in "。；; \t\u3000":
+        line_end -= 1
+    _, pieces, _ = _names_with_roles(text[end + 1:line_end], end + 1, "responsible")
+    return line_end if _all_agencies(pieces) else end
+
+
+def _duty_sentence(text: str, start: int, end: int) -> tuple[int, tuple | None]:
+    """(start, parsed clause) of a duty sentence text[start:end] (see _BARE_DUTY_RE), or (start, None).
+
+    The bodies open the sentence, after a label and a topic (_after_duty_lead), or its last
+    clause, after ，由 (设立产业基金，由市国资委负责，市投资集团参与); a prose sentence ending
+    in 负责 must be a list of bodies, not a clause.
+    """
+    starts = [_after_duty_lead(text, start, end)]
+    by = max(text.rfind("，由", start, end), text.rfind(",由", start, end))
+    if by > start:
+        starts.append(by + 2)
+    for s in starts:
+        parsed = parse_clause(text[s:end], s)
+        if parsed and parsed[0] != "bare_list" and _all_agencies(parsed[1]):
+            return s, parsed
+    return start, None
 
 
 def _after_duty_lead(text: str, start: int, end: int) -> int:

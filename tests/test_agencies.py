@@ -565,3 +565,36 @@ def test_a_line_dividing_numbered_sections_names_only_bodies():
     clauses = find_agency_clauses(text)
     assert [(a["agency"], a["role"]) for c in clauses for a in c["agencies"]] == [
         ("市科技局", "lead"), ("市卫生健康委", "lead"), ("市财政局", "support")]
+
+
+def test_a_duty_sentence_with_supporting_bodies_on_its_own_line():
+    """由A负责，B、C配合 (or 参与, 协助) on a line of its own, without brackets, is a clause."""
+    text = "（四）培育市场主体。引进企业10家。\n由盟工信局负责，盟投资促进中心、锡林浩特市人民政府配合。\n"
+    assert [(a["agency"], a["role"]) for c in find_agency_clauses(text) for a in c["agencies"]] == [
+        ("盟工信局", "lead"), ("盟投资促进中心", "support"), ("锡林浩特市人民政府", "support")]
+    text = "（二）建设平台。内容。\n州科技局牵头，州财政局参与\n"
+    assert [a["agency"] for c in find_agency_clauses(text) for a in c["agencies"]] == ["州科技局", "州财政局"]
+
+
+def test_a_duty_clause_closing_a_sentence_after_a_comma():
+    """设立产业基金，由市国资委负责，B、C参与。: the bodies follow the ，由, not the sentence's start."""
+    text = "（三）完善金融服务。设立规模10亿元的产业基金，由市国资委负责，湘江投资集团有限公司、市金融办参与。\n"
+    assert [(a["agency"], a["role"]) for c in find_agency_clauses(text) for a in c["agencies"]] == [
+        ("市国资委", "lead"), ("湘江投资集团有限公司", "support"), ("市金融办", "support")]
+    # prose that ends in 负责 names no body
+    assert find_agency_clauses("（一）加强管理。资金使用，由企业自主负责。\n") == []
+
+
+def test_role_words_inside_a_labelled_list_split_it():
+    """责任单位：A牵头，B、C配合，D参与: each part has its role, and no name keeps the role word."""
+    text = "（二）建设检测能力。内容。\n责任单位：市市场监管局牵头，省药品监督管理局、湖南省医疗器械检验检测所配合，各县市区人民政府参与\n"
+    assert [(a["agency"], a["role"]) for c in find_agency_clauses(text) for a in c["agencies"]] == [
+        ("市市场监管局", "lead"), ("省药品监督管理局", "support"), ("湖南省医疗器械检验检测所", "support"),
+        ("各县市区人民政府", "support")]
+
+
+def test_a_label_whose_names_stand_on_the_next_line():
+    """责任单位： ending its line, the bodies on the next: they are the clause's; a heading there is none."""
+    text = "（四）强化审评服务。内容。\n　　责任单位：\n　　市市场监管局、株洲高新区管委会\n（五）下一条。内容。\n"
+    assert [a["agency"] for c in find_agency_clauses(text) for a in c["agencies"]] == ["市市场监管局", "株洲高新区管委会"]
+    assert find_agency_clauses("（一）支持研发。内容。\n责任单位：\n（二）支持企业。内容。\n") == []
