@@ -311,6 +311,31 @@ def labelled_fields(page_text: str) -> dict[str, str]:
     return out
 
 
+_FIELD_LINE = re.compile(rf"[ \t\u3000\xa0]*(?:{_ANY_LABEL})[ \t\u3000\xa0]*[:：][ \t\u3000\xa0]*\S")
+_FIELD_BLOCK_LINES = 15  # an information table copied above the text stands in its first lines
+
+
+def _field_block(head_lines: list[str]) -> tuple[list[str], dict[str, str]]:
+    """(head_lines with the labelled field lines blanked, the fields they give) of a text that opens with a header block.
+
+    A text copied from a government site's 信息公开 table keeps it as lines of label：value
+    (发文机关：…  成文日期：…); only such lines among the first ones count, and the rest of
+    the header is read without them. A 标题 naming a notice (…关于印发Y的通知) gives Y.
+    """
+    found = [i for i, ln in enumerate(head_lines[:_FIELD_BLOCK_LINES])
+             if ("：" in ln or ":" in ln) and _FIELD_LINE.match(ln)]  # the colon first: most lines hold none
+    if not found:
+        return head_lines, {}
+    fields = labelled_fields("\n".join(head_lines[i] for i in found))
+    notice = _NOTICE_OF_PLAN.search(fields.get("title", ""))
+    if notice:
+        fields["title"] = notice.group(1).strip("《》")
+    lines = list(head_lines)
+    for i in found:
+        lines[i] = ""
+    return lines, fields
+
+
 _PAGE_TITLE_SPLIT = re.compile(r"\s*(?:_|\||｜|——|\s-\s)\s*")
 
 
@@ -496,6 +521,8 @@ def infer_metadata(text: str) -> dict:
         text = text.replace("\r\n", "\n")
     text = text.lstrip("\ufeff")
     head_lines = text.split("\n", HEAD_LINES)[:HEAD_LINES]  # the rest of the text is seldom needed in lines
+    first_lines = head_lines
+    head_lines, fields = _field_block(head_lines)  # a header block of labelled fields: what the text is silent on
     head_text = "\n".join(head_lines)
     notice = _head_block(head_lines)
     orgs, date = _signature(head_lines, text)
@@ -509,9 +536,11 @@ def infer_metadata(text: str) -> dict:
     decree_issuer, decree_number = _decree(head_lines)
     if not issuers and decree_issuer:
         issuers = [decree_issuer]
+    if not issuers and fields.get("issuer"):
+        issuers = fields["issuer"].split(";")
     if not date:
-        date = parse_date("\n".join(head_lines[:8]))
-    title = _title(head_lines, head_text, notice)
+        date = fields.get("date") or parse_date("\n".join(first_lines[:8]))
+    title = _title(head_lines, head_text, notice) or fields.get("title", "")
     start, end = _plan_years(title, text, date)
     level, region = "", ""
     for src in issuers[:1] + [title]:
@@ -521,7 +550,7 @@ def infer_metadata(text: str) -> dict:
     return {
         "title": title,
         "issuer": ";".join(issuers),
-        "doc_number": _doc_number(head_lines) or decree_number,
+        "doc_number": _doc_number(head_lines) or decree_number or fields.get("doc_number", ""),
         "date": date,
         "period": start or date[:4],
         "plan_start": start,

@@ -181,13 +181,28 @@ _JOIN_WIDTH = 30  # a line break after this many characters may cut a sentence
 _WRAP_MIN_LINES = 10
 
 
+# A line starting with one of these is an item of a list, not the rest of a sentence.
+_BULLETS = tuple("—-●•■◆▲★·")
+
+
+def _cut_after_semicolon(prev: str, nxt: str, last_width: int, wrap: tuple[int, int], before: str) -> bool:
+    """True when a hard-wrapped text's full line ending in ； was cut by the page's edge (…达到20家；⏎累计…).
+
+    A run of clauses each on a line of its own (the paragraph ``before`` ends in ； or ：) or
+    a bulleted line after it (——…) keeps its break; so does a heading after it (1.…；⏎2.…).
+    """
+    full, widest = wrap
+    return (prev[-1] in "；;" and widest > 0 and max(full, widest - 4) <= last_width <= widest + 4
+            and before[-1:] not in ("；", ";", "：", ":") and not nxt.startswith(_BULLETS))
+
+
 def _is_page_break(prev: str, nxt: str, blank_between: bool, last_width: int = 0,
-                   wrap: tuple[int, int] = (_JOIN_WIDTH, 0)) -> bool:
+                   wrap: tuple[int, int] = (_JOIN_WIDTH, 0), before: str = "") -> bool:
     """Guess whether the break between two paragraphs falls inside a sentence.
 
-    ``last_width`` is the width of the last line that joined ``prev`` and ``wrap`` the text's
-    wrap_width: in a hard-wrapped text a full line of responsible bodies (牵头单位：…、省经济和信息)
-    runs on below.
+    ``last_width`` is the width of the last line that joined ``prev``, ``wrap`` the text's
+    wrap_width and ``before`` the paragraph before ``prev``: in a hard-wrapped text a full line
+    of responsible bodies (牵头单位：…、省经济和信息) runs on below, and so may one ending in ；.
     """
     full, widest = wrap
     # Body paragraphs are long and punctuated; header lines, titles and headings are not.
@@ -198,7 +213,7 @@ def _is_page_break(prev: str, nxt: str, blank_between: bool, last_width: int = 0
         return False  # a table's row (cells joined by tabs) is no wrapped sentence
     # a colon or semicolon inside a bracket still open (（牵头单位：X；配合单位：) ends no paragraph
     in_bracket = prev[-1] in "：:；;" and opens_bracket(prev)
-    if prev[-1] in SENTENCE_END and not in_bracket:
+    if prev[-1] in SENTENCE_END and not in_bracket and not _cut_after_semicolon(prev, nxt, last_width, wrap, before):
         return False
     if prev[-1] == "." and prev[-2:-1] >= "\u3000":
         return False  # a full stop typed on an English input method after a Chinese character (工作日.)
@@ -321,7 +336,8 @@ def normalize(raw: str, join_breaks: bool = True) -> Normalized:
                     continue
         # _is_page_break, called only where its first tests let it say yes
         if join_breaks and len(prev) >= 20 and prev[-1] not in _CLOSED_ENDS and \
-                _is_page_break(prev, text, blank, last_width, wrap or (wrap := wrap_width(raw))):
+                _is_page_break(prev, text, blank, last_width, wrap or (wrap := wrap_width(raw)),
+                               paragraphs[-2] if len(paragraphs) > 1 else ""):
             prev += text
             paragraphs[-1] = prev
         else:

@@ -305,3 +305,59 @@ def test_a_web_page_field_label_padded_with_blanks_is_read():
                              "标　　题：\n海南省生物医药产业发展规划（2024—2030年）")
     assert fields == {"doc_number": "琼府办〔2024〕21号", "issuer": "海南省人民政府办公厅",
                       "title": "海南省生物医药产业发展规划（2024—2030年）"}
+
+
+HEADER_BLOCK = ("索 引 号：11120000MB1A12345X/2024-00123  主题分类：工业、交通\\科技\n"
+                "发文机关：天津市人民政府办公厅  成文日期：2024年05月10日\n"
+                "标　　题：天津市人民政府办公厅关于印发天津市促进生物医药产业高质量发展若干措施的通知\n"
+                "发文字号：津政办规〔2024〕5号  发布日期：2024-05-15\n\n")
+BODY = ("为加快生物医药产业发展，制定以下措施。\n"
+        "一、支持创新药研发。对新获批的一类创新药给予最高500万元奖励。（责任单位：市科技局）\n"
+        "二、支持平台建设。到2026年建成省级以上平台30个。（责任单位：市工业和信息化局）\n")
+
+
+def test_a_header_block_of_labelled_fields_above_a_text_is_read():
+    """An 信息公开 table copied above the text (发文机关：…  成文日期：…) gives issuer, date, number and title."""
+    meta = infer_metadata(HEADER_BLOCK + BODY)
+    assert (meta["issuer"], meta["date"], meta["doc_number"], meta["title"], meta["region"]) == (
+        "天津市人民政府办公厅", "2024-05-10", "津政办规〔2024〕5号", "天津市促进生物医药产业高质量发展若干措施", "天津市")
+    # a field a line of its own, the title a plan's, the date only 发布日期 (ISO)
+    block = "发文机关：天津市人民政府办公厅\n标　　题：天津市促进生物医药产业高质量发展若干措施\n发布日期：2024-05-15\n"
+    meta = infer_metadata(block + BODY)
+    assert (meta["issuer"], meta["date"], meta["title"]) == (
+        "天津市人民政府办公厅", "2024-05-15", "天津市促进生物医药产业高质量发展若干措施")
+
+
+def test_the_text_says_otherwise_over_a_header_block():
+    """The 落款 and the notice's own title win; a labelled line inside the text is no header."""
+    text = (HEADER_BLOCK + "天津市发展改革委关于印发天津市支持生物医药创新发展若干措施的通知\n各区人民政府：\n现将措施印发给你们。\n"
+            "天津市发展改革委\n2024年5月12日\n" + BODY)
+    meta = infer_metadata(text)
+    assert (meta["issuer"], meta["date"], meta["title"]) == ("天津市发展改革委", "2024-05-12", "天津市支持生物医药创新发展若干措施")
+    late = "天津市促进生物医药产业高质量发展若干措施\n" + BODY * 6 + "发文机关：某某市人民政府办公厅\n"
+    assert infer_metadata(late)["issuer"] == ""  # beyond the first lines a labelled line is the text's
+    assert infer_metadata("项目名称：某某市人民政府办公厅\n" + BODY)["issuer"] == ""  # a label inside a line
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".docx"])
+def test_a_header_block_in_a_file_gives_its_fields_and_stays_in_the_first_provision(tmp_path, suffix):
+    import docx
+
+    from bioparse import pipeline
+
+    path = tmp_path / f"tj{suffix}"
+    if suffix == ".txt":
+        path.write_text(HEADER_BLOCK + BODY, encoding="utf-8")
+    else:
+        d = docx.Document()
+        for line in (HEADER_BLOCK + BODY).split("\n"):
+            d.add_paragraph(line)
+        d.save(path)
+    out = pipeline.parse_document(path, "tj", {})
+    doc = out["documents"][0]
+    assert (doc["issuer"], doc["date"], doc["doc_number"], doc["title"]) == (
+        "天津市人民政府办公厅", "2024-05-10", "津政办规〔2024〕5号", "天津市促进生物医药产业高质量发展若干措施")
+    first = out["provisions"][0]
+    assert first["start"] == 0 and out["text"][:first["end"]].startswith("索 引 号：") and "发布日期" in out["text"][:first["end"]]
+    assert [p["start"] for p in out["provisions"][1:]] == [p["end"] for p in out["provisions"][:-1]]
+    assert out["provisions"][-1]["end"] == len(out["text"])

@@ -156,6 +156,40 @@ def test_a_text_wrapped_at_28_characters_joins_its_lines():
     assert out[2] == "（二）建设平台。"
 
 
+def _wrapped_32(paragraphs):
+    """Paragraphs set 32 characters a line, as a PDF's text copied out keeps them."""
+    return "".join("".join(p[i:i + 32] + "\n" for i in range(0, len(p), 32)) for p in paragraphs)
+
+
+_FILLER = ["为深入贯彻落实省委、省政府关于打造国家重要先进制造业高地的决策部署，加快建设国家生物医药产业集群，"
+           "推动全市生物医药产业链提质增效，依托岳麓山实验室、湘江实验室等创新资源，聚焦创新药物、高端医疗器械、"
+           "现代中药和医药研发外包服务等重点领域，着力补链延链强链，结合我市实际，制定本行动计划。", "一、发展目标"]
+
+
+def test_a_full_line_ending_in_a_semicolon_runs_on_in_a_hard_wrapped_text():
+    """…达到20家；⏎累计…30个: the page's edge cut the sentence, so 30个 keeps its year 2026."""
+    goal = ("到2026年，全市生物医药产业链规模突破1200亿元，规模以上工业企业数量达到260家，其中营业收入超10亿元的企业达到20家；"
+            "累计新获批一类创新药和三类医疗器械产品30个，建成省级以上创新平台40个，产业链关键环节本地配套率显著提升。")
+    assert len(goal.split("；")[0]) + 1 == 64  # the semicolon ends the second line
+    text = _wrapped_32(_FILLER + [goal, "二、重点任务"])
+    assert normalize(text).text.split("\n")[2:] == [goal, "二、重点任务"]
+
+
+def test_items_and_clauses_each_ending_in_a_semicolon_on_a_full_line_stay_apart():
+    items = ["1.建设高水平研发平台。支持龙头企业联合高校院所共建创新联合体，对新获批的国家级重点实验室、技术创新中心给予最高500万元支持；",
+             "2.加快创新成果转化。建设概念验证中心和中试平台，支持高校院所科研成果在长转化，对合同成交额超过1000万元的转化项目给予奖励；",
+             "3.推动临床研究发展。支持医疗机构建设研究型病房。"]
+    clauses = ["主要目标：", "产业规模持续扩大，全市生物医药产业链规模突破1200亿元，规模以上企业数量达到260家，其中营业收入超10亿元的企业达到20家；",
+               "创新能力显著增强，累计新获批一类创新药和三类医疗器械产品30个；",
+               "——产业生态更加完善，产业链关键环节本地配套率显著提升。"]
+    assert [len(p) for p in items[:2] + clauses[1:3]] == [64, 64, 64, 32]  # each ends a full line
+    text = _wrapped_32(_FILLER + items + clauses)
+    assert normalize(text).text.split("\n")[2:] == items + clauses
+    # in a text not hard-wrapped, a full line's semicolon ends its paragraph as before
+    short = "到2026年，全市规模以上工业企业数量达到260家，营业收入超10亿元的企业达到20家；\n累计新获批一类创新药30个。\n"
+    assert normalize(short).text.split("\n")[1] == "累计新获批一类创新药30个。"
+
+
 def test_a_full_list_of_bodies_ends_its_line_in_text_not_wrapped():
     text = ("（一）加强研发，支持生物医药企业建设高水平创新平台并给予资金支持和服务。\n"
             "【责任单位】自治区工业和信息化厅、各盟行政公署、市人民政府、各旗县人民政府\n"
