@@ -164,7 +164,7 @@ def _article(body):
     scores = [(_prose(el), el) for el in hinted]
     best_score, best = max(scores, key=lambda s: s[0], default=(0, None))
     if best is not None and best_score > 0:
-        return best
+        return _with_sibling_parts(best)
     parents: Counter = Counter()
     by_id = {}
     for p in body.find_all("p"):
@@ -173,6 +173,31 @@ def _article(body):
     if parents and parents.most_common(1)[0][1]:
         return by_id[parents.most_common(1)[0][0]]
     return body
+
+
+def _with_sibling_parts(best):
+    """The article when a page splits it over sibling elements of one content mark (a
+    TRS_Editor div for the notice, another for the policy, a third for its end): those
+    siblings with prose and whatever stands between them, gathered in one element."""
+    from bs4 import Tag
+
+    names = _names(best)
+    parts = [el for el in best.parent.find_all(best.name, recursive=False)
+             if _names(el) == names and _prose(el) > 0] if best.parent else []
+    if len(parts) < 2:
+        return best
+    run, inside = [], False
+    for el in list(best.parent.children):
+        inside = inside or el is parts[0]
+        if inside:
+            run.append(el)
+        if el is parts[-1]:
+            break
+    article = Tag(name="div")
+    parts[0].insert_before(article)
+    for el in run:
+        article.append(el.extract())
+    return article
 
 
 def _without_furniture(lines: list[str]) -> list[str]:

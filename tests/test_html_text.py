@@ -109,3 +109,15 @@ def test_a_block_after_loose_text_starts_a_line_and_a_header_keeps_its_fields():
     text, fields = article_text(html)
     assert text.split("\n") == ["一、总体要求", "（一）指导思想。坚持创新。"]
     assert fields.get("doc_number") == "渝两江管发〔2024〕23号"
+
+
+def test_an_article_split_over_sibling_content_divs_is_read_whole():
+    html = page("<table><tr><td><h1>某市若干措施</h1>"
+                "<div class='TRS_Editor'><p>各区人民政府：</p><p>现将《某市若干措施》印发给你们。</p></div>"
+                "<div class='TRS_Editor'><p>一、发展目标</p><p>到2026年，产业规模突破200亿元，集聚企业150家以上。</p></div>"
+                "<p>二、支持措施</p>"
+                "<div class='TRS_Editor'><p>（一）支持研发。给予最高300万元支持。（责任单位：市科技局）</p></div>"
+                "<div class='fujian'><p>附件：<a href='1.pdf'>1.政策解读.pdf</a></p></div></td></tr></table>")
+    assert lines(html) == ["各区人民政府：", "现将《某市若干措施》印发给你们。", "一、发展目标",
+                           "到2026年，产业规模突破200亿元，集聚企业150家以上。", "二、支持措施",
+                           "（一）支持研发。给予最高300万元支持。（责任单位：市科技局）"]
