@@ -73,13 +73,15 @@ cn_to_int = heading_number  # the name the tests and notebooks know
 
 def heading_title(line: str, label_end: int) -> str:
     """The heading's title: the text after its label up to the first 。 (or a full stop typed
-    as ASCII "." after a Chinese character: 支持新药研发.对…), or the whole line."""
+    as ASCII "." after a Chinese character: 支持新药研发.对…), or the whole line. A tab after
+    the title ends it too: a table row's cell (（一）支持研发 | 对…给予支持。) holds the heading alone."""
     cut = line.find("。", label_end)  # slicing first spares copying a long paragraph
     if "." in line:
         dot = _ASCII_STOP.search(line, label_end, len(line) if cut == -1 else cut)
         cut = dot.start() if dot else cut
     rest = line[label_end:] if cut == -1 else line[label_end:cut]
-    return rest.lstrip(" \u3000:：").strip()
+    rest = rest.lstrip(" \u3000:：\t")
+    return rest.split("\t", 1)[0].strip()
 
 
 # All heading kinds as one pattern, so that a paragraph costs one regex call. The kinds'

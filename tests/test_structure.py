@@ -73,6 +73,14 @@ def test_a_title_ends_at_a_full_stop_typed_as_ascii():
     assert heading_title("（三）提升1.5倍.后续", 3) == "提升1.5倍"
 
 
+def test_a_title_ends_at_its_table_cell():
+    """Measures set in a two-column table (措施名称 | 具体内容): the heading's cell is the title."""
+    text = ("二、支持措施\n措施名称\t具体内容\n（一）支持创新药研发\t对完成临床试验的创新药给予支持。（责任单位：省科技厅）\n"
+            "（二）\t加快审评审批\t审评时限压缩至40个工作日。\n")
+    titles = [(r["label"], r["title"]) for r in parse_provision_rows(text)[0] if r["level"] != "preamble"]
+    assert titles == [("二、", "支持措施"), ("（一）", "支持创新药研发"), ("（二）", "加快审评审批")]
+
+
 def test_decimal_numbering():
     """1 总体要求 / 1.1 指导思想 / 2.1.1 小分子创新药: a roadmap's parts, sections and items."""
     text = ("1 总体要求\n1.1 指导思想\n坚持创新。\n1.2 发展目标\n到2030年产值1000亿元。\n2 重点任务\n推进攻关。\n"
