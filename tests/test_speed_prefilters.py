@@ -458,3 +458,18 @@ def test_bracket_label_scan_is_finditer(text):
     brackets = sorted([*positions(text, "【"), *positions(text, "〔")])
     found = [m for m in (agencies._BRACKET_LABEL_RE.match(text, i) for i in brackets) if m]
     assert spans(found) == spans(agencies._BRACKET_LABEL_RE.finditer(text))
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(AGENCY_TOKENS + AGENCY_PHRASES), max_size=12).map("".join),
+       st.integers(0, 5000), st.booleans())
+def test_kept_clause_parse_is_the_fresh_one_at_any_offset(inner, base, require_marker):
+    """parse_clause answers from its kept parse at offset 0, shifted: the same as parsing anew at base."""
+    fresh = agencies._parse_clause(inner, base, require_marker=require_marker)
+    agencies.parse_clause(inner, 0, require_marker=require_marker)  # keeps the parse at 0
+    kept = agencies.parse_clause(inner, base, require_marker=require_marker)
+    assert kept == fresh
+    if kept:  # a caller changing its pieces changes no later answer
+        kept[1].clear()
+        assert agencies.parse_clause(inner, base, require_marker=require_marker) == fresh
+    assert agencies._parsed_at_zero.cache_info().hits > 0
