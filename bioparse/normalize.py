@@ -11,7 +11,7 @@ The result has one paragraph per line and no blank lines.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from .numerals import ONE_CHARACTER_LABELS
@@ -168,11 +168,12 @@ def wrap_width(raw: str) -> tuple[int, int]:
     A PDF's text copied out keeps its lines as set (28 characters in a 公文, some 36): most
     lines are about as wide as the widest, and a line of 85% of that width or more is full.
     """
-    widths = sorted(len(ln.strip(_EDGES)) for ln in raw.split("\n") if ln.strip(_EDGES))
+    widths = sorted(filter(None, [len(ln.strip(_EDGES)) for ln in raw.split("\n")]))  # blank lines dropped
     if len(widths) < _WRAP_MIN_LINES:
         return _JOIN_WIDTH, 0
     top = widths[int(0.9 * (len(widths) - 1))]
-    if sum(top - 3 <= w <= top for w in widths) < 0.4 * len(widths):
+    # the lines of top - 3 to top characters, counted by bisection in the sorted widths
+    if bisect_right(widths, top) - bisect_left(widths, top - 3) < 0.4 * len(widths):
         return _JOIN_WIDTH, 0
     return min(_JOIN_WIDTH, int(0.85 * top)), top
 

@@ -473,3 +473,24 @@ def test_kept_clause_parse_is_the_fresh_one_at_any_offset(inner, base, require_m
         kept[1].clear()
         assert agencies.parse_clause(inner, base, require_marker=require_marker) == fresh
     assert agencies._parsed_at_zero.cache_info().hits > 0
+
+
+def reference_wrap_width(raw):
+    """wrap_width as first written: the widths of the non-blank lines, the near-widest counted one by one."""
+    nz = importlib.import_module("bioparse.normalize")
+    widths = sorted(len(ln.strip(nz._EDGES)) for ln in raw.split("\n") if ln.strip(nz._EDGES))
+    if len(widths) < nz._WRAP_MIN_LINES:
+        return nz._JOIN_WIDTH, 0
+    top = widths[int(0.9 * (len(widths) - 1))]
+    if sum(top - 3 <= w <= top for w in widths) < 0.4 * len(widths):
+        return nz._JOIN_WIDTH, 0
+    return min(nz._JOIN_WIDTH, int(0.85 * top)), top
+
+
+@SETTINGS
+@given(st.lists(st.tuples(st.integers(0, 40), st.sampled_from(["", " ", "\u3000", "\t"])), max_size=40))
+def test_wrap_width_is_the_reference(lines):
+    """wrap_width counts the lines near the widest by bisection; the same as counting them one by one."""
+    from bioparse.normalize import wrap_width
+    raw = "\n".join(pad + "甲" * n + pad for n, pad in lines)
+    assert wrap_width(raw) == reference_wrap_width(raw)
