@@ -13,6 +13,7 @@ Offsets are code-point offsets into the text passed in.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bioparse.scan import has_whitespace, positions
 
@@ -283,6 +284,28 @@ def _could_be_name(piece: str) -> bool:
 def parse_clause(inner: str, base: int = 0, *, require_marker: bool = False):
     """Parse the inside of a responsibility clause; return (style, pieces) or None.
 
+    Pieces are (name, start, end, role) in the clause's order, offset by `base`, the offset
+    of `inner` in the document; see _parse_clause for the rules. A document repeats its
+    clauses (（责任单位：市发展改革委、市科技局）under one measure after another), so the
+    parse of each inner text is kept (_parsed_at_zero) and only shifted to `base`.
+    """
+    parsed = _parsed_at_zero(inner, require_marker)
+    if parsed is None:
+        return None
+    style, pieces = parsed
+    return style, [(name, start + base, end + base, role) for name, start, end, role in pieces]
+
+
+@lru_cache(maxsize=1 << 13)
+def _parsed_at_zero(inner: str, require_marker: bool):
+    """_parse_clause at offset 0, its pieces as a tuple: the kept result, which no caller can change."""
+    parsed = _parse_clause(inner, 0, require_marker=require_marker)
+    return None if parsed is None else (parsed[0], tuple(parsed[1]))
+
+
+def _parse_clause(inner: str, base: int = 0, *, require_marker: bool = False):
+    """parse_clause, parsed anew (a function of inner and require_marker, offsets apart).
+
     Pieces are (name, start, end, role) in the clause's order. `base` is the offset of
     `inner` in the document. With `require_marker`, a plain list of
     names (no 责任单位/负责/牵头 word) is refused. Without a marker word such as 责任单位：,
@@ -295,7 +318,7 @@ def parse_clause(inner: str, base: int = 0, *, require_marker: bool = False):
             return None  # （列第一位的为牵头单位，下同）: a bracket holding only the note names no body
         note = _CLOSING_NOTE_RE.search(inner)
         if note:
-            parsed = parse_clause(inner[:note.start()], base, require_marker=require_marker)
+            parsed = _parse_clause(inner[:note.start()], base, require_marker=require_marker)
             if parsed and (note.group("first") or note.group("first2")) is not None:
                 name, s, e, _ = parsed[1][0]
                 parsed[1][0] = (name, s, e, "lead")

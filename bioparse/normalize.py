@@ -11,7 +11,7 @@ The result has one paragraph per line and no blank lines.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from .numerals import ONE_CHARACTER_LABELS
@@ -168,11 +168,17 @@ def wrap_width(raw: str) -> tuple[int, int]:
     A PDF's text copied out keeps its lines as set (28 characters in a 公文, some 36): most
     lines are about as wide as the widest, and a line of 85% of that width or more is full.
     """
-    widths = sorted(len(ln.strip(_EDGES)) for ln in raw.split("\n") if ln.strip(_EDGES))
+    return _wrap_of([ln.strip(_EDGES) for ln in raw.split("\n")])
+
+
+def _wrap_of(cores: list[str]) -> tuple[int, int]:
+    """wrap_width from the text's lines without their edge blanks (normalize has them already)."""
+    widths = sorted(filter(None, map(len, cores)))  # blank lines dropped
     if len(widths) < _WRAP_MIN_LINES:
         return _JOIN_WIDTH, 0
     top = widths[int(0.9 * (len(widths) - 1))]
-    if sum(top - 3 <= w <= top for w in widths) < 0.4 * len(widths):
+    # the lines of top - 3 to top characters, counted by bisection in the sorted widths
+    if bisect_right(widths, top) - bisect_left(widths, top - 3) < 0.4 * len(widths):
         return _JOIN_WIDTH, 0
     return min(_JOIN_WIDTH, int(0.85 * top)), top
 
@@ -309,12 +315,13 @@ def normalize(raw: str, join_breaks: bool = True) -> Normalized:
     page_gap = False  # the last kept line was followed by a page number
     running = None  # the running headers (_running_headers), found at the first page number
     blank = False  # a blank line since the last kept line
-    wrap = None  # wrap_width(raw), found when first needed
+    wrap = None  # wrap_width(raw) (_wrap_of), found when first needed
     pos = 0
-    for line in raw.split("\n"):
+    lines = raw.split("\n")
+    cores = [line.strip(_EDGES) for line in lines]  # the lines without their edge blanks, read by _wrap_of too
+    for line, core in zip(lines, cores):
         line_start = pos
         pos += len(line) + 1
-        core = line.strip(_EDGES) if line else line
         if not core:
             blank = True
             continue
@@ -336,7 +343,7 @@ def normalize(raw: str, join_breaks: bool = True) -> Normalized:
                     continue
         # _is_page_break, called only where its first tests let it say yes
         if join_breaks and len(prev) >= 20 and prev[-1] not in _CLOSED_ENDS and \
-                _is_page_break(prev, text, blank, last_width, wrap or (wrap := wrap_width(raw)),
+                _is_page_break(prev, text, blank, last_width, wrap or (wrap := _wrap_of(cores)),
                                paragraphs[-2] if len(paragraphs) > 1 else ""):
             prev += text
             paragraphs[-1] = prev

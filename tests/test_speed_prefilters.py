@@ -458,3 +458,39 @@ def test_bracket_label_scan_is_finditer(text):
     brackets = sorted([*positions(text, "【"), *positions(text, "〔")])
     found = [m for m in (agencies._BRACKET_LABEL_RE.match(text, i) for i in brackets) if m]
     assert spans(found) == spans(agencies._BRACKET_LABEL_RE.finditer(text))
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(AGENCY_TOKENS + AGENCY_PHRASES), max_size=12).map("".join),
+       st.integers(0, 5000), st.booleans())
+def test_kept_clause_parse_is_the_fresh_one_at_any_offset(inner, base, require_marker):
+    """parse_clause answers from its kept parse at offset 0, shifted: the same as parsing anew at base."""
+    fresh = agencies._parse_clause(inner, base, require_marker=require_marker)
+    agencies.parse_clause(inner, 0, require_marker=require_marker)  # keeps the parse at 0
+    kept = agencies.parse_clause(inner, base, require_marker=require_marker)
+    assert kept == fresh
+    if kept:  # a caller changing its pieces changes no later answer
+        kept[1].clear()
+        assert agencies.parse_clause(inner, base, require_marker=require_marker) == fresh
+    assert agencies._parsed_at_zero.cache_info().hits > 0
+
+
+def reference_wrap_width(raw):
+    """wrap_width as first written: the widths of the non-blank lines, the near-widest counted one by one."""
+    nz = importlib.import_module("bioparse.normalize")
+    widths = sorted(len(ln.strip(nz._EDGES)) for ln in raw.split("\n") if ln.strip(nz._EDGES))
+    if len(widths) < nz._WRAP_MIN_LINES:
+        return nz._JOIN_WIDTH, 0
+    top = widths[int(0.9 * (len(widths) - 1))]
+    if sum(top - 3 <= w <= top for w in widths) < 0.4 * len(widths):
+        return nz._JOIN_WIDTH, 0
+    return min(nz._JOIN_WIDTH, int(0.85 * top)), top
+
+
+@SETTINGS
+@given(st.lists(st.tuples(st.integers(0, 40), st.sampled_from(["", " ", "\u3000", "\t"])), max_size=40))
+def test_wrap_width_is_the_reference(lines):
+    """wrap_width counts the lines near the widest by bisection; the same as counting them one by one."""
+    from bioparse.normalize import wrap_width
+    raw = "\n".join(pad + "甲" * n + pad for n, pad in lines)
+    assert wrap_width(raw) == reference_wrap_width(raw)
