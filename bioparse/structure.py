@@ -222,6 +222,7 @@ def _provision_dicts(text: str) -> list[dict]:
     annex_candidates = {text.rfind("\n", 0, i) + 1 for i in positions(text, "附")}
     text_end = len(text)
     lines = text.split("\n")
+    table_annex = _table_annex_start(text, lines, body_start)
     in_annex = False  # after the policy, in an attachment: its numbered lines are no items
     next_start = 0
     for k, line in enumerate(lines):
@@ -237,6 +238,13 @@ def _provision_dicts(text: str) -> list[dict]:
             stack.clear()
             in_annex = True
             continue
+        if start == table_annex and provisions and not in_annex:  # 重点任务分工表 with no 附件 line above it
+            provisions[-1]["end"] = start
+            label, title = _annex_title(line)
+            n_annex = sum(p["level"] == "annex" for p in provisions) + 1
+            provisions.append(_row(f"annex{n_annex}", "", "annex", label, None, title, start, text_end, 1))
+            stack.clear()
+            in_annex = True
         if in_annex:
             continue
         if annex_list and _ANNEX_ENTRY.match(line):
@@ -355,6 +363,52 @@ def attached_policy_start(text: str) -> int:
         if first.startswith(title[:40]) or (len(first) >= 6 and title.startswith(first)):
             return annex.start()
     return 0
+
+
+# The header row of a table: 序号, then two or more short cells apart by blanks (tabs, spaces or
+# one ideographic space: 序号　重点任务　牵头单位)
+_TABLE_HEAD_RE = re.compile(r"[ \u3000]*序[ \u3000]?号(?:[ \t\u3000]+[^\s。；，]{1,12}){2,}[ \t\u3000]*$")
+_ANNEX_TITLE_RE = re.compile(r"[ \t\u3000]*(附\s*[件表]\s*[0-9０-９一二三四五六七八九十]{0,2})[ \t\u3000]*[:：]?[ \t\u3000]*")
+_SENTENCE_MARKS = ("。", "；", "：", ":")
+
+
+def _table_annex_start(text: str, lines: list[str], body_start: int = 0) -> int | None:
+    """Offset of the title line of a table attached after the policy with no line reading 附件
+    above it (重点任务分工表, or 附件2：重点任务分工表, then the 序号 header row), or None.
+
+    The header row must stand in the second half of the text, under a short title line
+    without a sentence mark, and no numbered heading with a sentence may follow it: a table
+    inside a measure, or one the policy's text goes on after, stays where it is.
+    """
+    if "序" not in text:
+        return None
+    offsets, pos = [], 0
+    for line in lines:
+        offsets.append(pos)
+        pos += len(line) + 1
+    for k, line in enumerate(lines):
+        if offsets[k] < max(body_start, len(text) // 2) or "序" not in line[:4] or not _TABLE_HEAD_RE.match(line):
+            continue
+        above = next((j for j in range(k - 1, -1, -1) if lines[j].strip()), None)
+        if above is None or offsets[above] < body_start:
+            return None
+        title = lines[above].strip()
+        if len(title) > 60 or any(m in title[-1:] or (m == "。" and m in title) for m in _SENTENCE_MARKS[:2]) \
+                or title.endswith(_SENTENCE_MARKS[2:]) or match_heading(title) is not None:
+            return None
+        if any("。" in later and match_heading(later.strip()) is not None for later in lines[k + 1:]):
+            return None
+        return offsets[above]
+    return None
+
+
+def _annex_title(line: str) -> tuple[str, str]:
+    """(label, title) of an attachment's title line: 附件2：重点任务分工表 → (附件2, 重点任务分工表); a
+    title alone has no label."""
+    m = _ANNEX_TITLE_RE.match(line)
+    if m is None:
+        return "", line.strip()
+    return m.group(1).strip(), line[m.end():].strip()
 
 
 def annex_lines(text: str):

@@ -277,6 +277,33 @@ def test_an_attachment_after_the_policy_is_one_provision(line):
     assert rows[-2]["end"] == annex["start"]
 
 
+_POLICY = ("一、重点任务\n" + "".join(f"（{n}）推进第{n}项工作。支持企业加快发展，推动产业集聚，完善配套政策措施，提升服务水平。（省科技厅负责）\n"
+                                  for n in "一二三四五") + "二、保障措施\n（一）加强组织领导。建立工作机制。\n某省人民政府办公厅\n2024年5月10日\n")
+
+
+@pytest.mark.parametrize("head", ["重点任务分工表\n", "附件2：重点任务分工表\n", "附件 重点任务分工表\n"])
+@pytest.mark.parametrize("gap", ["\t", "　"])
+def test_a_task_table_after_the_policy_without_a_line_reading_annex_is_an_attachment(head, gap):
+    table = gap.join(["序号", "重点任务", "牵头单位", "配合单位", "完成时限"]) + "\n一、加快创新发展\n" + \
+        gap.join(["1", "推进第一项工作", "省科技厅", "省财政厅", "2025年底"]) + "\n二、优化发展环境\n" + \
+        gap.join(["2", "推进第二项工作", "省发展改革委", "省科技厅", "持续推进"]) + "\n"
+    text = _POLICY + head + table
+    rows, warning = parse_provision_rows(text)
+    assert [r["label"] for r in rows][-3:] == ["二、", "（一）", head.split("重点")[0].strip(" ：")]
+    annex = rows[-1]
+    assert (annex["level"], annex["title"], annex["start"], annex["end"]) == (
+        "annex", "重点任务分工表", text.index(head), len(text))
+    assert warning == ""  # its 一、 rows start no parts again
+
+
+def test_a_table_the_policy_goes_on_after_stays_in_its_measure():
+    table = "重点项目表\n序号\t项目名称\t总投资\n1\t建设产业园\t10亿元\n"
+    text = _POLICY.replace("二、保障措施", table + "二、保障措施")
+    rows, _ = parse_provision_rows(text)
+    assert [r["level"] for r in rows].count("annex") == 0
+    assert [r["label"] for r in rows][-2:] == ["二、", "（一）"]
+
+
 def test_run_on_conditions_of_an_article_are_its_sections():
     text = ("第一章　总则\n第五条　按以下标准给予支持：（一）完成Ⅰ期临床试验的，给予300万元；"
             "（二）完成Ⅱ期临床试验的，给予500万元；（三）完成Ⅲ期的，给予1000万元。\n第六条　其他。见第三条（一）项。\n")
