@@ -20,6 +20,7 @@ from . import io, metadata, targets as targets_mod
 from .errors import BioparseError
 from .normalize import normalize
 from .numerals import heading_number
+from .scan import last_of, line_start_at
 from .structure import parse_provision_rows
 
 
@@ -122,8 +123,8 @@ def article_range_owners(text: str, clauses: list[tuple], provisions: list[dict]
     out: dict[int, list[str]] = {}
     articles = None
     for start, *_ in clauses:
-        line_start = text.rfind("\n", 0, start) + 1
-        if "条" not in text[line_start:start]:
+        line_start = line_start_at(text, start)
+        if last_of(text, "条", line_start, start) < 0:
             continue
         m = _ARTICLE_RANGE_RE.match(text, line_start, start)
         if not m:
