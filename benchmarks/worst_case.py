@@ -127,6 +127,39 @@ def pipes(n: int) -> str:
     return "、" * n
 
 
+def articles(n: int) -> str:
+    """Thousands of articles 第N条 under a few chapters, with ranges of articles answered for."""
+    def article(i):
+        s = f"第{CN[(i // 300) % 10]}章　第{i // 300 + 1}章\n" if i % 300 == 0 else ""
+        return s + (f"第{i + 1}条　对新获批的创新药给予最高{i % 9 + 1}000万元奖励，附件{i % 5 + 1}所列企业除外。\n"
+                    + ("以上第一条至第五条由市科技局牵头，市财政局配合。\n" if i % 5 == 4 else ""))
+    return _fill(article, n)
+
+
+def points(n: int) -> str:
+    """Long runs of 一是…二是… points and （1）（2）… items in few paragraphs."""
+    def paragraph(i):
+        runs = "；".join(f"{CN[j % 10]}是加快第{j}项建设，到2025年达到{j}家" for j in range(1, 60))
+        items = "".join(f"（{j}）支持企业开展研发；" for j in range(1, 60))
+        return f"（{CN[i % 10]}）推进产业发展。{runs}。{items}\n"
+    return _fill(paragraph, n)
+
+
+def quotes_oneline(n: int) -> str:
+    """Hundreds of unclosed 《 and “ on one line, with figures between."""
+    return _fill(lambda i: f"《关于推动产业发展的若干措施“试行到2025年产业规模达到{i}亿元，增长{i % 30}%，", n)
+
+
+def html_table(n: int) -> str:
+    """Marker: a web page whose article is a table of thousands of cells (built in _write)."""
+    return table(n)
+
+
+def docx_table(n: int) -> str:
+    """Marker: a .docx whose body is one table of thousands of cells (built in _write)."""
+    return table(n)
+
+
 def docx_doc(n: int) -> str:
     """Marker: a .docx of the compendium text (built in _write), one paragraph a line."""
     return compendium(n)
@@ -135,11 +168,14 @@ def docx_doc(n: int) -> str:
 SHAPES = {
     "compendium": compendium, "oneline": oneline, "table": table, "numbered": numbered,
     "unclosed": unclosed, "unclosed_oneline": unclosed_oneline, "digits": digits,
-    "digits_run": digits_run, "enum_commas": enum_commas, "pipes": pipes, "docx": docx_doc,
+    "digits_run": digits_run, "enum_commas": enum_commas, "pipes": pipes, "articles": articles,
+    "points": points, "quotes_oneline": quotes_oneline, "docx": docx_doc, "docx_table": docx_table,
+    "html_table": html_table,
 }
 
 
 def _write(shape: str, text: str, folder: Path) -> Path:
+    rows = [line.split("\t") for line in text.split("\n") if line]
     if shape == "docx":
         import docx
         document = docx.Document()
@@ -147,6 +183,27 @@ def _write(shape: str, text: str, folder: Path) -> Path:
             document.add_paragraph(line)
         path = folder / f"{shape}_{len(text)}.docx"
         document.save(path)
+        return path
+    if shape == "docx_table":
+        import docx
+        document = docx.Document()
+        document.add_paragraph("天津市生物医药产业重点任务分工表")
+        grid = document.add_table(rows=0, cols=max(len(r) for r in rows))
+        for r in rows:
+            cells = grid.add_row().cells
+            for cell, value in zip(cells, r):
+                cell.text = value
+        path = folder / f"{shape}_{len(text)}.docx"
+        document.save(path)
+        return path
+    if shape == "html_table":
+        from html import escape
+        # laid out as a page's source is, a line a cell: white space between the elements
+        body = "".join("<tr>\n" + "".join(f"  <td>{escape(c)}</td>\n" for c in r) + "</tr>\n" for r in rows)
+        page = (f"<html><head><title>重点任务分工表</title></head><body><div class='nav'>首页</div>"
+                f"<div class='TRS_Editor'><p>天津市生物医药产业重点任务分工表</p><table>{body}</table></div></body></html>")
+        path = folder / f"{shape}_{len(text)}.html"
+        path.write_text(page, encoding="utf-8")
         return path
     path = folder / f"{shape}_{len(text)}.txt"
     path.write_text(text, encoding="utf-8")
