@@ -13,9 +13,10 @@ Offsets are code-point offsets into the text passed in.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
-from bioparse.scan import has_whitespace, positions
+from bioparse.scan import has_whitespace, line_start_at, positions
 
 # Today's names of the agencies found here: the crosswalk, the document's place and the
 # carried level prefixes live in agency_names (re-exported, as they were defined here).
@@ -489,7 +490,7 @@ def find_clauses(text: str, refused: list | None = None) -> list[tuple[int, int,
     a clause, so that the caller can say so (a name bioparse does not take for a body's).
     """
     clauses = []
-    taken = []
+    taken = _Taken()
     parens = _paren_matches(text)
     for m in parens:
         inner_start, inner_end = m.span(1)
@@ -502,7 +503,7 @@ def find_clauses(text: str, refused: list | None = None) -> list[tuple[int, int,
             continue  # 牵头单位：市发改委（市大健康产业办）: the second name of a body the label names
         if parsed:
             clauses.append((m.start(), m.end(), *parsed))
-            taken.append((m.start(), m.end()))
+            taken.add(m.start(), m.end())
         elif refused is not None and at_end and (_CUE_RE.search(text, inner_start, inner_end)
                                                  or _list_with_a_body(m.group(1))):
             refused.append((m.start(), m.end()))
@@ -511,7 +512,7 @@ def find_clauses(text: str, refused: list | None = None) -> list[tuple[int, int,
                         (_BARE_DUTY_RE, _bare_duty_matches(text))):
         for m in matches:
             s, e = m.start(1), m.end(1)
-            if _overlaps(taken, s, e):
+            if taken.overlaps(s, e):
                 continue
             if rx is _BARE_DUTY_RE:
                 if not _ends_paragraph(text, e):
@@ -522,38 +523,38 @@ def find_clauses(text: str, refused: list | None = None) -> list[tuple[int, int,
                 parsed = parse_clause(text[s:e], s)
             if parsed:
                 clauses.append((s, e, *parsed))
-                taken.append((s, e))
+                taken.add(s, e)
     # （责任单位：市工信局 at a paragraph's end, never closed. Every opening bracket starts a
     # paren match or stands inside one (and is closed there), so with no more opening
     # brackets than matches none is left open and the bracket-by-bracket scan is spared.
     unclosed = _unclosed_brackets(text) if _opening_brackets(text) > len(parens) else ()
     for s, e in unclosed:
-        if _overlaps(taken, s, e) or not _CUE_RE.search(text, s, e):
+        if taken.overlaps(s, e) or not _CUE_RE.search(text, s, e):
             continue
         parsed = parse_clause(text[s + 1:e], s + 1)
         if parsed:
             clauses.append((s, e, *parsed))
-            taken.append((s, e))
+            taken.add(s, e)
     # a match holds no second bracket, so trying the regex at each 【 and 〔 finds them all
     brackets = sorted([*positions(text, "【"), *positions(text, "〔")])
     for m in filter(None, (_BRACKET_LABEL_RE.match(text, i) for i in brackets)):
         s, e = m.start(), m.end(2)
-        if e <= m.start(2) or _overlaps(taken, s, e):
+        if e <= m.start(2) or taken.overlaps(s, e):
             continue
         names = _before_note(m.group(2), _names_with_roles(m.group(2), m.start(2), MARKERS[m.group(1)])[1])
         if names:
             clauses.append((s, e, m.group(1), names))
-            taken.append((s, e))
+            taken.add(s, e)
     if len(clauses) > n_paren:  # the paren clauses come in order; the others join them
         clauses.sort(key=lambda c: (c[0], c[1]))
     if refused:  # a note bracket closing a 责任单位：… line is part of that clause
-        refused[:] = [(s, e) for s, e in refused if not _overlaps(taken, s, e)]
+        refused[:] = [(s, e) for s, e in refused if not taken.overlaps(s, e)]
     return _first_leads_below(text, clauses)
 
 
 def _in_marked_field(text: str, bracket: int) -> bool:
     """Whether a bracket stands in a labelled field on its line (牵头单位：市发改委（…）), right after a name."""
-    line_start = text.rfind("\n", 0, bracket) + 1
+    line_start = line_start_at(text, bracket)
     m = None
     for m in _MARKER_RE.finditer(text, line_start, bracket):
         pass
@@ -576,6 +577,35 @@ def unlike_names(inner: str) -> list[str]:
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     """Whether [start, end) overlaps any of the spans (the clauses already taken)."""
     return any(start < e and s < end for s, e in spans)
+
+
+class _Taken:
+    """The spans of the clauses taken so far, which answers _overlaps by bisection.
+
+    find_clauses adds a span only when it overlaps none taken (paren matches never overlap
+    each other), so the spans sorted by start are also sorted by end: [start, end) overlaps
+    one iff the last span starting before ``end`` ends after ``start``. (A labelled clause
+    grown over the names on its next line, _names_below, may overlap one: from then on the
+    spans are scanned one by one.) A scan per clause took time quadratic in their number.
+    """
+
+    def __init__(self):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.disjoint = True
+
+    def add(self, start: int, end: int) -> None:
+        if self.disjoint and (end <= start or self.overlaps(start, end)):
+            self.disjoint = False
+        i = bisect_right(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        if not self.disjoint:
+            return _overlaps(list(zip(self.starts, self.ends)), start, end)
+        i = bisect_left(self.starts, end)  # the spans starting before end
+        return i > 0 and self.ends[i - 1] > start
 
 
 def _first_leads_below(text: str, clauses: list[tuple]) -> list[tuple]:

@@ -61,18 +61,35 @@ def article_text(html: str) -> tuple[str, dict]:
     _drop_furniture(body)
     best = _article(body)
     # a line break in the source is white space; between Chinese characters, nothing
-    for node in best.find_all(string=True):
-        if type(node) is NavigableString and ("\n" in node or "\r" in node) and node.parent.name != "pre":
-            node.replace_with(_SOURCE_BREAK.sub(_source_break, str(node)))
-    for br in best.find_all("br"):
-        br.replace_with(SOFT_BREAK)  # judged by normalize.soft_breaks below
+    _replace_all([(node, _SOURCE_BREAK.sub(_source_break, str(node))) for node in best.find_all(string=True)
+                  if type(node) is NavigableString and ("\n" in node or "\r" in node) and node.parent.name != "pre"])
+    _replace_all([(br, SOFT_BREAK) for br in best.find_all("br")])  # judged by normalize.soft_breaks below
     _rows_as_lines(best)
     _list_numbers(best)
     for el in best.find_all(_BLOCK_TAGS):
-        el.insert_before("\n")  # a block after loose text in its parent starts a line too
+        # a block after loose text in its parent starts a line too: a line break opens and
+        # closes it (inside it, as its text is the same there: insert_before would look for
+        # el among its siblings, which took time quadratic in a long table's rows)
+        el.insert(0, "\n")
         el.append("\n")
     lines = [ln.strip(" \t\r\xa0") for ln in soft_breaks(best.get_text()).split("\n")]
     return "\n".join(_without_furniture([ln for ln in lines if ln])), fields
+
+
+def _replace_all(pairs: list) -> None:
+    """node.replace_with(new) for each (node, new) pair, reading each parent's children once.
+
+    replace_with looks for the node among its siblings, one by one: the white space between
+    the thousands of rows of a table took time quadratic in their number.
+    """
+    by_parent: dict[int, tuple] = {}
+    for node, new in pairs:
+        by_parent.setdefault(id(node.parent), (node.parent, {}))[1][id(node)] = new
+    for parent, news in by_parent.values():
+        for i, child in enumerate(list(parent.contents)):
+            if id(child) in news:
+                child.extract(_self_index=i)
+                parent.insert(i, news[id(child)])
 
 
 def _list_numbers(root) -> None:
@@ -114,13 +131,21 @@ def _rows_as_lines(root) -> None:
     for tr in root.find_all("tr"):
         cells = tr.find_all(["td", "th"], recursive=False)
         texts = [c.get_text() for c in cells]
-        if not cells or any(c.find("table") or len(c.find_all(["p", "div", "li"])) > 1 or SOFT_BREAK in t
-                            for c, t in zip(cells, texts)):
+        if not cells or any(_has_tags(c) and (c.find("table") or len(c.find_all(["p", "div", "li"])) > 1)
+                            or SOFT_BREAK in t for c, t in zip(cells, texts)):
             continue
         words = [" ".join(t.split()) for t in texts]
         line = docx_text.table_row([[w] if w else [] for w in words])
         tr.clear()
         tr.append(line[0] if line else "")
+
+
+def _has_tags(cell) -> bool:
+    """Whether a cell holds any element, not text alone: only then can it hold a table or paragraphs
+    (the usual cell of text is told from its children, sparing two searches of a long table's cells)."""
+    from bs4 import NavigableString
+
+    return any(type(child) is not NavigableString for child in cell.contents)
 
 
 def _source_break(m: re.Match) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import gc
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from contextlib import contextmanager
 from functools import lru_cache
@@ -20,6 +20,7 @@ from . import io, metadata, targets as targets_mod
 from .errors import BioparseError
 from .normalize import normalize
 from .numerals import heading_number
+from .scan import last_of, line_start_at
 from .structure import parse_provision_rows
 
 
@@ -122,21 +123,39 @@ def article_range_owners(text: str, clauses: list[tuple], provisions: list[dict]
     out: dict[int, list[str]] = {}
     articles = None
     for start, *_ in clauses:
-        line_start = text.rfind("\n", 0, start) + 1
-        if "条" not in text[line_start:start]:
+        line_start = line_start_at(text, start)
+        if last_of(text, "条", line_start, start) < 0:
             continue
         m = _ARTICLE_RANGE_RE.match(text, line_start, start)
         if not m:
             continue
         if articles is None:
-            articles = [(p["number"], p["provision_id"]) for p in provisions if p["level"] == "article"]
+            articles = articles_by_number([p for p in provisions if p["level"] == "article"])
         low, high = heading_number(m.group(1)), heading_number(m.group(2))
         if low is None or high is None:
             continue
-        ids = [pid for n, pid in articles if low <= n <= high]
+        ids = articles(low, high)
         if ids:
             out[start] = ids
     return out
+
+
+def articles_by_number(articles: list[dict]):
+    """A function giving the ids of the articles numbered low to high, in document order.
+
+    It looks up the numbers in range instead of reading every article for each closing line:
+    a text of thousands of articles and such lines took time quadratic in its length.
+    """
+    at: dict[int, list[int]] = {}  # number -> positions of the articles so numbered
+    for k, p in enumerate(articles):
+        at.setdefault(p["number"], []).append(k)
+    numbers = sorted(at)
+
+    def in_range(low: int, high: int) -> list[str]:
+        found = numbers[bisect_left(numbers, low):bisect_right(numbers, high)]
+        return [articles[k]["provision_id"] for k in sorted(k for n in found for k in at[n])]
+
+    return in_range
 
 
 def target_rows(doc_id: str, text: str, owner, provisions: list[dict], issued: int | None = None) -> list[dict]:

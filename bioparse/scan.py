@@ -1,6 +1,9 @@
 """Fast scans of text that several extraction stages share (str methods, not regexes)."""
 from __future__ import annotations
 
+from bisect import bisect_left
+from functools import lru_cache
+
 
 def positions(text: str, word: str):
     """Offsets of every occurrence of ``word`` in text, in order (str.find is a fast scan)."""
@@ -17,3 +20,35 @@ def has_whitespace(s: str) -> bool:
     Unicode in tests/test_speed_prefilters.py), so two C-level scans settle it.
     """
     return " " in s or not s.isprintable()
+
+
+# Offsets before a position are first looked for this far back: a line or clause of a
+# policy is seldom longer, and a text without line breaks is read from an index instead.
+_NEAR = 256
+
+
+@lru_cache(maxsize=8)
+def _offsets_of(text: str, chars: str) -> list[int]:
+    """Offsets of every character of ``chars`` in text, in order: last_of's index for long spans."""
+    return sorted(i for c in chars for i in positions(text, c))
+
+
+def last_of(text: str, chars: str, start: int, end: int) -> int:
+    """The last offset in [start, end) holding a character of ``chars``, or -1.
+
+    As max(text.rfind(c, start, end) for c in chars), but in time that does not grow with
+    end - start: asked once per figure or clause, rfind back to a far line start made a text
+    without line breaks (one 100,000-character line) take time quadratic in its length.
+    """
+    near = max(start, end - _NEAR)
+    found = max(text.rfind(c, near, end) for c in chars)
+    if found >= 0 or near == start:
+        return found
+    offsets = _offsets_of(text, chars)
+    k = bisect_left(offsets, near) - 1  # the last one before the window
+    return offsets[k] if k >= 0 and offsets[k] >= start else -1
+
+
+def line_start_at(text: str, pos: int) -> int:
+    """The offset of the start of the line holding pos (text.rfind("\\n", 0, pos) + 1)."""
+    return last_of(text, "\n", 0, pos) + 1

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .errors import StructureWarning
 from .numerals import CIRCLED, DIGITS_WITH_STOP, PARENTHESIZED_CN, PARENTHESIZED_DIGITS, heading_number
-from .scan import positions
+from .scan import line_start_at, positions
 
 CN = "一二三四五六七八九十百零〇两"
 _ARABIC_FIRST = "0123456789０１２３４５６７８９"  # a label's first digit, half- or full-width (１．)
@@ -219,7 +219,7 @@ def _provision_dicts(text: str) -> list[dict]:
     # a notice's own points before the policy it issues are no headings, nor a 目录's entries
     body_start = max(attached_policy_start(text), _toc_end(text))
     # the starts of the lines holding 附: only they can read 附件 or open a list of attachments
-    annex_candidates = {text.rfind("\n", 0, i) + 1 for i in positions(text, "附")}
+    annex_candidates = {line_start_at(text, i) for i in positions(text, "附")}
     text_end = len(text)
     lines = text.split("\n")
     table_annex = _table_annex_start(text, lines, body_start)
@@ -414,8 +414,7 @@ def _annex_title(line: str) -> tuple[str, str]:
 def annex_lines(text: str):
     """The _ANNEX_LINE_RE matches of text (lines reading 附件, 附件2), tried only at lines holding 附."""
     for i in positions(text, "附"):
-        line_start = text.rfind("\n", 0, i) + 1
-        m = _ANNEX_LINE_RE.match(text, line_start)
+        m = _ANNEX_LINE_RE.match(text, line_start_at(text, i))
         if m:
             yield m
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import accumulate
 
 from .numerals import CN_BIG, CN_SMALL, cn_number, year_value
-from .scan import positions
+from .scan import last_of, line_start_at, positions
 
 __all__ = ["extract_targets", "cn_number"]
 
@@ -346,15 +346,12 @@ _SENTENCE_END_IN_LINE = "。；;"
 def _start_after_last(text: str, ends: str, pos: int) -> int:
     """The offset right after the last line break or character of ``ends`` before pos (0 if none).
 
-    One str.rfind per character, each over pos's line only, instead of a walk back
-    character by character.
+    One str.rfind per character over the last few hundred characters (scan.last_of), instead
+    of a walk back character by character.
     """
-    i = text.rfind("\n", 0, pos) + 1
-    for c in ends:
-        j = text.rfind(c, i, pos)
-        if j >= 0:
-            i = j + 1
-    return i
+    i = line_start_at(text, pos)
+    j = last_of(text, ends, i, pos)
+    return i if j < 0 else j + 1
 
 
 _CLAUSE_AFTER_RE = re.compile("[^" + re.escape(_CLAUSE_END) + "、]*")
@@ -446,11 +443,14 @@ def _year_for(text: str, pos: int, lead_ins: dict | None = None) -> int | None:
     A line of a list (——…, 1.…, （1）…) without one takes the year of the lead-in line
     that ends in a colon above the list (到2025年，实现以下目标：). ``lead_ins`` keeps, for
     the document, the offsets of the colons that end lines (_lead_ins, under "colons"),
-    found when first needed, and each line's lead-in year (under its start offset), as a
-    line often holds several figures.
+    found when first needed, each line's lead-in year (under its start offset), as a
+    line often holds several figures, and each line's years (_last_year_on_line).
     """
-    line_start = text.rfind("\n", 0, pos) + 1
-    year = _last_year(text, line_start, pos)
+    line_start = line_start_at(text, pos)
+    if lead_ins is None:
+        year = _last_year(text, line_start, pos)
+    else:
+        year = _last_year_on_line(text, line_start, pos, lead_ins)
     if year is None and lead_ins is not None:
         if line_start not in lead_ins:
             lead_ins[line_start] = _lead_in_year(text, line_start, lead_ins)
@@ -497,6 +497,28 @@ def _last_year(text: str, start: int, end: int) -> int | None:
     return year
 
 
+def _last_year_on_line(text: str, line_start: int, pos: int, memo: dict) -> int | None:
+    """_last_year(text, line_start, pos), from the line's years found once (kept in ``memo``).
+
+    A long line (a text without line breaks) holds many figures, and a scan from the line's
+    start for each would take time quadratic in its length. A match whose 年 is at least 4
+    characters before pos reads nothing at or after pos (the longest tail is 年底以前), so
+    it is also a match of the scan up to pos: only the 年 of the last 3 characters are
+    scanned again, with the regex bounded at pos.
+    """
+    key = ("years", line_start)
+    if key not in memo:
+        line_end = text.find("\n", line_start)
+        hits = list(_year_hits(text, line_start, len(text) if line_end < 0 else line_end))
+        memo[key] = ([y for y, _ in hits], [(m.end(), year_value(m.group(1) or m.group(2))) for _, m in hits])
+    ys, found = memo[key]
+    k = bisect_right(ys, pos - 4)  # the matches read in full before pos
+    after, year = found[k - 1] if k else (line_start, None)
+    for _, m in _year_hits(text, max(line_start, pos - 3), pos, after):
+        year = year_value(m.group(1) or m.group(2))
+    return year
+
+
 _YEAR_FIRST = frozenset("12１２一二")  # a _YEAR_NUMBER starts 19, 20, １９, ２０, 一九, 二〇 …
 
 
@@ -507,7 +529,14 @@ def _year_matches(text: str, start: int, end: int):
     starts at that year or at the 到/至/截至/截止/截止到 (1–3 characters) before it; so
     for each 年 only those few starts are tried, left to right as finditer would.
     """
-    after = start  # no match starts before the end of the previous one
+    for _, m in _year_hits(text, start, end):
+        yield m
+
+
+def _year_hits(text: str, start: int, end: int, after: int | None = None):
+    """(offset of its 年, match) for each match of _year_matches(text, start, end); ``after``
+    (start if None), where a match may start, resumes a scan after a match that ended there."""
+    after = start if after is None else after  # no match starts before the end of the previous one
     y = text.find("年", start, end)
     while y >= 0:
         q = _back_over_spaces(text, y)  # the year is text[q - 4:q]
@@ -517,7 +546,7 @@ def _year_matches(text: str, start: int, end: int):
             for p in (r - 3, r - 2, r - 1, year_at):
                 m = _YEAR_RE.match(text, p, end) if p >= after else None
                 if m:
-                    yield m
+                    yield y, m
                     after = m.end()
                     break
         y = text.find("年", y + 1, end)

@@ -205,3 +205,11 @@ def test_a_table_row_is_neither_joined_nor_joins_the_next():
             "规模以上生物医药工业企业数量（家）\t家\t85\t120\t预期性\n"
             "生物医药产业营业收入（亿元）\t亿元\t320\t500\t预期性\n")
     assert normalize(text).text.split("\n") == text.rstrip("\n").split("\n")
+
+
+def test_a_line_after_60000_blanks():
+    """Edge blanks before a (一) heading are cut with one slice (a pop(0) each was quadratic)."""
+    raw = "\u3000" * 60000 + "(一)加快发展\u200b生物医药\n"
+    norm = normalize(raw)
+    assert norm.text.startswith("（一）加快发展生物医药")
+    assert norm.to_raw(1, 3) == (60001, 60003)

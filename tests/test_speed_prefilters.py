@@ -494,3 +494,49 @@ def test_wrap_width_is_the_reference(lines):
     from bioparse.normalize import wrap_width
     raw = "\n".join(pad + "甲" * n + pad for n, pad in lines)
     assert wrap_width(raw) == reference_wrap_width(raw)
+
+
+LAST_OF_TEXTS = st.lists(st.sampled_from(["\n", "，", "。", "条", "x", "年", "  "]), max_size=40).map("".join)
+
+
+@SETTINGS
+@given(LAST_OF_TEXTS, st.sampled_from(["\n", "，。", "条", "。；;"]), st.integers(0, 45), st.integers(0, 45),
+       st.sampled_from([0, 1, 3, 256]))
+def test_last_of_is_the_last_rfind(text, chars, start, end, near):
+    """scan.last_of gives max(rfind) whether it finds the answer in its window or in its index."""
+    from bioparse import scan
+    saved, scan._NEAR = scan._NEAR, near
+    try:
+        assert scan.last_of(text, chars, start, end) == max(text.rfind(c, start, end) for c in chars)
+        assert scan.line_start_at(text, end) == text.rfind("\n", 0, end) + 1
+    finally:
+        scan._NEAR = saved
+
+
+def test_last_of_on_a_line_of_300000_characters():
+    """On one line with no break, each line_start_at is an index look-up, not a scan back to 0."""
+    from bioparse import scan
+    text = "，加快发展生物医药业" * 30000 + "\n末行"  # 10 characters a piece
+    assert [scan.line_start_at(text, p) for p in range(0, 300000, 1000)] == [0] * 300
+    assert scan.line_start_at(text, len(text)) == 300001
+    assert scan.last_of(text, "。", 0, 299999) == -1
+    assert scan.last_of(text, "，\n", 5, 299999) == 299990
+
+
+@SETTINGS
+@given(st.lists(st.tuples(st.integers(0, 40), st.integers(1, 8)), max_size=12),
+       st.integers(0, 50), st.integers(0, 50))
+def test_taken_clauses_overlap_by_bisection(spans, start, end):
+    """agencies._Taken answers as _overlaps does, adding only spans that overlap none, as
+    find_clauses does, then (as _names_below may) one that overlaps."""
+    taken, kept = agencies._Taken(), []
+    for s, n in spans:
+        if not agencies._overlaps(kept, s, s + n):
+            taken.add(s, s + n)
+            kept.append((s, s + n))
+        assert taken.overlaps(start, end) == agencies._overlaps(kept, start, end)
+    if spans:
+        s, n = spans[0]
+        taken.add(s, s + n)
+        kept.append((s, s + n))
+        assert taken.overlaps(start, end) == agencies._overlaps(kept, start, end)

@@ -75,3 +75,13 @@ def test_clause_and_sentence_starts_are_the_walk_back(text, pos):
 
 def test_fund_words_hold_the_fund_character():
     assert all(targets._FUND_CHAR in w for w in targets._FUND_NOUNS + targets._FUND_SIZES)
+
+
+@SETTINGS
+@given(YEAR_TEXTS)
+def test_last_year_on_line_is_last_year(text):
+    """The year of each position, from the line's years found once, is the scan from the line's start."""
+    memo: dict = {}
+    for pos in range(len(text) + 1):
+        line_start = text.rfind("\n", 0, pos) + 1
+        assert targets._last_year_on_line(text, line_start, pos, memo) == targets._last_year(text, line_start, pos)

@@ -533,3 +533,17 @@ def test_times_in_chinese_numerals_count_only_with_a_bound():
     assert _rows("支持经典名方二次开发，申报指南每年发布一次，升级改造不少于两次。") == [
         ("不少于两次", 2.0, "次", "不少于", None, "goal")]
     assert [r[0] for r in _rows("落实一次性奖励100万元，推进2场景建设。")] == ["100万元"]
+
+
+def test_figures_on_one_line_of_200000_characters():
+    """A text without line breaks: every figure takes the 到2025年 before it on the line.
+
+    Each figure's year and clause were read by scanning back to the line's start, which took
+    about a minute here (quadratic in the line's length); now a fraction of a second.
+    """
+    text = "".join(f"支持企业（包括中小企业开展研发，到2025年产业规模达到{i % 900 + 10}亿元" for i in range(6000))
+    found = extract_targets(text)
+    assert len(found) == 6000
+    assert {t["year"] for t in found} == {2025}
+    assert [t["value"] for t in found[:3]] == [10, 11, 12]
+    assert {t["kind"] for t in found} == {"output"}
