@@ -533,3 +533,11 @@ def test_times_in_chinese_numerals_count_only_with_a_bound():
     assert _rows("支持经典名方二次开发，申报指南每年发布一次，升级改造不少于两次。") == [
         ("不少于两次", 2.0, "次", "不少于", None, "goal")]
     assert [r[0] for r in _rows("落实一次性奖励100万元，推进2场景建设。")] == ["100万元"]
+
+
+def test_an_indicator_table_with_a_category_column_reads_the_unit_of_the_indicator():
+    """产业规模 | 营业收入（亿元） | 2100 | 3000: the unit is in the label with brackets, not the first text cell."""
+    text = "类别\t指标\t2024年\t2027年\n产业规模\t规上企业营业收入（亿元）\t2100\t3000\n产业规模\t龙头企业（家）\t35\t50\n"
+    got = [(t["value"], t["unit"], t["year"], t.get("status")) for t in extract_targets(text)]
+    assert got == [(2100.0, "亿元", 2024, "baseline"), (3000.0, "亿元", 2027, None),
+                   (35.0, "家", 2024, "baseline"), (50.0, "家", 2027, None)]
