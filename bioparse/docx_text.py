@@ -3,8 +3,8 @@
 ``block_texts(document)`` gives one string per paragraph, in document order, descending
 into tables (a merged cell once) and content controls. A paragraph's text takes in what
 python-docx's ``Paragraph.text`` leaves out: runs inside smart tags (older Chinese Word
-files wrap dates in them), tracked insertions, inline content controls, simple fields
-and custom XML; deleted text and field codes stay out. Text boxes follow the paragraph
+files wrap dates in them), tracked insertions, inline content controls, simple fields,
+custom XML and symbols (w:sym); deleted text, hidden text (w:vanish) and field codes stay out. Text boxes follow the paragraph
 they are anchored in, and so do the footnotes and endnotes a paragraph refers to (a
 note belongs to the provision that cites it; notes nobody cites come last). A manual line break (w:br) inside
 a sentence joins it, as on a web page (normalize.soft_breaks); elsewhere it starts a line.
@@ -12,7 +12,8 @@ a sentence joins it, as on a web page (normalize.soft_breaks); elsewhere it star
 Headings numbered by Word's list numbering have no number in their text: Word draws
 it. ``numbering_labeler(document)`` returns a function giving each paragraph element the
 label Word shows (一、 （一） 1. 第一条, with its suffix space), or "" if it is not
-numbered. It follows numbering.xml: the list a paragraph (or its style) belongs to, each
+numbered. It follows numbering.xml: the list a paragraph (or its style) belongs to (through
+a list style's w:numStyleLink; a style naming no level takes the level whose w:pStyle is it), each
 level's start, format (decimal, chineseCounting, …) and text ("%1、", "（%2）"), counters
 shared by the lists of one definition, restarts of deeper levels and start overrides.
 Bullets give "".
@@ -101,14 +102,45 @@ def _int(value: str | None, default: int) -> int:
 
 
 def _levels(abstract) -> dict[int, dict]:
-    """The levels of one w:abstractNum: {ilvl: {start, fmt, text, suffix, legal}}."""
+    """The levels of one w:abstractNum: {ilvl: {start, fmt, text, suffix, legal, style}}."""
     out = {}
     for lvl in abstract.findall(W + "lvl"):
         out[_int(lvl.get(W + "ilvl"), 0)] = {
             "start": _int(_val(lvl, "start"), 1), "fmt": _val(lvl, "numFmt") or "decimal",
             "text": _val(lvl, "lvlText") or "", "suffix": _val(lvl, "suff") or "tab",
-            "legal": lvl.find(W + "isLgl") is not None,
+            "legal": lvl.find(W + "isLgl") is not None, "style": _val(lvl, "pStyle"),
         }
+    return out
+
+
+def _linked_abstracts(numbering, document) -> dict[str, str]:
+    """For each w:abstractNum that only points at a numbering style (w:numStyleLink), the one defining its levels.
+
+    Word keeps a list style's levels in the abstractNum the style's own w:num names (the
+    one whose w:styleLink names the style); the lists that use the style refer to an
+    abstractNum holding nothing but the link.
+    """
+    links = {a.get(W + "abstractNumId"): _val(a, "numStyleLink") for a in numbering.findall(W + "abstractNum")}
+    links = {a: style for a, style in links.items() if style}
+    if not links:
+        return {}
+    abstract_of = {n.get(W + "numId"): _val(n, "abstractNumId") for n in numbering.findall(W + "num")}
+    style_num = {}
+    try:
+        for style in document.styles.element.findall(W + "style"):
+            ppr = style.find(W + "pPr")
+            num_pr = ppr.find(W + "numPr") if ppr is not None else None
+            if num_pr is not None:
+                style_num[style.get(W + "styleId")] = _val(num_pr, "numId")
+    except Exception:  # noqa: BLE001 - no styles part: the links lead nowhere
+        pass
+    defining = {_val(a, "styleLink"): a.get(W + "abstractNumId") for a in numbering.findall(W + "abstractNum")
+                if _val(a, "styleLink")}
+    out = {}
+    for abstract_id, style in links.items():
+        target = abstract_of.get(style_num.get(style)) or defining.get(style)
+        if target and target != abstract_id:
+            out[abstract_id] = target
     return out
 
 
@@ -152,11 +184,13 @@ def numbering_labeler(document):
     except Exception:  # noqa: BLE001 - no numbering part: nothing is numbered
         return lambda paragraph: ""
     abstracts = {a.get(W + "abstractNumId"): _levels(a) for a in numbering.findall(W + "abstractNum")}
+    linked = _linked_abstracts(numbering, document)
     lists = {}  # numId -> (abstractNumId, {ilvl: start override})
     for num in numbering.findall(W + "num"):
         overrides = {_int(o.get(W + "ilvl"), 0): _int(_val(o, "startOverride"), 1)
                      for o in num.findall(W + "lvlOverride") if o.find(W + "startOverride") is not None}
-        lists[num.get(W + "numId")] = (_val(num, "abstractNumId"), overrides)
+        abstract_id = _val(num, "abstractNumId")
+        lists[num.get(W + "numId")] = (linked.get(abstract_id, abstract_id), overrides)
     if not lists:
         return lambda paragraph: ""
     by_style = _style_numbering(document)
@@ -166,13 +200,17 @@ def numbering_labeler(document):
     def label(paragraph) -> str:
         ppr = paragraph.find(W + "pPr")
         num_pr = ppr.find(W + "numPr") if ppr is not None else None
-        style_num = by_style.get(_val(ppr, "pStyle"), (None, None))
+        style_id = _val(ppr, "pStyle")
+        style_num = by_style.get(style_id, (None, None))
         num_id = (_val(num_pr, "numId") if num_pr is not None else None) or style_num[0]
-        ilvl = _int((_val(num_pr, "ilvl") if num_pr is not None else None) or style_num[1], 0)
         if not num_id or num_id == "0" or num_id not in lists:
             return ""
         abstract_id, overrides = lists[num_id]
         levels = abstracts.get(abstract_id, {})
+        ilvl = (_val(num_pr, "ilvl") if num_pr is not None else None) or style_num[1]
+        if ilvl is None:  # a style naming only the list: its level is the one linked back to the style
+            ilvl = next((k for k, lv in levels.items() if style_id and lv["style"] == style_id), 0)
+        ilvl = _int(ilvl, 0)
         if ilvl not in levels:
             return ""
         count = counters.setdefault(abstract_id, {})
@@ -288,6 +326,29 @@ _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallba
 _SKIP = {W + "pPr", W + "rPr", W + "del", W + "moveFrom", W + "txbxContent", _FALLBACK}
 
 
+# Symbol-font characters (w:sym w:font="Symbol" w:char="F0B3") Chinese authors insert for
+# ≥ ≤ × ± in targets; Word stores them in the private use area (F000 + the font's code).
+_SYMBOL_FONT = dict(zip(b"\xa3\xb3\xb4\xb1\xb8\xb0\xb7\xb9\xbb\xae\xac\xd6\xa5\xbe\x6d\x61\x62\x67\x44\x53\x57",
+                        "≤≥×±÷°•≠≈→←√∞—μαβγΔΣΩ"))
+
+
+def _symbol(el) -> str:
+    """The character a w:sym stands for: Symbol font's ≥ ≤ × ±…, a code outside the private use area as it is, else ""."""
+    try:
+        code = int(el.get(W + "char") or "", 16)
+    except ValueError:
+        return ""
+    if 0xF000 <= code <= 0xF0FF:
+        return _SYMBOL_FONT.get(code - 0xF000, "") if (el.get(W + "font") or "").lower() == "symbol" else ""
+    return chr(code) if 0x20 <= code < 0xE000 or 0xF900 <= code <= 0xFFFD else ""
+
+
+def _hidden(run) -> bool:
+    """Whether a w:r is hidden text (w:vanish): Word does not show or print it (drafting notes)."""
+    vanish = run.find(W + "rPr/" + W + "vanish")
+    return vanish is not None and vanish.get(W + "val") not in ("0", "false", "off")
+
+
 def paragraph_text(paragraph) -> str:
     """The text of a w:p element as Word shows it (see the module docstring)."""
     out = []
@@ -301,6 +362,10 @@ def paragraph_text(paragraph) -> str:
                 out.append(el.text or "")
             elif tag != W + "br" or el.get(W + "type") in (None, "textWrapping"):
                 out.append(text)
+        elif tag == W + "sym":
+            out.append(_symbol(el))
+        elif tag == W + "r" and _hidden(el):
+            continue
         elif tag not in _SKIP and isinstance(tag, str):
             stack.extend(reversed(el))
     return soft_breaks("".join(out))  # a manual line break inside a sentence joins it
@@ -381,6 +446,41 @@ def table_row(cells: list[list[str]]) -> list[str]:
     return [line for c in cells for line in c]
 
 
+def _category(cell: list[str]) -> bool:
+    """Whether a cell's text is a short label (产业规模), which may be read again without adding a figure or a sentence."""
+    return len(cell) == 1 and len(cell[0]) <= 20 and not re.search(r"[0-9０-９。；;]", cell[0])
+
+
+def _leading_merges(row) -> int:
+    """How many of a row's first cells continue a cell merged down from the row above (w:vMerge, not restart)."""
+    n = 0
+    for cell in _wrapped(row, W + "tc"):
+        merge = cell.find(W + "tcPr/" + W + "vMerge")
+        if merge is None or merge.get(W + "val") not in (None, "continue"):
+            break
+        n += 1
+    return n
+
+
+def _wrapped(parent, tag: str) -> list:
+    """parent's children of one tag, also those wrapped in content controls or custom XML.
+
+    A template's repeating section is a w:sdt around table rows (or one cell), which a
+    plain look for w:tr or w:tc children would pass over.
+    """
+    out = []
+    for child in parent.iterchildren():
+        if child.tag == tag:
+            out.append(child)
+        elif child.tag == W + "sdt":
+            content = child.find(W + "sdtContent")
+            if content is not None:
+                out.extend(_wrapped(content, tag))
+        elif child.tag == W + "customXml":
+            out.extend(_wrapped(child, tag))
+    return out
+
+
 def _blocks(parent, label, notes: dict) -> list[str]:
     """Paragraph texts of a body, table cell or content control, descending into tables.
 
@@ -398,9 +498,18 @@ def _blocks(parent, label, notes: dict) -> list[str]:
                 out.extend(_cited_notes(child, notes))
         elif tag == W + "tbl":
             # a cell merged across columns is one w:tc; one merged down rows continues in
-            # (normally empty) w:tc of its own, read like any other so nothing is lost
-            for row in child.iterchildren(W + "tr"):
-                out.extend(table_row([_blocks(cell, label, notes) for cell in row.iterchildren(W + "tc")]))
+            # (normally empty) w:tc of its own, read like any other so nothing is lost, except
+            # that a short label merged down the first columns is read again (see below)
+            above: list[list[str]] = []  # the previous row's cells
+            for row in _wrapped(child, W + "tr"):
+                cells = [_blocks(cell, label, notes) for cell in _wrapped(row, W + "tc")]
+                merged = _leading_merges(row)
+                # a category merged down the first columns (产业规模 over two indicators) is read
+                # again in each row it spans: the row keeps its columns (normalize strips a leading tab)
+                cells[:merged] = [above[i] if i < len(above) and _category(above[i]) else c
+                                  for i, c in enumerate(cells[:merged])]
+                above = cells
+                out.extend(table_row(cells))
         elif tag == W + "sdt":  # content controls wrap paragraphs
             content = child.find(W + "sdtContent")
             if content is not None:

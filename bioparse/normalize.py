@@ -242,11 +242,24 @@ SOFT_BREAK = "\u2028"
 _SENTENCE_FINAL = tuple("。！？；：!?;:")
 
 
+_CLAUSE_PUNCTUATION = re.compile(r"[，。；：！？,;:!?]")
+
+
+def _wrapped_heading(line: str, rest: str) -> bool:
+    """Whether a break after ``line`` only wraps a heading: a numbered line and a short rest, both without punctuation."""
+    rest = rest.split("\n", 1)[0].strip(" \t\xa0\u3000")
+    return (bool(rest) and len(rest) <= 20 and HEADING_START.match(line) is not None
+            and HEADING_START.match(rest) is None and not _CLAUSE_PUNCTUATION.search(line + rest))
+
+
 def soft_breaks(text: str) -> str:
     """Each SOFT_BREAK as a line break, or as nothing where it cuts a sentence (pages and Word wrap lines so).
 
     A break cuts a sentence when the text before it, on its line, holds a comma but does
-    not end a sentence, and what follows does not start like a heading.
+    not end a sentence, and what follows does not start like a heading. A break also cuts
+    a heading too long for one line (二、加快推进生物医药产业集群⏎建设的重点任务): the line
+    starts like a heading, and neither it nor the short rest of the paragraph after the
+    break holds any punctuation, so the rest is no sentence of a body.
     """
     if SOFT_BREAK not in text:
         return text
@@ -257,7 +270,7 @@ def soft_breaks(text: str) -> str:
         line = piece[piece.rfind("\n") + 1:].strip(" \t\xa0\u3000")
         after = pieces[i + 1].lstrip(" \t\xa0\u3000")
         soft = (line and not line.endswith(_SENTENCE_FINAL) and ("，" in line or "," in line)
-                and after and after[0] != "\n" and not HEADING_START.match(after))
+                and after and after[0] != "\n" and not HEADING_START.match(after)) or _wrapped_heading(line, pieces[i + 1])
         out.append("" if soft else "\n")
     out.append(pieces[-1])
     return "".join(out)

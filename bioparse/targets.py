@@ -786,7 +786,9 @@ def _indicator_targets(text: str, found: list[dict]) -> list[dict]:
         if unit_col is not None and unit_col < len(cells):  # 指标	单位	2023年	2027年
             row_unit = _table_unit(cells[unit_col])
         else:  # the label: the first cell that is no number (a 序号 column may stand before it)
-            label = next((c for c in cells if not _CELL_NUMBER_RE.fullmatch(c)), "")
+            # (a category column may stand before it: 产业规模	营业收入（亿元）	2100	3000 takes the one with a unit)
+            labels = [c for c in cells if not _CELL_NUMBER_RE.fullmatch(c)]
+            label = next((c for c in labels if _LABEL_UNIT_RE.search(c)), labels[0] if labels else "")
             label_unit = _LABEL_UNIT_RE.search(label)
             row_unit = _table_unit(label_unit.group(1)) if label_unit else None
         latest = max((y for y, _ in header.values() if y), default=None)

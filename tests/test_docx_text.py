@@ -131,8 +131,9 @@ def test_table_rows_as_lines_with_merged_cells_once(tmp_path):
     table.cell(1, 0).merge(table.cell(2, 0)).text = "研发"
     for r, (task, unit) in enumerate([("新药", "市科技局"), ("器械", "市工信局")], start=1):
         table.cell(r, 1).text, table.cell(r, 2).text = task, unit
-    # a row of plain cells is one line, its cells joined by tabs; a merged cell is read once
-    assert [line for line in _lines(d, tmp_path) if line] == ["任务\t责任单位", "研发\t新药\t市科技局", "器械\t市工信局"]
+    # a row of plain cells is one line, its cells joined by tabs; a cell merged across columns is read
+    # once, a label merged down the first column in each row it spans
+    assert [line for line in _lines(d, tmp_path) if line] == ["任务\t责任单位", "研发\t新药\t市科技局", "研发\t器械\t市工信局"]
 
 
 def test_a_table_cell_of_several_paragraphs_gives_a_line_each(tmp_path):
@@ -228,3 +229,63 @@ def test_typed_numbers_or_a_single_heading_get_no_drawn_numbers(tmp_path):
     assert "（一）发展目标" in lines  # the unnumbered second level still counts
     single = [("Heading 1", "附则"), ("", "本方案自印发之日起施行。")]
     assert [line for line in _lines(_headed(None, single), tmp_path) if line][1] == "附则"
+
+
+def _style(d, sid, numpr):
+    d.styles.element.append(parse_xml(f'<w:style {NS} w:type="paragraph" w:styleId="{sid}"><w:name w:val="{sid}"/>'
+                                      f'<w:pPr><w:numPr>{numpr}</w:numPr></w:pPr></w:style>'))
+
+
+def test_a_style_naming_only_the_list_takes_the_level_linked_back_to_it(tmp_path):
+    """Word's multilevel list linked to styles: the style's numPr has no ilvl; the level whose w:pStyle is the style counts it."""
+    d = _document([_lvl(0, "chineseCounting", "%1、", extra='<w:pStyle w:val="PartH"/>'),
+                   _lvl(1, "chineseCounting", "（%2）", extra='<w:pStyle w:val="MeasureH"/>')])
+    for sid in ("PartH", "MeasureH"):
+        _style(d, sid, '<w:numId w:val="90"/>')
+    for text, sid in [("总体要求", "PartH"), ("重点任务", "PartH"), ("支持研发。", "MeasureH"), ("强化保障。", "MeasureH")]:
+        d.add_paragraph(text, style=d.styles[sid])
+    assert _lines(d, tmp_path) == ["一、总体要求", "二、重点任务", "（一）支持研发。", "（二）强化保障。"]
+
+
+def test_a_list_linked_to_a_numbering_style_takes_the_styles_levels(tmp_path):
+    """An abstractNum holding only w:numStyleLink numbers with the levels of the one the list style names."""
+    d = _document(POLICY_LEVELS, nums=(("90", "90", ""), ("91", "91", ""),
+                                       ("92", "91", '<w:lvlOverride w:ilvl="1"><w:startOverride w:val="1"/></w:lvlOverride>')))
+    d.part.numbering_part.element.insert(0, parse_xml(
+        f'<w:abstractNum {NS} w:abstractNumId="91"><w:numStyleLink w:val="PolicyList"/></w:abstractNum>'))
+    d.styles.element.append(parse_xml(f'<w:style {NS} w:type="numbering" w:styleId="PolicyList"><w:name w:val="PolicyList"/>'
+                                      f'<w:pPr><w:numPr><w:numId w:val="90"/></w:numPr></w:pPr></w:style>'))
+    for text, level, num in [("总体要求", 0, "91"), ("支持研发。", 1, "91"), ("保障措施", 0, "91"), ("加强领导。", 1, "92")]:
+        _para(d, text, level, num)
+    assert _lines(d, tmp_path) == ["一、总体要求", "（一）支持研发。", "二、保障措施", "（一）加强领导。"]
+
+
+def test_hidden_text_is_left_out_and_symbols_are_read(tmp_path):
+    """w:vanish runs (drafting notes) are not shown; a Symbol-font w:sym is the character it draws (≥)."""
+    d = docx.Document()
+    p = d.add_paragraph("覆盖率")
+    p._p.append(parse_xml(f'<w:r {NS}><w:sym w:font="Symbol" w:char="F0B3"/></w:r>'))
+    p._p.append(parse_xml(f'<w:r {NS}><w:rPr><w:vanish/></w:rPr><w:t>【原为80%】</w:t></w:r>'))
+    p._p.append(parse_xml(f'<w:r {NS}><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>90%。</w:t></w:r>'))
+    assert _lines(d, tmp_path) == ["覆盖率≥90%。"]
+
+
+def test_table_rows_and_cells_inside_content_controls_are_read(tmp_path):
+    """A template's repeating section wraps w:tr (or a w:tc) in a w:sdt: its text is the table's."""
+    d = docx.Document()
+    cell = '<w:tc><w:p><w:r><w:t>{}</w:t></w:r></w:p></w:tc>'
+    d.element.body.insert(0, parse_xml(
+        f'<w:tbl {NS}><w:tr>{cell.format("措施")}<w:sdt><w:sdtContent>{cell.format("内容")}</w:sdtContent></w:sdt></w:tr>'
+        f'<w:sdt><w:sdtContent><w:tr>{cell.format("（一）支持研发")}{cell.format("给予支持。")}</w:tr></w:sdtContent></w:sdt></w:tbl>'))
+    assert _lines(d, tmp_path)[:2] == ["措施\t内容", "（一）支持研发\t给予支持。"]
+
+
+def test_a_category_merged_down_rows_is_read_in_each_row(tmp_path):
+    """A first column merged down (w:vMerge) repeats in the rows it spans, so every row keeps its columns."""
+    d = docx.Document()
+    table = d.add_table(rows=3, cols=3)
+    for r, row in enumerate([("类别", "指标（家）", "2027年"), ("", "企业（家）", "50"), ("", "平台（个）", "10")]):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    table.cell(1, 0).merge(table.cell(2, 0)).text = "产业规模"
+    assert _lines(d, tmp_path)[:3] == ["类别\t指标（家）\t2027年", "产业规模\t企业（家）\t50", "产业规模\t平台（个）\t10"]

@@ -213,3 +213,13 @@ def test_a_line_after_60000_blanks():
     norm = normalize(raw)
     assert norm.text.startswith("（一）加快发展生物医药")
     assert norm.to_raw(1, 3) == (60001, 60003)
+
+
+def test_a_manual_break_wrapping_a_heading_joins_it():
+    """二、加快推进…集群⏎建设的重点任务 is one heading; a break before a body sentence or a heading still starts a line."""
+    from bioparse.normalize import SOFT_BREAK, soft_breaks
+    assert soft_breaks(f"二、加快推进生物医药产业集群{SOFT_BREAK}建设的重点任务") == "二、加快推进生物医药产业集群建设的重点任务"
+    assert soft_breaks(f"（二）推动高端医疗器械{SOFT_BREAK}国产化替代") == "（二）推动高端医疗器械国产化替代"
+    assert soft_breaks(f"一、总体要求{SOFT_BREAK}坚持创新驱动，加快发展。") == "一、总体要求\n坚持创新驱动，加快发展。"
+    assert soft_breaks(f"一、总体要求{SOFT_BREAK}（一）指导思想") == "一、总体要求\n（一）指导思想"
+    assert soft_breaks(f"各有关单位{SOFT_BREAK}现将方案印发") == "各有关单位\n现将方案印发"

@@ -547,3 +547,11 @@ def test_figures_on_one_line_of_200000_characters():
     assert {t["year"] for t in found} == {2025}
     assert [t["value"] for t in found[:3]] == [10, 11, 12]
     assert {t["kind"] for t in found} == {"output"}
+
+
+def test_an_indicator_table_with_a_category_column_reads_the_unit_of_the_indicator():
+    """产业规模 | 营业收入（亿元） | 2100 | 3000: the unit is in the label with brackets, not the first text cell."""
+    text = "类别\t指标\t2024年\t2027年\n产业规模\t规上企业营业收入（亿元）\t2100\t3000\n产业规模\t龙头企业（家）\t35\t50\n"
+    got = [(t["value"], t["unit"], t["year"], t.get("status")) for t in extract_targets(text)]
+    assert got == [(2100.0, "亿元", 2024, "baseline"), (3000.0, "亿元", 2027, None),
+                   (35.0, "家", 2024, "baseline"), (50.0, "家", 2027, None)]
