@@ -21,7 +21,7 @@ _ORG_END = re.compile(f"(?:{'|'.join(_ORG_END_WORDS)})$")
 _CN_NUM = "〇○零Ｏ一二三四五六七八九十"
 _DATE_AR = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _DATE_CN = re.compile(rf"([{_CN_NUM}]{{4}})\s*年\s*([{_CN_NUM}]{{1,3}})\s*月\s*([{_CN_NUM}]{{1,3}})\s*日")
-_DATE_ISO = re.compile(r"(?:发布日期|成文日期|印发日期|日期)[：:\s]*(\d{4})[-./](\d{1,2})[-./](\d{1,2})")
+_DATE_ISO = re.compile(r"(?:日期|时间)[：:\s]*(\d{4})[-./](\d{1,2})[-./](\d{1,2})")  # 发布日期：, 成文日期：, 发布时间：
 # 津政办规〔2025〕1号; web pages also write ﹝2021﹞ and 【2021】, and some full-width digits
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔［\[（(﹝【]\s*(?:19|20|１９|２０)\d{2}\s*[〕］\]）)﹞】]\s*第?\s*\d{1,4}\s*号")
 _DASH = r"[—\-–－~～至到]+"
@@ -78,13 +78,13 @@ def _search_at_years(regex, s: str):
 
 def parse_date(s: str) -> str:
     """'2024年8月17日' or '二〇二四年八月十七日' (first one found in s) → '2024-08-17'; '' if none."""
-    if "日" not in s:  # each form ends in 日 or holds 日期
+    if "日" not in s and "时间" not in s:  # each form ends in 日 or holds 日期 or 时间 (发布时间：2024-06-01 16:30)
         return ""
-    m = _search_at_years(_DATE_AR, s)
+    m = _search_at_years(_DATE_AR, s) if "日" in s else None
     if m:
         y, mo, d = (int(g) for g in m.groups())
     else:
-        m = _search_at_years(_DATE_CN, s)
+        m = _search_at_years(_DATE_CN, s) if "日" in s else None
         if not m:
             m = _DATE_ISO.search(s)
             if not m:
@@ -416,6 +416,9 @@ def _plan_years(title: str, text: str, date: str = "") -> tuple[str, str]:
         m = find(_RANGE_PAREN_RES, src) or find(_RANGE_TERM_RES, src)
         if m and m.group(1) <= m.group(2):
             return m.group(1), m.group(2)
+    plan = _five_year_plan(title)
+    if plan:
+        return plan
     start, end = _in_force(text, date)
     if end:
         return start, end
@@ -428,11 +431,25 @@ def _plan_years(title: str, text: str, date: str = "") -> tuple[str, str]:
     return start, ""
 
 
+# a five-year plan named in the title: “十四五” (2021-2025), 十五五 (2026-2030); 十一五 and on, as
+# 十五 alone is fifteen (十五条措施) and 二十五 holds no numeral between 十 and 五
+_FIVE_YEAR_PLAN_RE = re.compile(r"(?<![一二三四五六七八九十百千])十([一二三四五六七八九])五(?![个条项年])")
+
+
+def _five_year_plan(title: str) -> tuple[str, str] | None:
+    """(start, end) of the five-year plan a title names (嘉兴市“十四五”生物医药产业发展规划 → 2021, 2025), or None."""
+    m = _FIVE_YEAR_PLAN_RE.search(title) if "五" in title else None
+    if m is None:
+        return None
+    start = 1981 + 5 * (10 + heading_number(m.group(1)) - 6)  # 六五 began in 1981, and each plan since runs five years
+    return str(start), str(start + 4)
+
+
 # 本措施自2025年1月1日起施行 / 本方案自印发之日起实施, and in that sentence 有效期至2027年12月31日 / 有效期3年
 _IN_FORCE_RE = re.compile(r"自\s*(?:(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(?:印发|发布|公布|颁布|签发)之日)"
                           r"\s*起\s*(?:施行|实施|执行|生效)")
-_VALID_UNTIL_RE = re.compile(r"有效期(?:至|到|截至)\s*(\d{4})\s*年")
-_VALID_FOR_RE = re.compile(r"有效期(?:为|是)?\s*([0-9一二三四五六七八九十两]{1,3})\s*年")
+_VALID_UNTIL_RE = re.compile(r"有效期限?(?:至|到|截至|截止到?)\s*(\d{4})\s*年")  # 有效期限至, 有效期截止到 too
+_VALID_FOR_RE = re.compile(r"有效期限?(?:为|是)?\s*([0-9一二三四五六七八九十两]{1,3})\s*年")
 _IN_FORCE_WORDS = ("起施行", "起实施", "起执行", "起生效")
 
 

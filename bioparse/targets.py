@@ -444,13 +444,18 @@ def _year_for(text: str, pos: int, lead_ins: dict | None = None) -> int | None:
     that ends in a colon above the list (到2025年，实现以下目标：). ``lead_ins`` keeps, for
     the document, the offsets of the colons that end lines (_lead_ins, under "colons"),
     found when first needed, each line's lead-in year (under its start offset), as a
-    line often holds several figures, and each line's years (_last_year_on_line).
+    line often holds several figures, and each line's years (_last_year_on_line). A later
+    horizon without a year (到“十五五”末) or a clause reporting an earlier year (。2023年全市…)
+    ends the year's reach (_year_taken_over).
     """
     line_start = line_start_at(text, pos)
     if lead_ins is None:
-        year = _last_year(text, line_start, pos)
+        mark = _last_year_match(text, line_start, pos)
+        year, mark_end = (year_value(mark.group(1) or mark.group(2)), mark.end()) if mark else (None, pos)
     else:
-        year = _last_year_on_line(text, line_start, pos, lead_ins)
+        year, mark_end = _last_year_on_line(text, line_start, pos, lead_ins)
+    if year is not None and _year_taken_over(text, mark_end, pos, year):
+        return None
     if year is None and lead_ins is not None:
         if line_start not in lead_ins:
             lead_ins[line_start] = _lead_in_year(text, line_start, lead_ins)
@@ -491,14 +496,48 @@ def _lead_ins(text: str) -> list[int]:
 
 def _last_year(text: str, start: int, end: int) -> int | None:
     """The year of the last _YEAR_RE match in text[start:end], or None."""
-    year = None
-    for m in _year_matches(text, start, end):
-        year = year_value(m.group(1) or m.group(2))
-    return year
+    m = _last_year_match(text, start, end)
+    return year_value(m.group(1) or m.group(2)) if m else None
 
 
-def _last_year_on_line(text: str, line_start: int, pos: int, memo: dict) -> int | None:
-    """_last_year(text, line_start, pos), from the line's years found once (kept in ``memo``).
+def _last_year_match(text: str, start: int, end: int) -> re.Match | None:
+    """The last _YEAR_RE match in text[start:end], or None."""
+    last = None
+    for last in _year_matches(text, start, end):
+        pass
+    return last
+
+
+# a horizon without a year of its own: 到“十五五”末, 到十五五时期末, 到本世纪中叶 (not the 到 of 达到“十四五”时期的2.5倍)
+_HORIZON_RE = re.compile(r"(?<![达高升加长少低大])到[ \u3000]*(?:(?:本|21|二十一)世纪中叶"
+                         r"|[“\"「]?十[一二三四五六七八九]五[”\"」]?(?:时期|期间)?(?:末|期末|[，,]))")
+# a clause headed by a year (，2023年全市… / 。2023年… / （2023年为385亿元）): it reports that year,
+# unless the year opens a range (2020年至2025年) or a deadline (2025年底前)
+_HEADED_YEAR_RE = re.compile(r"(?<=[，,。；;！？（(])[ \u3000]*(?:截至|截止到?)?[ \u3000]*(" + _YEAR_NUMBER
+                             + r")[ \u3000]*年(?!度|底|末|前|以前|以来|起|[ \u3000]*[—\-–~～至到])")
+
+
+def _year_taken_over(text: str, start: int, pos: int, year: int) -> bool:
+    """Whether, between a goal year's mark (到2025年) ending at start and the figure at pos, a later
+    horizon without a year (到“十五五”末, 到本世纪中叶) or a clause reporting an earlier year
+    (。2023年全市…, （2023年为385亿元）, still open at pos) takes over: the figure then has no target year."""
+    if text.find("到", start, pos) >= 0 and _HORIZON_RE.search(text, start, pos):
+        return True
+    if text.find("年", start, pos) < 0:
+        return False
+    for m in _HEADED_YEAR_RE.finditer(text, start, pos):
+        if year_value(m.group(1)) < year and not (text[m.start() - 1] in "（(" and _closed(text, m.end(), pos)):
+            return True
+    return False
+
+
+def _closed(text: str, start: int, pos: int) -> bool:
+    """Whether a bracket opened before start closes before pos."""
+    return text.find("）", start, pos) >= 0 or text.find(")", start, pos) >= 0
+
+
+def _last_year_on_line(text: str, line_start: int, pos: int, memo: dict) -> tuple[int | None, int]:
+    """(_last_year(text, line_start, pos), where its mark ends), from the line's years found once (kept in ``memo``).
 
     A long line (a text without line breaks) holds many figures, and a scan from the line's
     start for each would take time quadratic in its length. A match whose 年 is at least 4
@@ -515,8 +554,8 @@ def _last_year_on_line(text: str, line_start: int, pos: int, memo: dict) -> int 
     k = bisect_right(ys, pos - 4)  # the matches read in full before pos
     after, year = found[k - 1] if k else (line_start, None)
     for _, m in _year_hits(text, max(line_start, pos - 3), pos, after):
-        year = year_value(m.group(1) or m.group(2))
-    return year
+        after, year = m.end(), year_value(m.group(1) or m.group(2))
+    return year, after
 
 
 _YEAR_FIRST = frozenset("12１２一二")  # a _YEAR_NUMBER starts 19, 20, １９, ２０, 一九, 二〇 …
@@ -884,7 +923,7 @@ def _with_range_head(text: str, t: dict) -> dict:
 
 # A clause headed by a year (2024年，全区… / ，2024年全省实现… / 截至2023年底，全市已有…):
 # what follows it in its sentence happened in that year; 到2025年 and 2025年底前 set goals
-_CLAUSE_YEAR_RE = re.compile(r"(?<=[，,。；;！？\n])[ \u3000]*(?:截至|截止到?)?[ \u3000]*(" + _YEAR_NUMBER + r")[ \u3000]*年"
+_CLAUSE_YEAR_RE = re.compile(r"(?<=[，,。；;！？\n（(])[ \u3000]*(?:截至|截止到?)?[ \u3000]*(" + _YEAR_NUMBER + r")[ \u3000]*年"
                              r"(?!度|底前|末前|前|以前|以来|起)")
 _SENTENCE_START = "。；;！？\n"
 
@@ -894,7 +933,7 @@ def reported_before(text: str, pos: int, issued: int) -> bool:
 
     Such a figure is reported, not set: 2024年，全区生物医药产业实现营业收入186亿元 in a plan
     issued in 2025 states the current state; 2025年，… in a plan of 2024 sets a goal, as
-    到2025年 does.
+    到2025年 does. A bracket headed by a year (（2023年为385亿元）) counts for the figures inside it.
     """
     reach = max(0, pos - 300)  # a sentence longer than this is read as no dated one
     start = max(text.rfind(c, reach, pos) for c in _SENTENCE_START)
@@ -909,7 +948,8 @@ def reported_before(text: str, pos: int, issued: int) -> bool:
             if text.endswith(("截至", "截止"), start + 1, q) or text.endswith("截止到", start + 1, q):
                 q = _back_over_spaces(text, q - (3 if text[q - 1] == "到" else 2))
             m = _CLAUSE_YEAR_RE.match(text, q, pos) if q > start else None
-            if m:
+            # a bracket headed by a year reports only what stands inside it: （2023年为385亿元）
+            if m and not (text[m.start() - 1] in "（(" and _closed(text, m.end(), pos)):
                 last = m
         j = text.find("年", j + 1, pos)
     # a goal year after it (…420亿元，到2027年，达到150家) sets the figures after that

@@ -99,6 +99,7 @@ def test_text_without_header_gives_blanks():
 
 
 @pytest.mark.parametrize("s,want", [("2024年8月17日", "2024-08-17"), ("二〇二四年八月十七日", "2024-08-17"),
+                                    ("来源：市政府办公室　发布时间：2024-06-01 16:30", "2024-06-01"),  # a web page's
                                     ("二〇一八年十二月二十六日", "2018-12-26"), ("2019年13月1日", ""), ("无", "")])
 def test_parse_date(s, want):
     assert parse_date(s) == want
@@ -191,6 +192,9 @@ def test_document_numbers_in_other_brackets_and_full_width_digits(number):
     ("本办法自2024年9月1日起施行，有效期五年。", ("2024", "2029")),  # five years from 1 September end in 2029
     ("本细则自2025年1月1日起施行，有效期3年。", ("2025", "2027")),  # three from 1 January, in the third
     ("本措施由市科技局负责解释，自印发之日起施行，有效期３年。", ("2024", "2027")),  # from the issue date below
+    ("本措施自2024年7月1日起施行，有效期限至2027年12月31日。", ("2024", "2027")),  # 有效期限 is 有效期
+    ("本细则自2024年7月1日起施行，有效期限为5年。", ("2024", "2029")),
+    ("本细则自2024年7月1日起施行，有效期截止到2027年6月30日。", ("2024", "2027")),
     ("本规定自2025年6月1日起施行。", ("2025", "2026")),  # no term: the end is the latest 到20XX年
     ("《药品管理法》自2019年12月1日起施行。", ("", "2026")),  # a law it cites
 ])
@@ -361,3 +365,17 @@ def test_a_header_block_in_a_file_gives_its_fields_and_stays_in_the_first_provis
     assert first["start"] == 0 and out["text"][:first["end"]].startswith("索 引 号：") and "发布日期" in out["text"][:first["end"]]
     assert [p["start"] for p in out["provisions"][1:]] == [p["end"] for p in out["provisions"][:-1]]
     assert out["provisions"][-1]["end"] == len(out["text"])
+
+
+@pytest.mark.parametrize("title, years", [
+    ("嘉兴市“十四五”生物医药产业发展规划", ("2021", "2025")),
+    ("某市十五五生物医药产业发展规划", ("2026", "2030")),
+    ("某市“十三五”生物医药产业发展规划", ("2016", "2020")),
+    ("某市支持生物医药发展的二十五条措施", ("", "2030")),  # twenty-five, no plan: the latest 到20XX年
+    ("某市“十四五”生物医药产业行动方案（2023—2025年）", ("2023", "2025")),  # a stated range wins
+])
+def test_a_five_year_plan_named_in_the_title_gives_its_years(title, years):
+    """A plan whose period is stated only as 十四五 runs 2021-2025, whatever 到20XX年 its goals reach."""
+    text = f"{title}\n一、发展目标\n到2025年，营业收入达到500亿元；到2030年，突破1000亿元。\n"
+    meta = infer_metadata(text)
+    assert (meta["plan_start"], meta["plan_end"]) == years

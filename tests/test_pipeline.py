@@ -115,6 +115,17 @@ def test_figures_of_a_sentence_headed_by_a_year_before_the_documents_are_baselin
     assert status["达到150家"] == status["最高500万元"] == "goal"  # after 到2027年; 2023年 heads no clause
 
 
+def test_a_bracket_headed_by_an_earlier_year_holds_a_baseline(tmp_path):
+    """（2023年为385亿元） inside a goal sentence reports the current state; the figures after the bracket
+    are goals, and a bracket naming an edition (《…（2019年修订）》) reports nothing."""
+    text = ("某市生物医药实施意见\n一、总体目标\n到2026年，全市营业收入达到600亿元（2023年为385亿元），年均增长16%以上。\n"
+            "二、重点任务\n（一）支持研发。按照《药品管理法（2019年修订）》，给予最高500万元奖励。\n二〇二四年六月一日\n")
+    res = parse_document(write(tmp_path, "b.txt", text), "b")
+    status = {t["text"]: (t["status"], t["year"]) for t in res["targets"]}
+    assert status == {"达到600亿元": ("goal", 2026), "385亿元": ("baseline", None), "16%以上": ("goal", 2026),
+                      "最高500万元": ("goal", None)}
+
+
 def test_a_year_in_chinese_numerals_heading_a_clause_reports_the_current_state(tmp_path):
     text = "某省行动计划\n一、总体目标\n近年来，二〇二三年全省实现营业收入一千九百八十亿元。\n某省人民政府\n二〇二四年五月十日\n"
     (t,) = parse_document(write(tmp_path, "s.txt", text), "s")["targets"]

@@ -84,4 +84,4 @@ def test_last_year_on_line_is_last_year(text):
     memo: dict = {}
     for pos in range(len(text) + 1):
         line_start = text.rfind("\n", 0, pos) + 1
-        assert targets._last_year_on_line(text, line_start, pos, memo) == targets._last_year(text, line_start, pos)
+        assert targets._last_year_on_line(text, line_start, pos, memo)[0] == targets._last_year(text, line_start, pos)

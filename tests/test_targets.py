@@ -555,3 +555,21 @@ def test_an_indicator_table_with_a_category_column_reads_the_unit_of_the_indicat
     got = [(t["value"], t["unit"], t["year"], t.get("status")) for t in extract_targets(text)]
     assert got == [(2100.0, "亿元", 2024, "baseline"), (3000.0, "亿元", 2027, None),
                    (35.0, "家", 2024, "baseline"), (50.0, "家", 2027, None)]
+
+
+def test_a_later_horizon_without_a_year_ends_the_goal_year():
+    """到“十五五”末 and 到本世纪中叶 set their own horizon: the figures after them are not of 到2025年."""
+    text = "到2025年，营业收入达到500亿元；到“十五五”末，突破1000亿元，培育龙头企业3家；到本世纪中叶，规模达到3000亿元。"
+    assert [(t["value"], t["year"]) for t in extract_targets(text)] == [(500, 2025), (1000, None), (3, None), (3000, None)]
+    text = "到2027年，营业收入突破1000亿元，新获批一类创新药数量达到“十四五”时期的2.5倍。"  # 达到: no horizon
+    assert [(t["value"], t["year"]) for t in extract_targets(text)] == [(1000, 2027), (2.5, 2027)]
+
+
+def test_a_clause_reporting_an_earlier_year_ends_the_goal_year():
+    """…到2030年…突破1000亿元。2023年全市…达到160亿元: a reported figure is of no goal year; a bracket
+    headed by an earlier year holds only its own figures, and a range 2020年至2025年 reports nothing."""
+    text = ("到2030年，营业收入突破1000亿元。2023年全市出口交货值达到160亿元，到2026年力争达到240亿元。\n"
+            "到2026年，营业收入达到600亿元（2023年为385亿元），年均增长16%以上。\n"
+            "到2025年，产值达到500亿元，2020年至2025年年均增长15%。")
+    assert [(t["value"], t["year"]) for t in extract_targets(text)] == [
+        (1000, 2030), (160, None), (240, 2026), (600, 2026), (385, None), (16, 2026), (500, 2025), (15, 2025)]
