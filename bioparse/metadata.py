@@ -14,9 +14,9 @@ from .scan import has_whitespace, positions
 FIELDS = ("title", "issuer", "doc_number", "date", "period", "plan_start", "plan_end", "level", "region")
 HEAD_LINES = 40  # the notice header, 落款 and plan title sit within the first lines
 
-_PLAN_WORDS = re.compile(r"方案|计划|措施|意见|办法|规划|通知|若干|细则|纲要|规定|政策|条例|决定|指引|指南")
-_ORG_END_WORDS = ("人民政府", "政府", "办公厅", "办公室", "委员会", "管委会", "管理委员会", "局", "委", "厅", "部", "院",
-                  "署", "办", "中心", "联合会", "协会")
+_PLAN_WORDS = re.compile(r"方案|计划|措施|意见|办法|规划|通知|若干|细则|纲要|规定|政策|条例|决定|指引|指南|规则|要点")
+_ORG_END_WORDS = ("人民政府", "政府", "办公厅", "办公室", "委员会", "管委会", "管理委员会", "常委会", "局", "委", "厅", "部",
+                  "院", "署", "办", "中心", "联合会", "协会")
 _ORG_END = re.compile(f"(?:{'|'.join(_ORG_END_WORDS)})$")
 _CN_NUM = "〇○零Ｏ一二三四五六七八九十"
 _DATE_AR = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -114,6 +114,10 @@ _NOTICE_ENDS = ("通知", "决定", "通告", "公告", "函")  # the words a no
 _NOT_TITLE_LINE = re.compile(r"^\s*签\s*发\s*人|[〔［﹝【\[(（][0-9０-９]{4}[〕］﹞】\])）]\s*[0-9０-９]+\s*号\s*$")
 
 
+# a red head: a body's name and 文件 on a line of its own (中共某某市委办公厅文件)
+_RED_HEAD_LINE = re.compile(rf".{{2,40}}(?:{'|'.join(_ORG_END_WORDS)})文件")
+
+
 def _head_block(lines: list[str]) -> str:
     """The notice title: the first non-blank lines joined, up to the line ending in 通知/决定 (max 5 lines)."""
     out = []
@@ -124,6 +128,8 @@ def _head_block(lines: list[str]) -> str:
             continue
         if (ln.lstrip().startswith("签") or ln.rstrip().endswith("号")) and _NOT_TITLE_LINE.search(ln):
             continue  # 北政办发〔2025〕8号 and 签发人：… stand between issuer and title
+        if ln.rstrip().endswith("文件") and _RED_HEAD_LINE.fullmatch(_clean(ln)):
+            continue  # the red head (湖南省人民政府办公厅文件) above the number: the issuer's name, no title
         out.append(ln)
         if _clean(ln).endswith(_NOTICE_ENDS) or len(out) >= 5:
             break
@@ -193,8 +199,19 @@ _CITED_TITLE_RES = (re.compile(r"《([^《》\n]{4,80})》(?:[和、及与，,]?
                     re.compile(r"印发[^。\n《]{0,6}《([^《》\n]{4,80})》"),
                     re.compile(r"《([^《》\n]{4,80})》已经[^。\n]{0,60}?(?:现予|予以)(?:公布|发布)"),
                     re.compile(r"征求[^。\n《]{0,6}《([^《》\n]{4,80})》[^。\n《》]{0,4}意见"))  # a draft put out for comment
-_NOTICE_OF_PLAN = re.compile(r"关于印发(.+?)的(?:通知|决定)$")
+# 关于印发Y的通知, or a body's name straight before 印发 (南昌市人民政府办公室印发Y的通知)
+_NOTICE_OF_PLAN = re.compile(rf"(?:关于|^|(?<=[{''.join(sorted({w[-1] for w in _ORG_END_WORDS}))}]))印发(.+?)的(?:通知|决定)$")
 _TITLE_YEARS_LINE = re.compile(r"[（(]\d{4}.{1,3}\d{4}年?[）)]")
+
+
+# the words of a site's navigation and reading controls that a copied page keeps above its text
+_PAGE_CHROME = re.compile(r"首页|无障碍|长者模式|关怀版|[【\[]?字[号体][：:]|打印本页|分享到|->|>>|＞＞")
+
+
+def _is_page_chrome(line: str) -> bool:
+    """True for a line of a site's navigation (首页 > 政策解读) or reading controls (无障碍浏览 长者模式)."""
+    return ("首页" in line or "无障碍" in line or "模式" in line or "版" in line or "字" in line
+            or ">" in line or "＞" in line or "分享" in line) and bool(_PAGE_CHROME.search(line))
 
 
 def _title(lines: list[str], head_text: str, notice: str) -> str:
@@ -205,7 +222,7 @@ def _title(lines: list[str], head_text: str, notice: str) -> str:
             if m:
                 return _clean(m.group(1))
     clean_notice = _clean(notice)
-    m = _NOTICE_OF_PLAN.search(clean_notice) if "关于印发" in clean_notice else None
+    m = _NOTICE_OF_PLAN.search(clean_notice) if "印发" in clean_notice else None
     if m:
         return m.group(1).strip("《》")
     for k, ln in enumerate(lines[:15]):
@@ -217,7 +234,10 @@ def _title(lines: list[str], head_text: str, notice: str) -> str:
             continue
         if HEADING_START.match(s):
             continue  # 三、保障措施: a heading of the text, not its title
+        if _is_page_chrome(s):
+            continue  # 首页->专题->政策与解读: where the page stands on its site, not its title
         prev = _clean(lines[k - 1]) if k > 0 else ""
+        prev = "" if _is_page_chrome(prev) else prev
         if k + 1 < len(lines) and _TITLE_YEARS_LINE.fullmatch(_clean(lines[k + 1])):
             s += _clean(lines[k + 1])
         elif prev and len(prev) <= 30 and not prev.endswith(("。", "：", "；", "号", "日")):  # not a number or date line
@@ -311,8 +331,26 @@ def labelled_fields(page_text: str) -> dict[str, str]:
     return out
 
 
-_FIELD_LINE = re.compile(rf"[ \t\u3000\xa0]*(?:{_ANY_LABEL})[ \t\u3000\xa0]*[:：][ \t\u3000\xa0]*\S")
+# a page's list of fields may mark each with a bullet (• 发文字号:); group 1 is the value on the line
+_FIELD_LINE = re.compile(rf"[ \t\u3000\xa0•·●▪■◆*-]*({_ANY_LABEL})[ \t\u3000\xa0]*[:：][ \t\u3000\xa0]*(\S?)")
 _FIELD_BLOCK_LINES = 15  # an information table copied above the text stands in its first lines
+_VALUE_LINE_GAP = 3  # a label alone on its line (发文字号:) has its value within the next lines (blank ones between)
+
+
+def _value_line(head_lines: list[str], i: int, label: str) -> int | None:
+    """The index of the line holding the value of the label alone on line i (• 发文字号:⏎⏎镇政发〔2024〕7号), or None.
+
+    It is the next non-blank line, unless that is a label of its own (主题分类: over 发布日期:),
+    or names a plan under a label that is no field (有效性: left empty over the title).
+    """
+    for j in range(i + 1, min(i + 1 + _VALUE_LINE_GAP, len(head_lines))):
+        ln = head_lines[j]
+        if not ln.strip():
+            continue
+        if ("：" in ln or ":" in ln) and _FIELD_LINE.match(ln):
+            return None
+        return j if _LABEL_FIELD.get(_clean(label)) or not _PLAN_WORDS.search(ln) else None
+    return None
 
 
 def _field_block(head_lines: list[str]) -> tuple[list[str], dict[str, str]]:
@@ -322,11 +360,18 @@ def _field_block(head_lines: list[str]) -> tuple[list[str], dict[str, str]]:
     (发文机关：…  成文日期：…); only such lines among the first ones count, and the rest of
     the header is read without them. A 标题 naming a notice (…关于印发Y的通知) gives Y.
     """
-    found = [i for i, ln in enumerate(head_lines[:_FIELD_BLOCK_LINES])
-             if ("：" in ln or ":" in ln) and _FIELD_LINE.match(ln)]  # the colon first: most lines hold none
+    found, labelled = [], []
+    for i, ln in enumerate(head_lines[:_FIELD_BLOCK_LINES]):
+        m = _FIELD_LINE.match(ln) if ("：" in ln or ":" in ln) else None  # the colon first: most lines hold none
+        if m is None or i in found:
+            continue
+        j = None if m.group(2) else _value_line(head_lines, i, m.group(1))
+        if m.group(2) or j is not None:
+            found += [i] if j is None else [i, j]
+            labelled.append(ln.strip(" \t\u3000\xa0•·●▪■◆*-") + ("" if j is None else head_lines[j].strip()))
     if not found:
         return head_lines, {}
-    fields = labelled_fields("\n".join(head_lines[i] for i in found))
+    fields = labelled_fields("\n".join(labelled))
     notice = _NOTICE_OF_PLAN.search(fields.get("title", ""))
     if notice:
         fields["title"] = notice.group(1).strip("《》")
@@ -525,8 +570,29 @@ def level_and_region(name: str) -> tuple[str, str]:
 
 # 国务院（办公厅）, 中共中央, 国家药监局, or a ministry named without a place (工业和信息化部, 科技部)
 _NATIONAL_RE = re.compile(r"国务院|中共中央|全国人民代表大会|国家(?!级)|[^省市县区州旗盟镇乡]{1,8}部(?:等|$|[、，,;；\s])")
-_ISSUER_BEFORE_NOTICE = re.compile(r"\s*(.+?)关于印发")
+_ISSUER_BEFORE_NOTICE = re.compile(r"\s*(.+?)(?:关于)?印发")
 _ISSUER_BEFORE_ABOUT = re.compile(r"\s*(.{2,40}?)关于")
+
+
+_NOT_IN_NAMES = re.compile(r"[，,。；;：:《》“”]")
+
+
+def _before_first_heading(lines: list[str]) -> list[str]:
+    """The lines above the text's first heading (一、, 第一条, 1.): its header, whose dates are the document's.
+
+    A short text's first lines may already hold a measure, and a date in it (实施期限至2021年12月31日) is none.
+    """
+    for i, ln in enumerate(lines):
+        if HEADING_START.match(ln.lstrip()):
+            return lines[:i]
+    return lines
+
+
+def _names_bodies(s: str) -> bool:
+    """True when s (what stands before 印发 in a notice's title) is bodies' names: the last ends in
+    a body's word and none holds a sentence's punctuation (为落实…，根据《…人民政府 is a sentence)."""
+    parts = _split_issuers(s.removesuffix("关于"))
+    return bool(parts) and parts[-1].endswith(_ORG_END_WORDS) and not _NOT_IN_NAMES.search(s)
 
 
 def infer_metadata(text: str) -> dict:
@@ -544,10 +610,11 @@ def infer_metadata(text: str) -> dict:
     notice = _head_block(head_lines)
     orgs, date = _signature(head_lines, text)
     issuers = orgs
-    m = _ISSUER_BEFORE_NOTICE.match(notice) if "关于印发" in notice else None  # the literal the regex needs
+    m = _ISSUER_BEFORE_NOTICE.match(notice) if "印发" in notice else None  # the literal the regex needs
+    m = m if m and _names_bodies(m.group(1)) else None
     if not m and "关于" in notice:  # 浙江省人民政府办公厅关于…的实施意见: a body's name before 关于
         m = _ISSUER_BEFORE_ABOUT.match(notice)
-        m = m if m and _ORG_END.search(m.group(1)) else None
+        m = m if m and _names_bodies(m.group(1)) else None
     if not issuers and m:
         issuers = _split_issuers(m.group(1))
     decree_issuer, decree_number = _decree(head_lines)
@@ -556,7 +623,7 @@ def infer_metadata(text: str) -> dict:
     if not issuers and fields.get("issuer"):
         issuers = fields["issuer"].split(";")
     if not date:
-        date = fields.get("date") or parse_date("\n".join(first_lines[:8]))
+        date = fields.get("date") or parse_date("\n".join(_before_first_heading(first_lines[:8])))
     title = _title(head_lines, head_text, notice) or fields.get("title", "")
     start, end = _plan_years(title, text, date)
     level, region = "", ""

@@ -379,3 +379,68 @@ def test_a_five_year_plan_named_in_the_title_gives_its_years(title, years):
     text = f"{title}\n一、发展目标\n到2025年，营业收入达到500亿元；到2030年，突破1000亿元。\n"
     meta = infer_metadata(text)
     assert (meta["plan_start"], meta["plan_end"]) == years
+
+
+def test_a_sentence_before_guanyu_yinfa_is_no_issuer():
+    """A text without a header opens on its preamble, which may cite a notice (根据《某市人民政府关于印发…》):
+    what stands before 印发 there is a sentence, not the names of bodies."""
+    text = ("为落实全省稳增长部署，根据《某州市人民政府关于印发某州市稳增长若干措施的通知》（某政发〔2023〕9号），"
+            "结合本区实际，制定如下措施。\n一、 优化审批服务\n1. 压缩审批时限。（区政务服务局牵头，区发改局配合）\n")
+    meta = infer_metadata(text)
+    assert (meta["issuer"], meta["level"]) == ("", "")
+
+
+def test_a_body_printing_a_plan_without_guanyu():
+    """某市人民政府办公室印发Y的通知 (no 关于): Y is the title and the body before 印发 the issuer, as 关于印发 gives."""
+    text = ("某昌市人民政府办公室印发关于推动医疗器械产业集聚发展的实施意见的通知\n\n某府办发〔2023〕45号\n\n"
+            "各县（区）人民政府：\n\n《关于推动医疗器械产业集聚发展的实施意见》已经市政府同意。现印发给你们，请认真贯彻执行。\n\n"
+            "2023年6月8日\n\n关于推动医疗器械产业集聚发展的实施意见\n\n一、总体要求\n")
+    meta = infer_metadata(text)
+    assert (meta["title"], meta["issuer"], meta["region"]) == (
+        "关于推动医疗器械产业集聚发展的实施意见", "某昌市人民政府办公室", "某昌市")
+    joint = "中共某安区委办公室 某安区人民政府办公室印发《某安区医药健康三年行动计划(2024—2026年)》的通知\n一、总体要求\n"
+    assert infer_metadata(joint)["issuer"] == "中共某安区委办公室;某安区人民政府办公室"
+
+
+def test_a_red_head_line_is_no_part_of_the_notice_title():
+    """湖南省人民政府办公厅文件 over the number is the red head: the issuer is named once, by the title."""
+    text = ("某南省人民政府办公厅文件\n\n某政办发〔2022〕17号\n\n某南省人民政府办公厅关于加快发展\n"
+            "生物医药产业的通知\n\n各市州人民政府：\n\n现就有关事项通知如下：\n\n一、提高认识。正文。\n")
+    meta = infer_metadata(text)
+    assert (meta["issuer"], meta["title"], meta["doc_number"]) == (
+        "某南省人民政府办公厅", "某南省人民政府办公厅关于加快发展生物医药产业的通知", "某政办发〔2022〕17号")
+
+
+def test_labelled_fields_with_their_values_on_the_next_line():
+    """A page's field list copied as text (• 发文字号:⏎⏎某政发〔2024〕7号): each value stands under its label."""
+    text = ("某巴县人民政府工作规则\n\n  • 索引号:\n\n    6107000000/2024-000123\n  • 主题分类:\n\n  • 发文机构:\n\n"
+            "    县政府网站\n  • 发文字号:\n\n    某政发〔2024〕7号\n  • 发文日期:\n\n    2024年04月08日 16:40\n"
+            "  • 有效性:\n\n  • 内容概述:\n\n某巴县人民政府工作规则\n\n第一章总则\n\n一、根据有关规定，制定本规则。\n")
+    meta = infer_metadata(text)
+    assert (meta["title"], meta["doc_number"], meta["date"], meta["issuer"], meta["region"]) == (
+        "某巴县人民政府工作规则", "某政发〔2024〕7号", "2024-04-08", "", "某巴县")
+
+
+def test_a_measure_in_the_first_lines_gives_no_date():
+    """A date in a measure (实施期限至2021年12月31日) is none of the document's, even among its first lines."""
+    text = ("某府〔2021〕30号\n某莞市人民政府关于贯彻落实《某省稳就业若干措施》的实施意见\n各镇人民政府：\n为稳就业，提出如下意见：\n"
+            "一、减负稳岗\n1.实施降低失业保险费率政策，实施期限至2021年12月31日。（市人力资源社会保障局负责）\n")
+    assert infer_metadata(text)["date"] == ""
+    assert infer_metadata("某省渔业条例\n（2005年11月25日某省人民代表大会常务委员会通过）\n第一条 为了保护渔业资源，制定本条例。\n"
+                          )["date"] == "2005-11-25"
+
+
+def test_a_page_s_navigation_is_no_title():
+    """首页 -> 专题 -> 政策与解读 (a breadcrumb) and 无障碍浏览 长者模式 above an 政策解读's own title are the site's."""
+    crumbs = ("首页 -> 专题 -> 政策与解读 -> 扩大内需促进消费\n《某阳市人民政府关于印发2024年重点工作任务分解表的通知》政策解读\n"
+              "时间：2024年01月22日来源：市政府办公室\n\n一、形成过程\n正文。\n")
+    assert infer_metadata(crumbs)["title"] == "《某阳市人民政府关于印发2024年重点工作任务分解表的通知》政策解读"
+    chrome = "无障碍浏览 长者模式\n《2024年重点工作任务分工方案》政策解读\n发布日期：2024-04-03 15:35\n一、起草背景\n2024年1月17日，会议召开。\n"
+    meta = infer_metadata(chrome)
+    assert (meta["title"], meta["date"]) == ("《2024年重点工作任务分工方案》政策解读", "2024-04-03")
+
+
+def test_a_standing_committee_is_a_body():
+    """…人大常委会 ends a body's name as 委员会 does: a signature of one is its issuer."""
+    text = "某某市养老服务条例\n第一条 为了规范养老服务，制定本条例。\n\n某某市人大常委会\n2023年5月6日\n"
+    assert infer_metadata(text)["issuer"] == "某某市人大常委会"
