@@ -130,6 +130,8 @@ def _head_block(lines: list[str]) -> str:
             continue  # 北政办发〔2025〕8号 and 签发人：… stand between issuer and title
         if ln.rstrip().endswith("文件") and _RED_HEAD_LINE.fullmatch(_clean(ln)):
             continue  # the red head (湖南省人民政府办公厅文件) above the number: the issuer's name, no title
+        if not out and _is_page_chrome(ln):
+            continue  # 首页 > 政务公开 > 政策文件 above a copied page's title
         out.append(ln)
         if _clean(ln).endswith(_NOTICE_ENDS) or len(out) >= 5:
             break
@@ -214,6 +216,17 @@ def _is_page_chrome(line: str) -> bool:
             or ">" in line or "＞" in line or "分享" in line) and bool(_PAGE_CHROME.search(line))
 
 
+# a title's last words: a document's kind, perhaps with a bracket after it (（试行）, （2024—2026年）)
+_TITLE_END_RE = re.compile(rf"(?:{_PLAN_WORDS.pattern})(?:[（(][^（）()]{{1,12}}[）)])?$")
+
+
+def _is_title_end(line: str, following: str) -> bool:
+    """True when a title wraps onto the next line: line does not end in a document's kind, and the short line
+    after it (no sentence) does: 某市人民政府关于贯彻落实《某省若干措施》⏎的实施意见."""
+    return (0 < len(following) <= 20 and not _NOT_IN_NAMES.search(following)
+            and _TITLE_END_RE.search(line[-20:]) is None and _TITLE_END_RE.search(following) is not None)
+
+
 def _title(lines: list[str], head_text: str, notice: str) -> str:
     """Plan title: 《…》 in the 印发 sentence, else 'X关于印发Y的通知' → Y, else a plan-title line."""
     if "《" in head_text:  # each of _CITED_TITLE_RES needs one
@@ -238,8 +251,11 @@ def _title(lines: list[str], head_text: str, notice: str) -> str:
             continue  # 首页->专题->政策与解读: where the page stands on its site, not its title
         prev = _clean(lines[k - 1]) if k > 0 else ""
         prev = "" if _is_page_chrome(prev) else prev
-        if k + 1 < len(lines) and _TITLE_YEARS_LINE.fullmatch(_clean(lines[k + 1])):
-            s += _clean(lines[k + 1])
+        following = _clean(lines[k + 1]) if k + 1 < len(lines) else ""
+        if _TITLE_YEARS_LINE.fullmatch(following):
+            s += following
+        elif _is_title_end(s, following):
+            s += following
         elif prev and len(prev) <= 30 and not prev.endswith(("。", "：", "；", "号", "日")):  # not a number or date line
             s = prev + s
         return s

@@ -444,3 +444,21 @@ def test_a_standing_committee_is_a_body():
     """…人大常委会 ends a body's name as 委员会 does: a signature of one is its issuer."""
     text = "某某市养老服务条例\n第一条 为了规范养老服务，制定本条例。\n\n某某市人大常委会\n2023年5月6日\n"
     assert infer_metadata(text)["issuer"] == "某某市人大常委会"
+
+
+def test_a_breadcrumb_above_the_notice_title_is_no_issuer():
+    """首页 > 政务公开 > 政策文件 above a copied page's notice title: the issuer is the body before 关于印发."""
+    text = ("首页 > 政务公开 > 政策文件\n某巴县人民政府关于印发某巴县中药材产业发展若干措施的通知\n各镇人民政府：\n"
+            "现将《某巴县中药材产业发展若干措施》印发给你们。\n一、 壮大种植基地\n")
+    meta = infer_metadata(text)
+    assert (meta["issuer"], meta["title"]) == ("某巴县人民政府", "某巴县中药材产业发展若干措施")
+
+
+@pytest.mark.parametrize("second, title", [
+    ("的实施意见", "某莞市人民政府关于贯彻落实《某东省支持生物医药产业发展若干措施》的实施意见"),
+    ("各镇人民政府，市府直属各单位：", "某莞市人民政府关于贯彻落实《某东省支持生物医药产业发展若干措施》"),  # no title's end
+])
+def test_a_title_wrapped_before_its_kind_takes_its_second_line(second, title):
+    """A title set over two lines whose first ends inside it (…《某省若干措施》⏎的实施意见) is both lines."""
+    text = f"某莞市人民政府文件\n某府〔2023〕41号\n某莞市人民政府关于贯彻落实《某东省支持生物医药产业发展若干措施》\n{second}\n一、强化创新支撑\n"
+    assert infer_metadata(text)["title"] == title
