@@ -268,7 +268,7 @@ _DOC_NUMBER_LINE_MAX = 24 + 6
 
 
 # A decree's or a standing committee's notice's head: 湖北省人民政府令 (…常务委员会公告) over 第478号
-_DECREE_RE = re.compile(r"(\S{2,40}?(?:人民政府|政府|委员会|局|部|厅))(?:令|公告)")
+_DECREE_RE = re.compile(rf"(\S{{2,40}}?(?:{'|'.join(_ORG_END_WORDS)}))(?:令|公告)")  # …常务委员会办公室公告 too
 _DECREE_NUMBER_RE = re.compile(r"[（(]?第?([0-9０-９]{1,5})号[）)]?")
 
 

@@ -217,7 +217,7 @@ def _provision_dicts(text: str) -> list[dict]:
     last: dict[str, int] = {}  # the last number kept of each level
     annex_list = False  # in the list of attachments after 附件：
     # a notice's own points before the policy it issues are no headings, nor a 目录's entries
-    body_start = max(attached_policy_start(text), _toc_end(text))
+    body_start = max(attached_policy_start(text), policy_after_signature(text), _toc_end(text))
     # the starts of the lines holding 附: only they can read 附件 or open a list of attachments
     annex_candidates = {line_start_at(text, i) for i in positions(text, "附")}
     text_end = len(text)
@@ -362,6 +362,49 @@ def attached_policy_start(text: str) -> int:
         # the title, or its first line when the plan's period stands on the next
         if first.startswith(title[:40]) or (len(first) >= 6 and title.startswith(first)):
             return annex.start()
+    return 0
+
+
+# the 落款's date on a line of its own: 2022年12月5日, 二〇二二年十二月五日
+_DATE_LINE_RE = re.compile(r"^[ \t\u3000]*(?:\d{4}|[〇○零Ｏ一二三四五六七八九]{4})[ \t\u3000]*年[^\n年]{1,10}日[ \t\u3000]*$", re.M)
+_CITED_RE = re.compile(r"《([^《》\n]{4,80})》")
+_PUBLIC_NOTE_RE = re.compile(r"[ \t\u3000]*[（(]此件[^\n]{0,10}[）)][ \t\u3000]*$")  # （此件公开发布）
+
+
+def policy_after_signature(text: str) -> int:
+    """Offset of the title line of the policy a notice prints after its 落款 with no 附件 line, or 0.
+
+    A notice (a 公告 putting out a draft, a 通知 printing a plan) names the policy in 《X》, signs
+    with a date line, and then X's title stands on the next line (（此件公开发布） may come
+    between). Everything before that line is the notice: its 一、二、 are no parts.
+    """
+    half = len(text) // 2  # the notice is the head of the document
+    if "《" not in text[:half]:
+        return 0
+    # each title the notice names, and each of its beginnings of six or more characters (a title's
+    # first line, when its period stands on the next); a title is at most 80 characters
+    cited: set[str] = set()
+    scanned = 0  # the 《…》 above each date line, read once (no title runs across a line of its own)
+    for date in _DATE_LINE_RE.finditer(text, 0, half):
+        for t in _CITED_RE.findall(text, scanned, date.start()):
+            t = _squeeze(t)
+            cited.update(t[:n] for n in range(min(6, len(t)), len(t) + 1))
+        scanned = date.start()
+        if not cited:
+            continue
+        at = date.end() + 1
+        for _ in range(3):  # the next non-blank lines: a note on publication, then the title
+            while at < len(text) and text[at] == "\n":
+                at += 1
+            end = text.find("\n", at)
+            end = len(text) if end < 0 else end
+            line = text[at:end]
+            if not _PUBLIC_NOTE_RE.match(line):
+                title = _squeeze(line)
+                if title in cited:
+                    return at
+                break  # a date inside the notice (截至：⏎2023年1月15日): the 落款 may come later
+            at = end + 1
     return 0
 
 

@@ -462,3 +462,12 @@ def test_a_title_wrapped_before_its_kind_takes_its_second_line(second, title):
     """A title set over two lines whose first ends inside it (…《某省若干措施》⏎的实施意见) is both lines."""
     text = f"某莞市人民政府文件\n某府〔2023〕41号\n某莞市人民政府关于贯彻落实《某东省支持生物医药产业发展若干措施》\n{second}\n一、强化创新支撑\n"
     assert infer_metadata(text)["title"] == title
+
+
+def test_an_offices_notice_gives_its_number():
+    """…常务委员会办公室公告 over （第9号）: a body's office puts out a draft under a numbered 公告, as the committee does."""
+    text = ("某阳市人民代表大会常务委员会办公室公告\n（第9号）\n现将《某阳市养老服务条例（草案）》全文公布，征求意见。\n"
+            "某阳市人民代表大会常务委员会办公室\n2024年6月28日\n某阳市养老服务条例（草案）\n第一条　为了规范养老服务，制定本条例。\n")
+    meta = infer_metadata(text)
+    assert (meta["doc_number"], meta["issuer"], meta["title"]) == (
+        "某阳市人民代表大会常务委员会办公室公告第9号", "某阳市人民代表大会常务委员会办公室", "某阳市养老服务条例（草案）")

@@ -365,3 +365,19 @@ def test_named_actions_sit_between_parts_and_their_sections():
     top = [p for p in parse_provisions("为此制定本方案。\n专项行动一　创新主体培育行动\n（一）培育领军企业。\n"
                                        "任务二、拓展应用\n（二）支持入院使用。\n") if p.depth == 1]
     assert [(p.label, p.number) for p in top] == [("专项行动一", 1), ("任务二、", 2)]
+
+
+@pytest.mark.parametrize("between", ["", "（此件公开发布）\n"])
+def test_a_notice_that_prints_its_policy_after_the_signature(between):
+    """A 公告 putting out a draft (or a 通知 printing a plan) with its own 一、二、, then its 落款, then the policy it
+    names in 《》 with no 附件 line: the notice is the preamble, its points no parts."""
+    articles = "".join(f"第{n}条 本条例规定的有关事项，由相关部门依法办理。\n" for n in "一二三四五六")
+    text = ("某阳市人民代表大会常务委员会办公室公告\n现将《某阳市养老服务条例（草案）》全文公布，征求意见如下：\n"
+            "一、各单位和个人均可提出意见。\n二、征求意见的截止时间：\n2023年1月15日\n某阳市人民代表大会常务委员会办公室\n"
+            f"2022年12月5日\n{between}某阳市养老服务条例（草案）\n第一章 总则\n{articles}")
+    rows, _ = parse_provision_rows(text)
+    assert [r["label"] for r in rows] == ["", "第一章", "第一条", "第二条", "第三条", "第四条", "第五条", "第六条"]
+    assert rows[1]["start"] == text.index("第一章")
+    # the title after the 落款 must be one the notice names: a plan's closing 落款 and a line after it change nothing
+    other = text.replace("某阳市养老服务条例（草案）\n第一章", "某阳市另一条例\n第一章")
+    assert [r["label"] for r in parse_provision_rows(other)[0]][:3] == ["", "一、", "二、"]
