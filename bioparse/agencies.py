@@ -5,6 +5,7 @@ the end of a paragraph):
   （责任单位：A、B）  （责任部门：A、B）  （牵头单位：A；配合单位：B、C）
   （A、B按职责分工负责）  （A牵头，B、C配合）  （A、B负责）  （A、B） (bare list, paragraph end)
   （A负责，B配合）  （A会同B负责）  （A、B按职能分工落实）  （由A负责）  【责任单位：A】  〔牵头单位：A〕
+  〔A、B〕 (a list in square brackets, paragraph end)
   责任单位：A牵头，B、C配合，D参与 (a role word in a labelled list cuts it)
   责任单位： ending its line, with A、B on the next
   由A负责，B配合。 / …基金，由A负责，B参与。 (a sentence closing its paragraph)
@@ -193,7 +194,7 @@ _LEVEL = r"(?:省|市|县|区|乡|镇|州|盟|旗|自治州|自治县|自治旗)
 _LEVEL_WORD_RE = re.compile(r"各?" + _LEVEL + r"(?:[（(][^（）()]{1,8}[）)])?")
 # a piece ending in a level character before a separator: where _join_levels may have work
 _LEVEL_WORD_PIECE_RE = re.compile(r"[省市县区乡镇州盟旗][）)]?\s*[、，,；;]")
-_LEVEL_GOVERNMENT_RE = re.compile(_LEVEL + r".*政府")
+_LEVEL_GOVERNMENT_RE = re.compile(_LEVEL + r".*政府(?:[（(][^（）()]{1,8}[）)])?")  # 县(市、区)政府(行署)
 
 
 def _join_levels(pieces: list[tuple], seg: str, base: int) -> list[tuple]:
@@ -476,6 +477,8 @@ _BARE_MARKER_BEFORE = "。；;！\n【〔"
 _BARE_MARKER_RE = re.compile(
     r"(?:^|(?<=[" + _BARE_MARKER_BEFORE + r" \t\u3000]))[ \t\u3000]*((?:" + "|".join(MARKERS) + r")\s*[:：][^。\n】〕]*)"
 )
+# a list in square brackets (〔A、B〕), read as a clause where it closes its paragraph
+_SQUARE_LIST_RE = re.compile(r"〔([^〔〕\n]{2,300})〕")
 # a marker in square brackets without a colon: 【牵头单位】省科技厅 【配合单位】省财政厅
 _BRACKET_LABEL_RE = re.compile(r"[【〔]\s*(" + "|".join(MARKERS) + r")\s*[】〕]\s*[:：]?[ \t\u3000]*([^【〔\n。；;]*?)"
                                r"(?=[ \t\u3000]*(?:[【〔\n。；;]|$))")
@@ -573,6 +576,14 @@ def find_clauses(text: str, refused: list | None = None) -> list[tuple[int, int,
         if names:
             clauses.append((s, e, m.group(1), names))
             taken.add(s, e)
+    # 〔省科技厅、省财政厅〕 closing a paragraph: a list in square brackets, as in （…）
+    for m in filter(None, (_SQUARE_LIST_RE.match(text, i) for i in brackets if text[i] == "〔")):
+        if not _ends_paragraph(text, m.end()) or taken.overlaps(m.start(), m.end()):
+            continue
+        parsed = parse_clause(m.group(1), m.start(1))
+        if parsed:
+            clauses.append((m.start(), m.end(), *parsed))
+            taken.add(m.start(), m.end())
     if len(clauses) > n_paren:  # the paren clauses come in order; the others join them
         clauses.sort(key=lambda c: (c[0], c[1]))
     if refused:  # a note bracket closing a 责任单位：… line is part of that clause
@@ -673,8 +684,9 @@ _DUTY_LEAD_RE = re.compile(
 
 def _names_below(text: str, start: int, end: int) -> int:
     """The end of a labelled clause text[start:end] whose names stand on the next line
-    (责任单位：\n市科技局、市财政局): that line's end if it lists only bodies, else ``end``."""
-    if text[end:end + 1] != "\n" or text[start:end].rstrip(" \t\u3000")[-1:] not in "：:":
+    (责任单位：\n市科技局、市财政局) or run on to it after a separator (责任单位：A，B，\nC):
+    that line's end if it lists only bodies, else ``end``."""
+    if text[end:end + 1] != "\n" or text[start:end].rstrip(" \t\u3000")[-1:] not in "：:，,、":
         return end
     line_end = text.find("\n", end + 1)
     line_end = len(text) if line_end < 0 else line_end

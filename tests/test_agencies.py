@@ -675,3 +675,22 @@ def test_a_label_before_the_first_marker_is_no_name():
     """（责任领导：张三；责任单位：市商务局）: what stands before the first marker word is skipped."""
     assert _clause_names("推进。（牵头领导：副市长；牵头单位：市科技局；责任单位：市财政局）\n") == [
         [("市科技局", "lead"), ("市财政局", "responsible")]]
+
+
+def test_a_labelled_list_cut_after_a_separator_runs_on_to_the_next_line():
+    """责任单位：A（牵头），B，⏎C: the list runs on to a next line of bodies, not to a heading."""
+    text = "（三）扩大应用。推动采购。\n责任单位：省卫生健康委（牵头），省医保局，\n　　省药监局\n（四）下一条。内容。\n"
+    assert _clause_names(text) == [[("省卫生健康委", "lead"), ("省医保局", "responsible"), ("省药监局", "responsible")]]
+    text = "（三）扩大应用。推动采购。\n责任单位：省卫生健康委，省医保局，\n（四）强化金融支持。内容。\n"
+    assert _clause_names(text) == [[("省卫生健康委", "responsible"), ("省医保局", "responsible")]]
+
+
+def test_a_list_in_square_brackets_closing_a_paragraph():
+    """〔A、B〕 at a paragraph's end is a clause, as （A、B） is; 〔2023〕 inside a sentence, or a
+    bracket naming no body, is none. 各市(地)、县(市、区)政府(行署) is one body."""
+    text = ("一、实施科技特派员制度。〔省科技厅、省财政厅、省知识产权局〕\n"
+            "二、支持高新区发展。〔省科技厅牵头，各市(地)、县(市、区)政府(行署)配合〕\n"
+            "三、执行〔2023〕号文件要求。\n四、加强宣传。〔宣传推介〕\n")
+    assert _clause_names(text) == [
+        [("省科技厅", "responsible"), ("省财政厅", "responsible"), ("省知识产权局", "responsible")],
+        [("省科技厅", "lead"), ("各市(地)、县(市、区)政府(行署)", "support")]]
