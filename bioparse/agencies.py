@@ -43,7 +43,7 @@ _DUTY = (r"(?:(?:按照?|依照?|根据)(?:各自)?(?:职[责能]){1,2}(?:分工
          r"(?:负责|抓好落实|推进落实|落实)")
 _DUTY_MAX = 14  # characters in the longest _DUTY (按照各自职能职责分工抓好落实)
 _DUTY_SUFFIX_RE = re.compile(_DUTY + r"\s*$")
-_PLAIN_SUFFIX_RE = re.compile(r"(?:负责落实|抓好落实|共同负责|具体负责|负责|落实)\s*$")
+_PLAIN_SUFFIX_RE = re.compile(r"(?:负责(?:具体|组织)?(?:实施|落实)|抓好落实|共同负责|具体负责|负责|落实)\s*$")
 # A牵头，B配合 · A牵头负责，B参与 · A负责，B配合 · A会同B负责 · A牵头组织实施，B配合落实 · A负总责，B配合
 _LEAD_SUPPORT_RE = re.compile(
     r"^(?P<lead>.+?)(?:牵头(?:负责|组织实施|实施)?\s*[，,、；;]?|(?:负总责|负责(?:组织实施|实施)?)\s*[，,；;]|会同)"
@@ -73,7 +73,7 @@ _SPACE_RE = re.compile(r"\s+")
 _WORD_RE = re.compile(r"\S+")
 # a role after a name: 市发展改革委（牵头）, 市财政局（配合）
 _ROLE_MARK_RE = re.compile(r"[（(]\s*(?:(?P<lead>牵头)|配合|参与|协助|协同)(?:单位|部门)?\s*[）)]$")
-_ROLE_TAILS = ("负责", "配合", "参与", "落实", "协助")
+_ROLE_TAILS = ("负责", "配合", "参与", "落实", "协助", "实施")
 _NOT_IN_NAME_RE = re.compile(r"[0-9０-９%。：:“”\"《》]")
 # A note closing a clause: ，下同 · 。以下均需各设区市人民政府落实，不再列出
 # or the same note in brackets after the names: 省科技厅、省发展改革委（列第一位的为牵头单位，下同）
@@ -343,6 +343,13 @@ def _parse_clause(inner: str, base: int = 0, *, require_marker: bool = False):
                 name, s, e, _ = parsed[1][0]
                 parsed[1][0] = (name, s, e, "lead")
             return parsed
+    # （市科技局、市财政局，2024年底前完成）: a deadline after the names is none of them
+    if inner[-1:] in _DEADLINE_LAST:
+        m = _DEADLINE_RE.search(inner)
+        if m:
+            parsed = _parse_clause(inner[:m.start()], base, require_marker=require_marker)
+            if parsed is not None:
+                return parsed
     # 责任单位：A等有关部门，B、C。以下政策措施均需B、C落实，不再单独列出: the names end at
     # the clause's first full stop, and what follows it is a note on them
     stop = inner.find("。")
@@ -378,8 +385,11 @@ def _parse_clause(inner: str, base: int = 0, *, require_marker: bool = False):
     return (form or "bare_list"), pieces
 
 
+# a completion time closing a clause, after its names: ，2024年底前完成 · ，2025年6月 · ；长期坚持
+_DEADLINE_RE = re.compile(r"[，,；;]\s*(?:[0-9０-９]{4}年[^，,；;、（）()]{0,12}|长期坚持|持续推进|长期推进)\s*$")
+_DEADLINE_LAST = frozenset("成前底月年内持进坚 \t\u3000")  # what a _DEADLINE_RE match can end in (…完成, …底前, 持续推进)
 _ROLE_PART_SPLIT_RE = re.compile(r"[，,；;]")
-_ROLE_WORD = r"(?:牵头|负责|落实|组织实施|配合|参与|协助)"  # ends each part of a clause in parts
+_ROLE_WORD = r"(?:牵头|负责|落实|实施|配合|参与|协助)"  # ends each part of a clause in parts
 _ROLE_END_RE = re.compile(_ROLE_WORD + r"\s*$")
 _ROLE_BEFORE_SEPARATOR_RE = re.compile(_ROLE_WORD + r"\s*[，,；;]")
 

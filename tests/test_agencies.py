@@ -694,3 +694,14 @@ def test_a_list_in_square_brackets_closing_a_paragraph():
     assert _clause_names(text) == [
         [("省科技厅", "responsible"), ("省财政厅", "responsible"), ("省知识产权局", "responsible")],
         [("省科技厅", "lead"), ("各市(地)、县(市、区)政府(行署)", "support")]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("推进。（市科技局、市财政局，2024年底前完成）\n", [("市科技局", "responsible"), ("市财政局", "responsible")]),
+    ("推进。（市科技局牵头，市财政局等部门配合，2025年12月底前完成）\n", [("市科技局", "lead"), ("市财政局", "support")]),
+    ("推进。（责任单位：市科技局；持续推进）\n", [("市科技局", "responsible")]),
+    ("推进。（市科技局牵头；各区县政府负责具体实施）\n", [("市科技局", "lead"), ("各区县政府", "support")]),
+])
+def test_a_completion_time_or_a_duty_of_carrying_out_after_the_names(text, expected):
+    """A deadline closing a clause (，2024年底前完成) names no body; 负责具体实施 is a duty word like 负责落实."""
+    assert _clause_names(text) == [expected]
