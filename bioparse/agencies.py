@@ -5,6 +5,7 @@ the end of a paragraph):
   （责任单位：A、B）  （责任部门：A、B）  （牵头单位：A；配合单位：B、C）
   （A、B按职责分工负责）  （A牵头，B、C配合）  （A、B负责）  （A、B） (bare list, paragraph end)
   （A负责，B配合）  （A会同B负责）  （A、B按职能分工落实）  （由A负责）  【责任单位：A】  〔牵头单位：A〕
+  〔A、B〕 (a list in square brackets, paragraph end)
   责任单位：A牵头，B、C配合，D参与 (a role word in a labelled list cuts it)
   责任单位： ending its line, with A、B on the next
   由A负责，B配合。 / …基金，由A负责，B参与。 (a sentence closing its paragraph)
@@ -42,11 +43,12 @@ _DUTY = (r"(?:(?:按照?|依照?|根据)(?:各自)?(?:职[责能]){1,2}(?:分工
          r"(?:负责|抓好落实|推进落实|落实)")
 _DUTY_MAX = 14  # characters in the longest _DUTY (按照各自职能职责分工抓好落实)
 _DUTY_SUFFIX_RE = re.compile(_DUTY + r"\s*$")
-_PLAIN_SUFFIX_RE = re.compile(r"(?:负责落实|抓好落实|共同负责|负责|落实)\s*$")
-# A牵头，B配合 · A牵头负责，B参与 · A负责，B配合 · A会同B负责
+_PLAIN_SUFFIX_RE = re.compile(r"(?:负责(?:具体|组织)?(?:实施|落实)|抓好落实|共同负责|具体负责|负责|落实)\s*$")
+# A牵头，B配合 · A牵头负责，B参与 · A负责，B配合 · A会同B负责 · A牵头组织实施，B配合落实 · A负总责，B配合
 _LEAD_SUPPORT_RE = re.compile(
-    r"^(?P<lead>.+?)(?:牵头(?:负责)?\s*[，,、；;]?|负责\s*[，,；;]|会同)\s*(?P<support>.+?)"
-    r"(?:参与|配合|协助|组织实施|负责落实|抓好落实|" + _DUTY + r"|负责|落实)\s*$")
+    r"^(?P<lead>.+?)(?:牵头(?:负责|组织实施|实施)?\s*[，,、；;]?|(?:负总责|负责(?:组织实施|实施)?)\s*[，,；;]|会同)"
+    r"\s*(?P<support>.+?)"
+    r"(?:(?:参与|配合|协助)(?:落实|实施)?|组织实施|负责落实|抓好落实|" + _DUTY + r"|负责|落实)\s*$")
 _PIECE_SPLIT_RE = re.compile(r"[、，,；;]")
 
 
@@ -64,13 +66,14 @@ _SEMICOLON_RE = re.compile(r"[；;]")
 _LEAD_ONLY_RE = re.compile(r"^(?P<lead>.+?)牵头(?:负责|落实)?\s*$")
 _SUPPORT_SUFFIX_RE = re.compile(r"(?:配合|参与|协助)\s*$")
 # 等, 等有关部门, 等驻长高校: the tail after the last name of a list
-_ETC_TAIL_RE = re.compile(r"等(?:驻[^、，,；;（）()等]{1,2})?(?:有关|相关)?"
+# (等省有关部门, 等市直有关单位: a level word only before 有关/相关)
+_ETC_TAIL_RE = re.compile(r"等(?:驻[^、，,；;（）()等]{1,2}|[省市区县州盟旗][直级属]?(?=有关|相关))?(?:有关|相关)?"
                           r"(?:部门|单位|高校|院校|科研院所|院所|医疗机构|机构|企业)?$")
 _SPACE_RE = re.compile(r"\s+")
 _WORD_RE = re.compile(r"\S+")
 # a role after a name: 市发展改革委（牵头）, 市财政局（配合）
 _ROLE_MARK_RE = re.compile(r"[（(]\s*(?:(?P<lead>牵头)|配合|参与|协助|协同)(?:单位|部门)?\s*[）)]$")
-_ROLE_TAILS = ("负责", "配合", "参与", "落实", "协助")
+_ROLE_TAILS = ("负责", "配合", "参与", "落实", "协助", "实施")
 _NOT_IN_NAME_RE = re.compile(r"[0-9０-９%。：:“”\"《》]")
 # A note closing a clause: ，下同 · 。以下均需各设区市人民政府落实，不再列出
 # or the same note in brackets after the names: 省科技厅、省发展改革委（列第一位的为牵头单位，下同）
@@ -126,6 +129,18 @@ def _all_agencies(pieces: list[tuple]) -> bool:
     return True
 
 
+# 和/及/与 joining two names: before a collective (及各县市区政府), or between a body's
+# ending and the next body's level (市发展改革委和市科技局); never inside one name
+# (工业和信息化局, 住房和城乡建设局: no body's ending stands before the 和)
+_CONNECTOR_RE = re.compile(r"(?:以及|及|和|与)(?=各)"
+                           r"|(?<=[局委办厅署府会部心院门位司团])(?:以及|及|和|与)(?=[省市区县州盟旗])")
+
+
+def _as_separator(m: re.Match) -> str:
+    """A connector as 、, padded with spaces to its length so that offsets stay (以及 → ' 、')."""
+    return " " * (len(m.group()) - 1) + "、"
+
+
 def _split_pieces(seg: str, base: int, role: str) -> list[tuple[str, int, int, str]]:
     """Split a run of names on 、，,；; into pieces (name, start, end, role); drops 等 and whitespace.
 
@@ -133,6 +148,8 @@ def _split_pieces(seg: str, base: int, role: str) -> list[tuple[str, int, int, s
     after them (_join_levels): 各市、县（市、区）人民政府 is one piece. A name marked
     （牵头） leads; names set apart by spaces alone are split.
     """
+    if ("和" in seg or "及" in seg or "与" in seg) and _CONNECTOR_RE.search(seg):
+        seg = _CONNECTOR_RE.sub(_as_separator, seg)  # 市级各有关部门及各县市区政府: two names
     out = []
     nested = "（" in seg or "(" in seg
     if not nested and "等" not in seg and not has_whitespace(seg):
@@ -173,10 +190,11 @@ def _split_pieces(seg: str, base: int, role: str) -> list[tuple[str, int, int, s
 
 
 _LEVEL = r"(?:省|市|县|区|乡|镇|州|盟|旗|自治州|自治县|自治旗)"
-_LEVEL_WORD_RE = re.compile(r"各?" + _LEVEL)
+# a level word may carry the levels counted with it in brackets: 各市（州）
+_LEVEL_WORD_RE = re.compile(r"各?" + _LEVEL + r"(?:[（(][^（）()]{1,8}[）)])?")
 # a piece ending in a level character before a separator: where _join_levels may have work
-_LEVEL_WORD_PIECE_RE = re.compile(r"[省市县区乡镇州盟旗]\s*[、，,；;]")
-_LEVEL_GOVERNMENT_RE = re.compile(_LEVEL + r".*政府")
+_LEVEL_WORD_PIECE_RE = re.compile(r"[省市县区乡镇州盟旗][）)]?\s*[、，,；;]")
+_LEVEL_GOVERNMENT_RE = re.compile(_LEVEL + r".*政府(?:[（(][^（）()]{1,8}[）)])?")  # 县(市、区)政府(行署)
 
 
 def _join_levels(pieces: list[tuple], seg: str, base: int) -> list[tuple]:
@@ -184,11 +202,11 @@ def _join_levels(pieces: list[tuple], seg: str, base: int) -> list[tuple]:
 
     Pieces that are only level words (市, 各县, 自治县) name no body by themselves; they
     share the 人民政府 of the next piece when that starts with a level word too
-    (各市、州、县人民政府 is one body).
+    (各市、州、县人民政府 is one body; so is 各市（州）、县（市、区）人民政府).
     """
     out, waiting = [], []  # waiting: level words before their government
     for piece in pieces:
-        if len(piece[0]) <= 4 and _LEVEL_WORD_RE.fullmatch(piece[0]):
+        if len(piece[0]) <= 14 and _LEVEL_WORD_RE.fullmatch(piece[0]):
             waiting.append(piece)
             continue
         if waiting and _LEVEL_GOVERNMENT_RE.fullmatch(piece[0]):
@@ -246,7 +264,8 @@ def _names_with_roles(run: str, base: int, role: str):
         duty = m.start() if m else -1
     strong = duty >= 0
     # 牵头, 会同, or a 负责 before the end: a lead (and support) form
-    if "牵头" in stripped or "会同" in stripped or stripped.find("负责", 0, len(stripped) - 2) >= 0:
+    if ("牵头" in stripped or "会同" in stripped or stripped.find("负责", 0, len(stripped) - 2) >= 0
+            or "负总责" in stripped):
         m = _LEAD_SUPPORT_RE.match(stripped)
         if m:
             lead = _split_pieces(m.group("lead"), base + m.start("lead"), "lead")
@@ -324,6 +343,20 @@ def _parse_clause(inner: str, base: int = 0, *, require_marker: bool = False):
                 name, s, e, _ = parsed[1][0]
                 parsed[1][0] = (name, s, e, "lead")
             return parsed
+    # （市科技局、市财政局，2024年底前完成）: a deadline after the names is none of them
+    if inner[-1:] in _DEADLINE_LAST:
+        m = _DEADLINE_RE.search(inner)
+        if m:
+            parsed = _parse_clause(inner[:m.start()], base, require_marker=require_marker)
+            if parsed is not None:
+                return parsed
+    # 责任单位：A等有关部门，B、C。以下政策措施均需B、C落实，不再单独列出: the names end at
+    # the clause's first full stop, and what follows it is a note on them
+    stop = inner.find("。")
+    if 0 < stop < len(inner.rstrip(" \t\u3000。")):
+        parsed = _parse_clause(inner[:stop], base, require_marker=require_marker)
+        if parsed is not None:
+            return parsed
     # segments separated by ；/; each may carry its own marker (牵头单位：…；配合单位：…);
     # a marker word is followed by a colon, which most clauses lack
     if "：" in inner or ":" in inner:
@@ -352,8 +385,11 @@ def _parse_clause(inner: str, base: int = 0, *, require_marker: bool = False):
     return (form or "bare_list"), pieces
 
 
+# a completion time closing a clause, after its names: ，2024年底前完成 · ，2025年6月 · ；长期坚持
+_DEADLINE_RE = re.compile(r"[，,；;]\s*(?:[0-9０-９]{4}年[^，,；;、（）()]{0,12}|长期坚持|持续推进|长期推进)\s*$")
+_DEADLINE_LAST = frozenset("成前底月年内持进坚 \t\u3000")  # what a _DEADLINE_RE match can end in (…完成, …底前, 持续推进)
 _ROLE_PART_SPLIT_RE = re.compile(r"[，,；;]")
-_ROLE_WORD = r"(?:牵头|负责|落实|组织实施|配合|参与|协助)"  # ends each part of a clause in parts
+_ROLE_WORD = r"(?:牵头|负责|落实|实施|配合|参与|协助)"  # ends each part of a clause in parts
 _ROLE_END_RE = re.compile(_ROLE_WORD + r"\s*$")
 _ROLE_BEFORE_SEPARATOR_RE = re.compile(_ROLE_WORD + r"\s*[，,；;]")
 
@@ -399,6 +435,8 @@ def _parse_marked(segments, marked):
             # 责任单位：A牵头，B、C配合，D参与: a role word inside a name cuts the body into parts
             pieces = _role_parts(body, bbase, bodies_only=False) or pieces
         if not m and not _all_agencies(pieces):
+            if style is None:
+                continue  # 责任领导：张三；责任单位：…: what stands before the first marker is no name
             break  # the clause ended; what follows is prose
         names = _before_note(body, pieces)
         found.extend(names)
@@ -449,6 +487,8 @@ _BARE_MARKER_BEFORE = "。；;！\n【〔"
 _BARE_MARKER_RE = re.compile(
     r"(?:^|(?<=[" + _BARE_MARKER_BEFORE + r" \t\u3000]))[ \t\u3000]*((?:" + "|".join(MARKERS) + r")\s*[:：][^。\n】〕]*)"
 )
+# a list in square brackets (〔A、B〕), read as a clause where it closes its paragraph
+_SQUARE_LIST_RE = re.compile(r"〔([^〔〕\n]{2,300})〕")
 # a marker in square brackets without a colon: 【牵头单位】省科技厅 【配合单位】省财政厅
 _BRACKET_LABEL_RE = re.compile(r"[【〔]\s*(" + "|".join(MARKERS) + r")\s*[】〕]\s*[:：]?[ \t\u3000]*([^【〔\n。；;]*?)"
                                r"(?=[ \t\u3000]*(?:[【〔\n。；;]|$))")
@@ -520,6 +560,7 @@ def find_clauses(text: str, refused: list | None = None) -> list[tuple[int, int,
                 s, parsed = _duty_sentence(text, s, e)
             else:
                 e = _names_below(text, s, e)
+                e = _before_unopened_brackets(text, s, e)
                 parsed = parse_clause(text[s:e], s)
             if parsed:
                 clauses.append((s, e, *parsed))
@@ -545,11 +586,30 @@ def find_clauses(text: str, refused: list | None = None) -> list[tuple[int, int,
         if names:
             clauses.append((s, e, m.group(1), names))
             taken.add(s, e)
+    # 〔省科技厅、省财政厅〕 closing a paragraph: a list in square brackets, as in （…）
+    for m in filter(None, (_SQUARE_LIST_RE.match(text, i) for i in brackets if text[i] == "〔")):
+        if not _ends_paragraph(text, m.end()) or taken.overlaps(m.start(), m.end()):
+            continue
+        parsed = parse_clause(m.group(1), m.start(1))
+        if parsed:
+            clauses.append((m.start(), m.end(), *parsed))
+            taken.add(m.start(), m.end())
     if len(clauses) > n_paren:  # the paren clauses come in order; the others join them
         clauses.sort(key=lambda c: (c[0], c[1]))
     if refused:  # a note bracket closing a 责任单位：… line is part of that clause
         refused[:] = [(s, e) for s, e in refused if not taken.overlaps(s, e)]
     return _first_leads_below(text, clauses)
+
+
+def _before_unopened_brackets(text: str, start: int, end: int) -> int:
+    """end less the closing brackets text[start:end] never opened (…；责任单位：市商务局）: the ）
+    closes a bracket around the label, whose clause the bracket parse refused)."""
+    while end > start and text[end - 1] in "）)":
+        span = text[start:end]
+        if span.count("（") + span.count("(") >= span.count("）") + span.count(")"):
+            break
+        end -= 1
+    return end
 
 
 def _in_marked_field(text: str, bracket: int) -> bool:
@@ -634,8 +694,9 @@ _DUTY_LEAD_RE = re.compile(
 
 def _names_below(text: str, start: int, end: int) -> int:
     """The end of a labelled clause text[start:end] whose names stand on the next line
-    (责任单位：\n市科技局、市财政局): that line's end if it lists only bodies, else ``end``."""
-    if text[end:end + 1] != "\n" or text[start:end].rstrip(" \t\u3000")[-1:] not in "：:":
+    (责任单位：\n市科技局、市财政局) or run on to it after a separator (责任单位：A，B，\nC):
+    that line's end if it lists only bodies, else ``end``."""
+    if text[end:end + 1] != "\n" or text[start:end].rstrip(" \t\u3000")[-1:] not in "：:，,、":
         return end
     line_end = text.find("\n", end + 1)
     line_end = len(text) if line_end < 0 else line_end

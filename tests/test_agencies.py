@@ -610,3 +610,98 @@ def test_thousands_of_clauses_and_unclosed_brackets():
     assert {c[2] for c in clauses[1::2]} == {"责任单位"}
     assert all(text[c[0]] == "（" and "\n" not in text[c[0]:c[1]] for c in clauses)
     assert [[p[0] for p in c[3]] for c in clauses[:2]] == [["市科技局", "市财政局"]] * 2
+
+
+def test_a_full_stop_inside_a_clause_ends_its_names():
+    """（责任单位：A、B等有关部门，C、D。以下…均需C、D落实，不再单独列出）: the note after 。 is no
+    name, and D before the 。 is kept; （A、B、C分别负责。分别负责为…分别牵头，下同） parses the same way."""
+    text = ("1.争取专项资金。（责任单位：市工信局、市财政局等有关部门,各县区人民政府、园区管委会。"
+            "以下政策措施均需各县区人民政府、园区管委会落实,不再单独列出）\n"
+            "2.完善会商机制。（市卫生健康委、各成员单位、各县(市、区)人民政府分别负责。"
+            "分别负责为有关单位按职责分别牵头，下同）\n")
+    assert _clause_names(text) == [
+        [("市工信局", "responsible"), ("市财政局", "responsible"), ("各县区人民政府", "responsible"),
+         ("园区管委会", "responsible")],
+        [("市卫生健康委", "responsible"), ("各成员单位", "responsible"), ("各县(市、区)人民政府", "responsible")]]
+
+
+@pytest.mark.parametrize("inner, names", [
+    ("市政府办公室牵头,市级各有关部门及各县市区政府按职责分工负责", ["市政府办公室", "市级各有关部门", "各县市区政府"]),
+    ("省发展改革委、水利厅、能源局等省有关部门和各地级以上市人民政府按职责分工负责",
+     ["省发展改革委", "水利厅", "能源局", "各地级以上市人民政府"]),
+    ("市发展改革委和市科技局牵头，市财政局以及各区县政府配合", ["市发展改革委", "市科技局", "市财政局", "各区县政府"]),
+    # 和 inside a name is no connector
+    ("省委网信办、省文化和旅游厅、省住房和城乡建设厅按职责分工负责", ["省委网信办", "省文化和旅游厅", "省住房和城乡建设厅"]),
+    ("省科技厅、省财政厅等省直有关部门负责", ["省科技厅", "省财政厅"]),
+])
+def test_names_joined_by_a_connector_and_an_etc_tail_with_a_level(inner, names):
+    _, pieces = parse_clause(inner)
+    assert [p[0] for p in pieces] == names
+    assert all(inner[s:e] == n for n, s, e, _ in pieces)
+
+
+@pytest.mark.parametrize("inner, expected", [
+    ("省科技厅牵头，各市（州）、县（市、区）人民政府落实",
+     [("省科技厅", "lead"), ("各市（州）、县（市、区）人民政府", "support")]),
+    ("市科技局牵头负责，各区政府配合落实", [("市科技局", "lead"), ("各区政府", "support")]),
+    ("市科技局牵头组织实施，市财政局配合", [("市科技局", "lead"), ("市财政局", "support")]),
+    ("由市科技局负责组织实施，市财政局配合", [("市科技局", "lead"), ("市财政局", "support")]),
+    ("市市场监管局负总责，市卫健委配合", [("市市场监管局", "lead"), ("市卫健委", "support")]),
+    ("市科技局具体负责", [("市科技局", "responsible")]),
+    ("责任领导：张三；责任单位：市商务局", [("市商务局", "responsible")]),
+])
+def test_lead_and_support_words_of_other_cities(inner, expected):
+    _, pieces = parse_clause(inner)
+    assert [(p[0], p[3]) for p in pieces] == expected
+
+
+def test_a_duty_sentence_whose_lead_organises_the_work():
+    """…，由市科技局负责组织实施，市财政局配合。 closing a measure is its clause, as 由A负责，B配合。 is."""
+    text = "（二）支持平台建设。对新建平台给予补助，由市科技局负责组织实施，市财政局配合。\n"
+    assert _clause_names(text) == [[("市科技局", "lead"), ("市财政局", "support")]]
+
+
+def test_a_labelled_clause_keeps_no_bracket_it_did_not_open():
+    """A bracket the bracket parse cannot take (a stray 。 after its （, a line break inside it) is read
+    from its label, to the line's end: the ） there is no name's."""
+    text = ("引育项目（。责任单位：区科技局、各相关开发区）\n"
+            "全程代办。（责任部门：新区行政审批局，\n配合部门：新区自然资源局、新区生态环境局）\n")
+    assert _clause_names(text) == [[("区科技局", "responsible"), ("各相关开发区", "responsible")],
+                                   [("新区行政审批局", "responsible")],
+                                   [("新区自然资源局", "support"), ("新区生态环境局", "support")]]
+
+
+def test_a_label_before_the_first_marker_is_no_name():
+    """（责任领导：张三；责任单位：市商务局）: what stands before the first marker word is skipped."""
+    assert _clause_names("推进。（牵头领导：副市长；牵头单位：市科技局；责任单位：市财政局）\n") == [
+        [("市科技局", "lead"), ("市财政局", "responsible")]]
+
+
+def test_a_labelled_list_cut_after_a_separator_runs_on_to_the_next_line():
+    """责任单位：A（牵头），B，⏎C: the list runs on to a next line of bodies, not to a heading."""
+    text = "（三）扩大应用。推动采购。\n责任单位：省卫生健康委（牵头），省医保局，\n　　省药监局\n（四）下一条。内容。\n"
+    assert _clause_names(text) == [[("省卫生健康委", "lead"), ("省医保局", "responsible"), ("省药监局", "responsible")]]
+    text = "（三）扩大应用。推动采购。\n责任单位：省卫生健康委，省医保局，\n（四）强化金融支持。内容。\n"
+    assert _clause_names(text) == [[("省卫生健康委", "responsible"), ("省医保局", "responsible")]]
+
+
+def test_a_list_in_square_brackets_closing_a_paragraph():
+    """〔A、B〕 at a paragraph's end is a clause, as （A、B） is; 〔2023〕 inside a sentence, or a
+    bracket naming no body, is none. 各市(地)、县(市、区)政府(行署) is one body."""
+    text = ("一、实施科技特派员制度。〔省科技厅、省财政厅、省知识产权局〕\n"
+            "二、支持高新区发展。〔省科技厅牵头，各市(地)、县(市、区)政府(行署)配合〕\n"
+            "三、执行〔2023〕号文件要求。\n四、加强宣传。〔宣传推介〕\n")
+    assert _clause_names(text) == [
+        [("省科技厅", "responsible"), ("省财政厅", "responsible"), ("省知识产权局", "responsible")],
+        [("省科技厅", "lead"), ("各市(地)、县(市、区)政府(行署)", "support")]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("推进。（市科技局、市财政局，2024年底前完成）\n", [("市科技局", "responsible"), ("市财政局", "responsible")]),
+    ("推进。（市科技局牵头，市财政局等部门配合，2025年12月底前完成）\n", [("市科技局", "lead"), ("市财政局", "support")]),
+    ("推进。（责任单位：市科技局；持续推进）\n", [("市科技局", "responsible")]),
+    ("推进。（市科技局牵头；各区县政府负责具体实施）\n", [("市科技局", "lead"), ("各区县政府", "support")]),
+])
+def test_a_completion_time_or_a_duty_of_carrying_out_after_the_names(text, expected):
+    """A deadline closing a clause (，2024年底前完成) names no body; 负责具体实施 is a duty word like 负责落实."""
+    assert _clause_names(text) == [expected]
