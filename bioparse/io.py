@@ -251,17 +251,44 @@ def _html_from_bytes(data: bytes, path: Path, enc: str | None = None) -> RawText
 
 def _read_mht(path: Path) -> RawText:
     """A page saved as one file (.mht/.mhtml: a browser's 网页，单个文件, or Word's): its HTML part's article."""
+    page = _mht_page(path.read_bytes())
+    if page is None:
+        raise EmptyDocumentError(path, "this saved web archive (.mht) holds no HTML page",
+                                 "open the page in a browser and save it as 网页，仅HTML (.html)")
+    return _html_from_bytes(page[0], path, page[1])
+
+
+def _mht_page(data: bytes) -> tuple[bytes, str | None] | None:
+    """The HTML part of a MIME web archive and its charset (GBK and GB2312 as gb18030), or None."""
     import email
     import email.policy
 
-    message = email.message_from_bytes(path.read_bytes(), policy=email.policy.compat32)
+    message = email.message_from_bytes(data, policy=email.policy.compat32)
     for part in message.walk():
         if part.get_content_type() == "text/html":
             charset = (part.get_content_charset() or "").lower() or None
-            enc = "gb18030" if charset in ("gb2312", "gbk", "gb18030") else charset
-            return _html_from_bytes(part.get_payload(decode=True) or b"", path, enc)
-    raise EmptyDocumentError(path, "this saved web archive (.mht) holds no HTML page",
-                             "open the page in a browser and save it as 网页，仅HTML (.html)")
+            return part.get_payload(decode=True) or b"", "gb18030" if charset in ("gb2312", "gbk", "gb18030") else charset
+    return None
+
+
+def chunk_lines(data: bytes, content_type: str, name: str) -> list[str]:
+    """The lines of content a .docx imports whole (w:altChunk: a page, a web archive, text or another
+    .docx, as tools that export a web page to Word write it); [] for what is none of those."""
+    path = Path(name)
+    try:
+        if "html" in content_type or data.lstrip()[:1] == b"<":
+            return _html_from_bytes(data, path).text.split("\n")
+        if "rfc822" in content_type or "mhtml" in content_type:
+            page = _mht_page(data)
+            return _html_from_bytes(page[0], path, page[1]).text.split("\n") if page else []
+        if "wordprocessingml" in content_type:
+            import docx
+            return docx_text.block_texts(docx.Document(_stdio.BytesIO(data)))
+        if content_type.startswith("text/"):
+            return decode_bytes(data, path)[0].split("\n")
+    except BioparseError:
+        pass
+    return []
 
 
 # a page number at a page's edge: the forms a text keeps (normalize.PAGE_NUMBER_LINE), and
