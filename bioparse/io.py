@@ -222,11 +222,19 @@ def _read_docx(path: Path) -> RawText:
     return RawText(str(path), text, "docx", "docx")
 
 
+# Western charsets a Chinese page declares by a CMS's default, its bytes being GBK or UTF-8
+_WESTERN = ("iso-8859-1", "latin1", "latin-1", "iso8859-1", "windows-1252", "cp1252", "us-ascii", "ascii")
+
+
 def _html_charset(data: bytes) -> str | None:
+    """The charset a page declares (GBK and GB2312 as gb18030); None when it declares none, or a Western
+    one (ISO-8859-1) that would turn its Chinese into mojibake: decode_bytes then finds the encoding."""
     m = re.search(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", data[:4096], re.I)
     if not m:
         return None
     name = m.group(1).decode("ascii").lower()
+    if name in _WESTERN:
+        return None
     return "gb18030" if name in ("gb2312", "gbk", "gb18030") else name
 
 

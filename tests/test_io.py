@@ -530,3 +530,10 @@ def test_discover_reads_pages_by_content_and_skips_a_saved_pages_files(tmp_path)
     assert [str(p) for p in problems] == [
         f"{tmp_path / 'old.doc'}: this is an old-format Word or WPS document (.doc/.wps) (skipped) — "
         "open it in Word or WPS and save it as .docx (文件 → 另存为 → Word 文档 *.docx)"]
+
+
+def test_a_page_declaring_a_western_charset_is_decoded_by_its_bytes(tmp_path):
+    """A CMS's default <meta charset=iso-8859-1> over GBK bytes read as ÔðÈÎ… mojibake; the bytes decide."""
+    page = PAGE.format(cs="iso-8859-1").encode("gbk")
+    raw = read_text(write(tmp_path, "p.html", page))
+    assert raw.text == PAGE_TEXT and raw.encoding == "gb18030"
