@@ -618,6 +618,11 @@ def read_text(path) -> RawText:
     raw = _READERS[file_kind(path)](path)
     if "\r" in raw.text:
         raw.text = raw.text.replace("\r\n", "\n").replace("\r", "\n")
+    if (not raw.text or raw.text.isspace()) and raw.format == "html":
+        # a site that fills its article in by script saves a page of navigation only
+        raise EmptyDocumentError(path, "the saved page holds no article text (the site may load it by script)",
+                                 "open the page in a browser, let it load, and print it to PDF or copy its "
+                                 "text into a UTF-8 .txt")
     if not raw.text or raw.text.isspace():  # not raw.text.strip(), without copying the text
         raise EmptyDocumentError(path, "the document is empty (no text)", "check that it is the right file")
     return raw

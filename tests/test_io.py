@@ -537,3 +537,11 @@ def test_a_page_declaring_a_western_charset_is_decoded_by_its_bytes(tmp_path):
     page = PAGE.format(cs="iso-8859-1").encode("gbk")
     raw = read_text(write(tmp_path, "p.html", page))
     assert raw.text == PAGE_TEXT and raw.encoding == "gb18030"
+
+
+def test_a_page_whose_article_is_loaded_by_script_says_so(tmp_path):
+    """Saved 'HTML only', such a page holds its navigation and an empty content element."""
+    page = ("<html><head><meta charset='utf-8'></head><body><div class='position'>当前位置：首页 &gt; 政策文件</div>"
+            "<div id='zoom'></div><script>$('#zoom').load('/api/article?id=8812');</script></body></html>")
+    with pytest.raises(EmptyDocumentError, match=r"j\.html: the saved page holds no article text.*print it to PDF"):
+        read_text(write(tmp_path, "j.html", page.encode("utf-8")))
