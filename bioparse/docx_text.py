@@ -380,8 +380,24 @@ def block_texts(document) -> list[str]:
     """
     notes = _notes(document)
     label = heading_labeler(document, numbering_labeler(document))
-    return _blocks(document.element.body, label, notes) + [
+    return _blocks(document.element.body, label, notes, _alt_chunks(document)) + [
         line for lines in notes.values() for line in lines]
+
+
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+def _alt_chunks(document) -> dict[str, list[str]]:
+    """The lines of each w:altChunk (content imported whole: the HTML or web archive of a page that a web
+    system exported to Word, as html-docx-js does), by relationship id; python-docx shows none of it."""
+    ids = [el.get(_R_ID) for el in document.element.body.iter(W + "altChunk")]
+    if not ids:
+        return {}
+    from . import io  # io reads pages and web archives (and imports this module)
+
+    parts = document.part.related_parts
+    return {rid: io.chunk_lines(parts[rid].blob, parts[rid].content_type, str(parts[rid].partname))
+            for rid in ids if rid in parts}
 
 
 def _text_boxes(paragraph) -> list:
@@ -481,10 +497,11 @@ def _wrapped(parent, tag: str) -> list:
     return out
 
 
-def _blocks(parent, label, notes: dict) -> list[str]:
+def _blocks(parent, label, notes: dict, chunks: dict) -> list[str]:
     """Paragraph texts of a body, table cell or content control, descending into tables.
 
-    ``notes`` (see _notes) gives up each note a paragraph cites, which follows that paragraph.
+    ``notes`` (see _notes) gives up each note a paragraph cites, which follows that paragraph;
+    ``chunks`` (see _alt_chunks) the lines of each imported chunk, in its place.
     """
     out: list[str] = []
     for child in parent.iterchildren():
@@ -493,7 +510,7 @@ def _blocks(parent, label, notes: dict) -> list[str]:
             out.append(label(child) + paragraph_text(child))
             if child.find(".//" + W + "txbxContent") is not None:
                 for box in _text_boxes(child):
-                    out.extend(_blocks(box, label, notes))
+                    out.extend(_blocks(box, label, notes, chunks))
             if notes:
                 out.extend(_cited_notes(child, notes))
         elif tag == W + "tbl":
@@ -502,7 +519,7 @@ def _blocks(parent, label, notes: dict) -> list[str]:
             # that a short label merged down the first columns is read again (see below)
             above: list[list[str]] = []  # the previous row's cells
             for row in _wrapped(child, W + "tr"):
-                cells = [_blocks(cell, label, notes) for cell in _wrapped(row, W + "tc")]
+                cells = [_blocks(cell, label, notes, chunks) for cell in _wrapped(row, W + "tc")]
                 merged = _leading_merges(row)
                 # a category merged down the first columns (产业规模 over two indicators) is read
                 # again in each row it spans: the row keeps its columns (normalize strips a leading tab)
@@ -513,7 +530,9 @@ def _blocks(parent, label, notes: dict) -> list[str]:
         elif tag == W + "sdt":  # content controls wrap paragraphs
             content = child.find(W + "sdtContent")
             if content is not None:
-                out.extend(_blocks(content, label, notes))
+                out.extend(_blocks(content, label, notes, chunks))
         elif tag == W + "customXml":
-            out.extend(_blocks(child, label, notes))
+            out.extend(_blocks(child, label, notes, chunks))
+        elif tag == W + "altChunk":
+            out.extend(chunks.get(child.get(_R_ID), []))
     return out

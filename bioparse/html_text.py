@@ -30,19 +30,44 @@ _FURNITURE_HINT = re.compile(
     r"qrcode|erweima|pagination|page-?turn|prev|next|info|xxgk|attr|meta", re.I)
 _BLOCK_TAGS = ("p", "div", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section",
                "article", "blockquote", "pre", "ul", "ol", "dd", "dt")
+# the words of a page's buttons, and what stands between them on a line of buttons
+_BUTTONS = (r"我要打印|打印(?:本页|此页|文章|正文)?|关闭(?:窗口|本页|此页)?|收藏(?:本页)?|分享(?:到)?|我要纠错|纠错|"
+            r"字体|字号|默认|视力保护色|护眼模式|返回顶部|返回|顶部|[【\[]?大[】\]]?\s*[【\[]?中[】\]]?\s*[【\[]?小")
+_BUTTON_GAP = r"[\s\[\]【】()（）|｜/:：·•]"
 # lines of furniture wherever they stand: a page's buttons, its position and the source/date line
 _FURNITURE_LINE = re.compile(
     r"(?:分享到|【打印|【关闭|打印本页|关闭窗口|【?字体[:：]|字号[:：]|扫一扫|当前位置[:：]|您现在的位置|"
     r"(?:来源|信息来源)[:：].{0,40}(?:发布时间|发布日期|时间)[:：]|(?:发布时间|发布日期)[:：].{0,30}(?:浏览|访问|点击|阅读)|"
     # a WeChat article's call to follow and its editor's credits (编辑：王晓 审核：陈立, 【责任编辑：…】)
-    r"点击(?:上方|下方)?(?:蓝字|关注)|【?\s*(?:责任编辑|编辑|审核|审校|校对|初审|终审|监制)[:：][^。；，,]{0,40}$)")
+    r"点击(?:上方|下方)?(?:蓝字|关注)|【?\s*(?:责任编辑|编辑|审核|审校|校对|初审|终审|监制)[:：][^。；，,]{0,40}$|"
+    # counters and the other orders of the source/date line (发布时间：… 来源：…, 作者：… 来源：…, 文章来源：…)
+    r"(?:浏览|阅读|点击|访问)(?:次数|量|数)[:：]|(?:发布时间|发布日期|作者)[:：].{0,40}(?:来源|作者)[:：]|文章来源[:：]|"
+    # a line of buttons only: [打印] [关闭], 打印此页　关闭窗口, 【大 中 小】, 视力保护色, 【我要纠错】
+    rf"(?:{_BUTTON_GAP}*(?:{_BUTTONS}))+{_BUTTON_GAP}*$)")
 # lines that start the furniture after an article: everything from them on is left out
-_TAIL_LINE = re.compile(r"(?:相关(?:阅读|文章|链接|文件|政策|信息|解读)|上一篇|下一篇|版权所有|技术支持|网站标识码|.{0,20}ICP备)")
+_TAIL_LINE = re.compile(r"(?:相关(?:阅读|文章|链接|文件|政策|信息|解读)|上一篇|下一篇|版权所有|技术支持|网站标识码|.{0,20}ICP备|"
+                        r"(?:主办|承办)单位[:：]|网站地图|联系我们|关于我们)")
 _SOURCE_BREAK = re.compile(r"[ \t\r\n]*[\r\n][ \t\r\n]*")
 
 
 def article_text(html: str) -> tuple[str, dict]:
-    """(text of the page's article, fields the page states beside it); see the module docstring."""
+    """(text of the page's article, fields the page states beside it); see the module docstring.
+
+    Some sites (law databases that copy policies) show an article's HTML escaped, as text:
+    &lt;p&gt;一、…&lt;/p&gt;. When the article's text holds such tags, they are read as a page's.
+    """
+    text, fields = _page_text(html)
+    if len(_MARKUP.findall(text)) >= 3:
+        text = _page_text("<html><body><div>" + text.replace("\n", "<br>\n") + "</div></body></html>")[0]
+    return text, fields
+
+
+# tags of an article's markup shown as text
+_MARKUP = re.compile(r"</?(?:p|br|div|span|strong|b|font|table|tr|td|h[1-6])(?:\s[^<>]*)?/?>", re.I)
+
+
+def _page_text(html: str) -> tuple[str, dict]:
+    """article_text without the second reading of markup shown as text."""
     from bs4 import BeautifulSoup, NavigableString
 
     soup = BeautifulSoup(html, "lxml")

@@ -16,10 +16,13 @@ from .normalize import PAGE_NUMBER_LINE, opens_bracket
 from .errors import (BioparseError, CorruptFileError, DecodeError, EmptyDocumentError,
                      ManifestError, UnsupportedFormatError)
 
-SUPPORTED = (".txt", ".docx", ".html", ".htm", ".pdf")
+SUPPORTED = (".txt", ".docx", ".html", ".htm", ".shtml", ".xhtml", ".mht", ".mhtml", ".pdf")
 MANIFEST_COLUMNS = ("doc_id", "file", "title", "issuer", "level", "region", "date", "period",
                     "plan_start", "plan_end")
 SAVE_AS_UTF8 = "open it in a text editor and save it as UTF-8 (or GB18030/GBK)"
+SAVE_AS_DOCX = "open it in Word or WPS and save it as .docx (文件 → 另存为 → Word 文档 *.docx)"
+EXPORT_PDF = "open it in its reader and export or print it to PDF (or save its text as UTF-8 .txt)"
+CONVERT = "convert it to .txt (UTF-8), .docx, .html or .pdf"
 
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 _SIGNATURES = ((b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
@@ -185,10 +188,33 @@ def _read_txt(path: Path) -> RawText:
     return RawText(str(path), text, enc, "txt", hashlib.sha256(data).hexdigest())  # spares a second read
 
 
+# the main part of a Word template or macro document: python-docx opens only a document's
+_WORD_VARIANTS = re.compile(rb"application/vnd\.(?:ms-word\.(?:document|template)\.macroEnabled|"
+                            rb"openxmlformats-officedocument\.wordprocessingml\.template)\.main\+xml")
+_DOCUMENT_MAIN = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+
+
+def _open_docx(path: Path):
+    """python-docx's Document for a .docx, or for a .docm/.dotx/.dotm read as the document it holds."""
+    import docx
+    try:
+        return docx.Document(str(path))
+    except ValueError as exc:
+        if "is not a Word file" not in str(exc):
+            raise
+    out = _stdio.BytesIO()
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "[Content_Types].xml":
+                data = _WORD_VARIANTS.sub(_DOCUMENT_MAIN, data)
+            dst.writestr(info, data)
+    return docx.Document(out)
+
+
 def _read_docx(path: Path) -> RawText:
     try:
-        import docx
-        document = docx.Document(str(path))
+        document = _open_docx(path)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, Exception) as exc:  # noqa: B014
         raise CorruptFileError(path, f"cannot open this .docx ({type(exc).__name__}): it is damaged or not a Word file",
                                "re-save it from Word (File → Save As → .docx), or export it as UTF-8 .txt") from None
@@ -196,17 +222,29 @@ def _read_docx(path: Path) -> RawText:
     return RawText(str(path), text, "docx", "docx")
 
 
+# Western charsets a Chinese page declares by a CMS's default, its bytes being GBK or UTF-8
+_WESTERN = ("iso-8859-1", "latin1", "latin-1", "iso8859-1", "windows-1252", "cp1252", "us-ascii", "ascii")
+
+
 def _html_charset(data: bytes) -> str | None:
+    """The charset a page declares (GBK and GB2312 as gb18030); None when it declares none, or a Western
+    one (ISO-8859-1) that would turn its Chinese into mojibake: decode_bytes then finds the encoding."""
     m = re.search(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", data[:4096], re.I)
     if not m:
         return None
     name = m.group(1).decode("ascii").lower()
+    if name in _WESTERN:
+        return None
     return "gb18030" if name in ("gb2312", "gbk", "gb18030") else name
 
 
 def _read_html(path: Path) -> RawText:
-    data = path.read_bytes()
-    enc = _html_charset(data)
+    return _html_from_bytes(path.read_bytes(), path)
+
+
+def _html_from_bytes(data: bytes, path: Path, enc: str | None = None) -> RawText:
+    """A page's article from its bytes, decoded by the charset given, declared, or found by decode_bytes."""
+    enc = enc or _html_charset(data)
     text = None
     if enc and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         try:
@@ -217,6 +255,48 @@ def _read_html(path: Path) -> RawText:
         text, enc = decode_bytes(data, path)
     text, fields = html_text.article_text(text)
     return RawText(str(path), text, enc, "html", fields=fields)
+
+
+def _read_mht(path: Path) -> RawText:
+    """A page saved as one file (.mht/.mhtml: a browser's 网页，单个文件, or Word's): its HTML part's article."""
+    page = _mht_page(path.read_bytes())
+    if page is None:
+        raise EmptyDocumentError(path, "this saved web archive (.mht) holds no HTML page",
+                                 "open the page in a browser and save it as 网页，仅HTML (.html)")
+    return _html_from_bytes(page[0], path, page[1])
+
+
+def _mht_page(data: bytes) -> tuple[bytes, str | None] | None:
+    """The HTML part of a MIME web archive and its charset (GBK and GB2312 as gb18030), or None."""
+    import email
+    import email.policy
+
+    message = email.message_from_bytes(data, policy=email.policy.compat32)
+    for part in message.walk():
+        if part.get_content_type() == "text/html":
+            charset = (part.get_content_charset() or "").lower() or None
+            return part.get_payload(decode=True) or b"", "gb18030" if charset in ("gb2312", "gbk", "gb18030") else charset
+    return None
+
+
+def chunk_lines(data: bytes, content_type: str, name: str) -> list[str]:
+    """The lines of content a .docx imports whole (w:altChunk: a page, a web archive, text or another
+    .docx, as tools that export a web page to Word write it); [] for what is none of those."""
+    path = Path(name)
+    try:
+        if "html" in content_type or data.lstrip()[:1] == b"<":
+            return _html_from_bytes(data, path).text.split("\n")
+        if "rfc822" in content_type or "mhtml" in content_type:
+            page = _mht_page(data)
+            return _html_from_bytes(page[0], path, page[1]).text.split("\n") if page else []
+        if "wordprocessingml" in content_type:
+            import docx
+            return docx_text.block_texts(docx.Document(_stdio.BytesIO(data)))
+        if content_type.startswith("text/"):
+            return decode_bytes(data, path)[0].split("\n")
+    except BioparseError:
+        pass
+    return []
 
 
 # a page number at a page's edge: the forms a text keeps (normalize.PAGE_NUMBER_LINE), and
@@ -338,8 +418,7 @@ def _read_pdf(path: Path) -> RawText:
         reader = PdfReader(str(path))
         raw_pages = [pdf_text.page_text(page) for page in reader.pages]
     except Exception as exc:  # pypdf raises many kinds of errors for damaged files
-        raise CorruptFileError(path, f"cannot read this PDF ({type(exc).__name__}): it is damaged or not a PDF",
-                               "re-export it as PDF, or save the text as UTF-8 .txt") from None
+        raise _pdf_error(path, exc) from None
     finally:
         pdf_log.setLevel(old_level)
     if not any(p.strip() for p in raw_pages):
@@ -347,27 +426,203 @@ def _read_pdf(path: Path) -> RawText:
                                  "OCR it first, or supply the text as UTF-8 .txt")
     pages = _strip_page_furniture([p.replace("\r\n", "\n").replace("\r", "\n").split("\n") for p in raw_pages])
     text = "\n".join(join_wrapped_lines([line for lines in pages for line in lines]))
+    if _garbled(text):
+        sample = "".join(text.split())[:12]
+        raise DecodeError(path, f"this PDF's text layer is unreadable (it reads as {sample!r}…): its fonts do not "
+                                "map their characters to Unicode", "OCR it (as a scan), or take the text from the "
+                                "web page or .docx it was made from")
     return RawText(str(path), text, "pdf", "pdf")
 
 
-_READERS = {".txt": _read_txt, ".docx": _read_docx, ".html": _read_html, ".htm": _read_html, ".pdf": _read_pdf}
+# letters neither ASCII nor CJK nor CJK/full-width punctuation: a font's glyph numbers read as characters
+_FOREIGN = re.compile("[^\x00-\x7f\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef\u2000-\u206f\\s]")
+
+
+def _garbled(text: str) -> bool:
+    """Whether a PDF's text is its fonts' glyph numbers (no ToUnicode map): control characters, or a third
+    of it in scripts a Chinese policy does not use (ਛభ฿ཊ, Latin-1 letters)."""
+    return _junk_share(text) > 0.02 or len(_FOREIGN.findall(text)) > len(text) / 3
+
+
+def _pdf_error(path: Path, exc: Exception) -> BioparseError:
+    """The error for a PDF pypdf cannot read: locked by a password, encrypted with AES, or damaged."""
+    name = type(exc).__name__
+    if name == "FileNotDecryptedError":
+        return UnsupportedFormatError(path, "this PDF is locked with a password (it must be typed to open it)",
+                                      "open it with its password and print it to a new PDF without one")
+    if name == "DependencyError" and "AES" in str(exc):
+        return UnsupportedFormatError(path, "this PDF is encrypted with AES (many are, against copying), and "
+                                            "reading it needs the cryptography package",
+                                      "pip install cryptography, or print the PDF to a new PDF")
+    return CorruptFileError(path, f"cannot read this PDF ({name}): it is damaged or not a PDF",
+                            "re-export it as PDF, or save the text as UTF-8 .txt")
+
+
+_READERS = {"txt": _read_txt, "docx": _read_docx, "html": _read_html, "mht": _read_mht, "pdf": _read_pdf}
+_BY_EXTENSION = {".txt": "txt", ".docx": "docx", ".html": "html", ".htm": "html", ".shtml": "html",
+                 ".xhtml": "html", ".mht": "mht", ".mhtml": "mht", ".pdf": "pdf", "": "txt"}
+
+# ----------------------------------------------------------------------------- what a file holds
+
+# Fixes for the formats bioparse does not read, by what the file is or, failing that, its extension
+_WORD_FIX = ("an old-format Word or WPS document (.doc/.wps)", SAVE_AS_DOCX)
+_SHEET_FIX = ("a spreadsheet (.xls/.xlsx/.et), not a policy text",
+              "if it is a policy's task table (任务分工表), paste it into the policy's .docx or save it as PDF; "
+              "otherwise move it out of the folder")
+_SHOW_FIX = ("a presentation (.ppt/.pptx)", "save it as PDF (文件 → 另存为 → PDF)")
+_OFD_FIX = ("an OFD document (the Chinese fixed-layout format), which bioparse cannot read",
+            "open it in an OFD reader (数科OFD, 福昕OFD) and export or print it to PDF, or save its text as UTF-8 .txt")
+_RTF_FIX = ("an RTF document", SAVE_AS_DOCX)
+_ARCHIVE_FIX = "unpack it into the folder: the documents inside are then read one by one"
+_IMAGE_FIX = ("an image (a scan or a screenshot?), with no text to read",
+              "OCR it, or get the text itself (the page's text, a .docx or a PDF with text)")
+_LINK_FIX = "open the link and save the page itself (Ctrl+S, 网页，仅HTML) or its attachment into the folder"
+_BY_EXTENSION_FIX = {
+    **dict.fromkeys((".doc", ".wps", ".wpt", ".dot", ".odt", ".docm", ".dotx", ".dotm", ".pages"), _WORD_FIX),
+    **dict.fromkeys((".xls", ".xlsx", ".xlsm", ".et", ".ods", ".csv"), _SHEET_FIX),
+    **dict.fromkeys((".ppt", ".pptx", ".dps", ".odp"), _SHOW_FIX),
+    ".ofd": _OFD_FIX, ".rtf": _RTF_FIX,
+    **dict.fromkeys((".ceb", ".caj", ".xps", ".oxps", ".djvu"),
+                    ("a fixed-layout document bioparse cannot read", EXPORT_PDF)),
+    **dict.fromkeys((".zip", ".rar", ".7z", ".tar", ".gz"), ("an archive", _ARCHIVE_FIX)),
+    **dict.fromkeys((".jpg", ".jpeg", ".png", ".gif", ".bmp", ".tif", ".tiff", ".webp"), _IMAGE_FIX),
+    **dict.fromkeys((".url", ".lnk", ".webloc"), ("a shortcut, not the document", _LINK_FIX)),
+}
+_IMAGES = ((b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
+           (b"BM", "a BMP image"), (b"II*\x00", "a TIFF image"), (b"MM\x00*", "a TIFF image"))
+_ARCHIVES = ((b"Rar!\x1a\x07", "a RAR archive"), (b"7z\xbc\xaf\x27\x1c", "a 7z archive"), (b"\x1f\x8b", "a gzip archive"))
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# a page's source: its first tag (after a BOM, white space, an XML declaration or a comment)
+_PAGE_START = re.compile(rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|meta|title|body)\b",
+                         re.I | re.S)
+_MHT_HEAD = re.compile(rb"^(?:[\w-]+:[^\n]*\n(?:[ \t][^\n]*\n)*)*?content-type:\s*multipart/related", re.I | re.M)
+
+
+def _unsupported(path: Path, what: str, fix: str) -> UnsupportedFormatError:
+    return UnsupportedFormatError(path, f"this is {what}", fix)
+
+
+def file_kind(path) -> str:
+    """Which reader a file needs ('txt', 'docx', 'html', 'mht', 'pdf'), by what it holds, not only its name.
+
+    Pages are saved as .shtml, .jsp or with no extension, servers hand out pages and web
+    archives as .doc, and a .docx or PDF may be misnamed: a file's first bytes (and a zip's
+    member names) decide, then its extension. Raises UnsupportedFormatError naming what the
+    file is (an old .doc/.wps, a spreadsheet, an OFD, an archive of attachments, an image,
+    a shortcut) and how to make it readable.
+    """
+    path = path if isinstance(path, Path) else Path(path)
+    ext = path.suffix.lower()
+    with open(path, "rb") as fh:
+        head = fh.read(4096)
+    core = head[3:] if head.startswith(b"\xef\xbb\xbf") else head
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        core = head.decode("utf-16", "ignore").encode("utf-8")
+    if core.lstrip().startswith(b"%PDF-"):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return _zip_kind(path, ext)
+    if head.startswith(_OLE):
+        raise _ole_error(path, ext)
+    if core.lstrip().startswith(b"{\\rtf"):
+        raise _unsupported(path, *_RTF_FIX)
+    if _PAGE_START.match(core):
+        return "html"
+    if _MHT_HEAD.match(core.replace(b"\r\n", b"\n")):
+        return "mht"
+    for sig, what in _IMAGES:
+        if head.startswith(sig) and ext not in (".txt", ""):  # a .txt's decode_bytes says so (and "BM" may start text)
+            raise _unsupported(path, f"{what} (a scan or a screenshot?), with no text to read", _IMAGE_FIX[1])
+    for sig, what in _ARCHIVES:
+        if head.startswith(sig):
+            raise _unsupported(path, what, _ARCHIVE_FIX)
+    if head.startswith((b"[InternetShortcut]", b"[{000214A0")) or b"[InternetShortcut]" in head[:200]:
+        url = re.search(rb"^URL=(\S+)", head, re.M)
+        raise _unsupported(path, "a shortcut to " + (url.group(1).decode("utf-8", "replace") if url else "a web page")
+                           + ", not the document", _LINK_FIX)
+    if head.startswith(b"L\x00\x00\x00\x01\x14\x02\x00"):
+        raise _unsupported(path, "a Windows shortcut (.lnk), not the document", "copy the document it points to into the folder")
+    if ext in _BY_EXTENSION:
+        return _BY_EXTENSION[ext]
+    if ext in _BY_EXTENSION_FIX:
+        what, fix = _BY_EXTENSION_FIX[ext]
+        raise UnsupportedFormatError(path, f"unsupported file type '{ext}': {what}", fix)
+    raise UnsupportedFormatError(path, f"unsupported file type '{ext}'", CONVERT)
+
+
+def _zip_kind(path: Path, ext: str) -> str:
+    """A zip is a .docx when it holds word/document.xml; a spreadsheet, slides, an OFD or an archive otherwise."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        # damaged: the extension's reader says so (a .docx), or it is no text (a .txt)
+        return _BY_EXTENSION.get(ext) or "txt"
+    names = [_zip_name(i) for i in infos]
+    lower = {n.lower() for n in names}
+    if "word/document.xml" in lower or (ext == ".docx" and any(n.startswith("word/") for n in lower)):
+        return "docx"
+    if any(n.startswith("xl/") for n in lower):
+        raise _unsupported(path, *_SHEET_FIX)
+    if any(n.startswith("ppt/") for n in lower):
+        raise _unsupported(path, *_SHOW_FIX)
+    if "ofd.xml" in lower:
+        raise _unsupported(path, *_OFD_FIX)
+    if "mimetype" in lower and "content.xml" in lower:
+        raise _unsupported(path, "an OpenDocument (.odt/.ods) file", SAVE_AS_DOCX)
+    files = [n for i, n in zip(infos, names) if not i.is_dir()]
+    shown = ", ".join(files[:3]) + (", …" if len(files) > 3 else "")
+    raise _unsupported(path, f"a zip archive of {len(files)} file{'s' if len(files) != 1 else ''} ({shown})",
+                       _ARCHIVE_FIX)
+
+
+def _zip_name(info: zipfile.ZipInfo) -> str:
+    """A member's name as written: zip tools on Chinese Windows write GBK names without the UTF-8 flag."""
+    if info.flag_bits & 0x800:
+        return info.filename
+    try:
+        return info.filename.encode("cp437").decode("gb18030")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return info.filename
+
+
+def _ole_error(path: Path, ext: str) -> UnsupportedFormatError:
+    """What an OLE compound file (old Office or WPS) is, by the names of its streams."""
+    with open(path, "rb") as fh:
+        data = fh.read(1 << 22)  # the directory of a document's streams stands in its first megabytes
+
+    def has(name: str) -> bool:
+        return name.encode("utf-16-le") in data
+
+    if has("EncryptedPackage"):
+        return _unsupported(path, "a password-protected (encrypted) Office document",
+                            "open it in Word or WPS with its password and save a copy without one, as .docx")
+    if has("WordDocument"):
+        return _unsupported(path, *_WORD_FIX)
+    if has("Workbook") or has("Book"):
+        return _unsupported(path, *_SHEET_FIX)
+    if has("PowerPoint Document"):
+        return _unsupported(path, *_SHOW_FIX)
+    what, fix = _BY_EXTENSION_FIX.get(ext, _WORD_FIX)
+    return _unsupported(path, f"an old Office/WPS file (OLE compound document), {what}", fix)
 
 
 def read_text(path) -> RawText:
-    """Read one document of a supported format into text (\\r\\n → \\n, otherwise as extracted).
+    """Read one document into text (\\r\\n → \\n, otherwise as extracted), the reader chosen by file_kind.
 
     Raises UnsupportedFormatError, DecodeError, CorruptFileError or EmptyDocumentError naming the file.
     """
     path = path if isinstance(path, Path) else Path(path)
-    ext = path.suffix.lower()
-    if ext not in _READERS:
-        raise UnsupportedFormatError(path, f"unsupported file type '{ext or '(none)'}'",
-                                     "convert it to .txt (UTF-8), .docx, .html or .pdf")
     if not path.is_file():
         raise BioparseError(path, "file not found", "check the path or the manifest's file column")
-    raw = _READERS[ext](path)
+    raw = _READERS[file_kind(path)](path)
     if "\r" in raw.text:
         raw.text = raw.text.replace("\r\n", "\n").replace("\r", "\n")
+    if (not raw.text or raw.text.isspace()) and raw.format == "html":
+        # a site that fills its article in by script saves a page of navigation only
+        raise EmptyDocumentError(path, "the saved page holds no article text (the site may load it by script)",
+                                 "open the page in a browser, let it load, and print it to PDF or copy its "
+                                 "text into a UTF-8 .txt")
     if not raw.text or raw.text.isspace():  # not raw.text.strip(), without copying the text
         raise EmptyDocumentError(path, "the document is empty (no text)", "check that it is the right file")
     return raw
@@ -426,18 +681,50 @@ def manifest_path(raw_dir) -> Path | None:
     return next((p for p in sorted(Path(raw_dir).iterdir()) if p.name.lower() == "manifest.csv" and p.is_file()), None)
 
 
+# a browser's or Word's folder of a saved page's images and scripts (page_files/, page.files/)
+_PAGE_RESOURCES = re.compile(r"(.+)[._](?:files|文件)$")
+_PAGE_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml", ".mht", ".mhtml", ".doc", "")
+_SYSTEM_FILES = ("thumbs.db", "desktop.ini")
+
+
 def _document_files(raw_dir: Path) -> list[Path]:
     """The files under raw_dir, subfolders too (a folder per province), in order; less hidden
-    files and folders, Office lock files (~$plan.docx) and the manifest."""
+    files and folders, Office lock files (~$plan.docx), Windows' Thumbs.db and desktop.ini, the
+    manifest, and the folder of images and scripts a browser saves beside a page (page_files/)."""
     out = []
+    resources: dict[Path, bool] = {}
     for path in sorted(raw_dir.rglob("*")):
         parts = path.relative_to(raw_dir).parts
         if any(part.startswith(".") for part in parts) or path.name.startswith("~$") or not path.is_file():
             continue
-        if len(parts) == 1 and path.name.lower() == "manifest.csv":
+        if len(parts) == 1 and path.name.lower() == "manifest.csv" or path.name.lower() in _SYSTEM_FILES:
+            continue
+        if any(_page_resources(raw_dir / folder, resources) for folder in path.relative_to(raw_dir).parents
+               if folder.parts):
             continue
         out.append(path)
     return out
+
+
+def _page_resources(folder: Path, memo: dict) -> bool:
+    """Whether folder is the page_files/ (or page.files/) beside a saved page.htm(l), page.mht or page.doc."""
+    if folder not in memo:
+        m = _PAGE_RESOURCES.fullmatch(folder.name)
+        memo[folder] = bool(m) and any((folder.parent / (m.group(1) + suffix)).is_file()
+                                       for ext in _PAGE_SUFFIXES for suffix in {ext, ext.upper()})
+    return memo[folder]
+
+
+def _unreadable(path: Path) -> BioparseError | None:
+    """The error that file_kind gives a file bioparse does not read, or None; files with a
+    supported extension are left to read_text (which finds out what they hold when it reads)."""
+    if path.suffix.lower() in SUPPORTED:
+        return None
+    try:
+        file_kind(path)
+    except BioparseError as exc:
+        return exc
+    return None
 
 
 def discover(raw_dir) -> tuple[list[dict], list[BioparseError]]:
@@ -502,9 +789,9 @@ def discover(raw_dir) -> tuple[list[dict], list[BioparseError]]:
                                                      "already (skipped)", "remove one of the two rows"))
                 continue
             claimed[path] = i + 2
-            if path.suffix.lower() not in SUPPORTED:
-                problems.append(UnsupportedFormatError(path, f"unsupported file type '{path.suffix}'",
-                                                       "convert it to .txt (UTF-8), .docx, .html or .pdf"))
+            error = _unreadable(path)
+            if error:
+                problems.append(error)
                 continue
             safe = sanitize_id(doc_id) if doc_id else sanitize_id(path.stem)
             if doc_id and safe != doc_id:
@@ -514,9 +801,9 @@ def discover(raw_dir) -> tuple[list[dict], list[BioparseError]]:
     for path in files:
         if path in claimed:
             continue
-        if path.suffix.lower() not in SUPPORTED:
-            problems.append(UnsupportedFormatError(path, f"unsupported file type '{path.suffix or '(none)'}' (skipped)",
-                                                   "convert it to .txt (UTF-8), .docx, .html or .pdf, or move it out"))
+        error = _unreadable(path)
+        if error:
+            problems.append(type(error)(path, error.problem + " (skipped)", error.fix))
             continue
         add(sanitize_id(path.stem), path, {}, [], from_manifest=False)
     docs.sort(key=lambda d: d["doc_id"])

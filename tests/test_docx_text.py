@@ -289,3 +289,47 @@ def test_a_category_merged_down_rows_is_read_in_each_row(tmp_path):
             table.cell(r, c).text = text
     table.cell(1, 0).merge(table.cell(2, 0)).text = "产业规模"
     assert _lines(d, tmp_path)[:3] == ["类别\t指标（家）\t2027年", "产业规模\t企业（家）\t50", "产业规模\t平台（个）\t10"]
+
+
+def _with_alt_chunk(tmp_path, name, before: str, chunk: bytes, content_type: str, after: str = ""):
+    """A .docx whose body imports a part whole (w:altChunk), as web systems' 导出Word (html-docx-js) write it."""
+    import zipfile
+    d = docx.Document()
+    if before:
+        d.add_paragraph(before)
+    marker = d.add_paragraph()._p  # the chunk stands where this paragraph stood, before the section properties
+    marker.addnext(parse_xml(f'<w:altChunk {NS} xmlns:r="http://schemas.openxmlformats.org/officeDocument'
+                             '/2006/relationships" r:id="htmlChunk"/>'))
+    marker.getparent().remove(marker)
+    if after:
+        d.add_paragraph(after)
+    src, path = tmp_path / "src.docx", tmp_path / name
+    d.save(src)
+    rel = ('<Relationship Id="htmlChunk" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+           'relationships/aFChunk" Target="/word/afchunk.mht"/></Relationships>')
+    override = f'<Override PartName="/word/afchunk.mht" ContentType="{content_type}"/></Types>'
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(path, "w") as zout:
+        for info in zin.infolist():
+            data = zin.read(info)
+            if info.filename == "word/_rels/document.xml.rels":
+                data = data.replace(b"</Relationships>", rel.encode())
+            elif info.filename == "[Content_Types].xml":
+                data = data.replace(b"</Types>", override.encode())
+            zout.writestr(info, data)
+        zout.writestr("word/afchunk.mht", chunk)
+    return path
+
+
+def test_content_imported_whole_by_an_alt_chunk_is_read_in_its_place(tmp_path):
+    """python-docx shows nothing of a w:altChunk: a .docx exported from a web system held no text at all."""
+    import quopri
+    page = ("<!DOCTYPE html><html><head><meta charset='gb2312'></head><body><p>一、支持创新药研发。</p>"
+            "<p>（一）对进入临床试验的品种给予最高300万元资助。</p><table><tr><td>指标</td><td>2025年</td></tr></table>"
+            "</body></html>").encode("gbk")
+    mht = (b"MIME-Version: 1.0\r\nContent-Type: multipart/related; type=\"text/html\"; boundary=\"--b\"\r\n\r\n"
+           b"----b\r\nContent-Type: text/html; charset=\"gb2312\"\r\nContent-Transfer-Encoding: quoted-printable\r\n"
+           b"Content-Location: file:///C:/fake/document.html\r\n\r\n" + quopri.encodestring(page) + b"\r\n----b--\r\n")
+    path = _with_alt_chunk(tmp_path, "exported.docx", "某市若干措施", mht, "message/rfc822", "某市人民政府")
+    assert read_text(path).text == "某市若干措施\n一、支持创新药研发。\n（一）对进入临床试验的品种给予最高300万元资助。\n指标\t2025年\n某市人民政府"
+    html = _with_alt_chunk(tmp_path, "html.docx", "", "<html><body><p>二、加快集聚。</p></body></html>".encode(), "text/html")
+    assert read_text(html).text == "二、加快集聚。"

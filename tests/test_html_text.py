@@ -153,3 +153,24 @@ def test_replace_all_is_replace_with():
     _replace_all([(br, "¶") for br in many.find_all("br")])
     assert str(many) == str(one)
     assert [str(s) for s in many.descendants] == [str(s) for s in one.descendants]
+
+
+def test_lines_of_buttons_counters_and_footer_lines_in_other_wordings_are_furniture():
+    """[打印] [关闭], 打印此页　关闭窗口, 【字体：大 中 小】, 视力保护色, 浏览次数, 发布时间…来源… and a
+    主办单位 footer stand inside many CMSs' content element; body lines with the same words stay."""
+    html = page("<div id='zoom'><p>字体：[大] [中] [小]　视力保护色</p><p>发布时间：2024-05-06 来源：区科技局</p>"
+                "<p>文章来源：某某区人民政府办公室</p><p>浏览次数：1024</p><p>一、支持大中小企业融通发展</p>"
+                "<p>打印设备购置费用给予30%补贴。</p><p>[打印] [关闭]</p><p>打印此页　关闭窗口</p><p>【我要纠错】</p>"
+                "<p>主办单位：某某区人民政府办公室</p><p>地址：某某路1号</p></div>")
+    assert lines(html) == ["一、支持大中小企业融通发展", "打印设备购置费用给予30%补贴。"]
+
+
+def test_an_article_whose_html_is_shown_escaped_is_read_as_a_page():
+    """A law database shows a policy's own HTML as text (&lt;p&gt;一、…&lt;/p&gt;): its tags break lines."""
+    html = page("<div class='content'>文号：某政发〔2019〕9号<br/>&lt;p&gt;各市人民政府：&lt;/p&gt;&lt;p&gt;"
+                "&lt;strong&gt;一、总体目标&lt;/strong&gt;&lt;/p&gt;&lt;p style=&quot;text-indent:2em&quot;&gt;"
+                "到2022年，产业收入达到600亿元。&lt;/p&gt;&lt;p&gt;（一）建设基地。&lt;br/&gt;新建基地20个。&lt;/p&gt;</div>")
+    assert lines(html) == ["文号：某政发〔2019〕9号", "各市人民政府：", "一、总体目标", "到2022年，产业收入达到600亿元。",
+                           "（一）建设基地。", "新建基地20个。"]
+    # a sentence that mentions one tag is no page's markup
+    assert lines(page("<div id='zoom'><p>网页以&lt;p&gt;标签分段。</p></div>")) == ["网页以<p>标签分段。"]

@@ -426,3 +426,122 @@ def test_a_piece_reported_at_the_start_of_the_piece_before_splits_no_line():
         pieces.append(Piece(k, s, x, y, 15.0))
         text += s
     assert splice_tables(text, pieces) == text
+
+
+PAGE = ("<!DOCTYPE html><html><head><meta charset='{cs}'><title>某区若干措施</title></head><body>"
+        "<div class='nav'><a href='/'>首页</a> <a href='/zwgk'>政务公开</a> <a href='/zc'>政策</a></div>"
+        "<div class='TRS_Editor'><p>一、支持创新产品注册。给予最高200万元奖励。</p><p>二、加快产业集聚。</p></div>"
+        "<div class='print'>【打印本页】【关闭窗口】</div></body></html>")
+PAGE_TEXT = "一、支持创新产品注册。给予最高200万元奖励。\n二、加快产业集聚。"
+
+
+@pytest.mark.parametrize("name", ["page.shtml", "content_20240506", "download.doc", "view.jsp", "Page.HTM", "saved.txt"])
+def test_a_page_is_read_as_a_page_whatever_its_name(tmp_path, name):
+    """Sites serve pages as .shtml/.jsp or without an extension, and hand out pages as .doc downloads."""
+    raw = read_text(write(tmp_path, name, PAGE.format(cs="gb2312").encode("gbk")))
+    assert raw.text == PAGE_TEXT and raw.format == "html" and raw.encoding == "gb18030"
+
+
+def test_a_web_archive_mht_is_read_by_its_html_part(tmp_path):
+    """A page saved as one file (.mht, also Word's 单个文件网页): MIME parts, the HTML quoted-printable in GB2312."""
+    import quopri
+    html = quopri.encodestring(PAGE.format(cs="gb2312").encode("gbk"))
+    data = (b"From: <Saved by Blink>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n"
+            b"\ttype=\"text/html\";\r\n\tboundary=\"----=_Part\"\r\n\r\n------=_Part\r\n"
+            b"Content-Type: text/html; charset=\"gb2312\"\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"
+            + html.replace(b"\n", b"\r\n") + b"\r\n------=_Part--\r\n")
+    for name in ("page.mht", "notice.doc"):
+        raw = read_text(write(tmp_path, name, data))
+        assert raw.text == PAGE_TEXT and raw.format == "html"
+
+
+def _docx_bytes(paragraphs, template=False):
+    import io as stdio
+    import zipfile
+
+    import docx
+    d = docx.Document()
+    for p in paragraphs:
+        d.add_paragraph(p)
+    buf = stdio.BytesIO()
+    d.save(buf)
+    if not template:
+        return buf.getvalue()
+    out = stdio.BytesIO()  # Word's template (.dotx): the same package with the main part's template type
+    with zipfile.ZipFile(buf) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(b"wordprocessingml.document.main", b"wordprocessingml.template.main")
+            dst.writestr(info, data)
+    return out.getvalue()
+
+
+def test_a_docx_named_doc_and_a_word_template_are_read(tmp_path):
+    """A .docx renamed .doc (some sites do) is a .docx; python-docx refuses a .dotx/.docm, read as its document."""
+    paras = ["某市若干措施", "一、支持新药研发。"]
+    assert read_text(write(tmp_path, "a.doc", _docx_bytes(paras))).text == "\n".join(paras)
+    assert read_text(write(tmp_path, "b.dotx", _docx_bytes(paras, template=True))).text == "\n".join(paras)
+    assert read_text(write(tmp_path, "c.docx", _docx_bytes(paras, template=True))).text == "\n".join(paras)
+
+
+def test_an_old_word_file_named_docx_says_what_it_is(tmp_path):
+    """Not 'damaged': an old .doc renamed .docx, whose fix is Save As .docx."""
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504 + "WordDocument".encode("utf-16-le")
+    with pytest.raises(UnsupportedFormatError, match=r"x\.docx: this is an old-format Word.*save it as \.docx"):
+        read_text(write(tmp_path, "x.docx", ole))
+
+
+def test_an_aes_encrypted_pdf_says_what_it_needs(tmp_path):
+    """Many government PDFs are AES-encrypted against copying (no password to open): pypdf needs cryptography."""
+    pytest.importorskip("pypdf")
+    try:
+        import cryptography  # noqa: F401
+        pytest.skip("cryptography is installed: pypdf reads AES PDFs")
+    except ImportError:
+        pass
+    import pypdf
+    src = _pdf(tmp_path / "p.pdf", [["Action plan"]])
+    w = pypdf.PdfWriter(clone_from=pypdf.PdfReader(src))
+    w.encrypt(user_password="", owner_password="x", algorithm="RC4-128")
+    w.write(tmp_path / "rc4.pdf")
+    data = (tmp_path / "rc4.pdf").read_bytes().replace(
+        b"/V 2\n/R 3\n", b"/V 4\n/R 4\n/CF << /StdCF << /CFM /AESV2 /AuthEvent /DocOpen /Length 16 >> >>\n"
+                         b"/StmF /StdCF\n/StrF /StdCF\n", 1)
+    assert b"AESV2" in data
+    with pytest.raises(UnsupportedFormatError, match=r"aes\.pdf: this PDF is encrypted with AES.*cryptography"):
+        read_text(write(tmp_path, "aes.pdf", data))
+
+
+def test_discover_reads_pages_by_content_and_skips_a_saved_pages_files(tmp_path):
+    """A folder as researchers fill it: a page saved 'complete' (page_files/ of scripts and images beside it),
+    a page without extension, Thumbs.db, and files bioparse cannot read, each reported with its fix."""
+    write(tmp_path, "measures.html", PAGE.format(cs="utf-8").encode("utf-8"))
+    (tmp_path / "measures_files").mkdir()
+    write(tmp_path / "measures_files", "common.js", b"var a = 1;")
+    write(tmp_path / "measures_files", "logo.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 20)
+    write(tmp_path, "content_1024", PAGE.format(cs="utf-8").encode("utf-8"))
+    write(tmp_path, "Thumbs.db", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    write(tmp_path, "old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504 + "WordDocument".encode("utf-16-le"))
+    (tmp_path / "notes_files").mkdir()  # a _files folder with no page beside it holds documents
+    write(tmp_path / "notes_files", "plan.txt", ZH.encode("utf-8"))
+    docs, problems = discover(tmp_path)
+    assert [d["doc_id"] for d in docs] == ["content_1024", "measures", "plan"]
+    assert [str(p) for p in problems] == [
+        f"{tmp_path / 'old.doc'}: this is an old-format Word or WPS document (.doc/.wps) (skipped) — "
+        "open it in Word or WPS and save it as .docx (文件 → 另存为 → Word 文档 *.docx)"]
+
+
+def test_a_page_declaring_a_western_charset_is_decoded_by_its_bytes(tmp_path):
+    """A CMS's default <meta charset=iso-8859-1> over GBK bytes read as ÔðÈÎ… mojibake; the bytes decide."""
+    page = PAGE.format(cs="iso-8859-1").encode("gbk")
+    raw = read_text(write(tmp_path, "p.html", page))
+    assert raw.text == PAGE_TEXT and raw.encoding == "gb18030"
+
+
+def test_a_page_whose_article_is_loaded_by_script_says_so(tmp_path):
+    """Saved 'HTML only', such a page holds its navigation and an empty content element."""
+    page = ("<html><head><meta charset='utf-8'></head><body><div class='position'>当前位置：首页 &gt; 政策文件</div>"
+            "<div id='zoom'></div><script>$('#zoom').load('/api/article?id=8812');</script></body></html>")
+    with pytest.raises(EmptyDocumentError, match=r"j\.html: the saved page holds no article text.*print it to PDF"):
+        read_text(write(tmp_path, "j.html", page.encode("utf-8")))
