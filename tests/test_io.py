@@ -492,15 +492,16 @@ def test_an_old_word_file_named_docx_says_what_it_is(tmp_path):
         read_text(write(tmp_path, "x.docx", ole))
 
 
-def test_an_aes_encrypted_pdf_says_what_it_needs(tmp_path):
-    """Many government PDFs are AES-encrypted against copying (no password to open): pypdf needs cryptography."""
-    pytest.importorskip("pypdf")
-    try:
-        import cryptography  # noqa: F401
-        pytest.skip("cryptography is installed: pypdf reads AES PDFs")
-    except ImportError:
-        pass
+def test_an_aes_encrypted_pdf_says_what_it_needs(tmp_path, monkeypatch):
+    """Many government PDFs are AES-encrypted against copying (no password to open): without cryptography
+    (a dependency, but an environment may lack it) pypdf cannot read them, and the message says so.
+    pypdf then uses its fallback AES, which raises; the test swaps it in."""
     import pypdf
+    import pypdf._encryption as encryption
+    fallback = pytest.importorskip("pypdf._crypt_providers._fallback")
+    if not hasattr(encryption, "CryptAES"):
+        pytest.skip("this pypdf picks its AES provider elsewhere")
+    monkeypatch.setattr(encryption, "CryptAES", fallback.CryptAES)
     src = _pdf(tmp_path / "p.pdf", [["Action plan"]])
     w = pypdf.PdfWriter(clone_from=pypdf.PdfReader(src))
     w.encrypt(user_password="", owner_password="x", algorithm="RC4-128")
@@ -511,6 +512,20 @@ def test_an_aes_encrypted_pdf_says_what_it_needs(tmp_path):
     assert b"AESV2" in data
     with pytest.raises(UnsupportedFormatError, match=r"aes\.pdf: this PDF is encrypted with AES.*cryptography"):
         read_text(write(tmp_path, "aes.pdf", data))
+
+
+def test_an_aes_encrypted_pdf_reads_as_its_plain_copy(tmp_path):
+    """AES copy protection (an owner password, none to open) is no obstacle: cryptography is a dependency,
+    so pypdf decrypts such a PDF and its text is that of the same PDF unencrypted."""
+    import pypdf
+    src = _pdf(tmp_path / "plain.pdf", [["Biomedicine action plan", "First measure. Output reaches 500 by 2026.", "- 1 -"]])
+    w = pypdf.PdfWriter(clone_from=pypdf.PdfReader(src))
+    w.encrypt(user_password="", owner_password="owner", algorithm="AES-128")
+    w.write(tmp_path / "aes.pdf")
+    assert b"AESV2" in (tmp_path / "aes.pdf").read_bytes()
+    plain, aes = read_text(src).text, read_text(tmp_path / "aes.pdf").text
+    assert "Output reaches 500 by 2026." in plain
+    assert aes == plain
 
 
 def test_discover_reads_pages_by_content_and_skips_a_saved_pages_files(tmp_path):
