@@ -34,11 +34,15 @@ _TIME_AFTER_GE = r"工作日|自然日|交易日|小时|季度|星期|百分点|
 _UNITS = (
     r"%|％|工作日|自然日|交易日|小时|季度|平方公里|平方米|公顷|㎡|m²|ｍ²|m2(?![0-9])|ｍ2(?![0-9])|人次|"
     r"天(?!津|然|使|下)|日(?!常|益|趋|前|后|本|用)|周(?!年|边|期)|月(?!份|度)|年(?!度|级|代|份|龄)|"
-    r"家次|家(?!庭|用|居|属|族|电)|项|人(?!民|工|口|才|员|群|类|士)|名|亩|所(?!有|属|在|得|列|述|示|需)|座|张|"
+    r"家次|家(?!庭|用|居|属|族|电)|项|人份|人(?!民|工|口|才|员|群|类|士)|名|亩|所(?!有|属|在|得|列|述|示|需)|座|张|"
     r"台(?:[（(]套[）)])?|套(?:[（(]台[）)])?|批次|批(?!准|复|次|发)|"
     r"种(?!植|子|业|苗|类)|件|份(?!额)|款|支(?!持|撑|付)|条|吨标准煤|吨标煤|吨|毫克|克(?!隆|服)|倍|户(?!籍|口|外|型|一)|"
     # counts of services and events (5000次, 20场), volumes (20万升, 1.5万立方米) and doses (1亿剂)
-    r"次(?!性|数|序|要|级|生|第)|场次|场(?!景|所|地|馆|合|域|化|面|内|外|站|均|次)|立方米|升(?!级|值|格|温|高|降|至|到|为)|剂次|剂(?!型|量|次)"
+    r"次(?!性|数|序|要|级|生|第)|场次|场(?!景|所|地|馆|合|域|化|面|内|外|站|均|次)|立方米|升(?!级|值|格|温|高|降|至|到|为)|剂次|剂(?!型|量|次)|"
+    # energy (50万千瓦, 6亿千瓦时), lengths and weights (300公里, 20公斤), vehicles and charging posts
+    # (10万辆, 2万根), and what health plans count: cases, test kits, strains, beds, tablets, papers
+    r"千瓦时|千瓦|兆瓦时|兆瓦|公里|千米|公斤|千克|辆|根(?!据|本|源|治|基|系|茎)|例(?!如|外|会)|株(?!洲)|"
+    r"床位|床(?!旁|边|头|单|上)|片(?!区|段|面|状)|粒|瓶|盒|篇(?!章|幅)"
 )
 
 _PREFIX_QUAL = (
@@ -56,7 +60,8 @@ _TARGET_RE = re.compile(
     rf"(?:(?P<pq>{_PREFIX_QUAL}){_SP}{_FILLER}{_SP})?"
     rf"(?P<num>{_NUM})"
     rf"(?:{_SP}[—\-–~～至到]{_SP}(?P<num2>{_NUM}))?"
-    rf"(?:{_SP}(?P<approx0>[余多])(?={_SP}{_MONEY}))?"
+    # 余/多 before money (300多万元) or before a 万/亿 of another unit (3300多万亩, 20余万人)
+    rf"(?:{_SP}(?P<approx0>[余多])(?={_SP}(?:{_MONEY}|[万千亿])))?"
     rf"(?P<money>{_SP}{_MONEY})?"
     rf"(?(money)|(?:{_SP}(?P<mult>[万千亿])(?!元|美元))?{_SP}(?P<approx>[余多])?{_SP}"
     rf"(?:(?P<ge>个){_SP}(?P<geunit>{_TIME_AFTER_GE})?|(?P<unit>{_UNITS})))"
@@ -129,6 +134,7 @@ _MONEY_TO_YI = {"元": 1e-8, "万元": 1e-4, "亿元": 1.0, "万亿元": 1e4}
 _SQUARE_METRE_SIGNS = {"㎡", "m²", "ｍ²", "m2", "ｍ2"}  # kept as written in unit, 平方米 in unit_norm
 _AREA_UNITS = {"亩", "平方米", "平方公里", "公顷", *_SQUARE_METRE_SIGNS}
 _PEOPLE_UNITS = {"人", "名", "人次"}
+_MEASURE_UNITS = {"千瓦", "千瓦时", "兆瓦", "兆瓦时", "公里", "千米"}  # capacities and lengths: no count of things
 _FUND_NOUNS = ("基金", "资金")
 _FUND_SIZES = tuple(f"{noun}{size}" for noun in _FUND_NOUNS for size in ("规模", "总规模", "总额"))
 _MONEY_KINDS = (
@@ -414,7 +420,7 @@ def _kind(text: str, start: int, end: int, unit: str) -> str:
         return "area"
     if unit in _PEOPLE_UNITS:
         return "people"
-    if unit == "倍":
+    if unit == "倍" or unit in _MEASURE_UNITS:
         return "other"
     return "count"
 
@@ -912,15 +918,22 @@ def _range_of(text: str, low: dict, high: dict) -> dict:
 
 
 def _with_range_head(text: str, t: dict) -> dict:
-    """t extended over a low end with its own 万/亿 before it (50万—200万元), if there is one."""
+    """t extended over a low end with its own 万/亿 before it (50万—200万元), if there is one.
+
+    The low end may be of a smaller unit (5000万—1亿元): the range is then in the low end's
+    unit (5000 to 10000 万元), as _range_of gives 5000万元至1亿元.
+    """
     m = _RANGE_HEAD_RE.search(text, max(t["start"] - 16, 0), t["start"])
-    # the low end's 万/亿 must be the high end's (50万—200万元, not 5千—1万元)
-    if m is None or t["value_high"] is not None or t["unit"] != m.group(2) + "元":
+    low_unit = m.group(2) + "元" if m else ""
+    # the low end's 万/亿 must be a money unit no larger than the high end's (not 5千—1万元, 1亿—5000万元)
+    if (m is None or t["value_high"] is not None or low_unit not in _MONEY_TO_YI or t["unit"] not in _MONEY_TO_YI
+            or _MONEY_TO_YI[low_unit] > _MONEY_TO_YI[t["unit"]]):
         return t
     low = _to_float(m.group(1))
-    value_norm, _ = _normalize_value(low, t["unit"])
-    return {**t, "text": text[m.start():t["end"]], "start": m.start(), "value": low, "value_high": t["value"],
-            "value_norm": round(value_norm, 10)}
+    value_norm, _ = _normalize_value(low, low_unit)
+    value_high = t["value"] if low_unit == t["unit"] else round(t["value_norm"] / _MONEY_TO_YI[low_unit], 10)
+    return {**t, "text": text[m.start():t["end"]], "start": m.start(), "value": low, "value_high": value_high,
+            "unit": low_unit, "value_norm": round(value_norm, 10)}
 
 
 # A clause headed by a year (2024年，全区… / ，2024年全省实现… / 截至2023年底，全市已有…):

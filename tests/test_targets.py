@@ -528,6 +528,38 @@ def test_units_of_services_events_volumes_and_doses():
     assert [r[1:3] for r in _rows("指标\t单位\t2027年\n发酵规模\t万升\t5\n")] == [(5.0, "万升")]
 
 
+def test_units_of_energy_transport_and_health_plans():
+    """千瓦/千瓦时, 公里, 辆, 根 (charging posts), 例, 人份, 株, 床 and 片 are units of figures; 根据, 例如,
+    株洲, 片区 are none. A 人份 of test kits is no headcount."""
+    text = ("到2025年，新增光伏装机50万千瓦，年发电量6亿千瓦时，建成充电线路300公里，推广新能源汽车10万辆，"
+            "新增充电桩2万根，完成临床试验入组3000例，检测试剂产能达到1000万人份，保藏菌种2万株，"
+            "建成500床区域医疗中心，年产片剂20亿片。")
+    assert [r[1:3] for r in _rows(text)] == [
+        (50.0, "万千瓦"), (6.0, "亿千瓦时"), (300.0, "公里"), (10.0, "万辆"), (2.0, "万根"), (3000.0, "例"),
+        (1000.0, "万人份"), (2.0, "万株"), (500.0, "床"), (20.0, "亿片")]
+    assert [t["kind"] for t in extract_targets(text)][:5] == ["other", "other", "other", "count", "count"]
+    assert _rows("第3条根据规定，例如3例如下，株洲2片区。") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("种植面积达到3300多万亩。", ("达到3300多万亩", 3300.0, "万亩", "以上")),
+    ("引进人才20余万人。", ("20余万人", 20.0, "万人", "以上")),
+    ("总投资300多万元。", ("300多万元", 300.0, "万元", "以上")),
+])
+def test_duo_and_yu_before_the_wan_of_a_unit(text, expected):
+    """3300多万亩: the 多 stands between the number and the 万 of a unit other than money, as in 300多万元."""
+    assert [r[:4] for r in _rows(text)] == [expected]
+
+
+def test_a_range_whose_low_end_is_in_wan_and_high_end_in_yi():
+    """5000万—1亿元 is one range in the low end's unit (5000 to 10000 万元), as 5000万元至1亿元 is;
+    1亿—5000万元 (falling) is no range."""
+    (t,) = extract_targets("引进投资5000万—1亿元的项目。")
+    assert (t["text"], t["value"], t["value_high"], t["unit"], t["value_norm"]) == (
+        "5000万—1亿元", 5000.0, 10000.0, "万元", 0.5)
+    assert [r[:3] for r in _rows("投资1亿—5000万元。")] == [("5000万元", 5000.0, "万元")]
+
+
 def test_times_in_chinese_numerals_count_only_with_a_bound():
     """二次开发 is an ordinal word and 每年发布一次 a routine; 不少于两次 is a bounded count."""
     assert _rows("支持经典名方二次开发，申报指南每年发布一次，升级改造不少于两次。") == [
