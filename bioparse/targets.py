@@ -346,6 +346,7 @@ def _clause_before(text: str, pos: int) -> str:
 
 
 _CLAUSE_END_IN_LINE = _CLAUSE_END.replace("\n", "")
+_SENTENCE_REACH = 300  # as reported_before's: a sentence longer than this is read only so far back
 _SENTENCE_END_IN_LINE = "。；;"
 
 
@@ -406,8 +407,9 @@ def _kind(text: str, start: int, end: int, unit: str) -> str:
             return "funding"  # 基金规模达到100亿元: a fund's size, not output (规模)
         kind = _nearest_of(before, _MONEY_WORDS) or _nearest_of(after, _MONEY_WORDS)
         if kind is None:
-            # a sentence-level look back, then default to money given out
-            i = _start_after_last(text, _SENTENCE_END_IN_LINE, start)
+            # a sentence-level look back (its last _SENTENCE_REACH characters: a line without a
+            # sentence end made it quadratic), then default to money given out
+            i = max(_start_after_last(text, _SENTENCE_END_IN_LINE, start), start - _SENTENCE_REACH)
             kind = _nearest_of(text[i:start], _MONEY_WORDS)
         return kind or "funding"
     if unit in ("%", "百分点"):
@@ -452,7 +454,7 @@ def _year_for(text: str, pos: int, lead_ins: dict | None = None) -> int | None:
     found when first needed, each line's lead-in year (under its start offset), as a
     line often holds several figures, and each line's years (_last_year_on_line). A later
     horizon without a year (到“十五五”末) or a clause reporting an earlier year (。2023年全市…)
-    ends the year's reach (_year_taken_over).
+    ends the year's reach (_year_taken_over; by the line's marks kept in ``lead_ins``, _taken_over_on_line).
     """
     line_start = line_start_at(text, pos)
     if lead_ins is None:
@@ -460,7 +462,8 @@ def _year_for(text: str, pos: int, lead_ins: dict | None = None) -> int | None:
         year, mark_end = (year_value(mark.group(1) or mark.group(2)), mark.end()) if mark else (None, pos)
     else:
         year, mark_end = _last_year_on_line(text, line_start, pos, lead_ins)
-    if year is not None and _year_taken_over(text, mark_end, pos, year):
+    if year is not None and (_year_taken_over(text, mark_end, pos, year) if lead_ins is None
+                             else _taken_over_on_line(text, line_start, mark_end, pos, year, lead_ins)):
         return None
     if year is None and lead_ins is not None:
         if line_start not in lead_ins:
@@ -537,6 +540,105 @@ def _year_taken_over(text: str, start: int, pos: int, year: int) -> bool:
         if year_value(m.group(1)) < year and not (text[m.start() - 1] in "（(" and _closed(text, m.end(), pos)):
             return True
     return False
+
+
+def _taken_over_on_line(text: str, line_start: int, start: int, pos: int, year: int, memo: dict) -> bool:
+    """_year_taken_over(text, start, pos, year): by its scan for a short window (the common case, and
+    cheapest), else by _taken_over_by_marks."""
+    if pos - start <= _SHORT_WINDOW:
+        return _year_taken_over(text, start, pos, year)
+    return _taken_over_by_marks(text, line_start, start, pos, year, memo)
+
+
+_SHORT_WINDOW = 80  # characters between a goal year's mark and a figure, scanned as they are
+
+
+def _taken_over_by_marks(text: str, line_start: int, start: int, pos: int, year: int, memo: dict) -> bool:
+    """_year_taken_over(text, start, pos, year), from the line's horizons and headed years found once
+    (_line_marks, kept in ``memo``) and bisection: a scan of the window for each figure took time
+    quadratic in a line's length when one 到2025年 led thousands of figures.
+
+    A headed year ending at least 2 characters before the spaces (if any) that end the window reads
+    nothing at or after pos (its longest tail is 以前, or spaces and a 至), so it is one of the line's;
+    the 年 of the last 2 characters are matched again, bounded at pos.
+    """
+    h_starts, h_ends, y_starts, y_ends, heads = _line_marks(text, line_start, memo)
+    i = bisect_left(h_starts, start)  # the horizons do not overlap: the first after start ends first
+    if i < len(h_starts) and h_ends[i] <= pos:
+        return True
+    q = _back_over_spaces(text, pos)
+    i0, i1 = bisect_left(y_starts, start), bisect_right(y_ends, q - 2)
+    if i1 > i0 and _open_reports(heads, i0, i1, year, line_start, memo) >= pos:
+        return True
+    for y in (q - 2, q - 1):  # a headed year whose tail the window cuts
+        if y >= start and text[y] == "年":
+            p = _headed_year_start(text, y)
+            m = _HEADED_YEAR_RE.match(text, p, pos) if p >= start else None
+            if m and year_value(m.group(1)) < year and not (text[p - 1] in "（(" and _closed(text, m.end(), pos)):
+                return True
+    return False
+
+
+def _line_marks(text: str, line_start: int, memo: dict) -> tuple:
+    """The line's horizons (starts, ends) and headed years (starts, ends, and (year, close) of each),
+    each found by one scan of the line, kept in ``memo``.
+
+    A headed year's close is where the bracket it opens first closes (（2023年为385亿元）); one that
+    opens none, or whose bracket stays open on the line, never closes (len(text)).
+    """
+    key = ("marks", line_start)
+    if key not in memo:
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end < 0 else line_end
+        horizons = []
+        if text.find("五", line_start, line_end) >= 0 or text.find("世纪中叶", line_start, line_end) >= 0:
+            horizons = [m.span() for m in _HORIZON_RE.finditer(text, line_start, line_end)]
+        found = list(_HEADED_YEAR_RE.finditer(text, line_start, line_end)) if text.find(
+            "年", line_start, line_end) >= 0 else []
+        closes = []
+        if any(text[m.start() - 1] in "（(" for m in found):
+            closes = sorted([*_finds(text, "）", line_start, line_end), *_finds(text, ")", line_start, line_end)])
+        heads = []
+        for m in found:
+            k = bisect_left(closes, m.end()) if text[m.start() - 1] in "（(" else len(closes)
+            heads.append((year_value(m.group(1)), closes[k] if k < len(closes) else len(text)))
+        memo[key] = ([a for a, _ in horizons], [b for _, b in horizons],
+                     [m.start() for m in found], [m.end() for m in found], heads)
+    return memo[key]
+
+
+def _open_reports(heads: list, i0: int, i1: int, year: int, line_start: int, memo: dict) -> int:
+    """The latest close among heads[i0:i1] reporting a year before ``year`` (-1 if none): one of them
+    is still open at pos if this is pos or after.
+
+    Kept in ``memo`` as running maxima from i0 on, for the goal year (a year's mark, whose figures
+    ask with growing i1), and extended only as far as asked.
+    """
+    key = ("reports", line_start, i0, year)
+    latest = memo.setdefault(key, [])
+    while len(latest) < i1 - i0:
+        reported, close = heads[i0 + len(latest)]
+        before = latest[-1] if latest else -1
+        latest.append(max(before, close) if reported < year else before)
+    return latest[i1 - i0 - 1]
+
+
+def _headed_year_start(text: str, y: int) -> int:
+    """Where a _HEADED_YEAR_RE match ending with the 年 at y would start: after the spaces, 截至 (截止,
+    截止到) and spaces before its year (the match starts right after a mark, so only there)."""
+    r = _back_over_spaces(text, _back_over_spaces(text, y) - 4)
+    for word in ("截止到", "截至", "截止"):
+        if text.endswith(word, 0, r):
+            return _back_over_spaces(text, r - len(word))
+    return r
+
+
+def _finds(text: str, ch: str, start: int, end: int):
+    """Offsets of ch in text[start:end], in order."""
+    i = text.find(ch, start, end)
+    while i >= 0:
+        yield i
+        i = text.find(ch, i + 1, end)
 
 
 def _closed(text: str, start: int, pos: int) -> bool:

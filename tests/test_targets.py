@@ -581,6 +581,20 @@ def test_figures_on_one_line_of_200000_characters():
     assert {t["kind"] for t in found} == {"output"}
 
 
+def test_figures_after_one_goal_year_among_thousands_of_year_headed_clauses():
+    """One 到2025年 leading 6,000 figures, each in a clause headed by a later year (，2026年…) or in a
+    bracket headed by one: none takes the goal year over, and every figure keeps it.
+
+    Each figure's window back to the goal year was scanned for headed years, and the sentence back
+    to its start for a kind word: over a minute here (quadratic); now a fraction of a second.
+    """
+    for unit in ("，2026年产值达到{}亿元", "（2026年为{}亿元，"):
+        text = "到2025年" + "".join(unit.format(i % 900 + 10) for i in range(6000))
+        found = extract_targets(text)
+        assert len(found) == 6000
+        assert {t["year"] for t in found} == {2025}
+
+
 def test_an_indicator_table_with_a_category_column_reads_the_unit_of_the_indicator():
     """产业规模 | 营业收入（亿元） | 2100 | 3000: the unit is in the label with brackets, not the first text cell."""
     text = "类别\t指标\t2024年\t2027年\n产业规模\t规上企业营业收入（亿元）\t2100\t3000\n产业规模\t龙头企业（家）\t35\t50\n"
