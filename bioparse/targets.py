@@ -81,7 +81,10 @@ _TENTHS_RE = re.compile(rf"(?<![{_TENTHS_DIGITS}十])(?P<num>[{_TENTHS_DIGITS}])
 # and up to the unit (or 元, 个) only these characters can follow the number's first digit:
 # more digits, separators, spaces, a range sign, 余/多, and 万/亿/千/百.
 _NUMBER_TO_UNIT = rf"{_DIGITS}{_CN_NUMERALS},.． \u3000\u00a0\u202f—\-–~～至到余多万亿"
-_UNIT_FIRST = "元美个" + "".join(w[0] for w in re.sub(r"\(\?![^)]*\)", "", _UNITS).split("|"))
+# a unit's first character, or, for a unit that starts with a numeral (千瓦, 千米), its second: a
+# run ends at a character no number holds (the 千 is one of the number's run)
+_UNIT_FIRST = "元美个" + "".join(w[1] if w[0] in _CN_NUMERALS else w[0]
+                                 for w in re.sub(r"\(\?![^)]*\)", "", _UNITS).split("|"))
 _NUMBER_RUN_RE = re.compile(rf"[{_DIGITS}{_CN_NUMERALS}][{_NUMBER_TO_UNIT}]*[{re.escape(_UNIT_FIRST)}]")
 _DIGIT_RUN_RE = re.compile(rf"[{_DIGITS}]+|[{_CN_NUMERALS}]+")
 _DIGIT_CHARS = frozenset("0123456789０１２３４５６７８９")
@@ -760,8 +763,10 @@ def _candidate(text: str, m: re.Match, spans, lead_ins: dict | None = None) -> d
     # general exclusions
     if unit == "年" and _YEAR_NUMBER_RE.fullmatch(unicodedata.normalize("NFKC", num)):
         return None
-    if is_cn and num in ("一",) and (unit == "批" or not (qualified or _ends_clause(text, end))):
-        return None  # 一个平台, 突破一批关键技术: "a", "a number of"; but 建设中试平台一个。 counts one
+    if is_cn and num in ("一",) and (unit == "批" or text.endswith("其中", max(0, num_start - 2), num_start)
+                                    or not (qualified or _ends_clause(text, end))):
+        return None  # 一个平台, 突破一批关键技术, 只奖励其中一项: "a", "a number of", "one of them";
+        # but 建设中试平台一个。 counts one
     if is_cn and unit == "次" and not qualified:
         return None  # 二次开发, 三次产业: ordinal words; 每年发布一次: a routine's frequency, no count of times
     if is_cn and len(num) == 1 and num in "百千" and not money and not qualified:

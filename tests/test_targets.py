@@ -551,6 +551,12 @@ def test_duo_and_yu_before_the_wan_of_a_unit(text, expected):
     assert [r[:4] for r in _rows(text)] == [expected]
 
 
+def test_one_of_them_is_no_count():
+    """只奖励其中一项 is "one of them", not a count of one; 建设中试平台一个。 still counts one."""
+    assert _rows("系列标准只奖励其中一项，单户企业最高100万元。") == [("最高100万元", 100.0, "万元", "最高", None, "goal")]
+    assert [r[:3] for r in _rows("建设中试平台一个。")] == [("一个", 1.0, "个")]
+
+
 def test_a_range_whose_low_end_is_in_wan_and_high_end_in_yi():
     """5000万—1亿元 is one range in the low end's unit (5000 to 10000 万元), as 5000万元至1亿元 is;
     1亿—5000万元 (falling) is no range."""
