@@ -1079,10 +1079,12 @@ def reported_before(text: str, pos: int, issued: int) -> bool:
             and next(_year_matches(text, last.end(), pos), None) is None)
 
 
-# Headings of sections that report the current state (发展现状, 发展基础, 工作成效): the
-# numbers under them are baselines, not goals. The whole heading must match, so a task
-# such as 夯实产业基础 is not taken for one.
-STATUS_HEADING = re.compile(r"(?:.*现状.*|(?:发展|产业|工作|现有)?(?:基础|成效|回顾)(?:和问题|与问题|及问题)?)")
+# Headings of sections that report the current state (发展现状, 发展基础, 工作成效, and as other
+# places head them: 发展背景, 基本情况, “十三五”时期发展成就, 取得的成效): the numbers under them
+# are baselines, not goals. The whole heading must match, so a task such as 夯实产业基础 is not
+# taken for one.
+STATUS_HEADING = re.compile(r"(?:.*现状.*|(?:[“\"]?十[一二三四五]五[”\"]?(?:时期|期间)?)?(?:主要|取得的|已取得的)?"
+                            r"(?:发展|产业|工作|现有|规划)?(?:基础|成效|成就|回顾|背景|基本情况)(?:和问题|与问题|及问题)?)")
 
 
 def baseline_provisions(provisions: list[dict]) -> set[str]:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from bioparse.targets import cn_number, extract_targets
+from bioparse.targets import STATUS_HEADING, cn_number, extract_targets
 
 GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold"
 
@@ -625,3 +625,15 @@ def test_a_clause_reporting_an_earlier_year_ends_the_goal_year():
             "到2025年，产值达到500亿元，2020年至2025年年均增长15%。")
     assert [(t["value"], t["year"]) for t in extract_targets(text)] == [
         (1000, 2030), (160, None), (240, 2026), (600, 2026), (385, None), (16, 2026), (500, 2025), (15, 2025)]
+
+
+@pytest.mark.parametrize("title", ["发展现状", "发展基础", "工作成效", "发展背景", "基本情况", "规划背景", "取得的成效",
+                                   "主要成就", "“十三五”时期发展成就", "十三五发展回顾", "产业基础和问题"])
+def test_headings_of_the_current_state(title):
+    """Other places head their current state 发展背景, 基本情况, “十三五”时期发展成就 …: figures under them are baselines."""
+    assert STATUS_HEADING.fullmatch(title)
+
+
+@pytest.mark.parametrize("title", ["夯实产业基础", "主要目标", "巩固发展成效", "加强基础研究", "背景音乐产业"])
+def test_tasks_are_no_headings_of_the_current_state(title):
+    assert not STATUS_HEADING.fullmatch(title)
