@@ -32,9 +32,9 @@ _SP = r"[ \u3000]*"
 _MONEY = r"(?:万亿|千亿|千万|百万|亿|万|千)?(?:美元|元)"
 _TIME_AFTER_GE = r"工作日|自然日|交易日|小时|季度|星期|百分点|月(?!份|度)|周(?!年|边|期)|天(?!津|然|使|下)"
 _UNITS = (
-    r"%|％|工作日|自然日|交易日|小时|季度|平方公里|平方米|公顷|㎡|m²|ｍ²|m2(?![0-9])|ｍ2(?![0-9])|人次|"
+    r"%|％|‰|工作日|自然日|交易日|小时|季度|平方公里|平方米|公顷|㎡|m²|ｍ²|m2(?![0-9])|ｍ2(?![0-9])|人次|"
     r"天(?!津|然|使|下)|日(?!常|益|趋|前|后|本|用)|周(?!年|边|期)|月(?!份|度)|年(?!度|级|代|份|龄)|"
-    r"家次|家(?!庭|用|居|属|族|电)|项|人份|人(?!民|工|口|才|员|群|类|士)|名|亩|所(?!有|属|在|得|列|述|示|需)|座|张|"
+    r"家次|家(?!庭|用|居|属|族|电)|项|人份|人(?!民|工|口|才|员|群|类|士)|名|位(?!于|居|列|置|次|数|号|点|移)|亩|所(?!有|属|在|得|列|述|示|需)|座|张|"
     r"台(?:[（(]套[）)])?|套(?:[（(]台[）)])?|批次|批(?!准|复|次|发)|"
     r"种(?!植|子|业|苗|类)|件|份(?!额)|款|支(?!持|撑|付)|条|吨标准煤|吨标煤|吨|毫克|克(?!隆|服)|倍|户(?!籍|口|外|型|一)|"
     # counts of services and events (5000次, 20场), volumes (20万升, 1.5万立方米) and doses (1亿剂)
@@ -136,7 +136,7 @@ _TIME_UNITS = {"工作日": ("工作日", 1), "自然日": ("天", 1), "交易�
 _MONEY_TO_YI = {"元": 1e-8, "万元": 1e-4, "亿元": 1.0, "万亿元": 1e4}
 _SQUARE_METRE_SIGNS = {"㎡", "m²", "ｍ²", "m2", "ｍ2"}  # kept as written in unit, 平方米 in unit_norm
 _AREA_UNITS = {"亩", "平方米", "平方公里", "公顷", *_SQUARE_METRE_SIGNS}
-_PEOPLE_UNITS = {"人", "名", "人次"}
+_PEOPLE_UNITS = {"人", "名", "位", "人次"}
 _MEASURE_UNITS = {"千瓦", "千瓦时", "兆瓦", "兆瓦时", "公里", "千米"}  # capacities and lengths: no count of things
 _FUND_NOUNS = ("基金", "资金")
 _FUND_SIZES = tuple(f"{noun}{size}" for noun in _FUND_NOUNS for size in ("规模", "总规模", "总额"))
@@ -415,7 +415,7 @@ def _kind(text: str, start: int, end: int, unit: str) -> str:
             i = max(_start_after_last(text, _SENTENCE_END_IN_LINE, start), start - _SENTENCE_REACH)
             kind = _nearest_of(text[i:start], _MONEY_WORDS)
         return kind or "funding"
-    if unit in ("%", "百分点"):
+    if unit in ("%", "‰", "百分点"):
         before = _clause_before(text, start)
         kind = _nearest_of(before, _PERCENT_WORDS)
         return kind or "share"
@@ -443,6 +443,8 @@ def _normalize_value(value: float, unit: str) -> tuple[float, str]:
         return value * factor, norm_unit
     if unit == "%":
         return value / 100, "share"
+    if unit == "‰":
+        return value / 1000, "share"
     if unit in _SQUARE_METRE_SIGNS:
         return value, "平方米"
     return value, unit
@@ -780,7 +782,7 @@ def _candidate(text: str, m: re.Match, spans, lead_ins: dict | None = None) -> d
         return None  # 近三年内未发生…, 落户3年内的企业, 注册满1年以上: conditions, not limits
     if unit in _TIME_UNITS and unit != "工作日" and not (sq or pq in _LIMIT_VERBS or pq in _AT_LEAST):
         return None  # a limit is bounded (以内, 压缩至); 三年行动, 近3年, 8月 are periods or dates
-    if prev == "前" and unit in ("名", "家", "强"):
+    if prev == "前" and unit in ("名", "位", "家", "强"):
         return None  # ranks: 排名前10名
     if num2 and unit == "年":
         return None

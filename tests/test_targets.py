@@ -637,3 +637,10 @@ def test_headings_of_the_current_state(title):
 @pytest.mark.parametrize("title", ["夯实产业基础", "主要目标", "巩固发展成效", "加强基础研究", "背景音乐产业"])
 def test_tasks_are_no_headings_of_the_current_state(title):
     assert not STATUS_HEADING.fullmatch(title)
+
+
+def test_people_counted_in_wei_and_a_rate_per_thousand():
+    """引进顶尖人才10位 counts people (位); 前3位, 第5位 and 3位数 are ranks and digits; 5‰ is a share of 0.005."""
+    assert [r[:3] for r in _rows("引进院士等顶尖人才10位，位居全国前3位，排名第5位，保持3位数增长。")] == [("10位", 10.0, "位")]
+    (t,) = extract_targets("婴儿死亡率控制在5‰以内。")
+    assert (t["value"], t["unit"], t["qualifier"], t["value_norm"], t["unit_norm"]) == (5.0, "‰", "以内", 0.005, "share")
