@@ -32,13 +32,17 @@ _SP = r"[ \u3000]*"
 _MONEY = r"(?:万亿|千亿|千万|百万|亿|万|千)?(?:美元|元)"
 _TIME_AFTER_GE = r"工作日|自然日|交易日|小时|季度|星期|百分点|月(?!份|度)|周(?!年|边|期)|天(?!津|然|使|下)"
 _UNITS = (
-    r"%|％|工作日|自然日|交易日|小时|季度|平方公里|平方米|公顷|㎡|m²|ｍ²|m2(?![0-9])|ｍ2(?![0-9])|人次|"
+    r"%|％|‰|工作日|自然日|交易日|小时|季度|平方公里|平方米|公顷|㎡|m²|ｍ²|m2(?![0-9])|ｍ2(?![0-9])|人次|"
     r"天(?!津|然|使|下)|日(?!常|益|趋|前|后|本|用)|周(?!年|边|期)|月(?!份|度)|年(?!度|级|代|份|龄)|"
-    r"家次|家(?!庭|用|居|属|族|电)|项|人(?!民|工|口|才|员|群|类|士)|名|亩|所(?!有|属|在|得|列|述|示|需)|座|张|"
+    r"家次|家(?!庭|用|居|属|族|电)|项|人份|人(?!民|工|口|才|员|群|类|士)|名|位(?!于|居|列|置|次|数|号|点|移)|亩|所(?!有|属|在|得|列|述|示|需)|座|张|"
     r"台(?:[（(]套[）)])?|套(?:[（(]台[）)])?|批次|批(?!准|复|次|发)|"
     r"种(?!植|子|业|苗|类)|件|份(?!额)|款|支(?!持|撑|付)|条|吨标准煤|吨标煤|吨|毫克|克(?!隆|服)|倍|户(?!籍|口|外|型|一)|"
     # counts of services and events (5000次, 20场), volumes (20万升, 1.5万立方米) and doses (1亿剂)
-    r"次(?!性|数|序|要|级|生|第)|场次|场(?!景|所|地|馆|合|域|化|面|内|外|站|均|次)|立方米|升(?!级|值|格|温|高|降|至|到|为)|剂次|剂(?!型|量|次)"
+    r"次(?!性|数|序|要|级|生|第)|场次|场(?!景|所|地|馆|合|域|化|面|内|外|站|均|次)|立方米|升(?!级|值|格|温|高|降|至|到|为)|剂次|剂(?!型|量|次)|"
+    # energy (50万千瓦, 6亿千瓦时), lengths and weights (300公里, 20公斤), vehicles and charging posts
+    # (10万辆, 2万根), and what health plans count: cases, test kits, strains, beds, tablets, papers
+    r"千瓦时|千瓦|兆瓦时|兆瓦|公里|千米|公斤|千克|辆|根(?!据|本|源|治|基|系|茎)|例(?!如|外|会)|株(?!洲)|"
+    r"床位|床(?!旁|边|头|单|上)|片(?!区|段|面|状)|粒|瓶|盒|篇(?!章|幅)"
 )
 
 _PREFIX_QUAL = (
@@ -56,7 +60,8 @@ _TARGET_RE = re.compile(
     rf"(?:(?P<pq>{_PREFIX_QUAL}){_SP}{_FILLER}{_SP})?"
     rf"(?P<num>{_NUM})"
     rf"(?:{_SP}[—\-–~～至到]{_SP}(?P<num2>{_NUM}))?"
-    rf"(?:{_SP}(?P<approx0>[余多])(?={_SP}{_MONEY}))?"
+    # 余/多 before money (300多万元) or before a 万/亿 of another unit (3300多万亩, 20余万人)
+    rf"(?:{_SP}(?P<approx0>[余多])(?={_SP}(?:{_MONEY}|[万千亿])))?"
     rf"(?P<money>{_SP}{_MONEY})?"
     rf"(?(money)|(?:{_SP}(?P<mult>[万千亿])(?!元|美元))?{_SP}(?P<approx>[余多])?{_SP}"
     rf"(?:(?P<ge>个){_SP}(?P<geunit>{_TIME_AFTER_GE})?|(?P<unit>{_UNITS})))"
@@ -76,7 +81,10 @@ _TENTHS_RE = re.compile(rf"(?<![{_TENTHS_DIGITS}十])(?P<num>[{_TENTHS_DIGITS}])
 # and up to the unit (or 元, 个) only these characters can follow the number's first digit:
 # more digits, separators, spaces, a range sign, 余/多, and 万/亿/千/百.
 _NUMBER_TO_UNIT = rf"{_DIGITS}{_CN_NUMERALS},.． \u3000\u00a0\u202f—\-–~～至到余多万亿"
-_UNIT_FIRST = "元美个" + "".join(w[0] for w in re.sub(r"\(\?![^)]*\)", "", _UNITS).split("|"))
+# a unit's first character, or, for a unit that starts with a numeral (千瓦, 千米), its second: a
+# run ends at a character no number holds (the 千 is one of the number's run)
+_UNIT_FIRST = "元美个" + "".join(w[1] if w[0] in _CN_NUMERALS else w[0]
+                                 for w in re.sub(r"\(\?![^)]*\)", "", _UNITS).split("|"))
 _NUMBER_RUN_RE = re.compile(rf"[{_DIGITS}{_CN_NUMERALS}][{_NUMBER_TO_UNIT}]*[{re.escape(_UNIT_FIRST)}]")
 _DIGIT_RUN_RE = re.compile(rf"[{_DIGITS}]+|[{_CN_NUMERALS}]+")
 _DIGIT_CHARS = frozenset("0123456789０１２３４５６７８９")
@@ -128,7 +136,8 @@ _TIME_UNITS = {"工作日": ("工作日", 1), "自然日": ("天", 1), "交易�
 _MONEY_TO_YI = {"元": 1e-8, "万元": 1e-4, "亿元": 1.0, "万亿元": 1e4}
 _SQUARE_METRE_SIGNS = {"㎡", "m²", "ｍ²", "m2", "ｍ2"}  # kept as written in unit, 平方米 in unit_norm
 _AREA_UNITS = {"亩", "平方米", "平方公里", "公顷", *_SQUARE_METRE_SIGNS}
-_PEOPLE_UNITS = {"人", "名", "人次"}
+_PEOPLE_UNITS = {"人", "名", "位", "人次"}
+_MEASURE_UNITS = {"千瓦", "千瓦时", "兆瓦", "兆瓦时", "公里", "千米"}  # capacities and lengths: no count of things
 _FUND_NOUNS = ("基金", "资金")
 _FUND_SIZES = tuple(f"{noun}{size}" for noun in _FUND_NOUNS for size in ("规模", "总规模", "总额"))
 _MONEY_KINDS = (
@@ -340,6 +349,7 @@ def _clause_before(text: str, pos: int) -> str:
 
 
 _CLAUSE_END_IN_LINE = _CLAUSE_END.replace("\n", "")
+_SENTENCE_REACH = 300  # as reported_before's: a sentence longer than this is read only so far back
 _SENTENCE_END_IN_LINE = "。；;"
 
 
@@ -400,11 +410,12 @@ def _kind(text: str, start: int, end: int, unit: str) -> str:
             return "funding"  # 基金规模达到100亿元: a fund's size, not output (规模)
         kind = _nearest_of(before, _MONEY_WORDS) or _nearest_of(after, _MONEY_WORDS)
         if kind is None:
-            # a sentence-level look back, then default to money given out
-            i = _start_after_last(text, _SENTENCE_END_IN_LINE, start)
+            # a sentence-level look back (its last _SENTENCE_REACH characters: a line without a
+            # sentence end made it quadratic), then default to money given out
+            i = max(_start_after_last(text, _SENTENCE_END_IN_LINE, start), start - _SENTENCE_REACH)
             kind = _nearest_of(text[i:start], _MONEY_WORDS)
         return kind or "funding"
-    if unit in ("%", "百分点"):
+    if unit in ("%", "‰", "百分点"):
         before = _clause_before(text, start)
         kind = _nearest_of(before, _PERCENT_WORDS)
         return kind or "share"
@@ -414,7 +425,7 @@ def _kind(text: str, start: int, end: int, unit: str) -> str:
         return "area"
     if unit in _PEOPLE_UNITS:
         return "people"
-    if unit == "倍":
+    if unit == "倍" or unit in _MEASURE_UNITS:
         return "other"
     return "count"
 
@@ -432,6 +443,8 @@ def _normalize_value(value: float, unit: str) -> tuple[float, str]:
         return value * factor, norm_unit
     if unit == "%":
         return value / 100, "share"
+    if unit == "‰":
+        return value / 1000, "share"
     if unit in _SQUARE_METRE_SIGNS:
         return value, "平方米"
     return value, unit
@@ -446,7 +459,7 @@ def _year_for(text: str, pos: int, lead_ins: dict | None = None) -> int | None:
     found when first needed, each line's lead-in year (under its start offset), as a
     line often holds several figures, and each line's years (_last_year_on_line). A later
     horizon without a year (到“十五五”末) or a clause reporting an earlier year (。2023年全市…)
-    ends the year's reach (_year_taken_over).
+    ends the year's reach (_year_taken_over; by the line's marks kept in ``lead_ins``, _taken_over_on_line).
     """
     line_start = line_start_at(text, pos)
     if lead_ins is None:
@@ -454,7 +467,8 @@ def _year_for(text: str, pos: int, lead_ins: dict | None = None) -> int | None:
         year, mark_end = (year_value(mark.group(1) or mark.group(2)), mark.end()) if mark else (None, pos)
     else:
         year, mark_end = _last_year_on_line(text, line_start, pos, lead_ins)
-    if year is not None and _year_taken_over(text, mark_end, pos, year):
+    if year is not None and (_year_taken_over(text, mark_end, pos, year) if lead_ins is None
+                             else _taken_over_on_line(text, line_start, mark_end, pos, year, lead_ins)):
         return None
     if year is None and lead_ins is not None:
         if line_start not in lead_ins:
@@ -531,6 +545,105 @@ def _year_taken_over(text: str, start: int, pos: int, year: int) -> bool:
         if year_value(m.group(1)) < year and not (text[m.start() - 1] in "（(" and _closed(text, m.end(), pos)):
             return True
     return False
+
+
+def _taken_over_on_line(text: str, line_start: int, start: int, pos: int, year: int, memo: dict) -> bool:
+    """_year_taken_over(text, start, pos, year): by its scan for a short window (the common case, and
+    cheapest), else by _taken_over_by_marks."""
+    if pos - start <= _SHORT_WINDOW:
+        return _year_taken_over(text, start, pos, year)
+    return _taken_over_by_marks(text, line_start, start, pos, year, memo)
+
+
+_SHORT_WINDOW = 80  # characters between a goal year's mark and a figure, scanned as they are
+
+
+def _taken_over_by_marks(text: str, line_start: int, start: int, pos: int, year: int, memo: dict) -> bool:
+    """_year_taken_over(text, start, pos, year), from the line's horizons and headed years found once
+    (_line_marks, kept in ``memo``) and bisection: a scan of the window for each figure took time
+    quadratic in a line's length when one 到2025年 led thousands of figures.
+
+    A headed year ending at least 2 characters before the spaces (if any) that end the window reads
+    nothing at or after pos (its longest tail is 以前, or spaces and a 至), so it is one of the line's;
+    the 年 of the last 2 characters are matched again, bounded at pos.
+    """
+    h_starts, h_ends, y_starts, y_ends, heads = _line_marks(text, line_start, memo)
+    i = bisect_left(h_starts, start)  # the horizons do not overlap: the first after start ends first
+    if i < len(h_starts) and h_ends[i] <= pos:
+        return True
+    q = _back_over_spaces(text, pos)
+    i0, i1 = bisect_left(y_starts, start), bisect_right(y_ends, q - 2)
+    if i1 > i0 and _open_reports(heads, i0, i1, year, line_start, memo) >= pos:
+        return True
+    for y in (q - 2, q - 1):  # a headed year whose tail the window cuts
+        if y >= start and text[y] == "年":
+            p = _headed_year_start(text, y)
+            m = _HEADED_YEAR_RE.match(text, p, pos) if p >= start else None
+            if m and year_value(m.group(1)) < year and not (text[p - 1] in "（(" and _closed(text, m.end(), pos)):
+                return True
+    return False
+
+
+def _line_marks(text: str, line_start: int, memo: dict) -> tuple:
+    """The line's horizons (starts, ends) and headed years (starts, ends, and (year, close) of each),
+    each found by one scan of the line, kept in ``memo``.
+
+    A headed year's close is where the bracket it opens first closes (（2023年为385亿元）); one that
+    opens none, or whose bracket stays open on the line, never closes (len(text)).
+    """
+    key = ("marks", line_start)
+    if key not in memo:
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end < 0 else line_end
+        horizons = []
+        if text.find("五", line_start, line_end) >= 0 or text.find("世纪中叶", line_start, line_end) >= 0:
+            horizons = [m.span() for m in _HORIZON_RE.finditer(text, line_start, line_end)]
+        found = list(_HEADED_YEAR_RE.finditer(text, line_start, line_end)) if text.find(
+            "年", line_start, line_end) >= 0 else []
+        closes = []
+        if any(text[m.start() - 1] in "（(" for m in found):
+            closes = sorted([*_finds(text, "）", line_start, line_end), *_finds(text, ")", line_start, line_end)])
+        heads = []
+        for m in found:
+            k = bisect_left(closes, m.end()) if text[m.start() - 1] in "（(" else len(closes)
+            heads.append((year_value(m.group(1)), closes[k] if k < len(closes) else len(text)))
+        memo[key] = ([a for a, _ in horizons], [b for _, b in horizons],
+                     [m.start() for m in found], [m.end() for m in found], heads)
+    return memo[key]
+
+
+def _open_reports(heads: list, i0: int, i1: int, year: int, line_start: int, memo: dict) -> int:
+    """The latest close among heads[i0:i1] reporting a year before ``year`` (-1 if none): one of them
+    is still open at pos if this is pos or after.
+
+    Kept in ``memo`` as running maxima from i0 on, for the goal year (a year's mark, whose figures
+    ask with growing i1), and extended only as far as asked.
+    """
+    key = ("reports", line_start, i0, year)
+    latest = memo.setdefault(key, [])
+    while len(latest) < i1 - i0:
+        reported, close = heads[i0 + len(latest)]
+        before = latest[-1] if latest else -1
+        latest.append(max(before, close) if reported < year else before)
+    return latest[i1 - i0 - 1]
+
+
+def _headed_year_start(text: str, y: int) -> int:
+    """Where a _HEADED_YEAR_RE match ending with the 年 at y would start: after the spaces, 截至 (截止,
+    截止到) and spaces before its year (the match starts right after a mark, so only there)."""
+    r = _back_over_spaces(text, _back_over_spaces(text, y) - 4)
+    for word in ("截止到", "截至", "截止"):
+        if text.endswith(word, 0, r):
+            return _back_over_spaces(text, r - len(word))
+    return r
+
+
+def _finds(text: str, ch: str, start: int, end: int):
+    """Offsets of ch in text[start:end], in order."""
+    i = text.find(ch, start, end)
+    while i >= 0:
+        yield i
+        i = text.find(ch, i + 1, end)
 
 
 def _closed(text: str, start: int, pos: int) -> bool:
@@ -652,8 +765,10 @@ def _candidate(text: str, m: re.Match, spans, lead_ins: dict | None = None) -> d
     # general exclusions
     if unit == "年" and _YEAR_NUMBER_RE.fullmatch(unicodedata.normalize("NFKC", num)):
         return None
-    if is_cn and num in ("一",) and (unit == "批" or not (qualified or _ends_clause(text, end))):
-        return None  # 一个平台, 突破一批关键技术: "a", "a number of"; but 建设中试平台一个。 counts one
+    if is_cn and num in ("一",) and (unit == "批" or text.endswith("其中", max(0, num_start - 2), num_start)
+                                    or not (qualified or _ends_clause(text, end))):
+        return None  # 一个平台, 突破一批关键技术, 只奖励其中一项: "a", "a number of", "one of them";
+        # but 建设中试平台一个。 counts one
     if is_cn and unit == "次" and not qualified:
         return None  # 二次开发, 三次产业: ordinal words; 每年发布一次: a routine's frequency, no count of times
     if is_cn and len(num) == 1 and num in "百千" and not money and not qualified:
@@ -667,7 +782,7 @@ def _candidate(text: str, m: re.Match, spans, lead_ins: dict | None = None) -> d
         return None  # 近三年内未发生…, 落户3年内的企业, 注册满1年以上: conditions, not limits
     if unit in _TIME_UNITS and unit != "工作日" and not (sq or pq in _LIMIT_VERBS or pq in _AT_LEAST):
         return None  # a limit is bounded (以内, 压缩至); 三年行动, 近3年, 8月 are periods or dates
-    if prev == "前" and unit in ("名", "家", "强"):
+    if prev == "前" and unit in ("名", "位", "家", "强"):
         return None  # ranks: 排名前10名
     if num2 and unit == "年":
         return None
@@ -912,15 +1027,22 @@ def _range_of(text: str, low: dict, high: dict) -> dict:
 
 
 def _with_range_head(text: str, t: dict) -> dict:
-    """t extended over a low end with its own 万/亿 before it (50万—200万元), if there is one."""
+    """t extended over a low end with its own 万/亿 before it (50万—200万元), if there is one.
+
+    The low end may be of a smaller unit (5000万—1亿元): the range is then in the low end's
+    unit (5000 to 10000 万元), as _range_of gives 5000万元至1亿元.
+    """
     m = _RANGE_HEAD_RE.search(text, max(t["start"] - 16, 0), t["start"])
-    # the low end's 万/亿 must be the high end's (50万—200万元, not 5千—1万元)
-    if m is None or t["value_high"] is not None or t["unit"] != m.group(2) + "元":
+    low_unit = m.group(2) + "元" if m else ""
+    # the low end's 万/亿 must be a money unit no larger than the high end's (not 5千—1万元, 1亿—5000万元)
+    if (m is None or t["value_high"] is not None or low_unit not in _MONEY_TO_YI or t["unit"] not in _MONEY_TO_YI
+            or _MONEY_TO_YI[low_unit] > _MONEY_TO_YI[t["unit"]]):
         return t
     low = _to_float(m.group(1))
-    value_norm, _ = _normalize_value(low, t["unit"])
-    return {**t, "text": text[m.start():t["end"]], "start": m.start(), "value": low, "value_high": t["value"],
-            "value_norm": round(value_norm, 10)}
+    value_norm, _ = _normalize_value(low, low_unit)
+    value_high = t["value"] if low_unit == t["unit"] else round(t["value_norm"] / _MONEY_TO_YI[low_unit], 10)
+    return {**t, "text": text[m.start():t["end"]], "start": m.start(), "value": low, "value_high": value_high,
+            "unit": low_unit, "value_norm": round(value_norm, 10)}
 
 
 # A clause headed by a year (2024年，全区… / ，2024年全省实现… / 截至2023年底，全市已有…):
@@ -959,10 +1081,12 @@ def reported_before(text: str, pos: int, issued: int) -> bool:
             and next(_year_matches(text, last.end(), pos), None) is None)
 
 
-# Headings of sections that report the current state (发展现状, 发展基础, 工作成效): the
-# numbers under them are baselines, not goals. The whole heading must match, so a task
-# such as 夯实产业基础 is not taken for one.
-STATUS_HEADING = re.compile(r"(?:.*现状.*|(?:发展|产业|工作|现有)?(?:基础|成效|回顾)(?:和问题|与问题|及问题)?)")
+# Headings of sections that report the current state (发展现状, 发展基础, 工作成效, and as other
+# places head them: 发展背景, 基本情况, “十三五”时期发展成就, 取得的成效): the numbers under them
+# are baselines, not goals. The whole heading must match, so a task such as 夯实产业基础 is not
+# taken for one.
+STATUS_HEADING = re.compile(r"(?:.*现状.*|(?:[“\"]?十[一二三四五]五[”\"]?(?:时期|期间)?)?(?:主要|取得的|已取得的)?"
+                            r"(?:发展|产业|工作|现有|规划)?(?:基础|成效|成就|回顾|背景|基本情况)(?:和问题|与问题|及问题)?)")
 
 
 def baseline_provisions(provisions: list[dict]) -> set[str]:

@@ -85,3 +85,21 @@ def test_last_year_on_line_is_last_year(text):
     for pos in range(len(text) + 1):
         line_start = text.rfind("\n", 0, pos) + 1
         assert targets._last_year_on_line(text, line_start, pos, memo)[0] == targets._last_year(text, line_start, pos)
+
+
+TAKEN_OVER_TOKENS = ["到", "十五五", "“", "”", "末", "期末", "时期", "，", "。", "；", "（", "）", "(", ")", "2023", "2025",
+                     "2030", "二〇二三", "年", "截至", "截止到", "截止", " ", "度", "底", "前", "以前", "以来", "起", "至",
+                     "—", "本世纪中叶", "世纪中叶", "达", "高", "x", "\n", "五", "3", "\u3000", "２０２３", "一九九九"]
+TAKEN_OVER_TEXTS = st.lists(st.sampled_from(TAKEN_OVER_TOKENS), max_size=30).map("".join)
+
+
+@SETTINGS
+@given(TAKEN_OVER_TEXTS, st.sampled_from([2020, 2024, 2025, 2031]))
+def test_taken_over_by_marks_is_the_window_scan(text, year):
+    """From the line's horizons and headed years found once, by bisection: the scan of each window."""
+    memo: dict = {}
+    for pos in range(len(text) + 1):
+        line_start = text.rfind("\n", 0, pos) + 1
+        for start in range(line_start, pos + 1):
+            assert (targets._taken_over_by_marks(text, line_start, start, pos, year, memo)
+                    == targets._year_taken_over(text, start, pos, year)), (start, pos)

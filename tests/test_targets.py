@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from bioparse.targets import cn_number, extract_targets
+from bioparse.targets import STATUS_HEADING, cn_number, extract_targets
 
 GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold"
 
@@ -528,6 +528,44 @@ def test_units_of_services_events_volumes_and_doses():
     assert [r[1:3] for r in _rows("指标\t单位\t2027年\n发酵规模\t万升\t5\n")] == [(5.0, "万升")]
 
 
+def test_units_of_energy_transport_and_health_plans():
+    """千瓦/千瓦时, 公里, 辆, 根 (charging posts), 例, 人份, 株, 床 and 片 are units of figures; 根据, 例如,
+    株洲, 片区 are none. A 人份 of test kits is no headcount."""
+    text = ("到2025年，新增光伏装机50万千瓦，年发电量6亿千瓦时，建成充电线路300公里，推广新能源汽车10万辆，"
+            "新增充电桩2万根，完成临床试验入组3000例，检测试剂产能达到1000万人份，保藏菌种2万株，"
+            "建成500床区域医疗中心，年产片剂20亿片。")
+    assert [r[1:3] for r in _rows(text)] == [
+        (50.0, "万千瓦"), (6.0, "亿千瓦时"), (300.0, "公里"), (10.0, "万辆"), (2.0, "万根"), (3000.0, "例"),
+        (1000.0, "万人份"), (2.0, "万株"), (500.0, "床"), (20.0, "亿片")]
+    assert [t["kind"] for t in extract_targets(text)][:5] == ["other", "other", "other", "count", "count"]
+    assert _rows("第3条根据规定，例如3例如下，株洲2片区。") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("种植面积达到3300多万亩。", ("达到3300多万亩", 3300.0, "万亩", "以上")),
+    ("引进人才20余万人。", ("20余万人", 20.0, "万人", "以上")),
+    ("总投资300多万元。", ("300多万元", 300.0, "万元", "以上")),
+])
+def test_duo_and_yu_before_the_wan_of_a_unit(text, expected):
+    """3300多万亩: the 多 stands between the number and the 万 of a unit other than money, as in 300多万元."""
+    assert [r[:4] for r in _rows(text)] == [expected]
+
+
+def test_one_of_them_is_no_count():
+    """只奖励其中一项 is "one of them", not a count of one; 建设中试平台一个。 still counts one."""
+    assert _rows("系列标准只奖励其中一项，单户企业最高100万元。") == [("最高100万元", 100.0, "万元", "最高", None, "goal")]
+    assert [r[:3] for r in _rows("建设中试平台一个。")] == [("一个", 1.0, "个")]
+
+
+def test_a_range_whose_low_end_is_in_wan_and_high_end_in_yi():
+    """5000万—1亿元 is one range in the low end's unit (5000 to 10000 万元), as 5000万元至1亿元 is;
+    1亿—5000万元 (falling) is no range."""
+    (t,) = extract_targets("引进投资5000万—1亿元的项目。")
+    assert (t["text"], t["value"], t["value_high"], t["unit"], t["value_norm"]) == (
+        "5000万—1亿元", 5000.0, 10000.0, "万元", 0.5)
+    assert [r[:3] for r in _rows("投资1亿—5000万元。")] == [("5000万元", 5000.0, "万元")]
+
+
 def test_times_in_chinese_numerals_count_only_with_a_bound():
     """二次开发 is an ordinal word and 每年发布一次 a routine; 不少于两次 is a bounded count."""
     assert _rows("支持经典名方二次开发，申报指南每年发布一次，升级改造不少于两次。") == [
@@ -547,6 +585,20 @@ def test_figures_on_one_line_of_200000_characters():
     assert {t["year"] for t in found} == {2025}
     assert [t["value"] for t in found[:3]] == [10, 11, 12]
     assert {t["kind"] for t in found} == {"output"}
+
+
+def test_figures_after_one_goal_year_among_thousands_of_year_headed_clauses():
+    """One 到2025年 leading 6,000 figures, each in a clause headed by a later year (，2026年…) or in a
+    bracket headed by one: none takes the goal year over, and every figure keeps it.
+
+    Each figure's window back to the goal year was scanned for headed years, and the sentence back
+    to its start for a kind word: over a minute here (quadratic); now a fraction of a second.
+    """
+    for unit in ("，2026年产值达到{}亿元", "（2026年为{}亿元，"):
+        text = "到2025年" + "".join(unit.format(i % 900 + 10) for i in range(6000))
+        found = extract_targets(text)
+        assert len(found) == 6000
+        assert {t["year"] for t in found} == {2025}
 
 
 def test_an_indicator_table_with_a_category_column_reads_the_unit_of_the_indicator():
@@ -573,3 +625,22 @@ def test_a_clause_reporting_an_earlier_year_ends_the_goal_year():
             "到2025年，产值达到500亿元，2020年至2025年年均增长15%。")
     assert [(t["value"], t["year"]) for t in extract_targets(text)] == [
         (1000, 2030), (160, None), (240, 2026), (600, 2026), (385, None), (16, 2026), (500, 2025), (15, 2025)]
+
+
+@pytest.mark.parametrize("title", ["发展现状", "发展基础", "工作成效", "发展背景", "基本情况", "规划背景", "取得的成效",
+                                   "主要成就", "“十三五”时期发展成就", "十三五发展回顾", "产业基础和问题"])
+def test_headings_of_the_current_state(title):
+    """Other places head their current state 发展背景, 基本情况, “十三五”时期发展成就 …: figures under them are baselines."""
+    assert STATUS_HEADING.fullmatch(title)
+
+
+@pytest.mark.parametrize("title", ["夯实产业基础", "主要目标", "巩固发展成效", "加强基础研究", "背景音乐产业"])
+def test_tasks_are_no_headings_of_the_current_state(title):
+    assert not STATUS_HEADING.fullmatch(title)
+
+
+def test_people_counted_in_wei_and_a_rate_per_thousand():
+    """引进顶尖人才10位 counts people (位); 前3位, 第5位 and 3位数 are ranks and digits; 5‰ is a share of 0.005."""
+    assert [r[:3] for r in _rows("引进院士等顶尖人才10位，位居全国前3位，排名第5位，保持3位数增长。")] == [("10位", 10.0, "位")]
+    (t,) = extract_targets("婴儿死亡率控制在5‰以内。")
+    assert (t["value"], t["unit"], t["qualifier"], t["value_norm"], t["unit_norm"]) == (5.0, "‰", "以内", 0.005, "share")
