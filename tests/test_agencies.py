@@ -750,3 +750,26 @@ def test_a_bracket_closing_a_labelled_line_after_a_bracketed_name_is_that_name()
     text = ("1.完善防控举措。\n责任单位：市疫情防控指挥部办公室、市卫生健康委等，各县(市、区)政府(管委会)\n")
     assert _clause_names(text) == [[("市疫情防控指挥部办公室", "responsible"), ("市卫生健康委", "responsible"),
                                     ("各县(市、区)政府(管委会)", "responsible")]]
+
+
+def test_a_level_before_a_label():
+    """市级责任单位：/区级责任单位： are labels, in brackets and on lines of their own; 超级责任单位： is none."""
+    text = ("推进。（市级责任单位：市科技局；区级责任单位：各区人民政府）\n"
+            "（一）加快建设。内容。\n市级责任单位：市科技局、市财政局\n区级责任单位：各区人民政府\n"
+            "（二）下一条。内容。\n超级责任单位：市科技局\n")
+    assert _clause_names(text) == [[("市科技局", "responsible"), ("各区人民政府", "responsible")],
+                                   [("市科技局", "responsible"), ("市财政局", "responsible")],
+                                   [("各区人民政府", "responsible")]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("推进。（责任单位：市科技局、市财政局（按职责分工负责，2025年底前完成，持续推进））\n",
+     [("市科技局", "responsible"), ("市财政局", "responsible")]),
+    ("推进。（市科技局、市财政局分别牵头，各区落实）\n", [("市科技局", "lead"), ("市财政局", "lead"), ("各区", "support")]),
+    ("推进。（各区人民政府负责落实，市科技局加强指导）\n", [("各区人民政府", "lead"), ("市科技局", "support")]),
+    ("推进。（实施主体：各区人民政府；指导部门：市科技局）\n", [("各区人民政府", "responsible"), ("市科技局", "support")]),
+])
+def test_notes_and_role_wordings_of_other_cities(text, expected):
+    """A bracket of duties and deadlines after the last name is no part of it; 分别牵头, 负责落实，…加强指导
+    and a 指导部门： label carry roles as 牵头, 负责，…配合 and 配合单位： do."""
+    assert _clause_names(text) == [expected]
