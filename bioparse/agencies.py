@@ -36,19 +36,25 @@ MARKERS = {
     "牵头处室": "lead", "牵头机构": "lead", "主办单位": "lead",
     "配合处室": "support", "配合机构": "support", "协办单位": "support", "协作单位": "support",
     "参与部门": "support", "协同部门": "support",
+    # 主要责任单位：A；配合单位：B (a plan naming its main bodies first)
+    "主要责任单位": "responsible", "主要责任部门": "responsible", "主要牵头单位": "lead", "主要牵头部门": "lead",
+    "主办部门": "lead", "协办部门": "support", "指导部门": "support", "指导单位": "support",
 }
-_MARKER_RE = re.compile(r"\s*(" + "|".join(MARKERS) + r")\s*[:：]\s*")
+# a level before a marker word: 市级责任单位：A；区级责任单位：B (a plan naming each level's bodies)
+_MARKER_LEVEL = r"(?:[省市区县]级)?"
+_MARKER_LEVELS = ("省级", "市级", "区级", "县级")
+_MARKER_RE = re.compile(r"\s*" + _MARKER_LEVEL + r"(" + "|".join(MARKERS) + r")\s*[:：]\s*")
 # 按职责分工负责, 依职责分工负责, 按照各自职责分工负责, 按职能职责分工抓好落实, 分别负责 …
 _DUTY = (r"(?:(?:按照?|依照?|根据)(?:各自)?(?:职[责能]){1,2}(?:分工)?|分工|分别|各自)"
          r"(?:负责|抓好落实|推进落实|落实)")
 _DUTY_MAX = 14  # characters in the longest _DUTY (按照各自职能职责分工抓好落实)
 _DUTY_SUFFIX_RE = re.compile(_DUTY + r"\s*$")
-_PLAIN_SUFFIX_RE = re.compile(r"(?:负责(?:具体|组织)?(?:实施|落实)|抓好落实|共同负责|具体负责|负责|落实)\s*$")
+_PLAIN_SUFFIX_RE = re.compile(r"(?:负责(?:具体|组织)?(?:实施|落实)|抓好落实|共同负责|具体(?:负责|落实|实施)|负责|落实)\s*$")
 # A牵头，B配合 · A牵头负责，B参与 · A负责，B配合 · A会同B负责 · A牵头组织实施，B配合落实 · A负总责，B配合
 _LEAD_SUPPORT_RE = re.compile(
-    r"^(?P<lead>.+?)(?:牵头(?:负责|组织实施|实施)?\s*[，,、；;]?|(?:负总责|负责(?:组织实施|实施)?)\s*[，,；;]|会同)"
+    r"^(?P<lead>.+?)(?:(?:分别)?牵头(?:负责|组织实施|实施)?\s*[，,、；;]?|(?:负总责|负责(?:组织实施|实施|落实)?)\s*[，,；;]|会同)"
     r"\s*(?P<support>.+?)"
-    r"(?:(?:参与|配合|协助)(?:落实|实施)?|组织实施|负责落实|抓好落实|" + _DUTY + r"|负责|落实)\s*$")
+    r"(?:(?:参与|配合|协助)(?:落实|实施)?|(?:加强)?指导|组织实施|具体(?:实施|落实)|负责落实|抓好落实|" + _DUTY + r"|负责|落实)\s*$")
 _PIECE_SPLIT_RE = re.compile(r"[、，,；;]")
 
 
@@ -64,7 +70,7 @@ def _split_names(seg: str) -> list[str]:
 _SEGMENT_SPLIT_RE = re.compile(r"[；;]|[，,、\s]+(?=[^\s，,、；;：:（）()]{2,6}\s*[:：])")
 _SEMICOLON_RE = re.compile(r"[；;]")
 _LEAD_ONLY_RE = re.compile(r"^(?P<lead>.+?)牵头(?:负责|落实)?\s*$")
-_SUPPORT_SUFFIX_RE = re.compile(r"(?:配合|参与|协助)\s*$")
+_SUPPORT_SUFFIX_RE = re.compile(r"(?:配合|参与|协助|(?:加强)?指导)\s*$")
 # 等, 等有关部门, 等驻长高校: the tail after the last name of a list
 # (等省有关部门, 等市直有关单位: a level word only before 有关/相关)
 _ETC_TAIL_RE = re.compile(r"等(?:驻[^、，,；;（）()等]{1,2}|[省市区县州盟旗][直级属]?(?=有关|相关))?(?:有关|相关)?"
@@ -73,7 +79,9 @@ _SPACE_RE = re.compile(r"\s+")
 _WORD_RE = re.compile(r"\S+")
 # a role after a name: 市发展改革委（牵头）, 市财政局（配合）
 _ROLE_MARK_RE = re.compile(r"[（(]\s*(?:(?P<lead>牵头)|配合|参与|协助|协同)(?:单位|部门)?\s*[）)]$")
-_ROLE_TAILS = ("负责", "配合", "参与", "落实", "协助", "实施")
+# a bracket after the last name noting duties or a deadline: （按职责分工负责，2025年底前完成，持续推进）
+_NOTE_BRACKET_RE = re.compile(r"[（(]\s*(?:" + _DUTY + r"|[0-9０-９]{4}年|持续推进|长期坚持|长期推进)[^（）()]*[）)]$")
+_ROLE_TAILS = ("负责", "配合", "参与", "落实", "协助", "实施", "指导")
 _NOT_IN_NAME_RE = re.compile(r"[0-9０-９%。：:“”\"《》]")
 # A note closing a clause: ，下同 · 。以下均需各设区市人民政府落实，不再列出
 # or the same note in brackets after the names: 省科技厅、省发展改革委（列第一位的为牵头单位，下同）
@@ -136,6 +144,10 @@ _CONNECTOR_RE = re.compile(r"(?:以及|及|和|与)(?=各)"
                            r"|(?<=[局委办厅署府会部心院门位司团])(?:以及|及|和|与)(?=[省市区县州盟旗])")
 
 
+# ／ or / after a body's ending (or a role mark in brackets): 市科技局／市财政局, 市科技局（牵头）/市财政局
+_SLASH_RE = re.compile(r"(?<=[局委办厅署府会部心院门位司团）)])[／/](?=[^\s／/])")
+
+
 def _as_separator(m: re.Match) -> str:
     """A connector as 、, padded with spaces to its length so that offsets stay (以及 → ' 、')."""
     return " " * (len(m.group()) - 1) + "、"
@@ -150,6 +162,8 @@ def _split_pieces(seg: str, base: int, role: str) -> list[tuple[str, int, int, s
     """
     if ("和" in seg or "及" in seg or "与" in seg) and _CONNECTOR_RE.search(seg):
         seg = _CONNECTOR_RE.sub(_as_separator, seg)  # 市级各有关部门及各县市区政府: two names
+    if "／" in seg or "/" in seg:
+        seg = _SLASH_RE.sub("、", seg)  # 市科技局／市财政局: a slash after a body's ending parts two names
     out = []
     nested = "（" in seg or "(" in seg
     if not nested and "等" not in seg and not has_whitespace(seg):
@@ -177,6 +191,9 @@ def _split_pieces(seg: str, base: int, role: str) -> list[tuple[str, int, int, s
             mark = _ROLE_MARK_RE.search(seg, s, e)  # 市发展改革委（牵头）, 市财政局（配合）
             if mark:
                 e, piece_role = mark.start(), ("lead" if mark.group("lead") else "support")
+            else:  # 市财政局（按职责分工负责，2025年底前完成）: a note on the names, no second name
+                note = _NOTE_BRACKET_RE.search(seg, s, e)
+                e = note.start() if note else e
         if s >= e:
             continue
         name = _SPACE_RE.sub("", seg[s:e])
@@ -379,17 +396,28 @@ def _parse_clause(inner: str, base: int = 0, *, require_marker: bool = False):
             pieces = _role_parts(inner, base)
             if pieces:
                 return "牵头配合", pieces
-        return None
+        return _before_prose(inner, base)
     if form == "" and (require_marker or _SCOPE_NOTE_RE.match(inner)):
         return None
     return (form or "bare_list"), pieces
+
+
+def _before_prose(inner: str, base: int):
+    """The clause before the first ；/; when what follows is prose (A牵头，B落实；省财政厅给予资金支持).
+
+    Only a part with a role word is kept (require_marker): a plain list before ； is no clause.
+    """
+    m = _SEMICOLON_RE.search(inner)
+    if m is None or m.start() == 0:
+        return None
+    return _parse_clause(inner[:m.start()], base, require_marker=True)
 
 
 # a completion time closing a clause, after its names: ，2024年底前完成 · ，2025年6月 · ；长期坚持
 _DEADLINE_RE = re.compile(r"[，,；;]\s*(?:[0-9０-９]{4}年[^，,；;、（）()]{0,12}|长期坚持|持续推进|长期推进)\s*$")
 _DEADLINE_LAST = frozenset("成前底月年内持进坚 \t\u3000")  # what a _DEADLINE_RE match can end in (…完成, …底前, 持续推进)
 _ROLE_PART_SPLIT_RE = re.compile(r"[，,；;]")
-_ROLE_WORD = r"(?:牵头|负责|落实|实施|配合|参与|协助)"  # ends each part of a clause in parts
+_ROLE_WORD = r"(?:牵头|负责|落实|实施|配合|参与|协助|指导)"  # ends each part of a clause in parts
 _ROLE_END_RE = re.compile(_ROLE_WORD + r"\s*$")
 _ROLE_BEFORE_SEPARATOR_RE = re.compile(_ROLE_WORD + r"\s*[，,；;]")
 
@@ -485,7 +513,7 @@ _PAREN_HALF_RE = re.compile(r"\(" + _PAREN_FAST_BODY)
 # sentence's end, a bracket or a space (加快研发 责任单位：…)
 _BARE_MARKER_BEFORE = "。；;！\n【〔"
 _BARE_MARKER_RE = re.compile(
-    r"(?:^|(?<=[" + _BARE_MARKER_BEFORE + r" \t\u3000]))[ \t\u3000]*((?:" + "|".join(MARKERS) + r")\s*[:：][^。\n】〕]*)"
+    r"(?:^|(?<=[" + _BARE_MARKER_BEFORE + r" \t\u3000]))[ \t\u3000]*(" + _MARKER_LEVEL + r"(?:" + "|".join(MARKERS) + r")\s*[:：][^。\n】〕]*)"
 )
 # a list in square brackets (〔A、B〕), read as a clause where it closes its paragraph
 _SQUARE_LIST_RE = re.compile(r"〔([^〔〕\n]{2,300})〕")
@@ -613,15 +641,21 @@ def _before_unopened_brackets(text: str, start: int, end: int) -> int:
 
 
 def _in_marked_field(text: str, bracket: int) -> bool:
-    """Whether a bracket stands in a labelled field on its line (牵头单位：市发改委（…）), right after a name."""
+    """Whether a bracket stands in a labelled field on its line (牵头单位：市发改委（…）), right after a name.
+
+    Brackets closed before it inside the field are a name's (各县(市、区)政府(管委会)); an unopened ） ends the field.
+    """
     line_start = line_start_at(text, bracket)
     m = None
     for m in _MARKER_RE.finditer(text, line_start, bracket):
         pass
-    return m is not None and bracket > m.end() and not _SENTENCE_CUT_RE.search(text, m.end(), bracket)
+    if m is None or bracket <= m.end() or _SENTENCE_CUT_RE.search(text, m.end(), bracket):
+        return False
+    field = text[m.end():bracket]
+    return field.count("（") + field.count("(") == field.count("）") + field.count(")")
 
 
-_SENTENCE_CUT_RE = re.compile(r"[。；;！!？?（）()]")
+_SENTENCE_CUT_RE = re.compile(r"[。；;！!？?]")
 
 
 def _list_with_a_body(inner: str) -> bool:
@@ -832,8 +866,11 @@ def _marker_start(text: str, j: int) -> int | None:
     """Where a _BARE_MARKER_RE match with its marker word at j starts, or None if none can.
 
     Over the spaces before j, back to a sentence's end or bracket; else right after the
-    first of those spaces (the earliest place the regex's look-behind accepts).
+    first of those spaces (the earliest place the regex's look-behind accepts). A level
+    before the marker (市级责任单位：) starts the match.
     """
+    if text[j - 2:j] in _MARKER_LEVELS and j >= 2:
+        j -= 2
     k = j
     while k > 0 and text[k - 1] in " \t\u3000":
         k -= 1

@@ -705,3 +705,71 @@ def test_a_list_in_square_brackets_closing_a_paragraph():
 def test_a_completion_time_or_a_duty_of_carrying_out_after_the_names(text, expected):
     """A deadline closing a clause (，2024年底前完成) names no body; 负责具体实施 is a duty word like 负责落实."""
     assert _clause_names(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("推进。（主要责任单位：市科技局、市发展改革委）\n", [("市科技局", "responsible"), ("市发展改革委", "responsible")]),
+    ("推进。（主要牵头单位：市科技局；配合单位：市财政局）\n", [("市科技局", "lead"), ("市财政局", "support")]),
+])
+def test_a_main_bodies_label(text, expected):
+    """主要责任单位：/主要牵头单位： are labels like 责任单位：/牵头单位：, not a name before the first marker."""
+    assert _clause_names(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("推进。（由各区人民政府负责，市有关部门指导）\n", [("各区人民政府", "lead"), ("市有关部门", "support")]),
+    ("推进。（市科技局牵头，各区人民政府具体实施）\n", [("市科技局", "lead"), ("各区人民政府", "support")]),
+    ("推进。（市科技局、市财政局按职责分工负责，各区政府具体落实）\n",
+     [("市科技局", "lead"), ("市财政局", "lead"), ("各区政府", "support")]),
+])
+def test_guiding_and_carrying_out_are_role_words(text, expected):
+    """A body that 指导 (guides) supports the one that 负责; 具体实施/具体落实 are duty words like 负责落实."""
+    assert _clause_names(text) == [expected]
+
+
+def test_prose_after_a_semicolon_leaves_the_clause_before_it():
+    """（A、B牵头，C落实；省财政厅给予资金支持）: the names before ； are read, the prose after it is none;
+    a plain list before ； followed by prose is still no clause."""
+    text = ("推进。（市科技局、市财政局牵头，各区人民政府落实；省财政厅给予资金支持）\n"
+            "推进。（市科技局、市财政局；另行制定细则）\n")
+    assert _clause_names(text) == [[("市科技局", "lead"), ("市财政局", "lead"), ("各区人民政府", "support")]]
+
+
+def test_a_slash_between_bodies_parts_two_names():
+    """市科技局／市财政局 and 市科技局（牵头）/市财政局 are two names; a slash inside a term (DRG/DIP) is no separator."""
+    text = "推进。（责任单位：市科技局／市财政局）\n推进。（责任单位：市科技局（牵头）/市财政局）\n"
+    assert _clause_names(text) == [[("市科技局", "responsible"), ("市财政局", "responsible")],
+                                   [("市科技局", "lead"), ("市财政局", "responsible")]]
+    from bioparse.agencies import _SLASH_RE
+    assert _SLASH_RE.sub("、", "DRG/DIP付费改革") == "DRG/DIP付费改革"
+
+
+def test_a_bracket_closing_a_labelled_line_after_a_bracketed_name_is_that_name():
+    """责任单位：A、B等，各县(市、区)政府(管委会): the closing (管委会) is the last body's second name, not
+    a list of its own, though a bracket (市、区) stands before it in the field."""
+    text = ("1.完善防控举措。\n责任单位：市疫情防控指挥部办公室、市卫生健康委等，各县(市、区)政府(管委会)\n")
+    assert _clause_names(text) == [[("市疫情防控指挥部办公室", "responsible"), ("市卫生健康委", "responsible"),
+                                    ("各县(市、区)政府(管委会)", "responsible")]]
+
+
+def test_a_level_before_a_label():
+    """市级责任单位：/区级责任单位： are labels, in brackets and on lines of their own; 超级责任单位： is none."""
+    text = ("推进。（市级责任单位：市科技局；区级责任单位：各区人民政府）\n"
+            "（一）加快建设。内容。\n市级责任单位：市科技局、市财政局\n区级责任单位：各区人民政府\n"
+            "（二）下一条。内容。\n超级责任单位：市科技局\n")
+    assert _clause_names(text) == [[("市科技局", "responsible"), ("各区人民政府", "responsible")],
+                                   [("市科技局", "responsible"), ("市财政局", "responsible")],
+                                   [("各区人民政府", "responsible")]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("推进。（责任单位：市科技局、市财政局（按职责分工负责，2025年底前完成，持续推进））\n",
+     [("市科技局", "responsible"), ("市财政局", "responsible")]),
+    ("推进。（市科技局、市财政局分别牵头，各区落实）\n", [("市科技局", "lead"), ("市财政局", "lead"), ("各区", "support")]),
+    ("推进。（各区人民政府负责落实，市科技局加强指导）\n", [("各区人民政府", "lead"), ("市科技局", "support")]),
+    ("推进。（实施主体：各区人民政府；指导部门：市科技局）\n", [("各区人民政府", "responsible"), ("市科技局", "support")]),
+])
+def test_notes_and_role_wordings_of_other_cities(text, expected):
+    """A bracket of duties and deadlines after the last name is no part of it; 分别牵头, 负责落实，…加强指导
+    and a 指导部门： label carry roles as 牵头, 负责，…配合 and 配合单位： do."""
+    assert _clause_names(text) == [expected]
