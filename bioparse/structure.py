@@ -121,13 +121,14 @@ def _is_table_row(line: str, label_end: int) -> bool:
 
     Cells apart by tabs or runs of spaces; or, as a PDF's text layer sets a row (1 金湾区
     生物药产业化基地项目 35.0 2024—2027年), a label ending in a space and cells apart by single
-    spaces, one of them a bare number.
+    spaces, one of them a bare number; or ideographic spaces, as a table pasted under 表1 sets them
+    (1　产业规模　亿元　600　1000).
     """
     rest = line[label_end:]
     if ("\t" in rest or "  " in rest or "\u3000" in rest) and _TABLE_ROW_RE.search(rest.strip()) is not None:
         return True
     cells = rest.split()
-    return line[label_end - 1] == " " and len(cells) >= 3 and any(_BARE_CELL_RE.fullmatch(c) for c in cells[1:])
+    return line[label_end - 1] in " \u3000" and len(cells) >= 3 and any(_BARE_CELL_RE.fullmatch(c) for c in cells[1:])
 
 
 _BARE_CELL_RE = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?")

@@ -413,3 +413,9 @@ def test_a_drafts_explanation_after_it_is_an_attachment():
     rows = parse_provisions(text)
     assert [(p.level, p.label) for p in rows] == [("preamble", ""), ("part", "一、"), ("part", "二、"), ("annex", "")]
     assert rows[-1].title == "关于《某市若干措施（征求意见稿）》的起草说明"
+
+
+def test_a_table_row_set_with_single_ideographic_spaces_is_no_item():
+    text = ("某市行动计划\n一、发展目标\n主要指标见表1。\n表1　主要发展指标\n序号　指标名称　单位　2023年　2026年\n"
+            "1　产业规模　亿元　600　1000\n2　上市企业　家　10　20\n二、重点任务\n1　建设国家级平台，到2026年建成一批。\n")
+    assert [s[1] for s in _shape(text)] == ["", "一、", "二、", "1"]
