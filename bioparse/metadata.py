@@ -20,7 +20,8 @@ _ORG_END_WORDS = ("人民政府", "政府", "办公厅", "办公室", "委员会
 _ORG_END = re.compile(f"(?:{'|'.join(_ORG_END_WORDS)})$")
 _CN_NUM = "〇○零Ｏ一二三四五六七八九十"
 _DATE_AR = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_DATE_CN = re.compile(rf"([{_CN_NUM}]{{4}})\s*年\s*([{_CN_NUM}]{{1,3}})\s*月\s*([{_CN_NUM}]{{1,3}})\s*日")
+# a year typed with the letter O for its zeros (二OO六年, in law databases' copies) is one too
+_DATE_CN = re.compile(rf"([{_CN_NUM}O]{{4}})\s*年\s*([{_CN_NUM}]{{1,3}})\s*月\s*([{_CN_NUM}]{{1,3}})\s*日")
 _DATE_ISO = re.compile(r"(?:日期|时间)[：:\s]*(\d{4})[-./](\d{1,2})[-./](\d{1,2})")  # 发布日期：, 成文日期：, 发布时间：
 # 津政办规〔2025〕1号; web pages also write ﹝2021﹞ and 【2021】, and some full-width digits
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔［\[（(﹝【]\s*(?:19|20|１９|２０)\d{2}\s*[〕］\]）)﹞】]\s*第?\s*\d{1,4}\s*号")
@@ -91,7 +92,7 @@ def parse_date(s: str) -> str:
                 return ""
             y, mo, d = (int(g) for g in m.groups())
         else:
-            y, mo, d = (date_part(g) for g in m.groups())
+            y, mo, d = (date_part(g.replace("O", "〇")) for g in m.groups())
             if None in (y, mo, d):
                 return ""
     if not (1 <= mo <= 12 and 1 <= d <= 31):
@@ -270,12 +271,23 @@ _DOC_NUMBER_LINE_MAX = 24 + 6
 # A decree's or a standing committee's notice's head: 湖北省人民政府令 (…常务委员会公告) over 第478号
 _DECREE_RE = re.compile(rf"(\S{{2,40}}?(?:{'|'.join(_ORG_END_WORDS)}))(?:令|公告)")  # …常务委员会办公室公告 too
 _DECREE_NUMBER_RE = re.compile(r"[（(]?第?([0-9０-９]{1,5})号[）)]?")
+_DECREE_LINE_RE = re.compile(rf"(\S{{2,40}}?(?:{'|'.join(_ORG_END_WORDS)}))(令|公告)[（(]?第([0-9０-９]{{1,5}})号[）)]?")
+
+
+_DECREE_HEAD_LINES = 12  # a law database's copy sets its title, issuer and title again above the decree's head
 
 
 def _decree(lines: list[str]) -> tuple[str, str]:
-    """(issuer, number) of a decree whose head reads 湖北省人民政府令 / 第478号: ('湖北省人民政府', '湖北省人民政府令第478号')."""
-    heads = [ln for ln in lines[:6] if ln.strip()][:3]
-    for first, second in zip(heads, heads[1:]):
+    """(issuer, number) of a decree whose head reads 湖北省人民政府令 / 第478号: ('湖北省人民政府', '湖北省人民政府令第478号').
+
+    The head may stand below a copy's title lines, and on one line (鞍山市人民政府令第16号).
+    """
+    heads = [ln for ln in lines[:_DECREE_HEAD_LINES * 2] if ln.strip()][:_DECREE_HEAD_LINES]
+    for first, second in zip(heads, heads[1:] + [""]):
+        if "号" in first and ("令" in first or "告" in first):  # the head on one line
+            m = _DECREE_LINE_RE.fullmatch(_clean(first))
+            if m:
+                return m.group(1), f"{m.group(1)}{m.group(2)}第{m.group(3)}号"
         # what the two fullmatches need, tested before _clean (which only drops blanks)
         if not (first.rstrip().endswith(("令", "告")) and "号" in second):
             continue
@@ -304,8 +316,8 @@ def _doc_number(lines: list[str]) -> str:
 # article (发文字号：…  成文日期：…); the labels, and what a value must look like.
 _FIELD_LABELS = {
     "doc_number": ("发文字号", "文号", "发文编号", "文件编号"),
-    "issuer": ("发文机关", "发文单位", "发布机构", "发布机关", "成文机关", "发文机构"),
-    "date": ("成文日期", "发文日期", "印发日期", "成文时间"),
+    "issuer": ("发文机关", "发文单位", "发布机构", "发布机关", "成文机关", "发文机构", "颁布单位", "颁布机关", "制定机关"),
+    "date": ("成文日期", "发文日期", "印发日期", "成文时间", "颁布日期", "公布日期"),  # 颁布: a law database's fields
     "title": ("文件标题", "文件名称", "标题", "名称"),
 }
 # a page pads a short label to the width of the longest (文　　号：, 索 引 号：): blanks may
@@ -611,6 +623,28 @@ def _names_bodies(s: str) -> bool:
     return bool(parts) and parts[-1].endswith(_ORG_END_WORDS) and not _NOT_IN_NAMES.search(s)
 
 
+_REPEAT_LINES = 16  # the non-blank lines of a law database's copy that hold its title thrice and its issuer
+
+
+def _between_title_copies(lines: list[str]) -> list[str]:
+    """Bodies named on a line or two of their own between a title line and its copy below.
+
+    A law database's copy reads: title, the database's own lines, title, the issuer alone
+    (国务院, 贵州省人大常委会, 财政部 国家发展和改革委员会 …), the title again.
+    """
+    seen: dict[str, int] = {}
+    rows = [ln for ln in lines[:HEAD_LINES] if ln.strip()][:_REPEAT_LINES]
+    for k, row in enumerate(rows):
+        s = _clean(row)
+        i = seen.get(s)
+        if i is not None and 1 <= k - i - 1 <= 2 and _PLAN_WORDS.search(s):
+            parts = [p for between in rows[i + 1:k] for p in _split_issuers(between)]
+            if parts and all(p.endswith(_ORG_END_WORDS) and not _NOT_IN_NAMES.search(p) for p in parts):
+                return parts
+        seen[s] = k
+    return []
+
+
 def infer_metadata(text: str) -> dict:
     """Guess title, issuer, doc_number, date, plan years, period, level and region from a document's text.
 
@@ -633,6 +667,8 @@ def infer_metadata(text: str) -> dict:
         m = m if m and _names_bodies(m.group(1)) else None
     if not issuers and m:
         issuers = _split_issuers(m.group(1))
+    if not issuers:
+        issuers = _between_title_copies(head_lines)
     decree_issuer, decree_number = _decree(head_lines)
     if not issuers and decree_issuer:
         issuers = [decree_issuer]

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 from .numerals import ONE_CHARACTER_LABELS
 
+# A law database's field names before a line of the text (【章名】 第一章 总则, 【题注】 (…通过)).
+DATABASE_TAG = re.compile(r"【(?:章名|节名|条文|题注)】[ \t\u3000\xa0]*")
 # Word export artifacts such as "[bookmark: _Hlk162014200]".
 BOOKMARK = re.compile(r"\[bookmark:[^\]\n]{0,80}\]")
 # Characters removed wherever they stand.
@@ -123,6 +125,10 @@ def _clean_line(raw: str, line_start: int, line_end: int) -> list[tuple[str, int
     while chars and chars[-1][0] in EDGE_SPACE:
         chars.pop()
     text = "".join(c for c, _ in chars)
+    tag = DATABASE_TAG.match(text) if text[:1] == "【" else None
+    if tag:  # 【章名】 第一章 总则: the database's field name, no part of the text
+        del chars[:tag.end()]
+        text = text[tag.end():]
     m = HALF_WIDTH_HEADING.match(text)
     if m:
         label = m.group(1)
@@ -146,7 +152,7 @@ def _line(raw: str, start: int, end: int, artifacts: bool = True):
     core = line.strip(_EDGES)
     if not core:
         return "", None
-    if (artifacts and _NEEDS_CHAR_PASS.search(core)) or core[0] in "([":
+    if (artifacts and _NEEDS_CHAR_PASS.search(core)) or core[0] in "([【":
         chars = _clean_line(raw, start, end)
         return "".join(c for c, _ in chars), [j for _, j in chars]
     first = start + len(line) - len(line.lstrip(_EDGES))
@@ -277,7 +283,7 @@ def soft_breaks(text: str) -> str:
 
 
 _PAGE_NUMBER_START = "-—–－第"  # the characters a PAGE_NUMBER_LINE starts with
-_RARE_START = _PAGE_NUMBER_START + "(["  # a page number's, or a line's that needs the per-character pass
+_RARE_START = _PAGE_NUMBER_START + "([【"  # a page number's, or a line's that needs the per-character pass
 
 
 def _is_page_number(core: str) -> bool:
@@ -351,7 +357,7 @@ def normalize(raw: str, join_breaks: bool = True) -> Normalized:
             if page_gap and (core == first_line or core in running):
                 continue  # the running header after it (绵阳市人民政府文件): the first line, or a line after every page number
             page_gap = False
-            if (artifacts and _NEEDS_CHAR_PASS.search(core)) or core[0] in "([":
+            if (artifacts and _NEEDS_CHAR_PASS.search(core)) or core[0] in "([【":
                 text, idx = _line(raw, line_start, line_start + len(line), artifacts)
                 if not text:
                     blank = True

@@ -121,13 +121,14 @@ def _is_table_row(line: str, label_end: int) -> bool:
 
     Cells apart by tabs or runs of spaces; or, as a PDF's text layer sets a row (1 金湾区
     生物药产业化基地项目 35.0 2024—2027年), a label ending in a space and cells apart by single
-    spaces, one of them a bare number.
+    spaces, one of them a bare number; or ideographic spaces, as a table pasted under 表1 sets them
+    (1　产业规模　亿元　600　1000).
     """
     rest = line[label_end:]
     if ("\t" in rest or "  " in rest or "\u3000" in rest) and _TABLE_ROW_RE.search(rest.strip()) is not None:
         return True
     cells = rest.split()
-    return line[label_end - 1] == " " and len(cells) >= 3 and any(_BARE_CELL_RE.fullmatch(c) for c in cells[1:])
+    return line[label_end - 1] in " \u3000" and len(cells) >= 3 and any(_BARE_CELL_RE.fullmatch(c) for c in cells[1:])
 
 
 _BARE_CELL_RE = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?")
@@ -224,6 +225,7 @@ def _provision_dicts(text: str) -> list[dict]:
     lines = text.split("\n")
     table_annex = _table_annex_start(text, lines, body_start)
     in_annex = False  # after the policy, in an attachment: its numbered lines are no items
+    box = None  # in a 专栏 box (the last number of each level in it), until the next heading of a higher rank than an item
     next_start = 0
     for k, line in enumerate(lines):
         start, next_start = next_start, next_start + len(line) + 1
@@ -250,7 +252,24 @@ def _provision_dicts(text: str) -> list[dict]:
         if annex_list and _ANNEX_ENTRY.match(line):
             continue  # 1.重点项目清单 names an attachment: no item of the last section
         annex_list = holds_annex and line[:1] == "附" and _ANNEX_START.match(line) is not None
+        if "说明" in line and provisions and _EXPLANATION_RE.match(line):  # a draft's 起草说明 after it
+            provisions[-1]["end"] = start
+            n_annex = sum(p["level"] == "annex" for p in provisions) + 1
+            provisions.append(_row(f"annex{n_annex}", "", "annex", "", None, line.strip(), start, text_end, 1))
+            stack.clear()
+            in_annex = True
+            continue
+        if line[:2] == "专栏" and _BOX_RE.match(line):
+            box = {}  # 专栏1 重大工程: a box whose numbered lines (1.创新平台工程) are no items
+            continue
         hit = match_heading(line)
+        if box is not None and hit is not None:
+            level, number = hit[0], hit[2]
+            if hit[1] >= _ITEM_RANK and (number == 1 or box.get(level) == number - 1
+                                         or last.get(level) != number - 1):
+                box[level] = number
+                continue
+            box = None  # the next heading of the text (（二）, 二、), or an item going on from before the box
         if hit is None and "part" in last and line[:1] in _ARABIC_FIRST:  # 2.1 needs a part 二、 above it
             hit = _decimal_section(line, last)
         elif hit is not None and hit[0] == "item" and _opens_decimal_block(lines, k, hit[2]):
@@ -292,6 +311,12 @@ def _provision_dicts(text: str) -> list[dict]:
     return provisions
 
 
+# A draft's explanation printed after it: 关于《X（征求意见稿）》的起草说明, 编制说明 — no part of the policy
+_EXPLANATION_RE = re.compile(r"[ \t\u3000]*(?:关于)?[^\n。；：:]{0,80}?(?:起草|编制|修订|制定|政策)说明[ \t\u3000]*$")
+# a box of a plan (专栏1 主要指标, 专栏二：重大工程): its entries are no items of the text around it
+_BOX_RE = re.compile(r"专栏[ \t\u3000]*[0-9０-９一二三四五六七八九十]{1,3}(?:[ \t\u3000:：、]|$)")
+
+
 # A line of a table of contents: dot leaders (……, ....., ．．．, · · ·), a tab or a run of
 # spaces, then a page number (12, （12）)
 _TOC_ENTRY = re.compile(r"(?:…+|(?:[.．·・][ \u3000]?){3,}|\t|[ \u3000]{2,})[ \t\u3000]*(?:\d{1,3}|[（(]\d{1,3}[）)])$")
@@ -309,7 +334,7 @@ def _toc_end(text: str) -> int:
         if m:
             break
     if m is None:
-        return 0
+        return _chapter_list_end(text)
     lines = text[m.end():].split("\n")
     first = next((_toc_key(ln) for ln in lines if ln.strip()), None)
     pos = m.end()
@@ -321,6 +346,38 @@ def _toc_end(text: str) -> int:
             seen_first = True
         pos += len(ln) + 1
     return 0
+
+
+_CHAPTER_LIST_RUN = 3  # chapters back to back, with no text between: a list of them, no body
+_CHAPTER_LINE_RE = re.compile(rf"[ \t\u3000]*第[{CN}\d]+(?:章|部分)")
+
+
+def _chapter_list_end(text: str) -> int:
+    """Offset of the body after a list of chapters near the text's start with no 目录 line above it
+    (第一章 总则⏎第二章 …⏎第三章 …: a law database's contents): the line that repeats the list's first
+    entry, else the line after the list; 0 without one. Only a text holding such a run is read further."""
+    run: list[tuple[int, str]] = []
+    pos = 0
+    for ln in text[:3000].split("\n"):
+        if len(ln) <= 40 and _CHAPTER_LINE_RE.match(ln):
+            if len(run) >= _CHAPTER_LIST_RUN and _squeeze(ln) == _squeeze(run[0][1]):
+                return pos  # the list's first chapter again: the body starts
+            run.append((pos, ln))
+        elif ln.strip():
+            if len(run) >= _CHAPTER_LIST_RUN:
+                break
+            run = []
+        pos += len(ln) + 1
+    if len(run) < _CHAPTER_LIST_RUN:
+        return 0
+    after = run[-1][0] + len(run[-1][1]) + 1
+    key = _squeeze(run[0][1])
+    pos = after
+    for ln in text[after:].split("\n"):
+        if ln[:12].lstrip()[:1] == "第" and _squeeze(ln) == key:
+            return pos
+        pos += len(ln) + 1
+    return after
 
 
 def _toc_key(line: str) -> str:

@@ -1,5 +1,6 @@
 """bioparse.metadata: inference from hand-written headers, and merging with the manifest."""
 import csv
+import json
 from pathlib import Path
 
 import pytest
@@ -471,3 +472,45 @@ def test_an_offices_notice_gives_its_number():
     meta = infer_metadata(text)
     assert (meta["doc_number"], meta["issuer"], meta["title"]) == (
         "某阳市人民代表大会常务委员会办公室公告第9号", "某阳市人民代表大会常务委员会办公室", "某阳市养老服务条例（草案）")
+
+
+def test_a_law_database_copy_names_its_issuer_between_two_copies_of_the_title():
+    text = ("某省药品安全条例\n\n作者:某法规网 时间:2024-07-22 08:17:50   浏览:8464\n下载地址: 点击此处下载\n\n"
+            "某省药品安全条例\n\n某省人大常委会\n\n\n某省药品安全条例\n（2006年5月26日某省第十届人民代表大会常务委员会第二十二次会议通过）\n"
+            "第一章　总则\n第一条　为了保障药品安全，制定本条例。\n")
+    meta = infer_metadata(text)
+    assert (meta["title"], meta["issuer"], meta["level"]) == ("某省药品安全条例", "某省人大常委会", "province")
+    joint = "关于开展某某工作的通知\n\n财政部 国家发展和改革委员会\n\n关于开展某某工作的通知\n财建〔2013〕6号\n"
+    assert infer_metadata(joint)["issuer"] == "财政部;国家发展和改革委员会"
+    sentence = "某省药品安全条例\n为了保障药品安全，制定本条例。\n某省药品安全条例\n"  # a sentence between is no issuer
+    assert infer_metadata(sentence)["issuer"] == ""
+
+
+def test_a_decree_head_below_a_copys_title_lines_and_on_one_line():
+    lower = ("某某管理条例\n\n国务院\n\n某某管理条例\n\n  中华人民共和国国务院令\n\n  第999号\n\n  现发布《某某管理条例》，自发布之日起施行。\n"
+             "\n  总理　×××\n\n  1997年8月3日\n\n  第一章　总则\n")
+    meta = infer_metadata(lower)
+    assert (meta["issuer"], meta["doc_number"], meta["date"]) == ("国务院", "中华人民共和国国务院令第999号", "1997-08-03")
+    one_line = "某市某某规定\n\n某省某市人民政府\n\n某市人民政府令第16号\n\n《某市某某规定》业经市政府常务会议讨论通过，现予发布。\n"
+    assert infer_metadata(one_line)["doc_number"] == "某市人民政府令第16号"
+
+
+def test_a_date_whose_zeros_are_typed_as_the_letter_o():
+    assert parse_date("二OO六年十二月二十九日") == "2006-12-29"
+    text = "某区某某办法\n\n作者:某法规网 时间:2024-05-18 15:58:35\n\n某区人民政府令第9号\n\n区长 ×××\n\n二OO六年十二月二十九日\n\n第一条 为了…，制定本办法。\n"
+    assert infer_metadata(text)["date"] == "2006-12-29"
+
+
+def test_a_law_databases_fields_give_date_and_issuer():
+    text = "某市某某条例\n\n颁布日期:2001-6-3\n实施日期:2001-8-1\n颁布单位:某市人民代表大会常务委员会\n\n第一条 为了…，制定本条例。\n"
+    meta = infer_metadata(text)
+    assert (meta["date"], meta["issuer"]) == ("2001-06-03", "某市人民代表大会常务委员会")
+
+
+@pytest.mark.parametrize("doc", ["p25h_a_lawdb_decree", "p25h_c_lawdb_tags"])
+def test_the_heads_of_law_database_copies_give_the_gold_meta(doc):
+    here = Path(__file__).parent / "other_provinces"
+    gold = json.loads((here / "gold" / f"{doc}.json").read_text(encoding="utf-8"))["meta"]
+    meta = infer_metadata((here / "raw" / f"{doc}.txt").read_text(encoding="utf-8"))
+    fields = ("title", "issuer", "doc_number", "date", "level", "region")
+    assert {f: meta[f] for f in fields} == {f: gold[f] for f in fields}

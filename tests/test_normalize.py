@@ -223,3 +223,12 @@ def test_a_manual_break_wrapping_a_heading_joins_it():
     assert soft_breaks(f"一、总体要求{SOFT_BREAK}坚持创新驱动，加快发展。") == "一、总体要求\n坚持创新驱动，加快发展。"
     assert soft_breaks(f"一、总体要求{SOFT_BREAK}（一）指导思想") == "一、总体要求\n（一）指导思想"
     assert soft_breaks(f"各有关单位{SOFT_BREAK}现将方案印发") == "各有关单位\n现将方案印发"
+
+
+def test_a_law_databases_field_names_before_a_line_are_dropped():
+    raw = "某市某某条例\n【题注】 （2001年4月29日通过）\n【章名】 第一章　总则\n第一条　为了…，制定本条例。\n"
+    n = normalize(raw)
+    assert n.text.split("\n")[1:3] == ["（2001年4月29日通过）", "第一章　总则"]
+    start = n.text.index("第一章")
+    assert raw[n.offsets[start]] == "第"
+    assert normalize("【责任单位】市科技局\n").text == "【责任单位】市科技局"

@@ -102,8 +102,12 @@ HEAD_TOKENS = ["天津市人民政府令", "湖北省人民政府 令", "公 告
 @given(st.lists(pieces(HEAD_TOKENS, 8), max_size=8))
 def test_head_readers_are_the_plain_regexes(lines):
     def plain_decree(lines):
-        heads = [metadata._clean(ln) for ln in lines[:6] if ln.strip()][:3]
-        for first, second in zip(heads, heads[1:]):
+        n = metadata._DECREE_HEAD_LINES
+        heads = [metadata._clean(ln) for ln in lines[:2 * n] if ln.strip()][:n]
+        for first, second in zip(heads, heads[1:] + [""]):
+            one = metadata._DECREE_LINE_RE.fullmatch(first)  # the head on one line (某市人民政府令第16号)
+            if one:
+                return one.group(1), f"{one.group(1)}{one.group(2)}第{one.group(3)}号"
             m, number = metadata._DECREE_RE.fullmatch(first), metadata._DECREE_NUMBER_RE.fullmatch(second)
             if m and number:
                 return m.group(1), f"{first}第{number.group(1)}号"

@@ -381,3 +381,41 @@ def test_a_notice_that_prints_its_policy_after_the_signature(between):
     # the title after the 落款 must be one the notice names: a plan's closing 落款 and a line after it change nothing
     other = text.replace("某阳市养老服务条例（草案）\n第一章", "某阳市另一条例\n第一章")
     assert [r["label"] for r in parse_provision_rows(other)[0]][:3] == ["", "一、", "二、"]
+
+
+def _shape(text):
+    return [(p.level, p.label, p.title) for p in parse_provisions(text)]
+
+
+def test_a_list_of_chapters_without_a_contents_line_is_no_chapters():
+    chapters = "第一章　总　则\n第二章　研制\n第三章　附　则\n"
+    body = "第一章　总　则\n第一条　为了…，制定本条例。\n第二章　研制\n第二条　支持研制。\n第三章　附　则\n第三条　本条例自公布之日起施行。\n"
+    shape = _shape("某省某某条例\n" + chapters + "\n" + body)
+    assert [s[1] for s in shape] == ["", "第一章", "第一条", "第二章", "第二条", "第三章", "第三条"]
+    # a database's list over a text that never repeats it (a 修改决定): the decision's own points follow
+    decision = "某某决定\n" + chapters + "决定作如下修改：\n一、第三条修改为：“…。”\n二、删去第五条。\n"
+    assert [s[1] for s in _shape(decision)] == ["", "一、", "二、"]
+
+
+def test_a_box_s_numbered_entries_are_no_items():
+    text = ("某市规划\n一、发展目标\n到2025年，产值达到500亿元。\n专栏1　主要指标\n1.产值（亿元）　300　500\n2.企业（家）　10　20\n"
+            "二、重点任务\n（一）发展创新药。支持研发。\n1.建设平台。建设平台5个。\n专栏2　重大工程\n1.平台工程。建设平台。\n2.园区工程。\n"
+            "（二）发展器械。\n")
+    assert [s[1] for s in _shape(text)] == ["", "一、", "二、", "（一）", "1.", "（二）"]
+    # an item going on from before the box closes it
+    on = "某市规划\n（一）发展创新药。\n1.建设平台。\n专栏1　重大工程\n1.平台工程。\n2.园区工程。\n2.引进企业。\n"
+    assert [s[1] for s in _shape(on)] == ["", "（一）", "1.", "2."]
+
+
+def test_a_drafts_explanation_after_it_is_an_attachment():
+    text = ("某市若干措施（征求意见稿）\n一、支持研发。给予资助。\n二、支持器械。给予奖励。\n"
+            "关于《某市若干措施（征求意见稿）》的起草说明\n一、起草背景\n近年来产业发展较快。\n二、主要内容\n共2条。\n")
+    rows = parse_provisions(text)
+    assert [(p.level, p.label) for p in rows] == [("preamble", ""), ("part", "一、"), ("part", "二、"), ("annex", "")]
+    assert rows[-1].title == "关于《某市若干措施（征求意见稿）》的起草说明"
+
+
+def test_a_table_row_set_with_single_ideographic_spaces_is_no_item():
+    text = ("某市行动计划\n一、发展目标\n主要指标见表1。\n表1　主要发展指标\n序号　指标名称　单位　2023年　2026年\n"
+            "1　产业规模　亿元　600　1000\n2　上市企业　家　10　20\n二、重点任务\n1　建设国家级平台，到2026年建成一批。\n")
+    assert [s[1] for s in _shape(text)] == ["", "一、", "二、", "1"]
