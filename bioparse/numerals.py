@@ -12,7 +12,12 @@ from functools import lru_cache
 # Digits, including the zero forms seen in dates (二○二四, 二Ｏ二四).
 CN_DIGIT = {"零": 0, "〇": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
             "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-CN_SMALL = {"十": 10, "百": 100, "千": 1000}
+# The capital forms written on cheques and in some funding clauses (伍佰万元, 壹仟元).
+CAPITAL_DIGITS = "零壹贰貳叁參肆伍陆陸柒捌玖"
+CAPITAL_SMALL = "拾佰仟"
+CN_DIGIT.update({"壹": 1, "贰": 2, "貳": 2, "叁": 3, "參": 3, "肆": 4, "伍": 5, "陆": 6, "陸": 6,
+                 "柒": 7, "捌": 8, "玖": 9})
+CN_SMALL = {"十": 10, "百": 100, "千": 1000, "拾": 10, "佰": 100, "仟": 1000}
 CN_BIG = {"万": 10_000, "亿": 100_000_000}
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 # Labels set as one character (Word's AutoFormat, some typesetting): ㈠ … ㈩ for （一）,
@@ -30,25 +35,29 @@ _ARABIC_NUMBER_RE = re.compile(r"(\d+(?:\.\d+)?)\s*([十百千万亿]*)")
 def cn_int(s: str) -> float | None:
     """A positional Chinese numeral → its value: 十六 → 16, 一百零一 → 101, 两千 → 2000, 三万 → 30000.
 
+    A last digit right after 百/千/万/亿 counts in the next lower place, as speech shortens
+    一万二千 to 一万二 (12000) and 三千五百 to 三千五 (3500); after a 零 it is units (一万零二: 10002).
     None when ``s`` is empty or holds anything but numeral characters.
     """
     if not s:
         return None
-    total, section, digit = 0.0, 0.0, None
+    total, section, digit, place = 0.0, 0.0, None, 0
     for ch in s:
         if ch in CN_DIGIT:
             digit = CN_DIGIT[ch]
         elif ch in CN_SMALL:
             section += (1 if digit is None else digit) * CN_SMALL[ch]
-            digit = None
+            digit, place = None, CN_SMALL[ch]
         elif ch in CN_BIG:
             section += digit or 0
             if section == 0:
                 section = 1
             total += section * CN_BIG[ch]
-            section, digit = 0.0, None
+            section, digit, place = 0.0, None, CN_BIG[ch]
         else:
             return None
+    if digit and place >= 100 and s[-2] not in CN_DIGIT:  # 一万二, not 一万零二
+        digit *= place // 10
     return total + section + (digit or 0)
 
 

@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import accumulate
 
-from .numerals import CN_BIG, CN_SMALL, cn_number, year_value
+from .numerals import CAPITAL_DIGITS, CAPITAL_SMALL, CN_BIG, CN_SMALL, cn_number, year_value
 from .scan import last_of, line_start_at, positions
 
 __all__ = ["extract_targets", "cn_number"]
@@ -24,12 +24,20 @@ _DIGITS = "0-9０-９"
 _CN_NUMERALS = "零〇一二两三四五六七八九十百千"
 # thousands apart by commas, or by a (no-break) space as Word sets 1 000万元
 _AR = rf"[{_DIGITS}]+(?:[,\u00a0\u202f ][{_DIGITS}]{{3}}(?![{_DIGITS}]))*(?:[.．][{_DIGITS}]+)?"
-_CN = rf"[{_CN_NUMERALS}]+"
+_CAPITALS = CAPITAL_DIGITS.replace("零", "") + CAPITAL_SMALL  # 伍佰万元 (零 is among _CN_NUMERALS)
+# Chinese numerals, with a 万/亿 inside (一万二千元), or in the capital forms (伍佰); never right after
+# an Arabic digit (5千—1万元: the 千 is the low end's multiplier, and 1万元 the high end). A bare
+# 万/亿 before 余/多 is one of them (万余人: 1万余人), and so is a bare 万 of 万亿元 (突破万亿元: 1万亿元,
+# as 超百亿元 is 100亿元).
+_CN = (rf"(?<![{_DIGITS}])(?:[{_CN_NUMERALS}]+(?:[万亿][{_CN_NUMERALS}]+)*"
+       rf"|[{_CAPITALS}]+(?:[万亿][{_CAPITALS}]+)*"
+       rf"|(?<![{_CN_NUMERALS}{_CAPITALS}])(?:[万亿](?=[余多])|万(?=亿美?元)))")
 _NUM = rf"(?:{_AR}|{_CN})"
 _SP = r"[ \u3000]*"
 
 # Units. Order matters: longer alternatives first.
-_MONEY = r"(?:万亿|千亿|千万|百万|亿|万|千)?(?:美元|元)"
+# (1万余元, 2亿多元: 多 not of 多元化)
+_MONEY = r"(?:万亿|千亿|千万|百万|亿|万|千)?(?:(?<=[万亿])(?:余|多(?!元化)))?(?:美元|元)"
 _TIME_AFTER_GE = r"工作日|自然日|交易日|小时|季度|星期|百分点|月(?!份|度)|周(?!年|边|期)|天(?!津|然|使|下)"
 _UNITS = (
     r"%|％|‰|工作日|自然日|交易日|小时|季度|平方公里|平方米|公顷|㎡|m²|ｍ²|m2(?![0-9])|ｍ2(?![0-9])|人次|"
@@ -80,13 +88,14 @@ _TENTHS_RE = re.compile(rf"(?<![{_TENTHS_DIGITS}十])(?P<num>[{_TENTHS_DIGITS}])
 # only where a match can start. Its number starts a run of Arabic or of Chinese digits,
 # and up to the unit (or 元, 个) only these characters can follow the number's first digit:
 # more digits, separators, spaces, a range sign, 余/多, and 万/亿/千/百.
-_NUMBER_TO_UNIT = rf"{_DIGITS}{_CN_NUMERALS},.． \u3000\u00a0\u202f—\-–~～至到余多万亿"
+_NUMBER_TO_UNIT = rf"{_DIGITS}{_CN_NUMERALS}{_CAPITALS},.． \u3000\u00a0\u202f—\-–~～至到余多万亿"
 # a unit's first character, or, for a unit that starts with a numeral (千瓦, 千米), its second: a
 # run ends at a character no number holds (the 千 is one of the number's run)
 _UNIT_FIRST = "元美个" + "".join(w[1] if w[0] in _CN_NUMERALS else w[0]
                                  for w in re.sub(r"\(\?![^)]*\)", "", _UNITS).split("|"))
-_NUMBER_RUN_RE = re.compile(rf"[{_DIGITS}{_CN_NUMERALS}][{_NUMBER_TO_UNIT}]*[{re.escape(_UNIT_FIRST)}]")
-_DIGIT_RUN_RE = re.compile(rf"[{_DIGITS}]+|[{_CN_NUMERALS}]+")
+_NUMBER_RUN_RE = re.compile(rf"(?:[{_DIGITS}{_CN_NUMERALS}{_CAPITALS}]|[万亿](?=[余多])|万(?=亿))[{_NUMBER_TO_UNIT}]*"
+                            rf"[{re.escape(_UNIT_FIRST)}]")
+_DIGIT_RUN_RE = re.compile(rf"[{_DIGITS}]+|[{_CN_NUMERALS}]+|[{_CAPITALS}]+")
 _DIGIT_CHARS = frozenset("0123456789０１２３４５６７８９")
 # a prefix qualifier (不超过, 最高…) with filler words and spaces may stand before the number
 _PREFIX_CHARS = frozenset(_PREFIX_QUAL.replace("|", "") + _FILLER_WORDS.replace("|", "") + " \u3000")
@@ -732,6 +741,10 @@ def _candidate(text: str, m: re.Match, spans, lead_ins: dict | None = None) -> d
     if prev == "第" or text.endswith(("附件", "附表"), max(0, num_start - 2), num_start):
         return None  # 第3名, 附件2所列: ordinals and references
     money = (money or "").strip(" \u3000")
+    if money[1:2] in ("余", "多"):  # 1万余元: 1 万元, more than
+        approx0, money = approx0 or money[1], money[0] + money[2:]
+    if num in ("万", "亿"):  # 万余人, 万余元, 万亿元: one 万
+        num, mult, money = "一", (None if money else num), (num + money if money else money)
     unit = money or geunit or ge or unit_word
     if unit == "％":
         unit = "%"
@@ -861,7 +874,38 @@ def extract_targets(text: str) -> list[dict]:
         if _changed_from(text, t["start"], t["end"]):
             continue  # 由60个工作日压缩至30个工作日: the old figure is no target
         out.append(t)
+    if "分别" in text:
+        _respective_years(text, out)
     return out
+
+
+# goal years listed together (到2025年和2027年, 到2025年、2027年、2030年), each taken by one figure after 分别
+_YEAR_LIST_RE = re.compile(rf"(?:到|至)[ \u3000]*{_YEAR_NUMBER}[ \u3000]*年"
+                           rf"(?:[ \u3000]*(?:和|、|及|与|以及)[ \u3000]*{_YEAR_NUMBER}[ \u3000]*年)+")
+_YEAR_IN_LIST_RE = re.compile(_YEAR_NUMBER)
+_RESPECTIVE_REACH = 200  # characters of the sentence read from 分别 back for the years, forward for the figures
+
+
+def _respective_years(text: str, out: list[dict]) -> None:
+    """到2025年和2027年，分别达到500亿元和800亿元: the figures after each 分别, up to the sentence's end
+    or the next 分别, take the listed years in order, when there are as many of them as years."""
+    starts = [t["start"] for t in out]
+    for p in positions(text, "分别"):
+        head = max(p - _RESPECTIVE_REACH, 1 + max(text.rfind(c, max(p - _RESPECTIVE_REACH, 0), p)
+                                                  for c in _SENTENCE_END_IN_LINE + "\n"))
+        last = None
+        for last in _YEAR_LIST_RE.finditer(text, head, p):
+            pass
+        if last is None:
+            continue
+        years = [year_value(y) for y in _YEAR_IN_LIST_RE.findall(last.group())]
+        reach = min(p + _RESPECTIVE_REACH, len(text))  # and as far forward
+        end = min([e for e in (text.find(c, p, reach) for c in _SENTENCE_END_IN_LINE + "\n") if e >= 0]
+                  + [reach] + [e for e in (text.find("分别", p + 2, reach),) if e >= 0])
+        figures = out[bisect_left(starts, p):bisect_left(starts, end)]
+        if len(figures) == len(years):
+            for t, year in zip(figures, years):
+                t["year"] = year
 
 
 # ---------------------------------------------------------------- indicator tables
@@ -1030,15 +1074,16 @@ def _with_range_head(text: str, t: dict) -> dict:
     """t extended over a low end with its own 万/亿 before it (50万—200万元), if there is one.
 
     The low end may be of a smaller unit (5000万—1亿元): the range is then in the low end's
-    unit (5000 to 10000 万元), as _range_of gives 5000万元至1亿元.
+    unit (5000 to 10000 万元), as _range_of gives 5000万元至1亿元; a low end in 千 is in 元 (5千—1万元:
+    5000 to 10000 元), as 5千元 is.
     """
     m = _RANGE_HEAD_RE.search(text, max(t["start"] - 16, 0), t["start"])
-    low_unit = m.group(2) + "元" if m else ""
-    # the low end's 万/亿 must be a money unit no larger than the high end's (not 5千—1万元, 1亿—5000万元)
+    low_unit = ("元" if m.group(2) == "千" else m.group(2) + "元") if m else ""
+    # the low end's 万/亿 must be a money unit no larger than the high end's (not 1亿—5000万元)
     if (m is None or t["value_high"] is not None or low_unit not in _MONEY_TO_YI or t["unit"] not in _MONEY_TO_YI
             or _MONEY_TO_YI[low_unit] > _MONEY_TO_YI[t["unit"]]):
         return t
-    low = _to_float(m.group(1))
+    low = _to_float(m.group(1)) * (1000 if m.group(2) == "千" else 1)
     value_norm, _ = _normalize_value(low, low_unit)
     value_high = t["value"] if low_unit == t["unit"] else round(t["value_norm"] / _MONEY_TO_YI[low_unit], 10)
     return {**t, "text": text[m.start():t["end"]], "start": m.start(), "value": low, "value_high": value_high,

@@ -15,6 +15,18 @@ def test_cn_int_refuses_non_numerals(s):
     assert cn_int(s) is None
 
 
+@pytest.mark.parametrize("s, value", [("一万二", 12000), ("三千五", 3500), ("一百五", 150), ("一亿二", 120_000_000),
+                                      ("一万零二", 10002), ("一千零五", 1005), ("一万二千五", 12500)])
+def test_cn_int_reads_a_shortened_last_place(s, value):
+    """一万二 is spoken for 一万二千 (12000), not 10002; after a 零 the last digit is units."""
+    assert cn_int(s) == value
+
+
+def test_cn_int_reads_capital_numerals():
+    """伍佰, 壹仟贰佰: the capital forms of funding clauses and cheques."""
+    assert (cn_int("伍佰"), cn_int("壹仟贰佰"), cn_int("叁拾"), cn_number("陆万")) == (500, 1200, 30, 60000)
+
+
 def test_dates_read_years_digit_by_digit_and_days_positionally():
     assert cn_digits("二〇二四") == 2024
     assert date_part("二○一八") == 2018  # the circle form of zero, common in 落款

@@ -644,3 +644,29 @@ def test_people_counted_in_wei_and_a_rate_per_thousand():
     assert [r[:3] for r in _rows("引进院士等顶尖人才10位，位居全国前3位，排名第5位，保持3位数增长。")] == [("10位", 10.0, "位")]
     (t,) = extract_targets("婴儿死亡率控制在5‰以内。")
     assert (t["value"], t["unit"], t["qualifier"], t["value_norm"], t["unit_norm"]) == (5.0, "‰", "以内", 0.005, "share")
+
+
+def test_years_listed_together_go_to_the_figures_after_fenbie_in_order():
+    """到2025年和2027年，分别达到500亿元和800亿元: each figure its own year, in order; a count of figures
+    unlike the years' leaves the first year to all."""
+    text = ("到2025年和2027年，产业规模分别达到500亿元和800亿元，企业分别达到10家、20家。\n"
+            "到2025年、2027年，营业收入分别达到100亿元、150亿元和200亿元。")
+    assert [(t["value"], t["year"]) for t in extract_targets(text)] == [
+        (500, 2025), (800, 2027), (10, 2025), (20, 2027), (100, 2025), (150, 2025), (200, 2025)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("每人奖励一万二千元。", [("一万二千元", 12000.0, None, "元", "")]),
+    ("培育企业一万二千家。", [("一万二千家", 12000.0, None, "家", "")]),
+    ("服务人数达到一万二人。", [("达到一万二人", 12000.0, None, "人", "达到")]),
+    ("给予5千—1万元补助。", [("5千—1万元", 5000.0, 10000.0, "元", "")]),
+    ("新增就业万余人，吸引投资1万余元、2亿多元。", [("万余人", 1.0, None, "万人", "以上"),
+                                         ("1万余元", 1.0, None, "万元", "以上"), ("2亿多元", 2.0, None, "亿元", "以上")]),
+    ("一次性奖励伍佰万元。", [("伍佰万元", 500.0, None, "万元", "")]),
+    ("产值突破万亿元，数万亿元。", [("突破万亿元", 1.0, None, "万亿元", "突破")]),
+    ("千家万户，万人计划，数万余人，队伍建设，构建百亿多元化投入机制。", []),
+])
+def test_number_forms_of_spoken_and_capital_numerals(text, expected):
+    """一万二千元 (a 万 inside the numeral), 一万二 (12000), 5千—1万元 (a low end in 千), 万余人 and 突破万亿元
+    (one 万, as 超百亿元 is 100亿元), 1万余元 and the capital 伍佰万元; not 千家万户, 万人计划, 数万 nor 多元化."""
+    assert [(t["text"], t["value"], t["value_high"], t["unit"], t["qualifier"]) for t in extract_targets(text)] == expected
