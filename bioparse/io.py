@@ -182,8 +182,8 @@ def _nearly(data: bytes) -> str:
 
 # ----------------------------------------------------------------------------- formats
 
-def _read_txt(path: Path) -> RawText:
-    data = path.read_bytes()
+def _read_txt(path: Path, data: bytes | None = None) -> RawText:
+    data = path.read_bytes() if data is None else data
     text, enc = decode_bytes(data, path)
     return RawText(str(path), text, enc, "txt", hashlib.sha256(data).hexdigest())  # spares a second read
 
@@ -238,8 +238,8 @@ def _html_charset(data: bytes) -> str | None:
     return "gb18030" if name in ("gb2312", "gbk", "gb18030") else name
 
 
-def _read_html(path: Path) -> RawText:
-    return _html_from_bytes(path.read_bytes(), path)
+def _read_html(path: Path, data: bytes | None = None) -> RawText:
+    return _html_from_bytes(path.read_bytes() if data is None else data, path)
 
 
 def _html_from_bytes(data: bytes, path: Path, enc: str | None = None) -> RawText:
@@ -257,9 +257,9 @@ def _html_from_bytes(data: bytes, path: Path, enc: str | None = None) -> RawText
     return RawText(str(path), text, enc, "html", fields=fields)
 
 
-def _read_mht(path: Path) -> RawText:
+def _read_mht(path: Path, data: bytes | None = None) -> RawText:
     """A page saved as one file (.mht/.mhtml: a browser's 网页，单个文件, or Word's): its HTML part's article."""
-    page = _mht_page(path.read_bytes())
+    page = _mht_page(path.read_bytes() if data is None else data)
     if page is None:
         raise EmptyDocumentError(path, "this saved web archive (.mht) holds no HTML page",
                                  "open the page in a browser and save it as 网页，仅HTML (.html)")
@@ -459,6 +459,7 @@ def _pdf_error(path: Path, exc: Exception) -> BioparseError:
 
 
 _READERS = {"txt": _read_txt, "docx": _read_docx, "html": _read_html, "mht": _read_mht, "pdf": _read_pdf}
+_FROM_BYTES = {"txt", "html", "mht"}  # readers that take the bytes read_text has read
 _BY_EXTENSION = {".txt": "txt", ".docx": "docx", ".html": "html", ".htm": "html", ".shtml": "html",
                  ".xhtml": "html", ".mht": "mht", ".mhtml": "mht", ".pdf": "pdf", "": "txt"}
 
@@ -502,19 +503,22 @@ def _unsupported(path: Path, what: str, fix: str) -> UnsupportedFormatError:
     return UnsupportedFormatError(path, f"this is {what}", fix)
 
 
-def file_kind(path) -> str:
+def file_kind(path, head: bytes | None = None) -> str:
     """Which reader a file needs ('txt', 'docx', 'html', 'mht', 'pdf'), by what it holds, not only its name.
 
     Pages are saved as .shtml, .jsp or with no extension, servers hand out pages and web
     archives as .doc, and a .docx or PDF may be misnamed: a file's first bytes (and a zip's
     member names) decide, then its extension. Raises UnsupportedFormatError naming what the
     file is (an old .doc/.wps, a spreadsheet, an OFD, an archive of attachments, an image,
-    a shortcut) and how to make it readable.
+    a shortcut) and how to make it readable. ``head``: the file's first 4,096 bytes, if already read.
     """
     path = path if isinstance(path, Path) else Path(path)
     ext = path.suffix.lower()
-    with open(path, "rb") as fh:
-        head = fh.read(4096)
+    if head is None:
+        with open(path, "rb") as fh:
+            head = fh.read(4096)
+    else:
+        head = head[:4096]
     core = head[3:] if head.startswith(b"\xef\xbb\xbf") else head
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         core = head.decode("utf-16", "ignore").encode("utf-8")
@@ -613,9 +617,12 @@ def read_text(path) -> RawText:
     Raises UnsupportedFormatError, DecodeError, CorruptFileError or EmptyDocumentError naming the file.
     """
     path = path if isinstance(path, Path) else Path(path)
-    if not path.is_file():
-        raise BioparseError(path, "file not found", "check the path or the manifest's file column")
-    raw = _READERS[file_kind(path)](path)
+    try:  # read once: the bytes tell the reader (file_kind), and text, pages and web archives are read from them
+        data = path.read_bytes()
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        raise BioparseError(path, "file not found", "check the path or the manifest's file column") from None
+    kind = file_kind(path, data)
+    raw = _READERS[kind](path, data) if kind in _FROM_BYTES else _READERS[kind](path)
     if "\r" in raw.text:
         raw.text = raw.text.replace("\r\n", "\n").replace("\r", "\n")
     if (not raw.text or raw.text.isspace()) and raw.format == "html":
