@@ -419,3 +419,20 @@ def test_a_table_row_set_with_single_ideographic_spaces_is_no_item():
     text = ("某市行动计划\n一、发展目标\n主要指标见表1。\n表1　主要发展指标\n序号　指标名称　单位　2023年　2026年\n"
             "1　产业规模　亿元　600　1000\n2　上市企业　家　10　20\n二、重点任务\n1　建设国家级平台，到2026年建成一批。\n")
     assert [s[1] for s in _shape(text)] == ["", "一、", "二、", "1"]
+
+
+def test_a_text_in_traditional_characters():
+    """A site's 繁體 version of a policy: 第一條, 第一節, 編, 專項行動, 專欄, 目錄 and 印發 are read as their simplified forms are."""
+    law = ("某市科技項目管理辦法\n第一章　總則\n第一條　為了規範項目管理，制定本辦法。\n第二章　項目管理\n第一節　立項\n"
+           "第二條　項目實行分類管理。\n第二節　驗收\n第三條　項目完成後應當驗收。\n")
+    assert [(p.provision_id, p.label) for p in parse_provisions(law)] == [
+        ("0", ""), ("1", "第一章"), ("1.1", "第一條"), ("2", "第二章"), ("2.1", "第一節"), ("2.1.2", "第二條"),
+        ("2.2", "第二節"), ("2.2.3", "第三條")]
+    plan = ("某市行動方案\n一、重點行動\n專項行動一：創新平台建設\n（一）建設平台。\n專欄1　重點工程\n1.平台工程。\n2.園區工程。\n"
+            "（二）引進人才。\n")
+    assert [s[1] for s in _shape(plan)] == ["", "一、", "專項行動一：", "（一）", "（二）"]
+    notice = ("某市人民政府辦公室關於印發《某市若干措施》的通知\n現將《某市若干措施》印發給你們。\n一、提高認識。加強領導。\n"
+              "二、抓好落實。按季度報送。\n某市人民政府辦公室\n附件\n某市若干措施\n一、支持研發\n（一）支持新藥。\n二、優化環境\n")
+    assert [s[1] for s in _shape(notice)] == ["", "一、", "（一）", "二、"]
+    toc = "某市規劃\n目　錄\n一、發展基礎……1\n二、重點任務……3\n一、發展基礎\n產業較快發展。\n二、重點任務\n（一）建設平台。\n"
+    assert [s[1] for s in _shape(toc)] == ["", "一、", "二、", "（一）"]
