@@ -240,6 +240,15 @@ def _provision_dicts(text: str) -> list[dict]:
             stack.clear()
             in_annex = True
             continue
+        if holds_annex and provisions and text_end - start <= start and _TITLED_ANNEX_RE.match(line) \
+                and _titled_annex(text, line, next_start):  # 附件1：名词解释 on one line
+            provisions[-1]["end"] = start
+            label, title = _annex_title(line)
+            n_annex = sum(p["level"] == "annex" for p in provisions) + 1
+            provisions.append(_row(f"annex{n_annex}", "", "annex", label, None, title, start, text_end, 1))
+            stack.clear()
+            in_annex = True
+            continue
         if start == table_annex and provisions and not in_annex:  # 重点任务分工表 with no 附件 line above it
             provisions[-1]["end"] = start
             label, title = _annex_title(line)
@@ -505,6 +514,29 @@ def _table_annex_start(text: str, lines: list[str], body_start: int = 0) -> int 
             return None
         return offsets[above]
     return None
+
+
+# 附件1：名词解释 (附件2 重点企业名单): an attachment's number and its short title on one line
+_TITLED_ANNEX_RE = re.compile(r"[ \t\u3000]*附\s*[件表]\s*[0-9０-９一二三四五六七八九十]{1,2}(?:[ \t\u3000]*[:：]|[ \t\u3000]+)"
+                              r"[ \t\u3000]*[^\s。；;，,：:][^。；;，,：:]{0,39}$")
+
+
+def _titled_annex(text: str, line: str, next_start: int) -> bool:
+    """Whether a line 附件1：X (in the text's second half) starts attachment X, not a notice's list of its attachments.
+
+    A list's entry is followed by the attachments themselves: a line reading 附件 (附件1) below it,
+    or X's title on a line of its own.
+    """
+    if next(annex_lines(text[next_start:]), None) is not None:
+        return False
+    title = _annex_title(line)[1]
+    at = text.find(title, next_start)
+    while at >= 0:  # X's title standing alone below: this line only names it
+        end = text.find("\n", at)
+        if text[line_start_at(text, at):len(text) if end < 0 else end].strip() == title:
+            return False
+        at = text.find(title, at + 1)
+    return True
 
 
 def _annex_title(line: str) -> tuple[str, str]:

@@ -436,3 +436,19 @@ def test_a_text_in_traditional_characters():
     assert [s[1] for s in _shape(notice)] == ["", "一、", "（一）", "二、"]
     toc = "某市規劃\n目　錄\n一、發展基礎……1\n二、重點任務……3\n一、發展基礎\n產業較快發展。\n二、重點任務\n（一）建設平台。\n"
     assert [s[1] for s in _shape(toc)] == ["", "一、", "二、", "（一）"]
+
+
+def test_an_attachment_numbered_and_titled_on_one_line():
+    """附件1：名词解释 after the policy starts an attachment as a line reading 附件 does: its 1. 2. are no items."""
+    text = ("某市若干措施\n一、支持创新\n（一）支持研发。对开展新药临床试验的企业按研发投入给予分阶段奖励。\n二、优化环境\n"
+            "（一）优化审批。压缩审批时限，推行并联审批和容缺受理。\n本措施自印发之日起施行，有效期三年。\n"
+            "附件1：名词解释\n1.创新药：指未在境内外上市的药品。\n2.首仿药：指境内首个仿制上市的药品。\n附件2 重点企业名单\n1.某某生物公司\n")
+    rows = parse_provisions(text)
+    assert [(p.level, p.label, p.title) for p in rows][-2:] == [("annex", "附件1", "名词解释"), ("annex", "附件2", "重点企业名单")]
+    assert [p.label for p in rows if p.level != "annex"] == ["", "一、", "（一）", "二、", "（一）"]
+    # a notice's list of its attachments, each printed below under its title, is no attachment
+    listed = ("某市通知\n现将方案印发给你们。\n一、支持创新\n（一）支持研发。\n附件1：产业方案\n某市人民政府\n2024年3月1日\n"
+              "产业方案\n一、总体要求\n（一）坚持创新。\n二、重点任务\n（一）支持研发。\n1.建设平台。\n")
+    with warnings.catch_warnings():  # the two policies' 一、 restart
+        warnings.simplefilter("ignore", StructureWarning)
+        assert not any(p.level == "annex" for p in parse_provisions(listed))
