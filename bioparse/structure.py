@@ -225,6 +225,7 @@ def _provision_dicts(text: str) -> list[dict]:
     lines = text.split("\n")
     table_annex = _table_annex_start(text, lines, body_start)
     in_annex = False  # after the policy, in an attachment: its numbered lines are no items
+    listed = None  # each stripped line's last offset, read at the first 附件1：X line (_titled_annex)
     box = None  # in a 专栏 box (the last number of each level in it), until the next heading of a higher rank than an item
     next_start = 0
     for k, line in enumerate(lines):
@@ -241,7 +242,7 @@ def _provision_dicts(text: str) -> list[dict]:
             in_annex = True
             continue
         if holds_annex and provisions and text_end - start <= start and _TITLED_ANNEX_RE.match(line) \
-                and _titled_annex(text, line, next_start):  # 附件1：名词解释 on one line
+                and _titled_annex(line, start, listed or (listed := _lines_last_at(lines))):  # 附件1：名词解释
             provisions[-1]["end"] = start
             label, title = _annex_title(line)
             n_annex = sum(p["level"] == "annex" for p in provisions) + 1
@@ -521,22 +522,26 @@ _TITLED_ANNEX_RE = re.compile(r"[ \t\u3000]*附\s*[件表]\s*[0-9０-９一二�
                               r"[ \t\u3000]*[^\s。；;，,：:][^。；;，,：:]{0,39}$")
 
 
-def _titled_annex(text: str, line: str, next_start: int) -> bool:
+def _titled_annex(line: str, start: int, last_at: dict[str, int]) -> bool:
     """Whether a line 附件1：X (in the text's second half) starts attachment X, not a notice's list of its attachments.
 
     A list's entry is followed by the attachments themselves: a line reading 附件 (附件1) below it,
-    or X's title on a line of its own.
+    or X's title on a line of its own. ``last_at`` is _lines_last_at's map.
     """
-    if next(annex_lines(text[next_start:]), None) is not None:
-        return False
-    title = _annex_title(line)[1]
-    at = text.find(title, next_start)
-    while at >= 0:  # X's title standing alone below: this line only names it
-        end = text.find("\n", at)
-        if text[line_start_at(text, at):len(text) if end < 0 else end].strip() == title:
-            return False
-        at = text.find(title, at + 1)
-    return True
+    return last_at["\n"] <= start and last_at.get(_annex_title(line)[1], -1) <= start
+
+
+def _lines_last_at(lines: list[str]) -> dict[str, int]:
+    """Each stripped line's last offset in the text; "\\n" keys the last line reading 附件 (附件1). One pass."""
+    last_at: dict[str, int] = {"\n": -1}
+    pos = 0
+    for line in lines:
+        core = line.strip()
+        last_at[core] = pos
+        if core[:1] == "附" and _ANNEX_LINE_RE.match(line):
+            last_at["\n"] = pos
+        pos += len(line) + 1
+    return last_at
 
 
 def _annex_title(line: str) -> tuple[str, str]:
