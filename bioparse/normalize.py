@@ -31,11 +31,12 @@ HALF_WIDTH_HEADING = re.compile(rf"^\(([{CN_DIGITS}]+|\d{{1,3}})\)[ \u3000]*")
 SENTENCE_END = set("。！？!?；;：:）)」』”\"》】")
 # The start of a numbered heading or a responsibility line: a line starting like this is
 # never a continuation.
-_RESPONSIBILITY_START = (r"(?:【\s*)?(?:责任|牵头|配合|参与|协同|主责|实施|主办|协办|承办|协作)"
-                         r"(?:单位|部门|主体|处室|科室|机构)\s*(?:[:：]|】)")
+_RESPONSIBILITY_START = (r"(?:【\s*)?(?:[责責]任|[牵牽][头頭]|配合|[参參][与與]|[协協]同|主[责責]|[实實]施|主[办辦]|[协協][办辦]|承[办辦]|[协協]作)"
+                         r"(?:[单單]位|部[门門]|主体|主體|[处處]室|科室|[机機][构構])\s*(?:[:：]|】)")
 HEADING_START = re.compile(
     rf"^(?:[{CN_DIGITS}]+[、，.．]|[（(][{CN_DIGITS}]+[）)]|[（(]?\d{{1,3}}[）)]|\d{{1,3}}(?:[.．](?!\d)|、)"
-    rf"|第[{CN_DIGITS}\d]+[章节条部分]|附件|[{CN_DIGITS}]是|[{ONE_CHARACTER_LABELS}]|(?:专项)?(?:行动|任务)[{CN_DIGITS}]+[：:、\u3000]"
+    rf"|第[{CN_DIGITS}\d]+[章节条部分節條]|附件|[{CN_DIGITS}]是|[{ONE_CHARACTER_LABELS}]"
+    rf"|(?:专项|專項)?(?:行动|行動|任务|任務)[{CN_DIGITS}]+[：:、\u3000]"
     # a responsibility line of its own (责任单位：…) closes the paragraph before it
     rf"|{_RESPONSIBILITY_START})"
 )

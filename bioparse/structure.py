@@ -23,14 +23,14 @@ _ARABIC_FIRST = "0123456789０１２３４５６７８９"  # a label's first di
 # (level name, rank, pattern). A lower rank is higher in the tree. Each pattern matches at
 # the start of a paragraph and captures the numeral in group "n".
 HEADING_KINDS: list[tuple[str, int, re.Pattern]] = [
-    ("chapter", 0, re.compile(rf"^第(?P<n>[{CN}\d]+)[章编]")),
+    ("chapter", 0, re.compile(rf"^第(?P<n>[{CN}\d]+)[章编編]")),
     ("chapter", 0, re.compile(rf"^第(?P<n>[{CN}\d]+)部分")),
-    ("division", 1, re.compile(rf"^第(?P<n>[{CN}\d]+)节")),  # 节 of a long regulation
+    ("division", 1, re.compile(rf"^第(?P<n>[{CN}\d]+)[节節]")),  # 节 of a long regulation
     ("part", 2, re.compile(rf"^(?P<n>[{CN}]+)(?:、|[.．](?![{CN}\d]))")),
-    ("article", 3, re.compile(rf"^第(?P<n>[{CN}\d]+)条")),
+    ("article", 3, re.compile(rf"^第(?P<n>[{CN}\d]+)[条條]")),
     # 行动一：创新策源行动, 专项行动二　…, 任务三、…: a plan's named actions, between its parts
     # (二、重点行动) and the （一） measures under them; the separator is part of the label
-    ("action", 3, re.compile(rf"^(?:专项)?(?:行动|任务)(?P<n>[{CN}]+)(?:[：:、]|[ \u3000\t]+|$)")),
+    ("action", 3, re.compile(rf"^(?:专项|專項)?(?:行动|行動|任务|任務)(?P<n>[{CN}]+)(?:[：:、]|[ \u3000\t]+|$)")),
     ("section", 4, re.compile(rf"^[（(](?P<n>[{CN}]+)[）)]")),
     ("section", 4, re.compile(rf"^(?P<n>[{PARENTHESIZED_CN}])")),  # ㈠ for （一）
     # 1. or 1、 — a full stop before a digit is a decimal point (1.5万亩), except before a year
@@ -225,6 +225,7 @@ def _provision_dicts(text: str) -> list[dict]:
     lines = text.split("\n")
     table_annex = _table_annex_start(text, lines, body_start)
     in_annex = False  # after the policy, in an attachment: its numbered lines are no items
+    listed = None  # each stripped line's last offset, read at the first 附件1：X line (_titled_annex)
     box = None  # in a 专栏 box (the last number of each level in it), until the next heading of a higher rank than an item
     next_start = 0
     for k, line in enumerate(lines):
@@ -240,6 +241,15 @@ def _provision_dicts(text: str) -> list[dict]:
             stack.clear()
             in_annex = True
             continue
+        if holds_annex and provisions and text_end - start <= start and _TITLED_ANNEX_RE.match(line) \
+                and _titled_annex(line, start, listed or (listed := _lines_last_at(lines))):  # 附件1：名词解释
+            provisions[-1]["end"] = start
+            label, title = _annex_title(line)
+            n_annex = sum(p["level"] == "annex" for p in provisions) + 1
+            provisions.append(_row(f"annex{n_annex}", "", "annex", label, None, title, start, text_end, 1))
+            stack.clear()
+            in_annex = True
+            continue
         if start == table_annex and provisions and not in_annex:  # 重点任务分工表 with no 附件 line above it
             provisions[-1]["end"] = start
             label, title = _annex_title(line)
@@ -252,14 +262,14 @@ def _provision_dicts(text: str) -> list[dict]:
         if annex_list and _ANNEX_ENTRY.match(line):
             continue  # 1.重点项目清单 names an attachment: no item of the last section
         annex_list = holds_annex and line[:1] == "附" and _ANNEX_START.match(line) is not None
-        if "说明" in line and provisions and _EXPLANATION_RE.match(line):  # a draft's 起草说明 after it
+        if ("说明" in line or "說明" in line) and provisions and _EXPLANATION_RE.match(line):  # a draft's 起草说明 after it
             provisions[-1]["end"] = start
             n_annex = sum(p["level"] == "annex" for p in provisions) + 1
             provisions.append(_row(f"annex{n_annex}", "", "annex", "", None, line.strip(), start, text_end, 1))
             stack.clear()
             in_annex = True
             continue
-        if line[:2] == "专栏" and _BOX_RE.match(line):
+        if line[:2] in ("专栏", "專欄") and _BOX_RE.match(line):
             box = {}  # 专栏1 重大工程: a box whose numbered lines (1.创新平台工程) are no items
             continue
         hit = match_heading(line)
@@ -312,27 +322,21 @@ def _provision_dicts(text: str) -> list[dict]:
 
 
 # A draft's explanation printed after it: 关于《X（征求意见稿）》的起草说明, 编制说明 — no part of the policy
-_EXPLANATION_RE = re.compile(r"[ \t\u3000]*(?:关于)?[^\n。；：:]{0,80}?(?:起草|编制|修订|制定|政策)说明[ \t\u3000]*$")
+_EXPLANATION_RE = re.compile(r"[ \t\u3000]*(?:关于|關於|關于)?[^\n。；：:]{0,80}?(?:起草|编制|編制|修订|修訂|制定|政策)[说說]明[ \t\u3000]*$")
 # a box of a plan (专栏1 主要指标, 专栏二：重大工程): its entries are no items of the text around it
-_BOX_RE = re.compile(r"专栏[ \t\u3000]*[0-9０-９一二三四五六七八九十]{1,3}(?:[ \t\u3000:：、]|$)")
+_BOX_RE = re.compile(r"(?:专栏|專欄)[ \t\u3000]*[0-9０-９一二三四五六七八九十]{1,3}(?:[ \t\u3000:：、]|$)")
 
 
 # A line of a table of contents: dot leaders (……, ....., ．．．, · · ·), a tab or a run of
 # spaces, then a page number (12, （12）)
 _TOC_ENTRY = re.compile(r"(?:…+|(?:[.．·・][ \u3000]?){3,}|\t|[ \u3000]{2,})[ \t\u3000]*(?:\d{1,3}|[（(]\d{1,3}[）)])$")
-_TOC_HEAD = re.compile(r"[ \t\u3000]*目[ \t\u3000]*录[ \t\u3000]*(?=\n|$)")
+_TOC_HEAD = re.compile(r"[ \t\u3000]*目[ \t\u3000]*[录錄][ \t\u3000]*(?=\n|$)")
 
 
 def _toc_end(text: str) -> int:
     """Offset of the body after a 目录 near the text's start (0 without one): the line that
     repeats the 目录's first entry, with or without its leaders and page number."""
-    m = None
-    for i in positions(text, "录"):  # a line reading 目录 (目  录), tried only where 录 stands
-        if i >= 3000:
-            break
-        m = _TOC_HEAD.match(text, text.rfind("\n", 0, i) + 1)
-        if m:
-            break
+    m = _toc_head(text, "录") or _toc_head(text, "錄")  # 目录, or 目錄 in a text in traditional characters
     if m is None:
         return _chapter_list_end(text)
     lines = text[m.end():].split("\n")
@@ -346,6 +350,17 @@ def _toc_end(text: str) -> int:
             seen_first = True
         pos += len(ln) + 1
     return 0
+
+
+def _toc_head(text: str, char: str):
+    """The match of a line reading 目录 (目  录) in the text's first 3000 characters, tried only where ``char`` stands."""
+    for i in positions(text, char):
+        if i >= 3000:
+            break
+        m = _TOC_HEAD.match(text, text.rfind("\n", 0, i) + 1)
+        if m:
+            return m
+    return None
 
 
 _CHAPTER_LIST_RUN = 3  # chapters back to back, with no text between: a list of them, no body
@@ -389,8 +404,8 @@ def _toc_key(line: str) -> str:
 # A notice that issues a policy (关于印发《X》的通知) may carry it as its attachment: a line
 # 附件 (附件1) and then X's title. The notice's own numbered points (一、提高认识…) come
 # before it; the policy's headings start again after it.
-_ISSUED_TITLE_RE = re.compile(r"印发\s*《([^》\n]{4,80})》|印发([^《》\n]{4,80}?)的\s*通\s*知"
-                              r"|《([^》\n]{4,80})》[^《》\n]{0,30}印发给你")
+_ISSUED_TITLE_RE = re.compile(r"印[发發]\s*《([^》\n]{4,80})》|印[发發]([^《》\n]{4,80}?)的\s*通\s*知"
+                              r"|《([^》\n]{4,80})》[^《》\n]{0,30}印[发發][给給]你")
 _ANNEX_LINE_RE = re.compile(r"^[ \t\u3000]*附\s*[件表]\s*[0-9０-９一二三四五六七八九十]{0,2}[ \t\u3000]*[:：]?[ \t\u3000]*$", re.M)
 _HEAD_LINES = 8
 
@@ -467,7 +482,7 @@ def policy_after_signature(text: str) -> int:
 
 # The header row of a table: 序号, then two or more short cells apart by blanks (tabs, spaces or
 # one ideographic space: 序号　重点任务　牵头单位)
-_TABLE_HEAD_RE = re.compile(r"[ \u3000]*序[ \u3000]?号(?:[ \t\u3000]+[^\s。；，]{1,12}){2,}[ \t\u3000]*$")
+_TABLE_HEAD_RE = re.compile(r"[ \u3000]*序[ \u3000]?[号號](?:[ \t\u3000]+[^\s。；，]{1,12}){2,}[ \t\u3000]*$")
 _ANNEX_TITLE_RE = re.compile(r"[ \t\u3000]*(附\s*[件表]\s*[0-9０-９一二三四五六七八九十]{0,2})[ \t\u3000]*[:：]?[ \t\u3000]*")
 _SENTENCE_MARKS = ("。", "；", "：", ":")
 
@@ -500,6 +515,33 @@ def _table_annex_start(text: str, lines: list[str], body_start: int = 0) -> int 
             return None
         return offsets[above]
     return None
+
+
+# 附件1：名词解释 (附件2 重点企业名单): an attachment's number and its short title on one line
+_TITLED_ANNEX_RE = re.compile(r"[ \t\u3000]*附\s*[件表]\s*[0-9０-９一二三四五六七八九十]{1,2}(?:[ \t\u3000]*[:：]|[ \t\u3000]+)"
+                              r"[ \t\u3000]*[^\s。；;，,：:][^。；;，,：:]{0,39}$")
+
+
+def _titled_annex(line: str, start: int, last_at: dict[str, int]) -> bool:
+    """Whether a line 附件1：X (in the text's second half) starts attachment X, not a notice's list of its attachments.
+
+    A list's entry is followed by the attachments themselves: a line reading 附件 (附件1) below it,
+    or X's title on a line of its own. ``last_at`` is _lines_last_at's map.
+    """
+    return last_at["\n"] <= start and last_at.get(_annex_title(line)[1], -1) <= start
+
+
+def _lines_last_at(lines: list[str]) -> dict[str, int]:
+    """Each stripped line's last offset in the text; "\\n" keys the last line reading 附件 (附件1). One pass."""
+    last_at: dict[str, int] = {"\n": -1}
+    pos = 0
+    for line in lines:
+        core = line.strip()
+        last_at[core] = pos
+        if core[:1] == "附" and _ANNEX_LINE_RE.match(line):
+            last_at["\n"] = pos
+        pos += len(line) + 1
+    return last_at
 
 
 def _annex_title(line: str) -> tuple[str, str]:

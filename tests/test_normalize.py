@@ -232,3 +232,11 @@ def test_a_law_databases_field_names_before_a_line_are_dropped():
     start = n.text.index("第一章")
     assert raw[n.offsets[start]] == "第"
     assert normalize("【责任单位】市科技局\n").text == "【责任单位】市科技局"
+
+
+def test_a_traditional_article_or_responsibility_line_starts_a_line():
+    """第三條 and 責任單位： start lines in a 繁體 text as 第三条 and 责任单位： do: no page break joins them to the line before."""
+    body = "第二條　本辦法適用於本市行政區域內的科技項目，包括研發項目、平台項目，"
+    assert normalize(body + "\n\n第三條　項目實行分類管理。\n").text.split("\n")[1] == "第三條　項目實行分類管理。"
+    clause = "（一）支持研發。對新藥研發給予支持，對臨床試驗給予補助，"
+    assert normalize(clause + "\n\n責任單位：市科技局\n").text.split("\n")[1] == "責任單位：市科技局"

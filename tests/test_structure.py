@@ -419,3 +419,36 @@ def test_a_table_row_set_with_single_ideographic_spaces_is_no_item():
     text = ("某市行动计划\n一、发展目标\n主要指标见表1。\n表1　主要发展指标\n序号　指标名称　单位　2023年　2026年\n"
             "1　产业规模　亿元　600　1000\n2　上市企业　家　10　20\n二、重点任务\n1　建设国家级平台，到2026年建成一批。\n")
     assert [s[1] for s in _shape(text)] == ["", "一、", "二、", "1"]
+
+
+def test_a_text_in_traditional_characters():
+    """A site's 繁體 version of a policy: 第一條, 第一節, 編, 專項行動, 專欄, 目錄 and 印發 are read as their simplified forms are."""
+    law = ("某市科技項目管理辦法\n第一章　總則\n第一條　為了規範項目管理，制定本辦法。\n第二章　項目管理\n第一節　立項\n"
+           "第二條　項目實行分類管理。\n第二節　驗收\n第三條　項目完成後應當驗收。\n")
+    assert [(p.provision_id, p.label) for p in parse_provisions(law)] == [
+        ("0", ""), ("1", "第一章"), ("1.1", "第一條"), ("2", "第二章"), ("2.1", "第一節"), ("2.1.2", "第二條"),
+        ("2.2", "第二節"), ("2.2.3", "第三條")]
+    plan = ("某市行動方案\n一、重點行動\n專項行動一：創新平台建設\n（一）建設平台。\n專欄1　重點工程\n1.平台工程。\n2.園區工程。\n"
+            "（二）引進人才。\n")
+    assert [s[1] for s in _shape(plan)] == ["", "一、", "專項行動一：", "（一）", "（二）"]
+    notice = ("某市人民政府辦公室關於印發《某市若干措施》的通知\n現將《某市若干措施》印發給你們。\n一、提高認識。加強領導。\n"
+              "二、抓好落實。按季度報送。\n某市人民政府辦公室\n附件\n某市若干措施\n一、支持研發\n（一）支持新藥。\n二、優化環境\n")
+    assert [s[1] for s in _shape(notice)] == ["", "一、", "（一）", "二、"]
+    toc = "某市規劃\n目　錄\n一、發展基礎……1\n二、重點任務……3\n一、發展基礎\n產業較快發展。\n二、重點任務\n（一）建設平台。\n"
+    assert [s[1] for s in _shape(toc)] == ["", "一、", "二、", "（一）"]
+
+
+def test_an_attachment_numbered_and_titled_on_one_line():
+    """附件1：名词解释 after the policy starts an attachment as a line reading 附件 does: its 1. 2. are no items."""
+    text = ("某市若干措施\n一、支持创新\n（一）支持研发。对开展新药临床试验的企业按研发投入给予分阶段奖励。\n二、优化环境\n"
+            "（一）优化审批。压缩审批时限，推行并联审批和容缺受理。\n本措施自印发之日起施行，有效期三年。\n"
+            "附件1：名词解释\n1.创新药：指未在境内外上市的药品。\n2.首仿药：指境内首个仿制上市的药品。\n附件2 重点企业名单\n1.某某生物公司\n")
+    rows = parse_provisions(text)
+    assert [(p.level, p.label, p.title) for p in rows][-2:] == [("annex", "附件1", "名词解释"), ("annex", "附件2", "重点企业名单")]
+    assert [p.label for p in rows if p.level != "annex"] == ["", "一、", "（一）", "二、", "（一）"]
+    # a notice's list of its attachments, each printed below under its title, is no attachment
+    listed = ("某市通知\n现将方案印发给你们。\n一、支持创新\n（一）支持研发。\n附件1：产业方案\n某市人民政府\n2024年3月1日\n"
+              "产业方案\n一、总体要求\n（一）坚持创新。\n二、重点任务\n（一）支持研发。\n1.建设平台。\n")
+    with warnings.catch_warnings():  # the two policies' 一、 restart
+        warnings.simplefilter("ignore", StructureWarning)
+        assert not any(p.level == "annex" for p in parse_provisions(listed))
