@@ -371,6 +371,9 @@ def _chapter_list_end(text: str) -> int:
     """Offset of the body after a list of chapters near the text's start with no 目录 line above it
     (第一章 总则⏎第二章 …⏎第三章 …: a law database's contents): the line that repeats the list's first
     entry, else the line after the list; 0 without one. Only a text holding such a run is read further."""
+    head = text[:3000]
+    if head.count("第") < _CHAPTER_LIST_RUN or ("章" not in head and "部分" not in head):
+        return 0  # no run of chapters can stand there: most texts are told so without reading their lines
     run: list[tuple[int, str]] = []
     pos = 0
     for ln in text[:3000].split("\n"):
