@@ -9,6 +9,7 @@ the end of a paragraph):
   责任单位：A牵头，B、C配合，D参与 (a role word in a labelled list cuts it)
   责任单位： ending its line, with A、B on the next
   由A负责，B配合。 / …基金，由A负责，B参与。 (a sentence closing its paragraph)
+  （责任单位 A、B） · 责任单位\tA、B on a line of its own (a label whose colon is a blank: a PDF's or a table row's)
 Offsets are code-point offsets into the text passed in.
 """
 from __future__ import annotations
@@ -656,11 +657,33 @@ def find_clauses(text: str, refused: list | None = None) -> list[tuple[int, int,
         if parsed:
             clauses.append((m.start(), m.end(), *parsed))
             taken.add(m.start(), m.end())
+    # 责任单位\t市科技局、市财政局: a table row or a PDF line whose label lost its colon
+    for m in _uncoloned_line_matches(text):
+        s, e = m.span(1)
+        if taken.overlaps(s, e):
+            continue
+        parsed = parse_clause(m.group(1), s)
+        if parsed and parsed[0] in MARKERS and _all_agencies(parsed[1]):
+            clauses.append((s, e, *parsed))
+            taken.add(s, e)
     if len(clauses) > n_paren:  # the paren clauses come in order; the others join them
         clauses.sort(key=lambda c: (c[0], c[1]))
     if refused:  # a note bracket closing a 责任单位：… line is part of that clause
         refused[:] = [(s, e) for s, e in refused if not taken.overlaps(s, e)]
     return _first_leads_below(text, clauses)
+
+
+# a line opened by a label and a blank instead of its colon, its names running to the line's end
+_UNCOLONED_LINE_RE = re.compile(r"^[ \t\u3000]*(" + _MARKER_LEVEL + r"(?:" + "|".join(MARKERS) + r")"
+                                r"[ \t\u3000]+[^\s。：:；;][^\n。：:]*[^\s。：:；;])[ \t\u3000。；;]*$", re.M)
+_UNCOLONED_CUES = tuple(w + b for w in ("单位", "部门", "处室", "科室", "机构", "主体") for b in " \t\u3000")
+
+
+def _uncoloned_line_matches(text: str):
+    """The _UNCOLONED_LINE_RE matches, sought only in a text where a label's ending stands before a blank."""
+    if not any(cue in text for cue in _UNCOLONED_CUES):
+        return ()
+    return _UNCOLONED_LINE_RE.finditer(text)
 
 
 def _before_unopened_brackets(text: str, start: int, end: int) -> int:

@@ -808,3 +808,14 @@ def test_a_label_without_its_colon(inner, expected):
     style, pieces = parse_clause(inner)
     assert [(n, r) for n, _, _, r in pieces] == expected
     assert all(inner[s:e] == n for n, s, e, _ in pieces)
+
+
+def test_a_line_whose_label_lost_its_colon():
+    """责任单位\\t市科技局 (a two-cell table row) or 责任单位　市医保局 on a line of its own is a labelled list; a
+    label before prose (责任单位 要…) or a table's header row (责任单位\\t完成时限) is none."""
+    text = ("（一）推进。\n责任单位\t市科技局、市财政局\n（二）推进。\n牵头单位 市卫生健康委；配合单位 市医保局\n"
+            "（三）推进。\n责任单位\u3000市医保局。\n（四）推进。\n责任单位 要切实履行职责\n"
+            "序号\t任务\t责任单位\t完成时限\n责任单位\t完成时限\n")
+    assert _clause_names(text) == [[("市科技局", "responsible"), ("市财政局", "responsible")],
+                                   [("市卫生健康委", "lead"), ("市医保局", "support")],
+                                   [("市医保局", "responsible")]]
