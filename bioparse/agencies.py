@@ -9,6 +9,7 @@ the end of a paragraph):
   责任单位：A牵头，B、C配合，D参与 (a role word in a labelled list cuts it)
   责任单位： ending its line, with A、B on the next
   由A负责，B配合。 / …基金，由A负责，B参与。 (a sentence closing its paragraph)
+  （责任单位 A、B） · 责任单位\tA、B on a line of its own (a label whose colon is a blank: a PDF's or a table row's)
 Offsets are code-point offsets into the text passed in.
 """
 from __future__ import annotations
@@ -72,8 +73,8 @@ _SEMICOLON_RE = re.compile(r"[；;]")
 _LEAD_ONLY_RE = re.compile(r"^(?P<lead>.+?)牵头(?:负责|落实)?\s*$")
 _SUPPORT_SUFFIX_RE = re.compile(r"(?:配合|参与|协助|(?:加强)?指导)\s*$")
 # 等, 等有关部门, 等驻长高校: the tail after the last name of a list
-# (等省有关部门, 等市直有关单位: a level word only before 有关/相关)
-_ETC_TAIL_RE = re.compile(r"等(?:驻[^、，,；;（）()等]{1,2}|[省市区县州盟旗][直级属]?(?=有关|相关))?(?:有关|相关)?"
+# (等省有关部门, 等市直有关单位: a level word only before 有关/相关; the 等 of 高等院校 is none)
+_ETC_TAIL_RE = re.compile(r"(?<![高中初])等(?:驻[^、，,；;（）()等]{1,2}|[省市区县州盟旗][直级属]?(?=有关|相关))?(?:有关|相关)?"
                           r"(?:部门|单位|高校|院校|科研院所|院所|医疗机构|机构|企业)?$")
 _SPACE_RE = re.compile(r"\s+")
 _WORD_RE = re.compile(r"\S+")
@@ -101,6 +102,11 @@ AGENCY_ENDINGS = (
     "局", "委", "办", "厅", "部", "署", "政府", "管委会", "委员会", "中心", "院", "会", "行",
     "公司", "集团", "海关", "园", "开发区", "园区", "新区", "室", "处", "联", "协", "组", "站",
     "部门", "单位", "机构", "高校", "院所", "大学", "研究所",
+    # schools, parks, services and state firms named as bodies: 各高等院校, 市委党校, 经开区, 高新区,
+    # 市消防救援支队, 市气象台, 中储粮某某直属库, 市供销社 (NOTES.md keeps such names as written,
+    # as 天津医药集团)
+    "院校", "学校", "党校", "经开区", "高新区", "保税区", "自贸区", "支队", "大队", "总队", "气象台",
+    "直属库", "供销社", "供销合作社",
 )
 _MAX_NAME = 30
 
@@ -374,6 +380,11 @@ def _parse_clause(inner: str, base: int = 0, *, require_marker: bool = False):
         parsed = _parse_clause(inner[:stop], base, require_marker=require_marker)
         if parsed is not None:
             return parsed
+    # 责任单位 市科技局、市财政局 (a PDF's or a table's label without its colon)
+    if ":" not in inner and "：" not in inner:
+        label = _LABEL_START_RE.match(inner)
+        if label:
+            return _parse_uncoloned(inner, base, label, require_marker)
     # segments separated by ；/; each may carry its own marker (牵头单位：…；配合单位：…);
     # a marker word is followed by a colon, which most clauses lack
     if "：" in inner or ":" in inner:
@@ -400,6 +411,30 @@ def _parse_clause(inner: str, base: int = 0, *, require_marker: bool = False):
     if form == "" and (require_marker or _SCOPE_NOTE_RE.match(inner)):
         return None
     return (form or "bare_list"), pieces
+
+
+# a label opening a clause with no colon after it: 责任单位 市科技局 · 牵头单位市发改委
+_LABEL_WORDS = _MARKER_LEVEL + r"(" + "|".join(MARKERS) + r")"
+_LABEL_START_RE = re.compile(r"[ \t\u3000]*" + _LABEL_WORDS)
+# a label, at the start or after a separator, set off from its names by a blank
+_SPACED_LABEL_RE = re.compile(r"(?<![^，,；;、 \t\u3000])(" + _MARKER_LEVEL + r"(?:" + "|".join(MARKERS) + r"))"
+                              r"[ \t\u3000](?=[ \t\u3000]*[^ \t\u3000])")
+
+
+def _parse_uncoloned(inner: str, base: int, label: re.Match, require_marker: bool):
+    """A clause whose labels lack their colons, parsed as if each had one.
+
+    A blank after a label stands for its colon (the same length, so offsets stay); a label
+    run into its first name (责任单位市科技局) gives the names after it its role.
+    """
+    spaced = _SPACED_LABEL_RE.sub(lambda m: m.group(1) + "：", inner)
+    if spaced != inner:
+        return _parse_clause(spaced, base, require_marker=require_marker)
+    parsed = _parse_clause(inner[label.end():], base + label.end())
+    if parsed is None or parsed[0] != "bare_list":
+        return parsed
+    role = MARKERS[label.group(1)]
+    return label.group(1), [(name, s, e, role) for name, s, e, _ in parsed[1]]
 
 
 def _before_prose(inner: str, base: int):
@@ -622,11 +657,33 @@ def find_clauses(text: str, refused: list | None = None) -> list[tuple[int, int,
         if parsed:
             clauses.append((m.start(), m.end(), *parsed))
             taken.add(m.start(), m.end())
+    # 责任单位\t市科技局、市财政局: a table row or a PDF line whose label lost its colon
+    for m in _uncoloned_line_matches(text):
+        s, e = m.span(1)
+        if taken.overlaps(s, e):
+            continue
+        parsed = parse_clause(m.group(1), s)
+        if parsed and parsed[0] in MARKERS and _all_agencies(parsed[1]):
+            clauses.append((s, e, *parsed))
+            taken.add(s, e)
     if len(clauses) > n_paren:  # the paren clauses come in order; the others join them
         clauses.sort(key=lambda c: (c[0], c[1]))
     if refused:  # a note bracket closing a 责任单位：… line is part of that clause
         refused[:] = [(s, e) for s, e in refused if not taken.overlaps(s, e)]
     return _first_leads_below(text, clauses)
+
+
+# a line opened by a label and a blank instead of its colon, its names running to the line's end
+_UNCOLONED_LINE_RE = re.compile(r"^[ \t\u3000]*(" + _MARKER_LEVEL + r"(?:" + "|".join(MARKERS) + r")"
+                                r"[ \t\u3000]+[^\s。：:；;][^\n。：:]*[^\s。：:；;])[ \t\u3000。；;]*$", re.M)
+_UNCOLONED_CUES = tuple(w + b for w in ("单位", "部门", "处室", "科室", "机构", "主体") for b in " \t\u3000")
+
+
+def _uncoloned_line_matches(text: str):
+    """The _UNCOLONED_LINE_RE matches, sought only in a text where a label's ending stands before a blank."""
+    if not any(cue in text for cue in _UNCOLONED_CUES):
+        return ()
+    return _UNCOLONED_LINE_RE.finditer(text)
 
 
 def _before_unopened_brackets(text: str, start: int, end: int) -> int:

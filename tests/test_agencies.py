@@ -773,3 +773,49 @@ def test_notes_and_role_wordings_of_other_cities(text, expected):
     """A bracket of duties and deadlines after the last name is no part of it; 分别牵头, 负责落实，…加强指导
     and a 指导部门： label carry roles as 牵头, 负责，…配合 and 配合单位： do."""
     assert _clause_names(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("推进。（市教育局、各高等院校）\n", [("市教育局", "responsible"), ("各高等院校", "responsible")]),
+    ("推进。（责任单位：市教育局、各高等学校、中等职业学校）\n",
+     [("市教育局", "responsible"), ("各高等学校", "responsible"), ("中等职业学校", "responsible")]),
+    ("推进。（市发改委、市商务粮食局、中储粮某州直属库。排名第一的为牵头单位，下同）\n",
+     [("市发改委", "lead"), ("市商务粮食局", "responsible"), ("中储粮某州直属库", "responsible")]),
+    ("推进。（市科技局、经开区、高新区）\n", [("市科技局", "responsible"), ("经开区", "responsible"), ("高新区", "responsible")]),
+    ("推进。（市应急局、市消防救援支队、市气象台）\n",
+     [("市应急局", "responsible"), ("市消防救援支队", "responsible"), ("市气象台", "responsible")]),
+    ("推进。（市委组织部、市委党校、市供销社）\n",
+     [("市委组织部", "responsible"), ("市委党校", "responsible"), ("市供销社", "responsible")]),
+    ("推进。（市教育局、市人社局等）\n", [("市教育局", "responsible"), ("市人社局", "responsible")]),
+])
+def test_schools_parks_services_and_state_firms_are_bodies(text, expected):
+    """Bodies that are no bureaus (各高等院校, 经开区, 市消防救援支队, 中储粮…直属库) end plain lists as 各高校
+    and 天津医药集团 do; the 等 of 高等/中等 is no etc tail."""
+    assert _clause_names(text) == [expected]
+
+
+@pytest.mark.parametrize("inner, expected", [
+    ("责任单位 市科技局、市财政局", [("市科技局", "responsible"), ("市财政局", "responsible")]),
+    ("责任单位\u3000市科技局", [("市科技局", "responsible")]),
+    ("牵头单位 市科技局；配合单位 市财政局、各高校",
+     [("市科技局", "lead"), ("市财政局", "support"), ("各高校", "support")]),
+    ("牵头单位 市科技局，配合单位 市财政局", [("市科技局", "lead"), ("市财政局", "support")]),
+    ("责任单位市科技局、市财政局", [("市科技局", "responsible"), ("市财政局", "responsible")]),
+    ("市级责任单位 市科技局", [("市科技局", "responsible")]),
+])
+def test_a_label_without_its_colon(inner, expected):
+    """A PDF's or a table's label that lost its colon (责任单位 市科技局) is a label: 责任单位 is no name."""
+    style, pieces = parse_clause(inner)
+    assert [(n, r) for n, _, _, r in pieces] == expected
+    assert all(inner[s:e] == n for n, s, e, _ in pieces)
+
+
+def test_a_line_whose_label_lost_its_colon():
+    """责任单位\\t市科技局 (a two-cell table row) or 责任单位　市医保局 on a line of its own is a labelled list; a
+    label before prose (责任单位 要…) or a table's header row (责任单位\\t完成时限) is none."""
+    text = ("（一）推进。\n责任单位\t市科技局、市财政局\n（二）推进。\n牵头单位 市卫生健康委；配合单位 市医保局\n"
+            "（三）推进。\n责任单位\u3000市医保局。\n（四）推进。\n责任单位 要切实履行职责\n"
+            "序号\t任务\t责任单位\t完成时限\n责任单位\t完成时限\n")
+    assert _clause_names(text) == [[("市科技局", "responsible"), ("市财政局", "responsible")],
+                                   [("市卫生健康委", "lead"), ("市医保局", "support")],
+                                   [("市医保局", "responsible")]]
