@@ -965,6 +965,7 @@ _UNIT_WORD_RE = re.compile(f"(?:{_UNITS}|个)")
 _GOAL_HEAD_RE = re.compile(r"目标|预期|规划值")
 # a column of the period's growth (年均增长, 年均增速（%）) or its cumulative change (累计, 年均/累计)
 _GROWTH_HEAD_RE = re.compile(r"年均|增速|增幅|增长|累计")
+_RATE_HEAD_RE = re.compile(r"年均|增速|增幅|增长")  # a rate (%); 累计 alone: a sum in the row's unit
 _YEAR_RANGE_RE = re.compile(r"((?:19|20)\d\d)[ \u3000]*年?[ \u3000]*[—\-–~～至到][ \u3000]*((?:19|20)\d\d)[ \u3000]*年")
 _DASH_CELL_RE = re.compile(r"[ \u3000]*(?:[—\-－–/／]+|无)?[ \u3000]*")
 # in a .txt, cells apart by ideographic spaces (one is enough) or by two or more spaces
@@ -1007,7 +1008,7 @@ def _row_cells(line: str, start: int) -> tuple[list[str], list[int]] | None:
 
 
 def _head_column(cell: str, title_years: tuple) -> tuple | None:
-    """(year, unit, role) of a head cell, role being base, goal, growth or None; None for a cell
+    """(year, unit, role) of a head cell, role being base, goal, growth, cumulative or None; None for a cell
     naming none of them (指标, 属性). A 基期值 or 目标值 without a year takes the table title's
     range (表1　主要指标（2020—2025年）: 2020, 2025)."""
     y = _YEAR_HEAD_RE.search(cell)
@@ -1015,8 +1016,8 @@ def _head_column(cell: str, title_years: tuple) -> tuple | None:
     year, unit = int(y.group(1)) if y else None, _table_unit(u.group(1)) if u else None
     # a growth head may name the period (2021—2025年年均增长) but no single year (2025年目标值)
     growth = _GROWTH_HEAD_RE.search(cell) and (y is None or "年均" in cell or _YEAR_RANGE_RE.search(cell))
-    role = ("base" if _BASE_HEAD_RE.search(cell) else "growth" if growth
-            else "goal" if _GOAL_HEAD_RE.search(cell) else None)
+    role = ("base" if _BASE_HEAD_RE.search(cell) else "growth" if growth and _RATE_HEAD_RE.search(cell)
+            else "cumulative" if growth else "goal" if _GOAL_HEAD_RE.search(cell) else None)
     if year is None and role in ("base", "goal") and title_years:
         year = title_years[0] if role == "base" else title_years[1]
     if year is None and unit is None and role is None:
@@ -1038,6 +1039,44 @@ def _aligned(cells: list[str], header: dict, width: int, unit_col: int | None) -
     return max(range(k + 1), key=lambda s: (hits(s), -s))  # (the least shift of the best)
 
 
+def _head_of(cells: list[str], title_years: tuple) -> tuple:
+    """(header, base columns, unit column, width) of a head row's cells; see _head_column."""
+    header = {i: col for i, c in enumerate(cells) if i and (col := _head_column(c, title_years))}
+    base_cols = {i for i, (_, _, role) in header.items() if role == "base"}
+    unit_col = next((i for i, c in enumerate(cells) if c.strip() in ("单位", "计量单位")), None)
+    return header, base_cols, unit_col, len(cells)
+
+
+_HEAD_LINES = 40  # lines kept as a broken head's pieces
+_HEAD_PIECE_MAX = 16  # characters of a head cell's line
+_BRACKET_PIECE_RE = re.compile(r"[（(][^（）()\n]{1,8}[）)]")
+
+
+def _head_piece(line: str) -> bool:
+    """Whether a line may be a piece of a head row broken into lines (指标, 2020年, （基期）): short,
+    no sentence, no figure."""
+    body = line.strip(" \u3000")
+    return (0 < len(body) <= _HEAD_PIECE_MAX and not _SENTENCE_MARK_RE.search(body) and "：" not in body
+            and not _CELL_NUMBER_RE.fullmatch(body))
+
+
+def _joined_head(lines: list[str], width: int) -> list[str] | None:
+    """A head row that a reader wrote over several lines (a line break in a cell, or one cell a line:
+    指标⏎单位⏎2020年⏎（基期）⏎2025年): its cells, a bracket opening a line going on the cell above;
+    the last ``width`` of them, or None if there are fewer or none names a year or a role."""
+    cells: list[str] = []
+    for line in lines:
+        for k, part in enumerate(line.split("\t")):
+            if k == 0 and cells and _BRACKET_PIECE_RE.match(part.strip(" \u3000")):
+                cells[-1] += part.strip(" \u3000")
+            else:
+                cells.append(part)
+    if len(cells) < width:
+        return None
+    cells = cells[len(cells) - width:]
+    return cells if any(_head_column(c, ()) for c in cells[1:]) else None
+
+
 def _indicator_targets(text: str, found: list[dict]) -> list[dict]:
     """Figures of indicator tables and 专栏 lines, dated by their column; see the comment above.
 
@@ -1046,7 +1085,7 @@ def _indicator_targets(text: str, found: list[dict]) -> list[dict]:
     "base_by_order": pipeline.target_rows keeps it a goal if the document was issued before that
     year). A figure that carries its own unit (20个) is found by the usual rules: it only takes its
     column's year. A growth column (年均增长) holds rates (%, kind other) of the latest year; its
-    〔80〕 is the period's cumulative figure in the row's unit.
+    〔80〕, and a column headed 累计 alone, the period's cumulative figure in the row's unit.
     """
     out: list[dict] = []
     found = sorted(found, key=lambda t: t["start"])
@@ -1062,26 +1101,36 @@ def _indicator_targets(text: str, found: list[dict]) -> list[dict]:
     width = 0  # the head row's number of cells
     title_years: tuple = ()  # the range of the line above the table (表1　主要指标（2020—2025年）)
     pos = 0
+    head_lines: list[str] = []  # the short lines since the last figure: a head row a reader broke at a cell's break
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
         row = _row_cells(line, start)
         if row is None:
             header = {}
-            r = _YEAR_RANGE_RE.search(line) if "年" in line else None
-            title_years = (int(r.group(1)), int(r.group(2))) if r else ()
+            if not _head_piece(line):
+                head_lines = []
+                r = _YEAR_RANGE_RE.search(line) if "年" in line else None
+                title_years = (int(r.group(1)), int(r.group(2))) if r else ()
+            elif len(head_lines) < _HEAD_LINES:
+                head_lines.append(line)
             continue
         cells, offsets = row
         if not any(_CELL_NUMBER_RE.fullmatch(c) for c in cells):
             # a head row: columns naming a year (2026年, 2025年目标), a unit (年度投资（亿元）) or a role (基期值)
-            head = {i: col for i, c in enumerate(cells) if i and (col := _head_column(c, title_years))}
-            if header and not head and any(c.strip() and _DASH_CELL_RE.fullmatch(c) for c in cells):
+            head = _head_of(cells, title_years)
+            if header and not head[0] and any(c.strip() and _DASH_CELL_RE.fullmatch(c) for c in cells):
                 continue  # a row without figures (上市企业	家	—	—) keeps the head above
             if not any(figures_in(offsets[i], offsets[i] + len(cells[i])) for i in range(1, len(cells))):
-                header = head  # 序号	任务	时限: none
-                base_cols = {i for i, (_, _, role) in header.items() if role == "base"}
-                unit_col = next((i for i, c in enumerate(cells) if c.strip() in ("单位", "计量单位")), None)
-                width = len(cells)
+                header, base_cols, unit_col, width = head  # 序号	任务	时限: none
+                if len(head_lines) < _HEAD_LINES:
+                    head_lines.append(line)
                 continue
+        if head_lines and (not header or width != len(cells)):
+            # 2020年⏎（基期）: the head's lines joined, its last cells as many as this first row's
+            joined = _joined_head(head_lines, len(cells))
+            if joined and joined[0]:
+                header, base_cols, unit_col, width = _head_of(joined, title_years)
+        head_lines = []
         if not header:
             continue
         shift = _aligned(cells, header, width, unit_col)
@@ -1100,7 +1149,8 @@ def _indicator_targets(text: str, found: list[dict]) -> list[dict]:
             if not 0 <= j < len(cells):
                 continue
             growth = role == "growth"
-            if growth:
+            period = growth or role == "cumulative"  # (“十四五”累计: the period's sum, 300 亿元)
+            if period:
                 year = year or latest
             m = _CELL_NUMBER_RE.fullmatch(cells[j])
             if m is None:
@@ -1112,13 +1162,15 @@ def _indicator_targets(text: str, found: list[dict]) -> list[dict]:
                 continue
             if growth:  # a rate, in % unless the head says otherwise; 〔80〕 the cumulative figure in the row's
                 unit = row_unit if m.group("cum") else (col_unit or ("", "%"))
+            elif role == "cumulative":
+                unit = col_unit or row_unit
             else:
                 unit = col_unit or row_unit
             number_start = offsets[j] + m.start("n")
             if unit and not figures_in(number_start, number_start + 1):  # none found there already
-                bound = m.group("pq") or m.group("sq") or ("累计" if m.group("cum") else "")
+                bound = m.group("pq") or m.group("sq") or ("累计" if m.group("cum") or role == "cumulative" else "")
                 # a column headed 基期/现状 is the baseline; without one, the earliest of two or more years
-                by_order = not base_cols and len(years) > 1 and year == years[0] and not growth
+                by_order = not base_cols and len(years) > 1 and year == years[0] and not period
                 baseline = i in base_cols or by_order
                 span = m.span("n") if not m.group("cum") else (m.start("cum"), m.end("n") + 1)  # 〔8〕 whole
                 t = _table_target(text, offsets[j] + span[0], offsets[j] + span[1], unit, year, baseline)

@@ -719,3 +719,23 @@ def test_the_text_counting_its_own_articles_and_parts(text):
 
 def test_counts_after_a_cited_name_without_a_counting_verb_stay():
     assert [t["text"] for t in extract_targets("按照《若干措施》给予10项支持，实施重点项目，共计62项。")] == ["10项", "共计62项"]
+
+
+def test_a_column_of_the_periods_sum_is_in_the_rows_unit():
+    text = "指标\t单位\t2020年\t2025年\t“十四五”累计\n固定资产投资\t亿元\t120\t200\t800\n"
+    assert _rows(text) == [("120", 120.0, "亿元", "", 2020, "baseline"), ("200", 200.0, "亿元", "", 2025, "goal"),
+                           ("800", 800.0, "亿元", "累计", 2025, "goal")]
+
+
+@pytest.mark.parametrize("head", ["指标\n单位\n2023年\n（基期）\n2025年\n（目标）\n", "指标\t单位\t2023年\n（基期）\t2025年\n（目标）\n"])
+def test_a_head_row_broken_at_its_cells_line_breaks(head):
+    """A reader writing a break inside a head cell (2023年⏎（基期）) as a new line, or each cell of the
+    head on its own line: the head's lines are joined, as many cells as the first row has."""
+    text = "表1　主要指标\n" + head + "营业收入\t亿元\t620\t800\n上市企业\t家\t9\t15\n二、重点任务\n"
+    assert [r[1:6] for r in _rows(text)] == [(620.0, "亿元", "", 2023, "baseline"), (800.0, "亿元", "", 2025, "goal"),
+                                            (9.0, "家", "", 2023, "baseline"), (15.0, "家", "", 2025, "goal")]
+
+
+def test_short_lines_above_figures_without_a_year_are_no_head():
+    text = "重点项目\n项目名称\n投资额\n某某园区\t12\n"
+    assert _rows(text) == []
