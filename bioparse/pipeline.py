@@ -158,6 +158,20 @@ def articles_by_number(articles: list[dict]):
     return in_range
 
 
+# an attachment that is no policy text: a draft's 起草说明/编制说明, a 政策解读 printed after the policy
+_EXPLANATION_TITLE_RE = re.compile(r"(?:起草|编制|修订|制定|修改)(?:情况的?)?说明|解读")
+
+
+def explanation_provisions(provisions: list[dict]) -> set[str]:
+    """The ids of the attachments that explain the policy rather than state it (关于《…》的起草说明,
+    编制说明, 政策解读) and of the provisions under them: their figures (调研15家企业, 共10条) are no targets."""
+    out: set[str] = set()
+    for p in provisions:  # parents come before their children
+        if p["parent_id"] in out or (p["level"] == "annex" and _EXPLANATION_TITLE_RE.search(p["title"] or "")):
+            out.add(p["provision_id"])
+    return out
+
+
 def target_rows(doc_id: str, text: str, owner, provisions: list[dict], issued: int | None = None) -> list[dict]:
     """Quantitative targets, each attached to the provision holding it.
 
@@ -166,12 +180,17 @@ def target_rows(doc_id: str, text: str, owner, provisions: list[dict], issued: i
     (2024年，全区实现营业收入186亿元 in a 2025 plan; targets.reported_before); else "goal".
     """
     rows = targets_mod.extract_targets(text)
+    if rows and any(p["level"] == "annex" for p in provisions):
+        notes = explanation_provisions(provisions)
+        rows = [t for t in rows if owner(t["start"]) not in notes]
     if rows:
         under_status = targets_mod.status_test(provisions)  # asked only for provisions holding targets
         for t in rows:  # extract_targets' dicts are new: complete them in place
             pid = owner(t["start"])
             t["doc_id"], t["provision_id"] = doc_id, pid
             past = issued is not None and targets_mod.reported_before(text, t["start"], issued)
+            if t.pop("base_by_order", False) and issued is not None and t["year"] > issued:
+                del t["status"]  # a table's earliest year, but after the issue (2025年 | 2027年 in a 2024 plan)
             t["status"] = t.get("status") or ("baseline" if past or under_status(pid) else "goal")
     return rows
 

@@ -792,6 +792,8 @@ def _candidate(text: str, m: re.Match, spans, lead_ins: dict | None = None) -> d
         return None  # 重点实施以下六项任务: the text counting its own tasks
     if unit == "条" and any(w in text[end:end + 5] for w in _MEASURE_WORDS):
         return None  # 十条措施, 20条政策措施, 12条具体措施: a document's name or its own count
+    if unit in ("条", "项", "个") and _counts_itself(text, start, end, unit):
+        return None  # 《若干措施》共10条, 本办法共五章三十二条, 分为三个部分: the text counting its own parts
     if unit == "年" and (pq == "近" or prev == "满" or sq in ("以上", "以下")
                         or (text[end:end + 1] == "的" and pq not in _LIMIT_VERBS)):
         return None  # 近三年内未发生…, 落户3年内的企业, 注册满1年以上: conditions, not limits
@@ -824,6 +826,23 @@ def _candidate(text: str, m: re.Match, spans, lead_ins: dict | None = None) -> d
     }
 
 
+# a document's own name or 本办法 and a verb counting its parts: 《若干措施》共10条, 本办法共五章三十二条,
+# 《实施方案》从五个方面提出22条举措, 《方案》包括4个部分、15项重点任务
+_SELF_COUNT_RE = re.compile(r"(?:》|本(?:措施|办法|方案|政策|意见|细则|规定|条例|计划|规划|文件))[ \u3000]*"
+                            r"(?:共计|共分|共|合计|包括|包含|含|分为|分|设|明确|(?:从|围绕)[^，。；\n》]{0,12}?提出|提出)"
+                            r"[^，。；\n》]{0,16}$")
+_SELF_COUNT_REACH = 40
+_OWN_PART_WORDS = ("部分", "方面", "章节", "板块")
+
+
+def _counts_itself(text: str, start: int, end: int, unit: str) -> bool:
+    """Whether a count of 条, 项 or 个 is the text describing itself: after its own name (or 本办法) and
+    共/包括/分为/提出 in the clause (《若干措施》共10条), or of its parts (三个部分, 五个方面)."""
+    if unit == "个" and text.startswith(_OWN_PART_WORDS, end):
+        return True
+    return _SELF_COUNT_RE.search(text, max(0, start - _SELF_COUNT_REACH), start) is not None
+
+
 def _has_table_marks(text: str) -> bool:
     """Whether text holds a tab or a bracket before a colon (）：, ）:, ):), as indicator tables
     and 专栏 lines do: the `in` tests of these strings, but for ）： only each ： is looked at."""
@@ -848,7 +867,7 @@ def extract_targets(text: str) -> list[dict]:
         t = _candidate(text, m, spans, lead_ins)
         if t is not None:
             found.append(t)
-    if _has_table_marks(text):
+    if _has_table_marks(text) or _has_spaced_table(text):
         found += _indicator_targets(text, found)
     tenths = (_TENTHS_RE.match(text, i - 1) for i in positions(text, "成") if i and text[i - 1] in _TENTHS_DIGITS)
     for m in (*_matches_at(text, "百分之", _PCT_WORDS_RE), *filter(None, tenths)):
@@ -945,12 +964,130 @@ def _table_unit(label: str) -> tuple[str, str] | None:
 _UNIT_WORD_RE = re.compile(f"(?:{_UNITS}|个)")
 
 
+_GOAL_HEAD_RE = re.compile(r"目标|预期|规划值")
+# a column of the period's growth (年均增长, 年均增速（%）) or its cumulative change (累计, 年均/累计)
+_GROWTH_HEAD_RE = re.compile(r"年均|增速|增幅|增长|累计")
+_RATE_HEAD_RE = re.compile(r"年均|增速|增幅|增长")  # a rate (%); 累计 alone: a sum in the row's unit
+_YEAR_RANGE_RE = re.compile(r"((?:19|20)\d\d)[ \u3000]*年?[ \u3000]*[—\-–~～至到][ \u3000]*((?:19|20)\d\d)[ \u3000]*年")
+_DASH_CELL_RE = re.compile(r"[ \u3000]*(?:[—\-－–/／]+|无)?[ \u3000]*")
+# in a .txt, cells apart by ideographic spaces (one is enough) or by two or more spaces
+_SPACED_SEP_RE = re.compile(r"[ \u3000]*\u3000[ \u3000]*| {2,}")
+_SENTENCE_MARK_RE = re.compile(r"[。；;，,]")
+# a head cell naming a year, then the next cell: the mark of a table set with spaces
+_SPACED_HEAD_RE = re.compile(r"(?:(?:19|20)\d\d[ \u3000]*年|基期|目标)[^\n\t\u3000 ]{0,8}(?:\u3000| {2})[ \u3000]*\S")
+
+
+def _has_spaced_table(text: str) -> bool:
+    """Whether text may hold a table set in a .txt with spaces (序号　指标名称　单位　2023年　2026年)."""
+    return ("\u3000" in text or "  " in text) and _SPACED_HEAD_RE.search(text) is not None
+
+
+def _row_cells(line: str, start: int) -> tuple[list[str], list[int]] | None:
+    """A table row's cells and their offsets: apart by tabs, or in a .txt by ideographic spaces or
+    runs of spaces when there are three or more cells and no sentence's punctuation; else None."""
+    if "\t" in line:
+        cells, offsets, at = line.split("\t"), [], start
+        for c in cells:
+            offsets.append(at)
+            at += len(c) + 1
+        return cells, offsets
+    if "\u3000" not in line and "  " not in line:
+        return None
+    lead = len(line) - len(line.lstrip(" \u3000"))
+    body = line[lead:].rstrip(" \u3000")
+    if _SENTENCE_MARK_RE.search(body):
+        return None
+    cells, offsets, at = [], [], 0
+    for m in _SPACED_SEP_RE.finditer(body):
+        cells.append(body[at:m.start()])
+        offsets.append(start + lead + at)
+        at = m.end()
+    if len(cells) < 2:
+        return None
+    cells.append(body[at:])
+    offsets.append(start + lead + at)
+    return cells, offsets
+
+
+def _head_column(cell: str, title_years: tuple) -> tuple | None:
+    """(year, unit, role) of a head cell, role being base, goal, growth, cumulative or None; None for a cell
+    naming none of them (指标, 属性). A 基期值 or 目标值 without a year takes the table title's
+    range (表1　主要指标（2020—2025年）: 2020, 2025)."""
+    y = _YEAR_HEAD_RE.search(cell)
+    u = _LABEL_UNIT_RE.search(cell)
+    year, unit = int(y.group(1)) if y else None, _table_unit(u.group(1)) if u else None
+    # a growth head may name the period (2021—2025年年均增长) but no single year (2025年目标值)
+    growth = _GROWTH_HEAD_RE.search(cell) and (y is None or "年均" in cell or _YEAR_RANGE_RE.search(cell))
+    role = ("base" if _BASE_HEAD_RE.search(cell) else "growth" if growth and _RATE_HEAD_RE.search(cell)
+            else "cumulative" if growth else "goal" if _GOAL_HEAD_RE.search(cell) else None)
+    if year is None and role in ("base", "goal") and title_years:
+        year = title_years[0] if role == "base" else title_years[1]
+    if year is None and unit is None and role is None:
+        return None
+    return year, unit, role
+
+
+def _aligned(cells: list[str], header: dict, width: int, unit_col: int | None) -> int:
+    """How many cells a row lacks on its left (a merged category cell written once above): the
+    shift, up to the cells it lacks, that puts most of its figures under the head's columns and its
+    unit under 单位; the least such (0: its last cells are empty)."""
+    k = width - len(cells)
+    if k <= 0:
+        return 0
+
+    def hits(s: int) -> int:
+        unit = unit_col is not None and 0 <= unit_col - s < len(cells) and _table_unit(cells[unit_col - s]) is not None
+        return unit + sum(1 for i in header if 0 <= i - s < len(cells) and _CELL_NUMBER_RE.fullmatch(cells[i - s]))
+    return max(range(k + 1), key=lambda s: (hits(s), -s))  # (the least shift of the best)
+
+
+def _head_of(cells: list[str], title_years: tuple) -> tuple:
+    """(header, base columns, unit column, width) of a head row's cells; see _head_column."""
+    header = {i: col for i, c in enumerate(cells) if i and (col := _head_column(c, title_years))}
+    base_cols = {i for i, (_, _, role) in header.items() if role == "base"}
+    unit_col = next((i for i, c in enumerate(cells) if c.strip() in ("单位", "计量单位")), None)
+    return header, base_cols, unit_col, len(cells)
+
+
+_HEAD_LINES = 40  # lines kept as a broken head's pieces
+_HEAD_PIECE_MAX = 16  # characters of a head cell's line
+_BRACKET_PIECE_RE = re.compile(r"[（(][^（）()\n]{1,8}[）)]")
+
+
+def _head_piece(line: str) -> bool:
+    """Whether a line may be a piece of a head row broken into lines (指标, 2020年, （基期）): short,
+    no sentence, no figure."""
+    body = line.strip(" \u3000")
+    return (0 < len(body) <= _HEAD_PIECE_MAX and not _SENTENCE_MARK_RE.search(body) and "：" not in body
+            and not _CELL_NUMBER_RE.fullmatch(body))
+
+
+def _joined_head(lines: list[str], width: int) -> list[str] | None:
+    """A head row that a reader wrote over several lines (a line break in a cell, or one cell a line:
+    指标⏎单位⏎2020年⏎（基期）⏎2025年): its cells, a bracket opening a line going on the cell above;
+    the last ``width`` of them, or None if there are fewer or none names a year or a role."""
+    cells: list[str] = []
+    for line in lines:
+        for k, part in enumerate(line.split("\t")):
+            if k == 0 and cells and _BRACKET_PIECE_RE.match(part.strip(" \u3000")):
+                cells[-1] += part.strip(" \u3000")
+            else:
+                cells.append(part)
+    if len(cells) < width:
+        return None
+    cells = cells[len(cells) - width:]
+    return cells if any(_head_column(c, ()) for c in cells[1:]) else None
+
+
 def _indicator_targets(text: str, found: list[dict]) -> list[dict]:
     """Figures of indicator tables and 专栏 lines, dated by their column; see the comment above.
 
     A column whose head names the base (2024年（基期）, 现状值) holds baselines (status
-    "baseline"); in a table naming none, every year but the latest does. A figure that
-    carries its own unit (20个) is found by the usual rules: it only takes its column's year.
+    "baseline"); in a table naming none, the earliest of two or more years does (also
+    "base_by_order": pipeline.target_rows keeps it a goal if the document was issued before that
+    year). A figure that carries its own unit (20个) is found by the usual rules: it only takes its
+    column's year. A growth column (年均增长) holds rates (%, kind other) of the latest year; its
+    〔80〕, and a column headed 累计 alone, the period's cumulative figure in the row's unit.
     """
     out: list[dict] = []
     found = sorted(found, key=lambda t: t["start"])
@@ -960,58 +1097,90 @@ def _indicator_targets(text: str, found: list[dict]) -> list[dict]:
         """The targets of ``found`` that start in text[start:end] (a figure with its own unit: 累计达到25个)."""
         return found[bisect_left(starts, start):bisect_left(starts, end)]
 
-    header: dict[int, tuple] = {}  # column → (year, unit), for the rows below a head row
+    header: dict[int, tuple] = {}  # column → (year, unit, role), for the rows below a head row
     base_cols: set[int] = set()  # columns whose head names the baseline (2024年（基期）)
     unit_col = None  # the column headed 单位, if any
+    width = 0  # the head row's number of cells
+    title_years: tuple = ()  # the range of the line above the table (表1　主要指标（2020—2025年）)
     pos = 0
+    head_lines: list[str] = []  # the short lines since the last figure: a head row a reader broke at a cell's break
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
-        if "\t" not in line:
+        row = _row_cells(line, start)
+        if row is None:
             header = {}
+            if not _head_piece(line):
+                head_lines = []
+                r = _YEAR_RANGE_RE.search(line) if "年" in line else None
+                title_years = (int(r.group(1)), int(r.group(2))) if r else ()
+            elif len(head_lines) < _HEAD_LINES:
+                head_lines.append(line)
             continue
-        cells, offsets, at = line.split("\t"), [], start
-        for c in cells:
-            offsets.append(at)
-            at += len(c) + 1
+        cells, offsets = row
         if not any(_CELL_NUMBER_RE.fullmatch(c) for c in cells):
-            # a head row: columns naming a year (2026年, 2025年目标) or a unit (年度投资（亿元）)
-            head = {i: (int(y.group(1)) if (y := _YEAR_HEAD_RE.search(c)) else None,
-                        _table_unit(u.group(1)) if (u := _LABEL_UNIT_RE.search(c)) else None)
-                    for i, c in enumerate(cells) if i}
-            if not any(figures_in(offsets[i], offsets[i] + len(cells[i])) for i in head):
-                header = {i: yu for i, yu in head.items() if yu != (None, None)}  # 序号	任务	时限: none
-                base_cols = {i for i in header if _BASE_HEAD_RE.search(cells[i])}
-                unit_col = next((i for i, c in enumerate(cells) if c.strip() in ("单位", "计量单位")), None)
+            # a head row: columns naming a year (2026年, 2025年目标), a unit (年度投资（亿元）) or a role (基期值)
+            head = _head_of(cells, title_years)
+            if header and not head[0] and any(c.strip() and _DASH_CELL_RE.fullmatch(c) for c in cells):
+                continue  # a row without figures (上市企业	家	—	—) keeps the head above
+            if not any(figures_in(offsets[i], offsets[i] + len(cells[i])) for i in range(1, len(cells))):
+                header, base_cols, unit_col, width = head  # 序号	任务	时限: none
+                if len(head_lines) < _HEAD_LINES:
+                    head_lines.append(line)
                 continue
+        if head_lines and (not header or width != len(cells)):
+            # 2020年⏎（基期）: the head's lines joined, its last cells as many as this first row's
+            joined = _joined_head(head_lines, len(cells))
+            if joined and joined[0]:
+                header, base_cols, unit_col, width = _head_of(joined, title_years)
+        head_lines = []
         if not header:
             continue
-        if unit_col is not None and unit_col < len(cells):  # 指标	单位	2023年	2027年
-            row_unit = _table_unit(cells[unit_col])
+        shift = _aligned(cells, header, width, unit_col)
+        if unit_col is not None and 0 <= unit_col - shift < len(cells):  # 指标	单位	2023年	2027年
+            row_unit = _table_unit(cells[unit_col - shift])
         else:  # the label: the first cell that is no number (a 序号 column may stand before it)
             # (a category column may stand before it: 产业规模	营业收入（亿元）	2100	3000 takes the one with a unit)
             labels = [c for c in cells if not _CELL_NUMBER_RE.fullmatch(c)]
             label = next((c for c in labels if _LABEL_UNIT_RE.search(c)), labels[0] if labels else "")
             label_unit = _LABEL_UNIT_RE.search(label)
             row_unit = _table_unit(label_unit.group(1)) if label_unit else None
-        latest = max((y for y, _ in header.values() if y), default=None)
-        for i, (year, col_unit) in header.items():
-            if i >= len(cells):
+        years = sorted({y for y, _, role in header.values() if y and role != "growth"})
+        latest = years[-1] if years else None
+        for i, (year, col_unit, role) in header.items():
+            j = i - shift
+            if not 0 <= j < len(cells):
                 continue
-            m = _CELL_NUMBER_RE.fullmatch(cells[i])
+            growth = role == "growth"
+            period = growth or role == "cumulative"  # (“十四五”累计: the period's sum, 300 亿元)
+            if period:
+                year = year or latest
+            m = _CELL_NUMBER_RE.fullmatch(cells[j])
             if m is None:
-                for t in figures_in(offsets[i], offsets[i] + len(cells[i])):  # its own unit; the column's year
+                for t in figures_in(offsets[j], offsets[j] + len(cells[j])):  # its own unit; the column's year
                     if t["year"] is None:
                         t["year"] = year
+                    if growth and t["unit"] == "%":
+                        t["kind"] = "other"
                 continue
-            unit = col_unit or row_unit
-            number_start = offsets[i] + m.start("n")
+            if growth:  # a rate, in % unless the head says otherwise; 〔80〕 the cumulative figure in the row's
+                unit = row_unit if m.group("cum") else (col_unit or ("", "%"))
+            elif role == "cumulative":
+                unit = col_unit or row_unit
+            else:
+                unit = col_unit or row_unit
+            number_start = offsets[j] + m.start("n")
             if unit and not figures_in(number_start, number_start + 1):  # none found there already
-                bound = m.group("pq") or m.group("sq") or ("累计" if m.group("cum") else "")
-                # a column headed 基期/现状 is the baseline; without one, every year but the latest
-                baseline = i in base_cols if base_cols else bool(year and latest and year < latest)
+                bound = m.group("pq") or m.group("sq") or ("累计" if m.group("cum") or role == "cumulative" else "")
+                # a column headed 基期/现状 is the baseline; without one, the earliest of two or more years
+                by_order = not base_cols and len(years) > 1 and year == years[0] and not period
+                baseline = i in base_cols or by_order
                 span = m.span("n") if not m.group("cum") else (m.start("cum"), m.end("n") + 1)  # 〔8〕 whole
-                t = _table_target(text, offsets[i] + span[0], offsets[i] + span[1], unit, year, baseline)
+                t = _table_target(text, offsets[j] + span[0], offsets[j] + span[1], unit, year, baseline)
                 t["qualifier"] = _CELL_QUALIFIERS.get(bound) or _QUAL_CANON.get(bound, bound)
+                if growth and not m.group("cum"):
+                    t["kind"] = "other"
+                if by_order:
+                    t["base_by_order"] = True
                 out.append(t)
     for m in _YEAR_VALUE_LINE_RE.finditer(text):
         unit = _table_unit(m.group("u"))

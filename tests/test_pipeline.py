@@ -244,3 +244,21 @@ def test_thousands_of_articles_with_closing_range_lines(tmp_path):
     rows = result["agencies"]
     assert len(rows) == 9000 * 2  # each article: the lead and the support of its line
     assert {r["provision_id"] for r in rows} == {p["provision_id"] for p in arts}
+
+
+@pytest.mark.parametrize("date, want", [("二〇二三年五月十日", ["goal", "goal", "goal"]),
+                                        ("二〇二六年五月十日", ["baseline", "goal", "goal"]), ("", ["baseline", "goal", "goal"])])
+def test_a_tables_earliest_year_is_a_goal_when_it_is_still_to_come(tmp_path, date, want):
+    """指标 | 2025年 | 2027年 | 2030年 naming no base: the earliest year is the base unless the document,
+    issued before it, looks forward to it."""
+    text = "某市行动计划\n一、发展目标\n指标\t2025年\t2027年\t2030年\n营业收入（亿元）\t900\t1200\t2000\n" + date + "\n"
+    rows = parse_document(write(tmp_path, "y.txt", text), "y")["targets"]
+    assert [t["status"] for t in rows] == want
+
+
+def test_figures_of_a_drafts_explanation_after_it_are_no_targets(tmp_path):
+    text = ("某市若干措施（征求意见稿）\n一、支持研发。给予最高1000万元资助。\n二、支持平台。到2026年建成平台10个。\n"
+            "关于《某市若干措施（征求意见稿）》的起草说明\n一、起草背景\n2023年，全市营业收入达到520亿元。\n"
+            "二、起草过程\n起草组赴15家企业调研，收集意见42条。\n")
+    rows = parse_document(write(tmp_path, "d.txt", text), "d")["targets"]
+    assert [t["text"] for t in rows] == ["最高1000万元", "10个"]

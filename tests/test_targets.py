@@ -489,8 +489,9 @@ def test_cumulative_table_cells_in_brackets():
 def test_a_column_headed_as_the_base_holds_the_only_baselines():
     named = _rows("指标\t单位\t2024年（基期）\t2025年\t2027年\n营业收入\t亿元\t2150\t2400\t3000\n")
     assert [(r[4], r[5]) for r in named] == [(2024, "baseline"), (2025, "goal"), (2027, "goal")]
+    # naming none, only the earliest year is the base: 2025 and 2027 are both goals
     unnamed = _rows("指标\t2024年\t2025年\t2027年\n营业收入（亿元）\t2150\t2400\t3000\n")
-    assert [(r[4], r[5]) for r in unnamed] == [(2024, "baseline"), (2025, "baseline"), (2027, "goal")]
+    assert [(r[4], r[5]) for r in unnamed] == [(2024, "baseline"), (2025, "goal"), (2027, "goal")]
 
 
 def test_energy_units_and_a_per_unit_denominator():
@@ -670,3 +671,71 @@ def test_number_forms_of_spoken_and_capital_numerals(text, expected):
     """一万二千元 (a 万 inside the numeral), 一万二 (12000), 5千—1万元 (a low end in 千), 万余人 and 突破万亿元
     (one 万, as 超百亿元 is 100亿元), 1万余元 and the capital 伍佰万元; not 千家万户, 万人计划, 数万 nor 多元化."""
     assert [(t["text"], t["value"], t["value_high"], t["unit"], t["qualifier"]) for t in extract_targets(text)] == expected
+
+
+_PLAN_TABLE = ["指标", "单位", "2020年（基期）", "2025年（目标）", "年均增长", "属性"]
+_PLAN_ROWS = [["营业收入", "亿元", "850", "1600", "13.5%", "预期性"], ["规上企业", "家", "120", "200", "〔80〕", "预期性"]]
+_PLAN_WANT = [("850", 850.0, "亿元", "", 2020, "baseline"), ("1600", 1600.0, "亿元", "", 2025, "goal"),
+              ("13.5%", 13.5, "%", "", 2025, "goal"), ("120", 120.0, "家", "", 2020, "baseline"),
+              ("200", 200.0, "家", "", 2025, "goal"), ("〔80〕", 80.0, "家", "累计", 2025, "goal")]
+
+
+@pytest.mark.parametrize("sep", ["\t", "\u3000", "\u3000\u3000", "    "])
+def test_an_indicator_table_set_in_a_txt_with_spaces(sep):
+    """表1's rows set with ideographic spaces (one or a run) or runs of spaces read as tab-separated
+    ones do; a 年均增长 column holds the period's rate (kind other) and 〔80〕 the cumulative figure in
+    the row's unit, both of the latest year."""
+    text = "表1　主要指标\n" + "\n".join(sep.join(r) for r in [_PLAN_TABLE] + _PLAN_ROWS) + "\n二、重点任务\n"
+    assert _rows(text) == _PLAN_WANT
+    assert [t["kind"] for t in extract_targets(text)] == ["output", "output", "other", "count", "count", "count"]
+
+
+def test_prose_with_ideographic_spaces_is_no_table():
+    text = "　　到2025年　全市营业收入达到1600亿元，规上企业200家。\n2020年　　2025年\n"
+    assert [r[:5] for r in _rows(text)] == [("达到1600亿元", 1600.0, "亿元", "达到", 2025), ("200家", 200.0, "家", "", 2025)]
+
+
+def test_a_row_missing_its_merged_category_cell_keeps_its_columns():
+    """产业规模 written once for two rows: the second row lacks the first cell, not the last."""
+    text = ("类别\t指标\t单位\t2020年\t2025年\t属性\n产业规模\t营业收入\t亿元\t850\t1600\t预期性\n"
+            "规上企业\t家\t120\t200\t预期性\n上市企业\t家\t—\t—\n研发机构\t个\t6\t20\n")
+    assert [r[1:6] for r in _rows(text)] == [(850.0, "亿元", "", 2020, "baseline"), (1600.0, "亿元", "", 2025, "goal"),
+                                            (120.0, "家", "", 2020, "baseline"), (200.0, "家", "", 2025, "goal"),
+                                            (6.0, "个", "", 2020, "baseline"), (20.0, "个", "", 2025, "goal")]
+
+
+def test_base_and_goal_columns_without_years_take_the_titles_range():
+    text = "表1　主要指标（2020—2025年）\n序号\t指标名称\t基期值\t目标值\t属性\n1\t营业收入（亿元）\t850\t1600\t预期性\n"
+    assert _rows(text) == [("850", 850.0, "亿元", "", 2020, "baseline"), ("1600", 1600.0, "亿元", "", 2025, "goal")]
+    untitled = "表1　主要指标\n指标名称\t现状值\t目标值\n营业收入（亿元）\t850\t1600\n"
+    assert _rows(untitled) == [("850", 850.0, "亿元", "", None, "baseline"), ("1600", 1600.0, "亿元", "", None, "goal")]
+
+
+@pytest.mark.parametrize("text", ["《若干措施》共10条，分为三个部分。", "本办法共五章三十二条。",
+                                  "《若干措施》从五个方面提出22条举措。", "《实施方案》包括4个部分、15项重点任务。"])
+def test_the_text_counting_its_own_articles_and_parts(text):
+    assert extract_targets(text) == []
+
+
+def test_counts_after_a_cited_name_without_a_counting_verb_stay():
+    assert [t["text"] for t in extract_targets("按照《若干措施》给予10项支持，实施重点项目，共计62项。")] == ["10项", "共计62项"]
+
+
+def test_a_column_of_the_periods_sum_is_in_the_rows_unit():
+    text = "指标\t单位\t2020年\t2025年\t“十四五”累计\n固定资产投资\t亿元\t120\t200\t800\n"
+    assert _rows(text) == [("120", 120.0, "亿元", "", 2020, "baseline"), ("200", 200.0, "亿元", "", 2025, "goal"),
+                           ("800", 800.0, "亿元", "累计", 2025, "goal")]
+
+
+@pytest.mark.parametrize("head", ["指标\n单位\n2023年\n（基期）\n2025年\n（目标）\n", "指标\t单位\t2023年\n（基期）\t2025年\n（目标）\n"])
+def test_a_head_row_broken_at_its_cells_line_breaks(head):
+    """A reader writing a break inside a head cell (2023年⏎（基期）) as a new line, or each cell of the
+    head on its own line: the head's lines are joined, as many cells as the first row has."""
+    text = "表1　主要指标\n" + head + "营业收入\t亿元\t620\t800\n上市企业\t家\t9\t15\n二、重点任务\n"
+    assert [r[1:6] for r in _rows(text)] == [(620.0, "亿元", "", 2023, "baseline"), (800.0, "亿元", "", 2025, "goal"),
+                                            (9.0, "家", "", 2023, "baseline"), (15.0, "家", "", 2025, "goal")]
+
+
+def test_short_lines_above_figures_without_a_year_are_no_head():
+    text = "重点项目\n项目名称\n投资额\n某某园区\t12\n"
+    assert _rows(text) == []
