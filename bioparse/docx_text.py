@@ -456,10 +456,20 @@ def table_row(cells: list[list[str]]) -> list[str]:
     label and its column's year; a row whose cells hold several paragraphs (a layout table,
     a cell of prose) gives each paragraph a line of its own.
     """
-    if all(len(c) <= 1 for c in cells):
-        line = "\t".join(c[0].replace("\t", " ") if c else "" for c in cells).strip("\t")
+    if all(len(c) <= 1 or _short_cell(c) for c in cells):
+        line = "\t".join(" ".join(c).replace("\t", " ") for c in cells).strip("\t")
         return [line] if line else []
     return [line for c in cells for line in c]
+
+
+_CELL_SENTENCE_END = re.compile(r"[。；;！？]\s*$")
+
+
+def _short_cell(paragraphs: list[str]) -> bool:
+    """Whether a cell of a few paragraphs is one short label set over lines (2020年⏎（基期）, 地区生产总值⏎（亿元）):
+    it stays in its row, its lines apart by a space, so the row's figures keep their column's head."""
+    return (len(paragraphs) <= 3 and sum(len(p) for p in paragraphs) <= 30
+            and not any(_CELL_SENTENCE_END.search(p) or HEADING_START.match(p) for p in paragraphs))
 
 
 def _category(cell: list[str]) -> bool:

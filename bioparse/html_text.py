@@ -157,12 +157,15 @@ def _rows_as_lines(root) -> None:
         cells = tr.find_all(["td", "th"], recursive=False)
         texts = [c.get_text() for c in cells]
         if not cells or any(_has_tags(c) and (c.find("table") or len(c.find_all(["p", "div", "li"])) > 1)
-                            or SOFT_BREAK in t for c, t in zip(cells, texts)):
+                            for c in cells):
             continue
-        words = [" ".join(t.split()) for t in texts]
-        line = docx_text.table_row([[w] if w else [] for w in words])
+        # a cell's lines (<br>): a short label over lines stays in the row (docx_text.table_row)
+        pieces = [[w for w in (" ".join(s.split()) for s in t.split(SOFT_BREAK)) if w] for t in texts]
+        line = docx_text.table_row(pieces)
+        if len(line) != 1:
+            continue  # a cell of prose over lines: a layout table, read a line per paragraph
         tr.clear()
-        tr.append(line[0] if line else "")
+        tr.append(line[0])
 
 
 def _has_tags(cell) -> bool:

@@ -145,6 +145,23 @@ def test_a_table_cell_of_several_paragraphs_gives_a_line_each(tmp_path):
     assert [line for line in _lines(d, tmp_path) if line] == ["一、总体要求", "（一）发展目标。到2025年。", "说明"]
 
 
+def test_a_head_cell_set_over_two_paragraphs_stays_in_its_row(tmp_path):
+    """指标 | 2020年⏎（基期） | 2025年: a short label over lines is one cell, so the row stays one line and the
+    figures below keep their column's year; a cell of headings or sentences still gives a line each."""
+    d = docx.Document()
+    table = d.add_table(rows=3, cols=3)
+    table.cell(0, 0).text = "指标"
+    table.cell(0, 1).text = "2020年"
+    table.cell(0, 1).add_paragraph("（基期）")
+    table.cell(0, 2).text = "2025年"
+    for c, text in enumerate(["产业规模（亿元）", "300", "600"]):
+        table.cell(1, c).text = text
+    table.cell(2, 0).text = "一、总体要求"
+    table.cell(2, 0).add_paragraph("（一）发展目标")
+    assert [line for line in _lines(d, tmp_path) if line] == [
+        "指标\t2020年 （基期）\t2025年", "产业规模（亿元）\t300\t600", "一、总体要求", "（一）发展目标"]
+
+
 def _add_footnotes(d, notes: str) -> None:
     """Give the document a footnotes part holding the w:footnote elements ``notes``."""
     from docx.opc.constants import RELATIONSHIP_TYPE as RT

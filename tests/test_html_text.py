@@ -70,6 +70,16 @@ def test_a_table_row_of_plain_cells_is_one_line_of_tab_separated_cells():
     assert lines(html) == ["1\t建设产业园区\t市发展改革委\t2024年底", "一、工作目标", "到2025年。", "说明"]
 
 
+def test_a_head_cell_broken_by_br_stays_in_its_row():
+    """<th>2020年<br>（基期）</th>: a short label over lines is one cell of its row (docx_text.table_row), so the
+    indicator table's head stays one line; a cell of prose over <br> lines still gives a line each."""
+    html = page("<div id='zoom'><table><tr><th>指标</th><th>2020年<br>（基期）</th><th>2025年</th></tr>"
+                "<tr><td>产业规模<br>（亿元）</td><td>300</td><td>600</td></tr>"
+                "<tr><td>加快建设生物医药产业园区，完善配套设施。<br>支持企业开展研发。</td><td>说明</td></tr></table></div>")
+    assert lines(html) == ["指标\t2020年 （基期）\t2025年", "产业规模 （亿元）\t300\t600",
+                           "加快建设生物医药产业园区，完善配套设施。", "支持企业开展研发。", "说明"]
+
+
 def test_page_without_marked_content_uses_the_paragraphs_parent_or_the_page():
     html = page("<table><tr><td class='top'>首页 机构概况 政务公开</td></tr>"
                 "<tr><td>关于印发某县实施方案的通知<br>一、工作目标<br>到2025年，产值达到50亿元。</td></tr></table>")
