@@ -1,4 +1,4 @@
-"""The fast scans in agencies and targets find exactly what the plain regex scans find.
+"""The fast scans in agencies, targets and structure find exactly what the plain regex scans find.
 
 Each fast scan stands in for a `regex.finditer(text)` (or a filter in front of it) and
 must give the same matches for any text; these tests compare the two on generated texts
@@ -542,3 +542,17 @@ def test_taken_clauses_overlap_by_bisection(spans, start, end):
         taken.add(s, s + n)
         kept.append((s, s + n))
         assert taken.overlaps(start, end) == agencies._overlaps(kept, start, end)
+
+
+# ------------------------------------------------------------------ structure
+DATE_LINE_TOKENS = ["2024", "二〇二四", "年", "月", "日", "5", "十二", "\n", " ", "\u3000", "年底", "x", "《", "》"]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(DATE_LINE_TOKENS), max_size=30).map("".join), st.integers(0, 200))
+@example("某市人民政府\n2024年8月17日\n", 30)
+def test_date_lines_are_finditer(text, end):
+    """structure._date_lines (lines ending in 日 only) gives _DATE_LINE_RE.finditer's matches, at any end."""
+    from bioparse import structure
+    end = min(end, len(text))
+    assert spans(structure._date_lines(text, end)) == spans(structure._DATE_LINE_RE.finditer(text, 0, end))
