@@ -465,14 +465,15 @@ def policy_after_signature(text: str) -> int:
     half = len(text) // 2  # the notice is the head of the document
     if "《" not in text[:half]:
         return 0
-    # each title the notice names, and each of its beginnings of six or more characters (a title's
-    # first line, when its period stands on the next); a title is at most 80 characters
-    cited: set[str] = set()
+    # each title the notice names, by its first six characters: a line names it when it is the
+    # title or a beginning of it of six or more characters (a title's first line, when its period
+    # stands on the next); a title is at most 80 characters
+    cited: dict[str, set[str]] = {}
     scanned = 0  # the 《…》 above each date line, read once (no title runs across a line of its own)
     for date in _date_lines(text, half):
         for t in _CITED_RE.findall(text, scanned, date.start()):
             t = _squeeze(t)
-            cited.update(t[:n] for n in range(min(6, len(t)), len(t) + 1))
+            cited.setdefault(t[:6], set()).add(t)
         scanned = date.start()
         if not cited:
             continue
@@ -485,11 +486,17 @@ def policy_after_signature(text: str) -> int:
             line = text[at:end]
             if not _PUBLIC_NOTE_RE.match(line):
                 title = _squeeze(line)
-                if title in cited:
+                if _names_cited(title, cited):
                     return at
                 break  # a date inside the notice (截至：⏎2023年1月15日): the 落款 may come later
             at = end + 1
     return 0
+
+
+def _names_cited(line: str, cited: dict[str, set[str]]) -> bool:
+    """Whether a squeezed line is one of the cited titles, or a beginning of one of six or more characters."""
+    titles = cited.get(line[:6], ())
+    return line in titles or (len(line) >= 6 and any(t.startswith(line) for t in titles))
 
 
 # The header row of a table: 序号, then two or more short cells apart by blanks (tabs, spaces or
