@@ -45,6 +45,7 @@ MARKERS = {
 _MARKER_LEVEL = r"(?:[省市区县]级)?"
 _MARKER_LEVELS = ("省级", "市级", "区级", "县级")
 _MARKER_RE = re.compile(r"\s*" + _MARKER_LEVEL + r"(" + "|".join(MARKERS) + r")\s*[:：]\s*")
+_LABEL_ENDINGS = frozenset(("单位", "部门", "处室", "科室", "机构", "主体"))  # every marker word ends in one
 # 按职责分工负责, 依职责分工负责, 按照各自职责分工负责, 按职能职责分工抓好落实, 分别负责 …
 _DUTY = (r"(?:(?:按照?|依照?|根据)(?:各自)?(?:职[责能]){1,2}(?:分工)?|分工|分别|各自)"
          r"(?:负责|抓好落实|推进落实|落实)")
@@ -74,7 +75,7 @@ _LEAD_ONLY_RE = re.compile(r"^(?P<lead>.+?)牵头(?:负责|落实)?\s*$")
 _SUPPORT_SUFFIX_RE = re.compile(r"(?:配合|参与|协助|(?:加强)?指导)\s*$")
 # 等, 等有关部门, 等驻长高校: the tail after the last name of a list
 # (等省有关部门, 等市直有关单位: a level word only before 有关/相关; the 等 of 高等院校 is none)
-_ETC_TAIL_RE = re.compile(r"(?<![高中初])等(?:驻[^、，,；;（）()等]{1,2}|[省市区县州盟旗][直级属]?(?=有关|相关))?(?:有关|相关)?"
+_ETC_TAIL_RE = re.compile(r"等(?<![高中初]等)(?:驻[^、，,；;（）()等]{1,2}|[省市区县州盟旗][直级属]?(?=有关|相关))?(?:有关|相关)?"
                           r"(?:部门|单位|高校|院校|科研院所|院所|医疗机构|机构|企业)?$")
 _SPACE_RE = re.compile(r"\s+")
 _WORD_RE = re.compile(r"\S+")
@@ -146,8 +147,10 @@ def _all_agencies(pieces: list[tuple]) -> bool:
 # 和/及/与 joining two names: before a collective (及各县市区政府), or between a body's
 # ending and the next body's level (市发展改革委和市科技局); never inside one name
 # (工业和信息化局, 住房和城乡建设局: no body's ending stands before the 和)
-_CONNECTOR_RE = re.compile(r"(?:以及|及|和|与)(?=各)"
-                           r"|(?<=[局委办厅署府会部心院门位司团])(?:以及|及|和|与)(?=[省市区县州盟旗])")
+# One branch per connector, each opening with its literal and looking behind only after it: the regex
+# engine then skips to a 以, 及, 和 or 与 (和 stands in many names; a look-behind first tried every character).
+_CONNECTOR_RE = re.compile("|".join(r"{0}(?:(?=各)|(?<=[局委办厅署府会部心院门位司团]{0})(?=[省市区县州盟旗]))".format(c)
+                                    for c in ("以及", "及", "和", "与")))
 
 
 # ／ or / after a body's ending (or a role mark in brackets): 市科技局／市财政局, 市科技局（牵头）/市财政局
@@ -382,7 +385,7 @@ def _parse_clause(inner: str, base: int = 0, *, require_marker: bool = False):
             return parsed
     # 责任单位 市科技局、市财政局 (a PDF's or a table's label without its colon)
     if ":" not in inner and "：" not in inner:
-        label = _LABEL_START_RE.match(inner)
+        label = _label_start(inner)
         if label:
             return _parse_uncoloned(inner, base, label, require_marker)
     # segments separated by ；/; each may carry its own marker (牵头单位：…；配合单位：…);
@@ -395,7 +398,8 @@ def _parse_clause(inner: str, base: int = 0, *, require_marker: bool = False):
             segments.append((inner[pos:sep.start()], base + pos))
             pos = sep.end()
         segments.append((inner[pos:], base + pos))
-        marked = [_MARKER_RE.match(p) for p, _ in segments]
+        # a marker word needs its colon: a segment without one is tried no further
+        marked = [_MARKER_RE.match(p) if "：" in p or ":" in p else None for p, _ in segments]
         if any(marked):
             return _parse_marked(segments, marked)
     form, pieces, strong = _names_with_roles(inner, base, "responsible")
@@ -419,6 +423,18 @@ _LABEL_START_RE = re.compile(r"[ \t\u3000]*" + _LABEL_WORDS)
 # a label, at the start or after a separator, set off from its names by a blank
 _SPACED_LABEL_RE = re.compile(r"(?<![^，,；;、 \t\u3000])(" + _MARKER_LEVEL + r"(?:" + "|".join(MARKERS) + r"))"
                               r"[ \t\u3000](?=[ \t\u3000]*[^ \t\u3000])")
+
+
+_LABEL_FIRST = frozenset(m[0] for m in MARKERS)
+
+
+def _label_start(inner: str) -> re.Match | None:
+    """_LABEL_START_RE.match(inner), tried only where a marker word's first character or a
+    level's 级 (市级责任单位) stands at the start: most clauses open with a body's name."""
+    head = inner.lstrip(" \t\u3000")[:2]
+    if head[:1] not in _LABEL_FIRST and head[1:] != "级":
+        return None
+    return _LABEL_START_RE.match(inner)
 
 
 def _parse_uncoloned(inner: str, base: int, label: re.Match, require_marker: bool):
@@ -676,14 +692,28 @@ def find_clauses(text: str, refused: list | None = None) -> list[tuple[int, int,
 # a line opened by a label and a blank instead of its colon, its names running to the line's end
 _UNCOLONED_LINE_RE = re.compile(r"^[ \t\u3000]*(" + _MARKER_LEVEL + r"(?:" + "|".join(MARKERS) + r")"
                                 r"[ \t\u3000]+[^\s。：:；;][^\n。：:]*[^\s。：:；;])[ \t\u3000。；;]*$", re.M)
-_UNCOLONED_CUES = tuple(w + b for w in ("单位", "部门", "处室", "科室", "机构", "主体") for b in " \t\u3000")
 
 
 def _uncoloned_line_matches(text: str):
     """The _UNCOLONED_LINE_RE matches, sought only in a text where a label's ending stands before a blank."""
-    if not any(cue in text for cue in _UNCOLONED_CUES):
+    if not _has_uncoloned_cue(text):
         return ()
     return _UNCOLONED_LINE_RE.finditer(text)
+
+
+def _has_uncoloned_cue(text: str) -> bool:
+    """Whether a label's ending (_LABEL_ENDINGS) stands right before a blank ( , \\t, \\u3000).
+
+    Reads only the two characters before each blank, which a normalized text holds few of
+    (str.find goes from one to the next), where an `in` test per ending and blank read the text 18 times.
+    """
+    for blank in " \t\u3000":
+        i = text.find(blank, 2)
+        while i >= 0:
+            if text[i - 2:i] in _LABEL_ENDINGS:
+                return True
+            i = text.find(blank, i + 1)
+    return False
 
 
 def _before_unopened_brackets(text: str, start: int, end: int) -> int:
@@ -907,6 +937,8 @@ def _bare_marker_matches(text: str):
         k = c
         while k > 0 and text[k - 1].isspace():  # \s* before the colon
             k -= 1
+        if text[k - 2:k] not in _LABEL_ENDINGS:
+            continue  # every marker word ends in one (单位, 部门…): most colons follow none
         for n in _MARKER_LENGTHS:  # the first marker before the colon whose start the regex accepts
             j = _marker_start(text, k - n) if k >= n and text[k - n:k] in MARKERS else None
             if j is not None:

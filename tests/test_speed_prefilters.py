@@ -556,3 +556,59 @@ def test_date_lines_are_finditer(text, end):
     from bioparse import structure
     end = min(end, len(text))
     assert spans(structure._date_lines(text, end)) == spans(structure._DATE_LINE_RE.finditer(text, 0, end))
+
+# The agencies regexes as first written (a look-behind or a choice first), which the fast forms equal.
+CONNECTOR_PLAIN_RE = re.compile(r"(?:以及|及|和|与)(?=各)"
+                                r"|(?<=[局委办厅署府会部心院门位司团])(?:以及|及|和|与)(?=[省市区县州盟旗])")
+ETC_TAIL_PLAIN_RE = re.compile(r"(?<![高中初])等(?:驻[^、，,；;（）()等]{1,2}|[省市区县州盟旗][直级属]?(?=有关|相关))?"
+                               r"(?:有关|相关)?(?:部门|单位|高校|院校|科研院所|院所|医疗机构|机构|企业)?$")
+NAME_TEXTS = st.lists(st.sampled_from(["以", "及", "以及", "和", "与", "各", "市", "县", "旗", "局", "委", "政府",
+                                       "高", "中", "等", "驻", "有关", "部门", "省直", "级", "、", " ", "\t", "\u3000",
+                                       "责任单位", "市级", "牵头单位", "单位 ", "部门\t", "主体\u3000", "：", "x"]),
+                      max_size=30).map("".join)
+
+
+@SETTINGS
+@given(NAME_TEXTS)
+@example("市发展改革委以及市科技局及各县政府和区政府与各部门")
+def test_connector_regex_is_the_plain_one(text):
+    """_CONNECTOR_RE opens each branch with its connector (a class the engine skips to): the same matches."""
+    assert spans(agencies._CONNECTOR_RE.finditer(text)) == spans(CONNECTOR_PLAIN_RE.finditer(text))
+    for i in range(len(text)):
+        found, plain = agencies._CONNECTOR_RE.search(text, i), CONNECTOR_PLAIN_RE.search(text, i)
+        assert (found and found.span()) == (plain and plain.span())
+
+
+@SETTINGS
+@given(NAME_TEXTS, st.integers(0, 30), st.integers(0, 30))
+@example("各高等院校", 0, 5)
+@example("中等", 1, 2)
+def test_etc_tail_regex_is_the_plain_one(text, s, e):
+    """_ETC_TAIL_RE looks behind after its 等, not before: the same match in any window."""
+    found, plain = agencies._ETC_TAIL_RE.search(text, s, e), ETC_TAIL_PLAIN_RE.search(text, s, e)
+    assert (found and (found.span(), found.groups())) == (plain and (plain.span(), plain.groups()))
+
+
+@SETTINGS
+@given(NAME_TEXTS)
+@example("市级责任单位 市科技局")
+@example("  牵头单位市发改委")
+def test_label_start_is_the_regex(inner):
+    """_label_start tries _LABEL_START_RE only where a marker's first character or a level's 级 opens."""
+    found, plain = agencies._label_start(inner), agencies._LABEL_START_RE.match(inner)
+    assert (found and found.span()) == (plain and plain.span())
+
+
+@SETTINGS
+@given(NAME_TEXTS)
+@example("责任单位 市科技局")
+@example("单位")
+def test_uncoloned_cue_is_any_ending_before_a_blank(text):
+    """_has_uncoloned_cue reads before each blank: the same as an `in` test per ending and blank."""
+    cues = [w + b for w in agencies._LABEL_ENDINGS for b in " \t\u3000"]
+    assert agencies._has_uncoloned_cue(text) == any(c in text for c in cues)
+
+
+def test_label_endings_end_every_marker_word():
+    """_uncoloned_line_matches skips a text with no label ending before a blank: every marker ends in one."""
+    assert all(m[-2:] in agencies._LABEL_ENDINGS for m in agencies.MARKERS)
