@@ -125,6 +125,21 @@ def test_target_scan_is_finditer(text):
     assert spans(targets._target_matches(text)) == spans(_target_finditer(text))
 
 
+SPACED_TABLE_TEXTS = texts_of(TARGET_TOKENS + ["基期", "目标", "\t", "  ", "\u3000\u3000", "指标", "\r", "\u00a0"],
+                              TARGET_PHRASES + ["2023年　2026年", "2025年目标  100", "基期值\u3000 x", "\u3000\u3000到2025年"])
+
+
+@SETTINGS
+@given(SPACED_TABLE_TEXTS)
+@example("2025年　x")
+@example("\u3000\u30002025年目标  1")
+@example("x\n目标\u3000\u3000\u3000y")
+def test_spaced_table_test_is_the_regex_search(text):
+    """_has_spaced_table searches only the lines where a separator follows a character no space."""
+    expected = ("\u3000" in text or "  " in text) and targets._SPACED_HEAD_RE.search(text) is not None
+    assert targets._has_spaced_table(text) == expected
+
+
 def _target_finditer(text):
     """_TARGET_RE.finditer less the matches of 一批 (培育一批…), which _target_matches skips unasked."""
     return [m for m in targets._TARGET_RE.finditer(text) if (m.group("num"), m.group("unit")) != ("一", "批")]
