@@ -234,28 +234,17 @@ def _provision_dicts(text: str) -> list[dict]:
             continue
         holds_annex = start in annex_candidates
         if holds_annex and provisions and _ANNEX_LINE_RE.match(line) and text_end - start <= start:
-            provisions[-1]["end"] = start
             title = next((ln.strip() for ln in lines[k + 1:k + 4] if ln.strip()), "")
-            n_annex = sum(p["level"] == "annex" for p in provisions) + 1
-            provisions.append(_row(f"annex{n_annex}", "", "annex", line.strip(), None, title, start, text_end, 1))
-            stack.clear()
+            _open_annex(provisions, stack, start, text_end, line.strip(), title)
             in_annex = True
             continue
         if holds_annex and provisions and text_end - start <= start and _TITLED_ANNEX_RE.match(line) \
                 and _titled_annex(line, start, listed or (listed := _lines_last_at(lines))):  # 附件1：名词解释
-            provisions[-1]["end"] = start
-            label, title = _annex_title(line)
-            n_annex = sum(p["level"] == "annex" for p in provisions) + 1
-            provisions.append(_row(f"annex{n_annex}", "", "annex", label, None, title, start, text_end, 1))
-            stack.clear()
+            _open_annex(provisions, stack, start, text_end, *_annex_title(line))
             in_annex = True
             continue
         if start == table_annex and provisions and not in_annex:  # 重点任务分工表 with no 附件 line above it
-            provisions[-1]["end"] = start
-            label, title = _annex_title(line)
-            n_annex = sum(p["level"] == "annex" for p in provisions) + 1
-            provisions.append(_row(f"annex{n_annex}", "", "annex", label, None, title, start, text_end, 1))
-            stack.clear()
+            _open_annex(provisions, stack, start, text_end, *_annex_title(line))
             in_annex = True
         if in_annex:
             continue
@@ -263,10 +252,7 @@ def _provision_dicts(text: str) -> list[dict]:
             continue  # 1.重点项目清单 names an attachment: no item of the last section
         annex_list = holds_annex and line[:1] == "附" and _ANNEX_START.match(line) is not None
         if ("说明" in line or "說明" in line) and provisions and _EXPLANATION_RE.match(line):  # a draft's 起草说明 after it
-            provisions[-1]["end"] = start
-            n_annex = sum(p["level"] == "annex" for p in provisions) + 1
-            provisions.append(_row(f"annex{n_annex}", "", "annex", "", None, line.strip(), start, text_end, 1))
-            stack.clear()
+            _open_annex(provisions, stack, start, text_end, "", line.strip())
             in_annex = True
             continue
         if line[:2] in ("专栏", "專欄") and _BOX_RE.match(line):
@@ -325,6 +311,15 @@ def _provision_dicts(text: str) -> list[dict]:
 _EXPLANATION_RE = re.compile(r"[ \t\u3000]*(?:关于|關於|關于)?[^\n。；：:]{0,80}?(?:起草|编制|編制|修订|修訂|制定|政策)[说說]明[ \t\u3000]*$")
 # a box of a plan (专栏1 主要指标, 专栏二：重大工程): its entries are no items of the text around it
 _BOX_RE = re.compile(r"(?:专栏|專欄)[ \t\u3000]*[0-9０-９一二三四五六七八九十]{1,3}(?:[ \t\u3000:：、]|$)")
+
+
+def _open_annex(provisions: list[dict], stack: list, start: int, end: int, label: str, title: str) -> None:
+    """Close the provision before ``start`` and open there an attachment kept whole to ``end`` (附件 line,
+    附件1：title, a task table, a 起草说明): the headings open above it end with the policy."""
+    provisions[-1]["end"] = start
+    n_annex = sum(p["level"] == "annex" for p in provisions) + 1
+    provisions.append(_row(f"annex{n_annex}", "", "annex", label, None, title, start, end, 1))
+    stack.clear()
 
 
 # A line of a table of contents: dot leaders (……, ....., ．．．, · · ·), a tab or a run of
