@@ -707,13 +707,7 @@ def _has_uncoloned_cue(text: str) -> bool:
     Reads only the two characters before each blank, which a normalized text holds few of
     (str.find goes from one to the next), where an `in` test per ending and blank read the text 18 times.
     """
-    for blank in " \t\u3000":
-        i = text.find(blank, 2)
-        while i >= 0:
-            if text[i - 2:i] in _LABEL_ENDINGS:
-                return True
-            i = text.find(blank, i + 1)
-    return False
+    return any(text[i - 2:i] in _LABEL_ENDINGS for blank in " \t\u3000" for i in positions(text, blank, 2))
 
 
 def _before_unopened_brackets(text: str, start: int, end: int) -> int:

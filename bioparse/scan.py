@@ -5,12 +5,12 @@ from bisect import bisect_left
 from functools import lru_cache
 
 
-def positions(text: str, word: str):
-    """Offsets of every occurrence of ``word`` in text, in order (str.find is a fast scan)."""
-    i = text.find(word)
+def positions(text: str, word: str, start: int = 0, end: int | None = None):
+    """Offsets of every occurrence of ``word`` in text[start:end], in order (str.find is a fast scan)."""
+    i = text.find(word, start, end)
     while i >= 0:
         yield i
-        i = text.find(word, i + 1)
+        i = text.find(word, i + 1, end)
 
 
 def has_whitespace(s: str) -> bool:

@@ -613,7 +613,7 @@ def _line_marks(text: str, line_start: int, memo: dict) -> tuple:
             "年", line_start, line_end) >= 0 else []
         closes = []
         if any(text[m.start() - 1] in "（(" for m in found):
-            closes = sorted([*_finds(text, "）", line_start, line_end), *_finds(text, ")", line_start, line_end)])
+            closes = sorted([*positions(text, "）", line_start, line_end), *positions(text, ")", line_start, line_end)])
         heads = []
         for m in found:
             k = bisect_left(closes, m.end()) if text[m.start() - 1] in "（(" else len(closes)
@@ -647,14 +647,6 @@ def _headed_year_start(text: str, y: int) -> int:
         if text.endswith(word, 0, r):
             return _back_over_spaces(text, r - len(word))
     return r
-
-
-def _finds(text: str, ch: str, start: int, end: int):
-    """Offsets of ch in text[start:end], in order."""
-    i = text.find(ch, start, end)
-    while i >= 0:
-        yield i
-        i = text.find(ch, i + 1, end)
 
 
 def _closed(text: str, start: int, pos: int) -> bool:
