@@ -617,12 +617,14 @@ def read_text(path) -> RawText:
     Raises UnsupportedFormatError, DecodeError, CorruptFileError or EmptyDocumentError naming the file.
     """
     path = path if isinstance(path, Path) else Path(path)
-    try:  # read once: the bytes tell the reader (file_kind), and text, pages and web archives are read from them
-        data = path.read_bytes()
+    try:  # the first bytes tell the reader (file_kind); text, pages and web archives go on from them
+        with open(path, "rb") as fh:
+            head = fh.read(4096)
+            kind = file_kind(path, head)
+            data = head + fh.read() if kind in _FROM_BYTES else None  # a .docx or PDF reader opens the file itself
     except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
         raise BioparseError(path, "file not found", "check the path or the manifest's file column") from None
-    kind = file_kind(path, data)
-    raw = _READERS[kind](path, data) if kind in _FROM_BYTES else _READERS[kind](path)
+    raw = _READERS[kind](path, data) if data is not None else _READERS[kind](path)
     if "\r" in raw.text:
         raw.text = raw.text.replace("\r\n", "\n").replace("\r", "\n")
     if (not raw.text or raw.text.isspace()) and raw.format == "html":
