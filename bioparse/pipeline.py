@@ -113,6 +113,9 @@ def agency_rows(doc_id: str, text: str, owner, crosswalk: dict | None,
 _ARTICLE_RANGE_RE = re.compile(r"[ \t\u3000]*(?:以上|上述|前述)?[ \t\u3000]*第([零〇一二三四五六七八九十百0-9]{1,4})条?"
                                r"[ \t\u3000]*(?:至|到|—|-|～|~|－)[ \t\u3000]*第?([零〇一二三四五六七八九十百0-9]{1,4})条")
 
+# what every _ARTICLE_RANGE_RE match holds, found by one scan from its literal 第
+_ARTICLE_RANGE_HEAD_RE = re.compile(r"第[零〇一二三四五六七八九十百0-9]{1,4}条?[ \t\u3000]*(?:至|到|—|-|～|~|－)")
+
 
 def article_range_owners(text: str, clauses: list[tuple], provisions: list[dict]) -> dict[int, list[str]]:
     """{clause start: ids of the articles it answers for} for clauses on a line that names a range of articles.
@@ -121,6 +124,8 @@ def article_range_owners(text: str, clauses: list[tuple], provisions: list[dict]
     numbered in that range, not only to the last one, whose text holds the line.
     """
     out: dict[int, list[str]] = {}
+    if _ARTICLE_RANGE_HEAD_RE.search(text) is None:
+        return out  # no 第X条至 anywhere: most texts are told so by one scan, not a look at each clause's line
     articles = None
     for start, *_ in clauses:
         line_start = line_start_at(text, start)

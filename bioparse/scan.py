@@ -40,8 +40,9 @@ def last_of(text: str, chars: str, start: int, end: int) -> int:
     end - start: asked once per figure or clause, rfind back to a far line start made a text
     without line breaks (one 100,000-character line) take time quadratic in its length.
     """
-    near = max(start, end - _NEAR)
-    found = max(text.rfind(c, near, end) for c in chars)
+    near = end - _NEAR if end - _NEAR > start else start
+    # one character (a line break, 条) is one rfind; several, the last of one rfind each
+    found = text.rfind(chars, near, end) if len(chars) == 1 else max([text.rfind(c, near, end) for c in chars])
     if found >= 0 or near == start:
         return found
     offsets = _offsets_of(text, chars)

@@ -627,3 +627,19 @@ def test_uncoloned_cue_is_any_ending_before_a_blank(text):
 def test_label_endings_end_every_marker_word():
     """_uncoloned_line_matches skips a text with no label ending before a blank: every marker ends in one."""
     assert all(m[-2:] in agencies._LABEL_ENDINGS for m in agencies.MARKERS)
+
+
+ARTICLE_RANGE_TEXTS = st.lists(st.sampled_from(["以上", "上述", "第", "一", "十", "五", "1", "12", "条", "项", "至", "到",
+                                                "—", "-", "～", "~", "－", " ", "\u3000", "\t", "由", "\n", "x"]),
+                               max_size=20).map("".join)
+
+
+@SETTINGS
+@given(ARTICLE_RANGE_TEXTS)
+@example("以上第一条至第五条由市科技局牵头")
+def test_article_range_head_finds_every_range(text):
+    """pipeline.article_range_owners reads no clause's line when _ARTICLE_RANGE_HEAD_RE finds nothing:
+    that is right only if every _ARTICLE_RANGE_RE match holds a match of the head."""
+    from bioparse import pipeline
+    if any(pipeline._ARTICLE_RANGE_RE.match(text, i) for i in range(len(text))):
+        assert pipeline._ARTICLE_RANGE_HEAD_RE.search(text) is not None
