@@ -18,7 +18,7 @@ from . import agencies as agencies_mod
 from . import agency_names
 from . import io, metadata, targets as targets_mod
 from .errors import BioparseError
-from .normalize import normalize
+from .normalize import normalize, wrap_width
 from .numerals import heading_number
 from .scan import last_of, line_start_at
 from .structure import parse_provision_rows
@@ -259,9 +259,14 @@ _BROKEN_LINE_FORMATS = ("txt", "pdf")
 
 
 def _read(d: dict, crosswalk) -> None:
-    """Read and normalize the file."""
-    d["raw"] = io.read_text(d["path"])
-    d["norm"] = normalize(d["raw"].text, join_breaks=d["raw"].format in _BROKEN_LINE_FORMATS)
+    """Read and normalize the file.
+
+    A .docx or page whose paragraphs are a PDF's lines (a converter's output, text pasted
+    from a PDF: most lines as wide as the widest) breaks inside sentences as a PDF does.
+    """
+    raw = d["raw"] = io.read_text(d["path"])
+    join_breaks = raw.format in _BROKEN_LINE_FORMATS or wrap_width(raw.text)[1] > 0
+    d["norm"] = normalize(raw.text, join_breaks=join_breaks)
     d["text"] = d["norm"].text
 
 

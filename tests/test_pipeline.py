@@ -262,3 +262,36 @@ def test_figures_of_a_drafts_explanation_after_it_are_no_targets(tmp_path):
             "二、起草过程\n起草组赴15家企业调研，收集意见42条。\n")
     rows = parse_document(write(tmp_path, "d.txt", text), "d")["targets"]
     assert [t["text"] for t in rows] == ["最高1000万元", "10个"]
+
+
+@pytest.mark.parametrize("form", ["docx", "html"])
+def test_a_docx_or_page_of_a_pdfs_lines_reads_as_the_text_file_does(tmp_path, form):
+    """A .docx or page whose paragraphs are a PDF's hard-wrapped lines (a converter's output, text
+    pasted from a PDF) joins the lines cut inside a sentence, as the same text in a .txt does:
+    its responsibility clauses and figures broken over two lines are found whole."""
+    import html
+    from pathlib import Path
+
+    import docx
+
+    source = Path(__file__).parent / "other_provinces" / "raw" / "p21a_e_cs_wrapped.txt"
+    lines = source.read_text(encoding="utf-8").split("\n")
+    if form == "docx":
+        document = docx.Document()
+        for line in lines:
+            document.add_paragraph(line)
+        path = tmp_path / "wrapped.docx"
+        document.save(path)
+    else:
+        path = tmp_path / "wrapped.html"
+        body = "".join(f"<p>{html.escape(line)}</p>\n" for line in lines if line.strip())
+        path.write_text(f"<html><head><meta charset='utf-8'></head><body><div>{body}</div></body></html>", encoding="utf-8")
+    plain, other = parse_document(source, "w"), parse_document(path, "w")
+
+    def rows(result, table, keys):
+        return [tuple(r[k] for k in keys) for r in result[table]]
+
+    assert len(plain["agencies"]) > 10 and len(plain["targets"]) > 5
+    assert rows(other, "agencies", ("provision_id", "agency", "role")) == rows(plain, "agencies", ("provision_id", "agency", "role"))
+    assert rows(other, "targets", ("provision_id", "value", "unit", "year")) == rows(plain, "targets", ("provision_id", "value", "unit", "year"))
+    assert rows(other, "provisions", ("provision_id", "title")) == rows(plain, "provisions", ("provision_id", "title"))
