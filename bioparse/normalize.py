@@ -266,10 +266,15 @@ def soft_breaks(text: str) -> str:
     not end a sentence, and what follows does not start like a heading. A break also cuts
     a heading too long for one line (二、加快推进生物医药产业集群⏎建设的重点任务): the line
     starts like a heading, and neither it nor the short rest of the paragraph after the
-    break holds any punctuation, so the rest is no sentence of a body.
+    break holds any punctuation, so the rest is no sentence of a body. Breaks between a PDF's
+    lines pasted into a page (most lines as wide as the widest, wrap_width) all become line
+    breaks, which normalize then judges as it judges a .txt's.
     """
     if SOFT_BREAK not in text:
         return text
+    lines = text.replace(SOFT_BREAK, "\n")
+    if wrap_width(lines)[1] > 0:
+        return lines  # a PDF's lines pasted with breaks: normalize joins them as it joins a .txt's
     out = []
     pieces = text.split(SOFT_BREAK)
     for i, piece in enumerate(pieces[:-1]):

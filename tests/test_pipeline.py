@@ -264,11 +264,11 @@ def test_figures_of_a_drafts_explanation_after_it_are_no_targets(tmp_path):
     assert [t["text"] for t in rows] == ["最高1000万元", "10个"]
 
 
-@pytest.mark.parametrize("form", ["docx", "html"])
+@pytest.mark.parametrize("form", ["docx", "html", "html_br"])
 def test_a_docx_or_page_of_a_pdfs_lines_reads_as_the_text_file_does(tmp_path, form):
     """A .docx or page whose paragraphs are a PDF's hard-wrapped lines (a converter's output, text
-    pasted from a PDF) joins the lines cut inside a sentence, as the same text in a .txt does:
-    its responsibility clauses and figures broken over two lines are found whole."""
+    pasted from a PDF, as <p> or with <br> between them) joins the lines cut inside a sentence, as
+    the same text in a .txt does: its responsibility clauses broken over two lines are found whole."""
     import html
     from pathlib import Path
 
@@ -284,7 +284,8 @@ def test_a_docx_or_page_of_a_pdfs_lines_reads_as_the_text_file_does(tmp_path, fo
         document.save(path)
     else:
         path = tmp_path / "wrapped.html"
-        body = "".join(f"<p>{html.escape(line)}</p>\n" for line in lines if line.strip())
+        body = "".join(f"<p>{html.escape(line)}</p>\n" for line in lines if line.strip()) if form == "html" \
+            else "<p>" + "<br>\n".join(html.escape(line) for line in lines) + "</p>"
         path.write_text(f"<html><head><meta charset='utf-8'></head><body><div>{body}</div></body></html>", encoding="utf-8")
     plain, other = parse_document(source, "w"), parse_document(path, "w")
 
