@@ -116,7 +116,8 @@ def _lines(pieces: list[Piece]) -> list[Line]:
                 cells[-1].pieces.append(p.index)
             else:
                 cells.append(Cell(p.x, p.x, p.text.strip("\n"), [p.index]))
-            end = p.x + _em(word) * p.size if known else None
+            # leading blanks (an indent typed as 　　) stand between p.x and the word: they count in its width
+            end = p.x + _em(p.text.strip("\n").rstrip()) * p.size if known else None
             cells[-1].x1 = max(cells[-1].x1, end if end is not None else p.x)
             if "\n" in word:  # a piece spanning lines: no place in a table
                 cells[-1].x1 = float("inf")

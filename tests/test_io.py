@@ -395,6 +395,24 @@ def test_a_row_whose_label_wraps_around_its_centred_cells():
                                                       "规模以上工业企业数量\t85\t120"]
 
 
+def test_an_indent_typed_as_ideographic_spaces_is_no_gap_between_cells():
+    """pypdf may hand a line's indent and first character (　　第) as a piece of their own: the next
+    piece starts right after the indent's width, so no cell gap stands there: no tab enters the lines
+    (a tab inside 第五条 would hide the article), though one line holds a figure as a table's row does."""
+    from bioparse.pdf_text import Piece, splice_tables
+
+    size = 14.0
+    layout = [("　　第二章　支持", "方向和标准", 700), ("　　第", "五条　专项资金重点支持以下方向：", 670),
+              ("　　（一）", "创新产品产业化。对实现产业化的1类创新药给予补助", 640)]
+    pieces, text = [], ""
+    for k, (head, rest, y) in enumerate(layout):
+        for s, x in ((("\n" if k else "") + head, 72.0), (rest, 72.0 + len(head) * size)):
+            pieces.append(Piece(len(pieces), s, x, y, size))
+            text += s
+    assert splice_tables(text, pieces) == text
+    assert "\t" not in splice_tables(text, pieces)
+
+
 def test_pdf_lines_do_not_join_a_table_row():
     """A row ending in a figure (…	3.0) is not a line cut inside a number; nor does a full line run into a row."""
     from bioparse.io import join_wrapped_lines
