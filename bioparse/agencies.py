@@ -108,6 +108,8 @@ AGENCY_ENDINGS = (
     # as 天津医药集团)
     "院校", "学校", "党校", "经开区", "高新区", "保税区", "自贸区", "支队", "大队", "总队", "气象台",
     "直属库", "供销社", "供销合作社",
+    # a fund named among the bodies (武汉产业投资基金配合), kept as written like a state firm
+    "基金",
 )
 _MAX_NAME = 30
 
@@ -562,7 +564,7 @@ _PAREN_HALF_RE = re.compile(r"\(" + _PAREN_FAST_BODY)
 # a marker clause without parentheses: from the marker to the end of the sentence/line,
 # or inside square brackets (【责任单位：…】, 〔牵头单位：…〕); the marker stands after a
 # sentence's end, a bracket or a space (加快研发 责任单位：…)
-_BARE_MARKER_BEFORE = "。；;！\n【〔"
+_BARE_MARKER_BEFORE = "。；;！!.\n【〔"  # . and ! as a text typed with ASCII punctuation ends its sentences (奖励.牵头单位:…)
 _BARE_MARKER_RE = re.compile(
     r"(?:^|(?<=[" + _BARE_MARKER_BEFORE + r" \t\u3000]))[ \t\u3000]*(" + _MARKER_LEVEL + r"(?:" + "|".join(MARKERS) + r")\s*[:：][^。\n】〕]*)"
 )

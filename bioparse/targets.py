@@ -772,10 +772,11 @@ def _candidate(text: str, m: re.Match, spans, lead_ins: dict | None = None) -> d
     # general exclusions
     if unit == "年" and _YEAR_NUMBER_RE.fullmatch(unicodedata.normalize("NFKC", num)):
         return None
-    if is_cn and num in ("一",) and (unit == "批" or text.endswith("其中", max(0, num_start - 2), num_start)
+    if is_cn and num in ("一",) and not mult and money[:1] not in ("万", "亿") \
+            and (unit == "批" or text.endswith("其中", max(0, num_start - 2), num_start)
                                     or not (qualified or _ends_clause(text, end))):
         return None  # 一个平台, 突破一批关键技术, 只奖励其中一项: "a", "a number of", "one of them";
-        # but 建设中试平台一个。 counts one
+        # but 建设中试平台一个。 counts one, and 一万元, 一万名 are amounts
     if is_cn and unit == "次" and not qualified:
         return None  # 二次开发, 三次产业: ordinal words; 每年发布一次: a routine's frequency, no count of times
     if is_cn and len(num) == 1 and num in "百千" and not money and not qualified:

@@ -787,6 +787,8 @@ def test_notes_and_role_wordings_of_other_cities(text, expected):
     ("推进。（市委组织部、市委党校、市供销社）\n",
      [("市委组织部", "responsible"), ("市委党校", "responsible"), ("市供销社", "responsible")]),
     ("推进。（市教育局、市人社局等）\n", [("市教育局", "responsible"), ("市人社局", "responsible")]),
+    ("设立母基金。（市财政局牵头，市金融工作局、某市产业投资基金配合）\n",
+     [("市财政局", "lead"), ("市金融工作局", "support"), ("某市产业投资基金", "support")]),
 ])
 def test_schools_parks_services_and_state_firms_are_bodies(text, expected):
     """Bodies that are no bureaus (各高等院校, 经开区, 市消防救援支队, 中储粮…直属库) end plain lists as 各高校
@@ -819,3 +821,10 @@ def test_a_line_whose_label_lost_its_colon():
     assert _clause_names(text) == [[("市科技局", "responsible"), ("市财政局", "responsible")],
                                    [("市卫生健康委", "lead"), ("市医保局", "support")],
                                    [("市医保局", "responsible")]]
+
+
+def test_a_marker_after_an_ascii_full_stop_opens_a_clause():
+    """A text typed with ASCII punctuation ends its sentences with . and !: a marker after them
+    (给予奖励.牵头单位:…) opens a clause as it does after 。."""
+    text = "支持研发,给予最高300万元奖励.牵头单位:市科技局;配合单位:市财政局。\n"
+    assert _clause_names(text) == [[("市科技局", "lead"), ("市财政局", "support")]]
