@@ -928,7 +928,9 @@ def _respective_years(text: str, out: list[dict]) -> None:
 #   生物医药产业规模（亿元）	1450	2000
 # or a line of a 专栏: 生物医药产业营业收入（亿元）：2020年 800，2025年 2000.
 # The unit stands in the row's label, the year in the column's head.
-_YEAR_HEAD_RE = re.compile(r"((?:19|20)\d\d)\s*年")
+# (full-width years too: ２０２５年 heads a column as 2025年 does; \d takes either form of a digit)
+_CENTURY = "(?:19|20|１９|２０)"
+_YEAR_HEAD_RE = re.compile(rf"({_CENTURY}\d\d)\s*年")
 _BASE_HEAD_RE = re.compile(r"基期|基数|基准|现状|基础值|实际值|完成值")
 # a cell's figure, bare (1450) or with its bound (≥8.0, 不低于8, 8.0以上)
 # (〔8〕 in brackets: a five-year plan's cumulative figure)
@@ -961,13 +963,13 @@ _GOAL_HEAD_RE = re.compile(r"目标|预期|规划值")
 # a column of the period's growth (年均增长, 年均增速（%）) or its cumulative change (累计, 年均/累计)
 _GROWTH_HEAD_RE = re.compile(r"年均|增速|增幅|增长|累计")
 _RATE_HEAD_RE = re.compile(r"年均|增速|增幅|增长")  # a rate (%); 累计 alone: a sum in the row's unit
-_YEAR_RANGE_RE = re.compile(r"((?:19|20)\d\d)[ \u3000]*年?[ \u3000]*[—\-–~～至到][ \u3000]*((?:19|20)\d\d)[ \u3000]*年")
+_YEAR_RANGE_RE = re.compile(rf"({_CENTURY}\d\d)[ \u3000]*年?[ \u3000]*[—\-–~～至到][ \u3000]*({_CENTURY}\d\d)[ \u3000]*年")
 _DASH_CELL_RE = re.compile(r"[ \u3000]*(?:[—\-－–/／]+|无)?[ \u3000]*")
 # in a .txt, cells apart by ideographic spaces (one is enough) or by two or more spaces
 _SPACED_SEP_RE = re.compile(r"[ \u3000]*\u3000[ \u3000]*| {2,}")
 _SENTENCE_MARK_RE = re.compile(r"[。；;，,]")
 # a head cell naming a year, then the next cell: the mark of a table set with spaces
-_SPACED_HEAD_RE = re.compile(r"(?:(?:19|20)\d\d[ \u3000]*年|基期|目标)[^\n\t\u3000 ]{0,8}(?:\u3000| {2})[ \u3000]*\S")
+_SPACED_HEAD_RE = re.compile(rf"(?:{_CENTURY}\d\d[ \u3000]*年|基期|目标)[^\n\t\u3000 ]{{0,8}}(?:\u3000| {{2}})[ \u3000]*\S")
 
 
 def _has_spaced_table(text: str) -> bool:

@@ -483,6 +483,17 @@ def _rows(text):
             for t in extract_targets(text)]
 
 
+@pytest.mark.parametrize("sep", ["\t", "\u3000\u3000"])
+def test_an_indicator_table_in_full_width_digits_reads_as_in_ascii(sep):
+    """Texts typed in full-width digits head their columns ２０２０年 and ２０２５年: the columns
+    still give each figure its year, as a table in ASCII digits does (tabs, or a .txt's spaces)."""
+    table = sep.join(["序号", "指标", "2020年", "2025年", "属性"]) + "\n" + \
+        sep.join(["1", "生物医药产业营业收入（亿元）", "526", "1000", "预期性"]) + "\n"
+    wide = table.translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    assert [(v, u, y) for _, v, u, _, y, _ in _rows(wide)] == [(v, u, y) for _, v, u, _, y, _ in _rows(table)] \
+        == [(526.0, "亿元", 2020), (1000.0, "亿元", 2025)]
+
+
 def test_cumulative_table_cells_in_brackets():
     """〔8〕 in a five-year plan's indicator table is the period's cumulative figure."""
     assert _rows("指标\t单位\t2024年\t2027年\n能耗降低\t%\t—\t〔8〕\n") == [("〔8〕", 8.0, "%", "累计", 2027, "goal")]
