@@ -619,10 +619,15 @@ _TRADITIONAL, _SIMPLIFIED = zip(*(pair for pair in (
 _TO_SIMPLIFIED = str.maketrans(dict(zip(_TRADITIONAL, _SIMPLIFIED)))
 
 
+_TRADITIONAL_CUES = ("發", "關", "業", "會", "單", "責", "實", "門")  # 印發 關於 產業 會 單位 責任 實施 部門
+
+
 def _simplified(text: str) -> str:
-    """text with traditional clause words and endings simplified (same length), or text itself when it
-    holds none of 單 責 牽 負 門 (单位, 责任, 牵头, 负责, 部门: no clause is written without one)."""
-    if "單" in text or "責" in text or "牽" in text or "負" in text or "門" in text:
+    """text with traditional clause words and endings simplified (same length), or text itself when its
+    head (title, addressees, opening) holds no common traditional character: a 繁體 page is so throughout,
+    and reading only the head keeps the test cheap on the long simplified texts that are the rule."""
+    head = text[:3000]
+    if any(c in head for c in _TRADITIONAL_CUES):
         return text.translate(_TO_SIMPLIFIED)
     return text
 
