@@ -828,3 +828,35 @@ def test_a_marker_after_an_ascii_full_stop_opens_a_clause():
     (给予奖励.牵头单位:…) opens a clause as it does after 。."""
     text = "支持研发,给予最高300万元奖励.牵头单位:市科技局;配合单位:市财政局。\n"
     assert _clause_names(text) == [[("市科技局", "lead"), ("市财政局", "support")]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("推进。（责任单位：市科技局，火炬开发区、三角镇等镇街）\n",
+     [("市科技局", "responsible"), ("火炬开发区", "responsible"), ("三角镇", "responsible")]),
+    ("推进。（责任单位：市工信局，甲镇、乙镇等镇（街道））\n",
+     [("市工信局", "responsible"), ("甲镇", "responsible"), ("乙镇", "responsible")]),
+    ("推进。（市科技局、高新区等园区按职责分工负责）\n", [("市科技局", "responsible"), ("高新区", "responsible")]),
+    ("推进。（责任单位：市卫健委，甲区、乙区等区）\n",
+     [("市卫健委", "responsible"), ("甲区", "responsible"), ("乙区", "responsible")]),
+    ("推进。（责任单位：市商务局，甲县等县（市、区））\n", [("市商务局", "responsible"), ("甲县", "responsible")]),
+    ("推进。（责任单位：市教育局、中等职业学校）\n", [("市教育局", "responsible"), ("中等职业学校", "responsible")]),
+])
+def test_an_etc_naming_the_kind_of_place(text, expected):
+    """A list closed by the kind of place its last names stand for (三角镇等镇街, 乙镇等镇（街道）, 高新区等园区,
+    乙区等区) ends at the name before 等, as …等有关部门 does: the kind is no body of its own."""
+    assert _clause_names(text) == [expected]
+
+
+def test_clauses_in_traditional_characters():
+    """A 繁體 page's clauses (牽頭單位：…；責任單位：…, A牽頭，B配合, 按職責分工負責) are read as their simplified
+    forms are, and each name is kept as written, at its own offsets."""
+    from bioparse.agencies import find_clauses
+    text = ("（一）推進。（牽頭單位：市農業農村局；責任單位：市供銷社，各區人民政府）\n"
+            "（二）推進。（市工業和信息化局牽頭，市商務局配合）\n"
+            "（三）推進。（市市場監管局、市醫保局按職責分工負責）\n")
+    clauses = find_clauses(text)
+    assert [[(n, r) for n, _, _, r in pieces] for _, _, _, pieces in clauses] == [
+        [("市農業農村局", "lead"), ("市供銷社", "responsible"), ("各區人民政府", "responsible")],
+        [("市工業和信息化局", "lead"), ("市商務局", "support")],
+        [("市市場監管局", "responsible"), ("市醫保局", "responsible")]]
+    assert all(text[s:e] == n for _, _, _, pieces in clauses for n, s, e, _ in pieces)
