@@ -111,8 +111,6 @@ AGENCY_ENDINGS = (
     # as 天津医药集团)
     "院校", "学校", "党校", "经开区", "高新区", "保税区", "自贸区", "支队", "大队", "总队", "气象台",
     "直属库", "供销社", "供销合作社",
-    # a fund named among the bodies (武汉产业投资基金配合), kept as written like a state firm
-    "基金",
 )
 _MAX_NAME = 30
 
