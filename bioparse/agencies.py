@@ -18,6 +18,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
+from bioparse.hanzi import simplified_view
 from bioparse.scan import has_whitespace, line_start_at, positions
 
 # Today's names of the agencies found here: the crosswalk, the document's place and the
@@ -603,35 +604,6 @@ def find_agency_clauses(text: str) -> list[dict]:
     return [_clause(*c) for c in find_clauses(text)]
 
 
-# Traditional characters of clause words and of names' endings, each to its simplified form (one character
-# for one, so offsets hold): a city site's 繁體 page writes （牽頭單位：省工業和信息化廳；責任單位：…）
-_TRADITIONAL, _SIMPLIFIED = zip(*(pair for pair in (
-    "單单 責责 牽牵 頭头 職职 負负 門门 參参 與与 協协 關关 實实 導导 辦办 廳厅 會会 區区 縣县 鎮镇 鄉乡 園园 "
-    "開开 發发 機机 構构 學学 員员 聯联 組组 處处 團团 級级 屬属 業业 務务 衛卫 藥药 醫医 療疗 護护 資资 財财 "
-    "廣广 電电 貿贸 濟济 農农 環环 態态 氣气 規规 劃划 審审 計计 統统 稅税 銀银 險险 監监 場场 圖图 書书 館馆 "
-    "體体 軍军 廠厂 糧粮 儲储 庫库 銷销 網网 絡络 數数 據据 質质 標标 準准 檢检 驗验 測测 認认 證证 專专 項项 "
-    "設设 備备 產产 興兴 進进 術术 國国 際际 邊边 鐵铁 車车 運运 輸输 郵邮 僑侨 臺台 黨党 紀纪 總总 隊队 災灾 "
-    "應应 傳传 報报 婦妇 兒儿 殘残 歸归 勞劳 動动 價价 當当 個个 為为 於于 對对 將将 並并 轄辖 遊游 經经 織织 "
-    "編编 製制 倉仓 紅红 檔档 評评 獎奖 勵励 補补 貼贴 條条 節节 則则 細细 試试 臨临 創创 轉转 鏈链 類类 達达 "
-    "約约 餘余 種种 島岛 灣湾 濱滨 軟软 長长 東东 陽阳 龍龙 漢汉 慶庆 蘇苏 華华 寧宁 遼辽 陝陕 貴贵 雲云 閩闽 "
-    "廈厦 蘭兰 黃黄 鄭郑 連连 齊齐 錦锦 鄰邻 續续 維维 議议 討讨 調调 訊讯 億亿 萬万"
-).split()))
-_TO_SIMPLIFIED = str.maketrans(dict(zip(_TRADITIONAL, _SIMPLIFIED)))
-
-
-_TRADITIONAL_CUES = ("發", "關", "業", "會", "單", "責", "實", "門")  # 印發 關於 產業 會 單位 責任 實施 部門
-
-
-def _simplified(text: str) -> str:
-    """text with traditional clause words and endings simplified (same length), or text itself when its
-    head (title, addressees, opening) holds no common traditional character: a 繁體 page is so throughout,
-    and reading only the head keeps the test cheap on the long simplified texts that are the rule."""
-    head = text[:3000]
-    if any(c in head for c in _TRADITIONAL_CUES):
-        return text.translate(_TO_SIMPLIFIED)
-    return text
-
-
 def _as_written(text: str, simple: str, pieces: list[tuple]) -> list[tuple]:
     """pieces read in ``simple`` with their names as ``text`` writes them (NOTES.md keeps names as written)."""
     out = []
@@ -647,9 +619,9 @@ def _as_written(text: str, simple: str, pieces: list[tuple]) -> list[tuple]:
 def find_clauses(text: str, refused: list | None = None) -> list[tuple[int, int, str, list[tuple[str, int, int, str]]]]:
     """find_agency_clauses as tuples (start, end, style, pieces), each piece (name, start, end, role).
 
-    A text in traditional characters is read in simplified ones (_simplified), its names kept as written.
+    A text in traditional characters is read in simplified ones (hanzi.simplified_view), its names kept as written.
     """
-    simple = _simplified(text)
+    simple = simplified_view(text)
     clauses = _find_clauses(simple, refused)
     if simple is text:
         return clauses
