@@ -394,21 +394,20 @@ def _chapter_list_end(text: str) -> int:
 
 
 # 一、…⏎二、…⏎三、… back to back near the text's start: a list of the parts, with no 目录 line above it
-_PART_LIST_RE = re.compile(r"^[ \t\u3000]*(一、[^\n]{1,40})\n[ \t\u3000]*二、[^\n]{1,40}\n[ \t\u3000]*三、[^\n]{0,40}$", re.M)
+_PART_LIST_RE = re.compile(r"(一、[^\n]{1,40})\n二、[^\n]{1,40}\n三、[^\n]{0,40}(?:\n|$)")
 
 
 def _part_list_end(text: str) -> int:
     """Offset of the body after a list of parts near the text's start with no 目录 line above it (a
     清单's 一、产业政策⏎二、…⏎三、… over its parts): the line that repeats the list's first entry; 0 without one.
     Only a repeated first entry tells a list from parts: a part's heading always has text below it."""
-    head = text[:3000]
-    if "三、" not in head:
-        return 0
-    m = _PART_LIST_RE.search(head)
+    # the list is the text's first line starting with 一、 (normalized lines have no indentation), in its first 3000 characters
+    first = 0 if text[:2] == "一、" else text.find("\n一、", 0, 3000) + 1  # 0 too without one: no match there
+    m = _PART_LIST_RE.match(text, first, 3000)
     if m is None:
         return 0
     key = _squeeze(m.group(1))
-    at = text.find("\n一、", m.end())
+    at = text.find("\n一、", m.end() - 1)
     while at != -1:  # each later line starting 一、 once (normalized lines have no indentation): linear
         end = text.find("\n", at + 1)
         if _squeeze(text[at + 1:end if end != -1 else len(text)]) == key:
