@@ -25,6 +25,10 @@ INVISIBLE = {"\ufeff", "\r", "\u200b", "\u200c", "\u200d", "\u2060", "\x0c", "\u
 # Indentation and trailing blanks removed at line edges.
 EDGE_SPACE = " \t\u3000\u00a0\u2002\u2003\u2009"
 CN_DIGITS = "一二三四五六七八九十百零〇两"
+# A bullet a web page or a WeChat repost sets before a heading's label (◈ 1.…, ● 一、…): dropped there,
+# so the label starts its line; a bullet before anything else stays.
+LABEL_BULLETS = "◈●•■◆▲★▶►◇◎☆▪▸"
+_CHAR_PASS_START = "([【" + LABEL_BULLETS  # a line's first character that calls for _clean_line
 HALF_WIDTH_HEADING = re.compile(rf"^\(([{CN_DIGITS}]+|\d{{1,3}})\)[ \u3000]*")
 # A paragraph that ends in one of these is complete; otherwise a following line break
 # may be a page break inside a sentence.
@@ -130,6 +134,11 @@ def _clean_line(raw: str, line_start: int, line_end: int) -> list[tuple[str, int
     if tag:  # 【章名】 第一章 总则: the database's field name, no part of the text
         del chars[:tag.end()]
         text = text[tag.end():]
+    if text[:1] in LABEL_BULLETS:
+        rest = text[1:].lstrip(EDGE_SPACE)
+        if HEADING_START.match(rest):  # ◈ 1.鼓励…: the bullet is no part of the label
+            del chars[:len(text) - len(rest)]
+            text = rest
     m = HALF_WIDTH_HEADING.match(text)
     if m:
         label = m.group(1)
@@ -153,7 +162,7 @@ def _line(raw: str, start: int, end: int, artifacts: bool = True):
     core = line.strip(_EDGES)
     if not core:
         return "", None
-    if (artifacts and _NEEDS_CHAR_PASS.search(core)) or core[0] in "([【":
+    if (artifacts and _NEEDS_CHAR_PASS.search(core)) or core[0] in _CHAR_PASS_START:
         chars = _clean_line(raw, start, end)
         return "".join(c for c, _ in chars), [j for _, j in chars]
     first = start + len(line) - len(line.lstrip(_EDGES))
@@ -289,7 +298,7 @@ def soft_breaks(text: str) -> str:
 
 
 _PAGE_NUMBER_START = "-—–－第"  # the characters a PAGE_NUMBER_LINE starts with
-_RARE_START = _PAGE_NUMBER_START + "([【"  # a page number's, or a line's that needs the per-character pass
+_RARE_START = _PAGE_NUMBER_START + _CHAR_PASS_START  # a page number's, or a line's that needs the per-character pass
 
 
 def _is_page_number(core: str) -> bool:
@@ -363,7 +372,7 @@ def normalize(raw: str, join_breaks: bool = True) -> Normalized:
             if page_gap and (core == first_line or core in running):
                 continue  # the running header after it (绵阳市人民政府文件): the first line, or a line after every page number
             page_gap = False
-            if (artifacts and _NEEDS_CHAR_PASS.search(core)) or core[0] in "([【":
+            if (artifacts and _NEEDS_CHAR_PASS.search(core)) or core[0] in _CHAR_PASS_START:
                 text, idx = _line(raw, line_start, line_start + len(line), artifacts)
                 if not text:
                     blank = True

@@ -333,7 +333,7 @@ def _toc_end(text: str) -> int:
     repeats the 目录's first entry, with or without its leaders and page number."""
     m = _toc_head(text, "录") or _toc_head(text, "錄")  # 目录, or 目錄 in a text in traditional characters
     if m is None:
-        return _chapter_list_end(text)
+        return _chapter_list_end(text) or _part_list_end(text)
     lines = text[m.end():].split("\n")
     first = next((_toc_key(ln) for ln in lines if ln.strip()), None)
     pos = m.end()
@@ -393,10 +393,34 @@ def _chapter_list_end(text: str) -> int:
     return after
 
 
+# 一、…⏎二、…⏎三、… back to back near the text's start: a list of the parts, with no 目录 line above it
+_PART_LIST_RE = re.compile(r"(一、[^\n]{1,40})\n二、[^\n]{1,40}\n三、[^\n]{0,40}(?:\n|$)")
+
+
+def _part_list_end(text: str) -> int:
+    """Offset of the body after a list of parts near the text's start with no 目录 line above it (a
+    清单's 一、产业政策⏎二、…⏎三、… over its parts): the line that repeats the list's first entry; 0 without one.
+    Only a repeated first entry tells a list from parts: a part's heading always has text below it."""
+    # the list is the text's first line starting with 一、 (normalized lines have no indentation), in its first 3000 characters
+    first = 0 if text[:2] == "一、" else text.find("\n一、", 0, 3000) + 1  # 0 too without one: no match there
+    m = _PART_LIST_RE.match(text, first, 3000)
+    if m is None:
+        return 0
+    key = _squeeze(m.group(1))
+    at = text.find("\n一、", m.end() - 1)
+    while at != -1:  # each later line starting 一、 once (normalized lines have no indentation): linear
+        end = text.find("\n", at + 1)
+        if _squeeze(text[at + 1:end if end != -1 else len(text)]) == key:
+            return at + 1
+        at = text.find("\n一、", at + 1)
+    return 0
+
+
 def _toc_key(line: str) -> str:
-    """A heading line without blanks, dot leaders and the page number after them."""
+    """A heading line without blanks, dot leaders and the page number after them; a page number
+    set straight after the title (一、规划基础6, as a PDF's text gives a 目录 without leaders) is cut too."""
     m = _TOC_ENTRY.search(line)
-    return "".join((line[:m.start()] if m else line).split()).rstrip("…．.·・")
+    return "".join((line[:m.start()] if m else line).split()).rstrip("…．.·・").rstrip("0123456789")
 
 
 # A notice that issues a policy (关于印发《X》的通知) may carry it as its attachment: a line

@@ -54,6 +54,15 @@ def test_half_width_heading_parens_become_full_width():
     check_offsets(raw, n)
 
 
+@pytest.mark.parametrize("bullet", ["◈ ", "●", "■　", "▶ "])
+def test_a_bullet_before_a_heading_label_is_dropped(bullet):
+    """A web page or a WeChat repost sets a bullet before each entry of a list (◈ 1.鼓励…): the label starts the line."""
+    raw = f"一、产业政策\n{bullet}1.鼓励设立专项资金。\n{bullet}(二)支持研发。\n• 发文字号：某政〔2023〕5号\n"
+    n = normalize(raw)
+    assert n.text.split("\n") == ["一、产业政策", "1.鼓励设立专项资金。", "（二）支持研发。", "• 发文字号：某政〔2023〕5号"]
+    check_offsets(raw, n)
+
+
 def test_normalizing_twice_changes_nothing():
     raw = "(一) 标题。正文内容很长很长，继续写下去的内容在这里，还没结束\n\n下一页继续。\n\n\n二、下一部分\n"
     once = normalize(raw).text

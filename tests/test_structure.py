@@ -346,12 +346,37 @@ def test_the_entries_of_a_table_of_contents_are_no_headings():
     "一、发展基础      1\n（一）发展现状      1\n二、总体要求      3\n",
     "一、发展基础……（1）\n（一）发展现状……（1）\n二、总体要求……（3）\n",
     "一、发展基础\n（一）发展现状\n二、总体要求\n",  # no page numbers: the body starts where its first entry comes again
+    "一、发展基础2\n（一）发展现状2\n二、总体要求13\n",  # a PDF's text: the page number straight after the title
 ])
 def test_a_table_of_contents_in_any_style_is_no_second_copy_of_the_headings(toc):
     text = "某省规划\n目  录\n" + toc + "一、发展基础\n（一）发展现状\n全省产业规模达到1000亿元。\n二、总体要求\n（一）指导思想\n坚持创新。\n"
     rows, _ = parse_provision_rows(text)
     assert [(r["provision_id"], r["title"]) for r in rows] == [
         ("0", ""), ("1", "发展基础"), ("1.1", "发展现状"), ("2", "总体要求"), ("2.1", "指导思想")]
+
+
+def test_a_toc_whose_page_numbers_follow_the_titles_ends_where_its_first_entry_comes_again():
+    """前 言1 over 一、发展基础2 (a PDF's 目录 without leaders): the body starts at the 前 言 heading."""
+    text = ("某市规划\n目录\n前 言1\n一、发展基础2\n1.产业规模稳步扩大2\n二、总体要求13\n"
+            "前 言\n为推动产业发展，编制本规划。\n一、发展基础\n1.产业规模稳步扩大\n企业增加。\n二、总体要求\n坚持创新。\n")
+    rows, message = parse_provision_rows(text)
+    assert [(r["provision_id"], r["title"]) for r in rows] == [
+        ("0", ""), ("1", "发展基础"), ("1.1", "产业规模稳步扩大"), ("2", "总体要求")]
+    assert rows[0]["end"] == text.index("一、发展基础\n") and not message
+
+
+def test_a_list_of_parts_with_no_toc_line_is_no_parts():
+    """A 清单 lists its parts back to back (一、…⏎二、…⏎三、…) and then prints them over their entries: the list
+    is the preamble's, the body starts where its first entry comes again."""
+    text = ("某省政策清单\n一、研发政策\n二、制造政策\n三、应用政策\n一、研发政策\n1.支持新药研发。\n2.支持临床研究。\n"
+            "二、制造政策\n3.支持技术改造。\n三、应用政策\n4.支持入院使用。\n")
+    rows, message = parse_provision_rows(text)
+    assert [(r["provision_id"], r["label"]) for r in rows] == [
+        ("0", ""), ("1", "一、"), ("1.1", "1."), ("1.2", "2."), ("2", "二、"), ("2.3", "3."), ("3", "三、"), ("3.4", "4.")]
+    assert rows[1]["start"] == text.index("一、研发政策\n1.") and not message
+    # parts that hold text, and a list whose first entry never comes again, stay parts
+    plain = "一、研发政策\n二、制造政策\n三、应用政策\n1.支持技术改造。\n"
+    assert [r["label"] for r in parse_provision_rows(plain)[0]] == ["一、", "二、", "三、", "1."]
 
 
 def test_named_actions_sit_between_parts_and_their_sections():
