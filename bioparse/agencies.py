@@ -353,6 +353,11 @@ def _parsed_at_zero(inner: str, require_marker: bool):
     return None if parsed is None else (parsed[0], tuple(parsed[1]))
 
 
+# a document number at a clause's start (皖发〔2021〕9号，), as a 政策清单 cites each measure's source
+_CITED_NUMBER_RE = re.compile(r"[ \t\u3000]*[\u4e00-\u9fff]{1,10}[〔\[［【(（]\s*(?:19|20)\d\d\s*[〕\]］】)）]\s*\d{1,4}\s*号"
+                              r"[ \t\u3000]*[，,、；;：:]?[ \t\u3000]*")
+
+
 def _parse_clause(inner: str, base: int = 0, *, require_marker: bool = False):
     """parse_clause, parsed anew (a function of inner and require_marker, offsets apart).
 
@@ -363,6 +368,10 @@ def _parse_clause(inner: str, base: int = 0, *, require_marker: bool = False):
     A closing note (，下同 / 。以下均需…不再列出) is cut off first; after 列第一位者为牵头单位
     the first body leads.
     """
+    # （皖发〔2021〕9号，省经济和信息化厅等负责）: the policy a measure comes from, cited before its bodies
+    cited = _CITED_NUMBER_RE.match(inner) if "号" in inner else None
+    if cited:
+        return _parse_clause(inner[cited.end():], base + cited.end(), require_marker=require_marker)
     if "下" in inner or "第一" in inner or "同上" in inner:
         if _NOTE_START_RE.match(inner):
             return None  # （列第一位的为牵头单位，下同）: a bracket holding only the note names no body

@@ -866,3 +866,14 @@ def test_a_fund_set_up_in_prose_is_no_body():
     text = "（三）完善金融服务。设立规模十亿元的医疗器械产业投资基金，由市国资委负责，某某投资集团有限公司参与。\n"
     names = [name for clause in _clause_names(text) for name, _ in clause]
     assert not any("基金" in n or n.startswith("由") for n in names)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("1.支持企业研发，给予奖励。(皖发〔2021〕9号,省经济和信息化厅等负责)\n", [("省经济和信息化厅", "responsible")]),
+    ("2.支持。（皖政办〔2023〕3号，省卫生健康委牵头，省医保局配合）\n", [("省卫生健康委", "lead"), ("省医保局", "support")]),
+    ("3.支持。（皖政办〔2023〕3号）\n", None),  # a citation alone names no body
+])
+def test_a_clause_citing_the_measures_source_first(text, expected):
+    """A 政策清单 cites each measure's source policy before its bodies (皖发〔2021〕9号，省…厅负责): the
+    number is no name, and the bodies after it are read as the clause's."""
+    assert _clause_names(text) == ([expected] if expected else [])
