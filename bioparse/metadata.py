@@ -702,7 +702,9 @@ def infer_metadata(text: str) -> dict:
     if "\r" in text:  # one character is found faster than two; without \r\n the replace changes nothing
         text = text.replace("\r\n", "\n")
     text = text.lstrip("\ufeff")
-    if len(_TRADITIONAL_MARKS.findall(text, 0, 2000)) >= _TRADITIONAL_MIN:
+    start = text[:2000]
+    # three characters first (in is faster than a character class): a header in traditional ones holds one
+    if ("發" in start or "辦" in start or "號" in start) and len(_TRADITIONAL_MARKS.findall(start)) >= _TRADITIONAL_MIN:
         simple = text.translate(_TO_SIMPLIFIED)
         meta = _infer(simple)
         for field in ("title", "issuer", "doc_number", "region"):
@@ -721,9 +723,10 @@ def _as_written(value: str, simple: str, text: str) -> str:
 def _infer(text: str) -> dict:
     """infer_metadata on a text in simplified characters."""
     head_lines = text.split("\n", HEAD_LINES)[:HEAD_LINES]  # the rest of the text is seldom needed in lines
-    if any("|" in ln or "\t" in ln for ln in head_lines):  # an information table's cells
+    head = "\n".join(head_lines)  # one string is searched faster than forty
+    if "|" in head or "\t" in head:  # an information table's cells
         head_lines = [_cells_apart(ln) for ln in head_lines]
-    if any("[" in ln or "【" in ln for ln in head_lines):  # an information list's [发文机构] labels
+    if "[" in head or "【" in head:  # an information list's [发文机构] labels
         head_lines = [_BRACKET_LABEL.sub(r"\1：", ln, count=1) for ln in head_lines]
     first_lines = head_lines
     head_lines, fields = _field_block(head_lines)  # a header block of labelled fields: what the text is silent on
