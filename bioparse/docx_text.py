@@ -456,8 +456,9 @@ def table_row(cells: list[list[str]]) -> list[str]:
     label and its column's year; a row whose cells hold several paragraphs (a layout table,
     a cell of prose) gives each paragraph a line of its own.
     """
-    if all(len(c) <= 1 or _short_cell(c) for c in cells):
-        line = "\t".join(" ".join(c).replace("\t", " ") for c in cells).strip("\t")
+    solid = [[p for p in c if p.strip()] if len(c) > 1 else c for c in cells]  # a cell's empty paragraphs set no line
+    if all(len(c) <= 1 or _short_cell(c) for c in solid):
+        line = "\t".join(" ".join(c).replace("\t", " ") for c in solid).strip("\t")
         return [line] if line else []
     return [line for c in cells for line in c]
 
@@ -472,20 +473,16 @@ def _short_cell(paragraphs: list[str]) -> bool:
             and not any(_CELL_SENTENCE_END.search(p) or HEADING_START.match(p) for p in paragraphs))
 
 
-def _category(cell: list[str]) -> bool:
+def is_category(cell: list[str]) -> bool:
     """Whether a cell's text is a short label (产业规模), which may be read again without adding a figure or a sentence."""
     return len(cell) == 1 and len(cell[0]) <= 20 and not re.search(r"[0-9０-９。；;]", cell[0])
 
 
-def _leading_merges(row) -> int:
-    """How many of a row's first cells continue a cell merged down from the row above (w:vMerge, not restart)."""
-    n = 0
-    for cell in _wrapped(row, W + "tc"):
-        merge = cell.find(W + "tcPr/" + W + "vMerge")
-        if merge is None or merge.get(W + "val") not in (None, "continue"):
-            break
-        n += 1
-    return n
+def _continues(cell) -> bool:
+    """Whether a cell continues one merged down from the row above (w:vMerge, not restart)."""
+    props = cell.find(W + "tcPr")
+    merge = props.find(W + "vMerge") if props is not None else None
+    return merge is not None and merge.get(W + "val") in (None, "continue")
 
 
 def _wrapped(parent, tag: str) -> list:
@@ -526,16 +523,19 @@ def _blocks(parent, label, notes: dict, chunks: dict) -> list[str]:
         elif tag == W + "tbl":
             # a cell merged across columns is one w:tc; one merged down rows continues in
             # (normally empty) w:tc of its own, read like any other so nothing is lost, except
-            # that a short label merged down the first columns is read again (see below)
+            # that a short label merged down is read again (see below)
             above: list[list[str]] = []  # the previous row's cells
             for row in _wrapped(child, W + "tr"):
-                cells = [_blocks(cell, label, notes, chunks) for cell in _wrapped(row, W + "tc")]
-                merged = _leading_merges(row)
-                # a category merged down the first columns (产业规模 over two indicators) is read
-                # again in each row it spans: the row keeps its columns (normalize strips a leading tab)
-                cells[:merged] = [above[i] if i < len(above) and _category(above[i]) else c
-                                  for i, c in enumerate(cells[:merged])]
-                above = cells
+                tcs = _wrapped(row, W + "tc")
+                cells = [_blocks(cell, label, notes, chunks) for cell in tcs]
+                # a short label merged down (产业规模 over two indicators, a unit, the bodies
+                # responsible) is read again in each row it spans: the row keeps its columns
+                # (normalize strips a leading tab); a figure or prose is read once
+                for i, tc in enumerate(tcs):
+                    if i < len(above) and is_category(above[i]) and _continues(tc):
+                        cells[i] = above[i]
+                # a merged cell's first row may keep an empty paragraph under its label (产业规模⏎)
+                above = [[p for p in c if p.strip()] for c in cells]
                 out.extend(table_row(cells))
         elif tag == W + "sdt":  # content controls wrap paragraphs
             content = child.find(W + "sdtContent")

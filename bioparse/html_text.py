@@ -72,6 +72,7 @@ def _page_text(html: str) -> tuple[str, dict]:
 
     soup = BeautifulSoup(html, "lxml")
     title_tag = soup.title.get_text() if soup.title else ""
+    cms_fields = _cms_meta(soup)
     for tag in soup(["script", "style", "noscript", "head"]):
         tag.decompose()
     body = soup.body or soup
@@ -79,6 +80,8 @@ def _page_text(html: str) -> tuple[str, dict]:
     fields = metadata.labelled_fields(body.get_text("\n"))
     for tag in body(["nav", "header", "footer", "form", "iframe", "select", "button"]):
         tag.decompose()
+    for k, v in cms_fields.items():  # a labelled field in the page first, then the CMS's <meta>
+        fields.setdefault(k, v)
     if "title" not in fields:
         title = metadata.page_title(title_tag)
         if title:
@@ -89,6 +92,7 @@ def _page_text(html: str) -> tuple[str, dict]:
     _replace_all([(node, _SOURCE_BREAK.sub(_source_break, str(node))) for node in best.find_all(string=True)
                   if type(node) is NavigableString and ("\n" in node or "\r" in node) and node.parent.name != "pre"])
     _replace_all([(br, SOFT_BREAK) for br in best.find_all("br")])  # judged by normalize.soft_breaks below
+    heads = {"".join(h.get_text().split()) for h in best.find_all(_HEADS, limit=3)}
     _rows_as_lines(best)
     _list_numbers(best)
     for el in best.find_all(_BLOCK_TAGS):
@@ -98,7 +102,41 @@ def _page_text(html: str) -> tuple[str, dict]:
         el.insert(0, "\n")
         el.append("\n")
     lines = [ln.strip(" \t\r\xa0") for ln in soft_breaks(best.get_text()).split("\n")]
-    return "\n".join(_without_furniture([ln for ln in lines if ln])), fields
+    return "\n".join(_without_repeated_title(_without_furniture([ln for ln in lines if ln]), heads)), fields
+
+
+_HEADS = ("h1", "h2", "h3")
+_TITLE_REPEAT_LINES = 8  # a page's heading and the article's own title line stand within its first lines
+
+
+def _without_repeated_title(lines: list[str], heads: set[str]) -> list[str]:
+    """The lines less a page's heading (<h1>) that the article's own text repeats just below it.
+
+    A CMS page sets the title as its <h1> above the body, which opens with the title again:
+    the text should hold it once, as the document does.
+    """
+    if not heads:
+        return lines
+    keys = ["".join(ln.split()) for ln in lines[:_TITLE_REPEAT_LINES]]
+    for i, key in enumerate(keys):
+        if key in heads and key in keys[i + 1:]:
+            return lines[:i] + lines[i + 1:]
+    return lines
+
+
+# the <meta> fields of TRS-style CMS pages (most provincial and city government sites)
+_CMS_META = ("articletitle", "pubdate", "contentsource")
+
+
+def _cms_meta(soup) -> dict:
+    """title, date and issuer from a CMS page's <meta name="ArticleTitle"/"PubDate"/"ContentSource">, where valid
+    (metadata.cms_fields); the pipeline uses them where the text is silent."""
+    found = {}
+    for tag in soup.find_all("meta", attrs={"name": True, "content": True}):
+        name = str(tag["name"]).strip().lower()
+        if name in _CMS_META and name not in found:
+            found[name] = str(tag["content"]).strip()
+    return metadata.cms_fields(*(found.get(name, "") for name in _CMS_META)) if found else {}
 
 
 def _replace_all(pairs: list) -> None:
@@ -151,21 +189,68 @@ def _rows_as_lines(root) -> None:
     """Write each table row of plain cells as one line, its cells joined by tabs (docx_text.table_row).
 
     A cell is plain when it holds one paragraph at most and no table; rows of a layout
-    table (cells of prose) are left to give a line per paragraph.
+    table (cells of prose) are left to give a line per paragraph. A cell spanning rows
+    (rowspan) stands in the rows below as its label again, or as an empty cell (see _spanned),
+    so they keep their columns.
     """
+    spans_of: dict[int, dict] = {}  # per table: grid column -> [rows still spanned, the cell's pieces]
     for tr in root.find_all("tr"):
         cells = tr.find_all(["td", "th"], recursive=False)
         texts = [c.get_text() for c in cells]
+        # a cell's lines (<br>): a short label over lines stays in the row (docx_text.table_row)
+        pieces = [[w for w in (" ".join(s.split()) for s in t.split(SOFT_BREAK)) if w] for t in texts]
+        spans = spans_of.setdefault(id(tr.find_parent("table")), {})
+        if spans or any(c.get("rowspan") for c in cells):
+            pieces = _spanned(cells, pieces, spans)
         if not cells or any(_has_tags(c) and (c.find("table") or len(c.find_all(["p", "div", "li"])) > 1)
                             for c in cells):
             continue
-        # a cell's lines (<br>): a short label over lines stays in the row (docx_text.table_row)
-        pieces = [[w for w in (" ".join(s.split()) for s in t.split(SOFT_BREAK)) if w] for t in texts]
         line = docx_text.table_row(pieces)
         if len(line) != 1:
             continue  # a cell of prose over lines: a layout table, read a line per paragraph
         tr.clear()
         tr.append(line[0])
+
+
+def _span(cell, name: str) -> int:
+    """A cell's rowspan or colspan, 1 when absent or not a number."""
+    try:
+        return max(int(str(cell.get(name, 1)).strip() or 1), 1)
+    except ValueError:
+        return 1
+
+
+def _spanned(cells, pieces: list, spans: dict) -> list:
+    """A row's pieces with the cells that rows above span into it put in their columns, and
+    ``spans`` (grid column -> [rows left, pieces]) updated with this row's rowspan cells.
+
+    A short label spanning rows (a category, a unit, the bodies responsible: docx_text.is_category)
+    is read again in each, as docx_text reads a cell merged down; any other cell (a figure, which
+    would count twice, or prose) is an empty cell below its first row.
+    """
+    out, col, k = [], 0, 0
+    while k < len(cells) or any(c >= col for c in spans):  # a short row still passes under the spans past its end
+        if col in spans:
+            left, above = spans[col]
+            out.append(above if docx_text.is_category(above) else [])
+            if left <= 1:
+                del spans[col]
+            else:
+                spans[col][0] = left - 1
+            col += 1
+            continue
+        if k >= len(cells):
+            out.append([])
+            col += 1
+            continue
+        cell, width = cells[k], _span(cells[k], "colspan")
+        rows = _span(cell, "rowspan")
+        if rows > 1:
+            spans[col] = [rows - 1, pieces[k]]
+        out.append(pieces[k])
+        col += width
+        k += 1
+    return out
 
 
 def _has_tags(cell) -> bool:

@@ -208,7 +208,8 @@ _TITLE_YEARS_LINE = re.compile(r"[（(]\d{4}.{1,3}\d{4}年?[）)]")
 
 
 # the words of a site's navigation and reading controls that a copied page keeps above its text
-_PAGE_CHROME = re.compile(r"首页|无障碍|长者模式|关怀版|[【\[]?字[号体][：:]|打印本页|分享到|->|>>|＞＞")
+# (a breadcrumb without 首页 has two > between its places: 政务公开 > 政策公开 > 规范性文件)
+_PAGE_CHROME = re.compile(r"首页|无障碍|长者模式|关怀版|[【\[]?字[号体][：:]|打印本页|分享到|->|>>|＞＞|[>＞][^>＞]{1,16}[>＞]")
 
 
 def _is_page_chrome(line: str) -> bool:
@@ -325,6 +326,10 @@ _FIELD_LABELS = {
 _ANY_LABEL = "|".join("[ \t\u3000\xa0]*".join(w) for w in sorted(
     {w for words in _FIELD_LABELS.values() for w in words}
     | {"索引号", "发布日期", "主题分类", "公开方式", "有效性", "主题词"}, key=len, reverse=True))
+_LABEL_CELL = re.compile(_ANY_LABEL)
+# a site's list of fields with each label in brackets: 2. [发文机构] 北京市人民政府办公厅, 【成文日期】2024-05-15
+_BRACKET_LABEL = re.compile(rf"^[ \t\u3000\xa0]*(?:\d{{1,2}}[.、．][ \t\u3000\xa0]*)?[\[【][ \t\u3000\xa0]*({_ANY_LABEL})"
+                            r"[ \t\u3000\xa0]*[\]】][ \t\u3000\xa0]*")
 _LABEL_FIELD = {w: f for f, words in _FIELD_LABELS.items() for w in words}
 _LABELLED_RE = re.compile(rf"({_ANY_LABEL})[ \t\u3000\xa0]*[:：]?\s*(.*?)[ \t\u3000\xa0]*(?=(?:{_ANY_LABEL})\s*[:：]|\n|$)")
 
@@ -357,6 +362,23 @@ def labelled_fields(page_text: str) -> dict[str, str]:
             if names:
                 out[field] = ";".join(names)
     return out
+
+
+def cms_fields(title: str, pub_date: str, source: str) -> dict[str, str]:
+    """title, date and issuer from a CMS page's <meta> ArticleTitle, PubDate and ContentSource, where valid.
+
+    A notice's title (…关于印发Y的通知) gives the plan Y, as a 标题 field does; the day the page
+    went up is a date as a page's 发布时间 is; a source is an issuer only if it names bodies
+    (省政府办公厅, not 本网 or 新华社).
+    """
+    fields = labelled_fields(f"标题：{title}\n发文机关：{source}")
+    notice = _NOTICE_OF_PLAN.search(fields.get("title", ""))
+    if notice:
+        fields["title"] = notice.group(1).strip("《》")
+    date = parse_date(f"发布时间：{pub_date}") if pub_date else ""
+    if date:
+        fields["date"] = date
+    return fields
 
 
 # a page's list of fields may mark each with a bullet (• 发文字号:); group 1 is the value on the line
@@ -645,15 +667,67 @@ def _between_title_copies(lines: list[str]) -> list[str]:
     return []
 
 
+_CELL_RULE = re.compile(r"[\s|:：\-–—=+]*")
+_CELL_SEP = re.compile(r"[|\t]")
+
+
+def _cells_apart(line: str) -> str:
+    """A header line of table cells (发布机构：\t某省发改委\t成文日期：\t2019-11-06, or | between them, as a
+    table copied as text) with its cells apart by spaces, a label alone in its cell (发文字号 | 粤科社字〔2020〕218号)
+    taking a colon, so each is a labelled field; a rule line (---|---|) or one of empty cells (| |||) is blank."""
+    if "|" not in line and "\t" not in line:
+        return line
+    if _CELL_RULE.fullmatch(line):
+        return ""
+    cells = [cell.strip() for cell in _CELL_SEP.split(line) if cell.strip()]
+    return "   ".join(c + "：" if c[-1] not in ":：" and _LABEL_CELL.fullmatch(c) else c for c in cells)
+
+
+# The traditional forms of the characters the header's words are read by (辦公廳, 關於印發, 〔2024〕21號,
+# 實施意見, 自治區, 開發區 …), each one character for one: a text in traditional characters (a site's 繁體
+# version) is read in simplified ones, and what is found is given back as written.
+_TO_SIMPLIFIED = str.maketrans(
+    "辦廳會員號關於發劃規見則綱條點區縣機構標題稱時間實聯協決計頒佈國務細開園試驗範貿稅黨導類單門廣東蘇廠",
+    "办厅会员号关于发划规见则纲条点区县机构标题称时间实联协决计颁布国务细开园试验范贸税党导类单门广东苏厂")
+_TRADITIONAL_MARKS = re.compile("[辦廳會號關於發規劃區縣實國務機構]")
+_TRADITIONAL_MIN = 3  # marks in the header that tell a text in traditional characters
+
+
 def infer_metadata(text: str) -> dict:
     """Guess title, issuer, doc_number, date, plan years, period, level and region from a document's text.
 
     Works on raw or normalized text; every field is a string, "" when the text does not say.
+    A text in traditional characters is read as in simplified ones, its fields given back as written.
     """
     if "\r" in text:  # one character is found faster than two; without \r\n the replace changes nothing
         text = text.replace("\r\n", "\n")
     text = text.lstrip("\ufeff")
+    start = text[:2000]
+    # three characters first (in is faster than a character class): a header in traditional ones holds one
+    if ("發" in start or "辦" in start or "號" in start) and len(_TRADITIONAL_MARKS.findall(start)) >= _TRADITIONAL_MIN:
+        simple = text.translate(_TO_SIMPLIFIED)
+        meta = _infer(simple)
+        for field in ("title", "issuer", "doc_number", "region"):
+            meta[field] = ";".join(_as_written(v, simple, text) for v in meta[field].split(";")) if meta[field] else ""
+        return meta
+    return _infer(text)
+
+
+def _as_written(value: str, simple: str, text: str) -> str:
+    """``value`` found in ``simple`` (``text`` read in simplified characters) as ``text`` writes it, the same
+    characters at the same place; a value not found there as it stands (its spaces dropped) is left."""
+    i = simple.find(value)
+    return text[i:i + len(value)] if i >= 0 else value
+
+
+def _infer(text: str) -> dict:
+    """infer_metadata on a text in simplified characters."""
     head_lines = text.split("\n", HEAD_LINES)[:HEAD_LINES]  # the rest of the text is seldom needed in lines
+    head = "\n".join(head_lines)  # one string is searched faster than forty
+    if "|" in head or "\t" in head:  # an information table's cells
+        head_lines = [_cells_apart(ln) for ln in head_lines]
+    if "[" in head or "【" in head:  # an information list's [发文机构] labels
+        head_lines = [_BRACKET_LABEL.sub(r"\1：", ln, count=1) for ln in head_lines]
     first_lines = head_lines
     head_lines, fields = _field_block(head_lines)  # a header block of labelled fields: what the text is silent on
     head_text = "\n".join(head_lines)

@@ -350,3 +350,21 @@ def test_content_imported_whole_by_an_alt_chunk_is_read_in_its_place(tmp_path):
     assert read_text(path).text == "某市若干措施\n一、支持创新药研发。\n（一）对进入临床试验的品种给予最高300万元资助。\n指标\t2025年\n某市人民政府"
     html = _with_alt_chunk(tmp_path, "html.docx", "", "<html><body><p>二、加快集聚。</p></body></html>".encode(), "text/html")
     assert read_text(html).text == "二、加快集聚。"
+
+
+def test_a_label_merged_down_any_column_is_read_in_each_row_and_a_figure_once(tmp_path):
+    """w:vMerge: a unit or the bodies responsible merged down a later column repeat in the rows they span, as a
+    category in the first does, though the merged cell keeps an empty paragraph under its text; a figure does not."""
+    d = docx.Document()
+    table = d.add_table(rows=4, cols=4)
+    for r, row in enumerate([("指标", "单位", "2023年", "责任单位"), ("营业收入", "", "", ""),
+                             ("工业增加值", "", "", ""), ("企业数量", "家", "5", "市科技局")]):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    table.cell(1, 1).merge(table.cell(2, 1)).text = "亿元"
+    table.cell(1, 2).merge(table.cell(2, 2)).text = "180"
+    merged = table.cell(1, 3).merge(table.cell(2, 3))
+    merged.text = "市发展改革委"
+    merged.add_paragraph("")  # Word keeps an empty paragraph in many merged cells
+    assert _lines(d, tmp_path)[:4] == ["指标\t单位\t2023年\t责任单位", "营业收入\t亿元\t180\t市发展改革委",
+                                       "工业增加值\t亿元\t\t市发展改革委", "企业数量\t家\t5\t市科技局"]

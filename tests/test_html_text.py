@@ -184,3 +184,35 @@ def test_an_article_whose_html_is_shown_escaped_is_read_as_a_page():
                            "（一）建设基地。", "新建基地20个。"]
     # a sentence that mentions one tag is no page's markup
     assert lines(page("<div id='zoom'><p>网页以&lt;p&gt;标签分段。</p></div>")) == ["网页以<p>标签分段。"]
+
+
+def test_a_cms_pages_meta_tags_give_title_date_and_issuer():
+    """TRS-style pages state ArticleTitle, PubDate and ContentSource in <meta>: a notice's title gives its plan,
+    a source naming no body is none; a labelled field in the page comes first."""
+    head = ('<meta name="ArticleTitle" content="某市人民政府办公室关于印发某市促进医药产业发展若干措施的通知">'
+            '<meta name="PubDate" content="2024-03-15 10:20"><meta name="ContentSource" content="某市人民政府办公室">'
+            "<title>某市人民政府</title>")
+    _, fields = article_text(page("<div id='zoom'><p>一、支持研发。</p></div>", head=head))
+    assert fields == {"title": "某市促进医药产业发展若干措施", "date": "2024-03-15", "issuer": "某市人民政府办公室"}
+    head = '<meta name="contentsource" content="本网"><meta name="PubDate" content="2024-03-15">'
+    _, fields = article_text(page("<div id='zoom'><p>成文日期：2024年03月01日</p><p>一、支持研发。</p></div>", head=head))
+    assert fields == {"date": "2024-03-01"}
+
+
+def test_a_cell_spanning_rows_keeps_each_row_in_its_columns():
+    """rowspan: a short label (a unit, the bodies responsible) is read again in each row it spans, a figure once
+    (it would count twice), and each row stays one line whose cells keep their columns."""
+    html = page("<div id='zoom'><table><tr><th>指标</th><th>单位</th><th>2023年</th><th>2026年</th></tr>"
+                "<tr><td>营业收入</td><td rowspan='2'>亿元</td><td rowspan='2'>180</td><td>300</td></tr>"
+                "<tr><td>工业增加值</td><td>100</td></tr>"
+                "<tr><td colspan='2'>企业数量（家）</td><td>5</td><td rowspan='3'>市科技局、市发展改革委</td></tr>"
+                "<tr><td>平台</td><td>个</td><td>3</td></tr><tr><td>人才</td></tr></table></div>")
+    assert lines(html) == ["指标\t单位\t2023年\t2026年", "营业收入\t亿元\t180\t300", "工业增加值\t亿元\t\t100",
+                           "企业数量（家）\t5\t市科技局、市发展改革委", "平台\t个\t3\t市科技局、市发展改革委",
+                           "人才\t\t\t市科技局、市发展改革委"]
+
+
+def test_a_pages_heading_repeated_as_the_articles_first_line_is_read_once():
+    html = page("<div class='content'><h1>某区支持生物医药产业发展的若干措施</h1><div class='TRS_Editor'>"
+                "<p>某区支持生物医药产业发展的若干措施</p><p>一、支持研发。</p></div></div>")
+    assert lines(html) == ["某区支持生物医药产业发展的若干措施", "一、支持研发。"]

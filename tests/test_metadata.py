@@ -514,3 +514,46 @@ def test_the_heads_of_law_database_copies_give_the_gold_meta(doc):
     meta = infer_metadata((here / "raw" / f"{doc}.txt").read_text(encoding="utf-8"))
     fields = ("title", "issuer", "doc_number", "date", "level", "region")
     assert {f: meta[f] for f in fields} == {f: gold[f] for f in fields}
+
+
+def test_an_information_table_copied_with_its_cells_gives_its_fields():
+    """A site's 信息公开 table copied as text: cells apart by tabs or | (a rule line ---|--- between), a label
+    alone in its cell: the label is no part of the number, and the date after a | is read."""
+    text = ("发文字号\t某科字〔2020〕218号\n发布机构:\t某省科学技术厅\t成文日期:\t2020-09-25\n\n"
+            "某省生物医药产业集群行动计划\n\n一、总体情况\n")
+    meta = infer_metadata(text)
+    assert (meta["doc_number"], meta["issuer"], meta["date"]) == ("某科字〔2020〕218号", "某省科学技术厅", "2020-09-25")
+    text = ("索引号: | 002/2019-7 | 主题分类: | 政务综合类 |\n---|---|---|---|\n发布机构: | 某省发改委 | 成文日期: | 2019-11-06 |\n"
+            "某省生物经济发展行动计划 | ||||\n|\n一、总体要求\n")
+    meta = infer_metadata(text)
+    assert (meta["title"], meta["issuer"], meta["date"]) == ("某省生物经济发展行动计划", "某省发改委", "2019-11-06")
+
+
+def test_cms_meta_fields():
+    from bioparse.metadata import cms_fields
+    assert cms_fields("某省人民政府办公厅关于印发某省加快生物医药产业发展若干措施的通知", "2024-06-21 16:30", "省政府办公厅") == {
+        "title": "某省加快生物医药产业发展若干措施", "date": "2024-06-21", "issuer": "省政府办公厅"}
+    assert cms_fields("某某", "", "新华社") == {}
+
+
+def test_a_text_in_traditional_characters_gives_its_fields_as_written():
+    """A site's 繁體 version (辦公廳, 關於印發, 〔2024〕14號): read as in simplified characters, given back as written."""
+    text = ("某市人民政府辦公廳關於印發《某市加快醫藥健康協同創新行動計劃(2024-2026年)》的通知\n\n某政辦發〔2024〕14號\n\n"
+            "各區人民政府：\n\n現將《某市加快醫藥健康協同創新行動計劃(2024-2026年)》印發給你們。\n\n某市人民政府辦公廳\n\n"
+            "2024年5月15日\n\n一、發展目標\n")
+    meta = infer_metadata(text)
+    assert {f: meta[f] for f in ("title", "issuer", "doc_number", "date", "level", "region")} == {
+        "title": "某市加快醫藥健康協同創新行動計劃(2024-2026年)", "issuer": "某市人民政府辦公廳",
+        "doc_number": "某政辦發〔2024〕14號", "date": "2024-05-15", "level": "city", "region": "某市"}
+
+
+def test_a_sites_field_list_with_labels_in_brackets_gives_its_fields():
+    """A site's 信息公开 list set as 2. [发文机构] 某市人民政府办公厅 (no colon) above the text, under a breadcrumb
+    without 首页: fields where the text is silent, and the breadcrumb is no title."""
+    text = ("政务公开 > 政策公开 > 规范性文件\n  1. [主题分类] 卫生、体育/医药管理\n  2. [发文机构] 某市人民政府办公厅\n"
+            "  3. [联合发文单位]\n  5. [成文日期] 2024-05-15\n  6. [发文字号] 某政办发〔2024〕14号\n  8. [发布日期] 2024-05-23\n"
+            "  9. [有效性]\n\n某市加快医药健康协同创新行动计划(2024-2026年)\n\n  为加快发展，特制定本行动计划。\n\n  一、发展目标\n")
+    meta = infer_metadata(text)
+    assert {f: meta[f] for f in ("title", "issuer", "doc_number", "date", "level", "region")} == {
+        "title": "某市加快医药健康协同创新行动计划(2024-2026年)", "issuer": "某市人民政府办公厅",
+        "doc_number": "某政办发〔2024〕14号", "date": "2024-05-15", "level": "city", "region": "某市"}
