@@ -7,6 +7,7 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
+from .hanzi import simplified_view
 from .normalize import HEADING_START
 from .numerals import date_part, heading_number, year_value
 from .scan import has_whitespace, positions
@@ -683,16 +684,6 @@ def _cells_apart(line: str) -> str:
     return "   ".join(c + "：" if c[-1] not in ":：" and _LABEL_CELL.fullmatch(c) else c for c in cells)
 
 
-# The traditional forms of the characters the header's words are read by (辦公廳, 關於印發, 〔2024〕21號,
-# 實施意見, 自治區, 開發區 …), each one character for one: a text in traditional characters (a site's 繁體
-# version) is read in simplified ones, and what is found is given back as written.
-_TO_SIMPLIFIED = str.maketrans(
-    "辦廳會員號關於發劃規見則綱條點區縣機構標題稱時間實聯協決計頒佈國務細開園試驗範貿稅黨導類單門廣東蘇廠",
-    "办厅会员号关于发划规见则纲条点区县机构标题称时间实联协决计颁布国务细开园试验范贸税党导类单门广东苏厂")
-_TRADITIONAL_MARKS = re.compile("[辦廳會號關於發規劃區縣實國務機構]")
-_TRADITIONAL_MIN = 3  # marks in the header that tell a text in traditional characters
-
-
 def infer_metadata(text: str) -> dict:
     """Guess title, issuer, doc_number, date, plan years, period, level and region from a document's text.
 
@@ -702,10 +693,8 @@ def infer_metadata(text: str) -> dict:
     if "\r" in text:  # one character is found faster than two; without \r\n the replace changes nothing
         text = text.replace("\r\n", "\n")
     text = text.lstrip("\ufeff")
-    start = text[:2000]
-    # three characters first (in is faster than a character class): a header in traditional ones holds one
-    if ("發" in start or "辦" in start or "號" in start) and len(_TRADITIONAL_MARKS.findall(start)) >= _TRADITIONAL_MIN:
-        simple = text.translate(_TO_SIMPLIFIED)
+    simple = simplified_view(text)  # a site's 繁體 version: 辦公廳, 關於印發, 〔2024〕21號
+    if simple is not text:
         meta = _infer(simple)
         for field in ("title", "issuer", "doc_number", "region"):
             meta[field] = ";".join(_as_written(v, simple, text) for v in meta[field].split(";")) if meta[field] else ""
