@@ -330,6 +330,23 @@ def _has_artifacts(raw: str) -> bool:
     return ("[" in raw and "[bookmark:" in raw) or any(c in raw for c in INVISIBLE)  # one character is found fastest
 
 
+_INDENT = "\u3000\u3000"  # a paragraph's first-line indent, as 公文 type it
+_FLAT_MIN = 300  # a line at least this long, holding
+_FLAT_RUNS = 3  # at least this many indents after its start, is paragraphs whose line breaks were lost
+_INNER_INDENT_RE = re.compile(r"(\S)\u3000(?=\u3000)")
+
+
+def unflattened(raw: str) -> str:
+    """raw with a line break for the first character of each 　　 indent inside a long line that holds
+    several (…制定本方案。　　一、总体要求　　（一）指导思想　　以…: a page or copy that lost its line breaks).
+
+    One character replaced by one, so every offset holds; normalize then drops the indent's rest.
+    """
+    return "\n".join(_INNER_INDENT_RE.sub("\\1\n", line)
+                     if len(line) >= _FLAT_MIN and line.strip(_EDGES).count(_INDENT) >= _FLAT_RUNS else line
+                     for line in raw.split("\n"))
+
+
 def normalize(raw: str, join_breaks: bool = True) -> Normalized:
     """Normalize raw text to one paragraph per line, keeping the offset map to raw.
 
@@ -355,6 +372,10 @@ def normalize(raw: str, join_breaks: bool = True) -> Normalized:
     pos = 0
     lines = raw.split("\n")
     cores = [line.strip(_EDGES) for line in lines]  # the lines without their edge blanks, read by _wrap_of too
+    if any(len(core) >= _FLAT_MIN and core.count(_INDENT) >= _FLAT_RUNS for core in cores):
+        raw = unflattened(raw)  # paragraphs run together on one line, each behind its 　　 indent
+        lines = raw.split("\n")
+        cores = [line.strip(_EDGES) for line in lines]
     for line, core in zip(lines, cores):
         line_start = pos
         pos += len(line) + 1

@@ -249,3 +249,30 @@ def test_a_traditional_article_or_responsibility_line_starts_a_line():
     assert normalize(body + "\n\n第三條　項目實行分類管理。\n").text.split("\n")[1] == "第三條　項目實行分類管理。"
     clause = "（一）支持研發。對新藥研發給予支持，對臨床試驗給予補助，"
     assert normalize(clause + "\n\n責任單位：市科技局\n").text.split("\n")[1] == "責任單位：市科技局"
+
+
+def test_paragraphs_run_together_on_one_line_are_split_at_their_indents():
+    """A page or copy that lost its line breaks keeps each paragraph's 　　 indent: a long line holding
+    several indents is split there (one character replaced by a line break, so offsets hold), and the
+    headings behind them are found; a short line with an inner indent (a table's row) is left."""
+    from bioparse.structure import parse_provisions
+
+    body = "为推动产业发展，制定本方案。" + "".join(
+        f"\u3000\u3000{label}\u3000\u3000" + "支持企业开展研发，对符合条件的项目给予补助。" * 4
+        for label in ("一、强化创新", "（一）建设平台", "（二）培育企业", "二、优化环境"))
+    norm = normalize(body)
+    assert [line[:6] for line in norm.text.split("\n")][:3] == ["为推动产业发", "一、强化创新", "支持企业开展"]
+    for line_start, line in _line_spans(norm.text):
+        a, b = norm.to_raw(line_start, line_start + len(line))
+        assert body[a:b].strip("\u3000\n") == line
+    levels = [(p.level, p.label) for p in parse_provisions(norm.text) if p.level != "preamble"]
+    assert levels == [("part", "一、"), ("section", "（一）"), ("section", "（二）"), ("part", "二、")]
+    row = "1\u3000\u3000产业规模\u3000\u3000亿元\u3000\u3000600"
+    assert normalize(row).text == row
+
+
+def _line_spans(text):
+    pos = 0
+    for line in text.split("\n"):
+        yield pos, line
+        pos += len(line) + 1
