@@ -788,7 +788,8 @@ def _candidate(text: str, m: re.Match, spans, lead_ins: dict | None = None) -> d
         return None  # 十条措施, 20条政策措施, 12条具体措施: a document's name or its own count
     if unit in ("条", "项", "个") and _counts_itself(text, start, end, unit):
         return None  # 《若干措施》共10条, 本办法共五章三十二条, 分为三个部分: the text counting its own parts
-    if unit in _LIST_COUNT_UNITS and not qualified and not num2 and _counts_its_list(text, num_start, value):
+    if (unit in _LIST_COUNT_UNITS and not qualified and not num2 and not _ends_clause(text, end)
+            and _counts_its_list(text, num_start, value)):
         return None  # 电子信息、航空、汽车、新能源4个新兴产业: the length of the list just named
     if unit == "年" and (pq == "近" or prev == "满" or sq in ("以上", "以下")
                         or (text[end:end + 1] == "的" and pq not in _LIMIT_VERBS)):
@@ -862,7 +863,8 @@ _LIST_LAST_JOINS = ("和", "与", "以及")
 def _counts_its_list(text: str, num_start: int, value: float) -> bool:
     """Whether a count right after a list of items joined by 、 is that list's length: 电子信息、航空、
     汽车及装备、新能源 4 个新兴产业, “获准临床、完成Ⅰ期、完成Ⅱ期、完成Ⅲ期”四个阶段, A、B和C三个环节.
-    The text names what it counts; the number sets no goal (a count of 3 after two items is one)."""
+    The text names what it counts; the number sets no goal (a count of 3 after two items is one).
+    The caller keeps a count that ends its clause (新增国家级、省级小巨人企业2家。: a goal after its noun)."""
     j = num_start
     while j > 0 and text[j - 1] in _LIST_CLOSE:
         j -= 1

@@ -750,8 +750,8 @@ def test_a_count_after_the_list_it_counts_is_no_target(text):
 
 
 def test_counts_that_are_not_their_lists_length_stay():
-    text = "培育创新药、医疗器械企业20家，新增国家级、省级平台各10个，建设A、B等5个园区。"
-    assert [t["text"] for t in extract_targets(text)] == ["20家", "10个", "5个"]
+    text = "培育创新药、医疗器械企业20家，新增国家级、省级平台各10个，建设A、B等5个园区，新增国家级、省级小巨人企业2家。"
+    assert [t["text"] for t in extract_targets(text)] == ["20家", "10个", "5个", "2家"]
 
 
 def test_a_numeral_broken_by_a_wrapped_lines_space_is_no_count():
