@@ -858,6 +858,8 @@ _LIST_REACH = 200  # characters of a list read back from its count
 _LIST_CLOSE = " \u3000”\"’」』"  # between a list's last item and its count: spaces, a closing quote
 _LIST_OPEN = "（(“\"‘「『：:"  # a list opens after a bracket, a quote or a colon within its clause
 _LIST_LAST_JOINS = ("和", "与", "以及")
+_TO_CLAUSE_END_RE = re.compile("[^" + re.escape(_CLAUSE_END) + "]*")
+_TO_LIST_OPEN_RE = re.compile("[^" + re.escape(_LIST_OPEN) + "]*")
 
 
 def _counts_its_list(text: str, num_start: int, value: float) -> bool:
@@ -870,16 +872,19 @@ def _counts_its_list(text: str, num_start: int, value: float) -> bool:
         j -= 1
     if value < 2 or value != int(value) or j == 0 or text[j - 1] in _CLAUSE_END or text[j - 1] == "、":
         return False
-    low = max(_start_after_last(text, _CLAUSE_END_IN_LINE, j), j - _LIST_REACH)
+    low = max(0, j - _LIST_REACH)
     if text.rfind("、", low, j) < 0:
         return False
-    k = last_of(text, _LIST_OPEN, low, j)
-    items = text[max(low, k + 1):j]
+    back = text[low:j][::-1]  # read backwards: one match each to the clause's start and the list's opening
+    back = back[:_TO_CLAUSE_END_RE.match(back).end()]
+    items = back[:_TO_LIST_OPEN_RE.match(back).end()]  # the list, last item first
     n = items.count("、")
+    if n == 0:
+        return False
     if n + 1 == value:
         return True
-    last = items[items.rfind("、") + 1:]
-    return n + 2 == value and any(w in last for w in _LIST_LAST_JOINS)
+    last = items[:items.find("、")]
+    return n + 2 == value and any(w[::-1] in last for w in _LIST_LAST_JOINS)
 
 
 def _has_table_marks(text: str) -> bool:
