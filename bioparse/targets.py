@@ -732,6 +732,8 @@ def _candidate(text: str, m: re.Match, spans, lead_ins: dict | None = None) -> d
         return None
     if is_cn and prev in _BAD_BEFORE_CN:
         return None
+    if is_cn and prev in " \u3000" and _numeral_before_gap(text, num_start):
+        return None  # 第十 四个五年规划: a numeral broken by a PDF's line-wrap space goes on, no count
     if prev == "第" or text.endswith(("附件", "附表"), max(0, num_start - 2), num_start):
         return None  # 第3名, 附件2所列: ordinals and references
     money = (money or "").strip(" \u3000")
@@ -787,6 +789,9 @@ def _candidate(text: str, m: re.Match, spans, lead_ins: dict | None = None) -> d
         return None  # 十条措施, 20条政策措施, 12条具体措施: a document's name or its own count
     if unit in ("条", "项", "个") and _counts_itself(text, start, end, unit):
         return None  # 《若干措施》共10条, 本办法共五章三十二条, 分为三个部分: the text counting its own parts
+    if (unit in _LIST_COUNT_UNITS and not qualified and not num2 and not _ends_clause(text, end)
+            and _counts_its_list(text, num_start, value)):
+        return None  # 电子信息、航空、汽车、新能源4个新兴产业: the length of the list just named
     if unit == "年" and (pq == "近" or prev == "满" or sq in ("以上", "以下")
                         or (text[end:end + 1] == "的" and pq not in _LIMIT_VERBS)):
         return None  # 近三年内未发生…, 落户3年内的企业, 注册满1年以上: conditions, not limits
@@ -834,6 +839,53 @@ def _counts_itself(text: str, start: int, end: int, unit: str) -> bool:
     if unit == "个" and text.startswith(_OWN_PART_WORDS, end):
         return True
     return _SELF_COUNT_RE.search(text, max(0, start - _SELF_COUNT_REACH), start) is not None
+
+
+_GAP_REACH = 4  # spaces a PDF's wrapped line leaves inside a word
+
+
+def _numeral_before_gap(text: str, pos: int) -> bool:
+    """Whether the spaces before pos follow a Chinese numeral or 第 (第十 四个五年规划): pos is then
+    inside one number that a wrapped line broke, not at the start of a figure."""
+    low = max(0, pos - _GAP_REACH)
+    j = pos
+    while j > low and text[j - 1] in " \u3000":
+        j -= 1
+    return j > 0 and text[j - 1] not in " \u3000" and (text[j - 1] in _CN_NUMERALS or text[j - 1] == "第")
+
+
+_LIST_COUNT_UNITS = frozenset("个条项大类种家")
+_LIST_REACH = 200  # characters of a list read back from its count
+_LIST_CLOSE = " \u3000”\"’」』"  # between a list's last item and its count: spaces, a closing quote
+_LIST_OPEN = "（(“\"‘「『：:"  # a list opens after a bracket, a quote or a colon within its clause
+_LIST_LAST_JOINS = ("和", "与", "以及")
+_TO_CLAUSE_END_RE = re.compile("[^" + re.escape(_CLAUSE_END) + "]*")
+_TO_LIST_OPEN_RE = re.compile("[^" + re.escape(_LIST_OPEN) + "]*")
+
+
+def _counts_its_list(text: str, num_start: int, value: float) -> bool:
+    """Whether a count right after a list of items joined by 、 is that list's length: 电子信息、航空、
+    汽车及装备、新能源 4 个新兴产业, “获准临床、完成Ⅰ期、完成Ⅱ期、完成Ⅲ期”四个阶段, A、B和C三个环节.
+    The text names what it counts; the number sets no goal (a count of 3 after two items is one).
+    The caller keeps a count that ends its clause (新增国家级、省级小巨人企业2家。: a goal after its noun)."""
+    j = num_start
+    while j > 0 and text[j - 1] in _LIST_CLOSE:
+        j -= 1
+    if value < 2 or value != int(value) or j == 0 or text[j - 1] in _CLAUSE_END or text[j - 1] == "、":
+        return False
+    low = max(0, j - _LIST_REACH)
+    if text.rfind("、", low, j) < 0:
+        return False
+    back = text[low:j][::-1]  # read backwards: one match each to the clause's start and the list's opening
+    back = back[:_TO_CLAUSE_END_RE.match(back).end()]
+    items = back[:_TO_LIST_OPEN_RE.match(back).end()]  # the list, last item first
+    n = items.count("、")
+    if n == 0:
+        return False
+    if n + 1 == value:
+        return True
+    last = items[:items.find("、")]
+    return n + 2 == value and any(w[::-1] in last for w in _LIST_LAST_JOINS)
 
 
 def _has_table_marks(text: str) -> bool:

@@ -752,3 +752,22 @@ def test_a_head_row_broken_at_its_cells_line_breaks(head):
 def test_short_lines_above_figures_without_a_year_are_no_head():
     text = "重点项目\n项目名称\n投资额\n某某园区\t12\n"
     assert _rows(text) == []
+
+
+@pytest.mark.parametrize("text", ["加快电子信息、航空、汽车及装备、新能源 4 个新兴产业发展。",
+                                  "按“获准开展临床试验、完成Ⅰ期、完成Ⅱ期、完成Ⅲ期”四个阶段给予奖励。",
+                                  "贯通研发、中试和生产三个环节。"])
+def test_a_count_after_the_list_it_counts_is_no_target(text):
+    """The length of a list just named (A、B、C、D四个阶段) is no goal."""
+    assert extract_targets(text) == []
+
+
+def test_counts_that_are_not_their_lists_length_stay():
+    text = "培育创新药、医疗器械企业20家，新增国家级、省级平台各10个，建设A、B等5个园区，新增国家级、省级小巨人企业2家。"
+    assert [t["text"] for t in extract_targets(text)] == ["20家", "10个", "5个", "2家"]
+
+
+def test_a_numeral_broken_by_a_wrapped_lines_space_is_no_count():
+    """A PDF's line-wrap space inside 第十 四个五年规划 starts no figure 四个; 达到 十家 is still one."""
+    assert extract_targets("落实国民经济和社会发展第十 四个五年规划纲要，编制本规划。") == []
+    assert [t["value"] for t in extract_targets("上市企业达到 十家。")] == [10.0]
