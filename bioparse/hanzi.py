@@ -18,7 +18,10 @@ _TRADITIONAL, _SIMPLIFIED = zip(*(pair for pair in (
     "約约 餘余 種种 島岛 灣湾 濱滨 軟软 長长 東东 陽阳 龍龙 漢汉 慶庆 蘇苏 華华 寧宁 遼辽 陝陕 貴贵 雲云 閩闽 "
     "廈厦 蘭兰 黃黄 鄭郑 連连 齊齐 錦锦 鄰邻 續续 維维 議议 討讨 調调 訊讯 億亿 萬万 "
     # and the header's words (〔2024〕21號, 實施意見, 綱要, 標題, 發佈時間, 頒佈, 範圍)
-    "號号 見见 綱纲 點点 題题 稱称 時时 間间 決决 頒颁 佈布 範范"
+    "號号 見见 綱纲 點点 題题 稱称 時时 間间 決决 頒颁 佈布 範范 "
+    # and the words around figures (給予最高500萬元獎勵, 超過, 以內, 佔比, 營業收入, 現狀, 預期, 張, 畝)
+    "張张 畝亩 噸吨 筆笔 戶户 輛辆 過过 內内 佔占 營营 獲获 給给 現现 狀状 預预 歲岁 週周 兩两 幾几 雙双 額额 "
+    "購购 買买 賣卖 費费 貸贷 擔担"
 ).split()))
 TO_SIMPLIFIED = str.maketrans(dict(zip(_TRADITIONAL, _SIMPLIFIED)))
 

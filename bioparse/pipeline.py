@@ -18,6 +18,7 @@ from . import agencies as agencies_mod
 from . import agency_names
 from . import io, metadata, targets as targets_mod
 from .errors import BioparseError
+from .hanzi import simplified_view
 from .normalize import normalize, wrap_width
 from .numerals import heading_number
 from .scan import last_of, line_start_at
@@ -177,6 +178,24 @@ def explanation_provisions(provisions: list[dict]) -> set[str]:
     return out
 
 
+def _point_scopes(provisions: list[dict]) -> dict[str, tuple[int, int]]:
+    """{point id: (start of the first point of its run, its own start)} for the 一是/二是 points."""
+    first: dict[str, int] = {}
+    out = {}
+    for p in provisions:
+        if p["level"] == "point":
+            out[p["provision_id"]] = (first.setdefault(p["parent_id"], p["start"]), p["start"])
+    return out
+
+
+def _year_of_an_earlier_point(text: str, target: dict, scope: tuple[int, int]) -> bool:
+    """Whether a figure's year is stated in an earlier point of its run and not in its own: 二是…到2025年…；
+    三是…给予最高200万元 — the year is 二是's; a year before 一是 (到2025年，一是…二是…) leads them all."""
+    run_start, point_start = scope
+    return (point_start > run_start and targets_mod.last_year(text, point_start, target["start"]) is None
+            and targets_mod.last_year(text, run_start, point_start) == target["year"])
+
+
 def target_rows(doc_id: str, text: str, owner, provisions: list[dict], issued: int | None = None) -> list[dict]:
     """Quantitative targets, each attached to the provision holding it.
 
@@ -190,8 +209,11 @@ def target_rows(doc_id: str, text: str, owner, provisions: list[dict], issued: i
         rows = [t for t in rows if owner(t["start"]) not in notes]
     if rows:
         under_status = targets_mod.status_test(provisions)  # asked only for provisions holding targets
+        point_scope = _point_scopes(provisions)
         for t in rows:  # extract_targets' dicts are new: complete them in place
             pid = owner(t["start"])
+            if t["year"] is not None and pid in point_scope and _year_of_an_earlier_point(text, t, point_scope[pid]):
+                t["year"] = None
             t["doc_id"], t["provision_id"] = doc_id, pid
             past = issued is not None and targets_mod.reported_before(text, t["start"], issued)
             if t.pop("base_by_order", False) and issued is not None and t["year"] > issued:
@@ -367,10 +389,16 @@ def trailing_clause_owners(text: str, clauses: list[tuple], provisions: list[dic
 
 
 def _targets(d: dict, crosswalk) -> None:
-    """Quantitative targets."""
+    """Quantitative targets; a text in traditional characters (給予最高500萬元獎勵) is read in simplified
+    ones (hanzi.simplified_view), each figure's text kept as written."""
     issued = d["document"]["date"][:4]
-    d["targets"] = target_rows(d["doc_id"], d["text"], d["owner"], d["provisions"],
+    text = d["text"]
+    simple = simplified_view(text)
+    d["targets"] = target_rows(d["doc_id"], simple, d["owner"], d["provisions"],
                                int(issued) if issued.isdigit() else None)
+    if simple is not text:
+        for t in d["targets"]:
+            t["text"] = text[t["start"]:t["end"]]
 
 
 def _result(d: dict) -> dict:

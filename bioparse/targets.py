@@ -506,7 +506,7 @@ def _lead_in_year(text: str, line_start: int, lead_ins: dict) -> int | None:
         if n == 12 or not _LIST_LINE_RE.match(text, at):
             return None
         at, n = text.find("\n", at) + 1, n + 1
-    return _last_year(text, text.rfind("\n", 0, colon) + 1, colon)
+    return last_year(text, text.rfind("\n", 0, colon) + 1, colon)
 
 
 _LIST_FIRST = frozenset(" \u3000—0123456789（(①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
@@ -519,8 +519,8 @@ def _lead_ins(text: str) -> list[int]:
     return sorted([*positions(text, "：\n"), *positions(text, ":\n")])
 
 
-def _last_year(text: str, start: int, end: int) -> int | None:
-    """The year of the last _YEAR_RE match in text[start:end], or None."""
+def last_year(text: str, start: int, end: int) -> int | None:
+    """The year of the last goal-year mark (到2025年, 2025年底前) in text[start:end], or None."""
     m = _last_year_match(text, start, end)
     return year_value(m.group(1) or m.group(2)) if m else None
 
@@ -655,7 +655,7 @@ def _closed(text: str, start: int, pos: int) -> bool:
 
 
 def _last_year_on_line(text: str, line_start: int, pos: int, memo: dict) -> tuple[int | None, int]:
-    """(_last_year(text, line_start, pos), where its mark ends), from the line's years found once (kept in ``memo``).
+    """(last_year(text, line_start, pos), where its mark ends), from the line's years found once (kept in ``memo``).
 
     A long line (a text without line breaks) holds many figures, and a scan from the line's
     start for each would take time quadratic in its length. A match whose 年 is at least 4

@@ -296,3 +296,28 @@ def test_a_docx_or_page_of_a_pdfs_lines_reads_as_the_text_file_does(tmp_path, fo
     assert rows(other, "agencies", ("provision_id", "agency", "role")) == rows(plain, "agencies", ("provision_id", "agency", "role"))
     assert rows(other, "targets", ("provision_id", "value", "unit", "year")) == rows(plain, "targets", ("provision_id", "value", "unit", "year"))
     assert rows(other, "provisions", ("provision_id", "title")) == rows(plain, "provisions", ("provision_id", "title"))
+
+
+def test_figures_of_a_text_in_traditional_characters(tmp_path):
+    """A site's 繁體 page (給予最高500萬元獎勵, 突破1000億元) gives the targets its simplified form gives:
+    units and qualifiers read in simplified characters, each figure's text kept as written."""
+    text = ("某江市人民政府辦公室關於印發某江市促進醫藥產業發展若干措施的通知\n某江市促進醫藥產業發展若干措施\n一、發展目標\n"
+            "到2026年，全市醫藥產業營業收入突破1000億元，新增三類醫療器械註冊證20張。\n二、支持措施\n"
+            "（一）支持創新藥研發。對新獲批上市的一類創新藥，給予最高500萬元獎勵，每個項目最高不超過1000萬元。"
+            "（責任單位：市科技局、市財政局）\n")
+    path = tmp_path / "trad.txt"
+    path.write_text(text, encoding="utf-8")
+    rows = [(t["text"], t["value"], t["unit"], t["year"], t["provision_id"]) for t in parse_document(path, "t")["targets"]]
+    assert rows == [("突破1000億元", 1000.0, "亿元", 2026, "1"), ("20張", 20.0, "张", 2026, "1"),
+                    ("最高500萬元", 500.0, "万元", None, "2.1"), ("不超過1000萬元", 1000.0, "万元", None, "2.1")]
+
+
+def test_a_year_stated_in_one_point_does_not_date_the_next_points(tmp_path):
+    """二是…到2025年床位达到300张；三是…给予最高200万元: the year is 二是's, and 三是's figures have none;
+    a year before 一是 (到2027年，一是…二是…) leads every point of the run."""
+    text = ("一、重点任务\n（一）加强临床研究。一是建设研究型病房，到2025年床位达到300张；二是对在本市转化的项目按交易额的10%"
+            "给予奖励，最高200万元。\n（二）壮大产业。到2027年，一是新增规模以上企业20家；二是培育龙头企业5家。\n")
+    path = tmp_path / "points.txt"
+    path.write_text(text, encoding="utf-8")
+    rows = [(t["text"], t["year"]) for t in parse_document(path, "p")["targets"]]
+    assert rows == [("达到300张", 2025), ("10%", None), ("最高200万元", None), ("20家", 2027), ("5家", 2027)]
