@@ -869,6 +869,9 @@ def _duty_sentence(text: str, start: int, end: int) -> tuple[int, tuple | None]:
     by = max(text.rfind("，由", start, end), text.rfind(",由", start, end))
     if by > start:
         starts.append(by + 2)
+    dot = text.rfind(".", start, end)  # …给予奖励.由市科技局牵头: a sentence ended by an ASCII full stop
+    if dot > start and text[dot - 1] >= "\u4e00" and not text[dot + 1:dot + 2].isdigit():
+        starts.append(dot + 1)
     for s in starts:
         parsed = parse_clause(text[s:end], s)
         if parsed and parsed[0] != "bare_list" and _all_agencies(parsed[1]):

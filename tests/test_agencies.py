@@ -826,6 +826,8 @@ def test_a_marker_after_an_ascii_full_stop_opens_a_clause():
     (给予奖励.牵头单位:…) opens a clause as it does after 。."""
     text = "支持研发,给予最高300万元奖励.牵头单位:市科技局;配合单位:市财政局。\n"
     assert _clause_names(text) == [[("市科技局", "lead"), ("市财政局", "support")]]
+    prose = "2.支持研发.对项目给予3.5%的补助,最高300万元.由市科技局牵头，市财政局配合。\n"
+    assert _clause_names(prose) == [[("市科技局", "lead"), ("市财政局", "support")]]
 
 
 @pytest.mark.parametrize("text, expected", [
