@@ -478,7 +478,7 @@ def _before_prose(inner: str, base: int):
 
 
 # a completion time closing a clause, after its names: ，2024年底前完成 · ，2025年6月 · ；长期坚持
-_DEADLINE_RE = re.compile(r"[，,；;]\s*(?:[0-9０-９]{4}年[^，,；;、（）()]{0,12}|长期坚持|持续推进|长期推进)\s*$")
+_DEADLINE_RE = re.compile(r"[，,；;]\s*(?:[0-9０-９]{4}\s*年[^，,；;、（）()]{0,12}|长期坚持|持续推进|长期推进)\s*$")
 _DEADLINE_LAST = frozenset("成前底月年内持进坚 \t\u3000")  # what a _DEADLINE_RE match can end in (…完成, …底前, 持续推进)
 _ROLE_PART_SPLIT_RE = re.compile(r"[，,；;]")
 _ROLE_WORD = r"(?:牵头|负责|落实|实施|配合|参与|协助|指导)"  # ends each part of a clause in parts

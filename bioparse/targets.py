@@ -734,7 +734,10 @@ def _candidate(text: str, m: re.Match, spans, lead_ins: dict | None = None) -> d
         return None
     if is_cn and prev in " \u3000" and _numeral_before_gap(text, num_start):
         return None  # 第十 四个五年规划: a numeral broken by a PDF's line-wrap space goes on, no count
-    if prev == "第" or text.endswith(("附件", "附表"), max(0, num_start - 2), num_start):
+    # the character before the figure past the spaces a PDF's text sets around it (第 40 次, 前 3 家)
+    q = _back_over_spaces(text, num_start) if prev in " \u3000" else num_start
+    lead = text[q - 1] if q > 0 else ""
+    if lead == "第" or text.endswith(("附件", "附表"), max(0, q - 2), q):
         return None  # 第3名, 附件2所列: ordinals and references
     money = (money or "").strip(" \u3000")
     if money[1:2] in ("余", "多"):  # 1万余元: 1 万元, more than
@@ -792,12 +795,12 @@ def _candidate(text: str, m: re.Match, spans, lead_ins: dict | None = None) -> d
     if (unit in _LIST_COUNT_UNITS and not qualified and not num2 and not _ends_clause(text, end)
             and _counts_its_list(text, num_start, value)):
         return None  # 电子信息、航空、汽车、新能源4个新兴产业: the length of the list just named
-    if unit == "年" and (pq == "近" or prev == "满" or sq in ("以上", "以下")
+    if unit == "年" and (pq == "近" or lead == "满" or sq in ("以上", "以下")
                         or (text[end:end + 1] == "的" and pq not in _LIMIT_VERBS)):
         return None  # 近三年内未发生…, 落户3年内的企业, 注册满1年以上: conditions, not limits
     if unit in _TIME_UNITS and unit != "工作日" and not (sq or pq in _LIMIT_VERBS or pq in _AT_LEAST):
         return None  # a limit is bounded (以内, 压缩至); 三年行动, 近3年, 8月 are periods or dates
-    if prev == "前" and unit in ("名", "位", "家", "强"):
+    if lead == "前" and unit in ("名", "位", "家", "强"):
         return None  # ranks: 排名前10名
     if num2 and unit == "年":
         return None

@@ -879,3 +879,10 @@ def test_a_clause_citing_the_measures_source_first(text, expected):
     """A 政策清单 cites each measure's source policy before its bodies (皖发〔2021〕9号，省…厅负责): the
     number is no name, and the bodies after it are read as the clause's."""
     assert _clause_names(text) == ([expected] if expected else [])
+
+
+def test_a_deadline_spaced_as_a_pdf_sets_it_is_no_name():
+    """（省统计局牵头；各市（州）人民政府负责具体实施，2025 年底前完成）: the deadline with a PDF's space
+    before 年 is cut off as 2025年底前 is, and the bodies before it are read."""
+    text = "（十）加强运行监测。按季度发布运行报告。（省统计局牵头；各市（州）人民政府负责具体实施，2025 年底前完成）\n"
+    assert _clause_names(text) == [[("省统计局", "lead"), ("各市（州）人民政府", "support")]]

@@ -494,6 +494,14 @@ def test_an_indicator_table_in_full_width_digits_reads_as_in_ascii(sep):
         == [(526.0, "亿元", 2020), (1000.0, "亿元", 2025)]
 
 
+@pytest.mark.parametrize("text", ["对在全国前 3 家通过评价的品种给予奖励。", "经省人民政府第 40 次常务会议通过。",
+                                  "优先支持列入第 2 批省级重点项目的企业。", "企业成立满 3 年的，给予支持。"])
+def test_ordinals_spaced_as_a_pdf_sets_them_are_no_figures(text):
+    """A PDF's text sets spaces around numbers (第 40 次, 前 3 家): the word before the spaces still makes
+    the number an ordinal, a rank or an age, as 第40次 and 前3家 are."""
+    assert _rows(text) == []
+
+
 def test_cumulative_table_cells_in_brackets():
     """〔8〕 in a five-year plan's indicator table is the period's cumulative figure."""
     assert _rows("指标\t单位\t2024年\t2027年\n能耗降低\t%\t—\t〔8〕\n") == [("〔8〕", 8.0, "%", "累计", 2027, "goal")]
