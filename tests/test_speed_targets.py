@@ -84,7 +84,7 @@ def test_last_year_on_line_is_last_year(text):
     memo: dict = {}
     for pos in range(len(text) + 1):
         line_start = text.rfind("\n", 0, pos) + 1
-        assert targets._last_year_on_line(text, line_start, pos, memo)[0] == targets._last_year(text, line_start, pos)
+        assert targets._last_year_on_line(text, line_start, pos, memo)[0] == targets.last_year(text, line_start, pos)
 
 
 TAKEN_OVER_TOKENS = ["到", "十五五", "“", "”", "末", "期末", "时期", "，", "。", "；", "（", "）", "(", ")", "2023", "2025",
