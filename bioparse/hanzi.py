@@ -6,6 +6,8 @@ take what they keep (names, figures' text) from the text as written.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 # Clause words, names' endings and the words around figures, each traditional character to its simplified form
 _TRADITIONAL, _SIMPLIFIED = zip(*(pair for pair in (
     "單单 責责 牽牵 頭头 職职 負负 門门 參参 與与 協协 關关 實实 導导 辦办 廳厅 會会 區区 縣县 鎮镇 鄉乡 園园 "
@@ -28,6 +30,7 @@ TO_SIMPLIFIED = str.maketrans(dict(zip(_TRADITIONAL, _SIMPLIFIED)))
 _TRADITIONAL_CUES = ("發", "關", "業", "會", "單", "責", "實", "門")  # 印發 關於 產業 會 單位 責任 實施 部門
 
 
+@lru_cache(maxsize=4)  # metadata, agencies and targets each ask for the same text
 def simplified_view(text: str) -> str:
     """text with its traditional characters simplified (same length), or text itself when its head
     (title, addressees, opening) holds no common traditional character: a 繁體 page is so throughout,
