@@ -509,7 +509,7 @@ def _field_block(head_lines: list[str]) -> tuple[list[str], dict[str, str]]:
             labelled.append(ln.strip(" \t\u3000\xa0•·●▪■◆*-") + ("" if j is None else head_lines[j].strip()))
     if not found:
         return head_lines, {}
-    fields = labelled_fields("\n".join(labelled))
+    fields = _labelled_fields("\n".join(labelled))  # the head is read in simplified characters already
     notice = _NOTICE_OF_PLAN.search(fields.get("title", ""))
     if notice:
         fields["title"] = notice.group(1).strip("《》")
@@ -761,8 +761,8 @@ def _bodies_under_title(lines: list[str], title: str) -> list[str]:
     plan issued without a 落款 names its issuer: every name on it ends as a body's does."""
     rows = [ln for ln in lines[:_REPEAT_LINES * 2] if ln.strip()][:_REPEAT_LINES]
     for row, below in zip(rows, rows[1:]):
-        if _clean(row) != title and _clean(_title_and_number(row)[0]) != title:
-            continue
+        if title[:2] not in row or (_clean(row) != title and _clean(_title_and_number(row)[0]) != title):
+            continue  # the title's first characters first: a cheap test
         parts = _split_issuers(below)
         if (parts and len(_clean(below)) <= 40 and not _NOT_IN_NAMES.search(below)
                 and all(p.endswith(_ORG_END_WORDS) for p in parts)):
