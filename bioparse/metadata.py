@@ -24,8 +24,26 @@ _DATE_AR = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 # a year typed with the letter O for its zeros (二OO六年, in law databases' copies) is one too
 _DATE_CN = re.compile(rf"([{_CN_NUM}O]{{4}})\s*年\s*([{_CN_NUM}]{{1,3}})\s*月\s*([{_CN_NUM}]{{1,3}})\s*日")
 _DATE_ISO = re.compile(r"(?:日期|时间)[：:\s]*(\d{4})[-./](\d{1,2})[-./](\d{1,2})")  # 发布日期：, 成文日期：, 发布时间：
-# 津政办规〔2025〕1号; web pages also write ﹝2021﹞ and 【2021】, and some full-width digits
-_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔［\[（(﹝【]\s*(?:19|20|１９|２０)\d{2}\s*[〕］\]）)﹞】]\s*第?\s*\d{1,4}\s*号")
+# a labelled date a copied page wrote without separators: 发布日期：20220519, 发布时间：2022519
+_DATE_COMPACT = re.compile(r"(?:日期|时间)[：:\s]*((?:19|20)\d{2})(\d{3,4})(?!\d)")
+
+
+def _compact_date(s: str) -> tuple[int, int, int] | None:
+    """(year, month, day) of a labelled date without separators, only where it surely is one: 20220519,
+    or seven digits read one way alone (2022519 is May 19, as 51 is no month; 2022112 may be 1/12 or 11/2)."""
+    m = _DATE_COMPACT.search(s)
+    if m is None:
+        return None
+    year, rest = int(m.group(1)), m.group(2)
+    if len(rest) == 4:
+        splits = [(rest[:2], rest[2:])]
+    else:  # month and day of one and two digits, a two-digit one not starting with 0 (105 is 10/5, not 1/05)
+        splits = [(mo, d) for mo, d in ((rest[:1], rest[1:]), (rest[:2], rest[2:])) if len(max(mo, d, key=len)) == 1
+                  or not max(mo, d, key=len).startswith("0")]
+    valid = [(int(mo), int(d)) for mo, d in splits if 1 <= int(mo) <= 12 and 1 <= int(d) <= 31]
+    return (year, *valid[0]) if len(valid) == 1 else None
+# 津政办规〔2025〕1号; web pages also write ﹝2021﹞ and 【2021】, some full-width digits, and a simplified page 號
+_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔［\[（(﹝【]\s*(?:19|20|１９|２０)\d{2}\s*[〕］\]）)﹞】]\s*第?\s*\d{1,4}\s*[号號]")
 _DASH = r"[—\-–－~～至到]+"
 _RANGE_PAREN_BODY = rf"\s*((?:19|20)\d{{2}})\s*年?\s*{_DASH}\s*((?:19|20)\d{{2}})\s*年?\s*[）)]"
 _RANGE_PAREN = re.compile(rf"[（(]{_RANGE_PAREN_BODY}")
@@ -90,8 +108,12 @@ def parse_date(s: str) -> str:
         if not m:
             m = _DATE_ISO.search(s)
             if not m:
-                return ""
-            y, mo, d = (int(g) for g in m.groups())
+                compact = _compact_date(s)
+                if compact is None:
+                    return ""
+                y, mo, d = compact
+            else:
+                y, mo, d = (int(g) for g in m.groups())
         else:
             y, mo, d = (date_part(g.replace("O", "〇")) for g in m.groups())
             if None in (y, mo, d):
@@ -134,6 +156,7 @@ def _head_block(lines: list[str]) -> str:
             continue  # the red head (湖南省人民政府办公厅文件) above the number: the issuer's name, no title
         if not out and _is_page_chrome(ln):
             continue  # 首页 > 政务公开 > 政策文件 above a copied page's title
+        ln = _title_and_number(ln)[0]  # …的通知（某政办发〔2023〕9号）: the title without its number
         out.append(ln)
         if _clean(ln).endswith(_NOTICE_ENDS) or len(out) >= 5:
             break
@@ -250,6 +273,8 @@ def _title(lines: list[str], head_text: str, notice: str) -> str:
             continue
         if HEADING_START.match(s):
             continue  # 三、保障措施: a heading of the text, not its title
+        if s.endswith(("号", "号）", "号)", "號", "號）", "號)")):
+            s = _clean(_title_and_number(ln)[0])  # …实施方案 某工信函〔2025〕54号: the number is no part of the title
         if _is_page_chrome(s):
             continue  # 首页->专题->政策与解读: where the page stands on its site, not its title
         prev = _clean(lines[k - 1]) if k > 0 else ""
@@ -300,17 +325,61 @@ def _decree(lines: list[str]) -> tuple[str, str]:
     return "", ""
 
 
+# a number set after a title on its line, apart from it by a blank or in brackets: …实施方案 某工信函〔2025〕54号,
+# …的通知（某政办发〔2023〕9号）; group 1 is the number
+_TRAILING_NUMBER = re.compile(rf"(?:\s|[（(])\s*({_DOC_NUMBER.pattern})\s*[）)]?\s*$")
+_TRAILING_NUMBER_TAIL = 50  # characters at a line's end that can hold such a number
+_NOT_IN_TITLES = re.compile(r"[，,。；;：:]")
+
+
+def _title_and_number(line: str) -> tuple[str, str]:
+    """(the title, its number) of a title line carrying its document's number (…实施方案 某工信函〔2025〕54号),
+    or (line, "") when it carries none: what stands before the number must end as a title does."""
+    tail = line.rstrip()
+    if not tail.endswith(("号", "号）", "号)", "號", "號）", "號)")):  # cheap test first
+        return line, ""
+    m = _TRAILING_NUMBER.search(tail, max(0, len(tail) - _TRAILING_NUMBER_TAIL))
+    if m is None:
+        return line, ""
+    title = tail[:m.start()].rstrip()
+    s = _clean(title)
+    if not s or _NOT_IN_TITLES.search(s) or not (s.endswith(_NOTICE_ENDS) or _TITLE_END_RE.search(s[-20:])):
+        return line, ""
+    return title, _clean(m.group(1))
+
+
+# a whole notice on one line (a copy that lost its line breaks): its number follows its title's last words
+_NUMBER_AFTER_NOTICE = re.compile(rf"的(?:通知|决定|意见)\s*[（(]?\s*({_DOC_NUMBER.pattern})")
+# …or opens with the number, a blank after it
+_NUMBER_OPENING_LINE = re.compile(rf"\s*({_DOC_NUMBER.pattern})\s")
+_NOTICE_LINE_HEAD = 200  # characters of a long line within which a notice's title and number stand
+
+
 def _doc_number(lines: list[str]) -> str:
-    """The issuing document's number (津政办规〔2025〕1号) from a header line of its own, not a body citation."""
+    """The issuing document's number (津政办规〔2025〕1号) from a header line of its own, not a body citation;
+    or set after the title on the title's line, or after the notice's title on a line holding the whole notice."""
     for ln in lines[:15]:
-        if "号" not in ln:  # cheap test first: the regex is slow on long CJK lines
+        if "号" not in ln and "號" not in ln:  # cheap test first: the regex is slow on long CJK lines
             continue
         s = _clean(ln)
         if len(s) > _DOC_NUMBER_LINE_MAX:  # a sentence citing a number (the regex is slowest there)
+            number = _title_and_number(ln)[1]
+            if number:
+                return number
+            head = ln[:_NOTICE_LINE_HEAD]
+            m = _NUMBER_AFTER_NOTICE.search(head) if "的" in head else None
+            if m and not _NOT_IN_TITLES.search(head[:m.start()]):
+                return _clean(m.group(1))
+            m = _NUMBER_OPENING_LINE.match(head)  # 沪府办规〔2021〕5号 各区人民政府，…: the copy opens with it
+            if m:
+                return _clean(m.group(1))
             continue
         m = _DOC_NUMBER.search(s)
         if m and len(s) - len(m.group(0)) <= 6 and "《" not in s:
             return m.group(0)
+        number = _title_and_number(ln)[1]
+        if number:
+            return number
     return ""
 
 
@@ -335,13 +404,28 @@ _LABEL_FIELD = {w: f for f, words in _FIELD_LABELS.items() for w in words}
 _LABELLED_RE = re.compile(rf"({_ANY_LABEL})[ \t\u3000\xa0]*[:：]?\s*(.*?)[ \t\u3000\xa0]*(?=(?:{_ANY_LABEL})\s*[:：]|\n|$)")
 
 
+def _as_written_fields(fields: dict[str, str], simple: str, text: str) -> dict[str, str]:
+    """fields found in ``simple`` (``text`` read in simplified characters) given back as ``text`` writes them."""
+    if simple is text:
+        return fields
+    return {k: v if k == "date" else ";".join(_as_written(p, simple, text) for p in v.split(";"))
+            for k, v in fields.items()}
+
+
 def labelled_fields(page_text: str) -> dict[str, str]:
     """doc_number, issuer, date and title from the labelled fields of a web page (发文字号：…), where valid.
 
     A value is kept only if it reads as one: a document number (〔2024〕3号), a date, names
     of bodies, or a title naming a plan (方案, 意见 …). The pipeline uses them where the
-    text itself does not say.
+    text itself does not say. A 繁體 page's fields (發文機關：…辦公室) are read as in simplified
+    characters and given back as written.
     """
+    simple = simplified_view(page_text)
+    return _as_written_fields(_labelled_fields(simple), simple, page_text)
+
+
+def _labelled_fields(page_text: str) -> dict[str, str]:
+    """labelled_fields of a text in simplified characters."""
     out: dict[str, str] = {}
     for m in _LABELLED_RE.finditer(page_text):
         field, value = _LABEL_FIELD.get(_clean(m.group(1))), m.group(2)
@@ -372,10 +456,13 @@ def cms_fields(title: str, pub_date: str, source: str) -> dict[str, str]:
     went up is a date as a page's 发布时间 is; a source is an issuer only if it names bodies
     (省政府办公厅, not 本网 or 新华社).
     """
-    fields = labelled_fields(f"标题：{title}\n发文机关：{source}")
+    written = f"标题：{title}\n发文机关：{source}"
+    simple = simplified_view(written)  # a 繁體 page's (…辦公室關於印發Y的通知): Y as written
+    fields = _labelled_fields(simple)
     notice = _NOTICE_OF_PLAN.search(fields.get("title", ""))
     if notice:
         fields["title"] = notice.group(1).strip("《》")
+    fields = _as_written_fields(fields, simple, written)
     date = parse_date(f"发布时间：{pub_date}") if pub_date else ""
     if date:
         fields["date"] = date
@@ -422,7 +509,7 @@ def _field_block(head_lines: list[str]) -> tuple[list[str], dict[str, str]]:
             labelled.append(ln.strip(" \t\u3000\xa0•·●▪■◆*-") + ("" if j is None else head_lines[j].strip()))
     if not found:
         return head_lines, {}
-    fields = labelled_fields("\n".join(labelled))
+    fields = _labelled_fields("\n".join(labelled))  # the head is read in simplified characters already
     notice = _NOTICE_OF_PLAN.search(fields.get("title", ""))
     if notice:
         fields["title"] = notice.group(1).strip("《》")
@@ -437,8 +524,9 @@ _PAGE_TITLE_SPLIT = re.compile(r"\s*(?:_|\||｜|——|\s-\s)\s*")
 
 def page_title(title_tag: str) -> str:
     """The document's title from a web page's <title> (关于…的通知_政策文件_某某市人民政府): the part naming a plan."""
-    parts = [p for p in _PAGE_TITLE_SPLIT.split(title_tag.strip()) if _PLAN_WORDS.search(p) and len(p) >= 6]
-    return _clean(parts[0]) if parts else ""
+    simple = simplified_view(title_tag)  # a 繁體 page's title names its plan in 規劃, 計劃, 辦法 …
+    parts = [p for p in _PAGE_TITLE_SPLIT.split(simple.strip()) if _PLAN_WORDS.search(p) and len(p) >= 6]
+    return _clean(_as_written(parts[0], simple, title_tag)) if parts else ""
 
 
 # the character each of _RANGE_PAREN_RES and _RANGE_TERM_RES starts with
@@ -668,6 +756,21 @@ def _between_title_copies(lines: list[str]) -> list[str]:
     return []
 
 
+def _bodies_under_title(lines: list[str], title: str) -> list[str]:
+    """Bodies named on the line under the plan's title (某川市发展和改革委员会 under 某川市…行动方案), as a
+    plan issued without a 落款 names its issuer: every name on it ends as a body's does."""
+    rows = [ln for ln in lines[:_REPEAT_LINES * 2] if ln.strip()][:_REPEAT_LINES]
+    for row, below in zip(rows, rows[1:]):
+        if title[:2] not in row or (_clean(row) != title and _clean(_title_and_number(row)[0]) != title):
+            continue  # the title's first characters first: a cheap test
+        parts = _split_issuers(below)
+        if (parts and len(_clean(below)) <= 40 and not _NOT_IN_NAMES.search(below)
+                and all(p.endswith(_ORG_END_WORDS) for p in parts)):
+            return parts
+        return []
+    return []
+
+
 _CELL_RULE = re.compile(r"[\s|:：\-–—=+]*")
 _CELL_SEP = re.compile(r"[|\t]")
 
@@ -740,6 +843,8 @@ def _infer(text: str) -> dict:
     if not date:
         date = fields.get("date") or parse_date("\n".join(_before_first_heading(first_lines[:8])))
     title = _title(head_lines, head_text, notice) or fields.get("title", "")
+    if not issuers and title:
+        issuers = _bodies_under_title(head_lines, title)
     start, end = _plan_years(title, text, date)
     level, region = "", ""
     for src in issuers[:1] + [title]:

@@ -557,3 +557,96 @@ def test_a_sites_field_list_with_labels_in_brackets_gives_its_fields():
     assert {f: meta[f] for f in ("title", "issuer", "doc_number", "date", "level", "region")} == {
         "title": "某市加快医药健康协同创新行动计划(2024-2026年)", "issuer": "某市人民政府办公厅",
         "doc_number": "某政办发〔2024〕14号", "date": "2024-05-15", "level": "city", "region": "某市"}
+
+
+def test_a_title_line_carrying_its_own_number_gives_title_and_number():
+    """…实施方案 某工信函〔2025〕54號 (a page's 號 among simplified characters) or …的通知（某政办发〔2023〕9号）:
+    the number is the document's, no part of its title."""
+    text = "某州市推动生物医药产业集群发展实施方案 某工信函〔2025〕54號\n\n各有关单位：\n\n  为推动产业发展，制定本方案。\n\n一、总体要求\n"
+    meta = infer_metadata(text)
+    assert (meta["title"], meta["doc_number"]) == ("某州市推动生物医药产业集群发展实施方案", "某工信函〔2025〕54號")
+    text = ("某京市人民政府办公厅关于印发某京市加快医药健康协同创新行动计划的通知（某政办发〔2023〕9号）\n\n"
+            "各区人民政府：\n\n  经市政府同意，现将行动计划印发给你们，请认真贯彻落实。\n\n某京市人民政府办公厅\n2023年4月3日\n\n一、发展目标\n")
+    meta = infer_metadata(text)
+    assert (meta["title"], meta["doc_number"]) == ("某京市加快医药健康协同创新行动计划", "某政办发〔2023〕9号")
+    # a sentence citing a number at its end is no title line
+    cited = "某市某某方案\n\n  根据省政府关于印发某某方案的通知，按照要求（某政发〔2023〕9号）\n\n一、总体要求\n"
+    assert infer_metadata(cited)["doc_number"] == ""
+
+
+def test_a_notice_on_one_line_gives_its_number():
+    """A copy that lost its line breaks: the number after the notice's title, or opening the line."""
+    text = ("某江省人民政府办公厅关于印发某江省生物医药产业高质量发展行动方案的通知 某政办发〔2024〕12号 各市人民政府："
+            " 经省政府同意，现将《某江省生物医药产业高质量发展行动方案》印发给你们，请认真贯彻执行。 某江省人民政府办公厅"
+            " 2024年4月2日 一、总体要求 到2027年，产业规模达到5000亿元。\n")
+    meta = infer_metadata(text)
+    assert (meta["issuer"], meta["doc_number"], meta["date"]) == ("某江省人民政府办公厅", "某政办发〔2024〕12号", "2024-04-02")
+    text = "某府办规〔2021〕5号 各区人民政府，市政府各委、办、局： 经市政府同意，现就促进本市某某产业发展提出若干意见如下： 一、明确总体要求\n"
+    assert infer_metadata(text)["doc_number"] == "某府办规〔2021〕5号"
+
+
+def test_a_labelled_date_without_separators_is_read_where_it_surely_is_one():
+    assert parse_date("发布日期：20220519") == "2022-05-19"
+    assert parse_date("发布时间：2022519") == "2022-05-19"  # 51 is no month: May 19
+    assert parse_date("发布时间：2022112") == ""  # 1/12 or 11/2
+    assert parse_date("时间：20221345") == "" and parse_date("编号：20220519") == ""
+    text = "某市生物医药产业发展若干措施\n发布日期：20220519\n  为加快发展，制定若干措施。\n一、支持创新\n"
+    assert infer_metadata(text)["date"] == "2022-05-19"
+
+
+def test_bodies_on_the_line_under_a_plans_title_are_its_issuer():
+    text = ("某川市生物医药产业高质量发展行动方案（2024—2026年）\n某川市发展和改革委员会\n\n  为加快发展，制定本方案。\n\n"
+            "一、总体要求\n")
+    meta = infer_metadata(text)
+    assert (meta["issuer"], meta["level"], meta["region"]) == ("某川市发展和改革委员会", "city", "某川市")
+    opening = "某川市生物医药产业高质量发展行动方案\n为加快发展，某川市人民政府制定本方案。\n\n一、总体要求\n"
+    assert infer_metadata(opening)["issuer"] == ""
+
+
+def test_an_issuer_written_short_is_kept_as_written():
+    """市政府 in the title and the 落款 (NOTES.md: names as written; agency_canonical is where names are expanded)."""
+    text = ("市政府关于印发某州市生物医药产业创新集群建设实施方案的通知\n\n各区人民政府：\n\n  现将方案印发给你们。\n\n"
+            "市政府\n2024年3月2日\n\n一、总体要求\n")
+    meta = infer_metadata(text)
+    assert (meta["title"], meta["issuer"], meta["level"], meta["region"]) == (
+        "某州市生物医药产业创新集群建设实施方案", "市政府", "city", "某州市")
+
+
+def test_a_title_wrapped_over_two_lines():
+    text = ("某某省人民政府办公厅关于印发某某省“健康某某2030”规划纲要\n（2016—2030年）实施分工方案的通知\n\n各市人民政府：\n\n"
+            "  现将方案印发给你们。\n\n某某省人民政府办公厅\n2017年3月2日\n\n一、总体要求\n")
+    assert infer_metadata(text)["title"] == "某某省“健康某某2030”规划纲要（2016—2030年）实施分工方案"
+    text = text.replace("某某省“健康某某2030”规划纲要\n（2016—2030年）实施分工方案", "\n某川省生物医药产业三年行动方案")
+    assert infer_metadata(text)["title"] == "某川省生物医药产业三年行动方案"
+
+
+def test_a_traditional_pages_cms_title_gives_the_plan():
+    """A 繁體 page's <meta> title …辦公室關於印發Y的通知 gives Y as written, as a simplified page's gives Y."""
+    from bioparse.metadata import cms_fields, page_title
+    assert cms_fields("某某州人民政府辦公室關於印發某某州促進醫藥健康產業發展若干措施的通知", "2023-06-05", "州政府辦公室") == {
+        "title": "某某州促進醫藥健康產業發展若干措施", "date": "2023-06-05", "issuer": "州政府辦公室"}
+    assert page_title("某某州醫藥健康產業發展規劃_政策文件_某某州人民政府") == "某某州醫藥健康產業發展規劃"
+    from bioparse.metadata import labelled_fields
+    assert labelled_fields("發文機關：某某州人民政府辦公室\n發文字號：某州政辦發〔2023〕5號") == {
+        "issuer": "某某州人民政府辦公室", "doc_number": "某州政辦發〔2023〕5號"}
+
+
+def test_the_gold_plan_years_follow_the_term_in_force():
+    """Every gold meta's plan years are what infer_metadata reads: 自印发之日起施行，有效期3年 is a term from
+    the issue date (fj_trs_measures, p11b_gs_autonum, p26h_a_trad_notice as p23g_c_tz_opinion)."""
+    from bioparse import pipeline
+    here = Path(__file__).parent / "other_provinces"
+    for doc in ("fj_trs_measures", "p11b_gs_autonum", "p26h_a_trad_notice", "p23g_c_tz_opinion", "tz_articles_gbk"):
+        gold = json.loads((here / "gold" / f"{doc}.json").read_text(encoding="utf-8"))["meta"]
+        raw = next((here / "raw").glob(f"{doc}.*"))
+        row = pipeline.parse_document(raw, doc, {})["documents"][0]
+        assert (str(row["plan_start"]), str(row["plan_end"])) == (str(gold["plan_start"]), str(gold["plan_end"])), doc
+
+
+def test_a_page_copy_whose_title_line_carries_its_number_gives_the_gold_meta():
+    """p28m_a_numbered_title: …实施方案 某工信函〔2025〕37號 on one line, 发布日期：20250519, the issuer under the title."""
+    here = Path(__file__).parent / "other_provinces"
+    gold = json.loads((here / "gold" / "p28m_a_numbered_title.json").read_text(encoding="utf-8"))["meta"]
+    meta = infer_metadata((here / "raw" / "p28m_a_numbered_title.txt").read_text(encoding="utf-8"))
+    fields = ("title", "issuer", "doc_number", "date", "level", "region")
+    assert {f: meta[f] for f in fields} == {f: gold[f] for f in fields}
