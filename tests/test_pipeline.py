@@ -321,3 +321,16 @@ def test_a_year_stated_in_one_point_does_not_date_the_next_points(tmp_path):
     path.write_text(text, encoding="utf-8")
     rows = [(t["text"], t["year"]) for t in parse_document(path, "p")["targets"]]
     assert rows == [("达到300张", 2025), ("10%", None), ("最高200万元", None), ("20家", 2027), ("5家", 2027)]
+
+
+def test_a_pages_meta_issuer_gives_level_and_region(tmp_path):
+    """A CMS page whose text names neither issuer nor title (they stand only in its <meta> tags) still
+    gets the level and region of that issuer, as a text naming it does."""
+    page = ("<html><head><meta charset='utf-8'><meta name='ArticleTitle' content='关于支持医药产业发展的若干措施'>"
+            "<meta name='ContentSource' content='某原市人民政府办公室'><meta name='PubDate' content='2024-08-12 09:00'>"
+            "</head><body><div class='TRS_Editor'><p>一、支持创新。对新获批的一类创新药给予最高500万元奖励。</p>"
+            "<p>二、优化服务。建立重点企业服务专员制度。</p></div></body></html>")
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    doc = parse_document(path, "p")["documents"][0]
+    assert (doc["issuer"], doc["level"], doc["region"]) == ("某原市人民政府办公室", "city", "某原市")
