@@ -410,6 +410,10 @@ def test_doc_number_skips_only_lines_too_long_to_be_one(lines):
             m = metadata._DOC_NUMBER.search(s)
             if m and len(s) - len(m.group(0)) <= 6 and "《" not in s:
                 return m.group(0)
+            # the rules for a number on a title's or a whole notice's line, asked of the line alone
+            other = metadata._doc_number([ln]) if "号" in ln or "號" in ln else ""
+            if other:
+                return other
         return ""
 
     assert metadata._doc_number(lines) == reference(lines)
