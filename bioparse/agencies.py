@@ -52,12 +52,14 @@ _DUTY = (r"(?:(?:按照?|依照?|根据)(?:各自)?(?:职[责能]){1,2}(?:分工
          r"(?:负责|抓好落实|推进落实|落实)")
 _DUTY_MAX = 14  # characters in the longest _DUTY (按照各自职能职责分工抓好落实)
 _DUTY_SUFFIX_RE = re.compile(_DUTY + r"\s*$")
-_PLAIN_SUFFIX_RE = re.compile(r"(?:负责(?:具体|组织)?(?:实施|落实)|抓好落实|共同负责|具体(?:负责|落实|实施)|负责|落实)\s*$")
+# 共同推进, 负责推进, 推进落实: a plan's clause naming who pushes a measure on (（A、B共同推进）)
+_PUSH = r"(?:共同|协同|负责|合力)?推进(?:落实|实施)?"
+_PLAIN_SUFFIX_RE = re.compile(r"(?:负责(?:具体|组织)?(?:实施|落实)|抓好落实|共同负责|具体(?:负责|落实|实施)|" + _PUSH + r"|负责|落实)\s*$")
 # A牵头，B配合 · A牵头负责，B参与 · A负责，B配合 · A会同B负责 · A牵头组织实施，B配合落实 · A负总责，B配合
 _LEAD_SUPPORT_RE = re.compile(
-    r"^(?P<lead>.+?)(?:(?:分别)?牵头(?:负责|组织实施|实施)?\s*[，,、；;]?|(?:负总责|负责(?:组织实施|实施|落实)?)\s*[，,；;]|会同)"
+    r"^(?P<lead>.+?)(?:(?:分别)?牵头(?:负责|组织实施|实施|推进)?\s*[，,、；;]?|(?:负总责|负责(?:组织实施|实施|落实)?)\s*[，,；;]|会同)"
     r"\s*(?P<support>.+?)"
-    r"(?:(?:参与|配合|协助)(?:落实|实施)?|(?:加强)?指导|组织实施|具体(?:实施|落实)|负责落实|抓好落实|" + _DUTY + r"|负责|落实)\s*$")
+    r"(?:(?:参与|配合|协助)(?:落实|实施)?|(?:加强)?指导|组织实施|具体(?:实施|落实)|负责落实|抓好落实|" + _DUTY + r"|" + _PUSH + r"|负责|落实)\s*$")
 _PIECE_SPLIT_RE = re.compile(r"[、，,；;]")
 
 
@@ -72,7 +74,7 @@ def _split_names(seg: str) -> list[str]:
 # (and before any other label: 完成时限：…), and only where a colon follows
 _SEGMENT_SPLIT_RE = re.compile(r"[；;]|[，,、\s]+(?=[^\s，,、；;：:（）()]{2,6}\s*[:：])")
 _SEMICOLON_RE = re.compile(r"[；;]")
-_LEAD_ONLY_RE = re.compile(r"^(?P<lead>.+?)牵头(?:负责|落实)?\s*$")
+_LEAD_ONLY_RE = re.compile(r"^(?P<lead>.+?)牵头(?:负责|落实|推进)?\s*$")
 _SUPPORT_SUFFIX_RE = re.compile(r"(?:配合|参与|协助|(?:加强)?指导)\s*$")
 # 等, 等有关部门, 等驻长高校: the tail after the last name of a list
 # (等省有关部门, 等市直有关单位: a level word only before 有关/相关; the 等 of 高等院校 is none);
@@ -87,7 +89,7 @@ _WORD_RE = re.compile(r"\S+")
 _ROLE_MARK_RE = re.compile(r"[（(]\s*(?:(?P<lead>牵头)|配合|参与|协助|协同)(?:单位|部门)?\s*[）)]$")
 # a bracket after the last name noting duties or a deadline: （按职责分工负责，2025年底前完成，持续推进）
 _NOTE_BRACKET_RE = re.compile(r"[（(]\s*(?:" + _DUTY + r"|[0-9０-９]{4}年|持续推进|长期坚持|长期推进)[^（）()]*[）)]$")
-_ROLE_TAILS = ("负责", "配合", "参与", "落实", "协助", "实施", "指导")
+_ROLE_TAILS = ("负责", "配合", "参与", "落实", "协助", "实施", "指导", "推进")
 _NOT_IN_NAME_RE = re.compile(r"[0-9０-９%。：:“”\"《》]")
 # A note closing a clause: ，下同 · 。以下均需各设区市人民政府落实，不再列出
 # or the same note in brackets after the names: 省科技厅、省发展改革委（列第一位的为牵头单位，下同）
@@ -137,15 +139,26 @@ _PLACE_RE = re.compile(r"[^、，,；;（）()]{1,6}(?:区|县|市|旗|州|镇|�
 def _all_agencies(pieces: list[tuple]) -> bool:
     """True when there is at least one name and every name looks like a public body.
 
-    A bare place (朝阳区) counts when a later name ends in 政府, whose ending it shares.
+    A bare place (朝阳区) counts when a later name ends in 政府, whose ending it shares, and a fund
+    that supports a body's lead (市财政局牵头，某市产业投资基金配合) as the body it is run as.
     """
     if not pieces:
         return False
     for i, p in enumerate(pieces):
         if not looks_like_agency(p[0]) and not (_PLACE_RE.fullmatch(p[0]) and
-                                                any(q[0].endswith("政府") for q in pieces[i + 1:])):
+                                                any(q[0].endswith("政府") for q in pieces[i + 1:])) \
+                and not _supporting_fund(p, pieces[:i]):
             return False
     return True
+
+
+def _supporting_fund(piece: tuple, before: list[tuple]) -> bool:
+    """True for a fund named in support after a lead body: （市财政局牵头，某市产业投资基金配合）.
+
+    Only after a lead: a fund a sentence sets up (设立…基金，由市国资委负责) is what it speaks of."""
+    name = piece[0].strip()
+    return (len(piece) > 3 and piece[3] == "support" and name.endswith("基金") and len(name) <= _MAX_NAME
+            and not _NOT_IN_NAME_RE.search(name) and any(q[3] == "lead" for q in before))
 
 
 # 和/及/与 joining two names: before a collective (及各县市区政府), or between a body's
@@ -219,7 +232,7 @@ def _split_pieces(seg: str, base: int, role: str) -> list[tuple[str, int, int, s
     return _join_levels(out, seg, base) if "政府" in seg and _LEVEL_WORD_PIECE_RE.search(seg) else out
 
 
-_LEVEL = r"(?:省|市|县|区|乡|镇|州|盟|旗|自治州|自治县|自治旗)"
+_LEVEL = r"(?:省|市|县|区|乡|镇|州|盟|旗|自治州|自治县|自治旗|特区|林区|地区)"  # 特区: 贵州 六枝特区; 林区: 神农架林区
 # a level word may carry the levels counted with it in brackets: 各市（州）
 _LEVEL_WORD_RE = re.compile(r"各?" + _LEVEL + r"(?:[（(][^（）()]{1,8}[）)])?")
 # a piece ending in a level character before a separator: where _join_levels may have work
@@ -481,7 +494,7 @@ def _before_prose(inner: str, base: int):
 _DEADLINE_RE = re.compile(r"[，,；;]\s*(?:[0-9０-９]{4}\s*年[^，,；;、（）()]{0,12}|长期坚持|持续推进|长期推进)\s*$")
 _DEADLINE_LAST = frozenset("成前底月年内持进坚 \t\u3000")  # what a _DEADLINE_RE match can end in (…完成, …底前, 持续推进)
 _ROLE_PART_SPLIT_RE = re.compile(r"[，,；;]")
-_ROLE_WORD = r"(?:牵头|负责|落实|实施|配合|参与|协助|指导)"  # ends each part of a clause in parts
+_ROLE_WORD = r"(?:牵头|负责|落实|实施|配合|参与|协助|指导|推进)"  # ends each part of a clause in parts
 _ROLE_END_RE = re.compile(_ROLE_WORD + r"\s*$")
 _ROLE_BEFORE_SEPARATOR_RE = re.compile(_ROLE_WORD + r"\s*[，,；;]")
 

@@ -26,7 +26,8 @@ HEADING_KINDS: list[tuple[str, int, re.Pattern]] = [
     ("chapter", 0, re.compile(rf"^第(?P<n>[{CN}\d]+)[章编編]")),
     ("chapter", 0, re.compile(rf"^第(?P<n>[{CN}\d]+)部分")),
     ("division", 1, re.compile(rf"^第(?P<n>[{CN}\d]+)[节節]")),  # 节 of a long regulation
-    ("part", 2, re.compile(rf"^(?P<n>[{CN}]+)(?:、|[.．](?![{CN}\d]))")),
+    # 一、 or 一. ; or 一　总体要求, a blank for the 、 (a PDF's or typeset plan's heading), on a short line of its own
+    ("part", 2, re.compile(rf"^(?P<n>[{CN}]+)(?:、|[.．](?![{CN}\d])|[ \u3000]+(?=[^\s\d]))")),
     ("article", 3, re.compile(rf"^第(?P<n>[{CN}\d]+)[条條]")),
     # 行动一：创新策源行动, 专项行动二　…, 任务三、…: a plan's named actions, between its parts
     # (二、重点行动) and the （一） measures under them; the separator is part of the label
@@ -116,6 +117,20 @@ _CELL_GAP = r"(?:\t|[ \u3000]{2,})"
 _TABLE_ROW_RE = re.compile(rf"\S{_CELL_GAP}\S.*?\S{_CELL_GAP}\S")
 
 
+_PART_RANK = 2
+_SPACED_PART_MAX = 30  # characters in the longest part heading set with a blank (一　加快推进…集群建设的重点任务)
+_NOT_IN_SPACED_PART = frozenset("。，,；;：:！？")
+
+
+def _spaced_part_heading(line: str, label_end: int) -> bool:
+    """True when 一　总体要求 (a blank where 、 stands) is a part's heading: a short line that is its title
+    alone, no sentence and no table row (一　产业规模　亿元), and no figure (一 年, 一 个 read as text)."""
+    rest = line[label_end:].rstrip()
+    return (0 < len(rest) <= _SPACED_PART_MAX and rest[0] not in "年月日个家项次批是"
+            and _NOT_IN_SPACED_PART.isdisjoint(rest) and not _TABLE_ROW_RE.search(rest)
+            and "\u3000" not in rest and "\t" not in rest and "  " not in rest)
+
+
 def _is_table_row(line: str, label_end: int) -> bool:
     """True when the numbered line is a row of a table (its number is a 序号), not an item.
 
@@ -145,6 +160,8 @@ def match_heading(line: str):
     if not number:  # None, or 0
         return None
     label_end = m.end()
+    if rank == _PART_RANK and line[label_end - 1] in " \u3000" and not _spaced_part_heading(line, label_end):
+        return None
     if rank >= _ITEM_RANK and (" " in line or "\t" in line or "\u3000" in line) and _is_table_row(line, label_end):
         return None
     return level, rank, number, label_end

@@ -886,3 +886,36 @@ def test_a_deadline_spaced_as_a_pdf_sets_it_is_no_name():
     before 年 is cut off as 2025年底前 is, and the bodies before it are read."""
     text = "（十）加强运行监测。按季度发布运行报告。（省统计局牵头；各市（州）人民政府负责具体实施，2025 年底前完成）\n"
     assert _clause_names(text) == [[("省统计局", "lead"), ("各市（州）人民政府", "support")]]
+
+@pytest.mark.parametrize("text, expected", [
+    ("推进。（市科技局、市财政局共同推进）\n", [("市科技局", "responsible"), ("市财政局", "responsible")]),
+    ("推进。（市商务局负责推进）\n", [("市商务局", "responsible")]),
+    ("推进。（市商务局牵头推进）\n", [("市商务局", "lead")]),
+    ("推进。（市科技局牵头，市财政局、各区人民政府共同推进）\n",
+     [("市科技局", "lead"), ("市财政局", "support"), ("各区人民政府", "support")]),
+])
+def test_clauses_closing_in_a_push_word(text, expected):
+    """共同推进, 负责推进, 牵头推进 close a list of bodies as 共同负责 and 牵头负责 do (a plan's
+    （A、B共同推进）); before, the whole clause was dropped."""
+    assert _clause_names(text) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "设立母基金。（市财政局牵头，市金融工作局、某市产业投资基金配合）\n",
+    "设立母基金。（市财政局负责，市金融工作局、某市产业投资基金配合）\n",
+])
+def test_a_fund_supporting_a_lead_body_is_named(text):
+    """A fund named in support after a lead body is one of the clause's bodies: without it the whole
+    bracket was refused (a fund is no body's ending, as test_a_fund_set_up_in_prose_is_no_body keeps)."""
+    assert _clause_names(text) == [[("市财政局", "lead"), ("市金融工作局", "support"), ("某市产业投资基金", "support")]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("推进。（责任单位：市大数据局，各市、特区、区人民政府）\n",
+     [("市大数据局", "responsible"), ("各市、特区、区人民政府", "responsible")]),
+    ("推进。（省科技厅牵头，各市、州、林区人民政府配合）\n", [("省科技厅", "lead"), ("各市、州、林区人民政府", "support")]),
+])
+def test_special_districts_and_forest_districts_share_the_government(text, expected):
+    """特区 (贵州's 六枝特区) and 林区 (神农架林区) are levels as 市, 州 and 区 are: 各市、特区、区人民政府 is one
+    body, as 各市、州人民政府 is, not 各市 and 特区 and a 区人民政府 of its own."""
+    assert _clause_names(text) == [expected]

@@ -322,6 +322,8 @@ def test_match_heading_tries_the_kinds_in_order(line):
             continue
         if level == "item" and re.match(r"\d+[ \u3000]*[年月日%万亿元个家项]", line):
             continue
+        if level == "part" and line[m.end() - 1] in " \u3000" and not structure._spaced_part_heading(line, m.end()):
+            break  # 一　总体要求 is a part only as a short title alone on its line
         if rank >= structure._ITEM_RANK and structure._is_table_row(line, m.end()):
             break  # a table's row (1 第 第 0: a 序号, cells apart, a bare number) is no heading
         expected = (level, rank, number, m.end())

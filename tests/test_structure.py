@@ -477,3 +477,14 @@ def test_an_attachment_numbered_and_titled_on_one_line():
     with warnings.catch_warnings():  # the two policies' 一、 restart
         warnings.simplefilter("ignore", StructureWarning)
         assert not any(p.level == "annex" for p in parse_provisions(listed))
+
+
+def test_part_numerals_set_off_by_a_blank():
+    """一　总体要求 (a blank where 、 stands, as a typeset plan or a PDF's text gives it) is a part when the line
+    is a short title alone; a sentence, a figure (一 年来) or a table row (一　产业规模　亿元　600) stays text."""
+    text = ("一　总体要求\n（一）思路。内容。\n二 重点任务\n（一）建设平台。内容。\n一 年来，成效明显。\n"
+            "一　产业规模　亿元　600\n三　保障措施\n（一）加强组织。内容。\n")
+    provs = parse_provisions(text)
+    assert_partition(text, provs)
+    assert [t for t in tree(text) if t[1] == "part"] == [
+        ("1", "part", 1, "总体要求"), ("2", "part", 2, "重点任务"), ("3", "part", 3, "保障措施")]
