@@ -124,6 +124,9 @@ def decode_bytes(data: bytes, path) -> tuple[str, str]:
             try:
                 return data.decode(enc).lstrip("\ufeff"), enc
             except UnicodeDecodeError:
+                gbk = _gbk_after_bom(data, bom)
+                if gbk is not None:
+                    return gbk, "gb18030"
                 raise DecodeError(path, f"the file starts with a {enc} byte-order mark but is not valid {enc}",
                                   SAVE_AS_UTF8) from None
     for sig, what in _SIGNATURES:
@@ -159,6 +162,18 @@ def decode_bytes(data: bytes, path) -> tuple[str, str]:
         pass
     raise DecodeError(path, "cannot decode the text: it is not valid UTF-8, UTF-16 (with BOM), GB18030/GBK or Big5"
                       + _nearly(data), SAVE_AS_UTF8)
+
+
+def _gbk_after_bom(data: bytes, bom: bytes) -> str | None:
+    """The text after a UTF-8 byte-order mark stamped on GBK bytes (a tool that adds the mark without
+    converting), when those bytes read cleanly as GB18030 Chinese; None otherwise."""
+    if bom != b"\xef\xbb\xbf":
+        return None
+    try:
+        text = data[len(bom):].decode("gb18030")
+    except UnicodeDecodeError:
+        return None
+    return text if _plausible(text) and _gb2312_share(text) >= 0.9 else None
 
 
 def _nearly(data: bytes) -> str:

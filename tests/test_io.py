@@ -34,6 +34,17 @@ def test_utf8_with_bom_and_crlf(tmp_path):
     assert raw.text == ZH and raw.encoding == "utf-8-sig"
 
 
+def test_utf8_bom_on_gbk_bytes(tmp_path):
+    """A tool that stamps a UTF-8 byte-order mark on a GBK file without converting it: the bytes are read as GB18030."""
+    raw = read_text(write(tmp_path, "c2.txt", b"\xef\xbb\xbf" + ZH.encode("gbk")))
+    assert raw.text == ZH and raw.encoding == "gb18030"
+
+
+def test_utf8_bom_on_bytes_neither_utf8_nor_gbk(tmp_path):
+    with pytest.raises(DecodeError, match="byte-order mark"):
+        read_text(write(tmp_path, "c3.txt", b"\xef\xbb\xbf" + bytes(range(0x80, 0x100)) * 4))
+
+
 @pytest.mark.parametrize("codec,bom", [("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff")])
 def test_utf16_with_bom(tmp_path, codec, bom):
     raw = read_text(write(tmp_path, "d.txt", bom + ZH.encode(codec)))
