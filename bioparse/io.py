@@ -124,9 +124,9 @@ def decode_bytes(data: bytes, path) -> tuple[str, str]:
             try:
                 return data.decode(enc).lstrip("\ufeff"), enc
             except UnicodeDecodeError:
-                gbk = _gbk_after_bom(data, bom)
-                if gbk is not None:
-                    return gbk, "gb18030"
+                decoded = _gbk_after_bom(data, bom)
+                if decoded is not None:
+                    return decoded
                 raise DecodeError(path, f"the file starts with a {enc} byte-order mark but is not valid {enc}",
                                   SAVE_AS_UTF8) from None
     for sig, what in _SIGNATURES:
@@ -164,16 +164,15 @@ def decode_bytes(data: bytes, path) -> tuple[str, str]:
                       + _nearly(data), SAVE_AS_UTF8)
 
 
-def _gbk_after_bom(data: bytes, bom: bytes) -> str | None:
-    """The text after a UTF-8 byte-order mark stamped on GBK bytes (a tool that adds the mark without
-    converting), when those bytes read cleanly as GB18030 Chinese; None otherwise."""
+def _gbk_after_bom(data: bytes, bom: bytes) -> tuple[str, str] | None:
+    """The text after a UTF-8 byte-order mark stamped on GBK (or Big5) bytes by a tool that adds the
+    mark without converting, when the rest reads cleanly as one of them (decode_bytes); None otherwise."""
     if bom != b"\xef\xbb\xbf":
         return None
     try:
-        text = data[len(bom):].decode("gb18030")
-    except UnicodeDecodeError:
+        return decode_bytes(data[len(bom):], "")
+    except BioparseError:
         return None
-    return text if _plausible(text) and _gb2312_share(text) >= 0.9 else None
 
 
 def _nearly(data: bytes) -> str:

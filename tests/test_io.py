@@ -34,10 +34,12 @@ def test_utf8_with_bom_and_crlf(tmp_path):
     assert raw.text == ZH and raw.encoding == "utf-8-sig"
 
 
-def test_utf8_bom_on_gbk_bytes(tmp_path):
-    """A tool that stamps a UTF-8 byte-order mark on a GBK file without converting it: the bytes are read as GB18030."""
-    raw = read_text(write(tmp_path, "c2.txt", b"\xef\xbb\xbf" + ZH.encode("gbk")))
-    assert raw.text == ZH and raw.encoding == "gb18030"
+@pytest.mark.parametrize("text", [ZH, "臺灣省生物醫藥產業發展計畫。加強研發與臨床試驗，推動產業發展。\n" * 5])
+def test_utf8_bom_on_gbk_bytes(tmp_path, text):
+    """A tool that stamps a UTF-8 byte-order mark on a GBK file without converting it: the rest is read as
+    GB18030, also when it is in traditional characters (fewer of them in GB2312)."""
+    raw = read_text(write(tmp_path, "c2.txt", b"\xef\xbb\xbf" + text.encode("gbk")))
+    assert raw.text == text and raw.encoding == "gb18030"
 
 
 def test_utf8_bom_on_bytes_neither_utf8_nor_gbk(tmp_path):
