@@ -250,6 +250,17 @@ def test_pdf_without_indentation_ends_a_paragraph_at_a_full_stop():
     assert join_wrapped_lines(lines) == [lines[0] + lines[1], lines[2]]
 
 
+@pytest.mark.parametrize("heading", ["四.保障措施", "第三部分　重点任务", "㈡建设创新平台。围绕产业链完善平台布局。"])
+def test_pdf_line_starting_like_any_heading_normalize_knows_starts_a_paragraph(heading):
+    """A PDF whose paragraphs are indented by position, not by blanks in its text: a heading after a full line
+    (四. with a Latin full stop, 第三部分, ㈡) is no continuation of it."""
+    from bioparse.io import join_wrapped_lines
+    lines = ["依托合作区，推动港澳已上市传统外用中成药在本市注册审批，支持药品医",
+             "疗器械在合作区生产，力争实现年产值超过二十亿元，打造跨境医药产业集",
+             heading]
+    assert join_wrapped_lines(lines) == [lines[0] + lines[1], heading]
+
+
 def test_discover_reads_subfolders_and_numbers_clashing_ids(tmp_path):
     (tmp_path / "广东").mkdir()
     (tmp_path / "江苏").mkdir()
