@@ -102,13 +102,14 @@ def _int(value: str | None, default: int) -> int:
 
 
 def _levels(abstract) -> dict[int, dict]:
-    """The levels of one w:abstractNum: {ilvl: {start, fmt, text, suffix, legal, style}}."""
+    """The levels of one w:abstractNum: {ilvl: {start, fmt, text, suffix, legal, style, restart}} (restart -1: unset)."""
     out = {}
     for lvl in abstract.findall(W + "lvl"):
         out[_int(lvl.get(W + "ilvl"), 0)] = {
             "start": _int(_val(lvl, "start"), 1), "fmt": _val(lvl, "numFmt") or "decimal",
             "text": _val(lvl, "lvlText") or "", "suffix": _val(lvl, "suff") or "tab",
             "legal": lvl.find(W + "isLgl") is not None, "style": _val(lvl, "pStyle"),
+            "restart": _int(_val(lvl, "lvlRestart"), -1),
         }
     return out
 
@@ -174,6 +175,16 @@ def _inherited(own: dict, based: dict) -> dict:
     return out
 
 
+def _restarts(level: dict | None, used: int) -> bool:
+    """Whether a deeper level starts again when level ``used`` (0-based) numbers a paragraph.
+
+    By default any higher level restarts it; w:lvlRestart names the lowest (1-based) level
+    that does, and 0 none: items 1.–30. numbered on across the parts 一、 二、 of a 若干措施.
+    """
+    restart = -1 if level is None else level["restart"]
+    return restart < 0 or used < restart
+
+
 def numbering_labeler(document):
     """A function from a w:p element to the list label Word draws before it ("" if none).
 
@@ -219,7 +230,7 @@ def numbering_labeler(document):
             for level, start in overrides.items():
                 count[level] = start - 1
         count[ilvl] = count[ilvl] + 1 if ilvl in count else levels[ilvl]["start"]
-        for deeper in [k for k in count if k > ilvl]:
+        for deeper in [k for k in count if k > ilvl and _restarts(levels.get(k), ilvl)]:
             del count[deeper]  # a deeper level starts again under the new number
         lvl = levels[ilvl]
         if lvl["fmt"] == "bullet":

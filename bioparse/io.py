@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import docx_text, html_text, metadata, pdf_text
-from .normalize import PAGE_NUMBER_LINE, opens_bracket
+from .normalize import HEADING_START, PAGE_NUMBER_LINE, opens_bracket
 from .errors import (BioparseError, CorruptFileError, DecodeError, EmptyDocumentError,
                      ManifestError, UnsupportedFormatError)
 
@@ -124,6 +124,9 @@ def decode_bytes(data: bytes, path) -> tuple[str, str]:
             try:
                 return data.decode(enc).lstrip("\ufeff"), enc
             except UnicodeDecodeError:
+                decoded = _gbk_after_bom(data, bom)
+                if decoded is not None:
+                    return decoded
                 raise DecodeError(path, f"the file starts with a {enc} byte-order mark but is not valid {enc}",
                                   SAVE_AS_UTF8) from None
     for sig, what in _SIGNATURES:
@@ -159,6 +162,17 @@ def decode_bytes(data: bytes, path) -> tuple[str, str]:
         pass
     raise DecodeError(path, "cannot decode the text: it is not valid UTF-8, UTF-16 (with BOM), GB18030/GBK or Big5"
                       + _nearly(data), SAVE_AS_UTF8)
+
+
+def _gbk_after_bom(data: bytes, bom: bytes) -> tuple[str, str] | None:
+    """The text after a UTF-8 byte-order mark stamped on GBK (or Big5) bytes by a tool that adds the
+    mark without converting, when the rest reads cleanly as one of them (decode_bytes); None otherwise."""
+    if bom != b"\xef\xbb\xbf":
+        return None
+    try:
+        return decode_bytes(data[len(bom):], "")
+    except BioparseError:
+        return None
 
 
 def _nearly(data: bytes) -> str:
@@ -323,7 +337,7 @@ def join_wrapped_lines(lines: list[str]) -> list[str]:
 
     A PDF stores lines as set (about 28 characters in a 公文), so a paragraph arrives cut
     into lines, across pages too. A line continues the one before unless it starts like a
-    heading, or is indented (when the document indents its paragraphs: 公文 indent two
+    heading (also as normalize.HEADING_START knows one: 四.…, 第三部分, ㈠…), or is indented (when the document indents its paragraphs: 公文 indent two
     full-width spaces); and only after a full line (one at least 85% as wide as the
     document's usual full line, its indent counted), after a line cut inside a number
     (…达到1200亿 / 元), or when it starts with closing punctuation (，) that no typeset
@@ -348,7 +362,8 @@ def join_wrapped_lines(lines: list[str]) -> list[str]:
         prev, core = out[-1].rstrip(), line.strip()
         if "\t" in line or "\t" in last:
             joined = False  # a table row is no wrapped paragraph
-        elif _HEADING_START.match(core) or (indenting and _INDENT.match(line)):
+        elif (_HEADING_START.match(core) or (indenting and _INDENT.match(line))
+              or (HEADING_START.match(core) and not opens_bracket(last))):  # （⏎责任单位：… runs on
             joined = False
         elif core.startswith(_CLOSING) or last.endswith(_NUMBER_CUT) or opens_bracket(last):
             joined = True  # …达到1200亿 / 元，…: no line ends inside a number and its unit

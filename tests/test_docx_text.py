@@ -64,6 +64,25 @@ def test_numbered_headings_get_their_labels_and_parse_into_a_tree(tmp_path):
         ("2.1.1", "化学药"), ("2.1.2", "仿制药"), ("2.2", "建设平台")]
 
 
+def test_items_numbered_on_across_parts_by_lvl_restart(tmp_path):
+    """w:lvlRestart 0: a 若干措施's items 1.–n. number on across its parts 一、 二、 instead of starting again at 1."""
+    levels = [_lvl(0, "chineseCounting", "%1、"), _lvl(2, "decimal", "%3.", extra='<w:lvlRestart w:val="0"/>')]
+    d = _document(levels)
+    for text, level in [("创新", 0), ("建平台。", 2), ("引人才。", 2), ("市场", 0), ("拓市场。", 2)]:
+        _para(d, text, level)
+    assert _lines(d, tmp_path) == ["一、创新", "1. 建平台。", "2. 引人才。", "二、市场", "3. 拓市场。"]
+
+
+def test_lvl_restart_names_the_level_that_restarts(tmp_path):
+    """w:lvlRestart 1 on the items: only a part 一、 starts them again, a section （一） does not."""
+    levels = [_lvl(0, "chineseCounting", "%1、"), _lvl(1, "chineseCounting", "（%2）"),
+              _lvl(2, "decimal", "%3.", extra='<w:lvlRestart w:val="1"/>')]
+    d = _document(levels)
+    for text, level in [("创新", 0), ("平台", 1), ("建平台。", 2), ("人才", 1), ("引人才。", 2), ("市场", 0), ("拓市场。", 2)]:
+        _para(d, text, level)
+    assert _lines(d, tmp_path) == ["一、创新", "（一）平台", "1. 建平台。", "（二）人才", "2. 引人才。", "二、市场", "1. 拓市场。"]
+
+
 def test_numbering_by_paragraph_style(tmp_path):
     d = _document([_lvl(0, "chineseCounting", "第%1条", extra='<w:suff w:val="space"/>')])
     styles = d.styles.element

@@ -34,6 +34,19 @@ def test_utf8_with_bom_and_crlf(tmp_path):
     assert raw.text == ZH and raw.encoding == "utf-8-sig"
 
 
+@pytest.mark.parametrize("text", [ZH, "臺灣省生物醫藥產業發展計畫。加強研發與臨床試驗，推動產業發展。\n" * 5])
+def test_utf8_bom_on_gbk_bytes(tmp_path, text):
+    """A tool that stamps a UTF-8 byte-order mark on a GBK file without converting it: the rest is read as
+    GB18030, also when it is in traditional characters (fewer of them in GB2312)."""
+    raw = read_text(write(tmp_path, "c2.txt", b"\xef\xbb\xbf" + text.encode("gbk")))
+    assert raw.text == text and raw.encoding == "gb18030"
+
+
+def test_utf8_bom_on_bytes_neither_utf8_nor_gbk(tmp_path):
+    with pytest.raises(DecodeError, match="byte-order mark"):
+        read_text(write(tmp_path, "c3.txt", b"\xef\xbb\xbf" + bytes(range(0x80, 0x100)) * 4))
+
+
 @pytest.mark.parametrize("codec,bom", [("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff")])
 def test_utf16_with_bom(tmp_path, codec, bom):
     raw = read_text(write(tmp_path, "d.txt", bom + ZH.encode(codec)))
@@ -235,6 +248,17 @@ def test_pdf_without_indentation_ends_a_paragraph_at_a_full_stop():
              "500万元资助。对获批上市的给予最高1000万元奖励。",
              "加强人才引育，对引进的高层次人才给予安家补贴。"]
     assert join_wrapped_lines(lines) == [lines[0] + lines[1], lines[2]]
+
+
+@pytest.mark.parametrize("heading", ["四.保障措施", "第三部分　重点任务", "㈡建设创新平台。围绕产业链完善平台布局。"])
+def test_pdf_line_starting_like_any_heading_normalize_knows_starts_a_paragraph(heading):
+    """A PDF whose paragraphs are indented by position, not by blanks in its text: a heading after a full line
+    (四. with a Latin full stop, 第三部分, ㈡) is no continuation of it."""
+    from bioparse.io import join_wrapped_lines
+    lines = ["依托合作区，推动港澳已上市传统外用中成药在本市注册审批，支持药品医",
+             "疗器械在合作区生产，力争实现年产值超过二十亿元，打造跨境医药产业集",
+             heading]
+    assert join_wrapped_lines(lines) == [lines[0] + lines[1], heading]
 
 
 def test_discover_reads_subfolders_and_numbers_clashing_ids(tmp_path):
