@@ -32,7 +32,7 @@ _CHAR_PASS_START = "([【" + LABEL_BULLETS  # a line's first character that call
 HALF_WIDTH_HEADING = re.compile(rf"^\(([{CN_DIGITS}]+|\d{{1,3}})\)[ \u3000]*")
 # A paragraph that ends in one of these is complete; otherwise a following line break
 # may be a page break inside a sentence.
-SENTENCE_END = set("。！？!?；;：:）)」』”\"》】")
+SENTENCE_END = set("。！？!?；;：:）)」』”\"》】〕")  # 〕 closes a 〔责任单位：…〕 clause
 # The start of a numbered heading or a responsibility line: a line starting like this is
 # never a continuation.
 _RESPONSIBILITY_START = (r"(?:【\s*)?(?:[责責]任|[牵牽][头頭]|配合|[参參][与與]|[协協]同|主[责責]|[实實]施|主[办辦]|[协協][办辦]|承[办辦]|[协協]作)"
@@ -40,6 +40,7 @@ _RESPONSIBILITY_START = (r"(?:【\s*)?(?:[责責]任|[牵牽][头頭]|配合|[�
 HEADING_START = re.compile(
     rf"^(?:[{CN_DIGITS}]+[、，.．]|[（(][{CN_DIGITS}]+[）)]|[（(]?\d{{1,3}}[）)]|\d{{1,3}}(?:[.．](?!\d)|、)"
     rf"|第[{CN_DIGITS}\d]+[章节条部分節條]|附件|[{CN_DIGITS}]是|[{ONE_CHARACTER_LABELS}]"
+    rf"|[{CN_DIGITS}]{{1,3}}\u3000"  # a part set off by an ideographic blank (二　优化产业生态)
     rf"|(?:专项|專項)?(?:行动|行動|任务|任務)[{CN_DIGITS}]+[：:、\u3000]"
     # a responsibility line of its own (责任单位：…) closes the paragraph before it
     rf"|{_RESPONSIBILITY_START})"

@@ -276,3 +276,14 @@ def _line_spans(text):
     for line in text.split("\n"):
         yield pos, line
         pos += len(line) + 1
+
+
+def test_a_square_bracket_clause_and_a_blank_set_part_end_a_paragraph():
+    """〔责任单位：…〕 closes its paragraph as （…） does, and a part set off by an ideographic blank
+    (二　优化产业生态) starts a line of its own: a .txt's next line is joined to neither."""
+    clause = ("（一）支持企业建设研发平台，按投入给予补助，推动产业集聚发展〔责任单位：市科技局、市财政局〕\n"
+              "本措施自印发之日起施行，有效期三年，由市科技局负责解释。\n")
+    assert normalize(clause).text.count("\n") == 1
+    part = ("（三）完善配套服务体系，推动孵化器、加速器和产业园区协同发展，形成梯次培育格局\n"
+            "二\u3000优化产业生态\n")
+    assert normalize(part).text.split("\n")[1] == "二\u3000优化产业生态"
