@@ -128,9 +128,14 @@ def looks_like_agency(name: str) -> bool:
         return False
     if name[-1] in "）)":
         name = _SECOND_NAME_RE.sub("", name) or name
+    if name.endswith(("单位", "机构")) and _PARTY_RE.match(name):
+        return False  # 项目承担单位, 申报单位, 第三方评估机构: a party to the procedure, no public body
     return name.endswith(AGENCY_ENDINGS) or (name[0] in "各有相" and _COLLECTIVE_RE.fullmatch(name) is not None)
 
 
+# A name opening with the role of a party a 管理办法 names (项目的具体实施由项目承担单位负责。):
+# an applicant, a host or a hired firm, not a body of government (市项目管理机构 is one)
+_PARTY_RE = re.compile(r"(?:各|该)?(?:承担|申报|申请|依托|项目|第三方|中介|评估|评审|受托|用款|受助)[^、，,；;]{0,6}(?:单位|机构)$")
 _SECOND_NAME_RE = re.compile(r"[（(][^（）()]{2,20}[）)]$")
 # A place named before the ending it shares with a later name: 朝阳区、南关区人民政府
 _PLACE_RE = re.compile(r"[^、，,；;（）()]{1,6}(?:区|县|市|旗|州|镇|街道)")

@@ -495,6 +495,11 @@ def test_a_duty_sentence_drops_its_label_and_topic(text, expected):
     # names are not annotated); annotators of other provinces' documents split on it
     "第十四条　市科技局负责组织项目验收和绩效评价。\n",
     "第四条　专项资金由市科技局会同市财政局负责管理。\n",
+    # a 管理办法's parties to the procedure, named where a body would stand, are no public bodies
+    "第八条　项目的具体实施由项目承担单位负责。\n",
+    "第九条　申报材料的真实性由申报单位负责。\n",
+    "第十一条　绩效评价工作由第三方评估机构负责。\n",
+    "（三）评审工作由中介机构负责。\n",
 ])
 def test_sentences_that_name_no_responsible_body(text):
     assert _clause_names(text) == []
