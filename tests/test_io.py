@@ -402,6 +402,34 @@ def test_pdf_body_lines_with_wide_gaps_but_no_table_stay_as_pypdf_sets_them(tmp_
     assert page_text(page) == page.extract_text()
 
 
+def _justified(text, y, extra, size=14, x=72.0):
+    """(x, y, character) items of a line whose characters stand ``extra`` points apart, as a justified line sets them."""
+    import unicodedata
+    items = []
+    for ch in text:
+        if ch != " ":  # a typed blank takes its width but draws nothing
+            items.append((x, y, ch))
+        x += (1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.5) * size + extra
+    return items
+
+
+def test_a_justified_line_keeps_no_space_pypdf_puts_inside_a_figure(tmp_path):
+    """A justified line spreads its characters; pypdf writes a space after a narrow glyph or across a
+    wide spread (1. 5万亿元, 2 0 2 5年). Where the gap is no wider than the line's spread no blank was
+    typed, so the figure is read whole; a typed blank (1 000, a list 1. 2. 3.) stays."""
+    import pypdf
+    from bioparse.pdf_text import page_text
+    items = (_justified("　　全省产业规模达到1.5万亿元，增长9.6%，", 700, 0.3)
+             + _justified("到2025年，企业达到1 000家，时间2024-06-18。", 670, 8)
+             + _justified("重点任务：1. 2. 3. 共三项。", 640, 8))
+    page = pypdf.PdfReader(str(_pdf_at(tmp_path / "justified.pdf", [items], size=14))).pages[0]
+    assert "1. 5" in page.extract_text()  # what pypdf writes
+    lines = page_text(page).split("\n")
+    assert "达到1.5万亿元" in lines[0] and "增长9.6%" in lines[0]
+    assert "2025" in lines[1] and "1 000" in lines[1] and "2024-06-18" in lines[1]
+    assert "1. 2. 3." in lines[2]
+
+
 def test_a_row_whose_label_wraps_around_its_centred_cells():
     """A taller row centres its other cells between the two lines of its label: the label's first
     line starts the row (the next line has no label), its second line continues it."""
