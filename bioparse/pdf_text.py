@@ -155,8 +155,25 @@ def _em(text: str) -> float:
     return sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.55 for ch in text)
 
 
+def _drawn(text: str) -> str:
+    """The characters of a piece that take width from its x: an indent typed as 　　 does, but not a
+    space pypdf opens a piece with, which it writes for the gap before it (p.x is the glyph after it)."""
+    return text.strip("\n").lstrip(" ").rstrip()
+
+
+def _spread(group: list[Piece], size: float) -> float:
+    """The points a justified line adds between its characters: the (lower) median gap after its pieces of
+    one full-width character, whose width is known (an em), when it has three or more and that gap is under
+    an em (a table row's cells stand wider); else 0."""
+    gaps = sorted(b.x - a.x - a.size for a, b in zip(group, group[1:])
+                  if len(word := _drawn(a.text)) == 1 and _em(word) == 1.0 and b.x > a.x + 0.01)
+    median = gaps[(len(gaps) - 1) // 2] if len(gaps) >= 3 else 0.0
+    return median if 0.0 < median < size else 0.0
+
+
 def _lines(pieces: list[Piece]) -> list[Line]:
-    """The page's lines, top to bottom, each split into cells at gaps wider than _CELL_GAP em."""
+    """The page's lines, top to bottom, each split into cells at gaps wider than _CELL_GAP em (and a justified
+    line's spread on both sides), measured from where the drawn characters of the piece before end."""
     lines: list[list[Piece]] = []
     for p in sorted((p for p in pieces if p.text.strip() and p.size > 0), key=lambda p: (-p.y, p.x)):
         if lines and abs(lines[-1][0].y - p.y) <= _SAME_LINE * p.size:
@@ -167,6 +184,7 @@ def _lines(pieces: list[Piece]) -> list[Line]:
     for group in lines:
         group.sort(key=lambda p: p.index)  # as written: left to right
         size = max(p.size for p in group)
+        limit = _CELL_GAP * size + 2 * _spread(group, size)  # a typed blank in a justified line takes two spreads
         cells: list[Cell] = []
         end = None  # where the last piece ends, None when its start is unknown
         for k, p in enumerate(group):
@@ -174,13 +192,12 @@ def _lines(pieces: list[Piece]) -> list[Line]:
             # pypdf 4 reports a piece it starts with a space (a change of font: 到 / 2025) at the
             # start of the piece before: a piece that does not move right of it may stand anywhere
             known = k == 0 or p.x > group[k - 1].x + 0.01
-            if cells and (not known or end is None or p.x - end <= _CELL_GAP * size):
+            if cells and (not known or end is None or p.x - end <= limit):
                 cells[-1].text += p.text.strip("\n")
                 cells[-1].pieces.append(p.index)
             else:
                 cells.append(Cell(p.x, p.x, p.text.strip("\n"), [p.index]))
-            # leading blanks (an indent typed as 　　) stand between p.x and the word: they count in its width
-            end = p.x + _em(p.text.strip("\n").rstrip()) * p.size if known else None
+            end = p.x + _em(_drawn(p.text)) * p.size if known else None
             cells[-1].x1 = max(cells[-1].x1, end if end is not None else p.x)
             if "\n" in word:  # a piece spanning lines: no place in a table
                 cells[-1].x1 = float("inf")

@@ -402,6 +402,38 @@ def test_pdf_body_lines_with_wide_gaps_but_no_table_stay_as_pypdf_sets_them(tmp_
     assert page_text(page) == page.extract_text()
 
 
+def test_pdf_table_cells_two_em_apart_stay_apart_though_pypdf_opens_them_with_a_space(tmp_path):
+    """pypdf opens a cell's piece with a space for the gap before it ( 亿元,  420) but reports the x of
+    its first glyph: the space takes no width there, so cells 2 em apart are not read as one (亿元 420)."""
+    rows = [("指标", "单位", "2022年", "2025年"), ("生物医药产业营业收入", "亿元", "420", "650"),
+            ("规模以上企业数量", "家", "118", "180")]
+    items = [(72, 760, "　　主要指标如下：")]
+    for k, row in enumerate(rows):  # 单位 ends at 242, 2022年 starts at 262: 2 em at 10 points
+        items += [(x, 730 - 22 * k, s) for x, s in zip((72, 222, 262, 322), row)]
+    items += [(72, 640, "　　二、重点任务")]
+    raw = read_text(_pdf_at(tmp_path / "gap.pdf", [items]))
+    assert raw.text.replace(" ", "").split("\n")[1:4] == [
+        "指标\t单位\t2022年\t2025年", "生物医药产业营业收入\t亿元\t420\t650", "规模以上企业数量\t家\t118\t180"]
+
+
+def test_a_row_label_split_into_pieces_is_not_taken_for_a_justified_line():
+    """A justified line widens the cell gap by its spread between characters, measured after its
+    full-width characters only: a narrow glyph's width is a guess (% here ends 4 points past it), so a
+    label split at a change of font (能, （, %, ）) keeps its row's cells 2 em apart."""
+    from bioparse.pdf_text import Piece, splice_tables
+
+    layout = [("4", 72.0, 500), (" 省级以上研发机构（个）", 116.8, 500), (" 46", 296.0, 500), (" 80", 352.0, 500),
+              ("5", 72.0, 470), (" 单位", 116.8, 470), ("工业增加", 139.2, 470), ("值", 183.9, 470),
+              ("能", 195.1, 470), ("耗下降", 206.3, 470), ("（", 239.9, 470), ("%", 251.1, 470),
+              ("）", 261.3, 470), (" —", 296.0, 470), (" 15", 352.0, 470)]
+    pieces, text = [], ""
+    for k, (s, x, y) in enumerate(layout):
+        s = ("\n" if k and y != layout[k - 1][2] else "") + s
+        pieces.append(Piece(k, s, x, y, 11.2))
+        text += s
+    assert splice_tables(text, pieces).split("\n") == ["4\t省级以上研发机构（个）\t46\t80", "5\t单位工业增加值能耗下降（%）\t—\t15"]
+
+
 def _justified(text, y, extra, size=14, x=72.0):
     """(x, y, character) items of a line whose characters stand ``extra`` points apart, as a justified line sets them."""
     import unicodedata
