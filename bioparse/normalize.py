@@ -348,14 +348,15 @@ def unflattened(raw: str) -> str:
                      for line in raw.split("\n"))
 
 
-def normalize(raw: str, join_breaks: bool = True) -> Normalized:
+def normalize(raw: str, join_breaks: bool | None = True) -> Normalized:
     """Normalize raw text to one paragraph per line, keeping the offset map to raw.
 
     One pass over the raw lines: each kept line is joined to the text (after a newline,
     or straight on at a page break) and its raw indices extend the run map.
     ``join_breaks`` False keeps every line break: a .docx or web page's paragraphs (and
     table cells) are the author's, while text from a PDF or a plain file may break inside
-    a sentence.
+    a sentence. None joins them only when the lines look hard-wrapped (wrap_width: a .docx
+    or page whose paragraphs are a PDF's lines).
     """
     artifacts = _has_artifacts(raw)  # one scan, not one per line
     paragraphs: list[str] = []  # the text's lines
@@ -373,10 +374,14 @@ def normalize(raw: str, join_breaks: bool = True) -> Normalized:
     pos = 0
     lines = raw.split("\n")
     cores = [line.strip(_EDGES) for line in lines]  # the lines without their edge blanks, read by _wrap_of too
+    if join_breaks is None:
+        wrap = _wrap_of(cores)
+        join_breaks = wrap[1] > 0
     if any(len(core) >= _FLAT_MIN and core.count(_INDENT) >= _FLAT_RUNS for core in cores):
         raw = unflattened(raw)  # paragraphs run together on one line, each behind its 　　 indent
         lines = raw.split("\n")
         cores = [line.strip(_EDGES) for line in lines]
+        wrap = None  # the widths of the lines as split
     for line, core in zip(lines, cores):
         line_start = pos
         pos += len(line) + 1

@@ -19,7 +19,7 @@ from . import agency_names
 from . import io, metadata, targets as targets_mod
 from .errors import BioparseError
 from .hanzi import simplified_view
-from .normalize import normalize, wrap_width
+from .normalize import normalize
 from .numerals import heading_number
 from .scan import last_of, line_start_at
 from .structure import parse_provision_rows
@@ -287,8 +287,7 @@ def _read(d: dict, crosswalk) -> None:
     from a PDF: most lines as wide as the widest) breaks inside sentences as a PDF does.
     """
     raw = d["raw"] = io.read_text(d["path"])
-    join_breaks = raw.format in _BROKEN_LINE_FORMATS or wrap_width(raw.text)[1] > 0
-    d["norm"] = normalize(raw.text, join_breaks=join_breaks)
+    d["norm"] = normalize(raw.text, join_breaks=True if raw.format in _BROKEN_LINE_FORMATS else None)
     d["text"] = d["norm"].text
 
 
