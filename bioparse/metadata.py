@@ -273,7 +273,7 @@ def _title(lines: list[str], head_text: str, notice: str) -> str:
             continue
         if HEADING_START.match(s):
             continue  # 三、保障措施: a heading of the text, not its title
-        if s.endswith(("号", "号）", "号)", "號", "號）", "號)")):
+        if s.endswith(_NUMBER_ENDS):
             s = _clean(_title_and_number(ln)[0])  # …实施方案 某工信函〔2025〕54号: the number is no part of the title
         if _is_page_chrome(s):
             continue  # 首页->专题->政策与解读: where the page stands on its site, not its title
@@ -329,6 +329,7 @@ def _decree(lines: list[str]) -> tuple[str, str]:
 # …的通知（某政办发〔2023〕9号）; group 1 is the number
 _TRAILING_NUMBER = re.compile(rf"(?:\s|[（(])\s*({_DOC_NUMBER.pattern})\s*[）)]?\s*$")
 _TRAILING_NUMBER_TAIL = 50  # characters at a line's end that can hold such a number
+_NUMBER_ENDS = ("号", "号）", "号)", "號", "號）", "號)")  # how a line carrying a number ends
 _NOT_IN_TITLES = re.compile(r"[，,。；;：:]")
 
 
@@ -336,7 +337,7 @@ def _title_and_number(line: str) -> tuple[str, str]:
     """(the title, its number) of a title line carrying its document's number (…实施方案 某工信函〔2025〕54号),
     or (line, "") when it carries none: what stands before the number must end as a title does."""
     tail = line.rstrip()
-    if not tail.endswith(("号", "号）", "号)", "號", "號）", "號)")):  # cheap test first
+    if not tail.endswith(_NUMBER_ENDS):  # cheap test first
         return line, ""
     m = _TRAILING_NUMBER.search(tail, max(0, len(tail) - _TRAILING_NUMBER_TAIL))
     if m is None:
@@ -683,6 +684,15 @@ _ZONE_RE = re.compile(rf"(?:{_PLACE}{{1,6}}?市)?({_PLACE}{{2,16}}?(?:{'|'.join(
                       r"(?=管委会|管理委员会|管理局|党工委|工委|[（(]|$)")
 
 
+def level_and_region_of(sources: list[str]) -> tuple[str, str]:
+    """level_and_region of the first of ``sources`` (the issuer, then the title) that names a level; ("", "") if none."""
+    for source in sources:
+        level, region = level_and_region(source)
+        if level:
+            return level, region
+    return "", ""
+
+
 def level_and_region(name: str) -> tuple[str, str]:
     """('province'|'city'|'district'|'national'|'', region) from an issuer or title: 省/自治区, 市, 区/县/旗.
 
@@ -799,8 +809,7 @@ def infer_metadata(text: str) -> dict:
     simple = simplified_view(text)  # a site's 繁體 version: 辦公廳, 關於印發, 〔2024〕21號
     if simple is not text:
         meta = _infer(simple)
-        for field in ("title", "issuer", "doc_number", "region"):
-            meta[field] = ";".join(_as_written(v, simple, text) for v in meta[field].split(";")) if meta[field] else ""
+        meta.update(_as_written_fields({f: meta[f] for f in ("title", "issuer", "doc_number", "region")}, simple, text))
         return meta
     return _infer(text)
 
@@ -846,11 +855,7 @@ def _infer(text: str) -> dict:
     if not issuers and title:
         issuers = _bodies_under_title(head_lines, title)
     start, end = _plan_years(title, text, date)
-    level, region = "", ""
-    for src in issuers[:1] + [title]:
-        level, region = level_and_region(src)
-        if level:
-            break
+    level, region = level_and_region_of(issuers[:1] + [title])
     return {
         "title": title,
         "issuer": ";".join(issuers),

@@ -314,11 +314,10 @@ def _document(d: dict, crosswalk) -> None:
         if v and not inferred.get(k):
             inferred[k] = v
     if raw.fields and not inferred.get("level"):  # then level and region of the page's issuer or title
-        for source in (inferred.get("issuer", "").split(";")[0], inferred.get("title", "")):
-            level, region = metadata.level_and_region(source)
-            if level:
-                inferred["level"], inferred["region"] = level, region
-                break
+        issuer = inferred.get("issuer", "").split(";")[0]
+        level, region = metadata.level_and_region_of([issuer, inferred.get("title", "")])
+        if level:
+            inferred["level"], inferred["region"] = level, region
     merged, disagreements = metadata.merge_metadata(d["meta"], inferred, path)
     document = {
         "doc_id": d["doc_id"],
