@@ -732,11 +732,11 @@ def _candidate(text: str, m: re.Match, spans, lead_ins: dict | None = None) -> d
         return None
     if is_cn and prev in _BAD_BEFORE_CN:
         return None
-    if is_cn and prev in " \u3000" and _numeral_before_gap(text, num_start):
-        return None  # 第十 四个五年规划: a numeral broken by a PDF's line-wrap space goes on, no count
     # the character before the figure past the spaces a PDF's text sets around it (第 40 次, 前 3 家)
     q = _back_over_spaces(text, num_start) if prev in " \u3000" else num_start
     lead = text[q - 1] if q > 0 else ""
+    if is_cn and q > 0 and 0 < num_start - q <= _GAP_REACH and lead in _CN_NUMERALS:
+        return None  # 第十 四个五年规划: a numeral broken by a PDF's line-wrap space goes on, no count
     if lead == "第" or text.endswith(("附件", "附表"), max(0, q - 2), q):
         return None  # 第3名, 附件2所列: ordinals and references
     money = (money or "").strip(" \u3000")
@@ -844,19 +844,7 @@ def _counts_itself(text: str, start: int, end: int, unit: str) -> bool:
     return _SELF_COUNT_RE.search(text, max(0, start - _SELF_COUNT_REACH), start) is not None
 
 
-_GAP_REACH = 4  # spaces a PDF's wrapped line leaves inside a word
-
-
-def _numeral_before_gap(text: str, pos: int) -> bool:
-    """Whether the spaces before pos follow a Chinese numeral or 第 (第十 四个五年规划): pos is then
-    inside one number that a wrapped line broke, not at the start of a figure."""
-    low = max(0, pos - _GAP_REACH)
-    j = pos
-    while j > low and text[j - 1] in " \u3000":
-        j -= 1
-    return j > 0 and text[j - 1] not in " \u3000" and (text[j - 1] in _CN_NUMERALS or text[j - 1] == "第")
-
-
+_GAP_REACH = 4  # spaces a PDF's wrapped line leaves inside a word (第十 四个五年规划)
 _LIST_COUNT_UNITS = frozenset("个条项大类种家")
 _LIST_REACH = 200  # characters of a list read back from its count
 _LIST_CLOSE = " \u3000”\"’」』"  # between a list's last item and its count: spaces, a closing quote
