@@ -402,6 +402,19 @@ def test_pdf_body_lines_with_wide_gaps_but_no_table_stay_as_pypdf_sets_them(tmp_
     assert page_text(page) == page.extract_text()
 
 
+def _pieces(layout, size: float, same_line: str = ""):
+    """(pypdf pieces, the text they make) of (text, x, y) items: a line break before each new baseline,
+    ``same_line`` between the pieces of one."""
+    from bioparse.pdf_text import Piece
+
+    pieces, text = [], ""
+    for k, (s, x, y) in enumerate(layout):
+        s = ("\n" if k and y != layout[k - 1][2] else same_line if k else "") + s
+        pieces.append(Piece(k, s, x, y, size))
+        text += s
+    return pieces, text
+
+
 def test_pdf_table_cells_two_em_apart_stay_apart_though_pypdf_opens_them_with_a_space(tmp_path):
     """pypdf opens a cell's piece with a space for the gap before it ( 亿元,  420) but reports the x of
     its first glyph: the space takes no width there, so cells 2 em apart are not read as one (亿元 420)."""
@@ -420,17 +433,13 @@ def test_a_row_label_split_into_pieces_is_not_taken_for_a_justified_line():
     """A justified line widens the cell gap by its spread between characters, measured after its
     full-width characters only: a narrow glyph's width is a guess (% here ends 4 points past it), so a
     label split at a change of font (能, （, %, ）) keeps its row's cells 2 em apart."""
-    from bioparse.pdf_text import Piece, splice_tables
+    from bioparse.pdf_text import splice_tables
 
     layout = [("4", 72.0, 500), (" 省级以上研发机构（个）", 116.8, 500), (" 46", 296.0, 500), (" 80", 352.0, 500),
               ("5", 72.0, 470), (" 单位", 116.8, 470), ("工业增加", 139.2, 470), ("值", 183.9, 470),
               ("能", 195.1, 470), ("耗下降", 206.3, 470), ("（", 239.9, 470), ("%", 251.1, 470),
               ("）", 261.3, 470), (" —", 296.0, 470), (" 15", 352.0, 470)]
-    pieces, text = [], ""
-    for k, (s, x, y) in enumerate(layout):
-        s = ("\n" if k and y != layout[k - 1][2] else "") + s
-        pieces.append(Piece(k, s, x, y, 11.2))
-        text += s
+    pieces, text = _pieces(layout, 11.2)
     assert splice_tables(text, pieces).split("\n") == ["4\t省级以上研发机构（个）\t46\t80", "5\t单位工业增加值能耗下降（%）\t—\t15"]
 
 
@@ -465,16 +474,12 @@ def test_a_justified_line_keeps_no_space_pypdf_puts_inside_a_figure(tmp_path):
 def test_a_row_whose_label_wraps_around_its_centred_cells():
     """A taller row centres its other cells between the two lines of its label: the label's first
     line starts the row (the next line has no label), its second line continues it."""
-    from bioparse.pdf_text import Piece, splice_tables
+    from bioparse.pdf_text import splice_tables
 
     layout = [("指标", 72, 700), ("2022年", 222, 700), ("2025年", 300, 700),
               ("研发投入强度", 72, 678), ("2.1", 222, 678), ("3.0", 300, 678),
               ("规模以上工业", 72, 656), ("85", 222, 649), ("120", 300, 649), ("企业数量", 72, 642)]
-    pieces, text = [], ""
-    for k, (s, x, y) in enumerate(layout):
-        s = ("\n" if k and y != layout[k - 1][2] else " " if k else "") + s
-        pieces.append(Piece(k, s, x, y, 10.0))
-        text += s
+    pieces, text = _pieces(layout, 10.0, " ")
     assert splice_tables(text, pieces).split("\n") == ["指标\t2022年\t2025年", "研发投入强度\t2.1\t3.0",
                                                       "规模以上工业企业数量\t85\t120"]
 
@@ -517,16 +522,12 @@ def test_a_table_head_repeated_at_the_top_of_each_page_is_kept():
 def test_a_piece_reported_at_the_start_of_the_piece_before_splits_no_line():
     """pypdf 4 reports a piece it opens with a space (到 / 2025, a change of font) where the piece
     before starts; its end is unknown, so the gap after it parts no cells and body text stays text."""
-    from bioparse.pdf_text import Piece, splice_tables
+    from bioparse.pdf_text import splice_tables
 
     layout = [("\u3000\u3000到", 72, 587), (" 2025", 72, 587), ("年，全市生物医药产业营业收入达到", 150, 587),
               (" 1200", 150, 587), ("亿", 405, 587),
               ("元，规模以上企业达到", 72, 556), (" 350", 72, 556), ("家，新增国家级创新平台", 255, 556)]
-    pieces, text = [], ""
-    for k, (s, x, y) in enumerate(layout):
-        s = ("\n" if k and y != layout[k - 1][2] else "") + s
-        pieces.append(Piece(k, s, x, y, 15.0))
-        text += s
+    pieces, text = _pieces(layout, 15.0)
     assert splice_tables(text, pieces) == text
 
 
