@@ -10,6 +10,7 @@ the end of a paragraph):
   责任单位： ending its line, with A、B on the next
   由A负责，B配合。 / …基金，由A负责，B参与。 (a sentence closing its paragraph)
   （责任单位 A、B） · 责任单位\tA、B on a line of its own (a label whose colon is a blank: a PDF's or a table row's)
+  责任单位：A、B分别牵头 · 责任单位：A、B（除标注“分别牵头”外，列第一位为牵头单位，下同） · （责任单位：各区人民政府〈含开发区管委会，下同〉）
 Offsets are code-point offsets into the text passed in.
 """
 from __future__ import annotations
@@ -74,7 +75,7 @@ def _split_names(seg: str) -> list[str]:
 # (and before any other label: 完成时限：…), and only where a colon follows
 _SEGMENT_SPLIT_RE = re.compile(r"[；;]|[，,、\s]+(?=[^\s，,、；;：:（）()]{2,6}\s*[:：])")
 _SEMICOLON_RE = re.compile(r"[；;]")
-_LEAD_ONLY_RE = re.compile(r"^(?P<lead>.+?)牵头(?:负责|落实|推进)?\s*$")
+_LEAD_ONLY_RE = re.compile(r"^(?P<lead>.+?)(?:分别)?牵头(?:负责|落实|推进)?\s*$")  # A、B分别牵头: each leads its part
 _SUPPORT_SUFFIX_RE = re.compile(r"(?:配合|参与|协助|(?:加强)?指导)\s*$")
 # 等, 等有关部门, 等驻长高校: the tail after the last name of a list
 # (等省有关部门, 等市直有关单位: a level word only before 有关/相关; the 等 of 高等院校 is none);
@@ -92,10 +93,14 @@ _NOTE_BRACKET_RE = re.compile(r"[（(]\s*(?:" + _DUTY + r"|[0-9０-９]{4}年|�
 _ROLE_TAILS = ("负责", "配合", "参与", "落实", "协助", "实施", "指导", "推进")
 _NOT_IN_NAME_RE = re.compile(r"[0-9０-９%。：:“”\"《》]")
 # A note closing a clause: ，下同 · 。以下均需各设区市人民政府落实，不再列出
-# or the same note in brackets after the names: 省科技厅、省发展改革委（列第一位的为牵头单位，下同）
-_NOTE_START_RE = re.compile(r"\s*(?:下同|同上|以下同|(?:列|排在?|排名)第一位?)")
+# or the same note in brackets after the names: 省科技厅、省发展改革委（列第一位的为牵头单位，下同）,
+# also after an exception (（除标注“分别牵头”外，列第一位为牵头单位，下同）, 丽水's form), and a scope
+# set for the rest of the text (各区人民政府〈含开发区管委会，下同〉, 武汉's form: the bracket names no body)
+_EXCEPT = r"(?:除[^（）()〈〉]{1,16}?外[，,]\s*)?"
+_NOTE_START_RE = re.compile(r"\s*" + _EXCEPT + r"(?:下同|同上|以下同|(?:列|排在?|排名)第一位?)")
 _CLOSING_NOTE_RE = re.compile(r"(?:[，,；;。]\s*(?:下同|同上|以下同|以下均|以下各项|以下不再|(?P<first>(?:列|排在?|排名)第一位?))[^（）()]*"
-                              r"|[（(]\s*(?:下同|同上|以下同|(?P<first2>(?:列|排在?|排名)第一位?))[^（）()]*[）)]\s*)$")
+                              r"|[（(〈]\s*" + _EXCEPT + r"(?:下同|同上|以下同|(?P<first2>(?:列|排在?|排名)第一位?))[^（）()〈〉]*[）)〉]\s*"
+                              r"|[（(〈]\s*含[^（）()〈〉，,]{1,20}[，,]\s*(?:以下同|下同)\s*[）)〉]\s*)$")
 # A bracket saying what something includes or is called, not who is responsible:
 # （含国家重点实验室、国家工程研究中心）（以下简称领导小组）
 _SCOPE_NOTE_RE = re.compile(r"\s*(?:含|不含|包括|包含|其中|即|如|例如|主要包括|以下简称|简称|下称|统称)")

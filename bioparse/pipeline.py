@@ -365,7 +365,8 @@ def trailing_clause_owners(text: str, clauses: list[tuple], provisions: list[dic
 
     A clause on a line of its own that ends the last of a run of numbered items
     (1. 2. …, （1）（2）…, ①②…) answers for the provision holding the list when none of
-    the items has a clause of its own: （一）…\n1.…\n2.…\n（责任单位：…） is the section's.
+    the items has a clause of its own: （一）…\n1.…\n2.…\n（责任单位：…） is the section's,
+    and 第三条…：\n（一）…；\n（二）…。\n（责任单位：…） the article's (its points are its items).
     When each item has its clause, the last one keeps its own. ``text`` is normalized: its
     lines start with no blank, so a clause on a line of its own starts after a line break.
     """
@@ -385,11 +386,19 @@ def trailing_clause_owners(text: str, clauses: list[tuple], provisions: list[dic
     out = {}
     for start, line_end in candidates:
         prov = by_id.get(owner(start))
-        if prov is None or prov["level"] not in _LIST_LEVELS or prov["end"] != line_end or not prov["parent_id"]:
-            continue  # not an item, or not at its end
+        if prov is None or prov["end"] != line_end or not prov["parent_id"]:
+            continue  # not at the end of a provision under another
+        if prov["level"] not in _LIST_LEVELS and not _article_point(prov, by_id):
+            continue  # not an item
         if groups[(prov["parent_id"], prov["level"])] == 1:  # no other clause among the items
             out[start] = prov["parent_id"]
     return out
+
+
+def _article_point(prov: dict, by_id: dict) -> bool:
+    """True for a （一） point of an article (第三条…：（一）…；（二）…): the article's item, not a measure."""
+    parent = by_id.get(prov["parent_id"])
+    return prov["level"] == "section" and parent is not None and parent["level"] == "article"
 
 
 def _targets(d: dict, crosswalk) -> None:

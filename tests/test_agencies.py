@@ -924,3 +924,19 @@ def test_special_districts_and_forest_districts_share_the_government(text, expec
     """特区 (贵州's 六枝特区) and 林区 (神农架林区) are levels as 市, 州 and 区 are: 各市、特区、区人民政府 is one
     body, as 各市、州人民政府 is, not 各市 and 特区 and a 区人民政府 of its own."""
     assert _clause_names(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("推进。\n责任单位：市人社局、市农业农村局分别牵头\n", [("市人社局", "lead"), ("市农业农村局", "lead")]),
+    ("推进。（市人社局、市农业农村局分别牵头）\n", [("市人社局", "lead"), ("市农业农村局", "lead")]),
+    ("推进。\n责任单位：市发改委、市经信局、市卫生健康委（除标注“分别牵头”外，列第一位为牵头或汇总单位，下同）\n",
+     [("市发改委", "lead"), ("市经信局", "responsible"), ("市卫生健康委", "responsible")]),
+    ("推进。（牵头单位：市发展改革委；责任单位：各区人民政府（含开发区管委会，下同））\n",
+     [("市发展改革委", "lead"), ("各区人民政府", "responsible")]),
+    ("推进。(责任单位:各区人民政府〈含开发区管委会,下同〉)\n", [("各区人民政府", "responsible")]),
+])
+def test_real_task_lists_of_other_cities(text, expected):
+    """Forms of real task lists (丽水's, 武汉's): A、B分别牵头 names A and B as leads (分别 is no part of a
+    name); a note after the last name that opens with an exception (（除标注“分别牵头”外，列第一位为牵头…，下同）)
+    cuts no name and makes the first lead; a scope set for the rest of the text (〈含开发区管委会，下同〉) names no body."""
+    assert _clause_names(text) == [expected]

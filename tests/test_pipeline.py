@@ -162,6 +162,17 @@ def test_clause_line_after_a_list_of_items_belongs_to_the_section(tmp_path):
     assert rows == [("1.1", "省科技厅"), ("1.1", "省发展改革委"), ("1.2.1", "省卫生健康委"), ("1.2.2", "省药监局")]
 
 
+def test_clause_line_after_an_article_s_points_belongs_to_the_article(tmp_path):
+    text = ("第一条　支持研发。对企业给予奖励：\n（一）完成临床试验的，给予奖励；\n（二）获批上市的，给予奖励。\n"
+            "（责任单位：市科技局、市财政局）\n第二条　支持平台：\n（一）建设公共服务平台；\n（责任单位：市发展改革委）\n"
+            "（二）建设中试平台。\n（责任单位：市工信局）\n")
+    res = parse_document(write(tmp_path, "a.txt", text), "a")
+    rows = [(a["provision_id"], a["agency"]) for a in res["agencies"]]
+    # an article's （一）（二） points are its items: a clause line after the last of them answers for
+    # the article when no point has a clause of its own, as after a section's 1. 2. items
+    assert rows == [("1", "市科技局"), ("1", "市财政局"), ("2.1", "市发展改革委"), ("2.2", "市工信局")]
+
+
 def test_a_clause_like_bracket_not_read_is_reported(tmp_path):
     path = write(tmp_path, "a.txt", "一、任务\n（一）加强研发。支持企业。（由龙头企业牵头，高校参与）\n（二）推进。（市科技局负责）\n")
     result = parse_document(path, "a")
