@@ -40,9 +40,10 @@ _SP = r"[ \u3000]*"
 # (1万余元, 2亿多元: 多 not of 多元化)
 _MONEY = r"(?:万亿|千亿|千万|百万|亿|万|千)?(?:(?<=[万亿])(?:余|多(?!元化)))?(?:美元|元)"
 # 万/亿 without 元 as money (产业规模突破3000亿, 给予最高100万奖励): only where nothing follows the
-# number but a clause's end, a bound or a word of money given out (not 1亿剂, 千亿级, 10万人)
+# number but a clause's end, a bound, a word of money given out or the firms it sizes (超300亿企业, as
+# 超300亿元企业; not 1亿剂, 千亿级, 10万人)
 _BARE_MONEY = (r"(?:万亿|亿|万)(?=[ \u3000]*(?:[，。；;,、）)！!？?\n]|$|左右|以上|以下|以内|及以[上下]|[（(]含"
-               r"|奖励|补助|资助|补贴|扶持|的(?!级)))")
+               r"|奖励|补助|资助|补贴|扶持|企业|的(?!级)))")
 _TIME_AFTER_GE = r"工作日|自然日|交易日|小时|季度|星期|百分点|月(?!份|度)|周(?!年|边|期)|天(?!津|然|使|下)"
 _UNITS = (
     r"%|％|‰|工作日|自然日|交易日|小时|季度|平方公里|平方米|公顷|㎡|m²|ｍ²|m2(?![0-9])|ｍ2(?![0-9])|人次|"
