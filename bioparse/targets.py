@@ -39,6 +39,11 @@ _SP = r"[ \u3000]*"
 # Units. Order matters: longer alternatives first.
 # (1万余元, 2亿多元: 多 not of 多元化)
 _MONEY = r"(?:万亿|千亿|千万|百万|亿|万|千)?(?:(?<=[万亿])(?:余|多(?!元化)))?(?:美元|元)"
+# 万/亿 without 元 as money (产业规模突破3000亿, 给予最高100万奖励): only where nothing follows the
+# number but a clause's end, a bound, a word of money given out or the firms it sizes (超300亿企业, as
+# 超300亿元企业; not 1亿剂, 千亿级, 10万人)
+_BARE_MONEY = (r"(?:万亿|亿|万)(?=[ \u3000]*(?:[，。；;,、）)！!？?\n]|$|左右|以上|以下|以内|及以[上下]|[（(]含"
+               r"|奖励|补助|资助|补贴|扶持|企业|的(?!级)))")
 _TIME_AFTER_GE = r"工作日|自然日|交易日|小时|季度|星期|百分点|月(?!份|度)|周(?!年|边|期)|天(?!津|然|使|下)"
 _UNITS = (
     r"%|％|‰|工作日|自然日|交易日|小时|季度|平方公里|平方米|公顷|㎡|m²|ｍ²|m2(?![0-9])|ｍ2(?![0-9])|人次|"
@@ -55,7 +60,7 @@ _UNITS = (
 )
 
 _PREFIX_QUAL = (
-    r"不低于|不少于|不超过|不高于|不多于|不足|低于|达到|超过|突破|最高|最多|最长|最低|至少|力争|累计|共计|"
+    r"不低于|不少于|不超过|不超|不高于|不多于|不足|低于|达到|超过|突破|最高|最多|最长|最低|至少|力争|累计|共计|"
     r"总计|合计|高于|多于|压缩至|压缩到|压缩为|压减至|压减到|缩减至|缩减到|缩短至|缩短到|缩短为|控制在|"
     r"降至|降为|降低至|降低到|减至|提高到|提高至|"
     r"提升至|提升到|增加到|增至|约|近|逾|超|达"
@@ -71,7 +76,7 @@ _TARGET_RE = re.compile(
     rf"(?:{_SP}[—\-–~～至到]{_SP}(?P<num2>{_NUM}))?"
     # 余/多 before money (300多万元) or before a 万/亿 of another unit (3300多万亩, 20余万人)
     rf"(?:{_SP}(?P<approx0>[余多])(?={_SP}(?:{_MONEY}|[万千亿])))?"
-    rf"(?P<money>{_SP}{_MONEY})?"
+    rf"(?P<money>{_SP}(?:{_MONEY}|{_BARE_MONEY}))?"
     rf"(?(money)|(?:{_SP}(?P<mult>[万千亿])(?!元|美元))?{_SP}(?P<approx>[余多])?{_SP}"
     rf"(?:(?P<ge>个){_SP}(?P<geunit>{_TIME_AFTER_GE})?|(?P<unit>{_UNITS})))"
     rf"(?:{_PER_UNIT})?"  # 0.05吨标准煤/万元以下: the unit is per 万元, the bound follows
@@ -96,7 +101,9 @@ _UNIT_FIRST = "元美个" + "".join(w[1] if w[0] in _CN_NUMERALS else w[0]
                                  for w in re.sub(r"\(\?![^)]*\)", "", _UNITS).split("|"))
 # A run may start at a bare 万/亿 (万余人, 万亿元: see _CN); its first character is one class, not
 # a choice, so that the regex engine skips to where a run can start (a choice made it 3× slower).
-_NUMBER_RUN_RE = re.compile(rf"[{_DIGITS}{_CN_NUMERALS}{_CAPITALS}万亿][{_NUMBER_TO_UNIT}]*[{re.escape(_UNIT_FIRST)}]")
+# A run may also end at its 万/亿 (突破3000亿，: _BARE_MONEY).
+_NUMBER_RUN_RE = re.compile(rf"[{_DIGITS}{_CN_NUMERALS}{_CAPITALS}万亿][{_NUMBER_TO_UNIT}]*"
+                            rf"(?:[{re.escape(_UNIT_FIRST)}]|(?<=[万亿]))")
 _DIGIT_RUN_RE = re.compile(rf"[{_DIGITS}]+|[{_CN_NUMERALS}]+|[{_CAPITALS}]+")
 _DIGIT_CHARS = frozenset("0123456789０１２３４５６７８９")
 # a prefix qualifier (不超过, 最高…) with filler words and spaces may stand before the number
@@ -130,7 +137,7 @@ _QUOTE_PART_RES = [("“", re.compile(_QUOTE_PARTS[0])), ('"', re.compile(_QUOTE
                    ("《", re.compile(_QUOTE_PARTS[2]))]  # each with the quote mark it starts with
 
 _QUAL_CANON = {
-    "达": "达到", "超": "超过", "逾": "超过", "内": "以内", "之内": "以内", "约": "左右",
+    "达": "达到", "超": "超过", "不超": "不超过", "逾": "超过", "内": "以内", "之内": "以内", "约": "左右",
     "最多": "最高", "最长": "最高", "至少": "不少于", "多于": "超过", "高于": "超过", "总计": "共计", "合计": "共计",
     "压缩至": "以内", "压缩到": "以内", "缩短至": "以内", "缩短到": "以内", "控制在": "以内",
     "压缩为": "以内", "压减至": "以内", "压减到": "以内", "缩减至": "以内", "缩减到": "以内", "缩短为": "以内",
@@ -157,7 +164,7 @@ _MONEY_KINDS = (
     ("output", ("产值", "收入", "营收", "规模", "销售", "产能", "能力", "产量", "交易额", "成交额", "营业额", "出口")),
     ("other", ("税收", "税", "资产", "利润", "利税", "增加值")),
 )
-_LIMIT_VERBS = {"不超过", "不多于", "最多", "最长", "最高", "压缩至", "压缩到", "压缩为", "压减至", "压减到", "缩减至",
+_LIMIT_VERBS = {"不超过", "不超", "不多于", "最多", "最长", "最高", "压缩至", "压缩到", "压缩为", "压减至", "压减到", "缩减至",
                 "缩减到", "缩短至", "缩短到", "缩短为", "控制在", "降至", "降为", "降低至", "降低到", "减至"}
 _AT_LEAST = {"不少于", "至少", "不低于"}  # 不少于30日: a bounded period, as a limit is
 _OWN_LIST_WORDS = ("以下", "如下", "下列", "下述")
@@ -717,6 +724,20 @@ _TARGET_GROUPS = ("pq", "num", "num2", "approx0", "money", "mult", "approx", "ge
 _NUM_GROUP, _NUM2_GROUP = 2, 3  # the numbers of the groups num and num2
 
 
+def _bare_money_is_money(text: str, start: int, end: int, bare: str) -> bool:
+    """Whether a 万/亿 (``bare``) written without 元 (_BARE_MONEY) is an amount of money: a word of money
+    (收入, 规模, 奖励, 补助…) stands in its line before it or its clause after it (产业规模突破3000亿;
+    给予最高100万奖励; 给予…资助；单个企业累计不超过300万), or a later item of its list has the 元
+    (分别不超过1000万、2000万、3000万元)."""
+    if bare + "元" in _LIST_AFTER_RE.match(text, end).group():
+        return True
+    i = max(line_start_at(text, start), start - _SENTENCE_REACH)
+    return bool(_nearest_of(text[i:start], _MONEY_WORDS) or _nearest_of(_clause_after(text, end), _MONEY_WORDS))
+
+
+_LIST_AFTER_RE = re.compile(r"[^，。；;,\n]{0,60}")  # the rest of a clause, over the 、 of its list
+
+
 def _candidate(text: str, m: re.Match, spans, lead_ins: dict | None = None) -> dict | None:
     """Turn one regex match into a target dict, or None when a rule rejects it."""
     (pq, num, num2, approx0, money, mult, approx, ge, geunit, unit_word, sq) = m.groups()
@@ -744,6 +765,10 @@ def _candidate(text: str, m: re.Match, spans, lead_ins: dict | None = None) -> d
         approx0, money = approx0 or money[1], money[0] + money[2:]
     if num in ("万", "亿"):  # 万余人, 万余元, 万亿元: one 万
         num, mult, money = "一", (None if money else num), (num + money if money else money)
+    if money and not money.endswith("元"):
+        if not _bare_money_is_money(text, m.start(), m.end(), money):
+            return None  # 常住人口1300万，: no money
+        money += "元"  # 突破3000亿: 3000 亿元, as written in full
     unit = money or geunit or ge or unit_word
     if unit == "％":
         unit = "%"

@@ -207,6 +207,13 @@ def test_year_with_zhi():
     assert one("至2027年，集聚企业100家")["year"] == 2027
 
 
+def test_bu_chao_is_an_upper_bound():
+    """不超3年 and 不超500万元 bound as 不超过 does (a period bounded so is a limit)."""
+    found = extract_targets("补助期限不超3年，单个项目不超500万元。")
+    assert [(t["text"], t["value"], t["unit"], t["qualifier"]) for t in found] == [
+        ("不超3年", 3.0, "年", "不超过"), ("不超500万元", 500.0, "万元", "不超过")]
+
+
 # ------------------------------------------------------------------ offsets and output shape
 def test_offsets_and_sorted_output():
     text = "甲。\n乙达到 5 家；最高1000万元、最高500万元。\n丙3.5%"
@@ -692,6 +699,28 @@ def test_number_forms_of_spoken_and_capital_numerals(text, expected):
     """一万二千元 (a 万 inside the numeral), 一万二 (12000), 5千—1万元 (a low end in 千), 万余人 and 突破万亿元
     (one 万, as 超百亿元 is 100亿元), 1万余元 and the capital 伍佰万元; not 千家万户, 万人计划, 数万 nor 多元化."""
     assert [(t["text"], t["value"], t["value_high"], t["unit"], t["qualifier"]) for t in extract_targets(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("到2027年，产业规模突破3000亿，达到1500亿左右。", [("突破3000亿", 3000.0, "亿元", "output"),
+                                              ("达到1500亿左右", 1500.0, "亿元", "output")]),
+    ("产业规模超千亿，培育千亿级集群1个。", [("超千亿", 1000.0, "亿元", "output"), ("1个", 1.0, "个", "count")]),
+    ("给予最高100万奖励，单个企业累计不超过300万。", [("最高100万", 100.0, "万元", "funding"),
+                                             ("不超过300万", 300.0, "万元", "funding")]),
+    ("对营业收入首次超过10亿的企业给予奖励。", [("超过10亿", 10.0, "亿元", "output")]),
+    ("培育营业收入超300亿企业2家。", [("超300亿", 300.0, "亿元", "output"), ("2家", 2.0, "家", "count")]),
+    ("每个批件补助200万,企业每年最高补助1000万!", [("200万", 200.0, "万元", "funding"),
+                                           ("最高补助1000万", 1000.0, "万元", "funding")]),
+    ("完成Ⅰ、Ⅱ期临床试验的，分别最高不超过1000万、2000万元。", [("不超过1000万", 1000.0, "万元", "funding"),
+                                                  ("2000万元", 2000.0, "万元", "funding")]),
+    ("常住人口1300万，年接待游客5000万。新增5万人，疫苗1亿剂。", [("5万人", 5.0, "万人", "people"),
+                                                   ("1亿剂", 1.0, "亿剂", "count")]),
+])
+def test_money_in_wan_or_yi_without_yuan(text, expected):
+    """突破3000亿 and 最高100万奖励 are money written without 元 (unit 亿元/万元, the text as written) where
+    a word of money stands in the line before or the clause after, or a later item of the list has the 元
+    (1000万、2000万元); 人口1300万 is none, and 千亿级 is a category."""
+    assert [(t["text"], t["value"], t["unit"], t["kind"]) for t in extract_targets(text)] == expected
 
 
 _PLAN_TABLE = ["指标", "单位", "2020年（基期）", "2025年（目标）", "年均增长", "属性"]
