@@ -470,6 +470,21 @@ def cms_fields(title: str, pub_date: str, source: str) -> dict[str, str]:
     return fields
 
 
+# the day a page says it put the document up: 发布时间：2024-06-01 16:30, 发布日期：2024年6月1日
+_PUBLISHED = re.compile(r"发布(?:时间|日期)[ \t\u3000\xa0]*[:：][^\n]{0,24}")
+
+
+def published_date(page_text: str) -> str:
+    """The date of a page's first 发布时间/发布日期 label, or ''.
+
+    The date when the text and the page's other fields are silent, as a CMS's <meta> PubDate
+    gives it (cms_fields): a page's 来源：… 发布时间：… line is furniture, so the text
+    the pipeline reads no longer holds it.
+    """
+    m = _PUBLISHED.search(page_text)
+    return parse_date(m.group(0)) if m else ""
+
+
 # a page's list of fields may mark each with a bullet (• 发文字号:); group 1 is the value on the line
 _FIELD_LINE = re.compile(rf"[ \t\u3000\xa0•·●▪■◆*-]*({_ANY_LABEL})[ \t\u3000\xa0]*[:：][ \t\u3000\xa0]*(\S?)")
 _FIELD_BLOCK_LINES = 15  # an information table copied above the text stands in its first lines
