@@ -157,10 +157,24 @@ def _head_block(lines: list[str]) -> str:
         if not out and _is_page_chrome(ln):
             continue  # 首页 > 政务公开 > 政策文件 above a copied page's title
         ln = _title_and_number(ln)[0]  # …的通知（某政办发〔2023〕9号）: the title without its number
+        ln = _unbracketed_notice(ln)
         out.append(ln)
         if _clean(ln).endswith(_NOTICE_ENDS) or len(out) >= 5:
             break
     return "".join(out)
+
+
+# a notice's title as a copy site or a page names it: in 《》, perhaps behind its number
+_BRACKETED_NOTICE = re.compile(rf"(?:{_DOC_NUMBER.pattern})?《(?P<title>[^《》]+)》")
+
+
+def _unbracketed_notice(line: str) -> str:
+    """A notice's title line written in 《》 (京政办发〔2016〕26号《…办公厅关于印发〈Y〉的通知》) as the title alone,
+    so the bodies before 关于印发 read as its issuer; any other line as it stands."""
+    if not line.rstrip().endswith("》"):  # cheap test first
+        return line
+    m = _BRACKETED_NOTICE.fullmatch(_clean(line))
+    return m.group("title") if m and m.group("title").endswith(_NOTICE_ENDS + ("意见",)) else line
 
 
 _ISSUER_SPLIT = re.compile(r"[\s、,，;；]+")
