@@ -247,13 +247,16 @@ _TITLE_YEARS_LINE = re.compile(r"[（(]\d{4}.{1,3}\d{4}年?[）)]")
 
 # the words of a site's navigation and reading controls that a copied page keeps above its text
 # (a breadcrumb without 首页 has two > between its places: 政务公开 > 政策公开 > 规范性文件)
-_PAGE_CHROME = re.compile(r"首页|无障碍|长者模式|关怀版|[【\[]?字[号体][：:]|打印本页|分享到|->|>>|＞＞|[>＞][^>＞]{1,16}[>＞]")
+_PAGE_CHROME = re.compile(r"首页|无障碍|长者模式|关怀版|[【\[]?字[号体][：:]|打印本页|分享到|->|>>|＞＞|[>＞][^>＞]{1,16}[>＞]|"
+                          r"^[【\[]?(?:返回顶部|返回|关闭窗口|关闭|打印)[】\]]?$")  # a button alone on its line
 
 
 def _is_page_chrome(line: str) -> bool:
-    """True for a line of a site's navigation (首页 > 政策解读) or reading controls (无障碍浏览 长者模式)."""
-    return ("首页" in line or "无障碍" in line or "模式" in line or "版" in line or "字" in line
-            or ">" in line or "＞" in line or "分享" in line) and bool(_PAGE_CHROME.search(line))
+    """True for a line of a site's navigation (首页 > 政策解读), reading controls (无障碍浏览 长者模式) or a button
+    alone (返回顶部, 【关闭窗口】)."""
+    return ("首页" in line or "无障碍" in line or "模式" in line or "版" in line or "字" in line or ">" in line
+            or "＞" in line or "分享" in line or "返回" in line or "关闭" in line or "打印" in line) \
+        and bool(_PAGE_CHROME.search(line.strip()))
 
 
 # a title's last words: a document's kind, perhaps with a bracket after it (（试行）, （2024—2026年）)

@@ -466,6 +466,15 @@ def test_a_breadcrumb_above_the_notice_title_is_no_issuer():
     assert (meta["issuer"], meta["title"]) == ("某巴县人民政府", "某巴县中药材产业发展若干措施")
 
 
+
+@pytest.mark.parametrize("button", ["返回顶部", "【关闭窗口】", "[打印]"])
+def test_a_pages_button_above_the_title_is_no_part_of_it(button):
+    """A copied page's 返回顶部 (or 【关闭窗口】) alone on the line above the title (blank lines gone, as normalize
+    leaves the text) is a button: neither the title nor its place (返回顶部某巴县) takes it."""
+    meta = infer_metadata(f"{button}\n某巴县人民政府工作规则\n第一章　总则\n一、根据有关规定，制定本规则。\n")
+    assert (meta["title"], meta["region"]) == ("某巴县人民政府工作规则", "某巴县")
+
+
 @pytest.mark.parametrize("second, title", [
     ("的实施意见", "某莞市人民政府关于贯彻落实《某东省支持生物医药产业发展若干措施》的实施意见"),
     ("各镇人民政府，市府直属各单位：", "某莞市人民政府关于贯彻落实《某东省支持生物医药产业发展若干措施》"),  # no title's end
