@@ -2,9 +2,9 @@
 
 ``article_text(html)`` returns the text of the article (one line per paragraph, table
 cell or ``<br>``) and the fields the page states beside it (metadata.labelled_fields:
-发文字号, 发文机关, 成文日期, and a title from ``<title>``). The article is the element
-the page marks as content (id or class zoom, TRS_Editor, content, article …) holding the
-most prose, else the parent of most paragraphs, else the page; prose is text outside
+发文字号, 发文机关, 成文日期, a title from ``<title>``, else the date of its 发布时间).
+The article is the element the page marks as content (id or class zoom, TRS_Editor,
+content, article …) holding the most prose, else the parent of most paragraphs, else the page; prose is text outside
 links, so a list of related-policy links never wins. Page furniture is left out: share
 and print buttons, navigation, breadcrumbs, related links, footers (by their id or
 class, when they hold a small part of the page), and lines such as 【打印本页】 or
@@ -77,11 +77,16 @@ def _page_text(html: str) -> tuple[str, dict]:
         tag.decompose()
     body = soup.body or soup
     # an article's <header> may hold its 发文字号 table: read the fields before it goes
-    fields = metadata.labelled_fields(body.get_text("\n"))
+    page_text = body.get_text("\n")
+    fields = metadata.labelled_fields(page_text)
     for tag in body(["nav", "header", "footer", "form", "iframe", "select", "button"]):
         tag.decompose()
     for k, v in cms_fields.items():  # a labelled field in the page first, then the CMS's <meta>
         fields.setdefault(k, v)
+    if "date" not in fields:  # then the day the page says it went up (发布时间：…)
+        date = metadata.published_date(page_text)
+        if date:
+            fields["date"] = date
     if "title" not in fields:
         title = metadata.page_title(title_tag)
         if title:

@@ -398,12 +398,41 @@ def _labelled_paragraphs(lines: list[str], full: float) -> bool:
 _CONTENT_LINE = re.compile(r"^\s*\S{2,6}[：:]|[。；;]\s*$")
 
 
+_DASHED_PAGE_NUMBER = re.compile(rf"\s*(?:{PAGE_NUMBER_LINE.pattern})\s*")
+
+
+def _page_number_line(line: str) -> bool:
+    """Whether a line is only a page number as a page sets it (- 3 -, — 3 —, 第3页 共9页)."""
+    return line.lstrip()[:1] in "-—–－第" and _DASHED_PAGE_NUMBER.fullmatch(line) is not None
+
+
+def _without_inner_page_numbers(pages: list[list[str]]) -> list[list[str]]:
+    """The pages less a page number that pypdf gives amid a page's lines (- 3 -, drawn there), and less the line
+    after such numbers that repeats (a running header drawn after the footer): join_wrapped_lines would glue
+    them into the sentence they cut (体外诊断、医- 2 -学影像)."""
+    def key(line: str) -> str:
+        return re.sub(r"\d+", "#", line.strip())
+
+    after = Counter(key(lines[i + 1]) for lines in pages for i in range(len(lines) - 1) if _page_number_line(lines[i]))
+    if not after:
+        return pages
+    headers = {k for k, n in after.items() if n >= 2 and not _CONTENT_LINE.search(k) and "\t" not in k}
+    out = []
+    for lines in pages:
+        kept: list[str] = []
+        for i, ln in enumerate(lines):
+            if not (_page_number_line(ln) or (i and _page_number_line(lines[i - 1]) and key(ln) in headers)):
+                kept.append(ln)
+        out.append(kept)
+    return out
+
+
 def _strip_page_furniture(pages: list[list[str]]) -> list[list[str]]:
     """Drop page numbers and header/footer lines repeated (digits aside) at the top or bottom of pages."""
     def key(line: str) -> str:
         return re.sub(r"\d+", "#", line.strip())
 
-    pages = [[ln for ln in lines if ln.strip()] for lines in pages]  # a page's text may end in blank lines
+    pages = _without_inner_page_numbers([[ln for ln in lines if ln.strip()] for lines in pages])  # blank lines too
     edge = Counter()
     for lines in pages:
         for ln in set(lines[:2] + lines[-2:]):

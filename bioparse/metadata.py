@@ -157,10 +157,24 @@ def _head_block(lines: list[str]) -> str:
         if not out and _is_page_chrome(ln):
             continue  # 首页 > 政务公开 > 政策文件 above a copied page's title
         ln = _title_and_number(ln)[0]  # …的通知（某政办发〔2023〕9号）: the title without its number
+        ln = _unbracketed_notice(ln)
         out.append(ln)
         if _clean(ln).endswith(_NOTICE_ENDS) or len(out) >= 5:
             break
     return "".join(out)
+
+
+# a notice's title as a copy site or a page names it: in 《》, perhaps behind its number
+_BRACKETED_NOTICE = re.compile(rf"(?:{_DOC_NUMBER.pattern})?《(?P<title>[^《》]+)》")
+
+
+def _unbracketed_notice(line: str) -> str:
+    """A notice's title line written in 《》 (京政办发〔2016〕26号《…办公厅关于印发〈Y〉的通知》) as the title alone,
+    so the bodies before 关于印发 read as its issuer; any other line as it stands."""
+    if not line.rstrip().endswith("》"):  # cheap test first
+        return line
+    m = _BRACKETED_NOTICE.fullmatch(_clean(line))
+    return m.group("title") if m and m.group("title").endswith(_NOTICE_ENDS + ("意见",)) else line
 
 
 _ISSUER_SPLIT = re.compile(r"[\s、,，;；]+")
@@ -233,13 +247,16 @@ _TITLE_YEARS_LINE = re.compile(r"[（(]\d{4}.{1,3}\d{4}年?[）)]")
 
 # the words of a site's navigation and reading controls that a copied page keeps above its text
 # (a breadcrumb without 首页 has two > between its places: 政务公开 > 政策公开 > 规范性文件)
-_PAGE_CHROME = re.compile(r"首页|无障碍|长者模式|关怀版|[【\[]?字[号体][：:]|打印本页|分享到|->|>>|＞＞|[>＞][^>＞]{1,16}[>＞]")
+_PAGE_CHROME = re.compile(r"首页|无障碍|长者模式|关怀版|[【\[]?字[号体][：:]|打印本页|分享到|->|>>|＞＞|[>＞][^>＞]{1,16}[>＞]|"
+                          r"^[【\[]?(?:返回顶部|返回|关闭窗口|关闭|打印)[】\]]?$")  # a button alone on its line
 
 
 def _is_page_chrome(line: str) -> bool:
-    """True for a line of a site's navigation (首页 > 政策解读) or reading controls (无障碍浏览 长者模式)."""
-    return ("首页" in line or "无障碍" in line or "模式" in line or "版" in line or "字" in line
-            or ">" in line or "＞" in line or "分享" in line) and bool(_PAGE_CHROME.search(line))
+    """True for a line of a site's navigation (首页 > 政策解读), reading controls (无障碍浏览 长者模式) or a button
+    alone (返回顶部, 【关闭窗口】)."""
+    return ("首页" in line or "无障碍" in line or "模式" in line or "版" in line or "字" in line or ">" in line
+            or "＞" in line or "分享" in line or "返回" in line or "关闭" in line or "打印" in line) \
+        and bool(_PAGE_CHROME.search(line.strip()))
 
 
 # a title's last words: a document's kind, perhaps with a bracket after it (（试行）, （2024—2026年）)
@@ -468,6 +485,21 @@ def cms_fields(title: str, pub_date: str, source: str) -> dict[str, str]:
     if date:
         fields["date"] = date
     return fields
+
+
+# the day a page says it put the document up: 发布时间：2024-06-01 16:30, 发布日期：2024年6月1日
+_PUBLISHED = re.compile(r"发布(?:时间|日期)[ \t\u3000\xa0]*[:：][^\n]{0,24}")
+
+
+def published_date(page_text: str) -> str:
+    """The date of a page's first 发布时间/发布日期 label, or ''.
+
+    The date when the text and the page's other fields are silent, as a CMS's <meta> PubDate
+    gives it (cms_fields): a page's 来源：… 发布时间：… line is furniture, so the text
+    the pipeline reads no longer holds it.
+    """
+    m = _PUBLISHED.search(page_text)
+    return parse_date(m.group(0)) if m else ""
 
 
 # a page's list of fields may mark each with a bullet (• 发文字号:); group 1 is the value on the line

@@ -240,8 +240,8 @@ def _is_page_break(prev: str, nxt: str, blank_between: bool, last_width: int = 0
     in_bracket = prev[-1] in "：:；;" and opens_bracket(prev)
     if prev[-1] in SENTENCE_END and not in_bracket and not _cut_after_semicolon(prev, nxt, last_width, wrap, before):
         return False
-    if prev[-1] == "." and prev[-2:-1] >= "\u3000":
-        return False  # a full stop typed on an English input method after a Chinese character (工作日.)
+    if _cjk_full_stop(prev):
+        return False
     if HEADING_START.match(nxt) and not (in_bracket and _RESPONSIBILITY_LINE.match(nxt)):
         return False
     if not _PARAGRAPH_PUNCT.search(prev):
@@ -269,6 +269,11 @@ def _wrapped_heading(line: str, rest: str) -> bool:
             and HEADING_START.match(rest) is None and not _CLAUSE_PUNCTUATION.search(line + rest))
 
 
+def _cjk_full_stop(line: str) -> bool:
+    """Whether a line ends in a full stop typed on an English input method after a Chinese character (工作日.)."""
+    return line[-1:] == "." and line[-2:-1] >= "\u3000"
+
+
 def soft_breaks(text: str) -> str:
     """Each SOFT_BREAK as a line break, or as nothing where it cuts a sentence (pages and Word wrap lines so).
 
@@ -291,7 +296,7 @@ def soft_breaks(text: str) -> str:
         out.append(piece)
         line = piece[piece.rfind("\n") + 1:].strip(" \t\xa0\u3000")
         after = pieces[i + 1].lstrip(" \t\xa0\u3000")
-        soft = (line and not line.endswith(_SENTENCE_FINAL) and ("，" in line or "," in line)
+        soft = (line and not line.endswith(_SENTENCE_FINAL) and not _cjk_full_stop(line) and ("，" in line or "," in line)
                 and after and after[0] != "\n" and not HEADING_START.match(after)) or _wrapped_heading(line, pieces[i + 1])
         out.append("" if soft else "\n")
     out.append(pieces[-1])

@@ -15,6 +15,8 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 
+from .normalize import PAGE_NUMBER_LINE
+
 _CELL_GAP = 1.5  # em: a wider gap between two pieces on one baseline parts two cells
 _SAME_LINE = 0.3  # em: pieces whose baselines differ by less stand on one line
 _WRAP_PITCH = 1.6  # em: a cell's wrapped line stands at most this far below the line above
@@ -128,7 +130,8 @@ def _line_spread(written: list[Piece], start: int) -> float:
 def splice_tables(text: str, pieces: list[Piece]) -> str:
     """text with the pieces of each table found among ``pieces`` replaced by its tab-separated rows.
 
-    A table is left as it is when other text comes between its pieces in the order pypdf wrote them.
+    A table is left as it is when other text comes between its pieces in the order pypdf wrote them,
+    but for a page number (- 3 -) drawn amid them: the rows take its place, as the page's furniture goes.
     """
     starts, at = [], 0
     for p in pieces:
@@ -137,7 +140,7 @@ def splice_tables(text: str, pieces: list[Piece]) -> str:
     for block in reversed(_table_blocks(_lines(pieces))):
         used = {i for line in block for cell in line.cells for i in cell.pieces}
         lo, hi = min(used), max(used)
-        if any(pieces[i].text.strip() and i not in used for i in range(lo, hi + 1)):
+        if any(pieces[i].text.strip() and i not in used and not _page_number(pieces[i].text) for i in range(lo, hi + 1)):
             continue
         begin, end = starts[lo], starts[hi] + len(pieces[hi].text)
         rows = "\n".join("\t".join(c.text for c in row) for row in table_rows(block))
@@ -148,6 +151,11 @@ def splice_tables(text: str, pieces: list[Piece]) -> str:
             rows += "\n"
         text = before + rows + after
     return text
+
+
+def _page_number(text: str) -> bool:
+    """Whether a piece is only a page number (normalize.PAGE_NUMBER_LINE: - 3 -, 第3页 共9页)."""
+    return PAGE_NUMBER_LINE.fullmatch(text.strip()) is not None
 
 
 def _em(text: str) -> float:

@@ -4,7 +4,8 @@ Each form changes only the container or the typing (encoding, Word paragraphs, p
 bracket and digit widths, line breaks), never a name, number or level, so the gold of
 tests/other_provinces still holds and every table must score 1.000 again. Found so far by
 such re-saving: lines of a PDF kept as Word paragraphs or <br> lines, a 　　 indent read as a
-table's cell gap, full-width years heading a table's columns.
+table's cell gap, full-width years heading a table's columns. html_cms_spans writes a page as a
+CMS's editor does (a <span> every few characters, &ensp; indents, rows as <table>s).
 """
 import csv
 import html
@@ -34,6 +35,22 @@ def _page(body: str) -> str:
             f"</div><div class='TRS_Editor'>{body}</div><div>【打印本页】【关闭窗口】</div></body></html>")
 
 
+def _cms_line(line: str) -> str:
+    """A line as a CMS's editor writes it: a table's row as a <table>, else a <p> indented by text-indent and
+    &ensp; entities, its text in <span>s cut every few characters inside a <font>."""
+    if "\t" in line:
+        return "<table><tr>" + "".join(f"<td><p><span>{html.escape(c)}</span></p></td>" for c in line.split("\t")) + "</tr></table>"
+    core = line.lstrip("\u3000 ")
+    spans = "".join(f"<span style='font-family:仿宋'>{html.escape(core[k:k + 3])}</span>" for k in range(0, len(core), 3))
+    return f"<p style='text-indent:2em'><font size='4'>{'&ensp;' * 4 if core != line else ''}{spans}</font></p>"
+
+
+def _cms_page(text: str) -> str:
+    return ("<html><head><meta charset='utf-8'><title>政策文件_某某市人民政府门户网站</title></head><body>"
+            "<div class='xxgk'><span>来源：市政府办公室</span><span>发布时间：2024-05-01 09:30</span></div><div id='zoom'>"
+            + "\n".join(_cms_line(ln) if ln.strip() else "<p>&nbsp;</p>" for ln in text.split("\n")) + "</div></body></html>")
+
+
 # form: (extension, how the text is written)
 FORMS = {
     "gb18030": (".txt", lambda p, t: p.write_bytes(t.encode("gb18030"))),
@@ -42,6 +59,7 @@ FORMS = {
         _page("".join(f"<p>{html.escape(ln)}</p>\n" for ln in t.split("\n") if ln.strip())), encoding="utf-8")),
     "html_br_lines": (".html", lambda p, t: p.write_text(
         _page("<p>" + "<br>\n".join(html.escape(ln) for ln in t.split("\n")) + "</p>"), encoding="utf-8")),
+    "html_cms_spans": (".html", lambda p, t: p.write_text(_cms_page(t), encoding="utf-8")),
     "half_width_crlf": (".txt", lambda p, t: p.write_bytes(t.translate(_HALF).replace("\n", "\r\n").encode("utf-8"))),
     "full_width_digits": (".txt", lambda p, t: p.write_text(t.translate(_WIDE), encoding="utf-8")),
 }

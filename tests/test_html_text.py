@@ -199,6 +199,22 @@ def test_a_cms_pages_meta_tags_give_title_date_and_issuer():
     assert fields == {"date": "2024-03-01"}
 
 
+
+def test_a_pages_publication_date_is_the_date_where_nothing_else_gives_one():
+    """来源：… 发布时间：… is furniture the text drops, in the article or in a <span> above it: the page's date
+    (as a .txt copy of the page reads it from that line), after a 成文日期 field and a <meta> PubDate."""
+    body = ("<div class='info'><span>来源：某市人民政府办公室</span><span>发布时间：2024-06-01 16:30</span></div>"
+            "<div id='zoom'><p>某市支持医药产业发展若干措施</p><p>一、支持研发。</p></div>")
+    text, fields = article_text(page(body))
+    assert "发布时间" not in text and fields["date"] == "2024-06-01"
+    _, fields = article_text(page("<div id='zoom'><p>来源：本网　　发布日期：2024年6月1日　　浏览次数：12</p>"
+                                  "<p>一、支持研发。</p></div>"))
+    assert fields["date"] == "2024-06-01"
+    _, fields = article_text(page(body.replace("<p>一、", "<p>成文日期：2024年05月20日</p><p>一、")))
+    assert fields["date"] == "2024-05-20"
+    _, fields = article_text(page(body, head='<meta name="PubDate" content="2024-05-28">'))
+    assert fields["date"] == "2024-05-28"
+
 def test_a_cell_spanning_rows_keeps_each_row_in_its_columns():
     """rowspan: a short label (a unit, the bodies responsible) is read again in each row it spans, a figure once
     (it would count twice), and each row stays one line whose cells keep their columns."""

@@ -330,6 +330,21 @@ def test_a_running_header_above_the_footer_of_each_page_is_dropped():
                                             ["正文二。", "正文三。", "正文四。"], ["正文五。", "正文六。", "正文七。"]]
 
 
+
+
+
+def test_a_page_number_drawn_amid_a_pages_text_is_dropped():
+    """pypdf gives a page's text in the order it was drawn: a footer drawn between two body lines stands amid
+    them (…体外诊断、医⏎- 2 -⏎学影像…), where join_wrapped_lines would glue it into the sentence; so does a
+    running header drawn after it on each page. A figure alone (3) and a line after one number only stay."""
+    from bioparse.io import _strip_page_furniture
+    pages = [["正文一。", "支持企业研发体外诊断、医", "- 1 -", "学影像等高端产品。", "正文二。"],
+             ["正文三。", "（二）目标", "— 2 —", "某区实施意见", "指标\t2025年", "企业数量\t3", "正文四。"],
+             ["正文五。", "第 3 页 共 3 页", "某区实施意见", "3", "正文六。"]]
+    assert _strip_page_furniture(pages) == [["正文一。", "支持企业研发体外诊断、医", "学影像等高端产品。", "正文二。"],
+                                            ["正文三。", "（二）目标", "指标\t2025年", "企业数量\t3", "正文四。"],
+                                            ["正文五。", "3", "正文六。"]]
+
 def _pdf_at(path, pages, size=10):
     """A PDF of pages of (x, y, text) in points on an A4 page, each text placed where given (a table's cells)."""
     import matplotlib
@@ -483,6 +498,21 @@ def test_a_row_whose_label_wraps_around_its_centred_cells():
     assert splice_tables(text, pieces).split("\n") == ["指标\t2022年\t2025年", "研发投入强度\t2.1\t3.0",
                                                       "规模以上工业企业数量\t85\t120"]
 
+
+
+def test_a_page_number_drawn_amid_a_tables_pieces_leaves_the_table_whole():
+    """A footer (- 2 -) that the page draws between a table's rows stands amid its pieces in pypdf's order:
+    the rows still replace them (the number, furniture, goes), where other text between them keeps the table out."""
+    from bioparse.pdf_text import splice_tables
+
+    layout = [("指标", 72, 700), ("2022年", 222, 700), ("2025年", 300, 700), ("研发投入强度", 72, 678),
+              ("2.1", 222, 678), ("3.0", 300, 678), ("- 2 -", 270, 40), ("企业数量", 72, 656), ("85", 222, 656),
+              ("120", 300, 656)]
+    pieces, text = _pieces(layout, 10.0, " ")
+    assert splice_tables(text, pieces).split("\n") == ["指标\t2022年\t2025年", "研发投入强度\t2.1\t3.0", "企业数量\t85\t120"]
+    layout[6] = ("注：数据为预计", 270, 40)
+    pieces, text = _pieces(layout, 10.0, " ")
+    assert "\t" not in splice_tables(text, pieces)
 
 def test_an_indent_typed_as_ideographic_spaces_is_no_gap_between_cells():
     """pypdf may hand a line's indent and first character (　　第) as a piece of their own: the next

@@ -88,6 +88,17 @@ def test_issuer_before_guanyu_in_an_opinion_title():
     assert infer_metadata("关于推动生物医药产业发展的实施意见\n一、主要目标\n")["issuer"] == ""
 
 
+
+def test_a_notice_title_written_in_book_brackets_gives_its_issuer():
+    """A copy site writes the notice's title in 《》, perhaps behind its number: the bodies before 关于印发 still issue it."""
+    head = "《某滨市人民政府办公室关于印发某滨市〈医药产业工作要点〉分工方案的通知》\n某滨政办〔2024〕3号\n各区人民政府：\n一、总体要求\n"
+    m = infer_metadata(head)
+    assert (m["issuer"], m["title"], m["doc_number"]) == ("某滨市人民政府办公室", "某滨市〈医药产业工作要点〉分工方案", "某滨政办〔2024〕3号")
+    m = infer_metadata("某滨政办〔2024〕3号" + head)
+    assert (m["issuer"], m["level"]) == ("某滨市人民政府办公室", "city")
+    # a policy cited in 《》 on the first line names no issuer
+    assert infer_metadata("《某滨市医药产业发展规划》\n一、总体要求\n")["issuer"] == ""
+
 def test_regulation_title_on_the_first_line():
     m = infer_metadata("北京市促进医药健康产业发展条例\n第一章　总则\n第一条　为了促进本市医药健康产业发展，制定本条例。\n")
     assert m["title"] == "北京市促进医药健康产业发展条例"
@@ -453,6 +464,15 @@ def test_a_breadcrumb_above_the_notice_title_is_no_issuer():
             "现将《某巴县中药材产业发展若干措施》印发给你们。\n一、 壮大种植基地\n")
     meta = infer_metadata(text)
     assert (meta["issuer"], meta["title"]) == ("某巴县人民政府", "某巴县中药材产业发展若干措施")
+
+
+
+@pytest.mark.parametrize("button", ["返回顶部", "【关闭窗口】", "[打印]"])
+def test_a_pages_button_above_the_title_is_no_part_of_it(button):
+    """A copied page's 返回顶部 (or 【关闭窗口】) alone on the line above the title (blank lines gone, as normalize
+    leaves the text) is a button: neither the title nor its place (返回顶部某巴县) takes it."""
+    meta = infer_metadata(f"{button}\n某巴县人民政府工作规则\n第一章　总则\n一、根据有关规定，制定本规则。\n")
+    assert (meta["title"], meta["region"]) == ("某巴县人民政府工作规则", "某巴县")
 
 
 @pytest.mark.parametrize("second, title", [

@@ -234,6 +234,16 @@ def test_a_manual_break_wrapping_a_heading_joins_it():
     assert soft_breaks(f"各有关单位{SOFT_BREAK}现将方案印发") == "各有关单位\n现将方案印发"
 
 
+
+def test_a_manual_break_after_a_full_stop_typed_in_ascii_is_a_line_break():
+    """工作日.⏎(牵头单位:…) in a text typed with half-width punctuation: the . after a Chinese character
+    ends the sentence, so the break (a Word w:br, a page's <br>) starts the bodies' line, as a .txt's line break does."""
+    from bioparse.normalize import SOFT_BREAK, soft_breaks
+    line = "2.建立挂网采购绿色通道,挂网时限不超过10个工作日."
+    assert soft_breaks(f"{line}{SOFT_BREAK}(牵头单位:市医疗保障局)") == f"{line}\n(牵头单位:市医疗保障局)"
+    # a decimal point cut by a wrap is no full stop
+    assert soft_breaks(f"产值增长,达到12.{SOFT_BREAK}5亿元") == "产值增长,达到12.5亿元"
+
 def test_a_law_databases_field_names_before_a_line_are_dropped():
     raw = "某市某某条例\n【题注】 （2001年4月29日通过）\n【章名】 第一章　总则\n第一条　为了…，制定本条例。\n"
     n = normalize(raw)
