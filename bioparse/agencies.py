@@ -73,7 +73,7 @@ def _split_names(seg: str) -> list[str]:
     return seg.split("、")
 # segments of a clause: split at ；/; and before a marker word (牵头单位：A，配合单位：B)
 # (and before any other label: 完成时限：…), and only where a colon follows
-_SEGMENT_SPLIT_RE = re.compile(r"[；;]|[，,、\s]+(?=[^\s，,、；;：:（）()]{2,6}\s*[:：])")
+_SEGMENT_SPLIT_RE = re.compile(r"[；;]\s*|[，,、\s]+(?=[^\s，,、；;：:（）()]{2,6}\s*[:：])")  # ; 配合单位: (ASCII, a blank after)
 _SEMICOLON_RE = re.compile(r"[；;]")
 _LEAD_ONLY_RE = re.compile(r"^(?P<lead>.+?)(?:分别)?牵头(?:负责|落实|推进)?\s*$")  # A、B分别牵头: each leads its part
 _SUPPORT_SUFFIX_RE = re.compile(r"(?:配合|参与|协助|(?:加强)?指导)\s*$")
@@ -172,12 +172,18 @@ def _supporting_fund(piece: tuple, before: list[tuple]) -> bool:
 
 
 # 和/及/与 joining two names: before a collective (及各县市区政府), or between a body's
-# ending and the next body's level (市发展改革委和市科技局); never inside one name
-# (工业和信息化局, 住房和城乡建设局: no body's ending stands before the 和)
+# ending and the next body's level (市发展改革委和市科技局) or a next body named without one
+# (省委金融办和山东证监局, 市科技局和吉林大学, 江西省投资集团有限公司和江西银行: the run up to the
+# next separator ends as a body does); never inside one name (工业和信息化局, 住房和城乡建设局: no
+# body's ending stands before the 和), nor before 其 (各区人民政府及其有关部门).
 # One branch per connector, each opening with its literal and looking behind only after it: the regex
 # engine then skips to a 以, 及, 和 or 与 (和 stands in many names; a look-behind first tried every character).
-_CONNECTOR_RE = re.compile("|".join(r"{0}(?:(?=各)|(?<=[局委办厅署府会部心院门位司团]{0})(?=[省市区县州盟旗]))".format(c)
-                                    for c in ("以及", "及", "和", "与")))
+_BODY_END_BEHIND = r"(?:(?<=[局委办厅署会部心院门位司团室行队台社所]{0})|(?<=(?:政府|大学|学校|海关|园区|新区|发区|开区){0}))"
+_NEXT_BODY = (r"(?=[^、，,；;及与（）()\s]{2,%d}?(?:%s)(?:等|[、，,；;\s]|$))"
+              % (_MAX_NAME, "|".join(sorted(AGENCY_ENDINGS, key=len, reverse=True))))
+_CONNECTOR_RE = re.compile("|".join(
+    r"{0}(?:(?=各)|(?<=[局委办厅署府会部心院门位司团]{0})(?=[省市区县州盟旗])|{1}(?!其){2})".format(
+        c, _BODY_END_BEHIND.format(c), _NEXT_BODY) for c in ("以及", "及", "和", "与")))
 
 
 # ／ or / after a body's ending (or a role mark in brackets): 市科技局／市财政局, 市科技局（牵头）/市财政局
@@ -610,7 +616,7 @@ _BRACKET_LABEL_RE = re.compile(r"[【〔]\s*(" + "|".join(MARKERS) + r")\s*[】�
 # a sentence with a duty suffix, e.g. 市科技局、市财政局按职责分工负责。 (no parentheses;
 # a short bracket inside a name is allowed: 各市（州）人民政府)
 _BARE_DUTY_RE = re.compile(
-    r"(?:^|(?<=[。！\n]))[ \t\u3000]*((?:[^。！\n（）()]|[（(][^（）()\n]{1,12}[）)]){2,400}?(?:按照?职责分工负责|按职责负责|分工负责|(?:牵头|负责)[^。\n]{1,200}(?:配合|参与|协助)|负责|(?:负责|分工|职[责能]|抓好)落实))[ \t\u3000]*(?=[。；;]?[ \t\u3000]*(?:\n|$))"
+    r"(?:^|(?<=[。！\n]))[ \t\u3000]*((?:[^。！\n（）()【〔]|[（(][^（）()\n]{1,12}[）)]){2,400}?(?:按照?职责分工负责|按职责负责|分工负责|(?:牵头|负责)[^。\n]{1,200}(?:配合|参与|协助)|负责|(?:负责|分工|职[责能]|抓好)落实))[ \t\u3000]*(?=[。；;]?[ \t\u3000]*(?:\n|$))"
 )
 
 # Cheap pre-checks, so the clause regexes above run only where they can match.

@@ -371,17 +371,23 @@ def trailing_clause_owners(text: str, clauses: list[tuple], provisions: list[dic
     lines start with no blank, so a clause on a line of its own starts after a line break.
     """
     candidates = []
-    for start, end, _, _ in clauses:
+    for i, (start, end, _, _) in enumerate(clauses):
         if start and text[start - 1] != "\n":
             continue  # most clauses close a paragraph's text
+        # 【牵头单位】A【配合单位】B: clauses set one after another on the line are one
+        chain = [start]
+        while i + 1 < len(clauses) and not text[end:clauses[i + 1][0]].strip(" \t\u3000；;，,"):
+            i += 1
+            chain.append(clauses[i][0])
+            end = clauses[i][1]
         line_end = text.find("\n", end)
         line_end = len(text) if line_end < 0 else line_end + 1
         if not text[end:line_end].strip(" \t\u3000。；;，,\n"):
-            candidates.append((start, line_end))
+            candidates.extend((s, line_end) for s in chain)
     if not candidates:
         return {}
     by_id = {p["provision_id"]: p for p in provisions}
-    owners = [owner(c[0]) for c in clauses]
+    owners = {owner(c[0]) for c in clauses}  # an item with two clauses is one item with clauses
     groups = Counter((by_id[o]["parent_id"], by_id[o]["level"]) for o in owners if o in by_id)
     out = {}
     for start, line_end in candidates:

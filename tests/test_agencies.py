@@ -940,3 +940,36 @@ def test_real_task_lists_of_other_cities(text, expected):
     name); a note after the last name that opens with an exception (（除标注“分别牵头”外，列第一位为牵头…，下同）)
     cuts no name and makes the first lead; a scope set for the rest of the text (〈含开发区管委会，下同〉) names no body."""
     assert _clause_names(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("推进。（市卫生健康委、省委金融办和山东证监局按职责分工负责）\n",
+     [("市卫生健康委", "responsible"), ("省委金融办", "responsible"), ("山东证监局", "responsible")]),
+    ("推进。（责任单位：市科技局及吉林大学）\n", [("市科技局", "responsible"), ("吉林大学", "responsible")]),
+    ("推进。（责任单位：市资源规划局、西咸新区和经开区管委会）\n",
+     [("市资源规划局", "responsible"), ("西咸新区", "responsible"), ("经开区管委会", "responsible")]),
+    ("推进。（科技部、工业和信息化部和国家卫生健康委等按职责分工负责）\n",
+     [("科技部", "responsible"), ("工业和信息化部", "responsible"), ("国家卫生健康委", "responsible")]),
+    ("推进。（中国证监会和工业和信息化部负责）\n", [("中国证监会", "responsible"), ("工业和信息化部", "responsible")]),
+    ("推进。（市委督查室和市政府督查室负责）\n", [("市委督查室", "responsible"), ("市政府督查室", "responsible")]),
+    # never inside one name, nor before 其
+    ("推进。（责任单位：市工业和信息化局、市人力资源和社会保障局）\n",
+     [("市工业和信息化局", "responsible"), ("市人力资源和社会保障局", "responsible")]),
+    ("推进。（各区人民政府及其有关部门负责）\n", [("各区人民政府及其有关部门", "responsible")]),
+])
+def test_and_joins_a_body_named_without_a_level(text, expected):
+    """和/及 between a body's ending and a name that ends as a body does parts two names, also when the
+    second opens with no level (山东证监局, 吉林大学, 国家卫生健康委) or the first ends in 室 or 新区: both were
+    read as one name (省委金融办和山东证监局)."""
+    assert _clause_names(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("推进。(牵头单位: 市财政局; 配合单位: 市科技局, 市药监局)\n",
+     [("市财政局", "lead"), ("市科技局", "support"), ("市药监局", "support")]),
+    ("推进。【责任单位】市商务局、市科技局按职责分工负责\n", [("市商务局", "responsible"), ("市科技局", "responsible")]),
+])
+def test_ascii_labels_with_blanks_and_bracket_labels_with_a_duty(text, expected):
+    """A second ASCII label after '; ' (a blank after the semicolon) starts its own segment (its names were
+    lost); a 【责任单位】 list closed by 按职责分工负责 is read by its label (【责任单位】 was part of the first name)."""
+    assert _clause_names(text) == [expected]

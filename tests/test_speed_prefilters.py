@@ -583,7 +583,9 @@ def test_date_lines_are_finditer(text, end):
 
 # The agencies regexes as first written (a look-behind or a choice first), which the fast forms equal.
 CONNECTOR_PLAIN_RE = re.compile(r"(?:以及|及|和|与)(?=各)"
-                                r"|(?<=[局委办厅署府会部心院门位司团])(?:以及|及|和|与)(?=[省市区县州盟旗])")
+                                r"|(?<=[局委办厅署府会部心院门位司团])(?:以及|及|和|与)(?=[省市区县州盟旗])"
+                                r"|(?:(?<=[局委办厅署会部心院门位司团室行队台社所])|(?<=政府|大学|学校|海关|园区|新区|发区|开区))"
+                                r"(?:以及|及|和|与)(?!其)" + agencies._NEXT_BODY)
 # the same tail with its look-behind before the 等 (the plain form), built from the regex so the two keep one list of kinds
 ETC_TAIL_PLAIN_RE = re.compile("(?<![高中初])" + agencies._ETC_TAIL_RE.pattern.replace("等(?<![高中初]等)", "等", 1))
 NAME_TEXTS = st.lists(st.sampled_from(["以", "及", "以及", "和", "与", "各", "市", "县", "旗", "局", "委", "政府",
@@ -595,6 +597,7 @@ NAME_TEXTS = st.lists(st.sampled_from(["以", "及", "以及", "和", "与", "�
 @SETTINGS
 @given(NAME_TEXTS)
 @example("市发展改革委以及市科技局及各县政府和区政府与各部门")
+@example("省委金融办和山东证监局及吉林大学以及区政府和其部门与有关部门等")
 def test_connector_regex_is_the_plain_one(text):
     """_CONNECTOR_RE opens each branch with its connector (a class the engine skips to): the same matches."""
     assert spans(agencies._CONNECTOR_RE.finditer(text)) == spans(CONNECTOR_PLAIN_RE.finditer(text))
