@@ -172,6 +172,7 @@ _LIMIT_VERBS = {"不超过", "不超", "不多于", "最多", "最长", "最高"
 _AT_LEAST = {"不少于", "至少", "不低于"}  # 不少于30日: a bounded period, as a limit is
 _OWN_LIST_WORDS = ("以下", "如下", "下列", "下述")
 _MEASURE_WORDS = ("措施", "政策", "举措", "意见")
+_PAST_TIMES = ("先后", "曾")  # 先后3次, 曾2次: how often something has happened
 _BREAKTHROUGH_HEADS = ("技术", "重大", "关键")  # 技术突破5项: 突破 is a noun there, not 突破100亿元's verb
 
 
@@ -827,6 +828,8 @@ def _candidate(text: str, m: re.Match, spans, lead_ins: dict | None = None) -> d
                                     or not (qualified or _ends_clause(text, end))):
         return None  # 一个平台, 突破一批关键技术, 只奖励其中一项: "a", "a number of", "one of them";
         # but 建设中试平台一个。 counts one, and 一万元, 一万名 are amounts
+    if unit == "次" and text.endswith(_PAST_TIMES, max(0, q - 2), q):
+        return None  # 先后3次获得: events already past, a condition on the applicant, no goal
     if is_cn and unit == "次" and not qualified:
         return None  # 二次开发, 三次产业: ordinal words; 每年发布一次: a routine's frequency, no count of times
     if is_cn and len(num) == 1 and num in "百千" and not money and not qualified:

@@ -753,6 +753,11 @@ def test_stages_of_staged_support_are_no_count():
     assert [t["text"] for t in extract_targets(text)] == ["最高资助500万元"]
 
 
+def test_times_already_past_are_no_count():
+    """先后3次获得 and 曾2次 count what has happened (a condition on an applicant); 举办对接会不少于3次 is a goal."""
+    found = extract_targets("对先后3次获得省级奖励、曾2次入选的团队给予20万元奖励，每年举办对接会不少于3次。")
+    assert [t["text"] for t in found] == ["20万元", "不少于3次"]
+
 def test_breakthrough_as_a_noun_bounds_no_count():
     """技术突破5—8项 counts breakthroughs: 突破 is the noun there, not the verb of 突破100亿元."""
     found = extract_targets("实现科学发现和技术突破5—8项，产业规模突破100亿元。")
