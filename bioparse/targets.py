@@ -29,10 +29,13 @@ _CAPITALS = CAPITAL_DIGITS.replace("零", "") + CAPITAL_SMALL  # 伍佰万元 (�
 # an Arabic digit (5千—1万元: the 千 is the low end's multiplier, and 1万元 the high end) nor inside
 # a run of numerals (1三千万元 holds no 千万元: the scan of _target_matches tries a run's start). A bare
 # 万/亿 before 余/多 is one of them (万余人: 1万余人), and so is a bare 万 of 万亿元 (突破万亿元: 1万亿元,
-# as 超百亿元 is 100亿元).
+# as 超百亿元 is 100亿元), and a bare 亿 of 亿元 after 超/过/逾/突破 (超亿元企业, 过亿元品种: 1亿元, as
+# 超10亿元企业 is 10亿元; not 每亿元, 亿元级, nor 亿元以上项目, which the gold leaves out as often as it
+# keeps).
 _CN = (rf"(?<![{_DIGITS}{_CN_NUMERALS}{_CAPITALS}])(?:[{_CN_NUMERALS}]+(?:[万亿][{_CN_NUMERALS}]+)*"
        rf"|[{_CAPITALS}]+(?:[万亿][{_CAPITALS}]+)*"
-       rf"|(?<![{_CN_NUMERALS}{_CAPITALS}])(?:[万亿](?=[余多])|万(?=亿美?元)))")
+       rf"|(?<![{_CN_NUMERALS}{_CAPITALS}])(?:[万亿](?=[余多])|万(?=亿美?元))"
+       rf"|(?<=[超过逾破])亿(?=美?元))")
 _NUM = rf"(?:{_AR}|{_CN})"
 _SP = r"[ \u3000]*"
 
@@ -40,10 +43,10 @@ _SP = r"[ \u3000]*"
 # (1万余元, 2亿多元: 多 not of 多元化)
 _MONEY = r"(?:万亿|千亿|千万|百万|亿|万|千)?(?:(?<=[万亿])(?:余|多(?!元化)))?(?:美元|元)"
 # 万/亿 without 元 as money (产业规模突破3000亿, 给予最高100万奖励): only where nothing follows the
-# number but a clause's end, a bound, a word of money given out or the firms it sizes (超300亿企业, as
-# 超300亿元企业; not 1亿剂, 千亿级, 10万人)
+# number but a clause's end, a bound, a word of money given out, the firms it sizes (超300亿企业, as
+# 超300亿元企业; not 1亿剂, 千亿级, 10万人) or the currency's name (每年不少于3000万人民币的扶持资金)
 _BARE_MONEY = (r"(?:万亿|亿|万)(?=[ \u3000]*(?:[，。；;,、）)！!？?\n]|$|左右|以上|以下|以内|及以[上下]|[（(]含"
-               r"|奖励|补助|资助|补贴|扶持|企业|的(?!级)))")
+               r"|奖励|补助|资助|补贴|扶持|企业|人民币|的(?!级)))")
 _TIME_AFTER_GE = r"工作日|自然日|交易日|小时|季度|星期|百分点|月(?!份|度)|周(?!年|边|期)|天(?!津|然|使|下)"
 _UNITS = (
     r"%|％|‰|工作日|自然日|交易日|小时|季度|平方公里|平方米|公顷|㎡|m²|ｍ²|m2(?![0-9])|ｍ2(?![0-9])|人次|"
@@ -169,6 +172,8 @@ _LIMIT_VERBS = {"不超过", "不超", "不多于", "最多", "最长", "最高"
 _AT_LEAST = {"不少于", "至少", "不低于"}  # 不少于30日: a bounded period, as a limit is
 _OWN_LIST_WORDS = ("以下", "如下", "下列", "下述")
 _MEASURE_WORDS = ("措施", "政策", "举措", "意见")
+_PAST_TIMES = ("先后", "曾")  # 先后3次, 曾2次: how often something has happened
+_BREAKTHROUGH_HEADS = ("技术", "重大", "关键")  # 技术突破5项: 突破 is a noun there, not 突破100亿元's verb
 
 
 def _ends_clause(text: str, end: int) -> bool:
@@ -432,6 +437,14 @@ def _kind(text: str, start: int, end: int, unit: str) -> str:
             # sentence end made it quadratic), then default to money given out
             i = max(_start_after_last(text, _SENTENCE_END_IN_LINE, start), start - _SENTENCE_REACH)
             kind = _nearest_of(text[i:start], _MONEY_WORDS)
+        if kind is None:
+            # parallel clauses after a semicolon share the subject of the first (2020年总产值达到260亿元；
+            # 2025年达450亿元): back to the sentence's start within the line
+            j = max(_start_after_last(text, "。", start), start - _SENTENCE_REACH)
+            if j < i:
+                kind = _nearest_of(text[j:i], _MONEY_WORDS)
+        if kind is None and text.startswith(("企业", "的企业"), end):
+            return "output"  # 培育超百亿企业3家: the size of firms, their revenue
         return kind or "funding"
     if unit in ("%", "‰", "百分点"):
         before = _clause_before(text, start)
@@ -728,8 +741,11 @@ def _bare_money_is_money(text: str, start: int, end: int, bare: str) -> bool:
     """Whether a 万/亿 (``bare``) written without 元 (_BARE_MONEY) is an amount of money: a word of money
     (收入, 规模, 奖励, 补助…) stands in its line before it or its clause after it (产业规模突破3000亿;
     给予最高100万奖励; 给予…资助；单个企业累计不超过300万), or a later item of its list has the 元
-    (分别不超过1000万、2000万、3000万元)."""
-    if bare + "元" in _LIST_AFTER_RE.match(text, end).group():
+    (分别不超过1000万、2000万、3000万元), or it is followed by 人民币 (3000万人民币), or it is a 亿 that
+    sizes firms (培育超百亿企业3家: no firm counts in 亿, while 服务超万企业 counts firms)."""
+    if bare + "元" in _LIST_AFTER_RE.match(text, end).group() or text.startswith("人民币", end):
+        return True
+    if bare == "亿" and text.startswith(("企业", "的企业"), end):
         return True
     i = max(line_start_at(text, start), start - _SENTENCE_REACH)
     return bool(_nearest_of(text[i:start], _MONEY_WORDS) or _nearest_of(_clause_after(text, end), _MONEY_WORDS))
@@ -763,6 +779,9 @@ def _candidate(text: str, m: re.Match, spans, lead_ins: dict | None = None) -> d
     money = (money or "").strip(" \u3000")
     if money[1:2] in ("余", "多"):  # 1万余元: 1 万元, more than
         approx0, money = approx0 or money[1], money[0] + money[2:]
+    over = num == "亿" and not pq and prev == "过"  # 过亿元: over one 亿元 (过 is no _PREFIX_QUAL: 通过, 经过)
+    if over:
+        pq = "超过"
     if num in ("万", "亿"):  # 万余人, 万余元, 万亿元: one 万
         num, mult, money = "一", (None if money else num), (num + money if money else money)
     if money and not money.endswith("元"):
@@ -772,8 +791,10 @@ def _candidate(text: str, m: re.Match, spans, lead_ins: dict | None = None) -> d
     unit = money or geunit or ge or unit_word
     if unit == "％":
         unit = "%"
-    start = m.start()
+    start = num_start - 1 if over else m.start()
     end = m.end()
+    if pq == "突破" and text.endswith(_BREAKTHROUGH_HEADS, max(0, start - 2), start):
+        pq, start = None, num_start  # 技术突破5—8项: the noun 突破 counted, no bound on the count
     # trim a trailing suffix qualifier "内" that begins a word (内容/内部/内控…)
     if sq == "内" and end < len(text) and text[end] in "容部控涵外地在":
         end = m.start("sq")
@@ -807,6 +828,8 @@ def _candidate(text: str, m: re.Match, spans, lead_ins: dict | None = None) -> d
                                     or not (qualified or _ends_clause(text, end))):
         return None  # 一个平台, 突破一批关键技术, 只奖励其中一项: "a", "a number of", "one of them";
         # but 建设中试平台一个。 counts one, and 一万元, 一万名 are amounts
+    if unit == "次" and text.endswith(_PAST_TIMES, max(0, q - 2), q):
+        return None  # 先后3次获得: events already past, a condition on the applicant, no goal
     if is_cn and unit == "次" and not qualified:
         return None  # 二次开发, 三次产业: ordinal words; 每年发布一次: a routine's frequency, no count of times
     if is_cn and len(num) == 1 and num in "百千" and not money and not qualified:
@@ -859,12 +882,15 @@ _SELF_COUNT_RE = re.compile(r"(?:》|本(?:措施|办法|方案|政策|意见|�
                             r"[^，。；\n》]{0,16}$")
 _SELF_COUNT_REACH = 40
 _OWN_PART_WORDS = ("部分", "方面", "章节", "板块")
+# stages of a process or of staged support (分四个阶段予以支持, 分两个步骤实施): phases, as Ⅰ期、Ⅱ期 are
+_PHASE_WORDS = ("阶段", "步骤")
 
 
 def _counts_itself(text: str, start: int, end: int, unit: str) -> bool:
     """Whether a count of 条, 项 or 个 is the text describing itself: after its own name (or 本办法) and
-    共/包括/分为/提出 in the clause (《若干措施》共10条), or of its parts (三个部分, 五个方面)."""
-    if unit == "个" and text.startswith(_OWN_PART_WORDS, end):
+    共/包括/分为/提出 in the clause (《若干措施》共10条), or of its parts (三个部分, 五个方面) or the
+    stages of what it sets out (分四个阶段予以支持)."""
+    if unit == "个" and text.startswith(_OWN_PART_WORDS + _PHASE_WORDS, end):
         return True
     return _SELF_COUNT_RE.search(text, max(0, start - _SELF_COUNT_REACH), start) is not None
 

@@ -723,6 +723,53 @@ def test_money_in_wan_or_yi_without_yuan(text, expected):
     assert [(t["text"], t["value"], t["unit"], t["kind"]) for t in extract_targets(text)] == expected
 
 
+
+@pytest.mark.parametrize("text, expected", [
+    ("培育超百亿企业3家、超10亿企业12家，服务超万企业。", [("超百亿", 100.0, "亿元", "output"), ("3家", 3.0, "家", "count"),
+                                              ("超10亿", 10.0, "亿元", "output"), ("12家", 12.0, "家", "count")]),
+    ("每年安排不少于3000万人民币的扶持资金。", [("不少于3000万", 3000.0, "万元", "funding")]),
+])
+def test_bare_yi_sizing_firms_and_wan_before_renminbi_are_money(text, expected):
+    """A bare 亿 before 企业 is the firms' size in money even with no word of money in the line (no firm
+    counts in 亿; 服务超万企业 counts firms), and 3000万人民币 names its currency."""
+    assert [(t["text"], t["value"], t["unit"], t["kind"]) for t in extract_targets(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("培育营业收入超亿元企业25家，过亿元品种30个，突破亿元的产品3个。",
+     [("超亿元", 1.0, "超过"), ("25家", 25.0, ""), ("过亿元", 1.0, "超过"), ("30个", 30.0, ""),
+      ("突破亿元", 1.0, "突破"), ("3个", 3.0, "")]),
+    ("每亿元投资，亿元级项目，引进亿元以上项目20个，通过2轮评审。", [("20个", 20.0, "")]),
+])
+def test_over_one_yi_yuan_written_without_a_digit(text, expected):
+    """超亿元, 过亿元 (过 for 超过) and 突破亿元 are 1亿元, as 超百亿元 is 100亿元; 每亿元 and 亿元级 are no
+    figures, and 亿元以上项目 stays unread (the gold of tests/other_provinces keeps it as often as it leaves it out)."""
+    assert [(t["text"], t["value"], t["qualifier"]) for t in extract_targets(text)] == expected
+
+
+def test_stages_of_staged_support_are_no_count():
+    """分四个阶段予以支持 counts the stages of a subsidy, as Ⅰ期、Ⅱ期 name them: no goal."""
+    text = "对新药分四个阶段予以支持，分两个步骤实施，每个阶段最高资助500万元。"
+    assert [t["text"] for t in extract_targets(text)] == ["最高资助500万元"]
+
+
+def test_times_already_past_are_no_count():
+    """先后3次获得 and 曾2次 count what has happened (a condition on an applicant); 举办对接会不少于3次 is a goal."""
+    found = extract_targets("对先后3次获得省级奖励、曾2次入选的团队给予20万元奖励，每年举办对接会不少于3次。")
+    assert [t["text"] for t in found] == ["20万元", "不少于3次"]
+
+def test_breakthrough_as_a_noun_bounds_no_count():
+    """技术突破5—8项 counts breakthroughs: 突破 is the noun there, not the verb of 突破100亿元."""
+    found = extract_targets("实现科学发现和技术突破5—8项，产业规模突破100亿元。")
+    assert [(t["text"], t["qualifier"]) for t in found] == [("5—8项", ""), ("突破100亿元", "突破")]
+
+
+def test_money_after_a_semicolon_takes_the_kind_of_the_sentences_subject():
+    """2020年总产值达到260亿元；2025年达450亿元: the later clauses share the first's subject (output), where
+    before they fell to funding."""
+    found = extract_targets("2020年生物医药产业总产值达到260亿元；2025年达450亿元；2035年达到1200亿元，形成高地。")
+    assert [(t["value"], t["kind"]) for t in found] == [(260.0, "output"), (450.0, "output"), (1200.0, "output")]
+
 _PLAN_TABLE = ["指标", "单位", "2020年（基期）", "2025年（目标）", "年均增长", "属性"]
 _PLAN_ROWS = [["营业收入", "亿元", "850", "1600", "13.5%", "预期性"], ["规上企业", "家", "120", "200", "〔80〕", "预期性"]]
 _PLAN_WANT = [("850", 850.0, "亿元", "", 2020, "baseline"), ("1600", 1600.0, "亿元", "", 2025, "goal"),
