@@ -272,6 +272,10 @@ def _provision_dicts(text: str) -> list[dict]:
             _open_annex(provisions, stack, start, text_end, "", line.strip())
             in_annex = True
             continue
+        if ("解读" in line or "解讀" in line) and provisions and _INTERPRETATION_RE.match(line):  # 《X》政策解读 after it
+            _open_annex(provisions, stack, start, text_end, "", line.strip())
+            in_annex = True
+            continue
         if line[:2] in ("专栏", "專欄") and _BOX_RE.match(line):
             box = {}  # 专栏1 重大工程: a box whose numbered lines (1.创新平台工程) are no items
             continue
@@ -326,6 +330,15 @@ def _provision_dicts(text: str) -> list[dict]:
 
 # A draft's explanation printed after it: 关于《X（征求意见稿）》的起草说明, 编制说明 — no part of the policy
 _EXPLANATION_RE = re.compile(r"[ \t\u3000]*(?:关于|關於|關于)?[^\n。；：:]{0,80}?(?:起草|编制|編制|修订|修訂|制定|政策)[说說]明[ \t\u3000]*$")
+# An interpretation printed after the policy (a site's page or a file that carries both): a title line naming
+# a policy and ending in 解读 (《X》政策解读, 关于《X》的解读, X若干措施政策解读) or reading 政策解读 alone. A
+# heading of the policy (（三）加强政策宣传解读) or a sentence (加强政策解读，…) is none: a name before 解读 must
+# be in 《》 or end in a policy's kind (措施, 方案, 意见…), and the line holds no 。；：，.
+_INTERPRETATION_RE = re.compile(
+    r"[ \t\u3000]*[【\[]?(?:(?:关于|關於|關于)?《[^》\n]{2,80}》(?:的)?"
+    r"|[^\n。；;：:，,《》（）()]{2,80}?(?:措施|方案|意见|意見|办法|辦法|计划|計劃|规划|規劃|细则|細則|规定|規定|条例|條例"
+    r"|若干政策|政策措施))?"
+    r"(?:政策)?(?:文字|图文|圖文)?解[读讀][】\]]?[ \t\u3000]*[：:]?[ \t\u3000]*$")
 # a box of a plan (专栏1 主要指标, 专栏二：重大工程): its entries are no items of the text around it
 _BOX_RE = re.compile(r"(?:专栏|專欄)[ \t\u3000]*[0-9０-９一二三四五六七八九十]{1,3}(?:[ \t\u3000:：、]|$)")
 

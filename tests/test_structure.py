@@ -440,6 +440,23 @@ def test_a_drafts_explanation_after_it_is_an_attachment():
     assert rows[-1].title == "关于《某市若干措施（征求意见稿）》的起草说明"
 
 
+def test_an_interpretation_printed_after_the_policy_is_an_attachment():
+    """《X》政策解读 after the policy (a page or file carrying both) starts an attachment, as a 起草说明 does:
+    its 一、出台背景 is no part; a heading or sentence of the policy naming 解读 stays text."""
+    text = ("某市若干措施\n一、支持研发\n（一）支持新药。给予奖励。\n（二）加强政策宣传解读\n加强政策解读，及时总结。\n"
+            "二、附则\n本措施自印发之日起施行。\n《某市若干措施》政策解读\n一、出台背景\n落实省部署。\n二、主要内容\n"
+            "（一）支持研发。共2条。\n")
+    rows = parse_provisions(text)
+    assert [(p.level, p.label) for p in rows] == [
+        ("preamble", ""), ("part", "一、"), ("section", "（一）"), ("section", "（二）"), ("part", "二、"), ("annex", "")]
+    assert rows[-1].title == "《某市若干措施》政策解读"
+    for title in ("关于《某市若干措施》的解读", "某市促进生物医药产业发展若干措施政策解读", "政策解读"):
+        assert [p.level for p in parse_provisions(text.replace("《某市若干措施》政策解读", title))][-1] == "annex"
+    # a 解读 that is the whole text: its title stands above its headings, which stay its parts
+    alone = "《某市若干措施》政策解读\n一、出台背景\n落实省部署。\n二、主要内容\n共2条。\n"
+    assert [p.label for p in parse_provisions(alone)] == ["", "一、", "二、"]
+
+
 def test_a_table_row_set_with_single_ideographic_spaces_is_no_item():
     text = ("某市行动计划\n一、发展目标\n主要指标见表1。\n表1　主要发展指标\n序号　指标名称　单位　2023年　2026年\n"
             "1　产业规模　亿元　600　1000\n2　上市企业　家　10　20\n二、重点任务\n1　建设国家级平台，到2026年建成一批。\n")
