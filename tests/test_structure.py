@@ -457,6 +457,20 @@ def test_an_interpretation_printed_after_the_policy_is_an_attachment():
     assert [p.label for p in parse_provisions(alone)] == ["", "一、", "二、"]
 
 
+def test_an_article_or_section_with_no_part_above_is_a_measure():
+    """第二条 or （一） opening the tree stands in the measure tier all the same: one tier is left below it, so
+    the 1. under its （一） (or the （1） under its 1.) is text of that item, as a fourth tier is."""
+    rules = ("某市专项资金管理办法\n第一条　为规范资金管理，制定本办法。\n第二条　资金支持以下事项：\n（一）新药研发。包括：\n"
+             "1.完成Ⅰ期临床试验的，给予资助；\n2.完成Ⅱ期临床试验的，给予资助。\n（二）平台建设。给予补助。\n第三条　本办法自印发之日起施行。\n")
+    assert [(p.provision_id, p.label) for p in parse_provisions(rules)] == [
+        ("0", ""), ("1", "第一条"), ("2", "第二条"), ("2.1", "（一）"), ("2.2", "（二）"), ("3", "第三条")]
+    plan = "某县方案\n（一）建设基地。\n1.建设种植基地。\n（1）推进规范种植；\n（2）建设加工中心。\n2.培育企业。\n（二）加强保障。\n"
+    assert [p.label for p in parse_provisions(plan)] == ["", "（一）", "1.", "2.", "（二）"]
+    # under a chapter or a part the tiers are as before: 第一章/第一条/（一） and 一、/（一）/1.
+    chaptered = "某市办法\n第一章　总则\n第一条　资金支持以下事项：\n（一）新药研发。\n1.完成临床试验的。\n"
+    assert [p.label for p in parse_provisions(chaptered)] == ["", "第一章", "第一条", "（一）"]
+
+
 def test_a_table_row_set_with_single_ideographic_spaces_is_no_item():
     text = ("某市行动计划\n一、发展目标\n主要指标见表1。\n表1　主要发展指标\n序号　指标名称　单位　2023年　2026年\n"
             "1　产业规模　亿元　600　1000\n2　上市企业　家　10　20\n二、重点任务\n1　建设国家级平台，到2026年建成一批。\n")
