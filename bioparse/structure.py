@@ -23,23 +23,24 @@ _ARABIC_FIRST = "0123456789０１２３４５６７８９"  # a label's first di
 # (level name, rank, pattern). A lower rank is higher in the tree. Each pattern matches at
 # the start of a paragraph and captures the numeral in group "n".
 HEADING_KINDS: list[tuple[str, int, re.Pattern]] = [
-    ("chapter", 0, re.compile(rf"^第(?P<n>[{CN}\d]+)[章编編]")),
+    # a blank may stand inside a label (第 一 章, （ 二 ）, 一 、, 1 .: a scan's text layer, or typed so)
+    ("chapter", 0, re.compile(rf"^第[ \u3000]*(?P<n>[{CN}\d]+)[ \u3000]*[章编編]")),
     ("chapter", 0, re.compile(rf"^第(?P<n>[{CN}\d]+)部分")),
     ("division", 1, re.compile(rf"^第(?P<n>[{CN}\d]+)[节節]")),  # 节 of a long regulation
     # 一、 or 一. ; or 一　总体要求, a blank for the 、 (a PDF's or typeset plan's heading), on a short line of its own
-    ("part", 2, re.compile(rf"^(?P<n>[{CN}]+)(?:、|[.．](?![{CN}\d])|[ \u3000]+(?=[^\s\d]))")),
-    ("article", 3, re.compile(rf"^第(?P<n>[{CN}\d]+)[条條]")),
+    ("part", 2, re.compile(rf"^(?P<n>[{CN}]+)(?:[ \u3000]*、|[.．](?![{CN}\d])|[ \u3000]+(?=[^\s\d]))")),
+    ("article", 3, re.compile(rf"^第[ \u3000]*(?P<n>[{CN}\d]+)[ \u3000]*[条條]")),
     # 行动一：创新策源行动, 专项行动二　…, 任务三、…: a plan's named actions, between its parts
     # (二、重点行动) and the （一） measures under them; the separator is part of the label
     ("action", 3, re.compile(rf"^(?:专项|專項)?(?:行动|行動|任务|任務)(?P<n>[{CN}]+)(?:[：:、]|[ \u3000\t]+|$)")),
-    ("section", 4, re.compile(rf"^[（(](?P<n>[{CN}]+)[）)]")),
+    ("section", 4, re.compile(rf"^[（(][ \u3000]*(?P<n>[{CN}]+)[ \u3000]*[）)]")),
     ("section", 4, re.compile(rf"^(?P<n>[{PARENTHESIZED_CN}])")),  # ㈠ for （一）
     # 1. or 1、 — a full stop before a digit is a decimal point (1.5万亩), except before a year
     # (2.2025年底前…); 、 never is; a blank is, unless a unit follows (12 个, 3 万亩: a figure)
-    ("item", 5, re.compile(r"^(?P<n>\d{1,3})(?:[.．](?!\d)|[.．](?=(?:19|20)\d\d[ \u3000]*年)|、"
+    ("item", 5, re.compile(r"^(?P<n>\d{1,3})(?:[ \u3000]*[.．](?!\d)|[.．](?=(?:19|20)\d\d[ \u3000]*年)|[ \u3000]*、"
                            r"|[ \u3000](?![ \u3000]*[年月日%万亿元个家项]))")),
     ("item", 5, re.compile(rf"^(?P<n>[{DIGITS_WITH_STOP}])")),  # ⒈ for 1.
-    ("subitem", 6, re.compile(r"^[（(](?P<n>\d{1,3})[）)]")),
+    ("subitem", 6, re.compile(r"^[（(][ \u3000]*(?P<n>\d{1,3})[ \u3000]*[）)]")),
     ("subitem", 6, re.compile(rf"^(?P<n>[{PARENTHESIZED_DIGITS}])")),  # ⑴ for （1）
     ("subitem", 6, re.compile(r"^(?P<n>\d{1,2})[）)]")),
     ("subsubitem", 7, re.compile(rf"^(?P<n>[{CIRCLED}])")),

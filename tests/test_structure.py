@@ -471,6 +471,19 @@ def test_an_article_or_section_with_no_part_above_is_a_measure():
     assert [p.label for p in parse_provisions(chaptered)] == ["", "第一章", "第一条", "（一）"]
 
 
+def test_a_label_with_blanks_inside_it():
+    """（ 一 ）, (三 ), 一 、, 1 . and 第 一 条 (a scan's text layer, or typed so) are the labels they spell: the
+    （一） are measures, not text of the part, and a title does not start with the 、 or . left after a blank."""
+    text = ("某市若干措施\n一 、支持创新\n（ 一 ）支持新药研发。给予奖励。\n(二 ) 支持器械研发。给予奖励。\n二 、优化环境\n"
+            "（ 三 ）优化审批。压缩时限。\n1 .压缩审批时限。\n2 、推行并联审批。\n（ 1 ）容缺受理。\n")
+    assert [(p.level, p.number, p.title) for p in parse_provisions(text)] == [
+        ("preamble", None, ""), ("part", 1, "支持创新"), ("section", 1, "支持新药研发"), ("section", 2, "支持器械研发"),
+        ("part", 2, "优化环境"), ("section", 3, "优化审批"), ("item", 1, "压缩审批时限"), ("item", 2, "推行并联审批")]
+    rules = "某市办法\n第 一 章　总则\n第 一 条　为规范管理，制定本办法。\n第 二 条　本办法自印发之日起施行。\n"
+    assert [(p.level, p.number) for p in parse_provisions(rules)] == [
+        ("preamble", None), ("chapter", 1), ("article", 1), ("article", 2)]
+
+
 def test_a_table_row_set_with_single_ideographic_spaces_is_no_item():
     text = ("某市行动计划\n一、发展目标\n主要指标见表1。\n表1　主要发展指标\n序号　指标名称　单位　2023年　2026年\n"
             "1　产业规模　亿元　600　1000\n2　上市企业　家　10　20\n二、重点任务\n1　建设国家级平台，到2026年建成一批。\n")
