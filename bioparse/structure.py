@@ -276,7 +276,8 @@ def _provision_dicts(text: str) -> list[dict]:
             _open_annex(provisions, stack, start, text_end, "", line.strip())
             in_annex = True
             continue
-        if ("解读" in line or "解讀" in line) and provisions and _INTERPRETATION_RE.match(line):  # 《X》政策解读 after it
+        if ("解读" in line or "解讀" in line) and provisions and _INTERPRETATION_RE.match(line) \
+                and match_heading(line.strip()) is None:  # 《X》政策解读 after it; 三、加强规划解读 is a heading
             _open_annex(provisions, stack, start, text_end, "", line.strip())
             in_annex = True
             continue
@@ -338,8 +339,8 @@ def _provision_dicts(text: str) -> list[dict]:
 _EXPLANATION_RE = re.compile(r"[ \t\u3000]*(?:关于|關於|關于)?[^\n。；：:]{0,80}?(?:起草|编制|編制|修订|修訂|制定|政策)[说說]明[ \t\u3000]*$")
 # An interpretation printed after the policy (a site's page or a file that carries both): a title line naming
 # a policy and ending in 解读 (《X》政策解读, 关于《X》的解读, X若干措施政策解读) or reading 政策解读 alone. A
-# heading of the policy (（三）加强政策宣传解读) or a sentence (加强政策解读，…) is none: a name before 解读 must
-# be in 《》 or end in a policy's kind (措施, 方案, 意见…), and the line holds no 。；：，.
+# heading of the policy (（三）加强政策宣传解读, 三、加强规划解读) or a sentence (加强政策解读，…) is none: a name
+# before 解读 must be in 《》 or end in a policy's kind (措施, 方案, 意见…), and the line holds no 。；：，.
 _INTERPRETATION_RE = re.compile(
     r"[ \t\u3000]*[【\[]?(?:(?:关于|關於|關于)?《[^》\n]{2,80}》(?:的)?"
     r"|[^\n。；;：:，,《》（）()]{2,80}?(?:措施|方案|意见|意見|办法|辦法|计划|計劃|规划|規劃|细则|細則|规定|規定|条例|條例"

@@ -442,9 +442,9 @@ def test_a_drafts_explanation_after_it_is_an_attachment():
 
 def test_an_interpretation_printed_after_the_policy_is_an_attachment():
     """《X》政策解读 after the policy (a page or file carrying both) starts an attachment, as a 起草说明 does:
-    its 一、出台背景 is no part; a heading or sentence of the policy naming 解读 stays text."""
+    its 一、出台背景 is no part; a heading or sentence of the policy naming 解读 stays what it is."""
     text = ("某市若干措施\n一、支持研发\n（一）支持新药。给予奖励。\n（二）加强政策宣传解读\n加强政策解读，及时总结。\n"
-            "二、附则\n本措施自印发之日起施行。\n《某市若干措施》政策解读\n一、出台背景\n落实省部署。\n二、主要内容\n"
+            "二、加强规划解读\n本措施自印发之日起施行。\n《某市若干措施》政策解读\n一、出台背景\n落实省部署。\n二、主要内容\n"
             "（一）支持研发。共2条。\n")
     rows = parse_provisions(text)
     assert [(p.level, p.label) for p in rows] == [
