@@ -112,9 +112,8 @@ _LIST_LEVELS = ("item", "subitem", "subsubitem")  # arabic-numbered: kept only i
 # under 1., 1. under an article's （一）) numbers a run of points inside its item, whose
 # text keeps them.
 MAX_TIERS = 3
-# An article or a （一） is a measure in the annotations, never a part: with no part above it, it stands in
-# the second tier all the same, and only one tier (1. or （一）) is left below it.
-_MEASURE_LEVELS = ("article", "section")
+# An article, a （一） or a 1. is a measure in the annotations, never a part: with no part above it, it stands
+# in the second tier all the same, and only one tier (（一）, 1. or （1）) is left below it.
 # A row of a task table set as text: cells apart by tabs or runs of spaces
 # (1  建设产业园  区发改局  2025年12月底) — two such gaps after the label.
 _CELL_GAP = r"(?:\t|[ \u3000]{2,})"
@@ -311,8 +310,8 @@ def _provision_dicts(text: str) -> list[dict]:
         while keep and stack[keep - 1][0] >= rank:
             keep -= 1
         tier = (stack[keep - 1][2] if keep else 0) + 1
-        if level in _MEASURE_LEVELS and tier == 1:
-            tier = 2  # 第二条 or （一） with no part above: still a measure, so (1) under 1. under it is text
+        if tier == 1 and rank > _PART_RANK and level != "action":
+            tier = 2  # 第二条, （一） or 1. with no part above: still a measure, so what stands two below it is text
         if tier > MAX_TIERS:  # (1) under 1. under （一） under 一、: text of its item
             continue
         if provisions:

@@ -193,10 +193,11 @@ def test_full_stop_after_a_numeral_in_running_text_is_no_heading():
 
 def test_circled_numbers_nest_under_parenthesized_subitems():
     """一、/（一）/1./（1）/① is the five-level scheme: ① sits under （1）, and （2） follows （1）."""
-    text = "1.平台奖励。\n（1）国家级平台奖励500万元；\n①其中为1类新药的，上浮20%；\n②其他上浮50%。\n（2）省级平台奖励200万元。\n"
+    # under a part, so that （1） is a measure and ① an item (a 1. opening the tree is a measure itself)
+    text = "一、平台奖励\n（1）国家级平台奖励500万元；\n①其中为1类新药的，上浮20%；\n②其他上浮50%。\n（2）省级平台奖励200万元。\n"
     provs = parse_provisions(text)
     assert_partition(text, provs)
-    assert [t[:3] for t in tree(text)] == [("1", "item", 1), ("1.1", "subitem", 1), ("1.1.1", "subsubitem", 1),
+    assert [t[:3] for t in tree(text)] == [("1", "part", 1), ("1.1", "subitem", 1), ("1.1.1", "subsubitem", 1),
                                            ("1.1.2", "subsubitem", 2), ("1.2", "subitem", 2)]
 
 
@@ -458,14 +459,17 @@ def test_an_interpretation_printed_after_the_policy_is_an_attachment():
 
 
 def test_an_article_or_section_with_no_part_above_is_a_measure():
-    """第二条 or （一） opening the tree stands in the measure tier all the same: one tier is left below it, so
-    the 1. under its （一） (or the （1） under its 1.) is text of that item, as a fourth tier is."""
+    """第二条, （一） or 1. opening the tree stands in the measure tier all the same: one tier is left below it,
+    so the 1. under its （一） (the （1） under its 1., the ① under its （1）) is text of that item, as a fourth tier is."""
     rules = ("某市专项资金管理办法\n第一条　为规范资金管理，制定本办法。\n第二条　资金支持以下事项：\n（一）新药研发。包括：\n"
              "1.完成Ⅰ期临床试验的，给予资助；\n2.完成Ⅱ期临床试验的，给予资助。\n（二）平台建设。给予补助。\n第三条　本办法自印发之日起施行。\n")
     assert [(p.provision_id, p.label) for p in parse_provisions(rules)] == [
         ("0", ""), ("1", "第一条"), ("2", "第二条"), ("2.1", "（一）"), ("2.2", "（二）"), ("3", "第三条")]
     plan = "某县方案\n（一）建设基地。\n1.建设种植基地。\n（1）推进规范种植；\n（2）建设加工中心。\n2.培育企业。\n（二）加强保障。\n"
     assert [p.label for p in parse_provisions(plan)] == ["", "（一）", "1.", "2.", "（二）"]
+    # a 1. opening the tree is a measure too: the ① under its （1） is text
+    items = "某县措施\n1.支持基地建设。补助如下：\n（1）种植100亩以上的；\n①其中道地品种；\n（2）种植500亩以上的。\n2.支持加工。\n"
+    assert [p.label for p in parse_provisions(items)] == ["", "1.", "（1）", "（2）", "2."]
     # under a chapter or a part the tiers are as before: 第一章/第一条/（一） and 一、/（一）/1.
     chaptered = "某市办法\n第一章　总则\n第一条　资金支持以下事项：\n（一）新药研发。\n1.完成临床试验的。\n"
     assert [p.label for p in parse_provisions(chaptered)] == ["", "第一章", "第一条", "（一）"]
