@@ -549,9 +549,19 @@ def policy_after_signature(text: str) -> int:
 
 
 def _names_cited(line: str, cited: dict[str, set[str]]) -> bool:
-    """Whether a squeezed line is one of the cited titles, or a beginning of one of six or more characters."""
+    """Whether a squeezed line is one of the cited titles, or a beginning of one of six or more characters;
+    or one with a 的 more or less (《X的若干措施》 over X若干措施), or one and a short note in brackets after it
+    (《X》 over X（试行）, X（2024—2026年）)."""
     titles = cited.get(line[:6], ())
-    return line in titles or (len(line) >= 6 and any(t.startswith(line) for t in titles))
+    if not titles:
+        return False
+    if line in titles or (len(line) >= 6 and any(t.startswith(line) for t in titles)):
+        return True
+    bare = line.replace("的", "")
+    if any(t.replace("的", "") == bare for t in titles):
+        return True
+    cut = max(line.rfind("（"), line.rfind("("))
+    return cut >= 6 and line[-1:] in "）)" and len(line) - cut <= 20 and line[:cut] in titles
 
 
 # The header row of a table: 序号, then two or more short cells apart by blanks (tabs, spaces or

@@ -409,6 +409,18 @@ def test_a_notice_that_prints_its_policy_after_the_signature(between):
     assert [r["label"] for r in parse_provision_rows(other)[0]][:3] == ["", "一、", "二、"]
 
 
+@pytest.mark.parametrize("title", ["某市生物医药若干措施（试行）", "某市生物医药若干措施（2024—2026年）", "某市生物医药的若干措施"])
+def test_a_policy_after_the_signature_titled_a_little_otherwise_than_cited(title):
+    """The title over the policy may add a note in brackets to the name the notice cites (（试行）, its period), or
+    have a 的 more or less: it is the policy named all the same, so the notice's 一、二、 are no parts."""
+    measures = "".join(f"（{n}）支持研发{n}。对开展新药临床试验的企业，按研发投入给予分阶段奖励。\n" for n in "一二三四五六")
+    text = ("某市人民政府关于印发某市生物医药若干措施的通知\n现将《某市生物医药若干措施》印发给你们，并通知如下：\n"
+            "一、提高认识。\n二、抓好落实。\n某市人民政府\n2024年3月1日\n" + title + "\n一、支持研发\n" + measures)
+    rows, _ = parse_provision_rows(text)
+    assert [r["label"] for r in rows][:3] == ["", "一、", "（一）"]
+    assert rows[1]["start"] == text.index("一、支持研发")
+
+
 def _shape(text):
     return [(p.level, p.label, p.title) for p in parse_provisions(text)]
 
