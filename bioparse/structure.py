@@ -507,7 +507,8 @@ def _date_lines(text: str, end: int):
         date = _DATE_LINE_RE.match(text, text.rfind("\n", 0, m.start()) + 1, m.end())
         if date:
             yield date
-_PUBLIC_NOTE_RE = re.compile(r"[ \t\u3000]*[（(]此件[^\n]{0,10}[）)][ \t\u3000]*$")  # （此件公开发布）
+# （此件公开发布）, or the contact a notice gives under its date (（联系人：王某，联系电话：12345678）)
+_PUBLIC_NOTE_RE = re.compile(r"[ \t\u3000]*[（(](?:此件[^\n]{0,10}|联系人[^\n]{0,60})[）)][ \t\u3000]*$")
 
 
 def policy_after_signature(text: str) -> int:

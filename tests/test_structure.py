@@ -393,7 +393,7 @@ def test_named_actions_sit_between_parts_and_their_sections():
     assert [(p.label, p.number) for p in top] == [("专项行动一", 1), ("任务二、", 2)]
 
 
-@pytest.mark.parametrize("between", ["", "（此件公开发布）\n"])
+@pytest.mark.parametrize("between", ["", "（此件公开发布）\n", "（联系人：王某，联系电话：0000-12345678）\n"])
 def test_a_notice_that_prints_its_policy_after_the_signature(between):
     """A 公告 putting out a draft (or a 通知 printing a plan) with its own 一、二、, then its 落款, then the policy it
     names in 《》 with no 附件 line: the notice is the preamble, its points no parts."""
