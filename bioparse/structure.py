@@ -253,7 +253,8 @@ def _provision_dicts(text: str) -> list[dict]:
         if start < body_start:
             continue
         holds_annex = start in annex_candidates
-        if holds_annex and provisions and _ANNEX_LINE_RE.match(line) and text_end - start <= start:
+        if holds_annex and provisions and _ANNEX_LINE_RE.match(line) \
+                and (text_end - start <= start or _table_below(lines, k)):  # a long table may start in the first half
             title = next((ln.strip() for ln in lines[k + 1:k + 4] if ln.strip()), "")
             _open_annex(provisions, stack, start, text_end, line.strip(), title)
             in_annex = True
@@ -600,6 +601,21 @@ def _table_annex_start(text: str, lines: list[str], body_start: int = 0) -> int 
             return None
         return offsets[above]
     return None
+
+
+def _table_below(lines: list[str], k: int) -> bool:
+    """Whether a 序号 header row follows line k within its next two non-blank lines (附件⏎重点任务分工表⏎序号…):
+    a line reading 附件 over a table is an attachment even where the table is longer than the policy."""
+    seen = 0
+    for line in lines[k + 1:k + 8]:
+        if not line.strip():
+            continue
+        if "序" in line[:4] and _TABLE_HEAD_RE.match(line):
+            return True
+        seen += 1
+        if seen == 2:
+            return False
+    return False
 
 
 # 附件1：名词解释 (附件2 重点企业名单): an attachment's number and its short title on one line

@@ -245,8 +245,9 @@ def test_rows_of_a_task_table_set_as_text_are_not_items():
             "1  建设太湖科学城生物医药产业园  吴中经开区管委会  2025年12月底\n"
             "2\t实施骨干企业培育计划\t区工信局\t长期坚持\n")
     rows, _ = parse_provision_rows(text)
-    assert [r["label"] for r in rows] == ["一、", "（一）", "1."]
-    assert rows[-1]["end"] == len(text)  # the table stays in the last item's text
+    # the line reading 附件 over the table starts an attachment (here in the text's first half: the table is the longer)
+    assert [r["label"] for r in rows] == ["一、", "（一）", "1.", "附件"]
+    assert rows[-1]["level"] == "annex" and rows[-1]["end"] == len(text)  # the table is the attachment's text
 
 
 def test_a_notice_s_own_points_before_the_policy_it_issues_are_no_headings():
@@ -498,6 +499,18 @@ def test_a_label_with_blanks_inside_it():
     rules = "某市办法\n第 一 章　总则\n第 一 条　为规范管理，制定本办法。\n第 二 条　本办法自印发之日起施行。\n"
     assert [(p.level, p.number) for p in parse_provisions(rules)] == [
         ("preamble", None), ("chapter", 1), ("article", 1), ("article", 2)]
+
+
+def test_a_line_reading_fujian_over_a_table_longer_than_the_policy():
+    """附件⏎重点任务分工表⏎序号… starts an attachment even in the text's first half (the table is longer than the
+    policy): its rows are no items of the last part. A 附件 line over no table there stays as it was."""
+    rows = "".join(f"{n}　建设创新平台第{n}项，推动产品注册　市科技局　2027年底前\n" for n in range(1, 26))
+    text = ("某市行动方案\n一、发展目标\n到2027年产业规模突破300亿元。\n二、保障措施\n加强组织领导，任务分工见附件。\n"
+            "附件\n重点任务分工表\n序号　重点任务　责任单位　完成时限\n" + rows)
+    assert [(p.level, p.label) for p in parse_provisions(text)] == [
+        ("preamble", ""), ("part", "一、"), ("part", "二、"), ("annex", "附件")]
+    prose = text.replace("序号　重点任务　责任单位　完成时限\n", "")
+    assert "annex" not in [p.level for p in parse_provisions(prose)]
 
 
 def test_a_table_row_set_with_single_ideographic_spaces_is_no_item():
