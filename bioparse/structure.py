@@ -259,7 +259,8 @@ def _provision_dicts(text: str) -> list[dict]:
             _open_annex(provisions, stack, start, text_end, line.strip(), title)
             in_annex = True
             continue
-        if holds_annex and provisions and text_end - start <= start and _TITLED_ANNEX_RE.match(line) \
+        if holds_annex and provisions and _TITLED_ANNEX_RE.match(line) \
+                and (text_end - start <= start or _table_below(lines, k)) \
                 and _titled_annex(line, start, listed or (listed := _lines_last_at(lines))):  # 附件1：名词解释
             _open_annex(provisions, stack, start, text_end, *_annex_title(line))
             in_annex = True

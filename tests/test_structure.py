@@ -509,6 +509,8 @@ def test_a_line_reading_fujian_over_a_table_longer_than_the_policy():
             "附件\n重点任务分工表\n序号　重点任务　责任单位　完成时限\n" + rows)
     assert [(p.level, p.label) for p in parse_provisions(text)] == [
         ("preamble", ""), ("part", "一、"), ("part", "二、"), ("annex", "附件")]
+    numbered = text.replace("附件\n重点任务分工表\n", "附件1：重点任务分工表\n")  # number and title on one line
+    assert [(p.level, p.label) for p in parse_provisions(numbered)][-1] == ("annex", "附件1")
     prose = text.replace("序号　重点任务　责任单位　完成时限\n", "")
     assert "annex" not in [p.level for p in parse_provisions(prose)]
 
