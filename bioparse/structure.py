@@ -23,23 +23,24 @@ _ARABIC_FIRST = "0123456789０１２３４５６７８９"  # a label's first di
 # (level name, rank, pattern). A lower rank is higher in the tree. Each pattern matches at
 # the start of a paragraph and captures the numeral in group "n".
 HEADING_KINDS: list[tuple[str, int, re.Pattern]] = [
-    ("chapter", 0, re.compile(rf"^第(?P<n>[{CN}\d]+)[章编編]")),
+    # a blank may stand inside a label (第 一 章, （ 二 ）, 一 、, 1 .: a scan's text layer, or typed so)
+    ("chapter", 0, re.compile(rf"^第[ \u3000]*(?P<n>[{CN}\d]+)[ \u3000]*[章编編]")),
     ("chapter", 0, re.compile(rf"^第(?P<n>[{CN}\d]+)部分")),
     ("division", 1, re.compile(rf"^第(?P<n>[{CN}\d]+)[节節]")),  # 节 of a long regulation
     # 一、 or 一. ; or 一　总体要求, a blank for the 、 (a PDF's or typeset plan's heading), on a short line of its own
-    ("part", 2, re.compile(rf"^(?P<n>[{CN}]+)(?:、|[.．](?![{CN}\d])|[ \u3000]+(?=[^\s\d]))")),
-    ("article", 3, re.compile(rf"^第(?P<n>[{CN}\d]+)[条條]")),
+    ("part", 2, re.compile(rf"^(?P<n>[{CN}]+)(?:[ \u3000]*、|[.．](?![{CN}\d])|[ \u3000]+(?=[^\s\d]))")),
+    ("article", 3, re.compile(rf"^第[ \u3000]*(?P<n>[{CN}\d]+)[ \u3000]*[条條]")),
     # 行动一：创新策源行动, 专项行动二　…, 任务三、…: a plan's named actions, between its parts
     # (二、重点行动) and the （一） measures under them; the separator is part of the label
     ("action", 3, re.compile(rf"^(?:专项|專項)?(?:行动|行動|任务|任務)(?P<n>[{CN}]+)(?:[：:、]|[ \u3000\t]+|$)")),
-    ("section", 4, re.compile(rf"^[（(](?P<n>[{CN}]+)[）)]")),
+    ("section", 4, re.compile(rf"^[（(][ \u3000]*(?P<n>[{CN}]+)[ \u3000]*[）)]")),
     ("section", 4, re.compile(rf"^(?P<n>[{PARENTHESIZED_CN}])")),  # ㈠ for （一）
     # 1. or 1、 — a full stop before a digit is a decimal point (1.5万亩), except before a year
     # (2.2025年底前…); 、 never is; a blank is, unless a unit follows (12 个, 3 万亩: a figure)
-    ("item", 5, re.compile(r"^(?P<n>\d{1,3})(?:[.．](?!\d)|[.．](?=(?:19|20)\d\d[ \u3000]*年)|、"
+    ("item", 5, re.compile(r"^(?P<n>\d{1,3})(?:[ \u3000]*[.．](?!\d)|[.．](?=(?:19|20)\d\d[ \u3000]*年)|[ \u3000]*、"
                            r"|[ \u3000](?![ \u3000]*[年月日%万亿元个家项]))")),
     ("item", 5, re.compile(rf"^(?P<n>[{DIGITS_WITH_STOP}])")),  # ⒈ for 1.
-    ("subitem", 6, re.compile(r"^[（(](?P<n>\d{1,3})[）)]")),
+    ("subitem", 6, re.compile(r"^[（(][ \u3000]*(?P<n>\d{1,3})[ \u3000]*[）)]")),
     ("subitem", 6, re.compile(rf"^(?P<n>[{PARENTHESIZED_DIGITS}])")),  # ⑴ for （1）
     ("subitem", 6, re.compile(r"^(?P<n>\d{1,2})[）)]")),
     ("subsubitem", 7, re.compile(rf"^(?P<n>[{CIRCLED}])")),
@@ -111,6 +112,8 @@ _LIST_LEVELS = ("item", "subitem", "subsubitem")  # arabic-numbered: kept only i
 # under 1., 1. under an article's （一）) numbers a run of points inside its item, whose
 # text keeps them.
 MAX_TIERS = 3
+# An article, a （一） or a 1. is a measure in the annotations, never a part: with no part above it, it stands
+# in the second tier all the same, and only one tier (（一）, 1. or （1）) is left below it.
 # A row of a task table set as text: cells apart by tabs or runs of spaces
 # (1  建设产业园  区发改局  2025年12月底) — two such gaps after the label.
 _CELL_GAP = r"(?:\t|[ \u3000]{2,})"
@@ -250,12 +253,14 @@ def _provision_dicts(text: str) -> list[dict]:
         if start < body_start:
             continue
         holds_annex = start in annex_candidates
-        if holds_annex and provisions and _ANNEX_LINE_RE.match(line) and text_end - start <= start:
+        if holds_annex and provisions and _ANNEX_LINE_RE.match(line) \
+                and (text_end - start <= start or _table_below(lines, k)):  # a long table may start in the first half
             title = next((ln.strip() for ln in lines[k + 1:k + 4] if ln.strip()), "")
             _open_annex(provisions, stack, start, text_end, line.strip(), title)
             in_annex = True
             continue
-        if holds_annex and provisions and text_end - start <= start and _TITLED_ANNEX_RE.match(line) \
+        if holds_annex and provisions and _TITLED_ANNEX_RE.match(line) \
+                and (text_end - start <= start or _table_below(lines, k)) \
                 and _titled_annex(line, start, listed or (listed := _lines_last_at(lines))):  # 附件1：名词解释
             _open_annex(provisions, stack, start, text_end, *_annex_title(line))
             in_annex = True
@@ -269,6 +274,11 @@ def _provision_dicts(text: str) -> list[dict]:
             continue  # 1.重点项目清单 names an attachment: no item of the last section
         annex_list = holds_annex and line[:1] == "附" and _ANNEX_START.match(line) is not None
         if ("说明" in line or "說明" in line) and provisions and _EXPLANATION_RE.match(line):  # a draft's 起草说明 after it
+            _open_annex(provisions, stack, start, text_end, "", line.strip())
+            in_annex = True
+            continue
+        if ("解读" in line or "解讀" in line) and provisions and _INTERPRETATION_RE.match(line) \
+                and match_heading(line.strip()) is None:  # 《X》政策解读 after it; 三、加强规划解读 is a heading
             _open_annex(provisions, stack, start, text_end, "", line.strip())
             in_annex = True
             continue
@@ -302,6 +312,8 @@ def _provision_dicts(text: str) -> list[dict]:
         while keep and stack[keep - 1][0] >= rank:
             keep -= 1
         tier = (stack[keep - 1][2] if keep else 0) + 1
+        if tier == 1 and rank > _PART_RANK and level != "action":
+            tier = 2  # 第二条, （一） or 1. with no part above: still a measure, so what stands two below it is text
         if tier > MAX_TIERS:  # (1) under 1. under （一） under 一、: text of its item
             continue
         if provisions:
@@ -326,6 +338,15 @@ def _provision_dicts(text: str) -> list[dict]:
 
 # A draft's explanation printed after it: 关于《X（征求意见稿）》的起草说明, 编制说明 — no part of the policy
 _EXPLANATION_RE = re.compile(r"[ \t\u3000]*(?:关于|關於|關于)?[^\n。；：:]{0,80}?(?:起草|编制|編制|修订|修訂|制定|政策)[说說]明[ \t\u3000]*$")
+# An interpretation printed after the policy (a site's page or a file that carries both): a title line naming
+# a policy and ending in 解读 (《X》政策解读, 关于《X》的解读, X若干措施政策解读) or reading 政策解读 alone. A
+# heading of the policy (（三）加强政策宣传解读, 三、加强规划解读) or a sentence (加强政策解读，…) is none: a name
+# before 解读 must be in 《》 or end in a policy's kind (措施, 方案, 意见…), and the line holds no 。；：，.
+_INTERPRETATION_RE = re.compile(
+    r"[ \t\u3000]*[【\[]?(?:(?:关于|關於|關于)?《[^》\n]{2,80}》(?:的)?"
+    r"|[^\n。；;：:，,《》（）()]{2,80}?(?:措施|方案|意见|意見|办法|辦法|计划|計劃|规划|規劃|细则|細則|规定|規定|条例|條例"
+    r"|若干政策|政策措施))?"
+    r"(?:政策)?(?:文字|图文|圖文)?解[读讀][】\]]?[ \t\u3000]*[：:]?[ \t\u3000]*$")
 # a box of a plan (专栏1 主要指标, 专栏二：重大工程): its entries are no items of the text around it
 _BOX_RE = re.compile(r"(?:专栏|專欄)[ \t\u3000]*[0-9０-９一二三四五六七八九十]{1,3}(?:[ \t\u3000:：、]|$)")
 
@@ -488,7 +509,8 @@ def _date_lines(text: str, end: int):
         date = _DATE_LINE_RE.match(text, text.rfind("\n", 0, m.start()) + 1, m.end())
         if date:
             yield date
-_PUBLIC_NOTE_RE = re.compile(r"[ \t\u3000]*[（(]此件[^\n]{0,10}[）)][ \t\u3000]*$")  # （此件公开发布）
+# （此件公开发布）, or the contact a notice gives under its date (（联系人：王某，联系电话：12345678）)
+_PUBLIC_NOTE_RE = re.compile(r"[ \t\u3000]*[（(](?:此件[^\n]{0,10}|联系人[^\n]{0,60})[）)][ \t\u3000]*$")
 
 
 def policy_after_signature(text: str) -> int:
@@ -530,9 +552,19 @@ def policy_after_signature(text: str) -> int:
 
 
 def _names_cited(line: str, cited: dict[str, set[str]]) -> bool:
-    """Whether a squeezed line is one of the cited titles, or a beginning of one of six or more characters."""
+    """Whether a squeezed line is one of the cited titles, or a beginning of one of six or more characters;
+    or one with a 的 more or less (《X的若干措施》 over X若干措施), or one and a short note in brackets after it
+    (《X》 over X（试行）, X（2024—2026年）)."""
     titles = cited.get(line[:6], ())
-    return line in titles or (len(line) >= 6 and any(t.startswith(line) for t in titles))
+    if not titles:
+        return False
+    if line in titles or (len(line) >= 6 and any(t.startswith(line) for t in titles)):
+        return True
+    bare = line.replace("的", "")
+    if any(t.replace("的", "") == bare for t in titles):
+        return True
+    cut = max(line.rfind("（"), line.rfind("("))
+    return cut >= 6 and line[-1:] in "）)" and len(line) - cut <= 20 and line[:cut] in titles
 
 
 # The header row of a table: 序号, then two or more short cells apart by blanks (tabs, spaces or
@@ -570,6 +602,21 @@ def _table_annex_start(text: str, lines: list[str], body_start: int = 0) -> int 
             return None
         return offsets[above]
     return None
+
+
+def _table_below(lines: list[str], k: int) -> bool:
+    """Whether a 序号 header row follows line k within its next two non-blank lines (附件⏎重点任务分工表⏎序号…):
+    a line reading 附件 over a table is an attachment even where the table is longer than the policy."""
+    seen = 0
+    for line in lines[k + 1:k + 8]:
+        if not line.strip():
+            continue
+        if "序" in line[:4] and _TABLE_HEAD_RE.match(line):
+            return True
+        seen += 1
+        if seen == 2:
+            return False
+    return False
 
 
 # 附件1：名词解释 (附件2 重点企业名单): an attachment's number and its short title on one line

@@ -193,10 +193,11 @@ def test_full_stop_after_a_numeral_in_running_text_is_no_heading():
 
 def test_circled_numbers_nest_under_parenthesized_subitems():
     """一、/（一）/1./（1）/① is the five-level scheme: ① sits under （1）, and （2） follows （1）."""
-    text = "1.平台奖励。\n（1）国家级平台奖励500万元；\n①其中为1类新药的，上浮20%；\n②其他上浮50%。\n（2）省级平台奖励200万元。\n"
+    # under a part, so that （1） is a measure and ① an item (a 1. opening the tree is a measure itself)
+    text = "一、平台奖励\n（1）国家级平台奖励500万元；\n①其中为1类新药的，上浮20%；\n②其他上浮50%。\n（2）省级平台奖励200万元。\n"
     provs = parse_provisions(text)
     assert_partition(text, provs)
-    assert [t[:3] for t in tree(text)] == [("1", "item", 1), ("1.1", "subitem", 1), ("1.1.1", "subsubitem", 1),
+    assert [t[:3] for t in tree(text)] == [("1", "part", 1), ("1.1", "subitem", 1), ("1.1.1", "subsubitem", 1),
                                            ("1.1.2", "subsubitem", 2), ("1.2", "subitem", 2)]
 
 
@@ -244,8 +245,9 @@ def test_rows_of_a_task_table_set_as_text_are_not_items():
             "1  建设太湖科学城生物医药产业园  吴中经开区管委会  2025年12月底\n"
             "2\t实施骨干企业培育计划\t区工信局\t长期坚持\n")
     rows, _ = parse_provision_rows(text)
-    assert [r["label"] for r in rows] == ["一、", "（一）", "1."]
-    assert rows[-1]["end"] == len(text)  # the table stays in the last item's text
+    # the line reading 附件 over the table starts an attachment (here in the text's first half: the table is the longer)
+    assert [r["label"] for r in rows] == ["一、", "（一）", "1.", "附件"]
+    assert rows[-1]["level"] == "annex" and rows[-1]["end"] == len(text)  # the table is the attachment's text
 
 
 def test_a_notice_s_own_points_before_the_policy_it_issues_are_no_headings():
@@ -392,7 +394,7 @@ def test_named_actions_sit_between_parts_and_their_sections():
     assert [(p.label, p.number) for p in top] == [("专项行动一", 1), ("任务二、", 2)]
 
 
-@pytest.mark.parametrize("between", ["", "（此件公开发布）\n"])
+@pytest.mark.parametrize("between", ["", "（此件公开发布）\n", "（联系人：王某，联系电话：0000-12345678）\n"])
 def test_a_notice_that_prints_its_policy_after_the_signature(between):
     """A 公告 putting out a draft (or a 通知 printing a plan) with its own 一、二、, then its 落款, then the policy it
     names in 《》 with no 附件 line: the notice is the preamble, its points no parts."""
@@ -406,6 +408,18 @@ def test_a_notice_that_prints_its_policy_after_the_signature(between):
     # the title after the 落款 must be one the notice names: a plan's closing 落款 and a line after it change nothing
     other = text.replace("某阳市养老服务条例（草案）\n第一章", "某阳市另一条例\n第一章")
     assert [r["label"] for r in parse_provision_rows(other)[0]][:3] == ["", "一、", "二、"]
+
+
+@pytest.mark.parametrize("title", ["某市生物医药若干措施（试行）", "某市生物医药若干措施（2024—2026年）", "某市生物医药的若干措施"])
+def test_a_policy_after_the_signature_titled_a_little_otherwise_than_cited(title):
+    """The title over the policy may add a note in brackets to the name the notice cites (（试行）, its period), or
+    have a 的 more or less: it is the policy named all the same, so the notice's 一、二、 are no parts."""
+    measures = "".join(f"（{n}）支持研发{n}。对开展新药临床试验的企业，按研发投入给予分阶段奖励。\n" for n in "一二三四五六")
+    text = ("某市人民政府关于印发某市生物医药若干措施的通知\n现将《某市生物医药若干措施》印发给你们，并通知如下：\n"
+            "一、提高认识。\n二、抓好落实。\n某市人民政府\n2024年3月1日\n" + title + "\n一、支持研发\n" + measures)
+    rows, _ = parse_provision_rows(text)
+    assert [r["label"] for r in rows][:3] == ["", "一、", "（一）"]
+    assert rows[1]["start"] == text.index("一、支持研发")
 
 
 def _shape(text):
@@ -438,6 +452,67 @@ def test_a_drafts_explanation_after_it_is_an_attachment():
     rows = parse_provisions(text)
     assert [(p.level, p.label) for p in rows] == [("preamble", ""), ("part", "一、"), ("part", "二、"), ("annex", "")]
     assert rows[-1].title == "关于《某市若干措施（征求意见稿）》的起草说明"
+
+
+def test_an_interpretation_printed_after_the_policy_is_an_attachment():
+    """《X》政策解读 after the policy (a page or file carrying both) starts an attachment, as a 起草说明 does:
+    its 一、出台背景 is no part; a heading or sentence of the policy naming 解读 stays what it is."""
+    text = ("某市若干措施\n一、支持研发\n（一）支持新药。给予奖励。\n（二）加强政策宣传解读\n加强政策解读，及时总结。\n"
+            "二、加强规划解读\n本措施自印发之日起施行。\n《某市若干措施》政策解读\n一、出台背景\n落实省部署。\n二、主要内容\n"
+            "（一）支持研发。共2条。\n")
+    rows = parse_provisions(text)
+    assert [(p.level, p.label) for p in rows] == [
+        ("preamble", ""), ("part", "一、"), ("section", "（一）"), ("section", "（二）"), ("part", "二、"), ("annex", "")]
+    assert rows[-1].title == "《某市若干措施》政策解读"
+    for title in ("关于《某市若干措施》的解读", "某市促进生物医药产业发展若干措施政策解读", "政策解读"):
+        assert [p.level for p in parse_provisions(text.replace("《某市若干措施》政策解读", title))][-1] == "annex"
+    # a 解读 that is the whole text: its title stands above its headings, which stay its parts
+    alone = "《某市若干措施》政策解读\n一、出台背景\n落实省部署。\n二、主要内容\n共2条。\n"
+    assert [p.label for p in parse_provisions(alone)] == ["", "一、", "二、"]
+
+
+def test_an_article_or_section_with_no_part_above_is_a_measure():
+    """第二条, （一） or 1. opening the tree stands in the measure tier all the same: one tier is left below it,
+    so the 1. under its （一） (the （1） under its 1., the ① under its （1）) is text of that item, as a fourth tier is."""
+    rules = ("某市专项资金管理办法\n第一条　为规范资金管理，制定本办法。\n第二条　资金支持以下事项：\n（一）新药研发。包括：\n"
+             "1.完成Ⅰ期临床试验的，给予资助；\n2.完成Ⅱ期临床试验的，给予资助。\n（二）平台建设。给予补助。\n第三条　本办法自印发之日起施行。\n")
+    assert [(p.provision_id, p.label) for p in parse_provisions(rules)] == [
+        ("0", ""), ("1", "第一条"), ("2", "第二条"), ("2.1", "（一）"), ("2.2", "（二）"), ("3", "第三条")]
+    plan = "某县方案\n（一）建设基地。\n1.建设种植基地。\n（1）推进规范种植；\n（2）建设加工中心。\n2.培育企业。\n（二）加强保障。\n"
+    assert [p.label for p in parse_provisions(plan)] == ["", "（一）", "1.", "2.", "（二）"]
+    # a 1. opening the tree is a measure too: the ① under its （1） is text
+    items = "某县措施\n1.支持基地建设。补助如下：\n（1）种植100亩以上的；\n①其中道地品种；\n（2）种植500亩以上的。\n2.支持加工。\n"
+    assert [p.label for p in parse_provisions(items)] == ["", "1.", "（1）", "（2）", "2."]
+    # under a chapter or a part the tiers are as before: 第一章/第一条/（一） and 一、/（一）/1.
+    chaptered = "某市办法\n第一章　总则\n第一条　资金支持以下事项：\n（一）新药研发。\n1.完成临床试验的。\n"
+    assert [p.label for p in parse_provisions(chaptered)] == ["", "第一章", "第一条", "（一）"]
+
+
+def test_a_label_with_blanks_inside_it():
+    """（ 一 ）, (三 ), 一 、, 1 . and 第 一 条 (a scan's text layer, or typed so) are the labels they spell: the
+    （一） are measures, not text of the part, and a title does not start with the 、 or . left after a blank."""
+    text = ("某市若干措施\n一 、支持创新\n（ 一 ）支持新药研发。给予奖励。\n(二 ) 支持器械研发。给予奖励。\n二 、优化环境\n"
+            "（ 三 ）优化审批。压缩时限。\n1 .压缩审批时限。\n2 、推行并联审批。\n（ 1 ）容缺受理。\n")
+    assert [(p.level, p.number, p.title) for p in parse_provisions(text)] == [
+        ("preamble", None, ""), ("part", 1, "支持创新"), ("section", 1, "支持新药研发"), ("section", 2, "支持器械研发"),
+        ("part", 2, "优化环境"), ("section", 3, "优化审批"), ("item", 1, "压缩审批时限"), ("item", 2, "推行并联审批")]
+    rules = "某市办法\n第 一 章　总则\n第 一 条　为规范管理，制定本办法。\n第 二 条　本办法自印发之日起施行。\n"
+    assert [(p.level, p.number) for p in parse_provisions(rules)] == [
+        ("preamble", None), ("chapter", 1), ("article", 1), ("article", 2)]
+
+
+def test_a_line_reading_fujian_over_a_table_longer_than_the_policy():
+    """附件⏎重点任务分工表⏎序号… starts an attachment even in the text's first half (the table is longer than the
+    policy): its rows are no items of the last part. A 附件 line over no table there stays as it was."""
+    rows = "".join(f"{n}　建设创新平台第{n}项，推动产品注册　市科技局　2027年底前\n" for n in range(1, 26))
+    text = ("某市行动方案\n一、发展目标\n到2027年产业规模突破300亿元。\n二、保障措施\n加强组织领导，任务分工见附件。\n"
+            "附件\n重点任务分工表\n序号　重点任务　责任单位　完成时限\n" + rows)
+    assert [(p.level, p.label) for p in parse_provisions(text)] == [
+        ("preamble", ""), ("part", "一、"), ("part", "二、"), ("annex", "附件")]
+    numbered = text.replace("附件\n重点任务分工表\n", "附件1：重点任务分工表\n")  # number and title on one line
+    assert [(p.level, p.label) for p in parse_provisions(numbered)][-1] == ("annex", "附件1")
+    prose = text.replace("序号　重点任务　责任单位　完成时限\n", "")
+    assert "annex" not in [p.level for p in parse_provisions(prose)]
 
 
 def test_a_table_row_set_with_single_ideographic_spaces_is_no_item():
