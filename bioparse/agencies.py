@@ -111,7 +111,9 @@ _COLLECTIVE_RE = re.compile(r"(?:各|有关|相关)[^、，,；;：:（）()]{0,
 
 # Endings of names of public bodies; used only to accept a clause that has no marker word.
 AGENCY_ENDINGS = (
-    "局", "委", "办", "厅", "部", "署", "政府", "管委会", "委员会", "中心", "院", "会", "行",
+    "局", "委", "办", "厅", "部", "署", "政府", "管委会", "委员会", "中心", "院", "会",
+    # a bank (人民银行某省分行, 江西银行, 人行某中心支行), not any 行: a title's （试行） or （暂行） names no body
+    "银行", "分行", "支行", "总行", "人行",
     "公司", "集团", "海关", "园", "开发区", "园区", "新区", "室", "处", "联", "协", "组", "站",
     "部门", "单位", "机构", "高校", "院所", "大学", "研究所",
     # schools, parks, services and state firms named as bodies: 各高等院校, 市委党校, 经开区, 高新区,

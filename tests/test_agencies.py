@@ -973,3 +973,16 @@ def test_ascii_labels_with_blanks_and_bracket_labels_with_a_duty(text, expected)
     """A second ASCII label after '; ' (a blank after the semicolon) starts its own segment (its names were
     lost); a 【责任单位】 list closed by 按职责分工负责 is read by its label (【责任单位】 was part of the first name)."""
     assert _clause_names(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("某市生物医药产业发展专项资金管理办法（试行）\n", []),
+    ("某市促进生物医药产业发展若干措施（暂行）\n", []),
+    ("推进。（中国人民银行某省分行、某某银行负责）\n", [[("中国人民银行某省分行", "responsible"), ("某某银行", "responsible")]]),
+    ("推进。（人行某市中心支行、市金融局按职责分工负责）\n",
+     [[("人行某市中心支行", "responsible"), ("市金融局", "responsible")]]),
+])
+def test_a_title_s_trial_mark_is_no_body_and_banks_are(text, expected):
+    """A bracket closing a title line (（试行）, （暂行）) names no body: a bare 行 is no body's ending, as
+    银行, 分行 and 支行 are (试行 was read as an agency of the preamble in every trial policy)."""
+    assert _clause_names(text) == expected
