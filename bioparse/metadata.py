@@ -232,7 +232,8 @@ def _signature(head_lines: list[str], text: str) -> tuple[list[str], str]:
         # the length first: the line above the 落款 is often a long paragraph
         # a labelled line (责任单位：…) above the 落款 is the last measure's, not a signature
         parts = _split_issuers(s) if len(_clean(s)) <= 40 and "：" not in s and ":" not in s else None
-        if parts and all(p.endswith(_ORG_END_WORDS) for p in parts):  # _ORG_END: parts hold no newline
+        # an addressee (各区人民政府) is no body of the 落款
+        if parts and all(p.endswith(_ORG_END_WORDS) and p[0] != "各" for p in parts):  # parts hold no newline
             orgs = parts + orgs
             rows += 1
             j -= 1

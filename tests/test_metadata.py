@@ -721,6 +721,8 @@ def test_a_signature_in_rows_apart_by_blank_lines_keeps_every_row():
     assert infer_metadata(text)["issuer"].split(";") == ["某区科学技术局", "某区商务局", "某区财政局", "某区政策研究室"]
     far = "某某细则\n\n某区科学技术局\n\n\n\n某区商务局\n\n2023年5月6日\n"  # three blank lines: a paragraph apart, no row
     assert infer_metadata(far)["issuer"] == "某区商务局"
+    addressee = "某某细则\n\n各区人民政府\n\n某区科学技术局\n\n2023年5月6日\n"  # 各…: those it is sent to, no body of it
+    assert infer_metadata(addressee)["issuer"] == "某区科学技术局"
 
 
 def test_a_copy_sites_pinyin_readings_are_no_part_of_the_fields():
