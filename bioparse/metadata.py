@@ -327,7 +327,7 @@ _DECREE_BODY = rf"[^\s（()）《》〈〉]{{0,40}}?(?:{'|'.join(_ORG_END_WORDS)
 # the number in digits, or in Chinese numerals after 第 (深圳's 公告 第三十七号)
 _DECREE_NO = r"(?:第?([0-9０-９]{1,5})|第([一二三四五六七八九十百零〇]{1,8}))号"
 _DECREE_RE = re.compile(rf"({_DECREE_BODY})(?:令|公告)")  # …常务委员会办公室公告 too
-_DECREE_NUMBER_RE = re.compile(rf"[（(]?{_DECREE_NO}[）)]?")
+_DECREE_NUMBER_RE = re.compile(rf"[（(]?([〔［\[]\d{{4}}[〕］\]])?{_DECREE_NO}[）)]?")  # 〔2010〕第15号 too
 _DECREE_LINE_RE = re.compile(rf"({_DECREE_BODY})(令|公告)[（(]?{_DECREE_NO}[）)]?")
 # a decree's number set after a title in brackets: 某省某某条例（某省第十四届人民代表大会常务委员会公告第57号）, …办法(局令第28号)
 _DECREE_NUMBER_TEXT = (rf"[^\s（()）《》〈〉]{{0,40}}?(?:{'|'.join(_ORG_END_WORDS)})(?:令|公告)"
@@ -354,7 +354,7 @@ def _decree(lines: list[str]) -> tuple[str, str]:
         first, second = _clean(first), _clean(second)
         m, number = _DECREE_RE.fullmatch(first), _DECREE_NUMBER_RE.fullmatch(second)
         if m and number:
-            return _decree_issuer(m.group(1)), f"{first}第{number.group(1) or number.group(2)}号"
+            return _decree_issuer(m.group(1)), f"{first}{number.group(1) or ''}第{number.group(2) or number.group(3)}号"
     return "", ""
 
 

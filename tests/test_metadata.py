@@ -701,6 +701,8 @@ def test_a_standing_committees_notice_numbered_in_chinese_numerals():
     text = ("某某条例\n\n某市人民代表大会常务委员会公告\n\n第二十九号\n\n《某某条例》业经省人民代表大会常务委员会批准，现予公布。\n\n"
             "某市人民代表大会常务委员会\n\n2003年6月2日\n")
     assert infer_metadata(text)["doc_number"] == "某市人民代表大会常务委员会公告第二十九号"
+    dated = "某某规定\n\n某省人民政府令\n\n〔2011〕第16号\n\n《某某规定》已经省政府常务会议通过，现予公布。\n"  # a year before 第
+    assert (infer_metadata(dated)["doc_number"], infer_metadata(dated)["issuer"]) == ("某省人民政府令〔2011〕第16号", "某省人民政府")
 
 
 def test_a_title_line_carrying_its_decrees_number_in_brackets():
