@@ -17,7 +17,7 @@ HEAD_LINES = 40  # the notice header, 落款 and plan title sit within the first
 
 _PLAN_WORDS = re.compile(r"方案|计划|措施|意见|办法|规划|通知|若干|细则|纲要|规定|政策|条例|决定|指引|指南|规则|要点")
 _ORG_END_WORDS = ("人民政府", "政府", "办公厅", "办公室", "委员会", "管委会", "管理委员会", "常委会", "局", "委", "厅", "部",
-                  "院", "署", "办", "中心", "联合会", "协会")
+                  "院", "署", "办", "中心", "联合会", "协会", "研究室", "海关")  # 政策研究室, 某某海关 sign too
 _ORG_END = re.compile(f"(?:{'|'.join(_ORG_END_WORDS)})$")
 _CN_NUM = "〇○零Ｏ一二三四五六七八九十"
 _DATE_AR = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -204,31 +204,38 @@ def _signature_date_line(head_lines: list[str], text: str) -> tuple[list[str], i
     return lines, None
 
 
-_SIGNATURE_LINES = 6  # lines above the 落款 date that may name its bodies (seven ministries set three a line)
+_SIGNATURE_LINES = 6  # lines above the 落款 date within which its last body stands (seven ministries set three a line)
+_SIGNATURE_GAP = 2  # blank lines that may stand between two lines of a 落款's bodies (a page's <p> between rows)
+_SIGNATURE_ROWS = 12  # lines of bodies a 落款 may hold (a dozen ministries one a line)
 
 
 def _signature(head_lines: list[str], text: str) -> tuple[list[str], str]:
     """The 落款: (issuer lines directly above the first full-line date, that date) — header first, else last.
 
-    head_lines are the text's first HEAD_LINES lines.
+    head_lines are the text's first HEAD_LINES lines. A 落款 of bodies in rows (six bureaus two a row) may
+    have a blank line or two between its rows; each row counts, the blanks between them do not.
     """
     lines, i = _signature_date_line(head_lines, text)
     if i is None:
         return [], ""
     orgs: list[str] = []
-    j = i - 1
-    while j >= 0 and i - j <= _SIGNATURE_LINES:
+    j, rows, blanks = i - 1, 0, 0
+    while j >= 0 and (i - j <= _SIGNATURE_LINES if not orgs else rows < _SIGNATURE_ROWS):
         s = lines[j].strip()
         if not s:
-            if orgs:
+            blanks += 1
+            if orgs and blanks > _SIGNATURE_GAP:
                 break
             j -= 1
             continue
+        blanks = 0
         # the length first: the line above the 落款 is often a long paragraph
         # a labelled line (责任单位：…) above the 落款 is the last measure's, not a signature
         parts = _split_issuers(s) if len(_clean(s)) <= 40 and "：" not in s and ":" not in s else None
-        if parts and all(p.endswith(_ORG_END_WORDS) for p in parts):  # _ORG_END: parts hold no newline
+        # an addressee (各区人民政府) is no body of the 落款
+        if parts and all(p.endswith(_ORG_END_WORDS) and p[0] != "各" for p in parts):  # parts hold no newline
             orgs = parts + orgs
+            rows += 1
             j -= 1
             continue
         break
@@ -248,14 +255,16 @@ _TITLE_YEARS_LINE = re.compile(r"[（(]\d{4}.{1,3}\d{4}年?[）)]")
 # the words of a site's navigation and reading controls that a copied page keeps above its text
 # (a breadcrumb without 首页 has two > between its places: 政务公开 > 政策公开 > 规范性文件)
 _PAGE_CHROME = re.compile(r"首页|无障碍|长者模式|关怀版|[【\[]?字[号体][：:]|打印本页|分享到|->|>>|＞＞|[>＞][^>＞]{1,16}[>＞]|"
-                          r"^[【\[]?(?:返回顶部|返回|关闭窗口|关闭|打印)[】\]]?$")  # a button alone on its line
+                          r"^[【\[]?(?:返回顶部|返回|关闭窗口|关闭|打印)[】\]]?$|"  # a button alone on its line
+                          r"^(?:精确|模糊|高级|全文|站内|开始|一键)?(?:检索|搜索)$")  # a search box's words (精确检索, 开始检索)
 
 
 def _is_page_chrome(line: str) -> bool:
-    """True for a line of a site's navigation (首页 > 政策解读), reading controls (无障碍浏览 长者模式) or a button
-    alone (返回顶部, 【关闭窗口】)."""
+    """True for a line of a site's navigation (首页 > 政策解读), reading controls (无障碍浏览 长者模式), a button
+    alone (返回顶部, 【关闭窗口】) or a search box's words alone (精确检索, 开始检索)."""
     return ("首页" in line or "无障碍" in line or "模式" in line or "版" in line or "字" in line or ">" in line
-            or "＞" in line or "分享" in line or "返回" in line or "关闭" in line or "打印" in line) \
+            or "＞" in line or "分享" in line or "返回" in line or "关闭" in line or "打印" in line
+            or "检索" in line or "搜索" in line) \
         and bool(_PAGE_CHROME.search(line.strip()))
 
 
@@ -312,10 +321,17 @@ def _title(lines: list[str], head_text: str, notice: str) -> str:
 _DOC_NUMBER_LINE_MAX = 24 + 6
 
 
-# A decree's or a standing committee's notice's head: 湖北省人民政府令 (…常务委员会公告) over 第478号
-_DECREE_RE = re.compile(rf"(\S{{2,40}}?(?:{'|'.join(_ORG_END_WORDS)}))(?:令|公告)")  # …常务委员会办公室公告 too
-_DECREE_NUMBER_RE = re.compile(r"[（(]?第?([0-9０-９]{1,5})号[）)]?")
-_DECREE_LINE_RE = re.compile(rf"(\S{{2,40}}?(?:{'|'.join(_ORG_END_WORDS)}))(令|公告)[（(]?第([0-9０-９]{{1,5}})号[）)]?")
+# A decree's or a standing committee's notice's head: 湖北省人民政府令 (…常务委员会公告) over 第478号; the body's name
+# holds no bracket (a title line's …条例（…公告第57号） is no head), and may be a bare 政府 (南京's 政府令第233号)
+_DECREE_BODY = rf"[^\s（()）《》〈〉]{{0,40}}?(?:{'|'.join(_ORG_END_WORDS)})"
+# the number in digits, or in Chinese numerals after 第 (深圳's 公告 第三十七号)
+_DECREE_NO = r"(?:第?([0-9０-９]{1,5})|第([一二三四五六七八九十百零〇]{1,8}))号"
+_DECREE_RE = re.compile(rf"({_DECREE_BODY})(?:令|公告)")  # …常务委员会办公室公告 too
+_DECREE_NUMBER_RE = re.compile(rf"[（(]?([〔［\[]\d{{4}}[〕］\]])?{_DECREE_NO}[）)]?")  # 〔2010〕第15号 too
+_DECREE_LINE_RE = re.compile(rf"({_DECREE_BODY})(令|公告)[（(]?{_DECREE_NO}[）)]?")
+# a decree's number set after a title in brackets: 某省某某条例（某省第十四届人民代表大会常务委员会公告第57号）, …办法(局令第28号)
+_DECREE_NUMBER_TEXT = (rf"[^\s（()）《》〈〉]{{0,40}}?(?:{'|'.join(_ORG_END_WORDS)})(?:令|公告)"
+                       r"第\s*(?:[0-9０-９]{1,5}|[一二三四五六七八九十百零〇]{1,8})\s*号")
 
 
 _DECREE_HEAD_LINES = 12  # a law database's copy sets its title, issuer and title again above the decree's head
@@ -328,23 +344,28 @@ def _decree(lines: list[str]) -> tuple[str, str]:
     """
     heads = [ln for ln in lines[:_DECREE_HEAD_LINES * 2] if ln.strip()][:_DECREE_HEAD_LINES]
     for first, second in zip(heads, heads[1:] + [""]):
-        if "号" in first and ("令" in first or "告" in first):  # the head on one line
-            m = _DECREE_LINE_RE.fullmatch(_clean(first))
+        if "号" in first and ("令" in first or "告" in first):  # the head on one line, or in brackets after the title
+            m = _DECREE_LINE_RE.fullmatch(_clean(first)) or _DECREE_LINE_RE.fullmatch(_title_and_number(first)[1])
             if m:
-                return m.group(1), f"{m.group(1)}{m.group(2)}第{m.group(3)}号"
+                return _decree_issuer(m.group(1)), f"{m.group(1)}{m.group(2)}第{m.group(3) or m.group(4)}号"
         # what the two fullmatches need, tested before _clean (which only drops blanks)
         if not (first.rstrip().endswith(("令", "告")) and "号" in second):
             continue
         first, second = _clean(first), _clean(second)
         m, number = _DECREE_RE.fullmatch(first), _DECREE_NUMBER_RE.fullmatch(second)
         if m and number:
-            return m.group(1), f"{first}第{number.group(1)}号"
+            return _decree_issuer(m.group(1)), f"{first}{number.group(1) or ''}第{number.group(2) or number.group(3)}号"
     return "", ""
 
 
+def _decree_issuer(body: str) -> str:
+    """The issuer a decree's head names: its body, but no bare 政府 or 市政府 (政府令第233号), which names none."""
+    return "" if body.lstrip("省市区县州") in _ORG_END_WORDS else body
+
+
 # a number set after a title on its line, apart from it by a blank or in brackets: …实施方案 某工信函〔2025〕54号,
-# …的通知（某政办发〔2023〕9号）; group 1 is the number
-_TRAILING_NUMBER = re.compile(rf"(?:\s|[（(])\s*({_DOC_NUMBER.pattern})\s*[）)]?\s*$")
+# …的通知（某政办发〔2023〕9号）, …条例（某省…常务委员会公告第57号）; group 1 is the number
+_TRAILING_NUMBER = re.compile(rf"(?:\s|[（(])\s*({_DOC_NUMBER.pattern}|{_DECREE_NUMBER_TEXT})\s*[）)]?\s*$")
 _TRAILING_NUMBER_TAIL = 50  # characters at a line's end that can hold such a number
 _NUMBER_ENDS = ("号", "号）", "号)", "號", "號）", "號)")  # how a line carrying a number ends
 _NOT_IN_TITLES = re.compile(r"[，,。；;：:]")
@@ -829,6 +850,11 @@ def _cells_apart(line: str) -> str:
     return "   ".join(c + "：" if c[-1] not in ":：" and _LABEL_CELL.fullmatch(c) else c for c in cells)
 
 
+# a copy site's reading of a character in pinyin, in brackets after it: 關(guān)于印發(fā), 哈政規(guī)〔2022〕9號
+# (the bracket first: one character is found fast; then the Han character before it)
+_PINYIN_NOTE = re.compile(r"\((?<=[\u4e00-\u9fff]\()[a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,5}\)")
+
+
 def infer_metadata(text: str) -> dict:
     """Guess title, issuer, doc_number, date, plan years, period, level and region from a document's text.
 
@@ -838,6 +864,8 @@ def infer_metadata(text: str) -> dict:
     if "\r" in text:  # one character is found faster than two; without \r\n the replace changes nothing
         text = text.replace("\r\n", "\n")
     text = text.lstrip("\ufeff")
+    if "(" in text:  # the literal the pinyin notes need
+        text = _PINYIN_NOTE.sub("", text)  # the fields as the text's characters write them, without their readings
     simple = simplified_view(text)  # a site's 繁體 version: 辦公廳, 關於印發, 〔2024〕21號
     if simple is not text:
         meta = _infer(simple)

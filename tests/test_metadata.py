@@ -670,3 +670,68 @@ def test_a_page_copy_whose_title_line_carries_its_number_gives_the_gold_meta():
     meta = infer_metadata((here / "raw" / "p28m_a_numbered_title.txt").read_text(encoding="utf-8"))
     fields = ("title", "issuer", "doc_number", "date", "level", "region")
     assert {f: meta[f] for f in fields} == {f: gold[f] for f in fields}
+
+
+@pytest.mark.parametrize("doc", ["r1_a_joint_rows", "r1_b_bracket_notice", "r1_c_search_box"])
+def test_real_page_heads_give_the_gold_meta(doc):
+    """A 落款 of six bodies two a row with blank lines between rows (r1_a), a title line carrying its 公告's number
+    in brackets (r1_b), a search box's words above the title (r1_c)."""
+    here = Path(__file__).parent / "other_provinces"
+    gold = json.loads((here / "gold" / f"{doc}.json").read_text(encoding="utf-8"))["meta"]
+    meta = infer_metadata((here / "raw" / f"{doc}.txt").read_text(encoding="utf-8"))
+    fields = ("title", "issuer", "doc_number", "date", "level", "region")
+    assert {f: meta[f] for f in fields} == {f: gold[f] for f in fields}
+
+
+def test_a_search_boxs_words_are_no_issuer():
+    text = "站内搜索\n高级检索\n\n某市人民政府关于加快中医药发展的意见\n某府发〔2022〕3号\n\n各区人民政府：\n"
+    meta = infer_metadata(text)
+    assert (meta["title"], meta["issuer"]) == ("某市人民政府关于加快中医药发展的意见", "某市人民政府")
+
+
+def test_a_decree_head_of_a_bare_government_gives_its_number_not_an_issuer():
+    """政府令第233号 under the title names no body: the number is read as written, the issuer from elsewhere."""
+    text = "某州市某某管理办法\n\n某省某州市人民政府\n\n某州市某某管理办法\n\n政府令第108号\n\n《某州市某某管理办法》已经市政府常务会议审议通过，现予发布。\n"
+    meta = infer_metadata(text)
+    assert (meta["doc_number"], meta["issuer"]) == ("政府令第108号", "某省某州市人民政府")
+    assert infer_metadata("某某办法\n\n市政府令第5号\n\n第一条 为了…，制定本办法。\n")["issuer"] == ""
+
+
+def test_a_standing_committees_notice_numbered_in_chinese_numerals():
+    text = ("某某条例\n\n某市人民代表大会常务委员会公告\n\n第二十九号\n\n《某某条例》业经省人民代表大会常务委员会批准，现予公布。\n\n"
+            "某市人民代表大会常务委员会\n\n2003年6月2日\n")
+    assert infer_metadata(text)["doc_number"] == "某市人民代表大会常务委员会公告第二十九号"
+    dated = "某某规定\n\n某省人民政府令\n\n〔2011〕第16号\n\n《某某规定》已经省政府常务会议通过，现予公布。\n"  # a year before 第
+    assert (infer_metadata(dated)["doc_number"], infer_metadata(dated)["issuer"]) == ("某省人民政府令〔2011〕第16号", "某省人民政府")
+
+
+def test_a_title_line_carrying_its_decrees_number_in_brackets():
+    """…条例（…公告第57号） or …办法（…人民政府令第12号）: the title without the bracket, the bracket's number and body."""
+    text = "某省某某促进条例（某省第十四届人民代表大会常务委员会公告第57号）\n\n第一章 总则\n\n第一条 为了…，制定本条例。\n"
+    meta = infer_metadata(text)
+    assert (meta["title"], meta["doc_number"], meta["issuer"]) == (
+        "某省某某促进条例", "某省第十四届人民代表大会常务委员会公告第57号", "某省第十四届人民代表大会常务委员会")
+    meta = infer_metadata("某市某某管理办法(某市人民政府令第12号)\n\n第一条 为了…，制定本办法。\n")
+    assert (meta["title"], meta["doc_number"], meta["issuer"]) == ("某市某某管理办法", "某市人民政府令第12号", "某市人民政府")
+    meta = infer_metadata("某某注册管理办法(局令第31号)\n\n第一条 为了…，制定本办法。\n")  # a bare 局 names no issuer
+    assert (meta["title"], meta["doc_number"], meta["issuer"]) == ("某某注册管理办法", "局令第31号", "")
+
+
+def test_a_signature_in_rows_apart_by_blank_lines_keeps_every_row():
+    text = ("关于印发某某细则的通知\n\n各有关单位：\n现印发实施。\n\n某区科学技术局    某区商务局\n\n某区财政局    某区政策研究室\n\n"
+            "2023年5月6日\n")
+    assert infer_metadata(text)["issuer"].split(";") == ["某区科学技术局", "某区商务局", "某区财政局", "某区政策研究室"]
+    far = "某某细则\n\n某区科学技术局\n\n\n\n某区商务局\n\n2023年5月6日\n"  # three blank lines: a paragraph apart, no row
+    assert infer_metadata(far)["issuer"] == "某区商务局"
+    addressee = "某某细则\n\n各区人民政府\n\n某区科学技术局\n\n2023年5月6日\n"  # 各…: those it is sent to, no body of it
+    assert infer_metadata(addressee)["issuer"] == "某区科学技术局"
+
+
+def test_a_copy_sites_pinyin_readings_are_no_part_of_the_fields():
+    """A copy site's 繁體 version writes some characters' readings after them: 關(guān)于印發(fā), 哈政規(guī)〔2022〕9號."""
+    text = ("某市人民政府關(guān)于印發(fā)某市支持生物經(jīng)濟發(fā)展若干政策的通知\n\n某政規(guī)〔2022〕9號\n\n各區人民政府：\n\n"
+            "某市人民政府\n\n2022年5月28日\n")
+    meta = infer_metadata(text)
+    assert (meta["title"], meta["doc_number"], meta["issuer"]) == ("某市支持生物經濟發展若干政策", "某政規〔2022〕9號", "某市人民政府")
+    kept = "某市人民政府關於印發某市(a)區支持辦法的通知\n"  # letters without a tone mark are no reading
+    assert infer_metadata(kept)["title"] == "某市(a)區支持辦法"
