@@ -48,6 +48,11 @@ HEADING_START = re.compile(
 # Inside a bracket left open (（牵头单位：区督查办；配合单位：), a responsibility label
 # continues the clause rather than starting a line of its own.
 _RESPONSIBILITY_LINE = re.compile(_RESPONSIBILITY_START)
+# A line that starts with one of these continues the line before: no paragraph starts with closing
+# punctuation (a re-wrapping tool sets a cut sentence's ，or 。 at a line's start, which 禁则 forbids in type)
+_CLOSING_START = tuple("，。；、）》」』”：！？,;:)")
+# and a line that ends in one of these runs on below: no paragraph ends in an opening bracket or quote (…市场。【⏎责任单位】…)
+OPENING_END = tuple("（【《「『“〔(")
 
 
 @dataclass(frozen=True)
@@ -221,6 +226,20 @@ def _cut_after_semicolon(prev: str, nxt: str, last_width: int, wrap: tuple[int, 
             and before[-1:] not in ("；", ";", "：", ":") and not nxt.startswith(_BULLETS))
 
 
+def ends_in_bodies(prev: str) -> bool:
+    """True when the paragraph is, or ends in, a label clause naming bodies outside any bracket: 【责任单位】A、B
+    alone, or after the last sentence (…。【牵头单位】A【配合单位】B); its names end where its line does.
+    Only the paragraph's last 200 characters are read, so a long paragraph costs no more."""
+    if _RESPONSIBILITY_LINE.match(prev):
+        return True
+    end = prev[-_TAIL_MAX:]
+    tail = end[max(end.rfind("。"), end.rfind("；"), end.rfind("！"), end.rfind("？")) + 1:]
+    return _RESPONSIBILITY_LINE.search(tail) is not None and not opens_bracket(end)  # not （牵头单位：A；配合单位：B
+
+
+_TAIL_MAX = 200  # a label clause's bodies after a paragraph's last sentence fit in this many characters
+
+
 def _is_page_break(prev: str, nxt: str, blank_between: bool, last_width: int = 0,
                    wrap: tuple[int, int] = (_JOIN_WIDTH, 0), before: str = "") -> bool:
     """Guess whether the break between two paragraphs falls inside a sentence.
@@ -246,7 +265,7 @@ def _is_page_break(prev: str, nxt: str, blank_between: bool, last_width: int = 0
         return False
     if not _PARAGRAPH_PUNCT.search(prev):
         return False
-    if prev[-1] not in "、，," and not full <= last_width <= widest and _RESPONSIBILITY_LINE.match(prev):
+    if prev[-1] not in "、，," and not full <= last_width <= widest and ends_in_bodies(prev):
         return False  # 【责任单位】A、B: a list of bodies ends its line unless it breaks after a 、 or is cut by the page
     # A single line break inside a long sentence, or a blank line (the page gap).
     return blank_between or len(prev) >= full
@@ -410,9 +429,9 @@ def normalize(raw: str, join_breaks: bool | None = True) -> Normalized:
                     blank = True
                     continue
         # _is_page_break, called only where its first tests let it say yes
-        if join_breaks and len(prev) >= 20 and prev[-1] not in _CLOSED_ENDS and \
-                _is_page_break(prev, text, blank, last_width, wrap or (wrap := _wrap_of(cores)),
-                               paragraphs[-2] if len(paragraphs) > 1 else ""):
+        if join_breaks and prev and (text.startswith(_CLOSING_START) or prev.endswith(OPENING_END) or len(prev) >= 20 and prev[-1] not in _CLOSED_ENDS and
+                                     _is_page_break(prev, text, blank, last_width, wrap or (wrap := _wrap_of(cores)),
+                                                    paragraphs[-2] if len(paragraphs) > 1 else "")):
             prev += text
             paragraphs[-1] = prev
         else:
