@@ -226,6 +226,12 @@ def _cut_after_semicolon(prev: str, nxt: str, last_width: int, wrap: tuple[int, 
             and before[-1:] not in ("；", ";", "：", ":") and not nxt.startswith(_BULLETS))
 
 
+def _runs_on(prev: str, nxt: str) -> bool:
+    """True when nxt opens with closing punctuation (，。、）) or prev ends in an opening bracket (【, （):
+    no paragraph starts or ends so, whatever the lines' widths."""
+    return nxt.startswith(_CLOSING_START) or prev.endswith(OPENING_END)
+
+
 def ends_in_bodies(prev: str) -> bool:
     """True when the paragraph is, or ends in, a label clause naming bodies outside any bracket: 【责任单位】A、B
     alone, or after the last sentence (…。【牵头单位】A【配合单位】B); its names end where its line does.
@@ -249,6 +255,8 @@ def _is_page_break(prev: str, nxt: str, blank_between: bool, last_width: int = 0
     of responsible bodies (牵头单位：…、省经济和信息) runs on below, and so may one ending in ；.
     """
     full, widest = wrap
+    if prev and nxt and _runs_on(prev, nxt):
+        return True
     # Body paragraphs are long and punctuated; header lines, titles and headings are not.
     # (The tests are ordered cheapest first: headings are short.)
     if not prev or not nxt or len(prev) < 20:
@@ -300,7 +308,8 @@ def soft_breaks(text: str) -> str:
     not end a sentence, and what follows does not start like a heading. A break also cuts
     a heading too long for one line (二、加快推进生物医药产业集群⏎建设的重点任务): the line
     starts like a heading, and neither it nor the short rest of the paragraph after the
-    break holds any punctuation, so the rest is no sentence of a body. Breaks between a PDF's
+    break holds any punctuation, so the rest is no sentence of a body. A break after a label clause's bodies
+    (…。【责任单位】A、B) ends the line, as in normalize. Breaks between a PDF's
     lines pasted into a page (most lines as wide as the widest, wrap_width) all become line
     breaks, which normalize then judges as it judges a .txt's.
     """
@@ -316,7 +325,8 @@ def soft_breaks(text: str) -> str:
         line = piece[piece.rfind("\n") + 1:].strip(" \t\xa0\u3000")
         after = pieces[i + 1].lstrip(" \t\xa0\u3000")
         soft = (line and not line.endswith(_SENTENCE_FINAL) and not _cjk_full_stop(line) and ("，" in line or "," in line)
-                and after and after[0] != "\n" and not HEADING_START.match(after)) or _wrapped_heading(line, pieces[i + 1])
+                and after and after[0] != "\n" and not HEADING_START.match(after)
+                and (line[-1] in "、，," or not ends_in_bodies(line))) or _wrapped_heading(line, pieces[i + 1])
         out.append("" if soft else "\n")
     out.append(pieces[-1])
     return "".join(out)
@@ -429,7 +439,7 @@ def normalize(raw: str, join_breaks: bool | None = True) -> Normalized:
                     blank = True
                     continue
         # _is_page_break, called only where its first tests let it say yes
-        if join_breaks and prev and (text.startswith(_CLOSING_START) or prev.endswith(OPENING_END) or len(prev) >= 20 and prev[-1] not in _CLOSED_ENDS and
+        if join_breaks and prev and (_runs_on(prev, text) or len(prev) >= 20 and prev[-1] not in _CLOSED_ENDS and
                                      _is_page_break(prev, text, blank, last_width, wrap or (wrap := _wrap_of(cores)),
                                                     paragraphs[-2] if len(paragraphs) > 1 else "")):
             prev += text

@@ -310,6 +310,9 @@ def test_a_label_clause_after_a_measures_last_sentence_ends_its_line():
     # a list that breaks after a 、 still runs on below
     cut = "（三）强化人才支撑。引进高层次人才团队，给予安家补贴。【责任单位】市委人才办、\n市人力资源社会保障局\n"
     assert normalize(cut).text.count("\n") == 0
+    # a page's manual line break (<br>) after the names is a line break too
+    from bioparse.normalize import SOFT_BREAK, soft_breaks
+    assert soft_breaks(text.replace("\n", SOFT_BREAK, 1)) == text
 
 
 def test_a_line_opening_with_closing_punctuation_continues_the_line_before():
