@@ -50,9 +50,11 @@ HEADING_START = re.compile(
 _RESPONSIBILITY_LINE = re.compile(_RESPONSIBILITY_START)
 # A line that starts with one of these continues the line before: no paragraph starts with closing
 # punctuation (a re-wrapping tool sets a cut sentence's ，or 。 at a line's start, which 禁则 forbids in type)
-_CLOSING_START = tuple("，。；、）》」』”：！？,;:)")
+_CLOSING_CHARS = "，。；、）》」』”：！？,;:)"
+_CLOSING_START = tuple(_CLOSING_CHARS)
 # and a line that ends in one of these runs on below: no paragraph ends in an opening bracket or quote (…市场。【⏎责任单位】…)
-OPENING_END = tuple("（【《「『“〔(")
+_OPENING_CHARS = "（【《「『“〔("
+OPENING_END = tuple(_OPENING_CHARS)
 
 
 @dataclass(frozen=True)
@@ -438,8 +440,8 @@ def normalize(raw: str, join_breaks: bool | None = True) -> Normalized:
                 if not text:
                     blank = True
                     continue
-        # _is_page_break, called only where its first tests let it say yes
-        if join_breaks and prev and (_runs_on(prev, text) or len(prev) >= 20 and prev[-1] not in _CLOSED_ENDS and
+        # _is_page_break, called only where its first tests let it say yes (its _runs_on written out)
+        if join_breaks and prev and (text[0] in _CLOSING_CHARS or prev[-1] in _OPENING_CHARS or len(prev) >= 20 and prev[-1] not in _CLOSED_ENDS and
                                      _is_page_break(prev, text, blank, last_width, wrap or (wrap := _wrap_of(cores)),
                                                     paragraphs[-2] if len(paragraphs) > 1 else "")):
             prev += text
