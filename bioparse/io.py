@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import docx_text, html_text, metadata, pdf_text
-from .normalize import HEADING_START, PAGE_NUMBER_LINE, opens_bracket
+from .normalize import HEADING_START, OPENING_END, PAGE_NUMBER_LINE, ends_in_bodies, opens_bracket
 from .errors import (BioparseError, CorruptFileError, DecodeError, EmptyDocumentError,
                      ManifestError, UnsupportedFormatError)
 
@@ -353,7 +353,8 @@ def join_wrapped_lines(lines: list[str]) -> list[str]:
     text_lines = [ln for ln in lines if "\t" not in ln] or lines
     # widths as set on the page: an indent takes its place on a line
     widths = sorted(_width(ln.rstrip()) for ln in text_lines)
-    full = 0.85 * widths[int(0.9 * (len(widths) - 1))]
+    top = widths[int(0.9 * (len(widths) - 1))]
+    full = 0.85 * top
     indenting = sum(bool(_INDENT.match(ln)) for ln in text_lines) >= 0.15 * len(text_lines)
     labelled = not indenting and _labelled_paragraphs(text_lines, full)
     out = [lines[0]]
@@ -363,12 +364,13 @@ def join_wrapped_lines(lines: list[str]) -> list[str]:
         if "\t" in line or "\t" in last:
             joined = False  # a table row is no wrapped paragraph
         elif (_HEADING_START.match(core) or (indenting and _INDENT.match(line))
-              or (HEADING_START.match(core) and not opens_bracket(last))):  # （⏎责任单位：… runs on
+              or (HEADING_START.match(core) and not opens_bracket(last) and not last.endswith(OPENING_END))):  # （⏎责任单位：… runs on
             joined = False
-        elif core.startswith(_CLOSING) or last.endswith(_NUMBER_CUT) or opens_bracket(last):
+        elif core.startswith(_CLOSING) or last.endswith(_NUMBER_CUT) or opens_bracket(last) or last.endswith(OPENING_END):
             joined = True  # …达到1200亿 / 元，…: no line ends inside a number and its unit
         else:
-            joined = _width(last) >= full and (indenting or labelled or not last.endswith(_SENTENCE_FINAL))
+            joined = (_width(last) >= full and (indenting or labelled or not last.endswith(_SENTENCE_FINAL))
+                      and not _bodies_end(prev, last, top))
         if joined:
             # a space between two Latin words; a number or Chinese wraps without one (100 / 0亿元)
             sep = " " if prev[-1:].isascii() and prev[-1:].isalpha() and core[:1].isascii() and core[:1].isalpha() else ""
@@ -377,6 +379,13 @@ def join_wrapped_lines(lines: list[str]) -> list[str]:
             out.append(line)
         last = line.rstrip()
     return out
+
+
+def _bodies_end(prev: str, last: str, top: int) -> bool:
+    """True when a line short of the page's edge (a character or more narrower than the widest lines) ends a label
+    clause's bodies after the paragraph's last sentence (…。【责任单位】A、B): the page did not cut it, so the
+    paragraph ends there. A line ending in 、 or ， runs on."""
+    return _width(last) <= top - 2 and not last.endswith(("、", "，", ",")) and ends_in_bodies(prev.strip())
 
 
 def _labelled_paragraphs(lines: list[str], full: float) -> bool:

@@ -159,7 +159,7 @@ def _head_block(lines: list[str]) -> str:
         ln = _title_and_number(ln)[0]  # …的通知（某政办发〔2023〕9号）: the title without its number
         ln = _unbracketed_notice(ln)
         out.append(ln)
-        if _clean(ln).endswith(_NOTICE_ENDS) or len(out) >= 5:
+        if _clean(out[-2].rstrip()[-2:] + ln if len(out) > 1 else ln).endswith(_NOTICE_ENDS) or len(out) >= 5:  # …的通⏎知 too
             break
     return "".join(out)
 
@@ -279,6 +279,13 @@ def _is_title_end(line: str, following: str) -> bool:
             and _TITLE_END_RE.search(line[-20:]) is None and _TITLE_END_RE.search(following) is not None)
 
 
+def _word_cut(line: str, following: str) -> bool:
+    """True when a title's line breaks inside a document's kind (…产业发展规⏎划（2021—2025年）): the
+    line ends in the kind's first character, the short line after it (no sentence) starts with its second."""
+    return (bool(line) and 0 < len(following) <= 20 and _PLAN_WORDS.match(line[-1] + following[0]) is not None
+            and not _NOT_IN_TITLES.search(following))
+
+
 def _title(lines: list[str], head_text: str, notice: str) -> str:
     """Plan title: 《…》 in the 印发 sentence, else 'X关于印发Y的通知' → Y, else a plan-title line."""
     if "《" in head_text:  # each of _CITED_TITLE_RES needs one
@@ -295,6 +302,10 @@ def _title(lines: list[str], head_text: str, notice: str) -> str:
         if ln.rstrip().endswith(("。", "：", ":", "；")):
             continue
         s = _clean(ln)
+        last = k  # the title's last line
+        if k + 1 < len(lines) and _word_cut(s, _clean(lines[k + 1])):  # neither part alone may hold the kind's word
+            ln, last = ln.rstrip() + lines[k + 1].strip(), k + 1
+            s = _clean(ln)
         if not s or len(s) > 60 or not _PLAN_WORDS.search(s):
             continue
         if HEADING_START.match(s):
@@ -305,7 +316,7 @@ def _title(lines: list[str], head_text: str, notice: str) -> str:
             continue  # 首页->专题->政策与解读: where the page stands on its site, not its title
         prev = _clean(lines[k - 1]) if k > 0 else ""
         prev = "" if _is_page_chrome(prev) else prev
-        following = _clean(lines[k + 1]) if k + 1 < len(lines) else ""
+        following = _clean(lines[last + 1]) if last + 1 < len(lines) else ""
         if _TITLE_YEARS_LINE.fullmatch(following):
             s += following
         elif _is_title_end(s, following):

@@ -48,6 +48,13 @@ HEADING_START = re.compile(
 # Inside a bracket left open (（牵头单位：区督查办；配合单位：), a responsibility label
 # continues the clause rather than starting a line of its own.
 _RESPONSIBILITY_LINE = re.compile(_RESPONSIBILITY_START)
+# A line that starts with one of these continues the line before: no paragraph starts with closing
+# punctuation (a re-wrapping tool sets a cut sentence's ，or 。 at a line's start, which 禁则 forbids in type)
+_CLOSING_CHARS = "，。；、）》」』”：！？,;:)"
+_CLOSING_START = tuple(_CLOSING_CHARS)
+# and a line that ends in one of these runs on below: no paragraph ends in an opening bracket or quote (…市场。【⏎责任单位】…)
+_OPENING_CHARS = "（【《「『“〔("
+OPENING_END = tuple(_OPENING_CHARS)
 
 
 @dataclass(frozen=True)
@@ -221,6 +228,26 @@ def _cut_after_semicolon(prev: str, nxt: str, last_width: int, wrap: tuple[int, 
             and before[-1:] not in ("；", ";", "：", ":") and not nxt.startswith(_BULLETS))
 
 
+def _runs_on(prev: str, nxt: str) -> bool:
+    """True when nxt opens with closing punctuation (，。、）) or prev ends in an opening bracket (【, （):
+    no paragraph starts or ends so, whatever the lines' widths."""
+    return nxt.startswith(_CLOSING_START) or prev.endswith(OPENING_END)
+
+
+def ends_in_bodies(prev: str) -> bool:
+    """True when the paragraph is, or ends in, a label clause naming bodies outside any bracket: 【责任单位】A、B
+    alone, or after the last sentence (…。【牵头单位】A【配合单位】B); its names end where its line does.
+    Only the paragraph's last 200 characters are read, so a long paragraph costs no more."""
+    if _RESPONSIBILITY_LINE.match(prev):
+        return True
+    end = prev[-_TAIL_MAX:]
+    tail = end[max(end.rfind("。"), end.rfind("；"), end.rfind("！"), end.rfind("？")) + 1:]
+    return _RESPONSIBILITY_LINE.search(tail) is not None and not opens_bracket(end)  # not （牵头单位：A；配合单位：B
+
+
+_TAIL_MAX = 200  # a label clause's bodies after a paragraph's last sentence fit in this many characters
+
+
 def _is_page_break(prev: str, nxt: str, blank_between: bool, last_width: int = 0,
                    wrap: tuple[int, int] = (_JOIN_WIDTH, 0), before: str = "") -> bool:
     """Guess whether the break between two paragraphs falls inside a sentence.
@@ -230,6 +257,8 @@ def _is_page_break(prev: str, nxt: str, blank_between: bool, last_width: int = 0
     of responsible bodies (牵头单位：…、省经济和信息) runs on below, and so may one ending in ；.
     """
     full, widest = wrap
+    if prev and nxt and _runs_on(prev, nxt):
+        return True
     # Body paragraphs are long and punctuated; header lines, titles and headings are not.
     # (The tests are ordered cheapest first: headings are short.)
     if not prev or not nxt or len(prev) < 20:
@@ -246,7 +275,7 @@ def _is_page_break(prev: str, nxt: str, blank_between: bool, last_width: int = 0
         return False
     if not _PARAGRAPH_PUNCT.search(prev):
         return False
-    if prev[-1] not in "、，," and not full <= last_width <= widest and _RESPONSIBILITY_LINE.match(prev):
+    if prev[-1] not in "、，," and not full <= last_width <= widest and ends_in_bodies(prev):
         return False  # 【责任单位】A、B: a list of bodies ends its line unless it breaks after a 、 or is cut by the page
     # A single line break inside a long sentence, or a blank line (the page gap).
     return blank_between or len(prev) >= full
@@ -281,7 +310,8 @@ def soft_breaks(text: str) -> str:
     not end a sentence, and what follows does not start like a heading. A break also cuts
     a heading too long for one line (二、加快推进生物医药产业集群⏎建设的重点任务): the line
     starts like a heading, and neither it nor the short rest of the paragraph after the
-    break holds any punctuation, so the rest is no sentence of a body. Breaks between a PDF's
+    break holds any punctuation, so the rest is no sentence of a body. A break after a label clause's bodies
+    (…。【责任单位】A、B) ends the line, as in normalize. Breaks between a PDF's
     lines pasted into a page (most lines as wide as the widest, wrap_width) all become line
     breaks, which normalize then judges as it judges a .txt's.
     """
@@ -297,7 +327,8 @@ def soft_breaks(text: str) -> str:
         line = piece[piece.rfind("\n") + 1:].strip(" \t\xa0\u3000")
         after = pieces[i + 1].lstrip(" \t\xa0\u3000")
         soft = (line and not line.endswith(_SENTENCE_FINAL) and not _cjk_full_stop(line) and ("，" in line or "," in line)
-                and after and after[0] != "\n" and not HEADING_START.match(after)) or _wrapped_heading(line, pieces[i + 1])
+                and after and after[0] != "\n" and not HEADING_START.match(after)
+                and (line[-1] in "、，," or not ends_in_bodies(line))) or _wrapped_heading(line, pieces[i + 1])
         out.append("" if soft else "\n")
     out.append(pieces[-1])
     return "".join(out)
@@ -409,10 +440,10 @@ def normalize(raw: str, join_breaks: bool | None = True) -> Normalized:
                 if not text:
                     blank = True
                     continue
-        # _is_page_break, called only where its first tests let it say yes
-        if join_breaks and len(prev) >= 20 and prev[-1] not in _CLOSED_ENDS and \
-                _is_page_break(prev, text, blank, last_width, wrap or (wrap := _wrap_of(cores)),
-                               paragraphs[-2] if len(paragraphs) > 1 else ""):
+        # _is_page_break, called only where its first tests let it say yes (its _runs_on written out)
+        if join_breaks and prev and (text[0] in _CLOSING_CHARS or prev[-1] in _OPENING_CHARS or len(prev) >= 20 and prev[-1] not in _CLOSED_ENDS and
+                                     _is_page_break(prev, text, blank, last_width, wrap or (wrap := _wrap_of(cores)),
+                                                    paragraphs[-2] if len(paragraphs) > 1 else "")):
             prev += text
             paragraphs[-1] = prev
         else:

@@ -693,3 +693,16 @@ def test_a_page_whose_article_is_loaded_by_script_says_so(tmp_path):
             "<div id='zoom'></div><script>$('#zoom').load('/api/article?id=8812');</script></body></html>")
     with pytest.raises(EmptyDocumentError, match=r"j\.html: the saved page holds no article text.*print it to PDF"):
         read_text(write(tmp_path, "j.html", page.encode("utf-8")))
+
+
+def test_pdf_line_ending_a_label_clause_short_of_the_edge_ends_its_paragraph():
+    """…。【责任单位】A、B on a line narrower than the page's full lines: the page did not cut it, so the next
+    line (a box's heading here) is not glued to the last name; a full line of names still runs on."""
+    from bioparse.io import join_wrapped_lines
+    lines = ["2.完善公共服务。建设产业数据平台，提供政策、市场和专利", "信息服务，培育专业服务机构二十家。【责任单位】区经信局、",
+             "区数据资源局、区市场监管局、区科技局、区发展改革局", "专栏2　重点公共服务平台建设工程和产业检测服务平台建设",
+             "建设检测平台，形成检测项目一千项以上的综合检测能力，服", "务全区企业。"] + \
+        ["支持企业开展研发创新，按研发投入给予补助，推动产业集聚发"] * 8
+    out = join_wrapped_lines(lines)
+    assert out[0].endswith("【责任单位】区经信局、区数据资源局、区市场监管局、区科技局、区发展改革局")
+    assert out[1].startswith("专栏2")

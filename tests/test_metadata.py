@@ -735,3 +735,15 @@ def test_a_copy_sites_pinyin_readings_are_no_part_of_the_fields():
     assert (meta["title"], meta["doc_number"], meta["issuer"]) == ("某市支持生物經濟發展若干政策", "某政規〔2022〕9號", "某市人民政府")
     kept = "某市人民政府關於印發某市(a)區支持辦法的通知\n"  # letters without a tone mark are no reading
     assert infer_metadata(kept)["title"] == "某市(a)區支持辦法"
+
+def test_a_title_broken_inside_its_kind_word_is_read_whole():
+    """A title cut mid-word over two lines (…发展规⏎划（2021—2025年）, …的通⏎知): neither line alone holds the
+    document's kind, so the two are read as one title, and the notice's title ends at 知."""
+    plan = infer_metadata("南通市生物医药产业发展规\n划（2021—2025年）\n\n南通市人民政府\n2021年9月26日\n"
+                          "生物医药产业是战略性新兴产业。为加快发展，编制本规划。\n")
+    assert plan["title"] == "南通市生物医药产业发展规划（2021—2025年）"
+    assert (plan["plan_start"], plan["plan_end"]) == ("2021", "2025")
+    notice = infer_metadata("某州市人民政府办公室印发关于加快医疗器械产业集聚发展的实施意见的通\n知\n"
+                            "某府办发〔2024〕57号\n各县（区）人民政府，市政府各部门：\n"
+                            "现将该意见印发给你们，请认真贯彻执行。\n")
+    assert notice["title"] == "关于加快医疗器械产业集聚发展的实施意见"

@@ -297,3 +297,34 @@ def test_a_square_bracket_clause_and_a_blank_set_part_end_a_paragraph():
     part = ("（三）完善配套服务体系，推动孵化器、加速器和产业园区协同发展，形成梯次培育格局\n"
             "二\u3000优化产业生态\n")
     assert normalize(part).text.split("\n")[1] == "二\u3000优化产业生态"
+
+
+def test_a_label_clause_after_a_measures_last_sentence_ends_its_line():
+    """…。【责任单位】A、B with no full stop after the names: the next line (a box's heading, a closing
+    sentence) starts a paragraph of its own instead of gluing onto the last name (区数据资源局专栏2)."""
+    text = ("2.完善公共服务。建设产业数据平台，提供政策、市场和专利信息服务。【责任单位】区经信局、区数据资源局\n"
+            "专栏2　重点公共服务平台\n"
+            "（二）加大金融支持。设立规模50亿元的产业母基金。【牵头单位】市财政局【配合单位】市金融工作局、市产业基金\n"
+            "本措施自印发之日起施行，由市科技局负责解释。\n")
+    assert normalize(text).text.split("\n") == [line for line in text.split("\n") if line]
+    # a list that breaks after a 、 still runs on below
+    cut = "（三）强化人才支撑。引进高层次人才团队，给予安家补贴。【责任单位】市委人才办、\n市人力资源社会保障局\n"
+    assert normalize(cut).text.count("\n") == 0
+    # a page's manual line break (<br>) after the names is a line break too
+    from bioparse.normalize import SOFT_BREAK, soft_breaks
+    assert soft_breaks(text.replace("\n", SOFT_BREAK, 1)) == text
+
+
+def test_a_line_opening_with_closing_punctuation_continues_the_line_before():
+    """A re-wrapped copy of a PDF may set a cut sentence's ，or 。 at a line's start (typesetting forbids it);
+    such a line never starts a paragraph, even in a short text whose wrap width is not found; nor does a
+    line after one ending in an opening bracket (…市场。【⏎责任单位】…)."""
+    text = ("第一条 为了继承和发展中医药事业，推动中医药产业发展\n"
+            "，根据有关法律、法规，结合本市实际，制定本条例。\n"
+            "第二条 本条例自2013年1月1日起施行\n"
+            "。\n")
+    assert normalize(text).text.split("\n") == [
+        "第一条 为了继承和发展中医药事业，推动中医药产业发展，根据有关法律、法规，结合本市实际，制定本条例。",
+        "第二条 本条例自2013年1月1日起施行。"]
+    opened = "（三）打造区域品牌。支持企业参加国内外重要展会，开拓国际市场。【\n责任单位】县市场监管局、县商务局\n"
+    assert normalize(opened).text == opened.replace("\n", "", 1).rstrip("\n")
