@@ -736,6 +736,7 @@ def test_a_copy_sites_pinyin_readings_are_no_part_of_the_fields():
     kept = "某市人民政府關於印發某市(a)區支持辦法的通知\n"  # letters without a tone mark are no reading
     assert infer_metadata(kept)["title"] == "某市(a)區支持辦法"
 
+
 def test_a_title_broken_inside_its_kind_word_is_read_whole():
     """A title cut mid-word over two lines (…发展规⏎划（2021—2025年）, …的通⏎知): neither line alone holds the
     document's kind, so the two are read as one title, and the notice's title ends at 知."""

@@ -151,37 +151,33 @@ def test_clause_after_a_yishi_run_belongs_to_the_section(tmp_path):
     assert {("1.2", "省医保局", "lead"), ("1.2", "省卫生健康委", "support")} <= rows
 
 
-def test_clause_line_after_a_list_of_items_belongs_to_the_section(tmp_path):
-    text = ("一、重点任务\n（一）建设平台。\n1.支持研发机构。给予100万元奖励。\n2.支持中试平台。\n"
-            "牵头单位：省科技厅；责任单位：省发展改革委\n（二）扩大应用。\n1.推广新药。\n（责任单位：省卫生健康委）\n"
-            "2.推广器械。\n（责任单位：省药监局）\n")
-    res = parse_document(write(tmp_path, "l.txt", text), "l")
-    rows = [(a["provision_id"], a["agency"]) for a in res["agencies"]]
+@pytest.mark.parametrize("text, expected", [
     # no item of （一） has its own clause: the line after item 2 answers for the section;
     # under （二） each item has one, so each keeps its own
-    assert rows == [("1.1", "省科技厅"), ("1.1", "省发展改革委"), ("1.2.1", "省卫生健康委"), ("1.2.2", "省药监局")]
-
-
-def test_a_line_of_bracket_labels_after_a_list_belongs_to_the_section(tmp_path):
-    text = ("一、重点任务\n（一）推广应用。\n1.推广新药。\n2.推广器械。\n【牵头单位】市医保局【配合单位】市卫生健康局\n"
-            "（二）扩大合作。\n1.引进项目。\n【牵头单位】市商务局 【配合单位】市药监局\n2.建设园区。\n【责任单位】市发改局\n")
-    res = parse_document(write(tmp_path, "b.txt", text), "b")
-    rows = [(a["provision_id"], a["agency"], a["role"]) for a in res["agencies"]]
+    ("一、重点任务\n（一）建设平台。\n1.支持研发机构。给予100万元奖励。\n2.支持中试平台。\n"
+     "牵头单位：省科技厅；责任单位：省发展改革委\n（二）扩大应用。\n1.推广新药。\n（责任单位：省卫生健康委）\n"
+     "2.推广器械。\n（责任单位：省药监局）\n",
+     [("1.1", "省科技厅", "lead"), ("1.1", "省发展改革委", "responsible"),
+      ("1.2.1", "省卫生健康委", "responsible"), ("1.2.2", "省药监局", "responsible")]),
     # 【牵头单位】A【配合单位】B is two clauses on one line: the line answers for （一） as one clause line
     # does; under （二） both items have clauses of their own (item 1 two of them), so each keeps its own
-    assert rows == [("1.1", "市医保局", "lead"), ("1.1", "市卫生健康局", "support"),
-                    ("1.2.1", "市商务局", "lead"), ("1.2.1", "市药监局", "support"), ("1.2.2", "市发改局", "responsible")]
-
-
-def test_clause_line_after_an_article_s_points_belongs_to_the_article(tmp_path):
-    text = ("第一条　支持研发。对企业给予奖励：\n（一）完成临床试验的，给予奖励；\n（二）获批上市的，给予奖励。\n"
-            "（责任单位：市科技局、市财政局）\n第二条　支持平台：\n（一）建设公共服务平台；\n（责任单位：市发展改革委）\n"
-            "（二）建设中试平台。\n（责任单位：市工信局）\n")
-    res = parse_document(write(tmp_path, "a.txt", text), "a")
-    rows = [(a["provision_id"], a["agency"]) for a in res["agencies"]]
+    ("一、重点任务\n（一）推广应用。\n1.推广新药。\n2.推广器械。\n【牵头单位】市医保局【配合单位】市卫生健康局\n"
+     "（二）扩大合作。\n1.引进项目。\n【牵头单位】市商务局 【配合单位】市药监局\n2.建设园区。\n【责任单位】市发改局\n",
+     [("1.1", "市医保局", "lead"), ("1.1", "市卫生健康局", "support"),
+      ("1.2.1", "市商务局", "lead"), ("1.2.1", "市药监局", "support"), ("1.2.2", "市发改局", "responsible")]),
     # an article's （一）（二） points are its items: a clause line after the last of them answers for
     # the article when no point has a clause of its own, as after a section's 1. 2. items
-    assert rows == [("1", "市科技局"), ("1", "市财政局"), ("2.1", "市发展改革委"), ("2.2", "市工信局")]
+    ("第一条　支持研发。对企业给予奖励：\n（一）完成临床试验的，给予奖励；\n（二）获批上市的，给予奖励。\n"
+     "（责任单位：市科技局、市财政局）\n第二条　支持平台：\n（一）建设公共服务平台；\n（责任单位：市发展改革委）\n"
+     "（二）建设中试平台。\n（责任单位：市工信局）\n",
+     [("1", "市科技局", "responsible"), ("1", "市财政局", "responsible"),
+      ("2.1", "市发展改革委", "responsible"), ("2.2", "市工信局", "responsible")]),
+], ids=["section_items", "bracket_labels", "article_points"])
+def test_a_clause_line_after_a_run_of_items_answers_for_what_holds_them(tmp_path, text, expected):
+    """A clause on a line of its own after the last of a run of items answers for the provision holding
+    them when no item has a clause of its own; when each has one, the last keeps its own."""
+    res = parse_document(write(tmp_path, "l.txt", text), "l")
+    assert [(a["provision_id"], a["agency"], a["role"]) for a in res["agencies"]] == expected
 
 
 def test_a_clause_like_bracket_not_read_is_reported(tmp_path):
