@@ -36,9 +36,10 @@ HEADING_KINDS: list[tuple[str, int, re.Pattern]] = [
     ("section", 4, re.compile(rf"^[（(][ \u3000]*(?P<n>[{CN}]+)[ \u3000]*[）)]")),
     ("section", 4, re.compile(rf"^(?P<n>[{PARENTHESIZED_CN}])")),  # ㈠ for （一）
     # 1. or 1、 — a full stop before a digit is a decimal point (1.5万亩), except before a year
-    # (2.2025年底前…); 、 never is; a blank is, unless a unit follows (12 个, 3 万亩: a figure)
+    # (2.2025年底前…); 、 never is; a blank is, unless a unit follows (12 个, 3 万亩: a figure) or a
+    # decimal point and its digits (1 .5亿元: a figure a scan or a wrapped line parted at its point)
     ("item", 5, re.compile(r"^(?P<n>\d{1,3})(?:[ \u3000]*[.．](?!\d)|[.．](?=(?:19|20)\d\d[ \u3000]*年)|[ \u3000]*、"
-                           r"|[ \u3000](?![ \u3000]*[年月日%万亿元个家项]))")),
+                           r"|[ \u3000](?![ \u3000]*(?:[年月日%万亿元个家项]|[.．]\d)))")),
     ("item", 5, re.compile(rf"^(?P<n>[{DIGITS_WITH_STOP}])")),  # ⒈ for 1.
     ("subitem", 6, re.compile(r"^[（(][ \u3000]*(?P<n>\d{1,3})[ \u3000]*[）)]")),
     ("subitem", 6, re.compile(rf"^(?P<n>[{PARENTHESIZED_DIGITS}])")),  # ⑴ for （1）
@@ -238,7 +239,8 @@ def _provision_dicts(text: str) -> list[dict]:
     last: dict[str, int] = {}  # the last number kept of each level
     annex_list = False  # in the list of attachments after 附件：
     # a notice's own points before the policy it issues are no headings, nor a 目录's entries
-    body_start = max(attached_policy_start(text), policy_after_signature(text), _toc_end(text))
+    body_start = max(attached_policy_start(text), policy_after_signature(text), _toc_end(text),
+                     policy_after_interpretation(text))
     # the starts of the lines holding 附: only they can read 附件 or open a list of attachments
     annex_candidates = {line_start_at(text, i) for i in positions(text, "附")}
     text_end = len(text)
@@ -548,6 +550,56 @@ def policy_after_signature(text: str) -> int:
                     return at
                 break  # a date inside the notice (截至：⏎2023年1月15日): the 落款 may come later
             at = end + 1
+    return 0
+
+
+def policy_after_interpretation(text: str) -> int:
+    """Offset of the title line of the policy printed after its interpretation, or 0.
+
+    A site's page or a file may give 《X》政策解读 (X政策解读, 政策解读) first and X below it: the 解读's
+    一、出台背景 and （一） are no parts or measures of X. The 解读's title line must stand in the text's
+    first half, and X's title on a line of its own later: X as the 解读's title names it, or a title
+    the 解读 cites in 《》. Without that line (a 解读 alone), its headings stay its own.
+    """
+    half = len(text) // 2
+    for word in ("解读", "解讀"):
+        at = text.find(word, 0, half)
+        while at != -1:
+            start = line_start_at(text, at)
+            end = text.find("\n", at)
+            end = len(text) if end < 0 else end
+            line = text[start:end]
+            if _INTERPRETATION_RE.match(line) and match_heading(line.strip()) is None:
+                return _cited_title_after(text, end, _interpreted_name(line))
+            at = text.find(word, end, half)
+    return 0
+
+
+def _interpreted_name(line: str) -> str:
+    """The policy an interpretation's title line names: X of 《X》政策解读 or of X若干措施政策解读 ("" for 政策解读)."""
+    m = _CITED_RE.search(line)
+    if m:
+        return m.group(1)
+    name = _squeeze(line).strip("【】[]：:")
+    for tail in ("解读", "解讀", "图文", "圖文", "文字", "政策"):
+        name = name.removesuffix(tail)
+    return name.removeprefix("关于").removeprefix("關於").removesuffix("的")
+
+
+def _cited_title_after(text: str, at: int, name: str) -> int:
+    """Offset of the first line after ``at`` that is the title ``name`` or one cited in 《》 above it (a
+    beginning of one, with a 的 more or less or a note in brackets, as _names_cited reads), or 0. One pass."""
+    cited: dict[str, set[str]] = {}
+    if len(name) >= 4:
+        cited.setdefault(_squeeze(name)[:6], set()).add(_squeeze(name))
+    for line in text[at:].split("\n"):
+        core = _squeeze(line)
+        if cited and 6 <= len(core) <= 80 and _names_cited(core, cited) and match_heading(line.strip()) is None:
+            return at
+        for t in _CITED_RE.findall(line):
+            t = _squeeze(t)
+            cited.setdefault(t[:6], set()).add(t)
+        at += len(line) + 1
     return 0
 
 

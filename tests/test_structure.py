@@ -563,3 +563,28 @@ def test_part_numerals_set_off_by_a_blank():
     assert_partition(text, provs)
     assert [t for t in tree(text) if t[1] == "part"] == [
         ("1", "part", 1, "总体要求"), ("2", "part", 2, "重点任务"), ("3", "part", 3, "保障措施")]
+
+
+def test_a_figure_parted_at_its_decimal_point_is_no_item():
+    """1 .5亿元 opening a line (a wrapped goal sentence, a scan's text layer) is a figure, not item 1 titled .5亿元;
+    1 . with a blank before its stop is still an item's label."""
+    text = "某市若干措施\n一、支持研发\n（一）支持新药。到2025年营业收入达到\n1 .5亿元以上。\n（二）支持器械\n1 .支持研发。\n"
+    assert [(p.level, p.label) for p in parse_provisions(text)] == [
+        ("preamble", ""), ("part", "一、"), ("section", "（一）"), ("section", "（二）"), ("item", "1 .")]
+
+
+def test_an_interpretation_printed_before_the_policy_is_the_preamble():
+    """《X》政策解读 printed above X (a site's page giving both): its 一、出台背景 and （一） are no parts or measures;
+    the policy starts at its title line, named by the 解读's title or cited in it."""
+    policy = "某市促进生物医药产业发展若干措施\n一、支持研发\n（一）支持新药。给予奖励。\n二、支持器械\n（二）支持器械。给予奖励。\n"
+    text = ("《某市促进生物医药产业发展若干措施》政策解读\n一、出台背景\n为落实省部署。\n二、主要内容\n（一）支持研发。共2条。\n"
+            "三、适用范围\n本市企业。\n" + policy)
+    expected = [("preamble", ""), ("part", "一、"), ("section", "（一）"), ("part", "二、"), ("section", "（二）")]
+    assert [(p.level, p.label) for p in parse_provisions(text)] == expected
+    for title in ("关于《某市促进生物医药产业发展若干措施》的解读", "某市促进生物医药产业发展若干措施政策解读"):
+        assert [(p.level, p.label) for p in parse_provisions(text.replace(
+            "《某市促进生物医药产业发展若干措施》政策解读", title))] == expected
+    cites = "政策解读\n一、出台背景\n《某市促进生物医药产业发展若干措施》已印发。\n二、主要内容\n（一）支持研发。\n" + policy
+    assert [(p.level, p.label) for p in parse_provisions(cites)] == expected
+    assert parse_provisions(text)[1].start == text.index("某市促进生物医药产业发展若干措施\n一、") + len(
+        "某市促进生物医药产业发展若干措施\n")
