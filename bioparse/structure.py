@@ -481,6 +481,19 @@ def attached_policy_start(text: str) -> int:
     """
     if "附" not in text:
         return 0
+    title = _issued_title(text)
+    if not title:
+        return 0
+    for annex in annex_lines(text):
+        first = _squeeze(text[annex.end():annex.end() + 400].lstrip().split("\n", 1)[0])
+        # the title, or its first line when the plan's period stands on the next
+        if first.startswith(title[:40]) or (len(first) >= 6 and title.startswith(first)):
+            return annex.start()
+    return 0
+
+
+def _issued_title(text: str) -> str:
+    """The title of the policy the document's head says it issues (印发《X》, 印发X的通知), squeezed; "" if none."""
     head_end = -1
     for _ in range(_HEAD_LINES):  # the head's lines, joined: a title may run over lines
         head_end = text.find("\n", head_end + 1)
@@ -488,15 +501,7 @@ def attached_policy_start(text: str) -> int:
             head_end = len(text)
             break
     m = _ISSUED_TITLE_RE.search(text[:head_end].replace("\n", ""))
-    if not m:
-        return 0
-    title = _squeeze(m.group(1) or m.group(2) or m.group(3))
-    for annex in annex_lines(text):
-        first = _squeeze(text[annex.end():annex.end() + 400].lstrip().split("\n", 1)[0])
-        # the title, or its first line when the plan's period stands on the next
-        if first.startswith(title[:40]) or (len(first) >= 6 and title.startswith(first)):
-            return annex.start()
-    return 0
+    return _squeeze(m.group(1) or m.group(2) or m.group(3)) if m else ""
 
 
 # the 落款's date on a line of its own: 2022年12月5日, 二〇二二年十二月五日
@@ -511,6 +516,9 @@ def _date_lines(text: str, end: int):
         date = _DATE_LINE_RE.match(text, text.rfind("\n", 0, m.start()) + 1, m.end())
         if date:
             yield date
+# a notice's line listing its one attachment by name (附件：X实施方案, 附件1:X): X is a title the notice names
+_ANNEX_NAMED_RE = re.compile(r"^[ \t\u3000]*附\s*件\s*[0-9０-９]{0,2}[ \t\u3000]*[:：][ \t\u3000]*"
+                             r"(?:[0-9０-９]{1,2}[.．、][ \t\u3000]*)?([^\n《》]{4,80}?)[ \t\u3000]*$", re.M)
 # （此件公开发布）, or the contact a notice gives under its date (（联系人：王某，联系电话：12345678）)
 _PUBLIC_NOTE_RE = re.compile(r"[ \t\u3000]*[（(](?:此件[^\n]{0,10}|联系人[^\n]{0,60})[）)][ \t\u3000]*$")
 
@@ -523,15 +531,17 @@ def policy_after_signature(text: str) -> int:
     between). Everything before that line is the notice: its 一、二、 are no parts.
     """
     half = len(text) // 2  # the notice is the head of the document
-    if "《" not in text[:half]:
+    issued = _issued_title(text)  # 关于印发X的通知 names X with no 《》
+    if not issued and "《" not in text[:half] and "附" not in text[:half]:
         return 0
     # each title the notice names, by its first six characters: a line names it when it is the
     # title or a beginning of it of six or more characters (a title's first line, when its period
-    # stands on the next); a title is at most 80 characters
-    cited: dict[str, set[str]] = {}
+    # stands on the next); a title is at most 80 characters. The notice names it in 《》, or on the
+    # line listing its attachment (附件：X, as national notices give it above the 落款)
+    cited: dict[str, set[str]] = {issued[:6]: {issued}} if len(issued) >= 6 else {}
     scanned = 0  # the 《…》 above each date line, read once (no title runs across a line of its own)
     for date in _date_lines(text, half):
-        for t in _CITED_RE.findall(text, scanned, date.start()):
+        for t in _CITED_RE.findall(text, scanned, date.start()) + _ANNEX_NAMED_RE.findall(text, scanned, date.start()):
             t = _squeeze(t)
             cited.setdefault(t[:6], set()).add(t)
         scanned = date.start()

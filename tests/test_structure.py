@@ -588,3 +588,18 @@ def test_an_interpretation_printed_before_the_policy_is_the_preamble():
     assert [(p.level, p.label) for p in parse_provisions(cites)] == expected
     assert parse_provisions(text)[1].start == text.index("某市促进生物医药产业发展若干措施\n一、") + len(
         "某市促进生物医药产业发展若干措施\n")
+
+
+def test_a_notice_naming_its_attachment_without_brackets_is_the_preamble():
+    """A notice whose points (一、二、) come before its 落款 and then the policy's title (wrapped before its period)
+    names that policy on its 附件：X line, or in its head's 印发X的通知, with no 《》: its points are no parts."""
+    notice = ("关于印发中医药发展规划纲要实施分工方案的通知\n各有关单位：\n现将实施分工方案印发给你们，请认真落实。\n"
+              "一、加强组织领导。落实责任，细化任务。\n二、加强协调配合。牵头部门加强协调。\n"
+              "附件：中医药发展规划纲要（2024—2030年）实施分工方案\n某市中医药工作联席会议办公室\n2024年2月10日\n")
+    policy = "中医药发展规划纲要\n（2024—2030年）实施分工方案\n" + "".join(
+        f"{n}、提高服务能力\n（一）完善服务网络。\n1.建成覆盖城乡的服务网络，加强基层中医药服务能力建设。（市中医药局）\n"
+        f"2.合理配置中医医疗资源，完善相关政策和标准体系。（市卫生健康委）\n" for n in "一二三")
+    expected = ["", "一、", "（一）", "1.", "2.", "二、", "（一）", "1.", "2.", "三、", "（一）", "1.", "2."]
+    assert [p.label for p in parse_provisions(notice + policy)] == expected
+    unlisted = notice.replace("附件：中医药发展规划纲要（2024—2030年）实施分工方案\n", "")  # named only by the head
+    assert [p.label for p in parse_provisions(unlisted + policy)] == expected
