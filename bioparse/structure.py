@@ -122,6 +122,7 @@ _TABLE_ROW_RE = re.compile(rf"\S{_CELL_GAP}\S.*?\S{_CELL_GAP}\S")
 
 
 _PART_RANK = 2
+_SECTION_RANK = 4
 _SPACED_PART_MAX = 30  # characters in the longest part heading set with a blank (一　加快推进…集群建设的重点任务)
 _NOT_IN_SPACED_PART = frozenset("。，,；;：:！？")
 
@@ -304,6 +305,8 @@ def _provision_dicts(text: str) -> list[dict]:
         if line[-1:].isdigit() and _TOC_ENTRY.search(line):
             continue  # 一、发展基础……1: an entry of the 目录, whose heading comes again below
         level, rank, number, label_end = hit
+        if level == "part" and "article" in last and "part" not in last:
+            level, rank = "section", _SECTION_RANK  # 第三条…如下：⏎一、…⏎二、…: no part stood above the articles
         # An arabic-numbered heading must start a run at 1 or continue the previous number of
         # its kind (003-style numbering runs on across sections): a lone "3." in running text
         # stays text. Items may restart at 1 under each section or run on across sections.

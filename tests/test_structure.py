@@ -603,3 +603,19 @@ def test_a_notice_naming_its_attachment_without_brackets_is_the_preamble():
     assert [p.label for p in parse_provisions(notice + policy)] == expected
     unlisted = notice.replace("附件：中医药发展规划纲要（2024—2030年）实施分工方案\n", "")  # named only by the head
     assert [p.label for p in parse_provisions(unlisted + policy)] == expected
+
+
+def test_points_numbered_like_parts_under_an_article_are_its_items():
+    """A 实施细则 of articles alone whose article lists its conditions as 一、二、 (第三条…如下：⏎一、…⏎二、…) holds them
+    as its points, as it holds （一）（二）: they are no parts that the next article would stand under. Parts
+    above the articles (一、总则⏎第一条…⏎二、支持内容⏎第三条…) stay parts."""
+    text = ("某区扶持办法实施细则\n第一条　为落实扶持办法，制定本细则。\n第二条　创新药研发支持标准如下：\n"
+            "一、完成Ⅰ期临床试验的，给予最高200万元支持；\n二、完成Ⅱ期临床试验的，给予最高400万元支持。\n"
+            "第三条　申报材料包括：\n一、项目申报书；\n二、营业执照复印件。\n第四条　本细则自印发之日起施行。\n")
+    assert [(p.provision_id, p.level, p.label) for p in parse_provisions(text)] == [
+        ("0", "preamble", ""), ("1", "article", "第一条"), ("2", "article", "第二条"), ("2.1", "section", "一、"),
+        ("2.2", "section", "二、"), ("3", "article", "第三条"), ("3.1", "section", "一、"), ("3.2", "section", "二、"),
+        ("4", "article", "第四条")]
+    parted = "某市若干政策\n一、总则\n第一条　为促进发展，制定本政策。\n二、支持研发\n第二条　给予奖励。\n"
+    assert [(p.provision_id, p.label) for p in parse_provisions(parted)] == [
+        ("0", ""), ("1", "一、"), ("1.1", "第一条"), ("2", "二、"), ("2.2", "第二条")]
