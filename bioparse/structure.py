@@ -165,6 +165,8 @@ def match_heading(line: str):
     if not number:  # None, or 0
         return None
     label_end = m.end()
+    if rank == 0 and "。" in line:  # 第一章总则，共五条。主要内容…: a 解读 or 起草说明 telling the chapters, no heading
+        return None
     if rank == _PART_RANK and line[label_end - 1] in " \u3000" and not _spaced_part_heading(line, label_end):
         return None
     if rank >= _ITEM_RANK and (" " in line or "\t" in line or "\u3000" in line) and _is_table_row(line, label_end):

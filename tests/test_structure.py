@@ -619,3 +619,14 @@ def test_points_numbered_like_parts_under_an_article_are_its_items():
     parted = "某市若干政策\n一、总则\n第一条　为促进发展，制定本政策。\n二、支持研发\n第二条　给予奖励。\n"
     assert [(p.provision_id, p.label) for p in parse_provisions(parted)] == [
         ("0", ""), ("1", "一、"), ("1.1", "第一条"), ("2", "二、"), ("2.2", "第二条")]
+
+
+def test_a_sentence_telling_a_chapter_is_no_chapter():
+    """第一章总则，共五条。主要内容包括… (a 解读 or 起草说明 telling the rules' chapters line by line) is a sentence of
+    the part it stands in, not a chapter that the text's parts would fall under; 第一章　总则 is a chapter."""
+    text = ("《某区扶持计划操作规程》解读\n一、背景依据\n落实区若干措施。\n二、主要内容\n《操作规程》共三章十条。\n"
+            "第一章总则，共五条。主要内容包括依据和适用范围。\n第二章支持对象，共三条。主要内容包括资助标准。\n三、适用范围\n本区企业。\n")
+    assert [(p.level, p.label) for p in parse_provisions(text)] == [
+        ("preamble", ""), ("part", "一、"), ("part", "二、"), ("part", "三、")]
+    rules = "某区操作规程\n第一章　总则\n第一条　为规范管理，制定本规程。\n第二章　附则\n第二条　本规程自印发之日起施行。\n"
+    assert [p.level for p in parse_provisions(rules)] == ["preamble", "chapter", "article", "chapter", "article"]
