@@ -569,34 +569,44 @@ def policy_after_signature(text: str) -> int:
 
 
 def policy_after_interpretation(text: str) -> int:
-    """Offset of the title line of the policy printed after its interpretation, or 0.
+    """Offset of the title line of the policy printed after its interpretation or a draft's explanation, or 0.
 
-    A site's page or a file may give 《X》政策解读 (X政策解读, 政策解读) first and X below it: the 解读's
-    一、出台背景 and （一） are no parts or measures of X. The 解读's title line must stand in the text's
-    first half, and X's title on a line of its own later: X as the 解读's title names it, or a title
-    the 解读 cites in 《》. Without that line (a 解读 alone), its headings stay its own.
+    A site's page or a file may give 《X》政策解读 (X政策解读, 政策解读) or 关于《X》的起草说明 first and X
+    below it (a 征求意见 notice may stand above both): their 一、出台背景 and （一） are no parts or measures
+    of X. The title line must stand in the text's first half, and X's title on a line of its own later: X
+    as that line names it, or a title cited in 《》 below it. Without such a line (a 解读 alone), its
+    headings stay its own.
     """
     half = len(text) // 2
-    for word in ("解读", "解讀"):
-        at = text.find(word, 0, half)
-        while at != -1:
-            start = line_start_at(text, at)
-            end = text.find("\n", at)
-            end = len(text) if end < 0 else end
-            line = text[start:end]
-            if _INTERPRETATION_RE.match(line) and match_heading(line.strip()) is None:
-                return _cited_title_after(text, end, _interpreted_name(line))
-            at = text.find(word, end, half)
-    return 0
+    found = len(text)
+    for words, pattern in ((("解读", "解讀"), _INTERPRETATION_RE), (("说明", "說明"), _EXPLANATION_RE)):
+        for word in words:
+            at = text.find(word, 0, min(half, found))
+            while at != -1:
+                start = line_start_at(text, at)
+                end = text.find("\n", at)
+                end = len(text) if end < 0 else end
+                line = text[start:end]
+                if pattern.match(line) and match_heading(line.strip()) is None:
+                    title = _cited_title_after(text, end, _interpreted_name(line))
+                    if title:
+                        found = min(found, title)
+                    break  # the first such line only
+                at = text.find(word, end, min(half, found))
+    return found if found < len(text) else 0
+
+
+_EXPLAINED_TAILS = ("解读", "解讀", "图文", "圖文", "文字", "说明", "說明", "起草", "编制", "編制", "修订", "修訂", "制定", "政策")
 
 
 def _interpreted_name(line: str) -> str:
-    """The policy an interpretation's title line names: X of 《X》政策解读 or of X若干措施政策解读 ("" for 政策解读)."""
+    """The policy an interpretation's or explanation's title line names: X of 《X》政策解读, X若干措施政策解读 or
+    X起草说明 ("" for 政策解读 alone)."""
     m = _CITED_RE.search(line)
     if m:
         return m.group(1)
     name = _squeeze(line).strip("【】[]：:")
-    for tail in ("解读", "解讀", "图文", "圖文", "文字", "政策"):
+    for tail in _EXPLAINED_TAILS:
         name = name.removesuffix(tail)
     return name.removeprefix("关于").removeprefix("關於").removesuffix("的")
 

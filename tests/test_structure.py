@@ -588,6 +588,15 @@ def test_an_interpretation_printed_before_the_policy_is_the_preamble():
     assert [(p.level, p.label) for p in parse_provisions(cites)] == expected
     assert parse_provisions(text)[1].start == text.index("某市促进生物医药产业发展若干措施\n一、") + len(
         "某市促进生物医药产业发展若干措施\n")
+    # a draft's 起草说明 printed above it, under the 征求意见 notice whose 落款 it follows
+    draft = policy.replace("若干措施\n", "若干措施（征求意见稿）\n", 1)
+    explained = ("关于《某市促进生物医药产业发展若干措施（征求意见稿）》的起草说明\n一、起草背景\n近年来产业发展较快。\n"
+                 "二、主要内容\n共2条。\n" + draft)
+    assert [(p.level, p.label) for p in parse_provisions(explained)] == expected
+    notice = ("关于公开征求《某市促进生物医药产业发展若干措施（征求意见稿）》意见的公告\n一、征求意见时间\n6月1日至30日。\n"
+              "二、反馈方式\n电子邮件。\n某市发展和改革委员会\n2024年6月1日\n")
+    longer = explained.replace("给予奖励。", "对企业研发投入给予补助，补助比例不超过研发投入的两成。")  # the notice is the head
+    assert [(p.level, p.label) for p in parse_provisions(notice + longer)] == expected
 
 
 def test_a_notice_naming_its_attachment_without_brackets_is_the_preamble():
