@@ -242,8 +242,8 @@ def _provision_dicts(text: str) -> list[dict]:
     last: dict[str, int] = {}  # the last number kept of each level
     annex_list = False  # in the list of attachments after 附件：
     # a notice's own points before the policy it issues are no headings, nor a 目录's entries
-    body_start = max(attached_policy_start(text), policy_after_signature(text), _toc_end(text),
-                     policy_after_interpretation(text))
+    explained, explanation = _explanation_before(text)  # a 解读 or 起草说明 printed above the policy
+    body_start = max(attached_policy_start(text), policy_after_signature(text), _toc_end(text), explained)
     # the starts of the lines holding 附: only they can read 附件 or open a list of attachments
     annex_candidates = {line_start_at(text, i) for i in positions(text, "附")}
     text_end = len(text)
@@ -252,6 +252,11 @@ def _provision_dicts(text: str) -> list[dict]:
     in_annex = False  # after the policy, in an attachment: its numbered lines are no items
     listed = None  # each stripped line's last offset, read at the first 附件1：X line (_titled_annex)
     box = None  # in a 专栏 box (the last number of each level in it), until the next heading of a higher rank than an item
+    if explained and explained == body_start:
+        # the 解读 (with what stands above it) is an attachment explaining the policy, as one printed after it
+        # is, so its figures are no targets; the policy's preamble starts at its title
+        provisions += [_row("annex1", "", "annex", "", None, explanation, 0, explained, 1),
+                       _row("0", "", "preamble", "", None, "", explained, text_end, 0)]
     next_start = 0
     for k, line in enumerate(lines):
         start, next_start = next_start, next_start + len(line) + 1
@@ -569,16 +574,21 @@ def policy_after_signature(text: str) -> int:
 
 
 def policy_after_interpretation(text: str) -> int:
-    """Offset of the title line of the policy printed after its interpretation or a draft's explanation, or 0.
+    """Offset of the policy's title line under an interpretation or explanation printed above it, or 0."""
+    return _explanation_before(text)[0]
+
+
+def _explanation_before(text: str) -> tuple[int, str]:
+    """(offset, title) of the title line of the policy printed after its interpretation or a draft's explanation, or 0.
 
     A site's page or a file may give 《X》政策解读 (X政策解读, 政策解读) or 关于《X》的起草说明 first and X
     below it (a 征求意见 notice may stand above both): their 一、出台背景 and （一） are no parts or measures
     of X. The title line must stand in the text's first half, and X's title on a line of its own later: X
     as that line names it, or a title cited in 《》 below it. Without such a line (a 解读 alone), its
-    headings stay its own.
+    headings stay its own. The title is the interpretation's or explanation's title line; (0, "") without one.
     """
     half = len(text) // 2
-    found = len(text)
+    found, name = len(text), ""
     for words, pattern in ((("解读", "解讀"), _INTERPRETATION_RE), (("说明", "說明"), _EXPLANATION_RE)):
         for word in words:
             at = text.find(word, 0, min(half, found))
@@ -589,11 +599,11 @@ def policy_after_interpretation(text: str) -> int:
                 line = text[start:end]
                 if pattern.match(line) and match_heading(line.strip()) is None:
                     title = _cited_title_after(text, end, _interpreted_name(line))
-                    if title:
-                        found = min(found, title)
+                    if title and title < found:
+                        found, name = title, line.strip()
                     break  # the first such line only
                 at = text.find(word, end, min(half, found))
-    return found if found < len(text) else 0
+    return (found, name) if found < len(text) else (0, "")
 
 
 _EXPLAINED_TAILS = ("解读", "解讀", "图文", "圖文", "文字", "说明", "說明", "起草", "编制", "編制", "修订", "修訂", "制定", "政策")

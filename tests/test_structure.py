@@ -573,21 +573,26 @@ def test_a_figure_parted_at_its_decimal_point_is_no_item():
         ("preamble", ""), ("part", "一、"), ("section", "（一）"), ("section", "（二）"), ("item", "1 .")]
 
 
-def test_an_interpretation_printed_before_the_policy_is_the_preamble():
-    """《X》政策解读 printed above X (a site's page giving both): its 一、出台背景 and （一） are no parts or measures;
-    the policy starts at its title line, named by the 解读's title or cited in it."""
+def test_an_interpretation_printed_before_the_policy_is_an_attachment():
+    """《X》政策解读 printed above X (a site's page giving both): its 一、出台背景 and （一） are no parts or measures,
+    but an attachment, as a 解读 printed after X is (its figures are no targets); X's preamble starts at its
+    title line, named by the 解读's title or cited in it."""
     policy = "某市促进生物医药产业发展若干措施\n一、支持研发\n（一）支持新药。给予奖励。\n二、支持器械\n（二）支持器械。给予奖励。\n"
     text = ("《某市促进生物医药产业发展若干措施》政策解读\n一、出台背景\n为落实省部署。\n二、主要内容\n（一）支持研发。共2条。\n"
             "三、适用范围\n本市企业。\n" + policy)
-    expected = [("preamble", ""), ("part", "一、"), ("section", "（一）"), ("part", "二、"), ("section", "（二）")]
+    expected = [("annex", ""), ("preamble", ""), ("part", "一、"), ("section", "（一）"), ("part", "二、"),
+                ("section", "（二）")]
     assert [(p.level, p.label) for p in parse_provisions(text)] == expected
     for title in ("关于《某市促进生物医药产业发展若干措施》的解读", "某市促进生物医药产业发展若干措施政策解读"):
         assert [(p.level, p.label) for p in parse_provisions(text.replace(
             "《某市促进生物医药产业发展若干措施》政策解读", title))] == expected
     cites = "政策解读\n一、出台背景\n《某市促进生物医药产业发展若干措施》已印发。\n二、主要内容\n（一）支持研发。\n" + policy
     assert [(p.level, p.label) for p in parse_provisions(cites)] == expected
-    assert parse_provisions(text)[1].start == text.index("某市促进生物医药产业发展若干措施\n一、") + len(
-        "某市促进生物医药产业发展若干措施\n")
+    assert_partition(text, parse_provisions(text))
+    annex, preamble = parse_provisions(text)[:2]
+    assert (annex.title, annex.start, annex.end) == ("《某市促进生物医药产业发展若干措施》政策解读", 0, preamble.start)
+    assert preamble.start == text.index("某市促进生物医药产业发展若干措施\n一、")
+    assert preamble.text == "某市促进生物医药产业发展若干措施\n"
     # a draft's 起草说明 printed above it, under the 征求意见 notice whose 落款 it follows
     draft = policy.replace("若干措施\n", "若干措施（征求意见稿）\n", 1)
     explained = ("关于《某市促进生物医药产业发展若干措施（征求意见稿）》的起草说明\n一、起草背景\n近年来产业发展较快。\n"
