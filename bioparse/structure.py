@@ -174,6 +174,14 @@ def match_heading(line: str):
     return level, rank, number, label_end
 
 
+def _after_colon(lines: list[str], k: int) -> bool:
+    """Whether the last non-blank line before line k ends in a colon (第三条…按以下标准执行：): a list follows."""
+    for line in reversed(lines[max(0, k - 3):k]):
+        if line.strip():
+            return line.rstrip()[-1:] in "：:"
+    return False
+
+
 def _point_runs(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
     """Runs of 一是/二是/三是… inside a span: (offset, number, label_end) in order.
 
@@ -252,6 +260,7 @@ def _provision_dicts(text: str) -> list[dict]:
     in_annex = False  # after the policy, in an attachment: its numbered lines are no items
     listed = None  # each stripped line's last offset, read at the first 附件1：X line (_titled_annex)
     box = None  # in a 专栏 box (the last number of each level in it), until the next heading of a higher rank than an item
+    listing = False  # in an article's points numbered 一、二、 (no part stood above the articles)
     if explained and explained == body_start:
         # the 解读 (with what stands above it) is an attachment explaining the policy, as one printed after it
         # is, so its figures are no targets; the policy's preamble starts at its title
@@ -312,8 +321,12 @@ def _provision_dicts(text: str) -> list[dict]:
         if line[-1:].isdigit() and _TOC_ENTRY.search(line):
             continue  # 一、发展基础……1: an entry of the 目录, whose heading comes again below
         level, rank, number, label_end = hit
-        if level == "part" and "article" in last and "part" not in last:
-            level, rank = "section", _SECTION_RANK  # 第三条…如下：⏎一、…⏎二、…: no part stood above the articles
+        if level == "part" and "article" in last and "part" not in last \
+                and (listing or _after_colon(lines, k)):  # 第三条…如下：⏎一、…；⏎二、…: the article's points
+            level, rank = "section", _SECTION_RANK
+            listing = True
+        elif level == "article":
+            listing = False
         # An arabic-numbered heading must start a run at 1 or continue the previous number of
         # its kind (003-style numbering runs on across sections): a lone "3." in running text
         # stays text. Items may restart at 1 under each section or run on across sections.

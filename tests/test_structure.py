@@ -633,6 +633,13 @@ def test_points_numbered_like_parts_under_an_article_are_its_items():
     parted = "某市若干政策\n一、总则\n第一条　为促进发展，制定本政策。\n二、支持研发\n第二条　给予奖励。\n"
     assert [(p.provision_id, p.label) for p in parse_provisions(parted)] == [
         ("0", ""), ("1", "一、"), ("1.1", "第一条"), ("2", "二、"), ("2.2", "第二条")]
+    # general articles before the first part: a 一、 after an article that lists nothing (no colon) heads articles
+    general = "某市若干政策\n第一条　为促进发展，制定本政策。\n一、支持研发\n第二条　给予奖励。\n二、支持生产\n第三条　给予补助。\n"
+    with warnings.catch_warnings():  # the part and the article before it are both numbered 1 at the top
+        warnings.simplefilter("ignore", StructureWarning)
+        rows = parse_provisions(general)
+    assert [(p.level, p.label) for p in rows] == [
+        ("preamble", ""), ("article", "第一条"), ("part", "一、"), ("article", "第二条"), ("part", "二、"), ("article", "第三条")]
 
 
 def test_a_sentence_telling_a_chapter_is_no_chapter():
