@@ -564,7 +564,10 @@ def policy_after_signature(text: str) -> int:
     cited: dict[str, set[str]] = {issued[:6]: {issued}} if len(issued) >= 6 else {}
     scanned = 0  # the 《…》 above each date line, read once (no title runs across a line of its own)
     for date in _date_lines(text, half):
-        for t in _CITED_RE.findall(text, scanned, date.start()) + _ANNEX_NAMED_RE.findall(text, scanned, date.start()):
+        named = _CITED_RE.findall(text, scanned, date.start())
+        if text.find("附", scanned, date.start()) != -1:
+            named += _ANNEX_NAMED_RE.findall(text, scanned, date.start())
+        for t in named:
             t = _squeeze(t)
             cited.setdefault(t[:6], set()).add(t)
         scanned = date.start()
@@ -606,6 +609,9 @@ def _explanation_before(text: str) -> tuple[int, str]:
         for word in words:
             at = text.find(word, 0, min(half, found))
             while at != -1:
+                if text[at + 2:at + 3] not in _TITLE_END:  # 说明书, 解读为: no title line ends here
+                    at = text.find(word, at + 2, min(half, found))
+                    continue
                 start = line_start_at(text, at)
                 end = text.find("\n", at)
                 end = len(text) if end < 0 else end
@@ -619,6 +625,7 @@ def _explanation_before(text: str) -> tuple[int, str]:
     return (found, name) if found < len(text) else (0, "")
 
 
+_TITLE_END = frozenset(["", "\n", " ", "\t", "\u3000", "】", "]", "：", ":"])  # what may follow 解读/说明 ending a title line
 _EXPLAINED_TAILS = ("解读", "解讀", "图文", "圖文", "文字", "说明", "說明", "起草", "编制", "編制", "修订", "修訂", "制定", "政策")
 
 
