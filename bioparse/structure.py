@@ -500,19 +500,28 @@ def attached_policy_start(text: str) -> int:
 
     The document's head must name what it issues (印发《X》 or 印发X的通知), and the first
     non-blank line after a line reading just 附件 (or 附件1) must be X's title. Everything
-    before that line is the notice: its text is the preamble, its 一、二、 no parts.
+    before that line is the notice: its text is the preamble, its 一、二、 no parts. A notice that
+    puts a draft out for comment (关于公开征求《X》意见的公告) names X in 《》 in its opening lines
+    instead; its 附件1 line must then stand in the text's first half (a policy citing its own
+    attachment in 《》 has its 附件 lines at its end).
     """
     if "附" not in text:
         return 0
-    title = _issued_title(text)
-    if not title:
+    titles = [t for t in (_issued_title(text),) if t]
+    cited = [_squeeze(t) for t in _CITED_RE.findall(text, 0, _OPENING)]
+    if not titles and not cited:
         return 0
+    half = len(text) // 2
     for annex in annex_lines(text):
         first = _squeeze(text[annex.end():annex.end() + 400].lstrip().split("\n", 1)[0])
         # the title, or its first line when the plan's period stands on the next
-        if first.startswith(title[:40]) or (len(first) >= 6 and title.startswith(first)):
-            return annex.start()
+        for title in titles + (cited if annex.start() < half else []):
+            if first.startswith(title[:40]) or (len(first) >= 6 and title.startswith(first)):
+                return annex.start()
     return 0
+
+
+_OPENING = 600  # characters of a notice's title and opening paragraph
 
 
 def _issued_title(text: str) -> str:

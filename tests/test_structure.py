@@ -651,3 +651,19 @@ def test_a_sentence_telling_a_chapter_is_no_chapter():
         ("preamble", ""), ("part", "一、"), ("part", "二、"), ("part", "三、")]
     rules = "某区操作规程\n第一章　总则\n第一条　为规范管理，制定本规程。\n第二章　附则\n第二条　本规程自印发之日起施行。\n"
     assert [p.level for p in parse_provisions(rules)] == ["preamble", "chapter", "article", "chapter", "article"]
+
+
+def test_a_notice_putting_a_draft_out_for_comment_over_its_attachment_is_the_preamble():
+    """关于公开征求《X》意见的公告 names X in 《》, not after 印发: its own 一、二、 (the comment period, how to reply), its list
+    of attachments and 落款 come first, then 附件1 over X's title: the notice is the preamble, X's 一、 the parts."""
+    x = "某市促进细胞治疗产业发展若干措施（征求意见稿）"
+    notice = (f"关于公开征求《{x}》意见的公告\n我委起草了《{x}》，现向社会公开征求意见。\n一、征求意见时间\n6月1日至30日。\n"
+              f"二、意见反馈方式\n电子邮件。\n附件：1.{x}\n2.起草说明\n某市发展和改革委员会\n2024年6月1日\n")
+    measures = "（一）支持研发。对企业研发投入给予补助，补助比例不超过研发投入的两成。\n" * 2
+    policy = f"附件1\n{x}\n一、支持研发\n{measures}二、支持生产\n{measures}三、优化环境\n{measures}"
+    assert [(p.level, p.label) for p in parse_provisions(notice + policy)][:2] == [("preamble", ""), ("part", "一、")]
+    assert [p.title for p in parse_provisions(notice + policy) if p.level == "part"] == ["支持研发", "支持生产", "优化环境"]
+    # a policy citing its own attachment in 《》 near its start keeps its parts: its 附件1 stands at its end
+    own = (f"某市若干措施\n按照《重点任务清单》推进。\n一、支持研发\n{measures}二、支持生产\n{measures}"
+           "附件1\n重点任务清单\n1.建设平台。\n")
+    assert [p.label for p in parse_provisions(own)][:2] == ["", "一、"]
