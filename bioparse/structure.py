@@ -36,9 +36,10 @@ HEADING_KINDS: list[tuple[str, int, re.Pattern]] = [
     ("section", 4, re.compile(rf"^[（(][ \u3000]*(?P<n>[{CN}]+)[ \u3000]*[）)]")),
     ("section", 4, re.compile(rf"^(?P<n>[{PARENTHESIZED_CN}])")),  # ㈠ for （一）
     # 1. or 1、 — a full stop before a digit is a decimal point (1.5万亩), except before a year
-    # (2.2025年底前…); 、 never is; a blank is, unless a unit follows (12 个, 3 万亩: a figure)
+    # (2.2025年底前…); 、 never is; a blank is, unless a unit follows (12 个, 3 万亩: a figure) or a
+    # decimal point and its digits (1 .5亿元: a figure a scan or a wrapped line parted at its point)
     ("item", 5, re.compile(r"^(?P<n>\d{1,3})(?:[ \u3000]*[.．](?!\d)|[.．](?=(?:19|20)\d\d[ \u3000]*年)|[ \u3000]*、"
-                           r"|[ \u3000](?![ \u3000]*[年月日%万亿元个家项]))")),
+                           r"|[ \u3000](?![ \u3000]*(?:[年月日%万亿元个家项]|[.．]\d)))")),
     ("item", 5, re.compile(rf"^(?P<n>[{DIGITS_WITH_STOP}])")),  # ⒈ for 1.
     ("subitem", 6, re.compile(r"^[（(][ \u3000]*(?P<n>\d{1,3})[ \u3000]*[）)]")),
     ("subitem", 6, re.compile(rf"^(?P<n>[{PARENTHESIZED_DIGITS}])")),  # ⑴ for （1）
@@ -121,6 +122,7 @@ _TABLE_ROW_RE = re.compile(rf"\S{_CELL_GAP}\S.*?\S{_CELL_GAP}\S")
 
 
 _PART_RANK = 2
+_SECTION_RANK = 4
 _SPACED_PART_MAX = 30  # characters in the longest part heading set with a blank (一　加快推进…集群建设的重点任务)
 _NOT_IN_SPACED_PART = frozenset("。，,；;：:！？")
 
@@ -163,11 +165,21 @@ def match_heading(line: str):
     if not number:  # None, or 0
         return None
     label_end = m.end()
+    if rank == 0 and "。" in line:  # 第一章总则，共五条。主要内容…: a 解读 or 起草说明 telling the chapters, no heading
+        return None
     if rank == _PART_RANK and line[label_end - 1] in " \u3000" and not _spaced_part_heading(line, label_end):
         return None
     if rank >= _ITEM_RANK and (" " in line or "\t" in line or "\u3000" in line) and _is_table_row(line, label_end):
         return None
     return level, rank, number, label_end
+
+
+def _after_colon(lines: list[str], k: int) -> bool:
+    """Whether the last non-blank line before line k ends in a colon (第三条…按以下标准执行：): a list follows."""
+    for line in reversed(lines[max(0, k - 3):k]):
+        if line.strip():
+            return line.rstrip()[-1:] in "：:"
+    return False
 
 
 def _point_runs(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
@@ -238,7 +250,8 @@ def _provision_dicts(text: str) -> list[dict]:
     last: dict[str, int] = {}  # the last number kept of each level
     annex_list = False  # in the list of attachments after 附件：
     # a notice's own points before the policy it issues are no headings, nor a 目录's entries
-    body_start = max(attached_policy_start(text), policy_after_signature(text), _toc_end(text))
+    explained, explanation = _explanation_before(text)  # a 解读 or 起草说明 printed above the policy
+    body_start = max(attached_policy_start(text), policy_after_signature(text), _toc_end(text), explained)
     # the starts of the lines holding 附: only they can read 附件 or open a list of attachments
     annex_candidates = {line_start_at(text, i) for i in positions(text, "附")}
     text_end = len(text)
@@ -247,6 +260,12 @@ def _provision_dicts(text: str) -> list[dict]:
     in_annex = False  # after the policy, in an attachment: its numbered lines are no items
     listed = None  # each stripped line's last offset, read at the first 附件1：X line (_titled_annex)
     box = None  # in a 专栏 box (the last number of each level in it), until the next heading of a higher rank than an item
+    listing = False  # in an article's points numbered 一、二、 (no part stood above the articles)
+    if explained and explained == body_start:
+        # the 解读 (with what stands above it) is an attachment explaining the policy, as one printed after it
+        # is, so its figures are no targets; the policy's preamble starts at its title
+        provisions += [_row("annex1", "", "annex", "", None, explanation, 0, explained, 1),
+                       _row("0", "", "preamble", "", None, "", explained, text_end, 0)]
     next_start = 0
     for k, line in enumerate(lines):
         start, next_start = next_start, next_start + len(line) + 1
@@ -302,6 +321,12 @@ def _provision_dicts(text: str) -> list[dict]:
         if line[-1:].isdigit() and _TOC_ENTRY.search(line):
             continue  # 一、发展基础……1: an entry of the 目录, whose heading comes again below
         level, rank, number, label_end = hit
+        if level == "part" and "article" in last and "part" not in last \
+                and (listing or _after_colon(lines, k)):  # 第三条…如下：⏎一、…；⏎二、…: the article's points
+            level, rank = "section", _SECTION_RANK
+            listing = True
+        elif level == "article":
+            listing = False
         # An arabic-numbered heading must start a run at 1 or continue the previous number of
         # its kind (003-style numbering runs on across sections): a lone "3." in running text
         # stays text. Items may restart at 1 under each section or run on across sections.
@@ -475,10 +500,32 @@ def attached_policy_start(text: str) -> int:
 
     The document's head must name what it issues (印发《X》 or 印发X的通知), and the first
     non-blank line after a line reading just 附件 (or 附件1) must be X's title. Everything
-    before that line is the notice: its text is the preamble, its 一、二、 no parts.
+    before that line is the notice: its text is the preamble, its 一、二、 no parts. A notice that
+    puts a draft out for comment (关于公开征求《X》意见的公告) names X in 《》 in its opening lines
+    instead; its 附件1 line must then stand in the text's first half (a policy citing its own
+    attachment in 《》 has its 附件 lines at its end).
     """
     if "附" not in text:
         return 0
+    titles = [t for t in (_issued_title(text),) if t]
+    cited = [_squeeze(t) for t in _CITED_RE.findall(text, 0, _OPENING)]
+    if not titles and not cited:
+        return 0
+    half = len(text) // 2
+    for annex in annex_lines(text):
+        first = _squeeze(text[annex.end():annex.end() + 400].lstrip().split("\n", 1)[0])
+        # the title, or its first line when the plan's period stands on the next
+        for title in titles + (cited if annex.start() < half else []):
+            if first.startswith(title[:40]) or (len(first) >= 6 and title.startswith(first)):
+                return annex.start()
+    return 0
+
+
+_OPENING = 600  # characters of a notice's title and opening paragraph
+
+
+def _issued_title(text: str) -> str:
+    """The title of the policy the document's head says it issues (印发《X》, 印发X的通知), squeezed; "" if none."""
     head_end = -1
     for _ in range(_HEAD_LINES):  # the head's lines, joined: a title may run over lines
         head_end = text.find("\n", head_end + 1)
@@ -486,15 +533,7 @@ def attached_policy_start(text: str) -> int:
             head_end = len(text)
             break
     m = _ISSUED_TITLE_RE.search(text[:head_end].replace("\n", ""))
-    if not m:
-        return 0
-    title = _squeeze(m.group(1) or m.group(2) or m.group(3))
-    for annex in annex_lines(text):
-        first = _squeeze(text[annex.end():annex.end() + 400].lstrip().split("\n", 1)[0])
-        # the title, or its first line when the plan's period stands on the next
-        if first.startswith(title[:40]) or (len(first) >= 6 and title.startswith(first)):
-            return annex.start()
-    return 0
+    return _squeeze(m.group(1) or m.group(2) or m.group(3)) if m else ""
 
 
 # the 落款's date on a line of its own: 2022年12月5日, 二〇二二年十二月五日
@@ -509,6 +548,9 @@ def _date_lines(text: str, end: int):
         date = _DATE_LINE_RE.match(text, text.rfind("\n", 0, m.start()) + 1, m.end())
         if date:
             yield date
+# a notice's line listing its one attachment by name (附件：X实施方案, 附件1:X): X is a title the notice names
+_ANNEX_NAMED_RE = re.compile(r"^[ \t\u3000]*附\s*件\s*[0-9０-９]{0,2}[ \t\u3000]*[:：][ \t\u3000]*"
+                             r"(?:[0-9０-９]{1,2}[.．、][ \t\u3000]*)?([^\n《》]{4,80}?)[ \t\u3000]*$", re.M)
 # （此件公开发布）, or the contact a notice gives under its date (（联系人：王某，联系电话：12345678）)
 _PUBLIC_NOTE_RE = re.compile(r"[ \t\u3000]*[（(](?:此件[^\n]{0,10}|联系人[^\n]{0,60})[）)][ \t\u3000]*$")
 
@@ -521,15 +563,20 @@ def policy_after_signature(text: str) -> int:
     between). Everything before that line is the notice: its 一、二、 are no parts.
     """
     half = len(text) // 2  # the notice is the head of the document
-    if "《" not in text[:half]:
+    issued = _issued_title(text)  # 关于印发X的通知 names X with no 《》
+    if not issued and "《" not in text[:half] and "附" not in text[:half]:
         return 0
     # each title the notice names, by its first six characters: a line names it when it is the
     # title or a beginning of it of six or more characters (a title's first line, when its period
-    # stands on the next); a title is at most 80 characters
-    cited: dict[str, set[str]] = {}
+    # stands on the next); a title is at most 80 characters. The notice names it in 《》, or on the
+    # line listing its attachment (附件：X, as national notices give it above the 落款)
+    cited: dict[str, set[str]] = {issued[:6]: {issued}} if len(issued) >= 6 else {}
     scanned = 0  # the 《…》 above each date line, read once (no title runs across a line of its own)
     for date in _date_lines(text, half):
-        for t in _CITED_RE.findall(text, scanned, date.start()):
+        named = _CITED_RE.findall(text, scanned, date.start())
+        if text.find("附", scanned, date.start()) != -1:
+            named += _ANNEX_NAMED_RE.findall(text, scanned, date.start())
+        for t in named:
             t = _squeeze(t)
             cited.setdefault(t[:6], set()).add(t)
         scanned = date.start()
@@ -548,6 +595,75 @@ def policy_after_signature(text: str) -> int:
                     return at
                 break  # a date inside the notice (截至：⏎2023年1月15日): the 落款 may come later
             at = end + 1
+    return 0
+
+
+def policy_after_interpretation(text: str) -> int:
+    """Offset of the policy's title line under an interpretation or explanation printed above it, or 0."""
+    return _explanation_before(text)[0]
+
+
+def _explanation_before(text: str) -> tuple[int, str]:
+    """(offset, title) of the title line of the policy printed after its interpretation or a draft's explanation, or 0.
+
+    A site's page or a file may give 《X》政策解读 (X政策解读, 政策解读) or 关于《X》的起草说明 first and X
+    below it (a 征求意见 notice may stand above both): their 一、出台背景 and （一） are no parts or measures
+    of X. The title line must stand in the text's first half, and X's title on a line of its own later: X
+    as that line names it, or a title cited in 《》 below it. Without such a line (a 解读 alone), its
+    headings stay its own. The title is the interpretation's or explanation's title line; (0, "") without one.
+    """
+    half = len(text) // 2
+    found, name = len(text), ""
+    for words, pattern in ((("解读", "解讀"), _INTERPRETATION_RE), (("说明", "說明"), _EXPLANATION_RE)):
+        for word in words:
+            at = text.find(word, 0, min(half, found))
+            while at != -1:
+                if text[at + 2:at + 3] not in _TITLE_END:  # 说明书, 解读为: no title line ends here
+                    at = text.find(word, at + 2, min(half, found))
+                    continue
+                start = line_start_at(text, at)
+                end = text.find("\n", at)
+                end = len(text) if end < 0 else end
+                line = text[start:end]
+                if pattern.match(line) and match_heading(line.strip()) is None:
+                    title = _cited_title_after(text, end, _interpreted_name(line))
+                    if title and title < found:
+                        found, name = title, line.strip()
+                    break  # the first such line only
+                at = text.find(word, end, min(half, found))
+    return (found, name) if found < len(text) else (0, "")
+
+
+_TITLE_END = frozenset(["", "\n", " ", "\t", "\u3000", "】", "]", "：", ":"])  # what may follow 解读/说明 ending a title line
+_EXPLAINED_TAILS = ("解读", "解讀", "图文", "圖文", "文字", "说明", "說明", "起草", "编制", "編制", "修订", "修訂", "制定", "政策")
+
+
+def _interpreted_name(line: str) -> str:
+    """The policy an interpretation's or explanation's title line names: X of 《X》政策解读, X若干措施政策解读 or
+    X起草说明 ("" for 政策解读 alone)."""
+    m = _CITED_RE.search(line)
+    if m:
+        return m.group(1)
+    name = _squeeze(line).strip("【】[]：:")
+    for tail in _EXPLAINED_TAILS:
+        name = name.removesuffix(tail)
+    return name.removeprefix("关于").removeprefix("關於").removesuffix("的")
+
+
+def _cited_title_after(text: str, at: int, name: str) -> int:
+    """Offset of the first line after ``at`` that is the title ``name`` or one cited in 《》 above it (a
+    beginning of one, with a 的 more or less or a note in brackets, as _names_cited reads), or 0. One pass."""
+    cited: dict[str, set[str]] = {}
+    if len(name) >= 4:
+        cited.setdefault(_squeeze(name)[:6], set()).add(_squeeze(name))
+    for line in text[at:].split("\n"):
+        core = _squeeze(line)
+        if cited and 6 <= len(core) <= 80 and _names_cited(core, cited) and match_heading(line.strip()) is None:
+            return at
+        for t in _CITED_RE.findall(line):
+            t = _squeeze(t)
+            cited.setdefault(t[:6], set()).add(t)
+        at += len(line) + 1
     return 0
 
 

@@ -563,3 +563,107 @@ def test_part_numerals_set_off_by_a_blank():
     assert_partition(text, provs)
     assert [t for t in tree(text) if t[1] == "part"] == [
         ("1", "part", 1, "总体要求"), ("2", "part", 2, "重点任务"), ("3", "part", 3, "保障措施")]
+
+
+def test_a_figure_parted_at_its_decimal_point_is_no_item():
+    """1 .5亿元 opening a line (a wrapped goal sentence, a scan's text layer) is a figure, not item 1 titled .5亿元;
+    1 . with a blank before its stop is still an item's label."""
+    text = "某市若干措施\n一、支持研发\n（一）支持新药。到2025年营业收入达到\n1 .5亿元以上。\n（二）支持器械\n1 .支持研发。\n"
+    assert [(p.level, p.label) for p in parse_provisions(text)] == [
+        ("preamble", ""), ("part", "一、"), ("section", "（一）"), ("section", "（二）"), ("item", "1 .")]
+
+
+def test_an_interpretation_printed_before_the_policy_is_an_attachment():
+    """《X》政策解读 printed above X (a site's page giving both): its 一、出台背景 and （一） are no parts or measures,
+    but an attachment, as a 解读 printed after X is (its figures are no targets); X's preamble starts at its
+    title line, named by the 解读's title or cited in it."""
+    policy = "某市促进生物医药产业发展若干措施\n一、支持研发\n（一）支持新药。给予奖励。\n二、支持器械\n（二）支持器械。给予奖励。\n"
+    text = ("《某市促进生物医药产业发展若干措施》政策解读\n一、出台背景\n为落实省部署。\n二、主要内容\n（一）支持研发。共2条。\n"
+            "三、适用范围\n本市企业。\n" + policy)
+    expected = [("annex", ""), ("preamble", ""), ("part", "一、"), ("section", "（一）"), ("part", "二、"),
+                ("section", "（二）")]
+    assert [(p.level, p.label) for p in parse_provisions(text)] == expected
+    for title in ("关于《某市促进生物医药产业发展若干措施》的解读", "某市促进生物医药产业发展若干措施政策解读"):
+        assert [(p.level, p.label) for p in parse_provisions(text.replace(
+            "《某市促进生物医药产业发展若干措施》政策解读", title))] == expected
+    cites = "政策解读\n一、出台背景\n《某市促进生物医药产业发展若干措施》已印发。\n二、主要内容\n（一）支持研发。\n" + policy
+    assert [(p.level, p.label) for p in parse_provisions(cites)] == expected
+    assert_partition(text, parse_provisions(text))
+    annex, preamble = parse_provisions(text)[:2]
+    assert (annex.title, annex.start, annex.end) == ("《某市促进生物医药产业发展若干措施》政策解读", 0, preamble.start)
+    assert preamble.start == text.index("某市促进生物医药产业发展若干措施\n一、")
+    assert preamble.text == "某市促进生物医药产业发展若干措施\n"
+    # a draft's 起草说明 printed above it, under the 征求意见 notice whose 落款 it follows
+    draft = policy.replace("若干措施\n", "若干措施（征求意见稿）\n", 1)
+    explained = ("关于《某市促进生物医药产业发展若干措施（征求意见稿）》的起草说明\n一、起草背景\n近年来产业发展较快。\n"
+                 "二、主要内容\n共2条。\n" + draft)
+    assert [(p.level, p.label) for p in parse_provisions(explained)] == expected
+    notice = ("关于公开征求《某市促进生物医药产业发展若干措施（征求意见稿）》意见的公告\n一、征求意见时间\n6月1日至30日。\n"
+              "二、反馈方式\n电子邮件。\n某市发展和改革委员会\n2024年6月1日\n")
+    longer = explained.replace("给予奖励。", "对企业研发投入给予补助，补助比例不超过研发投入的两成。")  # the notice is the head
+    assert [(p.level, p.label) for p in parse_provisions(notice + longer)] == expected
+
+
+def test_a_notice_naming_its_attachment_without_brackets_is_the_preamble():
+    """A notice whose points (一、二、) come before its 落款 and then the policy's title (wrapped before its period)
+    names that policy on its 附件：X line, or in its head's 印发X的通知, with no 《》: its points are no parts."""
+    notice = ("关于印发中医药发展规划纲要实施分工方案的通知\n各有关单位：\n现将实施分工方案印发给你们，请认真落实。\n"
+              "一、加强组织领导。落实责任，细化任务。\n二、加强协调配合。牵头部门加强协调。\n"
+              "附件：中医药发展规划纲要（2024—2030年）实施分工方案\n某市中医药工作联席会议办公室\n2024年2月10日\n")
+    policy = "中医药发展规划纲要\n（2024—2030年）实施分工方案\n" + "".join(
+        f"{n}、提高服务能力\n（一）完善服务网络。\n1.建成覆盖城乡的服务网络，加强基层中医药服务能力建设。（市中医药局）\n"
+        f"2.合理配置中医医疗资源，完善相关政策和标准体系。（市卫生健康委）\n" for n in "一二三")
+    expected = ["", "一、", "（一）", "1.", "2.", "二、", "（一）", "1.", "2.", "三、", "（一）", "1.", "2."]
+    assert [p.label for p in parse_provisions(notice + policy)] == expected
+    unlisted = notice.replace("附件：中医药发展规划纲要（2024—2030年）实施分工方案\n", "")  # named only by the head
+    assert [p.label for p in parse_provisions(unlisted + policy)] == expected
+
+
+def test_points_numbered_like_parts_under_an_article_are_its_items():
+    """A 实施细则 of articles alone whose article lists its conditions as 一、二、 (第三条…如下：⏎一、…⏎二、…) holds them
+    as its points, as it holds （一）（二）: they are no parts that the next article would stand under. Parts
+    above the articles (一、总则⏎第一条…⏎二、支持内容⏎第三条…) stay parts."""
+    text = ("某区扶持办法实施细则\n第一条　为落实扶持办法，制定本细则。\n第二条　创新药研发支持标准如下：\n"
+            "一、完成Ⅰ期临床试验的，给予最高200万元支持；\n二、完成Ⅱ期临床试验的，给予最高400万元支持。\n"
+            "第三条　申报材料包括：\n一、项目申报书；\n二、营业执照复印件。\n第四条　本细则自印发之日起施行。\n")
+    assert [(p.provision_id, p.level, p.label) for p in parse_provisions(text)] == [
+        ("0", "preamble", ""), ("1", "article", "第一条"), ("2", "article", "第二条"), ("2.1", "section", "一、"),
+        ("2.2", "section", "二、"), ("3", "article", "第三条"), ("3.1", "section", "一、"), ("3.2", "section", "二、"),
+        ("4", "article", "第四条")]
+    parted = "某市若干政策\n一、总则\n第一条　为促进发展，制定本政策。\n二、支持研发\n第二条　给予奖励。\n"
+    assert [(p.provision_id, p.label) for p in parse_provisions(parted)] == [
+        ("0", ""), ("1", "一、"), ("1.1", "第一条"), ("2", "二、"), ("2.2", "第二条")]
+    # general articles before the first part: a 一、 after an article that lists nothing (no colon) heads articles
+    general = "某市若干政策\n第一条　为促进发展，制定本政策。\n一、支持研发\n第二条　给予奖励。\n二、支持生产\n第三条　给予补助。\n"
+    with warnings.catch_warnings():  # the part and the article before it are both numbered 1 at the top
+        warnings.simplefilter("ignore", StructureWarning)
+        rows = parse_provisions(general)
+    assert [(p.level, p.label) for p in rows] == [
+        ("preamble", ""), ("article", "第一条"), ("part", "一、"), ("article", "第二条"), ("part", "二、"), ("article", "第三条")]
+
+
+def test_a_sentence_telling_a_chapter_is_no_chapter():
+    """第一章总则，共五条。主要内容包括… (a 解读 or 起草说明 telling the rules' chapters line by line) is a sentence of
+    the part it stands in, not a chapter that the text's parts would fall under; 第一章　总则 is a chapter."""
+    text = ("《某区扶持计划操作规程》解读\n一、背景依据\n落实区若干措施。\n二、主要内容\n《操作规程》共三章十条。\n"
+            "第一章总则，共五条。主要内容包括依据和适用范围。\n第二章支持对象，共三条。主要内容包括资助标准。\n三、适用范围\n本区企业。\n")
+    assert [(p.level, p.label) for p in parse_provisions(text)] == [
+        ("preamble", ""), ("part", "一、"), ("part", "二、"), ("part", "三、")]
+    rules = "某区操作规程\n第一章　总则\n第一条　为规范管理，制定本规程。\n第二章　附则\n第二条　本规程自印发之日起施行。\n"
+    assert [p.level for p in parse_provisions(rules)] == ["preamble", "chapter", "article", "chapter", "article"]
+
+
+def test_a_notice_putting_a_draft_out_for_comment_over_its_attachment_is_the_preamble():
+    """关于公开征求《X》意见的公告 names X in 《》, not after 印发: its own 一、二、 (the comment period, how to reply), its list
+    of attachments and 落款 come first, then 附件1 over X's title: the notice is the preamble, X's 一、 the parts."""
+    x = "某市促进细胞治疗产业发展若干措施（征求意见稿）"
+    notice = (f"关于公开征求《{x}》意见的公告\n我委起草了《{x}》，现向社会公开征求意见。\n一、征求意见时间\n6月1日至30日。\n"
+              f"二、意见反馈方式\n电子邮件。\n附件：1.{x}\n2.起草说明\n某市发展和改革委员会\n2024年6月1日\n")
+    measures = "（一）支持研发。对企业研发投入给予补助，补助比例不超过研发投入的两成。\n" * 2
+    policy = f"附件1\n{x}\n一、支持研发\n{measures}二、支持生产\n{measures}三、优化环境\n{measures}"
+    assert [(p.level, p.label) for p in parse_provisions(notice + policy)][:2] == [("preamble", ""), ("part", "一、")]
+    assert [p.title for p in parse_provisions(notice + policy) if p.level == "part"] == ["支持研发", "支持生产", "优化环境"]
+    # a policy citing its own attachment in 《》 near its start keeps its parts: its 附件1 stands at its end
+    own = (f"某市若干措施\n按照《重点任务清单》推进。\n一、支持研发\n{measures}二、支持生产\n{measures}"
+           "附件1\n重点任务清单\n1.建设平台。\n")
+    assert [p.label for p in parse_provisions(own)][:2] == ["", "一、"]
