@@ -56,9 +56,9 @@ _DUTY_SUFFIX_RE = re.compile(_DUTY + r"\s*$")
 # 共同推进, 负责推进, 推进落实: a plan's clause naming who pushes a measure on (（A、B共同推进）)
 _PUSH = r"(?:共同|协同|负责|合力)?推进(?:落实|实施)?"
 _PLAIN_SUFFIX_RE = re.compile(r"(?:负责(?:具体|组织)?(?:实施|落实)|抓好落实|共同负责|具体(?:负责|落实|实施)|" + _PUSH + r"|负责|落实)\s*$")
-# A牵头，B配合 · A牵头负责，B参与 · A负责，B配合 · A会同B负责 · A牵头组织实施，B配合落实 · A负总责，B配合
+# A牵头，B配合 · A牵头负责，B参与 · A负责，B配合 · A会同B负责 · A牵头组织实施，B配合落实 · A负总责，B配合 · A统筹，B负责落实
 _LEAD_SUPPORT_RE = re.compile(
-    r"^(?P<lead>.+?)(?:(?:分别|共同|联合)?牵头(?:负责|组织实施|实施|推进)?\s*[，,、；;]?|(?:负总责|负责(?:组织实施|实施|落实)?)\s*[，,；;]|会同)"
+    r"^(?P<lead>.+?)(?:(?:分别|共同|联合)?牵头(?:负责|组织实施|实施|推进)?\s*[，,、；;]?|(?:负总责|负责(?:组织实施|实施|落实)?|统筹(?:协调|推进)?)\s*[，,；;]|会同)"
     r"\s*(?P<support>.+?)"
     r"(?:(?:参与|配合|协助)(?:落实|实施|推进)?|(?:加强)?指导|组织实施|具体(?:实施|落实)|负责落实|抓好落实|" + _DUTY + r"|" + _PUSH + r"|负责|落实)\s*$")
 _PIECE_SPLIT_RE = re.compile(r"[、，,；;]")
@@ -324,9 +324,9 @@ def _names_with_roles(run: str, base: int, role: str):
         m = _DUTY_SUFFIX_RE.search(stripped, max(len(stripped) - _DUTY_MAX, 0))
         duty = m.start() if m else -1
     strong = duty >= 0
-    # 牵头, 会同, or a 负责 before the end: a lead (and support) form
+    # 牵头, 会同, 统筹, or a 负责 before the end: a lead (and support) form
     if ("牵头" in stripped or "会同" in stripped or stripped.find("负责", 0, len(stripped) - 2) >= 0
-            or "负总责" in stripped):
+            or "负总责" in stripped or "统筹" in stripped):
         m = _LEAD_SUPPORT_RE.match(stripped)
         if m:
             lead = _split_pieces(m.group("lead"), base + m.start("lead"), "lead")
@@ -618,7 +618,7 @@ _BRACKET_LABEL_RE = re.compile(r"[【〔]\s*(" + "|".join(MARKERS) + r")\s*[】�
 # a sentence with a duty suffix, e.g. 市科技局、市财政局按职责分工负责。 (no parentheses;
 # a short bracket inside a name is allowed: 各市（州）人民政府)
 _BARE_DUTY_RE = re.compile(
-    r"(?:^|(?<=[。！\n]))[ \t\u3000]*((?:[^。！\n（）()【〔]|[（(][^（）()\n]{1,12}[）)]){2,400}?(?:按照?职责分工负责|按职责负责|分工负责|(?:牵头|负责)[^。\n]{1,200}(?:配合|参与|协助|协同)(?:落实|实施|推进)?|(?:分别|共同|联合)?牵头(?:负责)?|负责|(?:负责|分工|职[责能]|抓好)落实))[ \t\u3000]*(?=[。；;]?[ \t\u3000]*(?:\n|$))"
+    r"(?:^|(?<=[。！\n]))[ \t\u3000]*((?:[^。！\n（）()【〔]|[（(][^（）()\n]{1,12}[）)]){2,400}?(?:按照?职责分工负责|按职责负责|分工负责|(?:牵头|负责|统筹)[^。\n]{1,200}(?:(?:配合|参与|协助|协同)(?:落实|实施|推进)?|负责具体(?:实施|落实)|具体(?:实施|落实))|(?:分别|共同|联合)?牵头(?:负责)?|负责|(?:负责|分工|职[责能]|抓好)落实))[ \t\u3000]*(?=[。；;]?[ \t\u3000]*(?:\n|$))"
 )
 
 # Cheap pre-checks, so the clause regexes above run only where they can match.

@@ -1018,3 +1018,19 @@ def test_a_prose_sentence_ending_in_lead_names_no_body(sentence):
     """Prose ends in 牵头 too: a sentence naming only a lead is a clause only when it names bodies of government."""
     assert _clause_names(f"（十一）组建联盟。支持企业组建创新联盟，{sentence}\n") == []
     assert _clause_names(f"（十一）组建联盟。支持企业组建创新联盟。{sentence}\n") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("（九）加强领导。统筹推进。市卫生健康委统筹协调，各区政府具体落实。\n", [("市卫生健康委", "lead"), ("各区政府", "support")]),
+    ("（九）加强领导。统筹推进。由市财政局统筹，各区政府负责落实。\n", [("市财政局", "lead"), ("各区政府", "support")]),
+    ("（九）加强领导。统筹推进。（市发展改革委统筹推进，市科技局配合）\n", [("市发展改革委", "lead"), ("市科技局", "support")]),
+    ("（十一）强化考核。纳入考核。市政府督查室牵头，各区人民政府负责具体实施。\n",
+     [("市政府督查室", "lead"), ("各区人民政府", "support")]),
+])
+def test_a_body_that_coordinates_and_support_that_carries_out(text, expected):
+    """A统筹(协调)，B具体落实 names a lead and its support as A牵头，B配合 does; so does A牵头，B负责具体实施."""
+    assert _clause_names(text) == [expected]
+
+
+def test_coordination_in_prose_names_no_body():
+    assert _clause_names("（九）加强领导。建立统筹机制，企业负责具体实施。\n") == []
