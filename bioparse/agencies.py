@@ -56,11 +56,11 @@ _DUTY_SUFFIX_RE = re.compile(_DUTY + r"\s*$")
 # 共同推进, 负责推进, 推进落实: a plan's clause naming who pushes a measure on (（A、B共同推进）)
 _PUSH = r"(?:共同|协同|负责|合力)?推进(?:落实|实施)?"
 _PLAIN_SUFFIX_RE = re.compile(r"(?:负责(?:具体|组织)?(?:实施|落实)|抓好落实|共同负责|具体(?:负责|落实|实施)|" + _PUSH + r"|负责|落实)\s*$")
-# A牵头，B配合 · A牵头负责，B参与 · A负责，B配合 · A会同B负责 · A牵头组织实施，B配合落实 · A负总责，B配合
+# A牵头，B配合 · A牵头负责，B参与 · A负责，B配合 · A会同B负责 · A牵头组织实施，B配合落实 · A负总责，B配合 · A统筹，B负责落实
 _LEAD_SUPPORT_RE = re.compile(
-    r"^(?P<lead>.+?)(?:(?:分别)?牵头(?:负责|组织实施|实施|推进)?\s*[，,、；;]?|(?:负总责|负责(?:组织实施|实施|落实)?)\s*[，,；;]|会同)"
+    r"^(?P<lead>.+?)(?:(?:分别|共同|联合)?牵头(?:负责|组织实施|实施|推进)?\s*[，,、；;]?|(?:负总责|负责(?:组织实施|实施|落实)?|统筹(?:协调|推进)?)\s*[，,；;]|会同)"
     r"\s*(?P<support>.+?)"
-    r"(?:(?:参与|配合|协助)(?:落实|实施)?|(?:加强)?指导|组织实施|具体(?:实施|落实)|负责落实|抓好落实|" + _DUTY + r"|" + _PUSH + r"|负责|落实)\s*$")
+    r"(?:(?:参与|配合|协助)(?:落实|实施|推进)?|(?:加强)?指导|组织实施|具体(?:实施|落实)|负责落实|抓好落实|" + _DUTY + r"|" + _PUSH + r"|负责|落实)\s*$")
 _PIECE_SPLIT_RE = re.compile(r"[、，,；;]")
 
 
@@ -75,7 +75,7 @@ def _split_names(seg: str) -> list[str]:
 # (and before any other label: 完成时限：…), and only where a colon follows
 _SEGMENT_SPLIT_RE = re.compile(r"[；;]\s*|[，,、\s]+(?=[^\s，,、；;：:（）()]{2,6}\s*[:：])")  # ; 配合单位: (ASCII, a blank after)
 _SEMICOLON_RE = re.compile(r"[；;]")
-_LEAD_ONLY_RE = re.compile(r"^(?P<lead>.+?)(?:分别)?牵头(?:负责|落实|推进)?\s*$")  # A、B分别牵头: each leads its part
+_LEAD_ONLY_RE = re.compile(r"^(?P<lead>.+?)(?:分别|共同|联合)?牵头(?:负责|落实|推进)?\s*$")  # A、B分别牵头: each leads its part; A、B共同牵头
 _SUPPORT_SUFFIX_RE = re.compile(r"(?:配合|参与|协助|(?:加强)?指导)\s*$")
 # 等, 等有关部门, 等驻长高校: the tail after the last name of a list
 # (等省有关部门, 等市直有关单位: a level word only before 有关/相关; the 等 of 高等院校 is none);
@@ -324,9 +324,9 @@ def _names_with_roles(run: str, base: int, role: str):
         m = _DUTY_SUFFIX_RE.search(stripped, max(len(stripped) - _DUTY_MAX, 0))
         duty = m.start() if m else -1
     strong = duty >= 0
-    # 牵头, 会同, or a 负责 before the end: a lead (and support) form
+    # 牵头, 会同, 统筹, or a 负责 before the end: a lead (and support) form
     if ("牵头" in stripped or "会同" in stripped or stripped.find("负责", 0, len(stripped) - 2) >= 0
-            or "负总责" in stripped):
+            or "负总责" in stripped or "统筹" in stripped):
         m = _LEAD_SUPPORT_RE.match(stripped)
         if m:
             lead = _split_pieces(m.group("lead"), base + m.start("lead"), "lead")
@@ -618,7 +618,7 @@ _BRACKET_LABEL_RE = re.compile(r"[【〔]\s*(" + "|".join(MARKERS) + r")\s*[】�
 # a sentence with a duty suffix, e.g. 市科技局、市财政局按职责分工负责。 (no parentheses;
 # a short bracket inside a name is allowed: 各市（州）人民政府)
 _BARE_DUTY_RE = re.compile(
-    r"(?:^|(?<=[。！\n]))[ \t\u3000]*((?:[^。！\n（）()【〔]|[（(][^（）()\n]{1,12}[）)]){2,400}?(?:按照?职责分工负责|按职责负责|分工负责|(?:牵头|负责)[^。\n]{1,200}(?:配合|参与|协助)|负责|(?:负责|分工|职[责能]|抓好)落实))[ \t\u3000]*(?=[。；;]?[ \t\u3000]*(?:\n|$))"
+    r"(?:^|(?<=[。！\n]))[ \t\u3000]*((?:[^。！\n（）()【〔]|[（(][^（）()\n]{1,12}[）)]){2,400}?(?:按照?职责分工负责|按职责负责|分工负责|(?:牵头|负责|统筹)[^。\n]{1,200}(?:(?:配合|参与|协助|协同)(?:落实|实施|推进)?|负责具体(?:实施|落实)|具体(?:实施|落实))|(?:分别|共同|联合)?牵头(?:负责)?|负责|(?:负责|分工|职[责能]|抓好)落实))[ \t\u3000]*(?=[。；;]?[ \t\u3000]*(?:\n|$))"
 )
 
 # Cheap pre-checks, so the clause regexes above run only where they can match.
@@ -626,13 +626,14 @@ _BARE_DUTY_RE = re.compile(
 # these words: a marker word's first two characters, or a role word (负责, 牵头, 配合, 参与, 落实, 协助, 会同).
 _CUE_RE = re.compile("|".join(sorted({m[:2] for m in MARKERS} | {"负责", "牵头", "配合", "参与", "落实", "协助", "会同"})))
 _MARKER_LENGTHS = sorted({len(m) for m in MARKERS})  # a marker ends no longer one (test_speed_prefilters)
-# The line ending every _BARE_DUTY_RE match has: 负责, 配合, 参与, 协助 or 落实, then perhaps
+# The line ending every _BARE_DUTY_RE match has: 负责, 配合, 参与, 协助, 落实, 实施 (配合实施), 牵头
+# (由A牵头。) or 推进 (B协同推进), then perhaps
 # spaces, one of 。；; and spaces (the regex's closing look-ahead). Read backwards from the line
-# break, such a line ends in the word's last character (责 合 与 助 实) or a space, perhaps before
+# break, such a line ends in the word's last character (责 合 与 助 实 施 头 进) or a space, perhaps before
 # one of 。；;: the breaks that can close a match. The pattern starts with the literal break,
 # which the regex engine scans for fast, once for the three words.
-_DUTY_LINE_BREAK_RE = re.compile(r"\n(?:(?<=[责合与助实 \t\u3000]\n)|(?<=[责合与助实 \t\u3000][。；;]\n))")
-_DUTY_LINE_ENDS = ("负责", "配合", "参与", "协助", "落实")
+_DUTY_LINE_BREAK_RE = re.compile(r"\n(?:(?<=[责合与助实施头进 \t\u3000]\n)|(?<=[责合与助实施头进 \t\u3000][。；;]\n))")
+_DUTY_LINE_ENDS = ("负责", "配合", "参与", "协助", "落实", "实施", "牵头", "推进")
 
 
 def find_agency_clauses(text: str) -> list[dict]:
@@ -905,9 +906,20 @@ def _duty_sentence(text: str, start: int, end: int) -> tuple[int, tuple | None]:
         starts.append(dot + 1)
     for s in starts:
         parsed = parse_clause(text[s:end], s)
-        if parsed and parsed[0] != "bare_list" and _all_agencies(parsed[1]):
+        if parsed and parsed[0] != "bare_list" and _all_agencies(parsed[1]) \
+                and (not text[s:end].rstrip(" \t\u3000").endswith("牵头") or _all_government(parsed[1])):
             return s, parsed
     return start, None
+
+
+# A sentence naming only a lead (由市科技局牵头。) is a clause when it names bodies of government:
+# prose ends in 牵头 too (支持龙头企业联合高校牵头。, 原则上由省级医疗机构牵头。).
+_GOVERNMENT_ENDINGS = ("局", "委", "办", "厅", "部", "署", "政府", "管委会", "委员会", "办公室")
+
+
+def _all_government(pieces: list[tuple]) -> bool:
+    """True when every name ends as a government body's does (see _GOVERNMENT_ENDINGS)."""
+    return all(_SECOND_NAME_RE.sub("", p[0]).endswith(_GOVERNMENT_ENDINGS) for p in pieces)
 
 
 def _after_duty_lead(text: str, start: int, end: int) -> int:

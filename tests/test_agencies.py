@@ -986,3 +986,51 @@ def test_a_title_s_trial_mark_is_no_body_and_banks_are(text, expected):
     """A bracket closing a title line (（试行）, （暂行）) names no body: a bare 行 is no body's ending, as
     银行, 分行 and 支行 are (试行 was read as an agency of the preamble in every trial policy)."""
     assert _clause_names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("（二）建设平台。给予补助。由市发展改革委、市工信局共同牵头，各县（市、区）人民政府配合落实。\n",
+     [("市发展改革委", "lead"), ("市工信局", "lead"), ("各县（市、区）人民政府", "support")]),
+    ("（二）建设平台。给予补助。由市发展改革委牵头，市财政局配合实施。\n",
+     [("市发展改革委", "lead"), ("市财政局", "support")]),
+    ("（二）建设平台。给予补助。（市发展改革委、市科技局联合牵头，市财政局配合）\n",
+     [("市发展改革委", "lead"), ("市科技局", "lead"), ("市财政局", "support")]),
+])
+def test_joint_leads_and_support_that_carries_out(text, expected):
+    """Real sentences: A、B共同牵头 (or 联合牵头) names two leads, and the support may 配合落实 or
+    配合实施; the bracketless sentence was dropped whole (共同 glued to the last lead's name)."""
+    assert _clause_names(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("（十）健全机制。定期调度。由市工业和信息化局牵头。\n", [("市工业和信息化局", "lead")]),
+    ("（十）健全机制。定期调度。市科技局、市财政局共同牵头。\n", [("市科技局", "lead"), ("市财政局", "lead")]),
+    ("（四）培育企业。给予奖励。市工信局牵头，市财政局协同推进。\n", [("市工信局", "lead"), ("市财政局", "support")]),
+    ("（四）培育企业。给予奖励。由市药监局牵头，市卫生健康委配合推进。\n", [("市药监局", "lead"), ("市卫生健康委", "support")]),
+])
+def test_a_sentence_naming_only_a_lead_or_support_that_pushes_on(text, expected):
+    """由A牵头。 closing a measure names its body as 由A负责。 does; so does B协同推进 (or 配合推进) after A牵头."""
+    assert _clause_names(text) == [expected]
+
+
+@pytest.mark.parametrize("sentence", ["联盟原则上由行业龙头企业牵头。", "支持龙头企业联合高校牵头。", "鼓励行业协会牵头。"])
+def test_a_prose_sentence_ending_in_lead_names_no_body(sentence):
+    """Prose ends in 牵头 too: a sentence naming only a lead is a clause only when it names bodies of government."""
+    assert _clause_names(f"（十一）组建联盟。支持企业组建创新联盟，{sentence}\n") == []
+    assert _clause_names(f"（十一）组建联盟。支持企业组建创新联盟。{sentence}\n") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("（九）加强领导。统筹推进。市卫生健康委统筹协调，各区政府具体落实。\n", [("市卫生健康委", "lead"), ("各区政府", "support")]),
+    ("（九）加强领导。统筹推进。由市财政局统筹，各区政府负责落实。\n", [("市财政局", "lead"), ("各区政府", "support")]),
+    ("（九）加强领导。统筹推进。（市发展改革委统筹推进，市科技局配合）\n", [("市发展改革委", "lead"), ("市科技局", "support")]),
+    ("（十一）强化考核。纳入考核。市政府督查室牵头，各区人民政府负责具体实施。\n",
+     [("市政府督查室", "lead"), ("各区人民政府", "support")]),
+])
+def test_a_body_that_coordinates_and_support_that_carries_out(text, expected):
+    """A统筹(协调)，B具体落实 names a lead and its support as A牵头，B配合 does; so does A牵头，B负责具体实施."""
+    assert _clause_names(text) == [expected]
+
+
+def test_coordination_in_prose_names_no_body():
+    assert _clause_names("（九）加强领导。建立统筹机制，企业负责具体实施。\n") == []
