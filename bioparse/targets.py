@@ -732,6 +732,10 @@ def _year_hits(text: str, start: int, end: int, after: int | None = None):
 _ASCII_OR_DIGIT = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
                             "0123456789０１２３４５６７８９.．_]/-")
 _YEAR_NUMBER_RE = re.compile(r"(19|20)\d\d")
+# a range's low end with its 万/亿 or unit, right before an ASCII hyphen (10万-, 20%-, 3家-, 10万元-):
+# the figure after that hyphen is the range's high end, not a code's number (a bare 2016- may be one)
+_RANGE_LOW_END_RE = re.compile(rf"[{_DIGITS}][万亿千]*(?:[万亿千]|{_MONEY}|{_UNITS})[ \u3000]*$")
+_RANGE_LOW_END_REACH = 12
 # _TARGET_RE's groups in their order, as m.groups() gives them (cheaper than m.group by name)
 _TARGET_GROUPS = ("pq", "num", "num2", "approx0", "money", "mult", "approx", "ge", "geunit", "unit", "sq")
 _NUM_GROUP, _NUM2_GROUP = 2, 3  # the numbers of the groups num and num2
@@ -765,8 +769,9 @@ def _candidate(text: str, m: re.Match, spans, lead_ins: dict | None = None) -> d
     if num[0] in "0０" and num[1:2].isdigit():
         return None  # 000万元 is the tail of a number (1 000万元), never a figure of its own
     prev = text[num_start - 1] if num_start > 0 else ""
-    if prev in _ASCII_OR_DIGIT and not pq:
-        return None
+    if prev in _ASCII_OR_DIGIT and not pq and not (prev == "-" and _RANGE_LOW_END_RE.search(
+            text, max(0, num_start - _RANGE_LOW_END_REACH), num_start - 1)):
+        return None  # COVID-19, A-1000: a code's digits; but the high end of 10万-50万元, 20%-30%, 3家-5家 is a figure
     if is_cn and prev in _BAD_BEFORE_CN:
         return None
     # the character before the figure past the spaces a PDF's text sets around it (第 40 次, 前 3 家)
@@ -1326,7 +1331,10 @@ _CHANGE_TO_RE = re.compile(r"[ \u3000]*(?:压缩|压减|缩减|缩短|降低|下
 
 _RANGE_BETWEEN_RE = re.compile(r"[ \u3000]*[—\-–~～至到][ \u3000]*")
 # the low end of a range written with its own 万/亿 (50万—200万元), right before the high end
-_RANGE_HEAD_RE = re.compile(r"([0-9０-９]+(?:[.．][0-9０-９]+)?)[ \u3000]*([万亿千])[ \u3000]*[—\-–~～至到][ \u3000]*$")
+_RANGE_HEAD_RE = re.compile(r"([0-9０-９]+(?:[.．][0-9０-９]+)?)[ \u3000]*(万亿|千万|[万亿千])[ \u3000]*[—\-–~～至到][ \u3000]*$")
+# a low end's multiplier as money: its unit and what it multiplies the number by (5千万 is 5000 万元)
+_RANGE_HEAD_MONEY = {"千": ("元", 1000.0), "千万": ("万元", 1000.0), "万": ("万元", 1.0), "亿": ("亿元", 1.0),
+                     "万亿": ("万亿元", 1.0)}
 
 
 def _same_unit(a: dict, b: dict) -> bool:
@@ -1350,17 +1358,26 @@ def _with_range_head(text: str, t: dict) -> dict:
 
     The low end may be of a smaller unit (5000万—1亿元): the range is then in the low end's
     unit (5000 to 10000 万元), as _range_of gives 5000万元至1亿元; a low end in 千 is in 元 (5千—1万元:
-    5000 to 10000 元), as 5千元 is.
+    5000 to 10000 元), as 5千元 is, and one in 千万 in 万元 (5千万—1亿元: 5000 to 10000 万元). A low end
+    of another unit takes the high end's when that starts with the same 万/亿 (1.5万-2万平方米).
     """
     m = _RANGE_HEAD_RE.search(text, max(t["start"] - 16, 0), t["start"])
-    low_unit = ("元" if m.group(2) == "千" else m.group(2) + "元") if m else ""
-    # the low end's 万/亿 must be a money unit no larger than the high end's (not 1亿—5000万元)
-    if (m is None or t["value_high"] is not None or low_unit not in _MONEY_TO_YI or t["unit"] not in _MONEY_TO_YI
-            or _MONEY_TO_YI[low_unit] > _MONEY_TO_YI[t["unit"]]):
+    if m is None or t["value_high"] is not None:
         return t
-    low = _to_float(m.group(1)) * (1000 if m.group(2) == "千" else 1)
-    value_norm, _ = _normalize_value(low, low_unit)
-    value_high = t["value"] if low_unit == t["unit"] else round(t["value_norm"] / _MONEY_TO_YI[low_unit], 10)
+    mult, low = m.group(2), _to_float(m.group(1))
+    if t["unit"] in _MONEY_TO_YI:
+        low_unit, scale = _RANGE_HEAD_MONEY[mult]
+        # the low end's 万/亿 must be a money unit no larger than the high end's (not 1亿—5000万元)
+        if _MONEY_TO_YI[low_unit] > _MONEY_TO_YI[t["unit"]]:
+            return t
+        low *= scale
+        value_norm, _ = _normalize_value(low, low_unit)
+        value_high = t["value"] if low_unit == t["unit"] else round(t["value_norm"] / _MONEY_TO_YI[low_unit], 10)
+    elif mult in ("万", "亿") and len(t["unit"]) > 1 and t["unit"].startswith(mult):
+        low_unit, value_high = t["unit"], t["value"]  # 1.5万-2万平方米: 1.5 to 2 万平方米
+        value_norm, _ = _normalize_value(low * _mult_scale(mult), low_unit[1:])
+    else:
+        return t
     return {**t, "text": text[m.start():t["end"]], "start": m.start(), "value": low, "value_high": value_high,
             "unit": low_unit, "value_norm": round(value_norm, 10)}
 
