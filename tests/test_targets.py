@@ -896,3 +896,24 @@ def test_a_point_without_a_year_takes_the_lead_year_not_an_earlier_points(tmp_pa
     rows = [(t["text"], t["year"]) for t in parse_document(path, "l")["targets"]]
     assert rows == [("达到500亿元", 2027), ("突破800亿元", 2030), ("3家-5家", 2027), ("25家", 2027),
                     ("2个", None), ("20家", 2026), ("100名", None)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("培育龙头企业3－5家。", ("3－5家", 3.0, 5.0, "家")),
+    ("综合产值年均增长12％－15％。", ("12％－15％", 12.0, 15.0, "%")),
+    ("给予10万－50万元奖励。", ("10万－50万元", 10.0, 50.0, "万元")),
+    ("培育龙头企业3―5家。", ("3―5家", 3.0, 5.0, "家")),
+    ("种植面积稳定在8万〜10万亩。", ("8万〜10万亩", 8.0, 10.0, "万亩")),
+])
+def test_a_full_width_hyphen_or_a_horizontal_bar_is_a_range_sign(text, expected):
+    """Texts typed in full-width mode join a range with － (U+FF0D), GB2312 pages' dash may be read as
+    ― (U+2015), and some use the wave dash 〜: each is one range, not its high end alone (5家 for 3－5家)."""
+    (t,) = extract_targets(text)
+    assert (t["text"], t["value"], t["value_high"], t["unit"]) == expected
+
+
+def test_sessions_counted_with_a_bound_are_targets_but_phases_are_not():
+    """培训不少于20期 counts training sessions, as 不少于20场 counts events; 3期临床试验 and 二期工程 are phases."""
+    assert [(t["text"], t["unit"]) for t in extract_targets("每年举办培训不少于20期，开展培训10期以上。")] == [
+        ("不少于20期", "期"), ("10期以上", "期")]
+    assert extract_targets("完成3期临床试验，推进二期工程，支持Ⅱ期以上临床研究，项目一期。") == []
