@@ -22,6 +22,7 @@ __all__ = ["extract_targets", "cn_number"]
 # ---------------------------------------------------------------- patterns
 _DIGITS = "0-9０-９"
 _CN_NUMERALS = "零〇一二两三四五六七八九十百千"
+_CN_DECIMALS = "零〇一二三四五六七八九"  # the digits after a numeral's 点 (零点五)
 # thousands apart by commas, or by a (no-break) space as Word sets 1 000万元
 _AR = rf"[{_DIGITS}]+(?:[,\u00a0\u202f ][{_DIGITS}]{{3}}(?![{_DIGITS}]))*(?:[.．][{_DIGITS}]+)?"
 _CAPITALS = CAPITAL_DIGITS.replace("零", "") + CAPITAL_SMALL  # 伍佰万元 (零 is among _CN_NUMERALS)
@@ -33,6 +34,7 @@ _CAPITALS = CAPITAL_DIGITS.replace("零", "") + CAPITAL_SMALL  # 伍佰万元 (�
 # 超10亿元企业 is 10亿元; not 每亿元, 亿元级, nor 亿元以上项目, which the gold leaves out as often as it
 # keeps).
 _CN = (rf"(?<![{_DIGITS}{_CN_NUMERALS}{_CAPITALS}])(?:[{_CN_NUMERALS}]+(?:[万亿][{_CN_NUMERALS}]+)*"
+       rf"(?:点[{_CN_DECIMALS}]+)?"  # 零点五个百分点, 一点五倍: a decimal in numerals
        rf"|[{_CAPITALS}]+(?:[万亿][{_CAPITALS}]+)*"
        rf"|(?<![{_CN_NUMERALS}{_CAPITALS}])(?:[万亿](?=[余多])|万(?=亿美?元))"
        rf"|(?<=[超过逾破])亿(?=美?元))")
@@ -97,7 +99,7 @@ _TENTHS_RE = re.compile(rf"(?<![{_TENTHS_DIGITS}十])(?P<num>[{_TENTHS_DIGITS}])
 # only where a match can start. Its number starts a run of Arabic or of Chinese digits,
 # and up to the unit (or 元, 个) only these characters can follow the number's first digit:
 # more digits, separators, spaces, a range sign, 余/多, and 万/亿/千/百.
-_NUMBER_TO_UNIT = rf"{_DIGITS}{_CN_NUMERALS}{_CAPITALS},.． \u3000\u00a0\u202f—\-–~～－―〜至到余多万亿"
+_NUMBER_TO_UNIT = rf"{_DIGITS}{_CN_NUMERALS}{_CAPITALS},.． \u3000\u00a0\u202f—\-–~～－―〜至到余多万亿点"
 # a unit's first character, or, for a unit that starts with a numeral (千瓦, 千米), its second: a
 # run ends at a character no number holds (the 千 is one of the number's run)
 _UNIT_FIRST = "元美个" + "".join(w[1] if w[0] in _CN_NUMERALS else w[0]

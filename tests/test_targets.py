@@ -917,3 +917,10 @@ def test_sessions_counted_with_a_bound_are_targets_but_phases_are_not():
     assert [(t["text"], t["unit"]) for t in extract_targets("每年举办培训不少于20期，开展培训10期以上。")] == [
         ("不少于20期", "期"), ("10期以上", "期")]
     assert extract_targets("完成3期临床试验，推进二期工程，支持Ⅱ期以上临床研究，项目一期。") == []
+
+
+def test_a_decimal_written_in_chinese_numerals():
+    """零点五个百分点 is 0.5 百分点, not 五个百分点's 5; 一点五倍 is 1.5 倍 (cn_number reads the 点)."""
+    assert [(t["text"], t["value"], t["unit"]) for t in extract_targets("提高零点五个百分点，增长一点五倍。")] == [
+        ("零点五个百分点", 0.5, "百分点"), ("一点五倍", 1.5, "倍")]
+    assert (cn_number("零点五"), cn_number("十二点三五"), cn_number("三点")) == (0.5, 12.35, None)
