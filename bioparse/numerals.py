@@ -29,6 +29,7 @@ ONE_CHARACTER_LABELS = CIRCLED + PARENTHESIZED_DIGITS + DIGITS_WITH_STOP + PAREN
 _ONE_CHARACTER_LABELS = {ch: i + 1 for labels in (CIRCLED, PARENTHESIZED_CN, PARENTHESIZED_DIGITS, DIGITS_WITH_STOP)
                          for i, ch in enumerate(labels)}
 
+_TO_ASCII = str.maketrans({ch: str(d) for ch, d in CN_DIGIT.items()})
 _ARABIC_NUMBER_RE = re.compile(r"(\d+(?:\.\d+)?)\s*([十百千万亿]*)")
 
 
@@ -93,7 +94,7 @@ def heading_number(s: str) -> int | None:
 
 
 def cn_number(s: str) -> float | None:
-    """An Arabic, Chinese or mixed numeral ("16", "十六", "两千", "百", "1.5万") → float.
+    """An Arabic, Chinese or mixed numeral ("16", "十六", "两千", "百", "1.5万", "零点五") → float.
 
     Returns None when ``s`` is not a number; full-width digits and thousands separators
     (1,000 and Word's 1 000 with a no-break or a plain space) are accepted.
@@ -107,4 +108,8 @@ def cn_number(s: str) -> float | None:
         for ch in m.group(2):
             value *= CN_SMALL.get(ch) or CN_BIG[ch]
         return value
+    whole, dot, decimals = s.partition("点")
+    if dot:  # 零点五, 一点五: a decimal written in numerals, its decimals digit by digit
+        value, digits = cn_int(whole), cn_digits(decimals)
+        return None if value is None or digits is None else float(f"{int(value)}.{decimals.translate(_TO_ASCII)}")
     return cn_int(s)

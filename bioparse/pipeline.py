@@ -190,10 +190,17 @@ def _point_scopes(provisions: list[dict]) -> dict[str, tuple[int, int]]:
 
 def _year_of_an_earlier_point(text: str, target: dict, scope: tuple[int, int]) -> bool:
     """Whether a figure's year is stated in an earlier point of its run and not in its own: 二是…到2025年…；
-    三是…给予最高200万元 — the year is 二是's; a year before 一是 (到2025年，一是…二是…) leads them all."""
+    三是…给予最高200万元 — the year is 二是's (the figure takes the lead's, _lead_year); a year before 一是
+    (到2025年，一是…二是…) leads them all."""
     run_start, point_start = scope
     return (point_start > run_start and targets_mod.last_year(text, point_start, target["start"]) is None
             and targets_mod.last_year(text, run_start, point_start) == target["year"])
+
+
+def _lead_year(text: str, run_start: int) -> int | None:
+    """The year stated before a run's 一是 in its paragraph (到2027年，一是…；二是到2030年…；三是…): it leads
+    the points that state none of their own, as an earlier point's year does not; None if there is none."""
+    return targets_mod.last_year(text, line_start_at(text, run_start), run_start)
 
 
 def target_rows(doc_id: str, text: str, owner, provisions: list[dict], issued: int | None = None) -> list[dict]:
@@ -213,7 +220,7 @@ def target_rows(doc_id: str, text: str, owner, provisions: list[dict], issued: i
         for t in rows:  # extract_targets' dicts are new: complete them in place
             pid = owner(t["start"])
             if t["year"] is not None and pid in point_scope and _year_of_an_earlier_point(text, t, point_scope[pid]):
-                t["year"] = None
+                t["year"] = _lead_year(text, point_scope[pid][0])
             t["doc_id"], t["provision_id"] = doc_id, pid
             past = issued is not None and targets_mod.reported_before(text, t["start"], issued)
             if t.pop("base_by_order", False) and issued is not None and t["year"] > issued:

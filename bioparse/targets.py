@@ -22,6 +22,7 @@ __all__ = ["extract_targets", "cn_number"]
 # ---------------------------------------------------------------- patterns
 _DIGITS = "0-9０-９"
 _CN_NUMERALS = "零〇一二两三四五六七八九十百千"
+_CN_DECIMALS = "零〇一二三四五六七八九"  # the digits after a numeral's 点 (零点五)
 # thousands apart by commas, or by a (no-break) space as Word sets 1 000万元
 _AR = rf"[{_DIGITS}]+(?:[,\u00a0\u202f ][{_DIGITS}]{{3}}(?![{_DIGITS}]))*(?:[.．][{_DIGITS}]+)?"
 _CAPITALS = CAPITAL_DIGITS.replace("零", "") + CAPITAL_SMALL  # 伍佰万元 (零 is among _CN_NUMERALS)
@@ -33,6 +34,7 @@ _CAPITALS = CAPITAL_DIGITS.replace("零", "") + CAPITAL_SMALL  # 伍佰万元 (�
 # 超10亿元企业 is 10亿元; not 每亿元, 亿元级, nor 亿元以上项目, which the gold leaves out as often as it
 # keeps).
 _CN = (rf"(?<![{_DIGITS}{_CN_NUMERALS}{_CAPITALS}])(?:[{_CN_NUMERALS}]+(?:[万亿][{_CN_NUMERALS}]+)*"
+       rf"(?:点[{_CN_DECIMALS}]+)?"  # 零点五个百分点, 一点五倍: a decimal in numerals
        rf"|[{_CAPITALS}]+(?:[万亿][{_CAPITALS}]+)*"
        rf"|(?<![{_CN_NUMERALS}{_CAPITALS}])(?:[万亿](?=[余多])|万(?=亿美?元))"
        rf"|(?<=[超过逾破])亿(?=美?元))")
@@ -55,7 +57,7 @@ _UNITS = (
     r"台(?:[（(]套[）)])?|套(?:[（(]台[）)])?|批次|批(?!准|复|次|发)|"
     r"种(?!植|子|业|苗|类)|件|份(?!额)|款|支(?!持|撑|付)|条|吨标准煤|吨标煤|吨|毫克|克(?!隆|服)|倍|户(?!籍|口|外|型|一)|"
     # counts of services and events (5000次, 20场), volumes (20万升, 1.5万立方米) and doses (1亿剂)
-    r"次(?!性|数|序|要|级|生|第)|场次|场(?!景|所|地|馆|合|域|化|面|内|外|站|均|次)|立方米|升(?!级|值|格|温|高|降|至|到|为)|剂次|剂(?!型|量|次)|"
+    r"次(?!性|数|序|要|级|生|第)|场次|场(?!景|所|地|馆|合|域|化|面|内|外|站|均|次)|期(?!间|限|末|刊|货|望|待|初|中|内|满)|立方米|升(?!级|值|格|温|高|降|至|到|为)|剂次|剂(?!型|量|次)|"
     # energy (50万千瓦, 6亿千瓦时), lengths and weights (300公里, 20公斤), vehicles and charging posts
     # (10万辆, 2万根), and what health plans count: cases, test kits, strains, beds, tablets, papers
     r"千瓦时|千瓦|兆瓦时|兆瓦|公里|千米|公斤|千克|辆|根(?!据|本|源|治|基|系|茎)|例(?!如|外|会)|株(?!洲)|"
@@ -76,7 +78,7 @@ _PER_UNIT = r"/(?:万元|元|吨|人|户|家|平方米|亩|年|月)(?![0-9])"
 _TARGET_RE = re.compile(
     rf"(?:(?P<pq>{_PREFIX_QUAL}){_SP}{_FILLER}{_SP})?"
     rf"(?P<num>{_NUM})"
-    rf"(?:{_SP}[—\-–~～至到]{_SP}(?P<num2>{_NUM}))?"
+    rf"(?:{_SP}[—\-–~～－―〜至到]{_SP}(?P<num2>{_NUM}))?"
     # 余/多 before money (300多万元) or before a 万/亿 of another unit (3300多万亩, 20余万人)
     rf"(?:{_SP}(?P<approx0>[余多])(?={_SP}(?:{_MONEY}|[万千亿])))?"
     rf"(?P<money>{_SP}(?:{_MONEY}|{_BARE_MONEY}))?"
@@ -97,7 +99,7 @@ _TENTHS_RE = re.compile(rf"(?<![{_TENTHS_DIGITS}十])(?P<num>[{_TENTHS_DIGITS}])
 # only where a match can start. Its number starts a run of Arabic or of Chinese digits,
 # and up to the unit (or 元, 个) only these characters can follow the number's first digit:
 # more digits, separators, spaces, a range sign, 余/多, and 万/亿/千/百.
-_NUMBER_TO_UNIT = rf"{_DIGITS}{_CN_NUMERALS}{_CAPITALS},.． \u3000\u00a0\u202f—\-–~～至到余多万亿"
+_NUMBER_TO_UNIT = rf"{_DIGITS}{_CN_NUMERALS}{_CAPITALS},.． \u3000\u00a0\u202f—\-–~～－―〜至到余多万亿点"
 # a unit's first character, or, for a unit that starts with a numeral (千瓦, 千米), its second: a
 # run ends at a character no number holds (the 千 is one of the number's run)
 _UNIT_FIRST = "元美个" + "".join(w[1] if w[0] in _CN_NUMERALS else w[0]
@@ -114,7 +116,7 @@ _PREFIX_CHARS = frozenset(_PREFIX_QUAL.replace("|", "") + _FILLER_WORDS.replace(
 _PREFIX_FIRST = frozenset(w[0] for w in _PREFIX_QUAL.split("|"))
 
 _DATE_RES = [
-    re.compile(r"[0-9０-９〇零一二三四五六七八九]{4}" + _SP + r"[—\-–~～至到]" + _SP
+    re.compile(r"[0-9０-９〇零一二三四五六七八九]{4}" + _SP + r"[—\-–~～－―〜至到]" + _SP
                + r"[0-9０-９〇零一二三四五六七八九]{4}" + _SP + "年"),
     re.compile(r"[0-9０-９〇零一二三四五六七八九]{4}" + _SP + r"年(?:" + _SP + r"[0-9０-９一二三四五六七八九十]{1,3}"
                + _SP + r"月(?:" + _SP + r"[0-9０-９一二三四五六七八九十]{1,3}" + _SP + r"[日号])?)?"),
@@ -261,7 +263,8 @@ def _match_at_number(text: str, n: int, pos: int) -> re.Match | None:
 
 
 _YEAR_DIGITS = frozenset("0123456789０１２３４５６７８９〇零一二三四五六七八九")
-_RANGE_SIGNS = frozenset("—-–~～至到")
+# range signs: dashes as typed (—, -, –), a full-width hyphen (－) and a GB2312 dash read as U+2015 (―), tildes and wave dashes
+_RANGE_SIGNS = frozenset("—-–~～－―〜至到")
 
 
 def _back_over_spaces(text: str, i: int) -> int:
@@ -559,7 +562,7 @@ _HORIZON_RE = re.compile(r"(?<![达高升加长少低大])到[ \u3000]*(?:(?:本
 # a clause headed by a year (，2023年全市… / 。2023年… / （2023年为385亿元）): it reports that year,
 # unless the year opens a range (2020年至2025年) or a deadline (2025年底前)
 _HEADED_YEAR_RE = re.compile(r"(?<=[，,。；;！？（(])[ \u3000]*(?:截至|截止到?)?[ \u3000]*(" + _YEAR_NUMBER
-                             + r")[ \u3000]*年(?!度|底|末|前|以前|以来|起|[ \u3000]*[—\-–~～至到])")
+                             + r")[ \u3000]*年(?!度|底|末|前|以前|以来|起|[ \u3000]*[—\-–~～－―〜至到])")
 
 
 def _year_taken_over(text: str, start: int, pos: int, year: int) -> bool:
@@ -732,6 +735,10 @@ def _year_hits(text: str, start: int, end: int, after: int | None = None):
 _ASCII_OR_DIGIT = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
                             "0123456789０１２３４５６７８９.．_]/-")
 _YEAR_NUMBER_RE = re.compile(r"(19|20)\d\d")
+# a range's low end with its 万/亿 or unit, right before an ASCII hyphen (10万-, 20%-, 3家-, 10万元-):
+# the figure after that hyphen is the range's high end, not a code's number (a bare 2016- may be one)
+_RANGE_LOW_END_RE = re.compile(rf"[{_DIGITS}][万亿千]*(?:[万亿千]|{_MONEY}|{_UNITS})[ \u3000]*$")
+_RANGE_LOW_END_REACH = 12
 # _TARGET_RE's groups in their order, as m.groups() gives them (cheaper than m.group by name)
 _TARGET_GROUPS = ("pq", "num", "num2", "approx0", "money", "mult", "approx", "ge", "geunit", "unit", "sq")
 _NUM_GROUP, _NUM2_GROUP = 2, 3  # the numbers of the groups num and num2
@@ -765,8 +772,9 @@ def _candidate(text: str, m: re.Match, spans, lead_ins: dict | None = None) -> d
     if num[0] in "0０" and num[1:2].isdigit():
         return None  # 000万元 is the tail of a number (1 000万元), never a figure of its own
     prev = text[num_start - 1] if num_start > 0 else ""
-    if prev in _ASCII_OR_DIGIT and not pq:
-        return None
+    if prev in _ASCII_OR_DIGIT and not pq and not (prev == "-" and _RANGE_LOW_END_RE.search(
+            text, max(0, num_start - _RANGE_LOW_END_REACH), num_start - 1)):
+        return None  # COVID-19, A-1000: a code's digits; but the high end of 10万-50万元, 20%-30%, 3家-5家 is a figure
     if is_cn and prev in _BAD_BEFORE_CN:
         return None
     # the character before the figure past the spaces a PDF's text sets around it (第 40 次, 前 3 家)
@@ -830,6 +838,8 @@ def _candidate(text: str, m: re.Match, spans, lead_ins: dict | None = None) -> d
         # but 建设中试平台一个。 counts one, and 一万元, 一万名 are amounts
     if unit == "次" and text.endswith(_PAST_TIMES, max(0, q - 2), q):
         return None  # 先后3次获得: events already past, a condition on the applicant, no goal
+    if unit == "期" and (not qualified or text.startswith("临床", end)):
+        return None  # 3期临床试验, 二期工程, Ⅱ期以上临床: phases; 培训不少于20期 counts sessions, as 不少于20场 does
     if is_cn and unit == "次" and not qualified:
         return None  # 二次开发, 三次产业: ordinal words; 每年发布一次: a routine's frequency, no count of times
     if is_cn and len(num) == 1 and num in "百千" and not money and not qualified:
@@ -1057,7 +1067,7 @@ _GOAL_HEAD_RE = re.compile(r"目标|预期|规划值")
 # a column of the period's growth (年均增长, 年均增速（%）) or its cumulative change (累计, 年均/累计)
 _GROWTH_HEAD_RE = re.compile(r"年均|增速|增幅|增长|累计")
 _RATE_HEAD_RE = re.compile(r"年均|增速|增幅|增长")  # a rate (%); 累计 alone: a sum in the row's unit
-_YEAR_RANGE_RE = re.compile(rf"({_CENTURY}\d\d)[ \u3000]*年?[ \u3000]*[—\-–~～至到][ \u3000]*({_CENTURY}\d\d)[ \u3000]*年")
+_YEAR_RANGE_RE = re.compile(rf"({_CENTURY}\d\d)[ \u3000]*年?[ \u3000]*[—\-–~～－―〜至到][ \u3000]*({_CENTURY}\d\d)[ \u3000]*年")
 _DASH_CELL_RE = re.compile(r"[ \u3000]*(?:[—\-－–/／]+|无)?[ \u3000]*")
 # in a .txt, cells apart by ideographic spaces (one is enough) or by two or more spaces
 _SPACED_SEP_RE = re.compile(r"[ \u3000]*\u3000[ \u3000]*| {2,}")
@@ -1324,9 +1334,12 @@ _FROM_BEFORE_RE = re.compile(r"[由从][^，,。；;：:、\n由从]{0,8}$")
 _CHANGE_TO_RE = re.compile(r"[ \u3000]*(?:压缩|压减|缩减|缩短|降低|下降|降|减少|减|提高|提升|增长|增加|扩大|调整)(?:至|到|为)")
 
 
-_RANGE_BETWEEN_RE = re.compile(r"[ \u3000]*[—\-–~～至到][ \u3000]*")
+_RANGE_BETWEEN_RE = re.compile(r"[ \u3000]*[—\-–~～－―〜至到][ \u3000]*")
 # the low end of a range written with its own 万/亿 (50万—200万元), right before the high end
-_RANGE_HEAD_RE = re.compile(r"([0-9０-９]+(?:[.．][0-9０-９]+)?)[ \u3000]*([万亿千])[ \u3000]*[—\-–~～至到][ \u3000]*$")
+_RANGE_HEAD_RE = re.compile(r"([0-9０-９]+(?:[.．][0-9０-９]+)?)[ \u3000]*(万亿|千万|[万亿千])[ \u3000]*[—\-–~～－―〜至到][ \u3000]*$")
+# a low end's multiplier as money: its unit and what it multiplies the number by (5千万 is 5000 万元)
+_RANGE_HEAD_MONEY = {"千": ("元", 1000.0), "千万": ("万元", 1000.0), "万": ("万元", 1.0), "亿": ("亿元", 1.0),
+                     "万亿": ("万亿元", 1.0)}
 
 
 def _same_unit(a: dict, b: dict) -> bool:
@@ -1350,17 +1363,26 @@ def _with_range_head(text: str, t: dict) -> dict:
 
     The low end may be of a smaller unit (5000万—1亿元): the range is then in the low end's
     unit (5000 to 10000 万元), as _range_of gives 5000万元至1亿元; a low end in 千 is in 元 (5千—1万元:
-    5000 to 10000 元), as 5千元 is.
+    5000 to 10000 元), as 5千元 is, and one in 千万 in 万元 (5千万—1亿元: 5000 to 10000 万元). A low end
+    of another unit takes the high end's when that starts with the same 万/亿 (1.5万-2万平方米).
     """
     m = _RANGE_HEAD_RE.search(text, max(t["start"] - 16, 0), t["start"])
-    low_unit = ("元" if m.group(2) == "千" else m.group(2) + "元") if m else ""
-    # the low end's 万/亿 must be a money unit no larger than the high end's (not 1亿—5000万元)
-    if (m is None or t["value_high"] is not None or low_unit not in _MONEY_TO_YI or t["unit"] not in _MONEY_TO_YI
-            or _MONEY_TO_YI[low_unit] > _MONEY_TO_YI[t["unit"]]):
+    if m is None or t["value_high"] is not None:
         return t
-    low = _to_float(m.group(1)) * (1000 if m.group(2) == "千" else 1)
-    value_norm, _ = _normalize_value(low, low_unit)
-    value_high = t["value"] if low_unit == t["unit"] else round(t["value_norm"] / _MONEY_TO_YI[low_unit], 10)
+    mult, low = m.group(2), _to_float(m.group(1))
+    if t["unit"] in _MONEY_TO_YI:
+        low_unit, scale = _RANGE_HEAD_MONEY[mult]
+        # the low end's 万/亿 must be a money unit no larger than the high end's (not 1亿—5000万元)
+        if _MONEY_TO_YI[low_unit] > _MONEY_TO_YI[t["unit"]]:
+            return t
+        low *= scale
+        value_norm, _ = _normalize_value(low, low_unit)
+        value_high = t["value"] if low_unit == t["unit"] else round(t["value_norm"] / _MONEY_TO_YI[low_unit], 10)
+    elif mult in ("万", "亿") and len(t["unit"]) > 1 and t["unit"].startswith(mult):
+        low_unit, value_high = t["unit"], t["value"]  # 1.5万-2万平方米: 1.5 to 2 万平方米
+        value_norm, _ = _normalize_value(low * _mult_scale(mult), low_unit[1:])
+    else:
+        return t
     return {**t, "text": text[m.start():t["end"]], "start": m.start(), "value": low, "value_high": value_high,
             "unit": low_unit, "value_norm": round(value_norm, 10)}
 

@@ -855,3 +855,72 @@ def test_a_numeral_broken_by_a_wrapped_lines_space_is_no_count():
     """A PDF's line-wrap space inside 第十 四个五年规划 starts no figure 四个; 达到 十家 is still one."""
     assert extract_targets("落实国民经济和社会发展第十 四个五年规划纲要，编制本规划。") == []
     assert [t["value"] for t in extract_targets("上市企业达到 十家。")] == [10.0]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("给予10万-50万元奖励。", ("10万-50万元", 10.0, 50.0, "万元")),
+    ("给予10万元-50万元奖励。", ("10万元-50万元", 10.0, 50.0, "万元")),
+    ("按20%-30%给予补助。", ("20%-30%", 20.0, 30.0, "%")),
+    ("培育龙头企业3家-5家。", ("3家-5家", 3.0, 5.0, "家")),
+    ("新增投资50亿-80亿元。", ("50亿-80亿元", 50.0, 80.0, "亿元")),
+])
+def test_an_ascii_hyphen_between_two_figures_is_a_range_sign(text, expected):
+    """Texts typed on an ASCII keyboard join a range's ends with a hyphen (10万-50万元): the high end
+    is a figure, though a hyphen before digits is otherwise a code's (COVID-19, A-1000)."""
+    (t,) = extract_targets(text)
+    assert (t["text"], t["value"], t["value_high"], t["unit"]) == expected
+    assert extract_targets("接种COVID-19疫苗，型号A-1000，执行GB/T 19001-2016，电话0772-2856123。") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("生物产业规模达到8万亿-10万亿元。", ("8万亿-10万亿元", 8.0, 10.0, "万亿元", 80000.0)),
+    ("每年安排资金5千万—1亿元。", ("5千万—1亿元", 5000.0, 10000.0, "万元", 0.5)),
+    ("新增研发用房1.5万-2万平方米。", ("1.5万-2万平方米", 1.5, 2.0, "万平方米", 15000.0)),
+])
+def test_a_range_head_in_wan_yi_qian_wan_or_with_a_unit_other_than_money(text, expected):
+    """A low end written with 万亿 or 千万 (8万亿—10万亿元, 5千万—1亿元), or with the 万 of the high end's
+    unit (1.5万-2万平方米), is the range's value, as 50万—200万元's is: not the high end alone."""
+    (t,) = extract_targets(text)
+    assert (t["text"], t["value"], t["value_high"], t["unit"], t["value_norm"]) == expected
+
+
+def test_a_point_without_a_year_takes_the_lead_year_not_an_earlier_points(tmp_path):
+    """到2027年，一是…；二是到2030年…；三是…: 三是 states no year, so the one before 一是 leads it;
+    the year of 二是 is 二是's own (before, 三是's figures had no year at all)."""
+    from bioparse.pipeline import parse_document
+    text = ("一、发展目标\n（一）主要目标。到2027年，一是产业规模达到500亿元；二是争取到2030年突破800亿元；"
+            "三是培育龙头企业3家-5家，新增规上企业25家。\n（二）支持措施。一是建设平台2个；二是到2026年新增企业20家；"
+            "三是引进人才100名。\n")
+    path = tmp_path / "lead.txt"
+    path.write_text(text, encoding="utf-8")
+    rows = [(t["text"], t["year"]) for t in parse_document(path, "l")["targets"]]
+    assert rows == [("达到500亿元", 2027), ("突破800亿元", 2030), ("3家-5家", 2027), ("25家", 2027),
+                    ("2个", None), ("20家", 2026), ("100名", None)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("培育龙头企业3－5家。", ("3－5家", 3.0, 5.0, "家")),
+    ("综合产值年均增长12％－15％。", ("12％－15％", 12.0, 15.0, "%")),
+    ("给予10万－50万元奖励。", ("10万－50万元", 10.0, 50.0, "万元")),
+    ("培育龙头企业3―5家。", ("3―5家", 3.0, 5.0, "家")),
+    ("种植面积稳定在8万〜10万亩。", ("8万〜10万亩", 8.0, 10.0, "万亩")),
+])
+def test_a_full_width_hyphen_or_a_horizontal_bar_is_a_range_sign(text, expected):
+    """Texts typed in full-width mode join a range with － (U+FF0D), GB2312 pages' dash may be read as
+    ― (U+2015), and some use the wave dash 〜: each is one range, not its high end alone (5家 for 3－5家)."""
+    (t,) = extract_targets(text)
+    assert (t["text"], t["value"], t["value_high"], t["unit"]) == expected
+
+
+def test_sessions_counted_with_a_bound_are_targets_but_phases_are_not():
+    """培训不少于20期 counts training sessions, as 不少于20场 counts events; 3期临床试验 and 二期工程 are phases."""
+    assert [(t["text"], t["unit"]) for t in extract_targets("每年举办培训不少于20期，开展培训10期以上。")] == [
+        ("不少于20期", "期"), ("10期以上", "期")]
+    assert extract_targets("完成3期临床试验，推进二期工程，支持Ⅱ期以上临床研究，项目一期。") == []
+
+
+def test_a_decimal_written_in_chinese_numerals():
+    """零点五个百分点 is 0.5 百分点, not 五个百分点's 5; 一点五倍 is 1.5 倍 (cn_number reads the 点)."""
+    assert [(t["text"], t["value"], t["unit"]) for t in extract_targets("提高零点五个百分点，增长一点五倍。")] == [
+        ("零点五个百分点", 0.5, "百分点"), ("一点五倍", 1.5, "倍")]
+    assert (cn_number("零点五"), cn_number("十二点三五"), cn_number("三点")) == (0.5, 12.35, None)
