@@ -384,6 +384,16 @@ def unflattened(raw: str) -> str:
                      for line in raw.split("\n"))
 
 
+# A font of Chinese government PDFs whose ToUnicode map gives 〔〕 as „‟ (U+201E, U+201F): 桐政办„2022‟24号.
+# Only around a year, as a document number sets them; „ opens German quotes, never a Chinese text's.
+_MISMAPPED_YEAR_BRACKETS = re.compile(r"„([ \t\u3000]*(?:19|20)\d{2}[ \t\u3000]*)‟")
+
+
+def mended_brackets(raw: str) -> str:
+    """raw with „2022‟ read as 〔2022〕: one character replaced by one, so every offset holds."""
+    return _MISMAPPED_YEAR_BRACKETS.sub("〔\\1〕", raw) if "„" in raw else raw
+
+
 def normalize(raw: str, join_breaks: bool | None = True) -> Normalized:
     """Normalize raw text to one paragraph per line, keeping the offset map to raw.
 
@@ -394,6 +404,7 @@ def normalize(raw: str, join_breaks: bool | None = True) -> Normalized:
     a sentence. None joins them only when the lines look hard-wrapped (wrap_width: a .docx
     or page whose paragraphs are a PDF's lines).
     """
+    raw = mended_brackets(raw)
     artifacts = _has_artifacts(raw)  # one scan, not one per line
     paragraphs: list[str] = []  # the text's lines
     prev = ""  # the last of paragraphs, which grows while lines join it

@@ -328,3 +328,12 @@ def test_a_line_opening_with_closing_punctuation_continues_the_line_before():
         "第二条 本条例自2013年1月1日起施行。"]
     opened = "（三）打造区域品牌。支持企业参加国内外重要展会，开拓国际市场。【\n责任单位】县市场监管局、县商务局\n"
     assert normalize(opened).text == opened.replace("\n", "", 1).rstrip("\n")
+
+
+def test_a_pdf_fonts_mismapped_year_brackets_read_as_the_numbers():
+    """A font of Chinese government PDFs gives 〔〕 as „‟ (桐政办„2022‟24 号): around a year they read as 〔〕,
+    one character for one so every offset holds; „‟ elsewhere stay."""
+    raw = "县政办„2023‟31 号\n他说„好‟。\n"
+    n = normalize(raw)
+    assert n.text.split("\n") == ["县政办〔2023〕31 号", "他说„好‟。"]
+    assert raw[n.offsets[3]] == "„" and len(n.text) == len(raw) - 1
