@@ -323,7 +323,7 @@ def _title(lines: list[str], head_text: str, notice: str) -> str:
         if s.endswith("》"):
             s = _unbracketed_notice(s)  # 鲁政发〔2014〕20号《…的实施意见》: a copy site's title line, number and 《》 on it
         prev = _clean(lines[k - 1]) if k > 0 else ""
-        prev = "" if _is_page_chrome(prev) else prev
+        prev = "" if _is_page_chrome(prev) or _LABEL_CELL.match(prev) else prev  # 文件编号…号 关联文件: a field, no title
         following = _clean(lines[last + 1]) if last + 1 < len(lines) else ""
         if _TITLE_YEARS_LINE.fullmatch(following):
             s += following
@@ -474,7 +474,7 @@ def _doc_number(lines: list[str]) -> str:
             continue
         m = _DOC_NUMBER.search(s)
         if m and len(s) - len(m.group(0)) <= 6 and "《" not in s:
-            return m.group(0)
+            return _unlabelled(m.group(0))
         number = _title_and_number(ln)[1]
         if number:
             return number
@@ -495,6 +495,13 @@ _ANY_LABEL = "|".join("[ \t\u3000\xa0]*".join(w) for w in sorted(
     {w for words in _FIELD_LABELS.values() for w in words}
     | {"索引号", "发布日期", "主题分类", "公开方式", "有效性", "主题词"}, key=len, reverse=True))
 _LABEL_CELL = re.compile(_ANY_LABEL)
+
+
+def _unlabelled(number: str) -> str:
+    """A number read off a field line without its label (文件编号桐政办〔2022〕24号, a copied table that lost its colon)."""
+    label = _LABEL_CELL.match(number)
+    rest = number[label.end():] if label else number
+    return rest if label and _DOC_NUMBER.fullmatch(rest) else number
 # a site's list of fields with each label in brackets: 2. [发文机构] 北京市人民政府办公厅, 【成文日期】2024-05-15
 _BRACKET_LABEL = re.compile(rf"^[ \t\u3000\xa0]*(?:\d{{1,2}}[.、．][ \t\u3000\xa0]*)?[\[【][ \t\u3000\xa0]*({_ANY_LABEL})"
                             r"[ \t\u3000\xa0]*[\]】][ \t\u3000\xa0]*")

@@ -813,3 +813,13 @@ def test_a_copy_sites_lines_above_the_title_are_no_part_of_it():
     meta = infer_metadata(copy)
     assert (meta["title"], meta["issuer"], meta["doc_number"]) == ("某省人民政府关于深化预算管理改革的实施意见", "某省人民政府",
                                                                   "某政发〔2014〕20号")
+
+
+def test_a_field_table_copied_without_colons_gives_no_label_in_number_or_title():
+    """A site's table copied as text loses its colons (文件编号桐政办〔2022〕24号 关联文件 over the title): the
+    number is read without its label, and the field line is no first line of the title."""
+    text = ("索引号A001/2022-1234 发布机构县市场监管局 发布日期2022-08-16 17:51:53\n"
+            "文件编号某政办〔2022〕24号 关联文件\n某县支持医疗器械产业发展七条政策\n访问次数:\n\n"
+            "为加快医疗器械产业发展，特制定本政策。\n一、鼓励产品创新。对取得注册证的企业给予奖励。\n")
+    meta = infer_metadata(text)
+    assert (meta["title"], meta["doc_number"]) == ("某县支持医疗器械产业发展七条政策", "某政办〔2022〕24号")
