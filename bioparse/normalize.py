@@ -248,6 +248,9 @@ def ends_in_bodies(prev: str) -> bool:
 _TAIL_MAX = 200  # a label clause's bodies after a paragraph's last sentence fit in this many characters
 
 
+_NOTICE_TITLE_ENDS = ("的通知", "的决定", "的決定", "的意见", "的意見", "的公告", "的通告")  # how a notice's title ends
+
+
 def _is_page_break(prev: str, nxt: str, blank_between: bool, last_width: int = 0,
                    wrap: tuple[int, int] = (_JOIN_WIDTH, 0), before: str = "") -> bool:
     """Guess whether the break between two paragraphs falls inside a sentence.
@@ -271,6 +274,8 @@ def _is_page_break(prev: str, nxt: str, blank_between: bool, last_width: int = 0
         return False
     if _cjk_full_stop(prev):
         return False
+    if prev.endswith(_NOTICE_TITLE_ENDS) and "。" not in prev and not full <= last_width <= widest:
+        return False  # …关于印发《X》的通知 over a page's 发布时间 line: a title's end, not a sentence cut by the page
     if HEADING_START.match(nxt) and not (in_bracket and _RESPONSIBILITY_LINE.match(nxt)):
         return False
     if not _PARAGRAPH_PUNCT.search(prev):
