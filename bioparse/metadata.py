@@ -471,6 +471,9 @@ def _doc_number(lines: list[str]) -> str:
             if m and m.start() <= _NUMBER_LEAD_MAX and not _NOT_IN_TITLES.search(head, 0, m.start()) \
                     and "《" not in head[:m.start()]:
                 return _clean(m.group(0))  # ATLD01-2022-0006 桐政办〔2022〕24 号 …: behind an 索引号, no sentence before it
+            m = _DOC_NUMBER.search(s) if _PAGE_INFO_LINE.match(ln) else None
+            if m:  # 发布时间:2009-07-31 来源:某市科学技术委员会沪科合(2009)029号: the page's line of its facts
+                return _after_body_name(m.group(0))
             continue
         m = _DOC_NUMBER.search(s)
         if m and len(s) - len(m.group(0)) <= 6 and "《" not in s:
@@ -495,6 +498,15 @@ _ANY_LABEL = "|".join("[ \t\u3000\xa0]*".join(w) for w in sorted(
     {w for words in _FIELD_LABELS.values() for w in words}
     | {"索引号", "发布日期", "主题分类", "公开方式", "有效性", "主题词"}, key=len, reverse=True))
 _LABEL_CELL = re.compile(_ANY_LABEL)
+
+
+_LONG_BODY_ENDS = ("委员会", "人民政府", "办公厅", "办公室", "管委会")  # no number's prefix holds one (办 or 局 alone it may)
+
+
+def _after_body_name(number: str) -> str:
+    """A number read where a body's name runs into it (…委员会沪科合(2009)029号) from after the name's last word."""
+    cut = max(number.rfind(w) + len(w) if w in number else 0 for w in _LONG_BODY_ENDS)
+    return number[cut:] if _DOC_NUMBER.fullmatch(number[cut:]) else number
 
 
 def _unlabelled(number: str) -> str:

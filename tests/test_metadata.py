@@ -823,3 +823,11 @@ def test_a_field_table_copied_without_colons_gives_no_label_in_number_or_title()
             "为加快医疗器械产业发展，特制定本政策。\n一、鼓励产品创新。对取得注册证的企业给予奖励。\n")
     meta = infer_metadata(text)
     assert (meta["title"], meta["doc_number"]) == ("某县支持医疗器械产业发展七条政策", "某政办〔2022〕24号")
+
+
+def test_a_number_run_into_the_source_on_a_pages_facts_line():
+    """发布时间:… 来源:某市科学技术委员会某科合(2009)029号: the number starts after the body's name it runs into."""
+    text = ("某市科委、市发展改革委关于印发《某市生物医药产业发展行动计划(2009-2012年)》的通知\n"
+            "发布时间:2009-07-31 来源:某市科学技术委员会某科合(2009)029号\n各区科委、各产业基地：\n现将计划印发给你们。\n"
+            "某市科学技术委员会\n某市发展和改革委员会\n二○○九年七月三十日\n")
+    assert infer_metadata(text)["doc_number"] == "某科合(2009)029号"
