@@ -876,10 +876,10 @@ def _names_bodies(s: str) -> bool:
 
 
 def _trailing_bodies(parts: list[str]) -> list[str]:
-    """The bodies' names that end ``parts`` (what stands before a notice's 关于印发, split at blanks): a
-    copy that lost its line breaks sets its 索引号 and number before them (ATLD01-2022-0006 桐政办〔2022〕24 号 …办公室)."""
+    """``parts`` (what stands before a notice's 关于印发, split at blanks) after the last that holds a digit: a copy
+    that lost its line breaks sets its 索引号 and number before the bodies (ATLD01-2022-0006 桐政办〔2022〕24 号 …办公室)."""
     k = len(parts)
-    while k and parts[k - 1].endswith(_ORG_END_WORDS):
+    while k and not any(c.isdigit() for c in parts[k - 1]):
         k -= 1
     return parts[k:]
 

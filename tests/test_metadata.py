@@ -799,6 +799,8 @@ def test_a_notice_copied_as_one_line_gives_its_title_issuer_and_number():
     meta = infer_metadata(flat)
     assert (meta["title"], meta["issuer"], meta["doc_number"]) == ("某县支持医疗器械产业发展八条政策", "某县人民政府办公室",
                                                                   "某政办〔2022〕31号")
+    joint = infer_metadata("某市总工会 某市人力资源和社会保障局关于印发某市职工技能提升行动方案的通知\n各区：\n现印发。\n")
+    assert joint["issuer"] == "某市总工会;某市人力资源和社会保障局"  # a body whose name ends in no body's word is kept
 
 
 def test_a_copy_sites_lines_above_the_title_are_no_part_of_it():
