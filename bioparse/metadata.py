@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .hanzi import simplified_view
 from .normalize import HEADING_START
+from .structure import policy_after_interpretation
 from .numerals import date_part, heading_number, year_value
 from .scan import has_whitespace, positions
 
@@ -142,6 +143,11 @@ _NOT_TITLE_LINE = re.compile(r"^\s*签\s*发\s*人|[〔［﹝【\[(（][0-9０-�
 _RED_HEAD_LINE = re.compile(rf".{{2,40}}(?:{'|'.join(_ORG_END_WORDS)})文件")
 
 
+# a copied page's line of its own facts above the title: 发布时间:2024-11-01 来源:…, 浏览量: 时间:…
+_PAGE_INFO_LINE = re.compile(r"[ \t\u3000\xa0]*(?:发布(?:时间|日期)|信息来源|来源|浏览(?:量|次数)|访问(?:量|次数)|时间)"
+                             r"[ \t\u3000\xa0]*[:：]")
+
+
 def _head_block(lines: list[str]) -> str:
     """The notice title: the first non-blank lines joined, up to the line ending in 通知/决定 (max 5 lines)."""
     out = []
@@ -154,8 +160,8 @@ def _head_block(lines: list[str]) -> str:
             continue  # 北政办发〔2025〕8号 and 签发人：… stand between issuer and title
         if ln.rstrip().endswith("文件") and _RED_HEAD_LINE.fullmatch(_clean(ln)):
             continue  # the red head (湖南省人民政府办公厅文件) above the number: the issuer's name, no title
-        if not out and _is_page_chrome(ln):
-            continue  # 首页 > 政务公开 > 政策文件 above a copied page's title
+        if not out and (_is_page_chrome(ln) or _PAGE_INFO_LINE.match(ln)):
+            continue  # 首页 > 政务公开 > 政策文件, 发布时间：… 来源：… above a copied page's title
         ln = _title_and_number(ln)[0]  # …的通知（某政办发〔2023〕9号）: the title without its number
         ln = _unbracketed_notice(ln)
         out.append(ln)
@@ -296,7 +302,7 @@ def _title(lines: list[str], head_text: str, notice: str) -> str:
     clean_notice = _clean(notice)
     m = _NOTICE_OF_PLAN.search(clean_notice) if "印发" in clean_notice else None
     if m:
-        return m.group(1).strip("《》")
+        return _with_period(m.group(1).strip("《》"), lines)
     for k, ln in enumerate(lines[:15]):
         # the last character first: most lines are sentences (_clean only drops blanks)
         if ln.rstrip().endswith(("。", "：", ":", "；")):
@@ -314,8 +320,10 @@ def _title(lines: list[str], head_text: str, notice: str) -> str:
             s = _clean(_title_and_number(ln)[0])  # …实施方案 某工信函〔2025〕54号: the number is no part of the title
         if _is_page_chrome(s):
             continue  # 首页->专题->政策与解读: where the page stands on its site, not its title
+        if s.endswith("》"):
+            s = _unbracketed_notice(s)  # 鲁政发〔2014〕20号《…的实施意见》: a copy site's title line, number and 《》 on it
         prev = _clean(lines[k - 1]) if k > 0 else ""
-        prev = "" if _is_page_chrome(prev) else prev
+        prev = "" if _is_page_chrome(prev) or _LABEL_CELL.match(prev) else prev  # 文件编号…号 关联文件: a field, no title
         following = _clean(lines[last + 1]) if last + 1 < len(lines) else ""
         if _TITLE_YEARS_LINE.fullmatch(following):
             s += following
@@ -324,7 +332,42 @@ def _title(lines: list[str], head_text: str, notice: str) -> str:
         elif prev and len(prev) <= 30 and not prev.endswith(("。", "：", "；", "号", "日")):  # not a number or date line
             s = prev + s
         return s
-    return ""
+    return _flat_notice_title(lines)
+
+
+# a notice's title inside a copy that lost its line breaks: 关于印发Y的通知 with no sentence's mark in Y
+_FLAT_NOTICE = re.compile(r"印发([^，,。；;：:《》“”\n]{4,80}?)的(?:通知|决定)")
+
+
+def _flat_notice_title(lines: list[str]) -> str:
+    """Y of the 关于印发Y的通知 near the start of a text's first line when that line holds the whole
+    notice (ATLD01-2022-0006 桐政办〔2022〕24 号 某县人民政府办公室 关于印发Y的通知 各乡镇…: a PDF's text
+    stored with each line break a blank); "" otherwise."""
+    first = next((ln for ln in lines if ln.strip()), "")
+    if len(first) <= _NOTICE_LINE_HEAD or "印发" not in first[:_NOTICE_LINE_HEAD]:
+        return ""
+    m = _FLAT_NOTICE.search(first, 0, _NOTICE_LINE_HEAD)
+    return _clean(m.group(1)) if m else ""
+
+
+_ANNEX_LABEL = re.compile(r"附件[0-9０-９]{0,2}[:：]?")
+
+
+def _with_period(title: str, lines: list[str]) -> str:
+    """A plan's title as a notice's 印发X的通知 names it, with the period its own lines add: the 附件 line
+    (附件：X（2025—2027年）) or X's title line over （2025—2027年）; the title as it is without them."""
+    for k, ln in enumerate(lines):
+        if title[:4] not in ln:  # cheap test first
+            continue
+        s = _clean(ln)
+        label = _ANNEX_LABEL.match(s)
+        s = s[label.end():] if label else s
+        if not s.startswith(title):
+            continue
+        rest = s[len(title):] or next((_clean(b) for b in lines[k + 1:k + 3] if b.strip()), "")
+        if _TITLE_YEARS_LINE.fullmatch(rest):
+            return title + rest
+    return title
 
 
 # Without whitespace (as _clean leaves a line) a _DOC_NUMBER match is at most 12 + 1 + 4 + 1 + 1 + 4 + 1
@@ -402,6 +445,7 @@ def _title_and_number(line: str) -> tuple[str, str]:
 _NUMBER_AFTER_NOTICE = re.compile(rf"的(?:通知|决定|意见)\s*[（(]?\s*({_DOC_NUMBER.pattern})")
 # …or opens with the number, a blank after it
 _NUMBER_OPENING_LINE = re.compile(rf"\s*({_DOC_NUMBER.pattern})\s")
+_NUMBER_LEAD_MAX = 40  # characters of a flat copy's 索引号 and the like before its number
 _NOTICE_LINE_HEAD = 200  # characters of a long line within which a notice's title and number stand
 
 
@@ -423,10 +467,17 @@ def _doc_number(lines: list[str]) -> str:
             m = _NUMBER_OPENING_LINE.match(head)  # 沪府办规〔2021〕5号 各区人民政府，…: the copy opens with it
             if m:
                 return _clean(m.group(1))
+            m = _DOC_NUMBER.search(head, 0, _NUMBER_LEAD_MAX + _DOC_NUMBER_LINE_MAX)
+            if m and m.start() <= _NUMBER_LEAD_MAX and not _NOT_IN_TITLES.search(head, 0, m.start()) \
+                    and "《" not in head[:m.start()]:
+                return _clean(m.group(0))  # ATLD01-2022-0006 桐政办〔2022〕24 号 …: behind an 索引号, no sentence before it
+            m = _DOC_NUMBER.search(s) if _PAGE_INFO_LINE.match(ln) else None
+            if m:  # 发布时间:2009-07-31 来源:某市科学技术委员会沪科合(2009)029号: the page's line of its facts
+                return _after_body_name(m.group(0))
             continue
         m = _DOC_NUMBER.search(s)
         if m and len(s) - len(m.group(0)) <= 6 and "《" not in s:
-            return m.group(0)
+            return _unlabelled(m.group(0))
         number = _title_and_number(ln)[1]
         if number:
             return number
@@ -447,6 +498,22 @@ _ANY_LABEL = "|".join("[ \t\u3000\xa0]*".join(w) for w in sorted(
     {w for words in _FIELD_LABELS.values() for w in words}
     | {"索引号", "发布日期", "主题分类", "公开方式", "有效性", "主题词"}, key=len, reverse=True))
 _LABEL_CELL = re.compile(_ANY_LABEL)
+
+
+_LONG_BODY_ENDS = ("委员会", "人民政府", "办公厅", "办公室", "管委会")  # no number's prefix holds one (办 or 局 alone it may)
+
+
+def _after_body_name(number: str) -> str:
+    """A number read where a body's name runs into it (…委员会沪科合(2009)029号) from after the name's last word."""
+    cut = max(number.rfind(w) + len(w) if w in number else 0 for w in _LONG_BODY_ENDS)
+    return number[cut:] if _DOC_NUMBER.fullmatch(number[cut:]) else number
+
+
+def _unlabelled(number: str) -> str:
+    """A number read off a field line without its label (文件编号桐政办〔2022〕24号, a copied table that lost its colon)."""
+    label = _LABEL_CELL.match(number)
+    rest = number[label.end():] if label else number
+    return rest if label and _DOC_NUMBER.fullmatch(rest) else number
 # a site's list of fields with each label in brackets: 2. [发文机构] 北京市人民政府办公厅, 【成文日期】2024-05-15
 _BRACKET_LABEL = re.compile(rf"^[ \t\u3000\xa0]*(?:\d{{1,2}}[.、．][ \t\u3000\xa0]*)?[\[【][ \t\u3000\xa0]*({_ANY_LABEL})"
                             r"[ \t\u3000\xa0]*[\]】][ \t\u3000\xa0]*")
@@ -808,6 +875,15 @@ def _names_bodies(s: str) -> bool:
     return bool(parts) and parts[-1].endswith(_ORG_END_WORDS) and not _NOT_IN_NAMES.search(s)
 
 
+def _trailing_bodies(parts: list[str]) -> list[str]:
+    """``parts`` (what stands before a notice's 关于印发, split at blanks) after the last that holds a digit: a copy
+    that lost its line breaks sets its 索引号 and number before the bodies (ATLD01-2022-0006 桐政办〔2022〕24 号 …办公室)."""
+    k = len(parts)
+    while k and not any(c.isdigit() for c in parts[k - 1]):
+        k -= 1
+    return parts[k:]
+
+
 _REPEAT_LINES = 16  # the non-blank lines of a law database's copy that hold its title thrice and its issuer
 
 
@@ -892,8 +968,23 @@ def _as_written(value: str, simple: str, text: str) -> str:
     return text[i:i + len(value)] if i >= 0 else value
 
 
+_EXPLAINING_ENDS = ("解读", "说明")  # how the title of an interpretation or a draft's 起草说明 ends
+
+
 def _infer(text: str) -> dict:
-    """infer_metadata on a text in simplified characters."""
+    """infer_metadata on a text in simplified characters; a page or file printing a policy's 解读 or 起草说明 above
+    the policy (…若干措施政策解读 first) has the policy's title, issuer and date, read from its title line on: the
+    解读's own (its 发布时间, its 来源) are not the policy's."""
+    meta = _infer_head(text)
+    if meta["title"].rstrip("】]：:").endswith(_EXPLAINING_ENDS):  # cheap test first: few titles end so
+        start = policy_after_interpretation(text)
+        if start:
+            return _infer_head(text[start:])
+    return meta
+
+
+def _infer_head(text: str) -> dict:
+    """The fields as the text's head and 落款 give them."""
     head_lines = text.split("\n", HEAD_LINES)[:HEAD_LINES]  # the rest of the text is seldom needed in lines
     head = "\n".join(head_lines)  # one string is searched faster than forty
     if "|" in head or "\t" in head:  # an information table's cells
@@ -912,7 +1003,7 @@ def _infer(text: str) -> dict:
         m = _ISSUER_BEFORE_ABOUT.match(notice)
         m = m if m and _names_bodies(m.group(1)) else None
     if not issuers and m:
-        issuers = _split_issuers(m.group(1))
+        issuers = _trailing_bodies(_split_issuers(m.group(1)))
     if not issuers:
         issuers = _between_title_copies(head_lines)
     decree_issuer, decree_number = _decree(head_lines)

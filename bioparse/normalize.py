@@ -248,6 +248,9 @@ def ends_in_bodies(prev: str) -> bool:
 _TAIL_MAX = 200  # a label clause's bodies after a paragraph's last sentence fit in this many characters
 
 
+_NOTICE_TITLE_ENDS = ("的通知", "的决定", "的決定", "的意见", "的意見", "的公告", "的通告")  # how a notice's title ends
+
+
 def _is_page_break(prev: str, nxt: str, blank_between: bool, last_width: int = 0,
                    wrap: tuple[int, int] = (_JOIN_WIDTH, 0), before: str = "") -> bool:
     """Guess whether the break between two paragraphs falls inside a sentence.
@@ -271,6 +274,8 @@ def _is_page_break(prev: str, nxt: str, blank_between: bool, last_width: int = 0
         return False
     if _cjk_full_stop(prev):
         return False
+    if prev.endswith(_NOTICE_TITLE_ENDS) and "。" not in prev and not full <= last_width <= widest:
+        return False  # …关于印发《X》的通知 over a page's 发布时间 line: a title's end, not a sentence cut by the page
     if HEADING_START.match(nxt) and not (in_bracket and _RESPONSIBILITY_LINE.match(nxt)):
         return False
     if not _PARAGRAPH_PUNCT.search(prev):
@@ -384,6 +389,16 @@ def unflattened(raw: str) -> str:
                      for line in raw.split("\n"))
 
 
+# A font of Chinese government PDFs whose ToUnicode map gives 〔〕 as „‟ (U+201E, U+201F): 桐政办„2022‟24号.
+# Only around a year, as a document number sets them; „ opens German quotes, never a Chinese text's.
+_MISMAPPED_YEAR_BRACKETS = re.compile(r"„([ \t\u3000]*(?:19|20)\d{2}[ \t\u3000]*)‟")
+
+
+def mended_brackets(raw: str) -> str:
+    """raw with „2022‟ read as 〔2022〕: one character replaced by one, so every offset holds."""
+    return _MISMAPPED_YEAR_BRACKETS.sub("〔\\1〕", raw) if "„" in raw else raw
+
+
 def normalize(raw: str, join_breaks: bool | None = True) -> Normalized:
     """Normalize raw text to one paragraph per line, keeping the offset map to raw.
 
@@ -394,6 +409,7 @@ def normalize(raw: str, join_breaks: bool | None = True) -> Normalized:
     a sentence. None joins them only when the lines look hard-wrapped (wrap_width: a .docx
     or page whose paragraphs are a PDF's lines).
     """
+    raw = mended_brackets(raw)
     artifacts = _has_artifacts(raw)  # one scan, not one per line
     paragraphs: list[str] = []  # the text's lines
     prev = ""  # the last of paragraphs, which grows while lines join it

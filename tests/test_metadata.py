@@ -748,3 +748,88 @@ def test_a_title_broken_inside_its_kind_word_is_read_whole():
                             "某府办发〔2024〕57号\n各县（区）人民政府，市政府各部门：\n"
                             "现将该意见印发给你们，请认真贯彻执行。\n")
     assert notice["title"] == "关于加快医疗器械产业集聚发展的实施意见"
+
+
+@pytest.mark.parametrize("doc", ["r5_a_jiedu_signed", "r5_b_period_below", "r5_c_mismapped_number"])
+def test_probed_heads_give_the_gold_meta(doc):
+    """A policy's 解读 printed above it (r5_a: the title is the policy's, not …政策解读), a plan named without 《》
+    whose period stands under its own title (r5_b), a number whose 〔〕 a PDF's font gave as „‟ (r5_c)."""
+    from bioparse import pipeline
+    here = Path(__file__).parent / "other_provinces"
+    gold = json.loads((here / "gold" / f"{doc}.json").read_text(encoding="utf-8"))["meta"]
+    row = pipeline.parse_document(here / "raw" / f"{doc}.txt", doc, {})["documents"][0]
+    fields = ("title", "issuer", "doc_number", "date", "level", "region", "plan_start", "plan_end")
+    assert {f: row[f] for f in fields} == {f: gold[f] for f in fields}
+
+
+def test_a_policy_under_its_interpretation_has_its_own_fields():
+    """A page giving …若干措施政策解读 (its 发布时间 line) first and the policy after it: the title is the policy's, and
+    the 解读's date is not the policy's; a 起草说明 above a draft gives the draft's title. A 解读 alone keeps its own."""
+    policy = ("某阳市促进合成生物产业发展若干措施政策解读\n发布时间：2025-03-02　来源：市发展改革委\n一、制定背景\n"
+              "《某阳市促进合成生物产业发展若干措施》共四条。\n二、主要内容\n（一）支持研发。\n"
+              "某阳市促进合成生物产业发展若干措施\n为加快发展，制定本措施。\n一、支持研发\n（一）对研发投入给予补助。\n")
+    meta = infer_metadata(policy)
+    assert (meta["title"], meta["date"]) == ("某阳市促进合成生物产业发展若干措施", "")
+    draft = ("关于《某市合成生物产业发展行动方案（征求意见稿）》的起草说明\n一、起草背景\n近年来发展较快。\n"
+             "某市合成生物产业发展行动方案（征求意见稿）\n一、总体要求\n（一）指导思想。\n")
+    assert infer_metadata(draft)["title"] == "某市合成生物产业发展行动方案（征求意见稿）"
+    alone = "《某市合成生物产业发展行动方案》政策解读\n发布日期：2024-04-03\n一、起草背景\n近年来发展较快。\n"
+    assert infer_metadata(alone)["title"] == "《某市合成生物产业发展行动方案》政策解读"
+
+
+def test_a_plan_named_without_brackets_takes_the_period_of_its_own_lines():
+    """印发X的通知 names X without its period; the 附件 line (附件：X（2025—2027年）) or X's title line over
+    （2025—2027年） gives it. A plan whose lines add none keeps the title as named."""
+    head = "某州市卫生健康委员会关于印发某州市中医药发展实施方案的通知\n各县（区）卫生健康局：\n现将实施方案印发给你们。\n"
+    annex = head + "附件：某州市中医药发展实施方案（2025—2027年）\n某州市卫生健康委员会\n2025年3月12日\n某州市中医药发展实施方案\n"
+    assert infer_metadata(annex)["title"] == "某州市中医药发展实施方案（2025—2027年）"
+    below = head + "某州市卫生健康委员会\n2025年3月12日\n某州市中医药发展实施方案\n（2025—2027年）\n一、总体要求\n"
+    assert infer_metadata(below)["title"] == "某州市中医药发展实施方案（2025—2027年）"
+    plain = head + "某州市卫生健康委员会\n2025年3月12日\n某州市中医药发展实施方案\n一、总体要求\n"
+    assert infer_metadata(plain)["title"] == "某州市中医药发展实施方案"
+
+
+def test_a_notice_copied_as_one_line_gives_its_title_issuer_and_number():
+    """A PDF's text stored with each line break a blank: its 索引号, number, issuer and 关于印发Y的通知 open one
+    long line; the issuer is the body before 关于, not the 索引号 or number before it."""
+    flat = ("ABCD01-2022-0007 某政办〔2022〕31 号 某县人民政府办公室 关于印发某县支持医疗器械产业 发展八条政策的通知 "
+            "各乡镇人民政府、街道办事处,县政府各部门: 《某县支持医疗器械产业发展八条政策》已经县政府常务会议审议通过,"
+            "现印发给你们,请认真贯彻实施。 某县人民政府办公室 2022 年 9 月 6 日 - 1 - 某县支持医疗器械产业发展八条政策 "
+            "为加快医疗器械产业发展,特制定本政策。 一、鼓励产品创新。对取得注册证的企业给予奖励。\n")
+    meta = infer_metadata(flat)
+    assert (meta["title"], meta["issuer"], meta["doc_number"]) == ("某县支持医疗器械产业发展八条政策", "某县人民政府办公室",
+                                                                  "某政办〔2022〕31号")
+    joint = infer_metadata("某市总工会 某市人力资源和社会保障局关于印发某市职工技能提升行动方案的通知\n各区：\n现印发。\n")
+    assert joint["issuer"] == "某市总工会;某市人力资源和社会保障局"  # a body whose name ends in no body's word is kept
+
+
+def test_a_copy_sites_lines_above_the_title_are_no_part_of_it():
+    """发布时间:… 来源:… above a 国务院 意见's title wrapped over two lines is the site's, so the body before 关于 is
+    the issuer; a copy site's title line 鲁政发〔2014〕20号《…的实施意见》 gives the title without number and 《》."""
+    page = ("发布时间:2024-11-01 21:09:52 来源: 某某网\n国务院关于推动某某地区高质量发展\n奋力开创现代化建设新局面的意见\n"
+            "国发〔2023〕16号\n各省、自治区、直辖市人民政府：\n为推动高质量发展，现提出如下意见。\n一、总体要求\n")
+    meta = infer_metadata(page)
+    assert (meta["title"], meta["issuer"]) == ("国务院关于推动某某地区高质量发展奋力开创现代化建设新局面的意见", "国务院")
+    copy = ("某政发〔2014〕20号《某省人民政府关于深化预算管理改革的实施意见》\n\n浏览量:          时间:2016-01-17 23:45:19\n\n"
+            "某省人民政府关于深化预算管理改革的实施意见\n\n某政发〔2014〕20号\n\n各市人民政府：\n一、总体要求\n")
+    meta = infer_metadata(copy)
+    assert (meta["title"], meta["issuer"], meta["doc_number"]) == ("某省人民政府关于深化预算管理改革的实施意见", "某省人民政府",
+                                                                  "某政发〔2014〕20号")
+
+
+def test_a_field_table_copied_without_colons_gives_no_label_in_number_or_title():
+    """A site's table copied as text loses its colons (文件编号桐政办〔2022〕24号 关联文件 over the title): the
+    number is read without its label, and the field line is no first line of the title."""
+    text = ("索引号A001/2022-1234 发布机构县市场监管局 发布日期2022-08-16 17:51:53\n"
+            "文件编号某政办〔2022〕24号 关联文件\n某县支持医疗器械产业发展七条政策\n访问次数:\n\n"
+            "为加快医疗器械产业发展，特制定本政策。\n一、鼓励产品创新。对取得注册证的企业给予奖励。\n")
+    meta = infer_metadata(text)
+    assert (meta["title"], meta["doc_number"]) == ("某县支持医疗器械产业发展七条政策", "某政办〔2022〕24号")
+
+
+def test_a_number_run_into_the_source_on_a_pages_facts_line():
+    """发布时间:… 来源:某市科学技术委员会某科合(2009)029号: the number starts after the body's name it runs into."""
+    text = ("某市科委、市发展改革委关于印发《某市生物医药产业发展行动计划(2009-2012年)》的通知\n"
+            "发布时间:2009-07-31 来源:某市科学技术委员会某科合(2009)029号\n各区科委、各产业基地：\n现将计划印发给你们。\n"
+            "某市科学技术委员会\n某市发展和改革委员会\n二○○九年七月三十日\n")
+    assert infer_metadata(text)["doc_number"] == "某科合(2009)029号"

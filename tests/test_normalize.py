@@ -328,3 +328,22 @@ def test_a_line_opening_with_closing_punctuation_continues_the_line_before():
         "第二条 本条例自2013年1月1日起施行。"]
     opened = "（三）打造区域品牌。支持企业参加国内外重要展会，开拓国际市场。【\n责任单位】县市场监管局、县商务局\n"
     assert normalize(opened).text == opened.replace("\n", "", 1).rstrip("\n")
+
+
+def test_a_pdf_fonts_mismapped_year_brackets_read_as_the_numbers():
+    """A font of Chinese government PDFs gives 〔〕 as „‟ (桐政办„2022‟24 号): around a year they read as 〔〕,
+    one character for one so every offset holds; „‟ elsewhere stay."""
+    raw = "县政办„2023‟31 号\n他说„好‟。\n"
+    n = normalize(raw)
+    assert n.text.split("\n") == ["县政办〔2023〕31 号", "他说„好‟。"]
+    assert raw[n.offsets[3]] == "„" and len(n.text) == len(raw) - 1
+
+
+def test_a_notice_titles_end_is_no_sentence_cut_by_the_page():
+    """A page saved as text: …关于印发《X》的通知 (its 、 a sentence's mark, over 30 characters) over the site's
+    发布时间 line keeps its break; a paragraph cut after 的通知 with a 。 before it still joins."""
+    raw = ("某市科委、市发展改革委关于印发《某市生物医药产业发展行动计划(2009-2012年)》的通知\n"
+           "发布时间:2009-07-31 来源:某市科学技术委员会某科合(2009)029号\n各区科委、各产业基地：\n")
+    assert normalize(raw).text.split("\n")[:2] == raw.split("\n")[:2]
+    cut = "为落实省里部署。各单位要按照省卫生健康委员会印发的有关工作安排的通知\n要求，认真组织实施。\n"
+    assert normalize(cut).text == cut.replace("\n", "", 1).rstrip("\n")

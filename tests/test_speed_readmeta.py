@@ -105,6 +105,7 @@ HEAD_TOKENS = ["天津市人民政府令", "湖北省人民政府 令", "公 告
 
 @SETTINGS
 @given(st.lists(pieces(HEAD_TOKENS, 8), max_size=8))
+@example(["天津市人民政府令", "第478号"])
 def test_head_readers_are_the_plain_regexes(lines):
     def plain_decree(lines):
         n = metadata._DECREE_HEAD_LINES
@@ -112,10 +113,10 @@ def test_head_readers_are_the_plain_regexes(lines):
         for first, second in zip(heads, heads[1:] + [""]):
             one = metadata._DECREE_LINE_RE.fullmatch(first)  # the head on one line (某市人民政府令第16号)
             if one:
-                return one.group(1), f"{one.group(1)}{one.group(2)}第{one.group(3)}号"
+                return one.group(1), f"{one.group(1)}{one.group(2)}第{one.group(3) or one.group(4)}号"
             m, number = metadata._DECREE_RE.fullmatch(first), metadata._DECREE_NUMBER_RE.fullmatch(second)
-            if m and number:
-                return m.group(1), f"{first}第{number.group(1)}号"
+            if m and number:  # the number in digits or in Chinese numerals, 〔2010〕 before it kept
+                return m.group(1), f"{first}{number.group(1) or ''}第{number.group(2) or number.group(3)}号"
         return "", ""
 
     assert metadata._decree(lines) == plain_decree(lines)
