@@ -1382,6 +1382,9 @@ def _with_range_head(text: str, t: dict) -> dict:
         low *= scale
         value_norm, _ = _normalize_value(low, low_unit)
         value_high = t["value"] if low_unit == t["unit"] else round(t["value_norm"] / _MONEY_TO_YI[low_unit], 10)
+    elif mult in ("万", "亿") and t["unit"].startswith(mult) and t["unit"].endswith(_CURRENCIES):
+        low_unit, value_high = t["unit"], t["value"]  # 50万—200万港元: 50 to 200 万港元, normalized as 200万港元 is
+        value_norm, _ = _normalize_value(low, low_unit)
     elif mult in ("万", "亿") and len(t["unit"]) > 1 and t["unit"].startswith(mult):
         low_unit, value_high = t["unit"], t["value"]  # 1.5万-2万平方米: 1.5 to 2 万平方米
         value_norm, _ = _normalize_value(low * _mult_scale(mult), low_unit[1:])

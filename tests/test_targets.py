@@ -950,3 +950,12 @@ def test_renminbi_written_out_and_forms_that_are_no_targets(text, expected):
     """1亿元人民币 and 5000万人民币元 are 元 money (as 3000万人民币 is); 1:1比例 is a ratio and 连续补贴3年 no
     limit (the gold of p18a_c and p20a_c leaves it out)."""
     assert [(t["text"], t["value"], t["unit"], t["kind"]) for t in extract_targets(text)] == expected
+
+
+def test_a_range_of_other_currencies_is_normalized_as_its_high_end():
+    """50万—200万美元 keeps 万美元 as its normalized unit, as 200万美元 does: value_norm 50, not 500000
+    (which the range's 万 once gave in 美元 while unit_norm still said 万美元)."""
+    (t,) = extract_targets("给予50万—200万港元资助。")
+    (u,) = extract_targets("引进100万—500万美元项目。")
+    assert (t["value"], t["value_high"], t["unit"], t["value_norm"], t["unit_norm"]) == (50.0, 200.0, "万港元", 50.0, "万港元")
+    assert (u["value"], u["value_high"], u["value_norm"], u["unit_norm"]) == (100.0, 500.0, 100.0, "万美元")
