@@ -43,7 +43,11 @@ _SP = r"[ \u3000]*"
 
 # Units. Order matters: longer alternatives first.
 # (1万余元, 2亿多元: 多 not of 多元化)
-_MONEY = r"(?:万亿|千亿|千万|百万|亿|万|千)?(?:(?<=[万亿])(?:余|多(?!元化)))?(?:美元|元)"
+# Money of other currencies keeps its currency in the unit, as written (1000万港元: 万港元, 500万澳门元)
+_CURRENCIES = ("美元", "港元", "港币", "澳门元", "澳门币", "欧元", "日元")
+_CURRENCY = "|".join(_CURRENCIES)
+_MONEY_ENDS = ("元",) + tuple(c for c in _CURRENCIES if not c.endswith("元"))  # a unit that is money
+_MONEY = rf"(?:万亿|千亿|千万|百万|亿|万|千)?(?:(?<=[万亿])(?:余|多(?!元化)))?(?:{_CURRENCY}|元)"
 # 万/亿 without 元 as money (产业规模突破3000亿, 给予最高100万奖励): only where nothing follows the
 # number but a clause's end, a bound, a word of money given out, the firms it sizes (超300亿企业, as
 # 超300亿元企业; not 1亿剂, 千亿级, 10万人) or the currency's name (每年不少于3000万人民币的扶持资金)
@@ -82,7 +86,7 @@ _TARGET_RE = re.compile(
     # 余/多 before money (300多万元) or before a 万/亿 of another unit (3300多万亩, 20余万人)
     rf"(?:{_SP}(?P<approx0>[余多])(?={_SP}(?:{_MONEY}|[万千亿])))?"
     rf"(?P<money>{_SP}(?:{_MONEY}|{_BARE_MONEY}))?"
-    rf"(?(money)|(?:{_SP}(?P<mult>[万千亿])(?!元|美元))?{_SP}(?P<approx>[余多])?{_SP}"
+    rf"(?(money)|(?:{_SP}(?P<mult>[万千亿])(?!元|{_CURRENCY}))?{_SP}(?P<approx>[余多])?{_SP}"
     rf"(?:(?P<ge>个){_SP}(?P<geunit>{_TIME_AFTER_GE})?|(?P<unit>{_UNITS})))"
     rf"(?:{_PER_UNIT})?"  # 0.05吨标准煤/万元以下: the unit is per 万元, the bound follows
     rf"(?:{_SP}(?P<sq>{_SUFFIX_QUAL}))?"
@@ -102,7 +106,7 @@ _TENTHS_RE = re.compile(rf"(?<![{_TENTHS_DIGITS}十])(?P<num>[{_TENTHS_DIGITS}])
 _NUMBER_TO_UNIT = rf"{_DIGITS}{_CN_NUMERALS}{_CAPITALS},.． \u3000\u00a0\u202f—\-–~～－―〜至到余多万亿点"
 # a unit's first character, or, for a unit that starts with a numeral (千瓦, 千米), its second: a
 # run ends at a character no number holds (the 千 is one of the number's run)
-_UNIT_FIRST = "元美个" + "".join(w[1] if w[0] in _CN_NUMERALS else w[0]
+_UNIT_FIRST = "元美港澳欧个" + "".join(w[1] if w[0] in _CN_NUMERALS else w[0]
                                  for w in re.sub(r"\(\?![^)]*\)", "", _UNITS).split("|"))
 # A run may start at a bare 万/亿 (万余人, 万亿元: see _CN); its first character is one class, not
 # a choice, so that the regex engine skips to where a run can start (a choice made it 3× slower).
@@ -427,7 +431,7 @@ _FUND_CHAR = "金"  # in every one of _FUND_NOUNS and _FUND_SIZES: without it no
 
 
 def _kind(text: str, start: int, end: int, unit: str) -> str:
-    if unit in _MONEY_TO_YI or unit.endswith("美元"):
+    if unit in _MONEY_TO_YI or unit.endswith(_CURRENCIES):
         after = _clause_after(text, end)
         if _FUND_CHAR in after and any(w in after for w in _FUND_NOUNS):
             return "funding"
@@ -792,7 +796,7 @@ def _candidate(text: str, m: re.Match, spans, lead_ins: dict | None = None) -> d
         pq = "超过"
     if num in ("万", "亿"):  # 万余人, 万余元, 万亿元: one 万
         num, mult, money = "一", (None if money else num), (num + money if money else money)
-    if money and not money.endswith("元"):
+    if money and not money.endswith(_MONEY_ENDS):
         if not _bare_money_is_money(text, m.start(), m.end(), money):
             return None  # 常住人口1300万，: no money
         money += "元"  # 突破3000亿: 3000 亿元, as written in full
@@ -1054,7 +1058,7 @@ def _table_unit(label: str) -> tuple[str, str] | None:
     u = label.strip()
     if u in ("%", "％"):
         return "", "%"
-    if u in _MONEY_TO_YI or u.endswith("美元"):
+    if u in _MONEY_TO_YI or u.endswith(_CURRENCIES):
         return "", u
     mult, unit = (u[0], u[1:]) if u[:1] in "万亿千" and len(u) > 1 else ("", u)
     return (mult, unit) if _UNIT_WORD_RE.fullmatch(unit) else None
@@ -1378,6 +1382,9 @@ def _with_range_head(text: str, t: dict) -> dict:
         low *= scale
         value_norm, _ = _normalize_value(low, low_unit)
         value_high = t["value"] if low_unit == t["unit"] else round(t["value_norm"] / _MONEY_TO_YI[low_unit], 10)
+    elif mult in ("万", "亿") and t["unit"].startswith(mult) and t["unit"].endswith(_CURRENCIES):
+        low_unit, value_high = t["unit"], t["value"]  # 50万—200万港元: 50 to 200 万港元, normalized as 200万港元 is
+        value_norm, _ = _normalize_value(low, low_unit)
     elif mult in ("万", "亿") and len(t["unit"]) > 1 and t["unit"].startswith(mult):
         low_unit, value_high = t["unit"], t["value"]  # 1.5万-2万平方米: 1.5 to 2 万平方米
         value_norm, _ = _normalize_value(low * _mult_scale(mult), low_unit[1:])

@@ -924,3 +924,38 @@ def test_a_decimal_written_in_chinese_numerals():
     assert [(t["text"], t["value"], t["unit"]) for t in extract_targets("提高零点五个百分点，增长一点五倍。")] == [
         ("零点五个百分点", 0.5, "百分点"), ("一点五倍", 1.5, "倍")]
     assert (cn_number("零点五"), cn_number("十二点三五"), cn_number("三点")) == (0.5, 12.35, None)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("对重大项目给予最高1000万港元资助。", [("最高1000万港元", 1000.0, "万港元", "funding")]),
+    ("给予最高500万澳门元支持，最高不超过1千万港币。", [("最高500万澳门元", 500.0, "万澳门元", "funding"),
+                                         ("不超过1千万港币", 1000.0, "万港币", "funding")]),
+    ("到2027年，出口额达到50亿港元，给予最高100万欧元奖励。", [("达到50亿港元", 50.0, "亿港元", "output"),
+                                                ("最高100万欧元", 100.0, "万欧元", "funding")]),
+    ("永久性居民10,000澳门元。", [("10,000澳门元", 10000.0, "澳门元", "funding")]),
+])
+def test_money_of_other_currencies_keeps_its_currency(text, expected):
+    """Guangdong's and Hainan's policies give support in 港元, 澳门元 or 港币: money whose unit is kept as
+    written (NOTES.md), as 万美元 is, with its kind from the sentence (出口额: output)."""
+    assert [(t["text"], t["value"], t["unit"], t["kind"]) for t in extract_targets(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("引进投资额100万美元以上的项目，给予奖励。", [("100万美元以上", 100.0, "万美元", "funding")]),
+    ("设立规模1亿元人民币的产业基金。", [("1亿元", 1.0, "亿元", "funding")]),
+    ("给予不少于5000万人民币元的扶持资金。", [("不少于5000万", 5000.0, "万元", "funding")]),
+    ("区财政按1:1比例配套，对新引进人才连续补贴3年。", []),
+])
+def test_renminbi_written_out_and_forms_that_are_no_targets(text, expected):
+    """1亿元人民币 and 5000万人民币元 are 元 money (as 3000万人民币 is); 1:1比例 is a ratio and 连续补贴3年 no
+    limit (the gold of p18a_c and p20a_c leaves it out)."""
+    assert [(t["text"], t["value"], t["unit"], t["kind"]) for t in extract_targets(text)] == expected
+
+
+def test_a_range_of_other_currencies_is_normalized_as_its_high_end():
+    """50万—200万美元 keeps 万美元 as its normalized unit, as 200万美元 does: value_norm 50, not 500000
+    (which the range's 万 once gave in 美元 while unit_norm still said 万美元)."""
+    (t,) = extract_targets("给予50万—200万港元资助。")
+    (u,) = extract_targets("引进100万—500万美元项目。")
+    assert (t["value"], t["value_high"], t["unit"], t["value_norm"], t["unit_norm"]) == (50.0, 200.0, "万港元", 50.0, "万港元")
+    assert (u["value"], u["value_high"], u["value_norm"], u["unit_norm"]) == (100.0, 500.0, 100.0, "万美元")
