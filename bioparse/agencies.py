@@ -9,6 +9,7 @@ the end of a paragraph):
   责任单位：A牵头，B、C配合，D参与 (a role word in a labelled list cuts it)
   责任单位： ending its line, with A、B on the next
   由A负责，B配合。 / …基金，由A负责，B参与。 (a sentence closing its paragraph)
+  由A负责，B给予(资金)支持/保障。 · A为牵头单位，B为配合单位。 · 牵头单位为A，配合单位为B。 (bodies of government only)
   （责任单位 A、B） · 责任单位\tA、B on a line of its own (a label whose colon is a blank: a PDF's or a table row's)
   责任单位：A、B分别牵头 · 责任单位：A、B（除标注“分别牵头”外，列第一位为牵头单位，下同） · （责任单位：各区人民政府〈含开发区管委会，下同〉）
 Offsets are code-point offsets into the text passed in.
@@ -56,11 +57,13 @@ _DUTY_SUFFIX_RE = re.compile(_DUTY + r"\s*$")
 # 共同推进, 负责推进, 推进落实: a plan's clause naming who pushes a measure on (（A、B共同推进）)
 _PUSH = r"(?:共同|协同|负责|合力)?推进(?:落实|实施)?"
 _PLAIN_SUFFIX_RE = re.compile(r"(?:负责(?:具体|组织)?(?:实施|落实)|抓好落实|共同负责|具体(?:负责|落实|实施)|" + _PUSH + r"|负责|落实)\s*$")
+# 给予支持, 给予资金保障, 提供经费支持: a body backing a lead's measure with money (由A负责，B给予支持)
+_MONEY_SUPPORT = r"(?:给予|提供)(?:资金|经费|财政|政策)?(?:支持|保障)"
 # A牵头，B配合 · A牵头负责，B参与 · A负责，B配合 · A会同B负责 · A牵头组织实施，B配合落实 · A负总责，B配合 · A统筹，B负责落实
 _LEAD_SUPPORT_RE = re.compile(
     r"^(?P<lead>.+?)(?:(?:分别|共同|联合)?牵头(?:负责|组织实施|实施|推进)?\s*[，,、；;]?|(?:负总责|负责(?:组织实施|实施|落实)?|统筹(?:协调|推进)?)\s*[，,；;]|会同)"
     r"\s*(?P<support>.+?)"
-    r"(?:(?:参与|配合|协助)(?:落实|实施|推进)?|(?:加强)?指导|组织实施|具体(?:实施|落实)|负责落实|抓好落实|" + _DUTY + r"|" + _PUSH + r"|负责|落实)\s*$")
+    r"(?:(?:参与|配合|协助)(?:落实|实施|推进)?|(?:加强)?指导|" + _MONEY_SUPPORT + r"|组织实施|具体(?:实施|落实)|负责落实|抓好落实|" + _DUTY + r"|" + _PUSH + r"|负责|落实)\s*$")
 _PIECE_SPLIT_RE = re.compile(r"[、，,；;]")
 
 
@@ -618,8 +621,20 @@ _BRACKET_LABEL_RE = re.compile(r"[【〔]\s*(" + "|".join(MARKERS) + r")\s*[】�
 # a sentence with a duty suffix, e.g. 市科技局、市财政局按职责分工负责。 (no parentheses;
 # a short bracket inside a name is allowed: 各市（州）人民政府)
 _BARE_DUTY_RE = re.compile(
-    r"(?:^|(?<=[。！\n]))[ \t\u3000]*((?:[^。！\n（）()【〔]|[（(][^（）()\n]{1,12}[）)]){2,400}?(?:按照?职责分工负责|按职责负责|分工负责|(?:牵头|负责|统筹)[^。\n]{1,200}(?:(?:配合|参与|协助|协同)(?:落实|实施|推进)?|负责具体(?:实施|落实)|具体(?:实施|落实))|(?:分别|共同|联合)?牵头(?:负责)?|负责|(?:负责|分工|职[责能]|抓好)落实))[ \t\u3000]*(?=[。；;]?[ \t\u3000]*(?:\n|$))"
+    r"(?:^|(?<=[。！\n]))[ \t\u3000]*((?:[^。！\n（）()【〔]|[（(][^（）()\n]{1,12}[）)]){2,400}?(?:按照?职责分工负责|按职责负责|分工负责|(?:牵头|负责|统筹)[^。\n]{1,200}(?:(?:配合|参与|协助|协同)(?:落实|实施|推进)?|负责具体(?:实施|落实)|具体(?:实施|落实)|" + _MONEY_SUPPORT + r")|(?:分别|共同|联合)?牵头(?:负责)?|负责|(?:负责|分工|职[责能]|抓好)落实))[ \t\u3000]*(?=[。；;]?[ \t\u3000]*(?:\n|$))"
 )
+
+# a sentence stating roles with 为, closing its paragraph: 市发展改革委为牵头单位，市科技局、市财政局为配合单位。
+# · 牵头单位为市科技局，配合单位为市财政局。 (each part names its bodies before or after 为 and a marker word)
+_ROLE_LABEL = "|".join(sorted(MARKERS, key=len, reverse=True))
+_ROLE_IS_PART = r"(?:[^。；;，,！\n为]{2,60}为(?:%s)|(?:%s)为[^。；;，,！\n]{2,60})" % (_ROLE_LABEL, _ROLE_LABEL)
+_ROLE_IS_RE = re.compile(r"(?:^|(?<=[。！\n，,；;]))[ \t\u3000]*(" + _ROLE_IS_PART + r"(?:[，,；;][ \t\u3000]*" + _ROLE_IS_PART
+                         + r")*)[ \t\u3000]*(?=[。；;]?[ \t\u3000]*(?:\n|$))")
+_ROLE_IS_PART_RE = re.compile(r"(?P<names>[^为]+)为(?P<label>%s)|(?P<label2>%s)为(?P<names2>.+)" % (_ROLE_LABEL, _ROLE_LABEL))
+# what every _ROLE_IS_RE match holds: a 为 after a marker's ending (单位为, 部门为) or before a marker's
+# first two characters; the pattern opens with the literal 为, which the regex engine scans for fast
+_ROLE_IS_CUE_RE = re.compile(r"为(?:(?<=(?:%s)为)|(?=%s))" % ("|".join(sorted(_LABEL_ENDINGS)),
+                                                             "|".join(sorted({m[:2] for m in MARKERS}))))
 
 # Cheap pre-checks, so the clause regexes above run only where they can match.
 # Each clause but a plain list of names (accepted only at a paragraph's end) holds one of
@@ -627,13 +642,13 @@ _BARE_DUTY_RE = re.compile(
 _CUE_RE = re.compile("|".join(sorted({m[:2] for m in MARKERS} | {"负责", "牵头", "配合", "参与", "落实", "协助", "会同"})))
 _MARKER_LENGTHS = sorted({len(m) for m in MARKERS})  # a marker ends no longer one (test_speed_prefilters)
 # The line ending every _BARE_DUTY_RE match has: 负责, 配合, 参与, 协助, 落实, 实施 (配合实施), 牵头
-# (由A牵头。) or 推进 (B协同推进), then perhaps
+# (由A牵头。), 推进 (B协同推进) or 支持/保障 (B给予资金保障), then perhaps
 # spaces, one of 。；; and spaces (the regex's closing look-ahead). Read backwards from the line
-# break, such a line ends in the word's last character (责 合 与 助 实 施 头 进) or a space, perhaps before
+# break, such a line ends in the word's last character (责 合 与 助 实 施 头 进 持 障) or a space, perhaps before
 # one of 。；;: the breaks that can close a match. The pattern starts with the literal break,
 # which the regex engine scans for fast, once for the three words.
-_DUTY_LINE_BREAK_RE = re.compile(r"\n(?:(?<=[责合与助实施头进 \t\u3000]\n)|(?<=[责合与助实施头进 \t\u3000][。；;]\n))")
-_DUTY_LINE_ENDS = ("负责", "配合", "参与", "协助", "落实", "实施", "牵头", "推进")
+_DUTY_LINE_BREAK_RE = re.compile(r"\n(?:(?<=[责合与助实施头进持障 \t\u3000]\n)|(?<=[责合与助实施头进持障 \t\u3000][。；;]\n))")
+_DUTY_LINE_ENDS = ("负责", "配合", "参与", "协助", "落实", "实施", "牵头", "推进", "支持", "保障")
 
 
 def find_agency_clauses(text: str) -> list[dict]:
@@ -697,7 +712,8 @@ def _find_clauses(text: str, refused: list | None = None) -> list[tuple[int, int
             refused.append((m.start(), m.end()))
     n_paren = len(clauses)
     for rx, matches in ((_BARE_MARKER_RE, _bare_marker_matches(text)),
-                        (_BARE_DUTY_RE, _bare_duty_matches(text))):
+                        (_BARE_DUTY_RE, _bare_duty_matches(text)),
+                        (_ROLE_IS_RE, _role_is_matches(text))):
         for m in matches:
             s, e = m.start(1), m.end(1)
             if taken.overlaps(s, e):
@@ -706,6 +722,9 @@ def _find_clauses(text: str, refused: list | None = None) -> list[tuple[int, int
                 if not _ends_paragraph(text, e):
                     continue
                 s, parsed = _duty_sentence(text, s, e)
+            elif rx is _ROLE_IS_RE:
+                s = _after_duty_lead(text, s, e)
+                parsed = _role_is_sentence(text[s:e], s)
             else:
                 e = _names_below(text, s, e)
                 e = _before_unopened_brackets(text, s, e)
@@ -907,7 +926,7 @@ def _duty_sentence(text: str, start: int, end: int) -> tuple[int, tuple | None]:
     for s in starts:
         parsed = parse_clause(text[s:end], s)
         if parsed and parsed[0] != "bare_list" and _all_agencies(parsed[1]) \
-                and (not text[s:end].rstrip(" \t\u3000").endswith("牵头") or _all_government(parsed[1])):
+                and (not text[s:end].rstrip(" \t\u3000").endswith(_GOVERNMENT_ONLY_ENDS) or _all_government(parsed[1])):
             return s, parsed
     return start, None
 
@@ -915,6 +934,9 @@ def _duty_sentence(text: str, start: int, end: int) -> tuple[int, tuple | None]:
 # A sentence naming only a lead (由市科技局牵头。) is a clause when it names bodies of government:
 # prose ends in 牵头 too (支持龙头企业联合高校牵头。, 原则上由省级医疗机构牵头。).
 _GOVERNMENT_ENDINGS = ("局", "委", "办", "厅", "部", "署", "政府", "管委会", "委员会", "办公室")
+# Such sentences, and those whose second body backs the first with money (由A负责，B给予支持。: prose
+# says 由企业负责，政府给予支持 and 市产业基金给予支持, and a fund is no support body here)
+_GOVERNMENT_ONLY_ENDS = ("牵头", "支持", "保障")
 
 
 def _all_government(pieces: list[tuple]) -> bool:
@@ -1057,6 +1079,36 @@ def _bare_duty_matches(text: str):
         line_ends.append(len(text))
     for line_end in line_ends:
         yield from _BARE_DUTY_RE.finditer(text, text.rfind("\n", 0, line_end) + 1, line_end)
+
+
+def _role_is_matches(text: str):
+    """The matches of _ROLE_IS_RE.finditer(text), searching only the lines that hold a cue (_ROLE_IS_CUE_RE).
+
+    A match never crosses a line break and holds a cue, so the lines without one hold none."""
+    line_end = -1
+    for cue in _ROLE_IS_CUE_RE.finditer(text):
+        if cue.start() < line_end:
+            continue  # this cue's line was searched
+        line_end = text.find("\n", cue.end())
+        line_end = len(text) if line_end < 0 else line_end
+        yield from _ROLE_IS_RE.finditer(text, text.rfind("\n", 0, cue.start()) + 1, line_end)
+
+
+def _role_is_sentence(sentence: str, base: int) -> tuple | None:
+    """(style, pieces) of a sentence stating roles with 为 (A为牵头单位，B为配合单位 · 牵头单位为A), or None.
+
+    Only when every name is a government body's (_all_government): prose says 以企业为实施主体 too."""
+    pieces, style, pos = [], None, 0
+    for part in _ROLE_PART_SPLIT_RE.split(sentence):
+        start, pos = pos, pos + len(part) + 1
+        m = _ROLE_IS_PART_RE.fullmatch(part, len(part) - len(part.lstrip(" \t\u3000")), len(part.rstrip(" \t\u3000")))
+        if m is None:
+            return None
+        names = "names" if m.group("label") else "names2"
+        label = m.group("label") or m.group("label2")
+        style = style or label
+        pieces += _split_pieces(m.group(names), base + start + m.start(names), MARKERS[label])
+    return (style, pieces) if pieces and _all_government(pieces) else None
 
 
 def _clause(start: int, end: int, style: str, pieces: list[tuple[str, int, int, str]]) -> dict:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from bioparse import agencies
 from bioparse.agencies import (
     CrosswalkError,
     canonical_agency,
@@ -1034,3 +1035,64 @@ def test_a_body_that_coordinates_and_support_that_carries_out(text, expected):
 
 def test_coordination_in_prose_names_no_body():
     assert _clause_names("（九）加强领导。建立统筹机制，企业负责具体实施。\n") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("（五）加强保障。给予补助。由各区政府负责落实，市财政局给予支持。\n", [("各区政府", "lead"), ("市财政局", "support")]),
+    ("（五）加强保障。给予补助。由市科技局负责，市财政局给予资金保障。\n", [("市科技局", "lead"), ("市财政局", "support")]),
+    ("（五）加强保障。给予补助，由市工信局牵头，市财政局提供经费支持。\n", [("市工信局", "lead"), ("市财政局", "support")]),
+])
+def test_a_lead_whose_second_body_gives_money(text, expected):
+    """由A负责，B给予(资金)支持/保障。 closing a measure names B in support, as 由A负责，B配合。 does."""
+    assert _clause_names(text) == [expected]
+
+
+@pytest.mark.parametrize("sentence", [
+    "由企业负责，政府给予支持。",  # no body of government leads
+    "由市科技局负责，市产业投资基金给予支持。",  # a fund backing a measure is what the text speaks of, no support body
+    "企业负责建设，市财政局给予资金保障。",
+    "对符合条件的项目给予支持。",
+])
+def test_money_support_in_prose_names_no_body(sentence):
+    assert _clause_names(f"（五）加强保障。支持企业建设平台。{sentence}\n") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("（六）完善机制。建立联席会议。市发展改革委为牵头单位，市科技局、市财政局为配合单位。\n",
+     [("市发展改革委", "lead"), ("市科技局", "support"), ("市财政局", "support")]),
+    ("（六）完善机制。建立联席会议。牵头单位为市科技局，配合单位为市财政局。\n",
+     [("市科技局", "lead"), ("市财政局", "support")]),
+    ("（六）完善机制。建立联席会议，牵头单位为市科技局；配合单位为市财政局、各区人民政府。\n",
+     [("市科技局", "lead"), ("市财政局", "support"), ("各区人民政府", "support")]),
+    ("市卫生健康委为责任单位。\n", [("市卫生健康委", "responsible")]),
+])
+def test_roles_stated_with_wei(text, expected):
+    """A为牵头单位，B为配合单位。 and 牵头单位为A，配合单位为B。 closing a measure state its bodies' roles."""
+    assert _clause_names(text) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "（六）完善机制。坚持以企业为实施主体，高校为配合单位。\n",  # bodies of no government
+    "（六）完善机制。市科技局为牵头单位，市财政局为配合单位，定期会商。\n",  # the sentence runs on
+    "（六）完善机制。市科技局为牵头单位，市财政局为配合单位。每季度会商一次。\n",  # not the paragraph's end
+    "（六）完善机制。申报单位为项目承担单位。\n",
+])
+def test_roles_stated_with_wei_in_prose_name_no_body(text):
+    assert _clause_names(text) == []
+
+
+def test_role_sentence_scan_is_finditer():
+    """_role_is_matches searches only the lines holding a cue and finds what _ROLE_IS_RE.finditer finds."""
+    text = ("甲。市科技局为牵头单位，市财政局为配合单位。\n无关的一行。\n牵头单位为市科技局\n"
+            "乙，配合单位为各区政府；\n以企业为实施主体。\n为牵头单位")
+    assert ([m.span(1) for m in agencies._role_is_matches(text)]
+            == [m.span(1) for m in agencies._ROLE_IS_RE.finditer(text)])
+    assert [m.span(1) for m in agencies._role_is_matches(text)] == [(2, 21), (30, 39), (42, 51), (53, 61)]
+
+
+def test_role_sentence_scan_is_finditer_on_seed_documents(seed_files):
+    from bioparse.io import read_text
+    from bioparse.normalize import normalize
+    for text in (normalize(read_text(p).text).text for p in seed_files):
+        assert ([m.span(1) for m in agencies._role_is_matches(text)]
+                == [m.span(1) for m in agencies._ROLE_IS_RE.finditer(text)])
