@@ -410,6 +410,14 @@ _CONTENT_LINE = re.compile(r"^\s*\S{2,6}[：:]|[。；;]\s*$")
 _DASHED_PAGE_NUMBER = re.compile(rf"\s*(?:{PAGE_NUMBER_LINE.pattern})\s*")
 
 
+_DIGITS = re.compile(r"\d+")
+
+
+def _furniture_key(line: str) -> str:
+    """A line with its digits masked: a running header or footer repeats this on each page (第3页 as 第#页)."""
+    return _DIGITS.sub("#", line.strip())
+
+
 def _page_number_line(line: str) -> bool:
     """Whether a line is only a page number as a page sets it (- 3 -, — 3 —, 第3页 共9页)."""
     return line.lstrip()[:1] in "-—–－第" and _DASHED_PAGE_NUMBER.fullmatch(line) is not None
@@ -419,10 +427,8 @@ def _without_inner_page_numbers(pages: list[list[str]]) -> list[list[str]]:
     """The pages less a page number that pypdf gives amid a page's lines (- 3 -, drawn there), and less the line
     after such numbers that repeats (a running header drawn after the footer): join_wrapped_lines would glue
     them into the sentence they cut (体外诊断、医- 2 -学影像)."""
-    def key(line: str) -> str:
-        return re.sub(r"\d+", "#", line.strip())
-
-    after = Counter(key(lines[i + 1]) for lines in pages for i in range(len(lines) - 1) if _page_number_line(lines[i]))
+    after = Counter(_furniture_key(lines[i + 1]) for lines in pages for i in range(len(lines) - 1)
+                    if _page_number_line(lines[i]))
     if not after:
         return pages
     headers = {k for k, n in after.items() if n >= 2 and not _CONTENT_LINE.search(k) and "\t" not in k}
@@ -430,7 +436,7 @@ def _without_inner_page_numbers(pages: list[list[str]]) -> list[list[str]]:
     for lines in pages:
         kept: list[str] = []
         for i, ln in enumerate(lines):
-            if not (_page_number_line(ln) or (i and _page_number_line(lines[i - 1]) and key(ln) in headers)):
+            if not (_page_number_line(ln) or (i and _page_number_line(lines[i - 1]) and _furniture_key(ln) in headers)):
                 kept.append(ln)
         out.append(kept)
     return out
@@ -438,24 +444,21 @@ def _without_inner_page_numbers(pages: list[list[str]]) -> list[list[str]]:
 
 def _strip_page_furniture(pages: list[list[str]]) -> list[list[str]]:
     """Drop page numbers and header/footer lines repeated (digits aside) at the top or bottom of pages."""
-    def key(line: str) -> str:
-        return re.sub(r"\d+", "#", line.strip())
-
     pages = _without_inner_page_numbers([[ln for ln in lines if ln.strip()] for lines in pages])  # blank lines too
     edge = Counter()
     for lines in pages:
         for ln in set(lines[:2] + lines[-2:]):
-            edge[key(ln)] += 1
+            edge[_furniture_key(ln)] += 1
     repeated = {k for k, n in edge.items() if len(pages) >= 2 and n >= max(2, (len(pages) + 1) // 2)
                 # 完成时限：2025年12月底 may end pages by chance; a table's head row repeats on each page
                 and not _CONTENT_LINE.search(k) and "\t" not in k}
     out = []
     for lines in pages:
         for _ in range(2):  # top
-            if lines and (_PAGE_NUMBER.match(lines[0]) or key(lines[0]) in repeated):
+            if lines and (_PAGE_NUMBER.match(lines[0]) or _furniture_key(lines[0]) in repeated):
                 lines = lines[1:]
         for _ in range(2):  # bottom
-            if lines and (_PAGE_NUMBER.match(lines[-1]) or key(lines[-1]) in repeated):
+            if lines and (_PAGE_NUMBER.match(lines[-1]) or _furniture_key(lines[-1]) in repeated):
                 lines = lines[:-1]
         out.append(lines)
     return out
