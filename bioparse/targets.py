@@ -40,6 +40,9 @@ _CN = (rf"(?<![{_DIGITS}{_CN_NUMERALS}{_CAPITALS}])(?:[{_CN_NUMERALS}]+(?:[万�
        rf"|(?<=[超过逾破])亿(?=美?元))")
 _NUM = rf"(?:{_AR}|{_CN})"
 _SP = r"[ \u3000]*"
+# range signs (a character class's body): dashes as typed (—, -, –), a full-width hyphen (－), a GB2312 dash
+# read as U+2015 (―), tildes and wave dashes, 至 and 到; _RANGE_SIGNS holds the same characters
+_RANGE_SIGN = r"—\-–~～－―〜至到"
 
 # Units. Order matters: longer alternatives first.
 # (1万余元, 2亿多元: 多 not of 多元化)
@@ -82,7 +85,7 @@ _PER_UNIT = r"/(?:万元|元|吨|人|户|家|平方米|亩|年|月)(?![0-9])"
 _TARGET_RE = re.compile(
     rf"(?:(?P<pq>{_PREFIX_QUAL}){_SP}{_FILLER}{_SP})?"
     rf"(?P<num>{_NUM})"
-    rf"(?:{_SP}[—\-–~～－―〜至到]{_SP}(?P<num2>{_NUM}))?"
+    rf"(?:{_SP}[{_RANGE_SIGN}]{_SP}(?P<num2>{_NUM}))?"
     # 余/多 before money (300多万元) or before a 万/亿 of another unit (3300多万亩, 20余万人)
     rf"(?:{_SP}(?P<approx0>[余多])(?={_SP}(?:{_MONEY}|[万千亿])))?"
     rf"(?P<money>{_SP}(?:{_MONEY}|{_BARE_MONEY}))?"
@@ -103,7 +106,7 @@ _TENTHS_RE = re.compile(rf"(?<![{_TENTHS_DIGITS}十])(?P<num>[{_TENTHS_DIGITS}])
 # only where a match can start. Its number starts a run of Arabic or of Chinese digits,
 # and up to the unit (or 元, 个) only these characters can follow the number's first digit:
 # more digits, separators, spaces, a range sign, 余/多, and 万/亿/千/百.
-_NUMBER_TO_UNIT = rf"{_DIGITS}{_CN_NUMERALS}{_CAPITALS},.． \u3000\u00a0\u202f—\-–~～－―〜至到余多万亿点"
+_NUMBER_TO_UNIT = rf"{_DIGITS}{_CN_NUMERALS}{_CAPITALS},.． \u3000\u00a0\u202f{_RANGE_SIGN}余多万亿点"
 # a unit's first character, or, for a unit that starts with a numeral (千瓦, 千米), its second: a
 # run ends at a character no number holds (the 千 is one of the number's run)
 _UNIT_FIRST = "元美港澳欧个" + "".join(w[1] if w[0] in _CN_NUMERALS else w[0]
@@ -120,7 +123,7 @@ _PREFIX_CHARS = frozenset(_PREFIX_QUAL.replace("|", "") + _FILLER_WORDS.replace(
 _PREFIX_FIRST = frozenset(w[0] for w in _PREFIX_QUAL.split("|"))
 
 _DATE_RES = [
-    re.compile(r"[0-9０-９〇零一二三四五六七八九]{4}" + _SP + r"[—\-–~～－―〜至到]" + _SP
+    re.compile(r"[0-9０-９〇零一二三四五六七八九]{4}" + _SP + "[" + _RANGE_SIGN + "]" + _SP
                + r"[0-9０-９〇零一二三四五六七八九]{4}" + _SP + "年"),
     re.compile(r"[0-9０-９〇零一二三四五六七八九]{4}" + _SP + r"年(?:" + _SP + r"[0-9０-９一二三四五六七八九十]{1,3}"
                + _SP + r"月(?:" + _SP + r"[0-9０-９一二三四五六七八九十]{1,3}" + _SP + r"[日号])?)?"),
@@ -267,8 +270,7 @@ def _match_at_number(text: str, n: int, pos: int) -> re.Match | None:
 
 
 _YEAR_DIGITS = frozenset("0123456789０１２３４５６７８９〇零一二三四五六七八九")
-# range signs: dashes as typed (—, -, –), a full-width hyphen (－) and a GB2312 dash read as U+2015 (―), tildes and wave dashes
-_RANGE_SIGNS = frozenset("—-–~～－―〜至到")
+_RANGE_SIGNS = frozenset(_RANGE_SIGN.replace("\\", ""))
 
 
 def _back_over_spaces(text: str, i: int) -> int:
@@ -566,7 +568,7 @@ _HORIZON_RE = re.compile(r"(?<![达高升加长少低大])到[ \u3000]*(?:(?:本
 # a clause headed by a year (，2023年全市… / 。2023年… / （2023年为385亿元）): it reports that year,
 # unless the year opens a range (2020年至2025年) or a deadline (2025年底前)
 _HEADED_YEAR_RE = re.compile(r"(?<=[，,。；;！？（(])[ \u3000]*(?:截至|截止到?)?[ \u3000]*(" + _YEAR_NUMBER
-                             + r")[ \u3000]*年(?!度|底|末|前|以前|以来|起|[ \u3000]*[—\-–~～－―〜至到])")
+                             + r")[ \u3000]*年(?!度|底|末|前|以前|以来|起|[ \u3000]*[" + _RANGE_SIGN + "])")
 
 
 def _year_taken_over(text: str, start: int, pos: int, year: int) -> bool:
@@ -1071,7 +1073,7 @@ _GOAL_HEAD_RE = re.compile(r"目标|预期|规划值")
 # a column of the period's growth (年均增长, 年均增速（%）) or its cumulative change (累计, 年均/累计)
 _GROWTH_HEAD_RE = re.compile(r"年均|增速|增幅|增长|累计")
 _RATE_HEAD_RE = re.compile(r"年均|增速|增幅|增长")  # a rate (%); 累计 alone: a sum in the row's unit
-_YEAR_RANGE_RE = re.compile(rf"({_CENTURY}\d\d)[ \u3000]*年?[ \u3000]*[—\-–~～－―〜至到][ \u3000]*({_CENTURY}\d\d)[ \u3000]*年")
+_YEAR_RANGE_RE = re.compile(rf"({_CENTURY}\d\d)[ \u3000]*年?[ \u3000]*[{_RANGE_SIGN}][ \u3000]*({_CENTURY}\d\d)[ \u3000]*年")
 _DASH_CELL_RE = re.compile(r"[ \u3000]*(?:[—\-－–/／]+|无)?[ \u3000]*")
 # in a .txt, cells apart by ideographic spaces (one is enough) or by two or more spaces
 _SPACED_SEP_RE = re.compile(r"[ \u3000]*\u3000[ \u3000]*| {2,}")
@@ -1338,9 +1340,9 @@ _FROM_BEFORE_RE = re.compile(r"[由从][^，,。；;：:、\n由从]{0,8}$")
 _CHANGE_TO_RE = re.compile(r"[ \u3000]*(?:压缩|压减|缩减|缩短|降低|下降|降|减少|减|提高|提升|增长|增加|扩大|调整)(?:至|到|为)")
 
 
-_RANGE_BETWEEN_RE = re.compile(r"[ \u3000]*[—\-–~～－―〜至到][ \u3000]*")
+_RANGE_BETWEEN_RE = re.compile(rf"[ \u3000]*[{_RANGE_SIGN}][ \u3000]*")
 # the low end of a range written with its own 万/亿 (50万—200万元), right before the high end
-_RANGE_HEAD_RE = re.compile(r"([0-9０-９]+(?:[.．][0-9０-９]+)?)[ \u3000]*(万亿|千万|[万亿千])[ \u3000]*[—\-–~～－―〜至到][ \u3000]*$")
+_RANGE_HEAD_RE = re.compile(rf"([0-9０-９]+(?:[.．][0-9０-９]+)?)[ \u3000]*(万亿|千万|[万亿千])[ \u3000]*[{_RANGE_SIGN}][ \u3000]*$")
 # a low end's multiplier as money: its unit and what it multiplies the number by (5千万 is 5000 万元)
 _RANGE_HEAD_MONEY = {"千": ("元", 1000.0), "千万": ("万元", 1000.0), "万": ("万元", 1.0), "亿": ("亿元", 1.0),
                      "万亿": ("万亿元", 1.0)}
