@@ -384,8 +384,7 @@ _DECREE_RE = re.compile(rf"({_DECREE_BODY})(?:令|公告)")  # …常务委员�
 _DECREE_NUMBER_RE = re.compile(rf"[（(]?([〔［\[]\d{{4}}[〕］\]])?{_DECREE_NO}[）)]?")  # 〔2010〕第15号 too
 _DECREE_LINE_RE = re.compile(rf"({_DECREE_BODY})(令|公告)[（(]?{_DECREE_NO}[）)]?")
 # a decree's number set after a title in brackets: 某省某某条例（某省第十四届人民代表大会常务委员会公告第57号）, …办法(局令第28号)
-_DECREE_NUMBER_TEXT = (rf"[^\s（()）《》〈〉]{{0,40}}?(?:{'|'.join(_ORG_END_WORDS)})(?:令|公告)"
-                       r"第\s*(?:[0-9０-９]{1,5}|[一二三四五六七八九十百零〇]{1,8})\s*号")
+_DECREE_NUMBER_TEXT = rf"{_DECREE_BODY}(?:令|公告)第\s*(?:[0-9０-９]{{1,5}}|[一二三四五六七八九十百零〇]{{1,8}})\s*号"
 
 
 _DECREE_HEAD_LINES = 12  # a law database's copy sets its title, issuer and title again above the decree's head
