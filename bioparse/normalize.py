@@ -457,9 +457,10 @@ def normalize(raw: str, join_breaks: bool | None = True) -> Normalized:
                     blank = True
                     continue
         # _is_page_break, called only where its first tests let it say yes (its _runs_on written out)
-        if join_breaks and prev and (text[0] in _CLOSING_CHARS or prev[-1] in _OPENING_CHARS or len(prev) >= 20 and prev[-1] not in _CLOSED_ENDS and
-                                     _is_page_break(prev, text, blank, last_width, wrap or (wrap := _wrap_of(cores)),
-                                                    paragraphs[-2] if len(paragraphs) > 1 else "")):
+        if join_breaks and prev and (text[0] in _CLOSING_CHARS or prev[-1] in _OPENING_CHARS
+                                     or (len(prev) >= 20 and prev[-1] not in _CLOSED_ENDS
+                                         and _is_page_break(prev, text, blank, last_width, wrap or (wrap := _wrap_of(cores)),
+                                                            paragraphs[-2] if len(paragraphs) > 1 else ""))):
             prev += text
             paragraphs[-1] = prev
         else:
