@@ -366,6 +366,8 @@ _REF_NUMBER = r"(?:[（(][一二三四五六七八九十0-9]{1,3}[）)]|[一二�
 _TOPIC_BY_RE = re.compile(rf"(?:(?:以上|上述|前述)?第?{_REF_NUMBER}(?:[至到、和—\-~～]第?{_REF_NUMBER})*[项条款点]"
                           r"|[^、，,；;：:（）()由]{0,8})(?<!自)由")
 _TOPIC_BY_MAX = 16  # where the 由 of the longest topic stands (以上第（十一）至（十三）项由)
+# ，第（六）项由: a comma that starts a further assignment (第（四）、（五）项由A负责，第（六）项由B负责)
+_NEXT_ASSIGNMENT_RE = re.compile(rf"[，,；;]\s*(?=第{_REF_NUMBER}(?:[至到、和—\-~～]第?{_REF_NUMBER})*[项条款点]由)")
 
 
 def _could_be_name(piece: str) -> bool:
@@ -457,6 +459,10 @@ def _parse_clause(inner: str, base: int = 0, *, require_marker: bool = False):
         marked = [_MARKER_RE.match(p) if "：" in p or ":" in p else None for p, _ in segments]
         if any(marked):
             return _parse_marked(segments, marked)
+    if "由" in inner and inner.count("第") > 1:
+        parsed = _assignments(inner, base, require_marker)
+        if parsed is not None:
+            return parsed
     form, pieces, strong = _names_with_roles(inner, base, "responsible")
     if form == "按职责分工负责" and pieces:
         return form, pieces
@@ -522,6 +528,26 @@ def _before_prose(inner: str, base: int):
 # a completion time closing a clause, after its names: ，2024年底前完成 · ，2025年6月 · ；长期坚持
 _DEADLINE_RE = re.compile(r"[，,；;]\s*(?:[0-9０-９]{4}\s*年[^，,；;、（）()]{0,12}|长期坚持|持续推进|长期推进)\s*$")
 _DEADLINE_LAST = frozenset("成前底月年内持进坚 \t\u3000")  # what a _DEADLINE_RE match can end in (…完成, …底前, 持续推进)
+def _assignments(inner: str, base: int, require_marker: bool):
+    """第（四）、（五）项由A负责，第（六）项由B负责: each assignment read on its own, or None.
+
+    The sentence names the bodies of several runs of numbered provisions; read as one, the
+    second assignment's reference and 由 stayed in a name (第（六）项由B).
+    """
+    cuts = [m.end() for m in _NEXT_ASSIGNMENT_RE.finditer(inner)]
+    if not cuts:
+        return None
+    style, pieces = None, []
+    for start, end in zip([0] + cuts, cuts + [len(inner)]):
+        part = inner[start:end].rstrip("，,；; \t\u3000")
+        parsed = _parse_clause(part, base + start, require_marker=require_marker)
+        if parsed is None:
+            return None
+        style = parsed[0] if style in (None, parsed[0]) or parsed[0] == "牵头配合" else style
+        pieces += parsed[1]
+    return style, pieces
+
+
 _ROLE_PART_SPLIT_RE = re.compile(r"[，,；;]")
 _ROLE_WORD = r"(?:牵头|负责|落实|实施|配合|参与|协助|指导|推进)"  # ends each part of a clause in parts
 _ROLE_END_RE = re.compile(_ROLE_WORD + r"\s*$")

@@ -573,6 +573,13 @@ def test_a_line_dividing_numbered_sections_names_only_bodies():
         ("市科技局", "lead"), ("市卫生健康委", "lead"), ("市财政局", "support")]
 
 
+def test_a_sentence_of_two_assignments_names_no_reference():
+    """第（四）、（五）项由A负责，第（六）项由B负责: the second reference and its 由 are no part of B's name."""
+    text = "（六）保障用地。内容。\n第（四）、（五）项由市工信局负责，第（六）项由市自然资源和规划局负责。\n"
+    assert [(a["agency"], a["role"]) for c in find_agency_clauses(text) for a in c["agencies"]] == [
+        ("市工信局", "responsible"), ("市自然资源和规划局", "responsible")]
+
+
 def test_a_duty_sentence_with_supporting_bodies_on_its_own_line():
     """由A负责，B、C配合 (or 参与, 协助) on a line of its own, without brackets, is a clause."""
     text = "（四）培育市场主体。引进企业10家。\n由盟工信局负责，盟投资促进中心、锡林浩特市人民政府配合。\n"
