@@ -566,7 +566,7 @@ def test_a_bracket_in_a_labelled_field_is_the_second_name_of_its_body():
 
 def test_a_line_dividing_numbered_sections_names_only_bodies():
     """第（一）至（三）项由市科技局牵头，第（四）项由市卫生健康委牵头: the reference to the sections before 由
-    is no part of a body's name (the clause stays where it stands; the notes are silent on spreading it)."""
+    is no part of a body's name (pipeline.section_range_owners gives each run of sections its bodies)."""
     text = "（四）支持临床研究。给予奖励。\n第（一）至（三）项由市科技局牵头，第（四）项由市卫生健康委牵头，市财政局配合。\n"
     clauses = find_agency_clauses(text)
     assert [(a["agency"], a["role"]) for c in clauses for a in c["agencies"]] == [
