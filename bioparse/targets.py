@@ -970,7 +970,7 @@ def extract_targets(text: str) -> list[dict]:
         t = _candidate(text, m, spans, lead_ins)
         if t is not None:
             found.append(t)
-    if _has_table_marks(text) or _has_spaced_table(text):
+    if _has_table_marks(text) or _has_spaced_table(text) or _has_single_spaced_head(text):
         found += _indicator_targets(text, found)
     tenths = (_TENTHS_RE.match(text, i - 1) for i in positions(text, "成") if i and text[i - 1] in _TENTHS_DIGITS)
     for m in (*_matches_at(text, "百分之", _PCT_WORDS_RE), *filter(None, tenths)):
@@ -1102,6 +1102,48 @@ def _has_spaced_table(text: str) -> bool:
     return False
 
 
+_SINGLE_CELL_MAX = 16  # characters of a cell of a table set with single spaces
+
+
+def _single_spaced_cells(line: str, start: int) -> tuple[list[str], list[int]] | None:
+    """A line's cells when a single ASCII space parts them (a table's text as a web page or a PDF
+    gives it: 指标名称 单位 2023年 2028年): three or more short cells, no sentence's punctuation; else None."""
+    lead = len(line) - len(line.lstrip(" "))
+    body = line[lead:].rstrip(" ")
+    if "\u3000" in body or "\t" in body or "  " in body or _SENTENCE_MARK_RE.search(body):
+        return None
+    cells = body.split(" ")
+    if len(cells) < 3 or any(len(c) > _SINGLE_CELL_MAX for c in cells):
+        return None
+    offsets = list(accumulate((len(c) + 1 for c in cells[:-1]), initial=start + lead))
+    return cells, offsets
+
+
+def _single_spaced_head(cells: list[str]) -> bool:
+    """Whether single-spaced cells are a table's head row: two or more cells after the first name a
+    year (指标名称 单位 2023年 2028年), and none is a figure."""
+    return (sum(1 for c in cells[1:] if _YEAR_HEAD_RE.match(c)) >= 2
+            and not any(_CELL_NUMBER_RE.fullmatch(c) for c in cells))
+
+
+_SPACE_YEAR_RE = re.compile(rf" {_CENTURY}\d\d年")  # a cell naming a year after a single space
+
+
+def _has_single_spaced_head(text: str) -> bool:
+    """Whether a line of text is a head row set with single spaces (see _single_spaced_head): only the
+    lines where a space is followed by a year (… 2023年) are split, each once."""
+    m = _SPACE_YEAR_RE.search(text)
+    while m:
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        row = _single_spaced_cells(text[line_start:line_end], line_start)
+        if row and _single_spaced_head(row[0]):
+            return True
+        m = _SPACE_YEAR_RE.search(text, line_end)
+    return False
+
+
 def _row_cells(line: str, start: int) -> tuple[list[str], list[int]] | None:
     """A table row's cells and their offsets: apart by tabs, or in a .txt by ideographic spaces or
     runs of spaces when there are three or more cells and no sentence's punctuation; else None."""
@@ -1223,10 +1265,19 @@ def _indicator_targets(text: str, found: list[dict]) -> list[dict]:
     width = 0  # the head row's number of cells
     title_years: tuple = ()  # the range of the line above the table (表1　主要指标（2020—2025年）)
     pos = 0
+    single = False  # whether the rows are set with single spaces (指标名称 单位 2023年 2028年)
     head_lines: list[str] = []  # the short lines since the last figure: a head row a reader broke at a cell's break
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
         row = _row_cells(line, start)
+        if row is None and " " in line:
+            # a table set with single spaces: its head row, then rows of the head's width under it
+            row = _single_spaced_cells(line, start)
+            if row and not (_single_spaced_head(row[0]) or (single and header and len(row[0]) == width)):
+                row = None
+            single = row is not None
+        elif row is not None:
+            single = False
         if row is None:
             header = {}
             if not _head_piece(line):
