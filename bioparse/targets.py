@@ -946,10 +946,15 @@ def _counts_its_list(text: str, num_start: int, value: float) -> bool:
     return n + 2 == value and any(w[::-1] in last for w in _LIST_LAST_JOINS)
 
 
+_RULE_CELL_RE = re.compile(r":?-+:?")  # a cell of a bar table's rule line (---, :--, --:)
+_BARRED_ROW_RE = re.compile(r"[|｜][^\n|｜]*[|｜][^\n|｜]*[|｜]")  # three bars on a line: a row of cells
+
+
 def _has_table_marks(text: str) -> bool:
-    """Whether text holds a tab or a bracket before a colon (）：, ）:, ):), as indicator tables
-    and 专栏 lines do: the `in` tests of these strings, but for ）： only each ： is looked at."""
-    if "\t" in text:
+    """Whether text holds a tab, a bar between cells (| 2023年 |) or a bracket before a colon (）：, ）:,
+    ):), as indicator tables and 专栏 lines do: the `in` tests of these strings, but for ）： only each ：
+    is looked at."""
+    if "\t" in text or ("|" in text or "｜" in text) and _BARRED_ROW_RE.search(text):
         return True
     if any(text[i - 1] == "）" for i in positions(text, "：") if i):
         return True
@@ -1144,9 +1149,38 @@ def _has_single_spaced_head(text: str) -> bool:
     return False
 
 
+def _barred_cells(line: str, start: int) -> tuple[list[str], list[int]] | None:
+    """A line's cells when bars part them (| 营业收入 | 亿元 | 540 | 1000 |, as a page's table copied as
+    text gives it; its rule line |---|---| is a row of dashes): the cells without their spaces or the
+    empty ones outside the outer bars, three or more, no sentence's punctuation; else None."""
+    bars = line.replace("｜", "|")
+    if bars.count("|") < 2 or _SENTENCE_MARK_RE.search(line):
+        return None
+    cells, offsets, at = [], [], start
+    for piece in bars.split("|"):
+        body = piece.strip(" \u3000")
+        cells.append(body)
+        offsets.append(at + (piece.find(body) if body else 0))
+        at += len(piece) + 1
+    if bars.strip(" \u3000").startswith("|"):  # the empty cell before the first bar
+        cells, offsets = cells[1:], offsets[1:]
+    if bars.strip(" \u3000").endswith("|"):
+        cells, offsets = cells[:-1], offsets[:-1]
+    if len(cells) < 3:
+        return None
+    if all(_RULE_CELL_RE.fullmatch(c) for c in cells):  # |:--|--:|: a row of dashes, under the head
+        cells = ["-"] * len(cells)
+    return cells, offsets
+
+
 def _row_cells(line: str, start: int) -> tuple[list[str], list[int]] | None:
-    """A table row's cells and their offsets: apart by tabs, or in a .txt by ideographic spaces or
-    runs of spaces when there are three or more cells and no sentence's punctuation; else None."""
+    """A table row's cells and their offsets: apart by tabs, or by bars (see _barred_cells), or in a
+    .txt by ideographic spaces or runs of spaces when there are three or more cells and no sentence's
+    punctuation; else None."""
+    if "|" in line or "｜" in line:
+        row = _barred_cells(line, start)
+        if row is not None:
+            return row
     if "\t" in line:
         cells, offsets, at = line.split("\t"), [], start
         for c in cells:

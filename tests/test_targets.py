@@ -792,6 +792,20 @@ def test_prose_with_ideographic_spaces_is_no_table():
     assert [r[:5] for r in _rows(text)] == [("达到1600亿元", 1600.0, "亿元", "达到", 2025), ("200家", 200.0, "家", "", 2025)]
 
 
+@pytest.mark.parametrize("row", ["| {} |", "|{}|", "{}"])
+def test_an_indicator_table_copied_with_bars_reads_as_tab_separated(row):
+    """A page's table copied as text (| 指标 | 单位 | 2020年（基期） |, its rule line |---|:--:| between head and
+    rows, the outer bars optional, full-width ｜ too) reads as a tab-separated one does."""
+    lines = [_PLAN_TABLE, [":--"] * len(_PLAN_TABLE)] + _PLAN_ROWS
+    text = "表1　主要指标\n" + "\n".join(row.format(" | ".join(r)) for r in lines) + "\n二、重点任务\n"
+    assert _rows(text) == _PLAN_WANT
+    assert _rows(text.replace("|", "｜")) == _PLAN_WANT
+
+
+def test_bars_in_a_sentence_make_no_table():
+    assert [r[0] for r in _rows("支持A|B|C三类企业，每家给予100万元。\n2020年|2025年|2030年\n")] == ["100万元"]
+
+
 def test_single_spaced_rows_are_read_only_under_a_single_spaced_head():
     """A line of single-spaced cells is a row only below a head row so set (指标名称 单位 2023年 2028年)
     and as wide as it: a stray line of figures, or prose with spaces, is no table."""
