@@ -1126,17 +1126,17 @@ def _single_spaced_cells(line: str, start: int) -> tuple[list[str], list[int]] |
 
 def _single_spaced_head(cells: list[str]) -> bool:
     """Whether single-spaced cells are a table's head row: two or more cells after the first name a
-    year (指标名称 单位 2023年 2028年), and none is a figure."""
-    return (sum(1 for c in cells[1:] if _YEAR_HEAD_RE.match(c)) >= 2
+    year or the base or goal (指标名称 单位 2023年 2028年; 指标名称 单位 基期值 目标值), and none is a figure."""
+    return (sum(1 for c in cells[1:] if _YEAR_HEAD_RE.match(c) or _BASE_HEAD_RE.search(c) or _GOAL_HEAD_RE.search(c)) >= 2
             and not any(_CELL_NUMBER_RE.fullmatch(c) for c in cells))
 
 
-_SPACE_YEAR_RE = re.compile(rf" {_CENTURY}\d\d年")  # a cell naming a year after a single space
+_SPACE_YEAR_RE = re.compile(rf" (?:{_CENTURY}\d\d年|基期|现状|目标)")  # a head cell after a single space
 
 
 def _has_single_spaced_head(text: str) -> bool:
     """Whether a line of text is a head row set with single spaces (see _single_spaced_head): only the
-    lines where a space is followed by a year (… 2023年) are split, each once."""
+    lines where a space is followed by a year or a base or goal (… 2023年, … 基期值) are split, each once."""
     m = _SPACE_YEAR_RE.search(text)
     while m:
         line_start = text.rfind("\n", 0, m.start()) + 1
@@ -1318,8 +1318,11 @@ def _indicator_targets(text: str, found: list[dict]) -> list[dict]:
                 head_lines = []
                 r = _YEAR_RANGE_RE.search(line) if "年" in line else None
                 title_years = (int(r.group(1)), int(r.group(2))) if r else ()
-            elif len(head_lines) < _HEAD_LINES:
-                head_lines.append(line)
+            else:  # a short title line (主要指标（2023—2027年）) still gives its range
+                r = _YEAR_RANGE_RE.search(line) if "年" in line else None
+                title_years = (int(r.group(1)), int(r.group(2))) if r else title_years
+                if len(head_lines) < _HEAD_LINES:
+                    head_lines.append(line)
             continue
         cells, offsets = row
         if not any(_CELL_NUMBER_RE.fullmatch(c) for c in cells):

@@ -802,6 +802,14 @@ def test_an_indicator_table_copied_with_bars_reads_as_tab_separated(row):
     assert _rows(text.replace("|", "｜")) == _PLAN_WANT
 
 
+@pytest.mark.parametrize("sep", ["\t", " "])
+def test_a_short_title_line_gives_its_range_to_base_and_goal_columns(sep):
+    """主要指标（2023—2027年） alone on its line above 基期值 and 目标值 (no 表1 before it; a single-spaced head
+    names them, not years): the base column is 2023's, the goal column 2027's."""
+    text = "主要指标（2023—2027年）\n" + sep.join(["指标名称", "单位", "基期值", "目标值"]) + "\n" + sep.join(["营业收入", "亿元", "540", "1000"]) + "\n"
+    assert _rows(text) == [("540", 540.0, "亿元", "", 2023, "baseline"), ("1000", 1000.0, "亿元", "", 2027, "goal")]
+
+
 def test_bars_in_a_sentence_make_no_table():
     assert [r[0] for r in _rows("支持A|B|C三类企业，每家给予100万元。\n2020年|2025年|2030年\n")] == ["100万元"]
 
