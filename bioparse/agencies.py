@@ -8,7 +8,8 @@ the end of a paragraph):
   〔A、B〕 (a list in square brackets, paragraph end)
   责任单位：A牵头，B、C配合，D参与 (a role word in a labelled list cuts it)
   责任单位： ending its line, with A、B on the next
-  由A负责，B配合。 / …基金，由A负责，B参与。 (a sentence closing its paragraph)
+  由A负责，B配合。 / …基金，由A负责，B参与。 (a sentence closing its paragraph) · 由A牵头，B、C按职责配合。
+  （A牵头，B、C配合，D按职责分工负责） (each part with its role word)
   由A负责，B给予(资金)支持/保障。 · A为牵头单位，B为配合单位。 · 牵头单位为A，配合单位为B。 (bodies of government only)
   （责任单位 A、B） · 责任单位\tA、B on a line of its own (a label whose colon is a blank: a PDF's or a table row's)
   责任单位：A、B分别牵头 · 责任单位：A、B（除标注“分别牵头”外，列第一位为牵头单位，下同） · （责任单位：各区人民政府〈含开发区管委会，下同〉）
@@ -59,11 +60,13 @@ _PUSH = r"(?:共同|协同|负责|合力)?推进(?:落实|实施)?"
 _PLAIN_SUFFIX_RE = re.compile(r"(?:负责(?:具体|组织)?(?:实施|落实)|抓好落实|共同负责|具体(?:负责|落实|实施)|" + _PUSH + r"|负责|落实)\s*$")
 # 给予支持, 给予资金保障, 提供经费支持: a body backing a lead's measure with money (由A负责，B给予支持)
 _MONEY_SUPPORT = r"(?:给予|提供)(?:资金|经费|财政|政策)?(?:支持|保障)"
+# how a support body takes part, before its role word: B、C按职责配合 · B按照职责分工参与 · B积极配合
+_SUPPORT_MANNER = r"(?:(?:按照?|依照?|根据)(?:各自)?(?:职[责能]){1,2}(?:分工)?|积极|主动)?"
 # A牵头，B配合 · A牵头负责，B参与 · A负责，B配合 · A会同B负责 · A牵头组织实施，B配合落实 · A负总责，B配合 · A统筹，B负责落实
 _LEAD_SUPPORT_RE = re.compile(
     r"^(?P<lead>.+?)(?:(?:分别|共同|联合)?牵头(?:负责|组织实施|实施|推进)?\s*[，,、；;]?|(?:负总责|负责(?:组织实施|实施|落实)?|统筹(?:协调|推进)?)\s*[，,；;]|会同)"
     r"\s*(?P<support>.+?)"
-    r"(?:(?:参与|配合|协助)(?:落实|实施|推进)?|(?:加强)?指导|" + _MONEY_SUPPORT + r"|组织实施|具体(?:实施|落实)|负责落实|抓好落实|" + _DUTY + r"|" + _PUSH + r"|负责|落实)\s*$")
+    r"(?:" + _SUPPORT_MANNER + r"(?:参与|配合|协助)(?:落实|实施|推进)?|(?:加强)?指导|" + _MONEY_SUPPORT + r"|组织实施|具体(?:实施|落实)|负责落实|抓好落实|" + _DUTY + r"|" + _PUSH + r"|负责|落实)\s*$")
 _PIECE_SPLIT_RE = re.compile(r"[、，,；;]")
 
 
@@ -79,7 +82,7 @@ def _split_names(seg: str) -> list[str]:
 _SEGMENT_SPLIT_RE = re.compile(r"[；;]\s*|[，,、\s]+(?=[^\s，,、；;：:（）()]{2,6}\s*[:：])")  # ; 配合单位: (ASCII, a blank after)
 _SEMICOLON_RE = re.compile(r"[；;]")
 _LEAD_ONLY_RE = re.compile(r"^(?P<lead>.+?)(?:分别|共同|联合)?牵头(?:负责|落实|推进)?\s*$")  # A、B分别牵头: each leads its part; A、B共同牵头
-_SUPPORT_SUFFIX_RE = re.compile(r"(?:配合|参与|协助|(?:加强)?指导)\s*$")
+_SUPPORT_SUFFIX_RE = re.compile(_SUPPORT_MANNER + r"(?:配合|参与|协助|(?:加强)?指导)\s*$")
 # 等, 等有关部门, 等驻长高校: the tail after the last name of a list
 # (等省有关部门, 等市直有关单位: a level word only before 有关/相关; the 等 of 高等院校 is none);
 # also the kind of place the listed ones stand for: 三角镇等镇街, 甲镇等镇（街道）, 高新区等园区, B区等区
@@ -331,6 +334,11 @@ def _names_with_roles(run: str, base: int, role: str):
     if ("牵头" in stripped or "会同" in stripped or stripped.find("负责", 0, len(stripped) - 2) >= 0
             or "负总责" in stripped or "统筹" in stripped):
         m = _LEAD_SUPPORT_RE.match(stripped)
+        if m and _ROLE_BEFORE_SEPARATOR_RE.search(m.group("support")):
+            # A牵头，B、C配合，D按职责分工负责: the support run holds a part with its own role word
+            pieces = _role_parts(stripped, base)
+            if pieces:
+                return "牵头配合", pieces, strong
         if m:
             lead = _split_pieces(m.group("lead"), base + m.start("lead"), "lead")
             sup = _split_pieces(m.group("support"), base + m.start("support"), "support")

@@ -1096,3 +1096,23 @@ def test_role_sentence_scan_is_finditer_on_seed_documents(seed_files):
     for text in (normalize(read_text(p).text).text for p in seed_files):
         assert ([m.span(1) for m in agencies._role_is_matches(text)]
                 == [m.span(1) for m in agencies._ROLE_IS_RE.finditer(text)])
+
+
+@pytest.mark.parametrize("text", [
+    "推进项目落地。（市工信局牵头，市财政局、市国资委配合，各有关部门按职责分工负责）\n",
+    "推进项目落地。（市工信局牵头，市财政局、市国资委参与，各有关部门分别负责）\n",
+])
+def test_a_support_run_with_its_own_role_word_before_a_duty_part(text):
+    """A牵头，B、C配合，D按职责分工负责 (a 自治区's form): 配合 ends B、C's part and is no part of C's name."""
+    assert _clause_names(text) == [[("市工信局", "lead"), ("市财政局", "support"), ("市国资委", "support"),
+                                    ("各有关部门", "support")]]
+
+
+@pytest.mark.parametrize("text", [
+    "推进项目落地。由盟工信局牵头负责，盟发改委、盟生态环境局按职责配合。\n",
+    "推进项目落地。（盟工信局牵头，盟发改委、盟生态环境局按照职责分工配合）\n",
+    "推进项目落地。由盟工信局牵头，盟发改委、盟生态环境局积极参与。\n",
+])
+def test_how_a_support_body_takes_part_is_no_part_of_its_name(text):
+    """B、C按职责配合 (a 盟's and a 开发区's form): 按职责 says how C supports, C's name ends before it."""
+    assert _clause_names(text) == [[("盟工信局", "lead"), ("盟发改委", "support"), ("盟生态环境局", "support")]]
