@@ -946,10 +946,15 @@ def _counts_its_list(text: str, num_start: int, value: float) -> bool:
     return n + 2 == value and any(w[::-1] in last for w in _LIST_LAST_JOINS)
 
 
+_RULE_CELL_RE = re.compile(r":?-+:?")  # a cell of a bar table's rule line (---, :--, --:)
+_BARRED_ROW_RE = re.compile(r"[|｜][^\n|｜]*[|｜][^\n|｜]*[|｜]")  # three bars on a line: a row of cells
+
+
 def _has_table_marks(text: str) -> bool:
-    """Whether text holds a tab or a bracket before a colon (）：, ）:, ):), as indicator tables
-    and 专栏 lines do: the `in` tests of these strings, but for ）： only each ： is looked at."""
-    if "\t" in text:
+    """Whether text holds a tab, a bar between cells (| 2023年 |) or a bracket before a colon (）：, ）:,
+    ):), as indicator tables and 专栏 lines do: the `in` tests of these strings, but for ）： only each ：
+    is looked at."""
+    if "\t" in text or ("|" in text or "｜" in text) and _BARRED_ROW_RE.search(text):
         return True
     if any(text[i - 1] == "）" for i in positions(text, "：") if i):
         return True
@@ -970,7 +975,7 @@ def extract_targets(text: str) -> list[dict]:
         t = _candidate(text, m, spans, lead_ins)
         if t is not None:
             found.append(t)
-    if _has_table_marks(text) or _has_spaced_table(text):
+    if _has_table_marks(text) or _has_spaced_table(text) or _has_single_spaced_head(text):
         found += _indicator_targets(text, found)
     tenths = (_TENTHS_RE.match(text, i - 1) for i in positions(text, "成") if i and text[i - 1] in _TENTHS_DIGITS)
     for m in (*_matches_at(text, "百分之", _PCT_WORDS_RE), *filter(None, tenths)):
@@ -1102,9 +1107,80 @@ def _has_spaced_table(text: str) -> bool:
     return False
 
 
+_SINGLE_CELL_MAX = 16  # characters of a cell of a table set with single spaces
+
+
+def _single_spaced_cells(line: str, start: int) -> tuple[list[str], list[int]] | None:
+    """A line's cells when a single ASCII space parts them (a table's text as a web page or a PDF
+    gives it: 指标名称 单位 2023年 2028年): three or more short cells, no sentence's punctuation; else None."""
+    lead = len(line) - len(line.lstrip(" "))
+    body = line[lead:].rstrip(" ")
+    if "\u3000" in body or "\t" in body or "  " in body or _SENTENCE_MARK_RE.search(body):
+        return None
+    cells = body.split(" ")
+    if len(cells) < 3 or any(len(c) > _SINGLE_CELL_MAX for c in cells):
+        return None
+    offsets = list(accumulate((len(c) + 1 for c in cells[:-1]), initial=start + lead))
+    return cells, offsets
+
+
+def _single_spaced_head(cells: list[str]) -> bool:
+    """Whether single-spaced cells are a table's head row: two or more cells after the first name a
+    year or the base or goal (指标名称 单位 2023年 2028年; 指标名称 单位 基期值 目标值), and none is a figure."""
+    return (sum(1 for c in cells[1:] if _YEAR_HEAD_RE.match(c) or _BASE_HEAD_RE.search(c) or _GOAL_HEAD_RE.search(c)) >= 2
+            and not any(_CELL_NUMBER_RE.fullmatch(c) for c in cells))
+
+
+_SPACE_YEAR_RE = re.compile(rf" (?:{_CENTURY}\d\d年|基期|现状|目标)")  # a head cell after a single space
+
+
+def _has_single_spaced_head(text: str) -> bool:
+    """Whether a line of text is a head row set with single spaces (see _single_spaced_head): only the
+    lines where a space is followed by a year or a base or goal (… 2023年, … 基期值) are split, each once."""
+    m = _SPACE_YEAR_RE.search(text)
+    while m:
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        row = _single_spaced_cells(text[line_start:line_end], line_start)
+        if row and _single_spaced_head(row[0]):
+            return True
+        m = _SPACE_YEAR_RE.search(text, line_end)
+    return False
+
+
+def _barred_cells(line: str, start: int) -> tuple[list[str], list[int]] | None:
+    """A line's cells when bars part them (| 营业收入 | 亿元 | 540 | 1000 |, as a page's table copied as
+    text gives it; its rule line |---|---| is a row of dashes): the cells without their spaces or the
+    empty ones outside the outer bars, three or more, no sentence's punctuation; else None."""
+    bars = line.replace("｜", "|")
+    if bars.count("|") < 2 or _SENTENCE_MARK_RE.search(line):
+        return None
+    cells, offsets, at = [], [], start
+    for piece in bars.split("|"):
+        body = piece.strip(" \u3000")
+        cells.append(body)
+        offsets.append(at + (piece.find(body) if body else 0))
+        at += len(piece) + 1
+    if bars.strip(" \u3000").startswith("|"):  # the empty cell before the first bar
+        cells, offsets = cells[1:], offsets[1:]
+    if bars.strip(" \u3000").endswith("|"):
+        cells, offsets = cells[:-1], offsets[:-1]
+    if len(cells) < 3:
+        return None
+    if all(_RULE_CELL_RE.fullmatch(c) for c in cells):  # |:--|--:|: a row of dashes, under the head
+        cells = ["-"] * len(cells)
+    return cells, offsets
+
+
 def _row_cells(line: str, start: int) -> tuple[list[str], list[int]] | None:
-    """A table row's cells and their offsets: apart by tabs, or in a .txt by ideographic spaces or
-    runs of spaces when there are three or more cells and no sentence's punctuation; else None."""
+    """A table row's cells and their offsets: apart by tabs, or by bars (see _barred_cells), or in a
+    .txt by ideographic spaces or runs of spaces when there are three or more cells and no sentence's
+    punctuation; else None."""
+    if "|" in line or "｜" in line:
+        row = _barred_cells(line, start)
+        if row is not None:
+            return row
     if "\t" in line:
         cells, offsets, at = line.split("\t"), [], start
         for c in cells:
@@ -1223,18 +1299,30 @@ def _indicator_targets(text: str, found: list[dict]) -> list[dict]:
     width = 0  # the head row's number of cells
     title_years: tuple = ()  # the range of the line above the table (表1　主要指标（2020—2025年）)
     pos = 0
+    single = False  # whether the rows are set with single spaces (指标名称 单位 2023年 2028年)
     head_lines: list[str] = []  # the short lines since the last figure: a head row a reader broke at a cell's break
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
         row = _row_cells(line, start)
+        if row is None and " " in line:
+            # a table set with single spaces: its head row, then rows of the head's width under it
+            row = _single_spaced_cells(line, start)
+            if row and not (_single_spaced_head(row[0]) or (single and header and len(row[0]) == width)):
+                row = None
+            single = row is not None
+        elif row is not None:
+            single = False
         if row is None:
             header = {}
             if not _head_piece(line):
                 head_lines = []
                 r = _YEAR_RANGE_RE.search(line) if "年" in line else None
                 title_years = (int(r.group(1)), int(r.group(2))) if r else ()
-            elif len(head_lines) < _HEAD_LINES:
-                head_lines.append(line)
+            else:  # a short title line (主要指标（2023—2027年）) still gives its range
+                r = _YEAR_RANGE_RE.search(line) if "年" in line else None
+                title_years = (int(r.group(1)), int(r.group(2))) if r else title_years
+                if len(head_lines) < _HEAD_LINES:
+                    head_lines.append(line)
             continue
         cells, offsets = row
         if not any(_CELL_NUMBER_RE.fullmatch(c) for c in cells):

@@ -777,10 +777,10 @@ _PLAN_WANT = [("850", 850.0, "亿元", "", 2020, "baseline"), ("1600", 1600.0, "
               ("200", 200.0, "家", "", 2025, "goal"), ("〔80〕", 80.0, "家", "累计", 2025, "goal")]
 
 
-@pytest.mark.parametrize("sep", ["\t", "\u3000", "\u3000\u3000", "    "])
+@pytest.mark.parametrize("sep", ["\t", "\u3000", "\u3000\u3000", "    ", " "])
 def test_an_indicator_table_set_in_a_txt_with_spaces(sep):
-    """表1's rows set with ideographic spaces (one or a run) or runs of spaces read as tab-separated
-    ones do; a 年均增长 column holds the period's rate (kind other) and 〔80〕 the cumulative figure in
+    """表1's rows set with ideographic spaces (one or a run), runs of spaces or single spaces (a web
+    page's or a PDF's table as text) read as tab-separated ones do; a 年均增长 column holds the period's rate (kind other) and 〔80〕 the cumulative figure in
     the row's unit, both of the latest year."""
     text = "表1　主要指标\n" + "\n".join(sep.join(r) for r in [_PLAN_TABLE] + _PLAN_ROWS) + "\n二、重点任务\n"
     assert _rows(text) == _PLAN_WANT
@@ -790,6 +790,39 @@ def test_an_indicator_table_set_in_a_txt_with_spaces(sep):
 def test_prose_with_ideographic_spaces_is_no_table():
     text = "　　到2025年　全市营业收入达到1600亿元，规上企业200家。\n2020年　　2025年\n"
     assert [r[:5] for r in _rows(text)] == [("达到1600亿元", 1600.0, "亿元", "达到", 2025), ("200家", 200.0, "家", "", 2025)]
+
+
+@pytest.mark.parametrize("row", ["| {} |", "|{}|", "{}"])
+def test_an_indicator_table_copied_with_bars_reads_as_tab_separated(row):
+    """A page's table copied as text (| 指标 | 单位 | 2020年（基期） |, its rule line |---|:--:| between head and
+    rows, the outer bars optional, full-width ｜ too) reads as a tab-separated one does."""
+    lines = [_PLAN_TABLE, [":--"] * len(_PLAN_TABLE)] + _PLAN_ROWS
+    text = "表1　主要指标\n" + "\n".join(row.format(" | ".join(r)) for r in lines) + "\n二、重点任务\n"
+    assert _rows(text) == _PLAN_WANT
+    assert _rows(text.replace("|", "｜")) == _PLAN_WANT
+
+
+@pytest.mark.parametrize("sep", ["\t", " "])
+def test_a_short_title_line_gives_its_range_to_base_and_goal_columns(sep):
+    """主要指标（2023—2027年） alone on its line above 基期值 and 目标值 (no 表1 before it; a single-spaced head
+    names them, not years): the base column is 2023's, the goal column 2027's."""
+    text = "主要指标（2023—2027年）\n" + sep.join(["指标名称", "单位", "基期值", "目标值"]) + "\n" + sep.join(["营业收入", "亿元", "540", "1000"]) + "\n"
+    assert _rows(text) == [("540", 540.0, "亿元", "", 2023, "baseline"), ("1000", 1000.0, "亿元", "", 2027, "goal")]
+
+
+def test_bars_in_a_sentence_make_no_table():
+    assert [r[0] for r in _rows("支持A|B|C三类企业，每家给予100万元。\n2020年|2025年|2030年\n")] == ["100万元"]
+
+
+def test_single_spaced_rows_are_read_only_under_a_single_spaced_head():
+    """A line of single-spaced cells is a row only below a head row so set (指标名称 单位 2023年 2028年)
+    and as wide as it: a stray line of figures, or prose with spaces, is no table."""
+    head = "指标名称 单位 2023年 2028年\n"
+    assert _rows(head + "中药材种植面积 万亩 42 60\n") == [("42", 42.0, "万亩", "", 2023, "baseline"),
+                                                          ("60", 60.0, "万亩", "", 2028, "goal")]
+    assert _rows("主要指标\n中药材种植面积 万亩 42 60\n") == []
+    assert _rows(head + "中药材 种植面积 万亩 42 60\n") == []
+    assert _rows("2023年 2028年 对比\n") == []
 
 
 def test_a_row_missing_its_merged_category_cell_keeps_its_columns():
