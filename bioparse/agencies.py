@@ -110,9 +110,9 @@ _CLOSING_NOTE_RE = re.compile(r"(?:[，,；;。]\s*(?:下同|同上|以下同|�
 # A bracket saying what something includes or is called, not who is responsible:
 # （含国家重点实验室、国家工程研究中心）（以下简称领导小组）
 _SCOPE_NOTE_RE = re.compile(r"\s*(?:含|不含|包括|包含|其中|即|如|例如|主要包括|以下简称|简称|下称|统称)")
-# Collective names of bodies: 各市, 各区县（自治县）, 各设区市, 有关高校, 相关部门
+# Collective names of bodies: 各市, 各区县（自治县）, 各设区市, 有关高校, 相关部门, 各镇街 (镇 and 街道, as 重庆 writes)
 _COLLECTIVE_RE = re.compile(r"(?:各|有关|相关)[^、，,；;：:（）()]{0,12}?"
-                            r"(?:市|县|区|州|盟|地|乡镇|乡|镇|街道|板块|开发区|高校|院所|学校|医院|企业|园区|单位|部门)"
+                            r"(?:市|县|区|州|盟|地|乡镇|乡|镇街|镇|街道|板块|开发区|高校|院所|学校|医院|企业|园区|单位|部门)"
                             r"(?:[（(][^（）()]{1,12}[）)])?")
 
 # Endings of names of public bodies; used only to accept a clause that has no marker word.
@@ -652,10 +652,10 @@ _SQUARE_LIST_RE = re.compile(r"〔([^〔〕\n]{2,300})〕")
 # a marker in square brackets without a colon: 【牵头单位】省科技厅 【配合单位】省财政厅
 _BRACKET_LABEL_RE = re.compile(r"[【〔]\s*(" + "|".join(MARKERS) + r")\s*[】〕]\s*[:：]?[ \t\u3000]*([^【〔\n。；;]*?)"
                                r"(?=[ \t\u3000]*(?:[【〔\n。；;]|$))")
-# a sentence with a duty suffix, e.g. 市科技局、市财政局按职责分工负责。 (no parentheses;
+# a sentence with a duty suffix, e.g. 市科技局、市财政局按职责分工负责。, 由A牵头，B负责组织实施。 or 由A会同B组织实施。 (no parentheses;
 # a short bracket inside a name is allowed: 各市（州）人民政府)
 _BARE_DUTY_RE = re.compile(
-    r"(?:^|(?<=[。！\n]))[ \t\u3000]*((?:[^。！\n（）()【〔]|[（(][^（）()\n]{1,12}[）)]){2,400}?(?:按照?职责分工负责|按职责负责|分工负责|(?:牵头|负责|统筹)[^。\n]{1,200}(?:(?:配合|参与|协助|协同)(?:落实|实施|推进)?|负责具体(?:实施|落实)|具体(?:实施|落实)|" + _MONEY_SUPPORT + r")|(?:分别|共同|联合)?牵头(?:负责)?|负责|(?:负责|分工|职[责能]|抓好)落实))[ \t\u3000]*(?=[。；;]?[ \t\u3000]*(?:\n|$))"
+    r"(?:^|(?<=[。！\n]))[ \t\u3000]*((?:[^。！\n（）()【〔]|[（(][^（）()\n]{1,12}[）)]){2,400}?(?:按照?职责分工负责|按职责负责|分工负责|(?:牵头|负责|统筹)[^。\n]{1,200}(?:(?:配合|参与|协助|协同)(?:落实|实施|推进)?|负责具体(?:实施|落实)|具体(?:实施|落实)|" + _MONEY_SUPPORT + r")|(?:分别|共同|联合)?牵头(?:负责)?|负责(?:组织)?实施|会同[^。\n]{1,200}组织实施|负责|(?:负责|分工|职[责能]|抓好)落实))[ \t\u3000]*(?=[。；;]?[ \t\u3000]*(?:\n|$))"
 )
 
 # a sentence stating roles with 为, closing its paragraph: 市发展改革委为牵头单位，市科技局、市财政局为配合单位。

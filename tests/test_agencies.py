@@ -573,6 +573,34 @@ def test_a_line_dividing_numbered_sections_names_only_bodies():
         ("市科技局", "lead"), ("市卫生健康委", "lead"), ("市财政局", "support")]
 
 
+def test_the_towns_and_subdistricts_of_a_district_are_a_collective_body():
+    """各镇街 (a 区's 镇 and 街道, as 重庆 writes them) after 牵头/配合 parts is a body, as 各镇（街道） is:
+    the clause lost it after ；, and after ， it was not read at all."""
+    from bioparse.agencies import looks_like_agency
+    assert looks_like_agency("各镇街")
+    for sep in ("；", "，"):
+        text = f"（二）建设园区。内容。（区经济信息委牵头，区发展改革委、区财政局配合{sep}各镇街负责落实）\n"
+        assert [a["agency"] for c in find_agency_clauses(text) for a in c["agencies"]] == [
+            "区经济信息委", "区发展改革委", "区财政局", "各镇街"]
+
+
+def test_a_closing_sentence_ending_in_organizing_the_work_is_a_clause():
+    """由A牵头，B负责组织实施。 / 由A负责实施。 / 由A会同B组织实施。 closing a paragraph, without brackets, name the bodies
+    as 由A牵头，B负责落实。 does; they were not read at all."""
+    for tail in ("负责组织实施", "负责实施"):
+        text = f"（一）建设平台。内容。此项工作由市发展改革委牵头，各县（市、区）人民政府{tail}。\n"
+        assert [(a["agency"], a["role"]) for c in find_agency_clauses(text) for a in c["agencies"]] == [
+            ("市发展改革委", "lead"), ("各县（市、区）人民政府", "support")]
+    text = "（二）完善机制。内容。由市卫生健康委负责组织实施。\n"
+    assert [a["agency"] for c in find_agency_clauses(text) for a in c["agencies"]] == ["市卫生健康委"]
+    text = "（三）扩大开放。内容。由市商务局会同市财政局、市市场监管局组织实施。\n"
+    assert [(a["agency"], a["role"]) for c in find_agency_clauses(text) for a in c["agencies"]] == [
+        ("市商务局", "lead"), ("市财政局", "support"), ("市市场监管局", "support")]
+    # prose whose subject is no body stays prose, and so does a verb with its object
+    assert find_agency_clauses("（三）实施项目。项目由承担企业负责组织实施。\n") == []
+    assert find_agency_clauses("（四）攻关。市科技局会同市财政局组织实施重大专项。\n") == []
+
+
 def test_a_sentence_of_two_assignments_names_no_reference():
     """第（四）、（五）项由A负责，第（六）项由B负责: the second reference and its 由 are no part of B's name."""
     text = "（六）保障用地。内容。\n第（四）、（五）项由市工信局负责，第（六）项由市自然资源和规划局负责。\n"
