@@ -601,6 +601,19 @@ def test_a_closing_sentence_ending_in_organizing_the_work_is_a_clause():
     assert find_agency_clauses("（四）攻关。市科技局会同市财政局组织实施重大专项。\n") == []
 
 
+def test_the_bodies_that_accept_and_pay_out_a_policy_are_its_clause():
+    """A 若干政策 written for 政策兑现 closes each article with （兑现部门：A、B）, （受理部门：A；兑现部门：B）
+    or 本条由A负责兑现。: the bodies responsible for it; the bracket was refused and the sentence not read."""
+    cases = [("（兑现部门：市科技局、市财政局）", ["市科技局", "市财政局"]),
+             ("（受理部门：市市场监管局；兑现部门：市财政局）", ["市市场监管局", "市财政局"]),
+             ("（兑现方式：免申即享；兑现单位：市工信局）", ["市工信局"]),
+             ("（受理单位：市人社局）", ["市人社局"]),
+             ("本条由市发展改革委负责兑现。", ["市发展改革委"])]
+    for tail, names in cases:
+        text = f"第一条　支持研发。给予奖励100万元。{tail}\n"
+        assert [a["agency"] for c in find_agency_clauses(text) for a in c["agencies"]] == names, tail
+
+
 def test_a_sentence_of_two_assignments_names_no_reference():
     """第（四）、（五）项由A负责，第（六）项由B负责: the second reference and its 由 are no part of B's name."""
     text = "（六）保障用地。内容。\n第（四）、（五）项由市工信局负责，第（六）项由市自然资源和规划局负责。\n"
