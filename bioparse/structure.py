@@ -174,6 +174,19 @@ def match_heading(line: str):
     return level, rank, number, label_end
 
 
+def _title_below(lines: list[str], k: int) -> str:
+    """The title of a 第一章/第一部分/第一节 whose label stands alone on line k (第一章⏎总则, as a PDF or a
+    centred Word heading sets it): the next non-blank line when it is short, no sentence and no heading; else ""."""
+    for line in lines[k + 1:k + 3]:
+        title = line.strip()
+        if title:
+            if len(title) <= _SPACED_PART_MAX and _NOT_IN_SPACED_PART.isdisjoint(title) \
+                    and match_heading(title) is None and not title.startswith(("附件", "专栏", "專欄")):
+                return title
+            return ""
+    return ""
+
+
 def _after_colon(lines: list[str], k: int) -> bool:
     """Whether the last non-blank line before line k ends in a colon (第三条…按以下标准执行：): a list follows."""
     for line in reversed(lines[max(0, k - 3):k]):
@@ -347,8 +360,10 @@ def _provision_dicts(text: str) -> list[dict]:
             provisions.append(_row("0", "", "preamble", "", None, "", 0, start, 0))
         del stack[keep:]
         parent = stack[-1][1] if stack else None
-        prov = _new_provision(parent, level, line[:label_end].strip(), number,
-                              heading_title(line, label_end), start, text_end, used_ids)
+        title = heading_title(line, label_end)
+        if not title and rank < _PART_RANK:  # 第一章⏎总则: the label alone, its title on the next line
+            title = _title_below(lines, k)
+        prov = _new_provision(parent, level, line[:label_end].strip(), number, title, start, text_end, used_ids)
         provisions.append(prov)
         stack.append((rank, prov, tier))
     if not provisions:

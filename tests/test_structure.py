@@ -667,3 +667,14 @@ def test_a_notice_putting_a_draft_out_for_comment_over_its_attachment_is_the_pre
     own = (f"某市若干措施\n按照《重点任务清单》推进。\n一、支持研发\n{measures}二、支持生产\n{measures}"
            "附件1\n重点任务清单\n1.建设平台。\n")
     assert [p.label for p in parse_provisions(own)][:2] == ["", "一、"]
+
+
+def test_a_chapter_label_alone_on_its_line_takes_the_next_line_as_its_title():
+    # 第一章⏎总　则, as a PDF copy or a centred Word heading sets it; a sentence or a heading below is no title
+    text = ("第一章\n总　则\n第一条　为规范管理，制定本办法。\n第二章\n\n支持标准\n第二条　给予奖励。\n"
+            "第三章\n本章所称企业，是指本市企业。\n第三条　按规定执行。\n第四章\n第四条　本办法自印发之日起施行。\n")
+    provs = parse_provisions(text)
+    assert [p.title for p in provs if p.level == "chapter"] == ["总　则", "支持标准", "", ""]
+    assert_partition(text, provs)
+    parts = "第一部分\n总体要求\n一、发展目标\n到2027年，规模扩大。\n第二部分\n二、重点任务\n（一）建设平台。\n"
+    assert [p.title for p in parse_provisions(parts) if p.level == "chapter"] == ["总体要求", ""]
