@@ -125,14 +125,16 @@ _PART_RANK = 2
 _SECTION_RANK = 4
 _SPACED_PART_MAX = 30  # characters in the longest part heading set with a blank (一　加快推进…集群建设的重点任务)
 _NOT_IN_SPACED_PART = frozenset("。，,；;：:！？")
+_NOT_IN_SPACED_PART_TITLE = _NOT_IN_SPACED_PART - frozenset("，,")  # 一 强化创新引领，提升研发能力: two clauses
 
 
 def _spaced_part_heading(line: str, label_end: int) -> bool:
     """True when 一　总体要求 (a blank where 、 stands) is a part's heading: a short line that is its title
-    alone, no sentence and no table row (一　产业规模　亿元), and no figure (一 年, 一 个 read as text)."""
+    alone, no sentence and no table row (一　产业规模　亿元), and no figure (一 年, 一 个 read as text). A title
+    may be two clauses apart by a comma (一 强化创新引领，提升研发能力), but a line ending in one runs on."""
     rest = line[label_end:].rstrip()
-    return (0 < len(rest) <= _SPACED_PART_MAX and rest[0] not in "年月日个家项次批是"
-            and _NOT_IN_SPACED_PART.isdisjoint(rest) and not _TABLE_ROW_RE.search(rest)
+    return (0 < len(rest) <= _SPACED_PART_MAX and rest[0] not in "年月日个家项次批是" and rest[-1] not in "，,"
+            and _NOT_IN_SPACED_PART_TITLE.isdisjoint(rest) and not _TABLE_ROW_RE.search(rest)
             and "\u3000" not in rest and "\t" not in rest and "  " not in rest)
 
 

@@ -678,3 +678,14 @@ def test_a_chapter_label_alone_on_its_line_takes_the_next_line_as_its_title():
     assert_partition(text, provs)
     parts = "第一部分\n总体要求\n一、发展目标\n到2027年，规模扩大。\n第二部分\n二、重点任务\n（一）建设平台。\n"
     assert [p.title for p in parse_provisions(parts) if p.level == "chapter"] == ["总体要求", ""]
+
+
+def test_a_part_set_off_by_a_blank_may_have_two_clauses():
+    """一 强化创新引领，提升研发能力 (a blank for 、, a title of two clauses) is a part, as 一、强化… is; a line
+    ending in a comma runs on into the next, and a sentence (一 年来，…。) stays text."""
+    text = ("一 强化创新引领，提升研发能力\n（一） 支持注册。内容。\n二 壮大市场主体，推动集群发展\n（一） 支持企业。内容。\n"
+            "一 年来，成效明显。\n三 优化产业生态，\n强化要素保障。\n")
+    provs = parse_provisions(text)
+    assert_partition(text, provs)
+    assert [t for t in tree(text) if t[1] == "part"] == [
+        ("1", "part", 1, "强化创新引领，提升研发能力"), ("2", "part", 2, "壮大市场主体，推动集群发展")]
