@@ -254,6 +254,61 @@ def parse_provision_rows(text: str, source: str = "") -> tuple[list[dict], str]:
 def _provision_dicts(text: str) -> list[dict]:
     """The provision tree of parse_provisions, as dicts with the fields of Provision in order.
 
+    Measures that start again at （一） with nothing numbered above them, each run under a bare title
+    line (夯实原料基础: a bold line or a heading style without a number), are read again with those
+    lines as parts 一、二、… in order.
+    """
+    provisions = _provision_tree(text)
+    if any("~" in p["provision_id"] for p in provisions if not p["parent_id"]):
+        bare = _unnumbered_part_lines(text, provisions)
+        if bare:
+            provisions = _provision_tree(text, bare)
+    return provisions
+
+
+_ABOVE_PARTS = frozenset(("chapter", "division", "part", "action"))
+
+
+def _unnumbered_part_lines(text: str, provisions: list[dict]) -> dict[int, int]:
+    """{line start: part number} of the bare title lines standing right above each run of top-level
+    provisions that starts at 1, or {} unless every run has one and no part or chapter is numbered.
+
+    A title line is short, no sentence and no heading (as a blank-set part's title, _spaced_part_heading),
+    and the line above the first one ends a sentence (the preamble's …制定以下措施。), so that the
+    policy's own title right above its first measure is never taken for a part.
+    """
+    if any(p["level"] in _ABOVE_PARTS for p in provisions):
+        return {}
+    runs = [p["start"] for p in provisions
+            if not p["parent_id"] and p["number"] == 1 and p["level"] not in ("preamble", "annex", "document")]
+    out: dict[int, int] = {}
+    for n, at in enumerate(runs, 1):
+        line_start, line = _line_above(text, at)
+        title = line.strip()
+        if not (0 < len(title) <= _SPACED_PART_MAX and _NOT_IN_SPACED_PART.isdisjoint(title)
+                and match_heading(title) is None and not title.startswith(("附", "专栏", "專欄"))):
+            return {}
+        if n == 1 and not _line_above(text, line_start)[1].rstrip().endswith(("。", "：", ":")):
+            return {}
+        out[line_start] = n
+    return out if len(out) >= 2 else {}
+
+
+def _line_above(text: str, at: int) -> tuple[int, str]:
+    """(start, text) of the last non-blank line before offset ``at`` (a line's start), or (0, "")."""
+    end = at - 1
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        if text[start:end].strip():
+            return start, text[start:end]
+        end = start - 1
+    return 0, ""
+
+
+def _provision_tree(text: str, bare_parts: dict[int, int] | None = None) -> list[dict]:
+    """_provision_dicts' one pass; ``bare_parts`` maps the starts of unnumbered title lines to the
+    numbers of the parts they head.
+
     One pass over the paragraphs: each heading closes the provision before it and opens
     its own under the nearest open heading of a higher rank. A line reading 附件 (附件2, 附表)
     in the second half of the text starts an attachment (名词解释, 任务分工表), kept whole
@@ -319,7 +374,7 @@ def _provision_dicts(text: str) -> list[dict]:
         if line[:2] in ("专栏", "專欄") and _BOX_RE.match(line):
             box = {}  # 专栏1 重大工程: a box whose numbered lines (1.创新平台工程) are no items
             continue
-        hit = match_heading(line)
+        hit = ("part", _PART_RANK, bare_parts[start], 0) if bare_parts and start in bare_parts else match_heading(line)
         if box is not None and hit is not None:
             level, number = hit[0], hit[2]
             if hit[1] >= _ITEM_RANK and (number == 1 or box.get(level) == number - 1

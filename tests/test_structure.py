@@ -689,3 +689,20 @@ def test_a_part_set_off_by_a_blank_may_have_two_clauses():
     assert_partition(text, provs)
     assert [t for t in tree(text) if t[1] == "part"] == [
         ("1", "part", 1, "强化创新引领，提升研发能力"), ("2", "part", 2, "壮大市场主体，推动集群发展")]
+
+
+def test_runs_of_measures_under_bare_title_lines_are_parts_in_order():
+    """Measures that start again at （一） under bare title lines (bold, or a heading style, with no number)
+    are parts 一、二、 in order; with no sentence above the first title (the policy's own title), or a run
+    without one, the lines stay text and the warning says why."""
+    body = ("夯实原料基础\n（一）建设基地。内容。\n（二）培育企业。内容。\n"
+            "做强精深加工\n（一）支持技改。内容。\n优化发展环境\n（一）强化金融。内容。\n")
+    text = "某市若干措施\n为做强产业，制定以下措施。\n" + body
+    provs = parse_provisions(text)
+    assert_partition(text, provs)
+    assert [t for t in tree(text) if t[1] == "part"] == [
+        ("1", "part", 1, "夯实原料基础"), ("2", "part", 2, "做强精深加工"), ("3", "part", 3, "优化发展环境")]
+    assert [t[0] for t in tree(text) if t[1] == "section"] == ["1.1", "1.2", "2.1", "3.1"]
+    for other in ("某市若干措施\n" + body, text.replace("做强精深加工\n", "")):
+        with pytest.warns(StructureWarning, match="start again at 1"):
+            assert "part" not in {p.level for p in parse_provisions(other)}
