@@ -284,14 +284,32 @@ def _unnumbered_part_lines(text: str, provisions: list[dict]) -> dict[int, int]:
     out: dict[int, int] = {}
     for n, at in enumerate(runs, 1):
         line_start, line = _line_above(text, at)
-        title = line.strip()
-        if not (0 < len(title) <= _SPACED_PART_MAX and _NOT_IN_SPACED_PART.isdisjoint(title)
-                and match_heading(title) is None and not title.startswith(("附", "专栏", "專欄"))):
+        if not _bare_title(line.strip()):
             return {}
         if n == 1 and not _line_above(text, line_start)[1].rstrip().endswith(("。", "：", ":")):
             return {}
         out[line_start] = n
-    return out if len(out) >= 2 else {}
+    if len(out) < 2:
+        return {}
+    starts = sorted(set(out) | _prose_part_lines(text))  # 总体要求 over prose alone is a part all the same
+    return {start: n for n, start in enumerate(starts, 1)}
+
+
+def _bare_title(line: str) -> bool:
+    """Whether a stripped line can be an unnumbered part's title: short, no sentence, no heading, no 附件 or 专栏."""
+    return (0 < len(line) <= _SPACED_PART_MAX and _NOT_IN_SPACED_PART.isdisjoint(line)
+            and match_heading(line) is None and not line.startswith(("附", "专栏", "專欄")))
+
+
+def _prose_part_lines(text: str) -> set[int]:
+    """Starts of the bare title lines between two sentences (…制定本方案。⏎总体要求⏎到2027年…。): in a text
+    whose measures sit under bare titles, the titles over prose alone. A notice's 落款 (a date below it) and
+    the policy's title (a date, （此件公开发布） or nothing above it) stand between no two sentences."""
+    rows = [(m.start(), m.group().strip()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    return {rows[k][0] for k in range(1, len(rows) - 1)
+            if _bare_title(rows[k][1]) and rows[k - 1][1].endswith(("。", "：", ":", "；", ";", "）", ")"))
+            and not _PUBLIC_NOTE_RE.match(rows[k - 1][1])
+            and rows[k + 1][1].endswith("。") and match_heading(rows[k + 1][1]) is None}
 
 
 def _line_above(text: str, at: int) -> tuple[int, str]:

@@ -706,3 +706,15 @@ def test_runs_of_measures_under_bare_title_lines_are_parts_in_order():
     for other in ("某市若干措施\n" + body, text.replace("做强精深加工\n", "")):
         with pytest.warns(StructureWarning, match="start again at 1"):
             assert "part" not in {p.level for p in parse_provisions(other)}
+
+
+def test_bare_titles_over_prose_alone_are_parts_beside_those_over_measures():
+    """In a text whose measures sit under bare titles, a bare title between two sentences (总体要求 over its prose)
+    is a part in its place too; the policy's title under （此件公开发布） and a notice's 落款 are none."""
+    text = ("某市人民政府办公室\n2025年8月12日\n（此件公开发布）\n某市实施方案\n为推动发展，制定本方案。\n"
+            "总体要求\n到2027年，产值达到260亿元。\n重点任务\n（一）做优种植。内容。（责任单位：市农业农村局）\n"
+            "支持政策\n（一）加大投入。内容。（责任单位：市财政局）\n组织实施\n各部门要抓好落实。\n")
+    provs = parse_provisions(text)
+    assert_partition(text, provs)
+    assert [t for t in tree(text) if t[1] == "part"] == [
+        ("1", "part", 1, "总体要求"), ("2", "part", 2, "重点任务"), ("3", "part", 3, "支持政策"), ("4", "part", 4, "组织实施")]
