@@ -44,6 +44,8 @@ MARKERS = {
     # 主要责任单位：A；配合单位：B (a plan naming its main bodies first)
     "主要责任单位": "responsible", "主要责任部门": "responsible", "主要牵头单位": "lead", "主要牵头部门": "lead",
     "主办部门": "lead", "协办部门": "support", "指导部门": "support", "指导单位": "support",
+    # a 若干政策 written for 政策兑现 names who accepts and who pays out each article's support
+    "兑现部门": "responsible", "兑现单位": "responsible", "受理部门": "responsible", "受理单位": "responsible",
 }
 # a level before a marker word: 市级责任单位：A；区级责任单位：B (a plan naming each level's bodies)
 _MARKER_LEVEL = r"(?:[省市区县]级)?"
@@ -57,7 +59,7 @@ _DUTY_MAX = 14  # characters in the longest _DUTY (按照各自职能职责分�
 _DUTY_SUFFIX_RE = re.compile(_DUTY + r"\s*$")
 # 共同推进, 负责推进, 推进落实: a plan's clause naming who pushes a measure on (（A、B共同推进）)
 _PUSH = r"(?:共同|协同|负责|合力)?推进(?:落实|实施)?"
-_PLAIN_SUFFIX_RE = re.compile(r"(?:负责(?:具体|组织)?(?:实施|落实)|抓好落实|共同负责|具体(?:负责|落实|实施)|" + _PUSH + r"|负责|落实)\s*$")
+_PLAIN_SUFFIX_RE = re.compile(r"(?:负责(?:具体|组织)?(?:实施|落实)|负责兑现|抓好落实|共同负责|具体(?:负责|落实|实施)|" + _PUSH + r"|负责|落实)\s*$")
 # 给予支持, 给予资金保障, 提供经费支持: a body backing a lead's measure with money (由A负责，B给予支持)
 _MONEY_SUPPORT = r"(?:给予|提供)(?:资金|经费|财政|政策)?(?:支持|保障)"
 # how a support body takes part, before its role word: B、C按职责配合 · B按照职责分工参与 · B积极配合
@@ -96,7 +98,7 @@ _WORD_RE = re.compile(r"\S+")
 _ROLE_MARK_RE = re.compile(r"[（(]\s*(?:(?P<lead>牵头)|配合|参与|协助|协同)(?:单位|部门)?\s*[）)]$")
 # a bracket after the last name noting duties or a deadline: （按职责分工负责，2025年底前完成，持续推进）
 _NOTE_BRACKET_RE = re.compile(r"[（(]\s*(?:" + _DUTY + r"|[0-9０-９]{4}年|持续推进|长期坚持|长期推进)[^（）()]*[）)]$")
-_ROLE_TAILS = ("负责", "配合", "参与", "落实", "协助", "实施", "指导", "推进")
+_ROLE_TAILS = ("负责", "配合", "参与", "落实", "协助", "实施", "指导", "推进", "兑现")
 _NOT_IN_NAME_RE = re.compile(r"[0-9０-９%。：:“”\"《》]")
 # A note closing a clause: ，下同 · 。以下均需各设区市人民政府落实，不再列出
 # or the same note in brackets after the names: 省科技厅、省发展改革委（列第一位的为牵头单位，下同）,
@@ -110,9 +112,9 @@ _CLOSING_NOTE_RE = re.compile(r"(?:[，,；;。]\s*(?:下同|同上|以下同|�
 # A bracket saying what something includes or is called, not who is responsible:
 # （含国家重点实验室、国家工程研究中心）（以下简称领导小组）
 _SCOPE_NOTE_RE = re.compile(r"\s*(?:含|不含|包括|包含|其中|即|如|例如|主要包括|以下简称|简称|下称|统称)")
-# Collective names of bodies: 各市, 各区县（自治县）, 各设区市, 有关高校, 相关部门
+# Collective names of bodies: 各市, 各区县（自治县）, 各设区市, 有关高校, 相关部门, 各镇街 (镇 and 街道, as 重庆 writes)
 _COLLECTIVE_RE = re.compile(r"(?:各|有关|相关)[^、，,；;：:（）()]{0,12}?"
-                            r"(?:市|县|区|州|盟|地|乡镇|乡|镇|街道|板块|开发区|高校|院所|学校|医院|企业|园区|单位|部门)"
+                            r"(?:市|县|区|州|盟|地|乡镇|乡|镇街|镇|街道|板块|开发区|高校|院所|学校|医院|企业|园区|单位|部门)"
                             r"(?:[（(][^（）()]{1,12}[）)])?")
 
 # Endings of names of public bodies; used only to accept a clause that has no marker word.
@@ -366,6 +368,8 @@ _REF_NUMBER = r"(?:[（(][一二三四五六七八九十0-9]{1,3}[）)]|[一二�
 _TOPIC_BY_RE = re.compile(rf"(?:(?:以上|上述|前述)?第?{_REF_NUMBER}(?:[至到、和—\-~～]第?{_REF_NUMBER})*[项条款点]"
                           r"|[^、，,；;：:（）()由]{0,8})(?<!自)由")
 _TOPIC_BY_MAX = 16  # where the 由 of the longest topic stands (以上第（十一）至（十三）项由)
+# ，第（六）项由: a comma that starts a further assignment (第（四）、（五）项由A负责，第（六）项由B负责)
+_NEXT_ASSIGNMENT_RE = re.compile(rf"[，,；;]\s*(?=第{_REF_NUMBER}(?:[至到、和—\-~～]第?{_REF_NUMBER})*[项条款点]由)")
 
 
 def _could_be_name(piece: str) -> bool:
@@ -457,6 +461,10 @@ def _parse_clause(inner: str, base: int = 0, *, require_marker: bool = False):
         marked = [_MARKER_RE.match(p) if "：" in p or ":" in p else None for p, _ in segments]
         if any(marked):
             return _parse_marked(segments, marked)
+    if "由" in inner and inner.count("第") > 1:
+        parsed = _assignments(inner, base, require_marker)
+        if parsed is not None:
+            return parsed
     form, pieces, strong = _names_with_roles(inner, base, "responsible")
     if form == "按职责分工负责" and pieces:
         return form, pieces
@@ -522,6 +530,26 @@ def _before_prose(inner: str, base: int):
 # a completion time closing a clause, after its names: ，2024年底前完成 · ，2025年6月 · ；长期坚持
 _DEADLINE_RE = re.compile(r"[，,；;]\s*(?:[0-9０-９]{4}\s*年[^，,；;、（）()]{0,12}|长期坚持|持续推进|长期推进)\s*$")
 _DEADLINE_LAST = frozenset("成前底月年内持进坚 \t\u3000")  # what a _DEADLINE_RE match can end in (…完成, …底前, 持续推进)
+def _assignments(inner: str, base: int, require_marker: bool):
+    """第（四）、（五）项由A负责，第（六）项由B负责: each assignment read on its own, or None.
+
+    The sentence names the bodies of several runs of numbered provisions; read as one, the
+    second assignment's reference and 由 stayed in a name (第（六）项由B).
+    """
+    cuts = [m.end() for m in _NEXT_ASSIGNMENT_RE.finditer(inner)]
+    if not cuts:
+        return None
+    style, pieces = None, []
+    for start, end in zip([0] + cuts, cuts + [len(inner)]):
+        part = inner[start:end].rstrip("，,；; \t\u3000")
+        parsed = _parse_clause(part, base + start, require_marker=require_marker)
+        if parsed is None:
+            return None
+        style = parsed[0] if style in (None, parsed[0]) or parsed[0] == "牵头配合" else style
+        pieces += parsed[1]
+    return style, pieces
+
+
 _ROLE_PART_SPLIT_RE = re.compile(r"[，,；;]")
 _ROLE_WORD = r"(?:牵头|负责|落实|实施|配合|参与|协助|指导|推进)"  # ends each part of a clause in parts
 _ROLE_END_RE = re.compile(_ROLE_WORD + r"\s*$")
@@ -626,10 +654,10 @@ _SQUARE_LIST_RE = re.compile(r"〔([^〔〕\n]{2,300})〕")
 # a marker in square brackets without a colon: 【牵头单位】省科技厅 【配合单位】省财政厅
 _BRACKET_LABEL_RE = re.compile(r"[【〔]\s*(" + "|".join(MARKERS) + r")\s*[】〕]\s*[:：]?[ \t\u3000]*([^【〔\n。；;]*?)"
                                r"(?=[ \t\u3000]*(?:[【〔\n。；;]|$))")
-# a sentence with a duty suffix, e.g. 市科技局、市财政局按职责分工负责。 (no parentheses;
+# a sentence with a duty suffix, e.g. 市科技局、市财政局按职责分工负责。, 由A牵头，B负责组织实施。 or 由A会同B组织实施。 (no parentheses;
 # a short bracket inside a name is allowed: 各市（州）人民政府)
 _BARE_DUTY_RE = re.compile(
-    r"(?:^|(?<=[。！\n]))[ \t\u3000]*((?:[^。！\n（）()【〔]|[（(][^（）()\n]{1,12}[）)]){2,400}?(?:按照?职责分工负责|按职责负责|分工负责|(?:牵头|负责|统筹)[^。\n]{1,200}(?:(?:配合|参与|协助|协同)(?:落实|实施|推进)?|负责具体(?:实施|落实)|具体(?:实施|落实)|" + _MONEY_SUPPORT + r")|(?:分别|共同|联合)?牵头(?:负责)?|负责|(?:负责|分工|职[责能]|抓好)落实))[ \t\u3000]*(?=[。；;]?[ \t\u3000]*(?:\n|$))"
+    r"(?:^|(?<=[。！\n]))[ \t\u3000]*((?:[^。！\n（）()【〔]|[（(][^（）()\n]{1,12}[）)]){2,400}?(?:按照?职责分工负责|按职责负责|分工负责|(?:牵头|负责|统筹)[^。\n]{1,200}(?:(?:配合|参与|协助|协同)(?:落实|实施|推进)?|负责具体(?:实施|落实)|具体(?:实施|落实)|" + _MONEY_SUPPORT + r")|(?:分别|共同|联合)?牵头(?:负责)?|负责(?:(?:组织)?实施|兑现)|会同[^。\n]{1,200}组织实施|负责|(?:负责|分工|职[责能]|抓好)落实))[ \t\u3000]*(?=[。；;]?[ \t\u3000]*(?:\n|$))"
 )
 
 # a sentence stating roles with 为, closing its paragraph: 市发展改革委为牵头单位，市科技局、市财政局为配合单位。
@@ -650,13 +678,13 @@ _ROLE_IS_CUE_RE = re.compile(r"为(?:(?<=(?:%s)为)|(?=%s))" % ("|".join(sorted(
 _CUE_RE = re.compile("|".join(sorted({m[:2] for m in MARKERS} | {"负责", "牵头", "配合", "参与", "落实", "协助", "会同"})))
 _MARKER_LENGTHS = sorted({len(m) for m in MARKERS})  # a marker ends no longer one (test_speed_prefilters)
 # The line ending every _BARE_DUTY_RE match has: 负责, 配合, 参与, 协助, 落实, 实施 (配合实施), 牵头
-# (由A牵头。), 推进 (B协同推进) or 支持/保障 (B给予资金保障), then perhaps
+# (由A牵头。), 推进 (B协同推进), 支持/保障 (B给予资金保障) or 兑现 (本条由A负责兑现), then perhaps
 # spaces, one of 。；; and spaces (the regex's closing look-ahead). Read backwards from the line
-# break, such a line ends in the word's last character (责 合 与 助 实 施 头 进 持 障) or a space, perhaps before
+# break, such a line ends in the word's last character (责 合 与 助 实 施 头 进 持 障 现) or a space, perhaps before
 # one of 。；;: the breaks that can close a match. The pattern starts with the literal break,
 # which the regex engine scans for fast, once for the three words.
-_DUTY_LINE_BREAK_RE = re.compile(r"\n(?:(?<=[责合与助实施头进持障 \t\u3000]\n)|(?<=[责合与助实施头进持障 \t\u3000][。；;]\n))")
-_DUTY_LINE_ENDS = ("负责", "配合", "参与", "协助", "落实", "实施", "牵头", "推进", "支持", "保障")
+_DUTY_LINE_BREAK_RE = re.compile(r"\n(?:(?<=[责合与助实施头进持障现 \t\u3000]\n)|(?<=[责合与助实施头进持障现 \t\u3000][。；;]\n))")
+_DUTY_LINE_ENDS = ("负责", "配合", "参与", "协助", "落实", "实施", "牵头", "推进", "支持", "保障", "兑现")
 
 
 def find_agency_clauses(text: str) -> list[dict]:

@@ -93,21 +93,41 @@ def agency_rows(doc_id: str, text: str, owner, crosswalk: dict | None,
         if prefix and len(found) > 1 and found[1][0].startswith(prefix) and not found[1][0].startswith("市场"):
             prefix = None  # 区科创局、区发改局，光谷生物城建设办: the second name writes its own prefix too
         canonical = namer(prefix, table)
-        for pid in (spread.get(clause_start) if spread else None) or (owner(clause_start),):
-            # A clause after a 一是/二是 run answers for the whole provision, not its last point.
-            while pid in point_parent:
-                pid = point_parent[pid]
-            position = counter.get(pid, 0)
-            # Each row copies this template with the fields of its agency: copying a dict's
-            # table costs less than building one of nine keys from a literal.
-            template = {"doc_id": doc_id, "provision_id": pid, "agency": None, "agency_canonical": None,
-                        "position": 0, "role": None, "style": style, "start": 0, "end": 0}
-            for name, start, end, role in found:
-                add(dict(template, agency=name, agency_canonical=canonical(name),
-                         position=position, role=role, start=start, end=end))
-                position += 1
-            counter[pid] = position
+        owners = (spread.get(clause_start) if spread else None) or (owner(clause_start),)
+        for pids, run in _runs_by_owners(found, owners, spread):
+            for pid in pids:
+                # A clause after a 一是/二是 run answers for the whole provision, not its last point.
+                while pid in point_parent:
+                    pid = point_parent[pid]
+                position = counter.get(pid, 0)
+                # Each row copies this template with the fields of its agency: copying a dict's
+                # table costs less than building one of nine keys from a literal.
+                template = {"doc_id": doc_id, "provision_id": pid, "agency": None, "agency_canonical": None,
+                            "position": 0, "role": None, "style": style, "start": 0, "end": 0}
+                for name, start, end, role in run:
+                    add(dict(template, agency=name, agency_canonical=canonical(name),
+                             position=position, role=role, start=start, end=end))
+                    position += 1
+                counter[pid] = position
     return rows
+
+
+def _runs_by_owners(found: list[tuple], owners, spread: dict | None) -> list[tuple]:
+    """[(owner ids, agencies)]: the clause's agencies in runs answering for the same provisions.
+
+    A clause answers for ``owners`` unless ``spread`` gives an agency's own (第（四）项由A负责，
+    第（六）项由B负责 names two runs of sections); most clauses are one run.
+    """
+    if not spread or len(found) < 2 or not any(f[1] in spread for f in found[1:]):
+        return [(owners, found)]
+    runs: list[tuple] = []
+    for piece in found:
+        ids = spread.get(piece[1]) or owners
+        if runs and runs[-1][0] == ids:
+            runs[-1][1].append(piece)
+        else:
+            runs.append((ids, [piece]))
+    return runs
 
 
 # 以上第一条至第五条由市科技局牵头，市财政局配合: a closing line answering for a run of articles
@@ -144,6 +164,75 @@ def article_range_owners(text: str, clauses: list[tuple], provisions: list[dict]
         if ids:
             out[start] = ids
     return out
+
+
+# 上述第（一）至（三）项由A牵头 / 第（四）、（五）项由A负责: a reference to numbered sections before 由
+_SECTION_REF = r"[（(]([零〇一二三四五六七八九十百0-9]{1,4})[）)]"
+_SECTION_REF_SEP = r"[ \t\u3000]*(?:(至|到|—|-|～|~|－)|、|和|及)[ \t\u3000]*第?"
+_SECTION_REFS_RE = re.compile(r"(?:以上|上述|前述)?[ \t\u3000]*第?[ \t\u3000]*" + _SECTION_REF
+                              + r"(?:" + _SECTION_REF_SEP + _SECTION_REF + r")*[ \t\u3000]*[项条款点]?"
+                              r"(?:措施|政策|任务|工作|内容)?[ \t\u3000]*由")
+_SECTION_REF_TOKEN_RE = re.compile(r"(?:" + _SECTION_REF_SEP + r")?" + _SECTION_REF)
+# what every _SECTION_REFS_RE match holds: a bracketed numeral before a range, a list, 项 or 由
+_SECTION_REFS_HEAD_RE = re.compile(r"[（(][零〇一二三四五六七八九十百0-9]{1,4}[）)][ \t\u3000]*"
+                                   r"(?:[至到—\-～~－、和及项条款点由]|措施|政策|任务|工作|内容)")
+
+
+def section_range_owners(text: str, clauses: list[tuple], provisions: list[dict], owner) -> dict[int, list[str]]:
+    """{agency start: ids of the sections it answers for} for lines that open with 第（一）至（三）项由….
+
+    Such a line, after the last section of a run, gives the bodies of every section it
+    names; 第（四）、（五）项由A负责，第（六）项由B负责 gives each run its own. The sections are
+    those beside the one holding the line (labels restart under each part).
+    """
+    out: dict[int, list[str]] = {}
+    if _SECTION_REFS_HEAD_RE.search(text) is None:
+        return out
+    by_id = {p["provision_id"]: p for p in provisions}
+    siblings: dict[str, dict[int, list[str]]] = {}
+    for start, end, _, found in clauses:
+        line_start = line_start_at(text, start)
+        first = _SECTION_REFS_RE.match(text, line_start, end)  # the line opens with the reference
+        if not first:
+            continue
+        prov = by_id.get(owner(start))
+        while prov is not None and prov["level"] != "section":
+            prov = by_id.get(prov["parent_id"])
+        if prov is None:
+            continue
+        if prov["parent_id"] not in siblings:
+            numbered: dict[int, list[str]] = {}
+            for p in provisions:
+                if p["level"] == "section" and p["parent_id"] == prov["parent_id"] and p["number"] is not None:
+                    numbered.setdefault(p["number"], []).append(p["provision_id"])
+            siblings[prov["parent_id"]] = numbered
+        numbered = siblings[prov["parent_id"]]
+        refs, pos = [], line_start  # (where a reference ends, the sections it names)
+        while True:
+            m = _SECTION_REFS_RE.match(text, pos, end) if pos == line_start else _SECTION_REFS_RE.search(text, pos, end)
+            if not m:
+                break
+            refs.append((m.end(), _named_sections(m.group(0), numbered)))
+            pos = m.end()
+        for name, s, e, role in found:
+            named = [ids for ref_end, ids in refs if ref_end <= s]
+            if named and named[-1]:
+                out[s] = named[-1]
+    return out
+
+
+def _named_sections(reference: str, numbered: dict[int, list[str]]) -> list[str]:
+    """The ids of the sections a reference names: （一）至（三） is a range, （四）、（五） a list."""
+    numbers: list[int] = []
+    for m in _SECTION_REF_TOKEN_RE.finditer(reference):
+        n = heading_number(m.group(2))
+        if n is None:
+            return []
+        if m.group(1) and numbers and numbers[-1] < n <= numbers[-1] + 200:
+            numbers.extend(range(numbers[-1] + 1, n + 1))
+        else:
+            numbers.append(n)
+    return [pid for n in numbers for pid in numbered.get(n, [])]
 
 
 def articles_by_number(articles: list[dict]):
@@ -357,6 +446,8 @@ def _agencies(d: dict, crosswalk) -> None:
     spread = {start: [pid] for start, pid in trailing_clause_owners(text, clauses, provisions, d["owner"]).items()}
     if "条" in text:
         spread.update(article_range_owners(text, clauses, provisions))
+    if "由" in text:
+        spread.update(section_range_owners(text, clauses, provisions, d["owner"]))
     d["agencies"] = agency_rows(d["doc_id"], text, d["owner"], crosswalk, clauses, point_parent,
                                 agency_names.document_place(d["document"], text), spread)
     # Spans of the responsibility clauses: coding and term counts skip them, so that

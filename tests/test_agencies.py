@@ -566,11 +566,59 @@ def test_a_bracket_in_a_labelled_field_is_the_second_name_of_its_body():
 
 def test_a_line_dividing_numbered_sections_names_only_bodies():
     """第（一）至（三）项由市科技局牵头，第（四）项由市卫生健康委牵头: the reference to the sections before 由
-    is no part of a body's name (the clause stays where it stands; the notes are silent on spreading it)."""
+    is no part of a body's name (pipeline.section_range_owners gives each run of sections its bodies)."""
     text = "（四）支持临床研究。给予奖励。\n第（一）至（三）项由市科技局牵头，第（四）项由市卫生健康委牵头，市财政局配合。\n"
     clauses = find_agency_clauses(text)
     assert [(a["agency"], a["role"]) for c in clauses for a in c["agencies"]] == [
         ("市科技局", "lead"), ("市卫生健康委", "lead"), ("市财政局", "support")]
+
+
+def test_the_towns_and_subdistricts_of_a_district_are_a_collective_body():
+    """各镇街 (a 区's 镇 and 街道, as 重庆 writes them) after 牵头/配合 parts is a body, as 各镇（街道） is:
+    the clause lost it after ；, and after ， it was not read at all."""
+    from bioparse.agencies import looks_like_agency
+    assert looks_like_agency("各镇街")
+    for sep in ("；", "，"):
+        text = f"（二）建设园区。内容。（区经济信息委牵头，区发展改革委、区财政局配合{sep}各镇街负责落实）\n"
+        assert [a["agency"] for c in find_agency_clauses(text) for a in c["agencies"]] == [
+            "区经济信息委", "区发展改革委", "区财政局", "各镇街"]
+
+
+def test_a_closing_sentence_ending_in_organizing_the_work_is_a_clause():
+    """由A牵头，B负责组织实施。 / 由A负责实施。 / 由A会同B组织实施。 closing a paragraph, without brackets, name the bodies
+    as 由A牵头，B负责落实。 does; they were not read at all."""
+    for tail in ("负责组织实施", "负责实施"):
+        text = f"（一）建设平台。内容。此项工作由市发展改革委牵头，各县（市、区）人民政府{tail}。\n"
+        assert [(a["agency"], a["role"]) for c in find_agency_clauses(text) for a in c["agencies"]] == [
+            ("市发展改革委", "lead"), ("各县（市、区）人民政府", "support")]
+    text = "（二）完善机制。内容。由市卫生健康委负责组织实施。\n"
+    assert [a["agency"] for c in find_agency_clauses(text) for a in c["agencies"]] == ["市卫生健康委"]
+    text = "（三）扩大开放。内容。由市商务局会同市财政局、市市场监管局组织实施。\n"
+    assert [(a["agency"], a["role"]) for c in find_agency_clauses(text) for a in c["agencies"]] == [
+        ("市商务局", "lead"), ("市财政局", "support"), ("市市场监管局", "support")]
+    # prose whose subject is no body stays prose, and so does a verb with its object
+    assert find_agency_clauses("（三）实施项目。项目由承担企业负责组织实施。\n") == []
+    assert find_agency_clauses("（四）攻关。市科技局会同市财政局组织实施重大专项。\n") == []
+
+
+def test_the_bodies_that_accept_and_pay_out_a_policy_are_its_clause():
+    """A 若干政策 written for 政策兑现 closes each article with （兑现部门：A、B）, （受理部门：A；兑现部门：B）
+    or 本条由A负责兑现。: the bodies responsible for it; the bracket was refused and the sentence not read."""
+    cases = [("（兑现部门：市科技局、市财政局）", ["市科技局", "市财政局"]),
+             ("（受理部门：市市场监管局；兑现部门：市财政局）", ["市市场监管局", "市财政局"]),
+             ("（兑现方式：免申即享；兑现单位：市工信局）", ["市工信局"]),
+             ("（受理单位：市人社局）", ["市人社局"]),
+             ("本条由市发展改革委负责兑现。", ["市发展改革委"])]
+    for tail, names in cases:
+        text = f"第一条　支持研发。给予奖励100万元。{tail}\n"
+        assert [a["agency"] for c in find_agency_clauses(text) for a in c["agencies"]] == names, tail
+
+
+def test_a_sentence_of_two_assignments_names_no_reference():
+    """第（四）、（五）项由A负责，第（六）项由B负责: the second reference and its 由 are no part of B's name."""
+    text = "（六）保障用地。内容。\n第（四）、（五）项由市工信局负责，第（六）项由市自然资源和规划局负责。\n"
+    assert [(a["agency"], a["role"]) for c in find_agency_clauses(text) for a in c["agencies"]] == [
+        ("市工信局", "responsible"), ("市自然资源和规划局", "responsible")]
 
 
 def test_a_duty_sentence_with_supporting_bodies_on_its_own_line():

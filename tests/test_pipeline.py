@@ -210,6 +210,26 @@ def test_a_closing_line_for_a_range_of_articles_answers_for_each(tmp_path):
     ] + [("2.4", "市工信局", "responsible")]
 
 
+def test_a_line_naming_a_range_of_sections_answers_for_each(tmp_path):
+    """上述第（一）至（三）项由A牵头，B配合 after （三）, as 以上第一条至第三条由…: each section named gets the
+    bodies, not only （三）, whose text holds the line; （四）、（五）项由A负责，第（六）项由B负责 gives each run its own."""
+    text = ("一、支持创新\n（一）支持研发。给予奖励。\n（二）支持转化。\n（三）支持平台。\n"
+            "上述第（一）至（三）项由市科技局牵头，市财政局配合。\n二、支持产业\n（一）支持企业。\n（二）支持改造。\n"
+            "（三）保障用地。\n第（一）、（二）项由市工信局负责，第（三）项由市自然资源和规划局负责。\n")
+    rows = parse_document(write(tmp_path, "a.txt", text), "a")["agencies"]
+    assert [(a["provision_id"], a["agency"], a["role"]) for a in rows] == [
+        (pid, name, role) for pid in ("1.1", "1.2", "1.3") for name, role in (("市科技局", "lead"), ("市财政局", "support"))
+    ] + [("2.1", "市工信局", "responsible"), ("2.2", "市工信局", "responsible"),
+         ("2.3", "市自然资源和规划局", "responsible")]
+
+
+def test_a_section_reference_inside_prose_spreads_nothing(tmp_path):
+    """符合第（一）项条件的项目由市工信局负责审核 names no run of sections at a line's start: the clause stays put."""
+    text = "（一）支持研发。给予奖励。\n（二）支持转化。对符合第（一）项条件的项目，由市工信局负责。\n"
+    rows = parse_document(write(tmp_path, "a.txt", text), "a")["agencies"]
+    assert {a["provision_id"] for a in rows} <= {"2"}
+
+
 def test_a_note_bracket_closing_a_clause_line_gives_no_warning(tmp_path):
     text = "一、任务\n（一）加强研发。支持企业。\n责任单位：省科技厅、省发展改革委（列第一位的为牵头单位，下同）\n"
     result = parse_document(write(tmp_path, "a.txt", text), "a")
