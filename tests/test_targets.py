@@ -1028,3 +1028,16 @@ def test_at_most_so_many_products_is_a_cap():
     """每家企业每年最多获得2个品种支持 caps the count: 最多 bounds it, as in 最多支持3年."""
     t = [x for x in extract_targets("分别给予20万元、40万元奖励，每家企业每年最多获得2个品种支持。") if x["unit"] == "个"][0]
     assert (t["text"], t["value"], t["qualifier"]) == ("最多获得2个", 2, "最高")
+
+
+def test_pingmi_is_square_metres():
+    """平米 is 平方米 as spoken (租赁面积3000平米及以上): an area, kept as written, 平方米 in unit_norm."""
+    t = one("对租用厂房面积3000平米及以上的项目给予支持。")
+    assert (t["value"], t["unit"], t["unit_norm"], t["qualifier"], t["kind"]) == (3000, "平米", "平方米", "以上", "area")
+
+
+def test_bare_wan_per_mu_is_money():
+    """亩均税收不低于30万/亩 writes 万 without 元 before a per-亩 rate: 30 万元 (tax: other), as 20元/平方米 is money."""
+    t = one("投产后第三年起亩均税收不低于30万/亩。")
+    assert (t["value"], t["unit"], t["qualifier"], t["kind"]) == (30, "万元", "不低于", "other")
+    assert extract_targets("全区平均每户人口0.3万/户。") == []  # a rate of people per household: no money
