@@ -125,14 +125,16 @@ _PART_RANK = 2
 _SECTION_RANK = 4
 _SPACED_PART_MAX = 30  # characters in the longest part heading set with a blank (一　加快推进…集群建设的重点任务)
 _NOT_IN_SPACED_PART = frozenset("。，,；;：:！？")
+_NOT_IN_SPACED_PART_TITLE = _NOT_IN_SPACED_PART - frozenset("，,")  # 一 强化创新引领，提升研发能力: two clauses
 
 
 def _spaced_part_heading(line: str, label_end: int) -> bool:
     """True when 一　总体要求 (a blank where 、 stands) is a part's heading: a short line that is its title
-    alone, no sentence and no table row (一　产业规模　亿元), and no figure (一 年, 一 个 read as text)."""
+    alone, no sentence and no table row (一　产业规模　亿元), and no figure (一 年, 一 个 read as text). A title
+    may be two clauses apart by a comma (一 强化创新引领，提升研发能力), but a line ending in one runs on."""
     rest = line[label_end:].rstrip()
-    return (0 < len(rest) <= _SPACED_PART_MAX and rest[0] not in "年月日个家项次批是"
-            and _NOT_IN_SPACED_PART.isdisjoint(rest) and not _TABLE_ROW_RE.search(rest)
+    return (0 < len(rest) <= _SPACED_PART_MAX and rest[0] not in "年月日个家项次批是" and rest[-1] not in "，,"
+            and _NOT_IN_SPACED_PART_TITLE.isdisjoint(rest) and not _TABLE_ROW_RE.search(rest)
             and "\u3000" not in rest and "\t" not in rest and "  " not in rest)
 
 
@@ -172,6 +174,19 @@ def match_heading(line: str):
     if rank >= _ITEM_RANK and (" " in line or "\t" in line or "\u3000" in line) and _is_table_row(line, label_end):
         return None
     return level, rank, number, label_end
+
+
+def _title_below(lines: list[str], k: int) -> str:
+    """The title of a 第一章/第一部分/第一节 whose label stands alone on line k (第一章⏎总则, as a PDF or a
+    centred Word heading sets it): the next non-blank line when it is short, no sentence and no heading; else ""."""
+    for line in lines[k + 1:k + 3]:
+        title = line.strip()
+        if title:
+            if len(title) <= _SPACED_PART_MAX and _NOT_IN_SPACED_PART.isdisjoint(title) \
+                    and match_heading(title) is None and not title.startswith(("附件", "专栏", "專欄")):
+                return title
+            return ""
+    return ""
 
 
 def _after_colon(lines: list[str], k: int) -> bool:
@@ -239,6 +254,79 @@ def parse_provision_rows(text: str, source: str = "") -> tuple[list[dict], str]:
 def _provision_dicts(text: str) -> list[dict]:
     """The provision tree of parse_provisions, as dicts with the fields of Provision in order.
 
+    Measures that start again at （一） with nothing numbered above them, each run under a bare title
+    line (夯实原料基础: a bold line or a heading style without a number), are read again with those
+    lines as parts 一、二、… in order.
+    """
+    provisions = _provision_tree(text)
+    if any("~" in p["provision_id"] for p in provisions if not p["parent_id"]):
+        bare = _unnumbered_part_lines(text, provisions)
+        if bare:
+            provisions = _provision_tree(text, bare)
+    return provisions
+
+
+_ABOVE_PARTS = frozenset(("chapter", "division", "part", "action"))
+
+
+def _unnumbered_part_lines(text: str, provisions: list[dict]) -> dict[int, int]:
+    """{line start: part number} of the bare title lines standing right above each run of top-level
+    provisions that starts at 1, or {} unless every run has one and no part or chapter is numbered.
+
+    A title line is short, no sentence and no heading (as a blank-set part's title, _spaced_part_heading),
+    and the line above the first one ends a sentence (the preamble's …制定以下措施。), so that the
+    policy's own title right above its first measure is never taken for a part.
+    """
+    if any(p["level"] in _ABOVE_PARTS for p in provisions):
+        return {}
+    runs = [p["start"] for p in provisions
+            if not p["parent_id"] and p["number"] == 1 and p["level"] not in ("preamble", "annex", "document")]
+    out: dict[int, int] = {}
+    for n, at in enumerate(runs, 1):
+        line_start, line = _line_above(text, at)
+        if not _bare_title(line.strip()):
+            return {}
+        if n == 1 and not _line_above(text, line_start)[1].rstrip().endswith(("。", "：", ":")):
+            return {}
+        out[line_start] = n
+    if len(out) < 2:
+        return {}
+    starts = sorted(set(out) | _prose_part_lines(text))  # 总体要求 over prose alone is a part all the same
+    return {start: n for n, start in enumerate(starts, 1)}
+
+
+def _bare_title(line: str) -> bool:
+    """Whether a stripped line can be an unnumbered part's title: short, no sentence, no heading, no 附件 or 专栏."""
+    return (0 < len(line) <= _SPACED_PART_MAX and _NOT_IN_SPACED_PART.isdisjoint(line)
+            and match_heading(line) is None and not line.startswith(("附", "专栏", "專欄")))
+
+
+def _prose_part_lines(text: str) -> set[int]:
+    """Starts of the bare title lines between two sentences (…制定本方案。⏎总体要求⏎到2027年…。): in a text
+    whose measures sit under bare titles, the titles over prose alone. A notice's 落款 (a date below it) and
+    the policy's title (a date, （此件公开发布） or nothing above it) stand between no two sentences."""
+    rows = [(m.start(), m.group().strip()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    return {rows[k][0] for k in range(1, len(rows) - 1)
+            if _bare_title(rows[k][1]) and rows[k - 1][1].endswith(("。", "：", ":", "；", ";", "）", ")"))
+            and not _PUBLIC_NOTE_RE.match(rows[k - 1][1])
+            and rows[k + 1][1].endswith("。") and match_heading(rows[k + 1][1]) is None}
+
+
+def _line_above(text: str, at: int) -> tuple[int, str]:
+    """(start, text) of the last non-blank line before offset ``at`` (a line's start), or (0, "")."""
+    end = at - 1
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        if text[start:end].strip():
+            return start, text[start:end]
+        end = start - 1
+    return 0, ""
+
+
+def _provision_tree(text: str, bare_parts: dict[int, int] | None = None) -> list[dict]:
+    """_provision_dicts' one pass; ``bare_parts`` maps the starts of unnumbered title lines to the
+    numbers of the parts they head.
+
     One pass over the paragraphs: each heading closes the provision before it and opens
     its own under the nearest open heading of a higher rank. A line reading 附件 (附件2, 附表)
     in the second half of the text starts an attachment (名词解释, 任务分工表), kept whole
@@ -304,7 +392,7 @@ def _provision_dicts(text: str) -> list[dict]:
         if line[:2] in ("专栏", "專欄") and _BOX_RE.match(line):
             box = {}  # 专栏1 重大工程: a box whose numbered lines (1.创新平台工程) are no items
             continue
-        hit = match_heading(line)
+        hit = ("part", _PART_RANK, bare_parts[start], 0) if bare_parts and start in bare_parts else match_heading(line)
         if box is not None and hit is not None:
             level, number = hit[0], hit[2]
             if hit[1] >= _ITEM_RANK and (number == 1 or box.get(level) == number - 1
@@ -347,8 +435,10 @@ def _provision_dicts(text: str) -> list[dict]:
             provisions.append(_row("0", "", "preamble", "", None, "", 0, start, 0))
         del stack[keep:]
         parent = stack[-1][1] if stack else None
-        prov = _new_provision(parent, level, line[:label_end].strip(), number,
-                              heading_title(line, label_end), start, text_end, used_ids)
+        title = heading_title(line, label_end)
+        if not title and rank < _PART_RANK:  # 第一章⏎总则: the label alone, its title on the next line
+            title = _title_below(lines, k)
+        prov = _new_provision(parent, level, line[:label_end].strip(), number, title, start, text_end, used_ids)
         provisions.append(prov)
         stack.append((rank, prov, tier))
     if not provisions:

@@ -667,3 +667,54 @@ def test_a_notice_putting_a_draft_out_for_comment_over_its_attachment_is_the_pre
     own = (f"某市若干措施\n按照《重点任务清单》推进。\n一、支持研发\n{measures}二、支持生产\n{measures}"
            "附件1\n重点任务清单\n1.建设平台。\n")
     assert [p.label for p in parse_provisions(own)][:2] == ["", "一、"]
+
+
+def test_a_chapter_label_alone_on_its_line_takes_the_next_line_as_its_title():
+    # 第一章⏎总　则, as a PDF copy or a centred Word heading sets it; a sentence or a heading below is no title
+    text = ("第一章\n总　则\n第一条　为规范管理，制定本办法。\n第二章\n\n支持标准\n第二条　给予奖励。\n"
+            "第三章\n本章所称企业，是指本市企业。\n第三条　按规定执行。\n第四章\n第四条　本办法自印发之日起施行。\n")
+    provs = parse_provisions(text)
+    assert [p.title for p in provs if p.level == "chapter"] == ["总　则", "支持标准", "", ""]
+    assert_partition(text, provs)
+    parts = "第一部分\n总体要求\n一、发展目标\n到2027年，规模扩大。\n第二部分\n二、重点任务\n（一）建设平台。\n"
+    assert [p.title for p in parse_provisions(parts) if p.level == "chapter"] == ["总体要求", ""]
+
+
+def test_a_part_set_off_by_a_blank_may_have_two_clauses():
+    """一 强化创新引领，提升研发能力 (a blank for 、, a title of two clauses) is a part, as 一、强化… is; a line
+    ending in a comma runs on into the next, and a sentence (一 年来，…。) stays text."""
+    text = ("一 强化创新引领，提升研发能力\n（一） 支持注册。内容。\n二 壮大市场主体，推动集群发展\n（一） 支持企业。内容。\n"
+            "一 年来，成效明显。\n三 优化产业生态，\n强化要素保障。\n")
+    provs = parse_provisions(text)
+    assert_partition(text, provs)
+    assert [t for t in tree(text) if t[1] == "part"] == [
+        ("1", "part", 1, "强化创新引领，提升研发能力"), ("2", "part", 2, "壮大市场主体，推动集群发展")]
+
+
+def test_runs_of_measures_under_bare_title_lines_are_parts_in_order():
+    """Measures that start again at （一） under bare title lines (bold, or a heading style, with no number)
+    are parts 一、二、 in order; with no sentence above the first title (the policy's own title), or a run
+    without one, the lines stay text and the warning says why."""
+    body = ("夯实原料基础\n（一）建设基地。内容。\n（二）培育企业。内容。\n"
+            "做强精深加工\n（一）支持技改。内容。\n优化发展环境\n（一）强化金融。内容。\n")
+    text = "某市若干措施\n为做强产业，制定以下措施。\n" + body
+    provs = parse_provisions(text)
+    assert_partition(text, provs)
+    assert [t for t in tree(text) if t[1] == "part"] == [
+        ("1", "part", 1, "夯实原料基础"), ("2", "part", 2, "做强精深加工"), ("3", "part", 3, "优化发展环境")]
+    assert [t[0] for t in tree(text) if t[1] == "section"] == ["1.1", "1.2", "2.1", "3.1"]
+    for other in ("某市若干措施\n" + body, text.replace("做强精深加工\n", "")):
+        with pytest.warns(StructureWarning, match="start again at 1"):
+            assert "part" not in {p.level for p in parse_provisions(other)}
+
+
+def test_bare_titles_over_prose_alone_are_parts_beside_those_over_measures():
+    """In a text whose measures sit under bare titles, a bare title between two sentences (总体要求 over its prose)
+    is a part in its place too; the policy's title under （此件公开发布） and a notice's 落款 are none."""
+    text = ("某市人民政府办公室\n2025年8月12日\n（此件公开发布）\n某市实施方案\n为推动发展，制定本方案。\n"
+            "总体要求\n到2027年，产值达到260亿元。\n重点任务\n（一）做优种植。内容。（责任单位：市农业农村局）\n"
+            "支持政策\n（一）加大投入。内容。（责任单位：市财政局）\n组织实施\n各部门要抓好落实。\n")
+    provs = parse_provisions(text)
+    assert_partition(text, provs)
+    assert [t for t in tree(text) if t[1] == "part"] == [
+        ("1", "part", 1, "总体要求"), ("2", "part", 2, "重点任务"), ("3", "part", 3, "支持政策"), ("4", "part", 4, "组织实施")]
