@@ -55,10 +55,10 @@ _MONEY = rf"(?:万亿|千亿|千万|百万|亿|万|千)?(?:(?<=[万亿])(?:余|�
 # number but a clause's end, a bound, a word of money given out, the firms it sizes (超300亿企业, as
 # 超300亿元企业; not 1亿剂, 千亿级, 10万人) or the currency's name (每年不少于3000万人民币的扶持资金)
 _BARE_MONEY = (r"(?:万亿|亿|万)(?=[ \u3000]*(?:[，。；;,、）)！!？?\n]|$|左右|以上|以下|以内|及以[上下]|[（(]含"
-               r"|奖励|补助|资助|补贴|扶持|企业|人民币|的(?!级)))")
+               r"|奖励|补助|资助|补贴|扶持|企业|人民币|的(?!级)|/(?:亩|平方米|平米)))")  # 亩均税收不低于25万/亩
 _TIME_AFTER_GE = r"工作日|自然日|交易日|小时|季度|星期|百分点|月(?!份|度)|周(?!年|边|期)|天(?!津|然|使|下)"
 _UNITS = (
-    r"%|％|‰|工作日|自然日|交易日|小时|季度|平方公里|平方米|公顷|㎡|m²|ｍ²|m2(?![0-9])|ｍ2(?![0-9])|人次|"
+    r"%|％|‰|工作日|自然日|交易日|小时|季度|平方公里|平方米|平米|公顷|㎡|m²|ｍ²|m2(?![0-9])|ｍ2(?![0-9])|人次|"
     r"天(?!津|然|使|下)|日(?!常|益|趋|前|后|本|用)|周(?!年|边|期)|月(?!份|度)|年(?!度|级|代|份|龄)|"
     r"家次|家(?!庭|用|居|属|族|电)|项|人份|人(?!民|工|口|才|员|群|类|士)|名|位(?!于|居|列|置|次|数|号|点|移)|亩|所(?!有|属|在|得|列|述|示|需)|座|张|"
     r"台(?:[（(]套[）)])?|套(?:[（(]台[）)])?|批次|批(?!准|复|次|发)|"
@@ -72,7 +72,7 @@ _UNITS = (
 )
 
 _PREFIX_QUAL = (
-    r"不低于|不少于|不超过|不超|不高于|不多于|不足|低于|达到|超过|突破|最高|最多|最长|最低|至少|力争|累计|共计|"
+    r"不低于|不少于|不超过|不超|不高于|不多于|不足|低于|达到|超过|突破|最高|最多获得|最多|最长|最低|至少|力争|累计|共计|"
     r"总计|合计|高于|多于|压缩至|压缩到|压缩为|压减至|压减到|缩减至|缩减到|缩短至|缩短到|缩短为|控制在|"
     r"降至|降为|降低至|降低到|减至|提高到|提高至|"
     r"提升至|提升到|增加到|增至|约|近|逾|超|达"
@@ -81,7 +81,7 @@ _FILLER_WORDS = r"平均|支持|可给予|给予|奖励|补助|资助|补贴|总
 _FILLER = rf"(?:{_FILLER_WORDS})?"
 _SUFFIX_QUAL = r"以上|以下|以内|之内|左右|内|及以[上下]|[（(]含[）)]以[上下]"  # 及以上 and （含）以上 are 以上
 
-_PER_UNIT = r"/(?:万元|元|吨|人|户|家|平方米|亩|年|月)(?![0-9])"
+_PER_UNIT = r"/(?:万元|元|吨|人|户|家|平方米|平米|亩|年|月)(?![0-9])"
 _TARGET_RE = re.compile(
     rf"(?:(?P<pq>{_PREFIX_QUAL}){_SP}{_FILLER}{_SP})?"
     rf"(?P<num>{_NUM})"
@@ -150,7 +150,7 @@ _QUOTE_PART_RES = [("“", re.compile(_QUOTE_PARTS[0])), ('"', re.compile(_QUOTE
 
 _QUAL_CANON = {
     "达": "达到", "超": "超过", "不超": "不超过", "逾": "超过", "内": "以内", "之内": "以内", "约": "左右",
-    "最多": "最高", "最长": "最高", "至少": "不少于", "多于": "超过", "高于": "超过", "总计": "共计", "合计": "共计",
+    "最多": "最高", "最多获得": "最高", "最长": "最高", "至少": "不少于", "多于": "超过", "高于": "超过", "总计": "共计", "合计": "共计",
     "压缩至": "以内", "压缩到": "以内", "缩短至": "以内", "缩短到": "以内", "控制在": "以内",
     "压缩为": "以内", "压减至": "以内", "压减到": "以内", "缩减至": "以内", "缩减到": "以内", "缩短为": "以内",
     "降为": "以内", "减至": "以内",
@@ -164,7 +164,7 @@ _TIME_UNITS = {"工作日": ("工作日", 1), "自然日": ("天", 1), "交易�
                "天": ("天", 1), "日": ("天", 1), "周": ("天", 7), "星期": ("天", 7),
                "月": ("天", 30), "季度": ("天", 90), "年": ("天", 365), "小时": ("天", 1 / 24)}
 _MONEY_TO_YI = {"元": 1e-8, "万元": 1e-4, "亿元": 1.0, "万亿元": 1e4}
-_SQUARE_METRE_SIGNS = {"㎡", "m²", "ｍ²", "m2", "ｍ2"}  # kept as written in unit, 平方米 in unit_norm
+_SQUARE_METRE_SIGNS = {"㎡", "m²", "ｍ²", "m2", "ｍ2", "平米"}  # kept as written in unit, 平方米 in unit_norm (平米: 平方米 as spoken)
 _AREA_UNITS = {"亩", "平方米", "平方公里", "公顷", *_SQUARE_METRE_SIGNS}
 _PEOPLE_UNITS = {"人", "名", "位", "人次"}
 _MEASURE_UNITS = {"千瓦", "千瓦时", "兆瓦", "兆瓦时", "公里", "千米"}  # capacities and lengths: no count of things
@@ -174,9 +174,9 @@ _MONEY_KINDS = (
     ("funding", ("基金", "资金", "投资", "奖励", "补助", "补贴", "资助", "支持", "给予", "扶持",
                  "奖补", "融资", "投入", "经费")),
     ("output", ("产值", "收入", "营收", "规模", "销售", "产能", "能力", "产量", "交易额", "成交额", "营业额", "出口")),
-    ("other", ("税收", "税", "资产", "利润", "利税", "增加值")),
+    ("other", ("税收", "税", "资产", "利润", "利税", "增加值", "估值", "市值")),  # a firm's worth is no money given out
 )
-_LIMIT_VERBS = {"不超过", "不超", "不多于", "最多", "最长", "最高", "压缩至", "压缩到", "压缩为", "压减至", "压减到", "缩减至",
+_LIMIT_VERBS = {"不超过", "不超", "不多于", "最多", "最多获得", "最长", "最高", "压缩至", "压缩到", "压缩为", "压减至", "压减到", "缩减至",
                 "缩减到", "缩短至", "缩短到", "缩短为", "控制在", "降至", "降为", "降低至", "降低到", "减至"}
 _AT_LEAST = {"不少于", "至少", "不低于"}  # 不少于30日: a bounded period, as a limit is
 _OWN_LIST_WORDS = ("以下", "如下", "下列", "下述")
@@ -190,7 +190,7 @@ def _ends_clause(text: str, end: int) -> bool:
     return text[end:end + 1] in ("", "，", "。", "；", ";", ",", "、", "\n")
 
 
-_GROWTH_WORDS = ("增长", "增速", "增幅", "年均")
+_GROWTH_WORDS = ("增长率", "增长", "增速", "增幅", "年均")  # 增长率 ends where 率 (a share) does, and wins the tie
 _SHARE_WORDS = ("占", "比重", "比例", "率")
 _PERCENT_KINDS = (("other", _GROWTH_WORDS), ("share", _SHARE_WORDS))
 _CLAUSE_END = "，。；;,\n！？"
@@ -432,12 +432,22 @@ _PERCENT_WORDS = _reversed_words(_PERCENT_KINDS)
 _FUND_CHAR = "金"  # in every one of _FUND_NOUNS and _FUND_SIZES: without it none is there
 
 
+# a short bracketed aside (（不含税）, （含）, （市值）): how an amount is counted, not what it is
+_ASIDE_RE = re.compile(r"[（(][^（()）\n]{1,8}[）)]")
+
+
+def _without_asides(before: str) -> str:
+    """``before`` without its short bracketed asides: 累计销售额（不含税）不低于2000万元 is sales
+    (output), and the 税 of its aside no tax (other)."""
+    return _ASIDE_RE.sub("", before) if "（" in before or "(" in before else before
+
+
 def _kind(text: str, start: int, end: int, unit: str) -> str:
     if unit in _MONEY_TO_YI or unit.endswith(_CURRENCIES):
         after = _clause_after(text, end)
         if _FUND_CHAR in after and any(w in after for w in _FUND_NOUNS):
             return "funding"
-        before = _clause_before(text, start)
+        before = _without_asides(_clause_before(text, start))
         if _FUND_CHAR in before and any(size in before for size in _FUND_SIZES):
             return "funding"  # 基金规模达到100亿元: a fund's size, not output (规模)
         kind = _nearest_of(before, _MONEY_WORDS) or _nearest_of(after, _MONEY_WORDS)
@@ -864,8 +874,8 @@ def _candidate(text: str, m: re.Match, spans, lead_ins: dict | None = None) -> d
         return None  # 近三年内未发生…, 落户3年内的企业, 注册满1年以上: conditions, not limits
     if unit in _TIME_UNITS and unit != "工作日" and not (sq or pq in _LIMIT_VERBS or pq in _AT_LEAST):
         return None  # a limit is bounded (以内, 压缩至); 三年行动, 近3年, 8月 are periods or dates
-    if lead == "前" and unit in ("名", "位", "家", "强"):
-        return None  # ranks: 排名前10名
+    if lead == "前" and unit in ("名", "位", "家", "强", "个"):
+        return None  # ranks: 排名前10名, 国内前三个通过评价的品种 (the first three to pass, no count sought)
     if num2 and unit == "年":
         return None
     qualifier = ""

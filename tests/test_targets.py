@@ -992,3 +992,52 @@ def test_a_range_of_other_currencies_is_normalized_as_its_high_end():
     (u,) = extract_targets("引进100万—500万美元项目。")
     assert (t["value"], t["value_high"], t["unit"], t["value_norm"], t["unit_norm"]) == (50.0, 200.0, "万港元", 50.0, "万港元")
     assert (u["value"], u["value_high"], u["value_norm"], u["unit_norm"]) == (100.0, 500.0, 100.0, "万美元")
+
+
+# ------------------------------------------------------------------ probe T6: real texts read as a researcher would
+def test_the_first_three_to_pass_is_a_rank_not_a_count():
+    """前三个通过评价的品种 names the first three products to pass (a rank, as 前3名 and 前3家 are);
+    the award beside it is the figure."""
+    assert [r[1:3] for r in _rows("对省内前三个通过一致性评价的品种，给予最高不超过150万元奖励。")] == [(150.0, "万元")]
+    assert [r[:3] for r in _rows("受理后3个月内完成审核。")] == [("3个月内", 3.0, "月")]  # a period, no rank
+
+
+def test_an_aside_in_brackets_does_not_give_the_kind():
+    """累计销售额（不含税）不低于3000万元 is sales (output): the 税 of the aside names how the sum is
+    counted, not a tax."""
+    t = one("上年度累计销售额（不含税）不低于3000万元的企业。")
+    assert (t["value"], t["kind"]) == (3000, "output")
+    assert one("年度纳税额（含）不低于500万元的企业。")["kind"] == "other"
+
+
+def test_a_compound_growth_rate_is_a_growth_rate():
+    """年均复合增长率15%以上 is a growth rate (other), though 增长率 ends in 率 as 占比率 does; 占比 stays a share."""
+    assert one("规上企业营业收入年均复合增长率保持15%以上。")["kind"] == "other"
+    assert one("近五年产业规模年均复合增长率为12.5%。")["kind"] == "other"
+    assert one("本地配套率达到60%。")["kind"] == "share"
+
+
+def test_a_valuation_threshold_is_no_funding():
+    """估值（市值）20亿元以上的企业 sizes a firm by its worth (other, as assets are), not money given out."""
+    t = one("对估值（市值）20亿元以上的企业予以认定。")
+    assert (t["value"], t["unit"], t["kind"]) == (20, "亿元", "other")
+    assert one("上市公司市值超过50亿元的。")["kind"] == "other"
+
+
+def test_at_most_so_many_products_is_a_cap():
+    """每家企业每年最多获得2个品种支持 caps the count: 最多 bounds it, as in 最多支持3年."""
+    t = [x for x in extract_targets("分别给予20万元、40万元奖励，每家企业每年最多获得2个品种支持。") if x["unit"] == "个"][0]
+    assert (t["text"], t["value"], t["qualifier"]) == ("最多获得2个", 2, "最高")
+
+
+def test_pingmi_is_square_metres():
+    """平米 is 平方米 as spoken (租赁面积3000平米及以上): an area, kept as written, 平方米 in unit_norm."""
+    t = one("对租用厂房面积3000平米及以上的项目给予支持。")
+    assert (t["value"], t["unit"], t["unit_norm"], t["qualifier"], t["kind"]) == (3000, "平米", "平方米", "以上", "area")
+
+
+def test_bare_wan_per_mu_is_money():
+    """亩均税收不低于30万/亩 writes 万 without 元 before a per-亩 rate: 30 万元 (tax: other), as 20元/平方米 is money."""
+    t = one("投产后第三年起亩均税收不低于30万/亩。")
+    assert (t["value"], t["unit"], t["qualifier"], t["kind"]) == (30, "万元", "不低于", "other")
+    assert extract_targets("全区平均每户人口0.3万/户。") == []  # a rate of people per household: no money
