@@ -7,7 +7,8 @@ such re-saving: lines of a PDF kept as Word paragraphs or <br> lines, a 　　 i
 table's cell gap, full-width years heading a table's columns. html_cms_spans writes a page as a
 CMS's editor does (a <span> every few characters, &ensp; indents, rows as <table>s).
 docx_reviewed_draft keeps tracked changes, a field and comments (only what Word shows is read);
-html_hidden_notes hides notes with display:none and the hidden attribute (found: they were read).
+docx_tables_with_notes writes rows as Word tables whose labels cite footnotes (found: a note's line
+split its row); html_hidden_notes hides notes with display:none and the hidden attribute (found: they were read).
 """
 import csv
 import html
@@ -63,6 +64,39 @@ def _docx_reviewed(path: Path, text: str) -> None:
     document.save(path)
 
 
+def _docx_tables(path: Path, text: str) -> None:
+    """Tab-separated lines as a Word table (w:tbl), its last row's label citing a footnote (产业规模①)."""
+    import docx
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import parse_xml
+    document = docx.Document()
+    lines, k, notes = text.split("\n"), 0, 0
+    while k < len(lines):
+        if "\t" not in lines[k]:
+            document.add_paragraph(lines[k])
+            k += 1
+            continue
+        rows = []
+        while k < len(lines) and "\t" in lines[k]:
+            rows.append(lines[k].split("\t"))
+            k += 1
+        table = document.add_table(rows=len(rows), cols=max(len(r) for r in rows))
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                table.cell(r, c).text = value
+        notes += 1
+        table.cell(len(rows) - 1, 0).paragraphs[0]._p.append(parse_xml(
+            f'<w:r {_W}><w:footnoteReference w:id="{notes}"/></w:r>'))
+    body = "".join(f'<w:footnote w:id="{n}"><w:p>{_run("注：按统计部门现行口径核算。")}</w:p></w:footnote>'
+                   for n in range(1, notes + 1))
+    document.part.relate_to(Part(PackURI("/word/footnotes.xml"), "application/vnd.openxmlformats-officedocument."
+                                 "wordprocessingml.footnotes+xml", f"<w:footnotes {_W}>{body}</w:footnotes>".encode(),
+                                 document.part.package), RT.FOOTNOTES)
+    document.save(path)
+
+
 def _hidden_notes(line: str) -> str:
     """A line with hidden drafting notes (display:none, the hidden attribute) a browser does not show."""
     half = len(line) // 2
@@ -101,6 +135,7 @@ FORMS = {
         _page("<p>" + "<br>\n".join(html.escape(ln) for ln in t.split("\n")) + "</p>"), encoding="utf-8")),
     "html_cms_spans": (".html", lambda p, t: p.write_text(_cms_page(t), encoding="utf-8")),
     "docx_reviewed_draft": (".docx", _docx_reviewed),
+    "docx_tables_with_notes": (".docx", _docx_tables),
     "html_hidden_notes": (".html", lambda p, t: p.write_text(
         _page("".join(f"<p>{_hidden_notes(ln)}</p>\n" for ln in t.split("\n") if ln.strip())
               + "<div class='print' style='display:none'><p>一、打印版</p></div>"), encoding="utf-8")),
