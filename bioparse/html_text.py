@@ -293,16 +293,15 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 def _drop_hidden(body) -> None:
     """Remove what a browser does not show (style display:none or visibility:hidden, the hidden
     attribute): drafting notes, a print view's second copy, a closed tab. A page that shows
-    its article only by script keeps it: nothing goes when one hidden element holds more
-    text than all the page shows."""
+    its article only by script keeps it: nothing goes when one hidden element holds more than
+    twice the prose the page shows (text outside links: a menu around a hidden article is no prose)."""
     hidden = body.find_all(lambda el: el.has_attr("hidden") or _HIDDEN_STYLE.search(el.get("style") or ""))
     if not hidden:
         return
-    sizes = [len(_CJK.findall(el.get_text())) for el in hidden]
+    sizes = [_prose(el) for el in hidden]
     ids = {id(el) for el in hidden}  # a hidden element inside another is counted in it
-    shown = len(_CJK.findall(body.get_text())) - sum(n for el, n in zip(hidden, sizes)
-                                                     if not any(id(a) in ids for a in el.parents))
-    if max(sizes) > shown:
+    shown = _prose(body) - sum(n for el, n in zip(hidden, sizes) if not any(id(a) in ids for a in el.parents))
+    if max(sizes) > 2 * shown:
         return
     for el in hidden:
         if not getattr(el, "decomposed", False):

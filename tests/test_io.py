@@ -751,3 +751,9 @@ def test_html_text_a_browser_does_not_show_is_not_read(tmp_path):
                        "<p>第一条 为促进生物医药产业发展，制定本办法。</p><p>第二条 本办法适用于本市。</p></div></body></html>")
     raw = read_text(write(tmp_path, "q.html", shown_by_script.encode("utf-8")))
     assert raw.text == "第一条 为促进生物医药产业发展，制定本办法。\n第二条 本办法适用于本市。"
+    # a long menu of links beside the hidden article is no prose the page shows
+    menu = "".join(f"<li><a href='/{i}'>栏目名称第{i}项链接文字</a></li>" for i in range(40))
+    articles = "".join(f"<p>第{i}条 为促进生物医药产业发展，支持企业开展研发创新活动。</p>" for i in range(1, 15))
+    raw = read_text(write(tmp_path, "r.html", f"<html><body><ul class='menu'>{menu}</ul><div id='zoom' style='display:none'>"
+                          f"{articles}</div><div class='footer'>版权所有：某市人民政府办公室</div></body></html>".encode("utf-8")))
+    assert raw.text.startswith("第1条 为促进生物医药产业发展") and raw.text.endswith("第14条 为促进生物医药产业发展，支持企业开展研发创新活动。")
