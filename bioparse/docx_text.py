@@ -515,6 +515,15 @@ def _wrapped(parent, tag: str) -> list:
     return out
 
 
+def _cell_blocks(cell, label, notes: dict, chunks: dict) -> list[str]:
+    """A table cell's paragraph texts: a cell of one paragraph leaves the notes it cites for after the
+    table (a note's line amid a row would split it); a cell of prose keeps them after their paragraph."""
+    lines = _blocks(cell, label, {}, chunks)
+    if notes and sum(1 for line in lines if line.strip()) > 1:
+        lines = _blocks(cell, label, notes, chunks)
+    return lines
+
+
 def _blocks(parent, label, notes: dict, chunks: dict) -> list[str]:
     """Paragraph texts of a body, table cell or content control, descending into tables.
 
@@ -538,7 +547,7 @@ def _blocks(parent, label, notes: dict, chunks: dict) -> list[str]:
             above: list[list[str]] = []  # the previous row's cells
             for row in _wrapped(child, W + "tr"):
                 tcs = _wrapped(row, W + "tc")
-                cells = [_blocks(cell, label, notes, chunks) for cell in tcs]
+                cells = [_cell_blocks(cell, label, notes, chunks) for cell in tcs]
                 # a short label merged down (产业规模 over two indicators, a unit, the bodies
                 # responsible) is read again in each row it spans: the row keeps its columns
                 # (normalize strips a leading tab); a figure or prose is read once
@@ -548,6 +557,9 @@ def _blocks(parent, label, notes: dict, chunks: dict) -> list[str]:
                 # a merged cell's first row may keep an empty paragraph under its label (产业规模⏎)
                 above = [[p for p in c if p.strip()] for c in cells]
                 out.extend(table_row(cells))
+            if notes:  # the notes a row's cells cite (产业规模①) follow the table, so that its rows stay one run
+                for paragraph in child.iter(W + "p"):
+                    out.extend(_cited_notes(paragraph, notes))
         elif tag == W + "sdt":  # content controls wrap paragraphs
             content = child.find(W + "sdtContent")
             if content is not None:

@@ -81,6 +81,7 @@ def _page_text(html: str) -> tuple[str, dict]:
     fields = metadata.labelled_fields(page_text)
     for tag in body(["nav", "header", "footer", "form", "iframe", "select", "button"]):
         tag.decompose()
+    _drop_hidden(body)
     for k, v in cms_fields.items():  # a labelled field in the page first, then the CMS's <meta>
         fields.setdefault(k, v)
     if "date" not in fields:  # then the day the page says it went up (发布时间：…)
@@ -283,6 +284,28 @@ def _prose(el) -> int:
     total = len(_CJK.findall(el.get_text()))
     linked = sum(len(_CJK.findall(a.get_text())) for a in el.find_all("a"))
     return total - linked
+
+
+# an inline style a browser does not show (display:none, visibility:hidden)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
+def _drop_hidden(body) -> None:
+    """Remove what a browser does not show (style display:none or visibility:hidden, the hidden
+    attribute): drafting notes, a print view's second copy, a closed tab. A page that shows
+    its article only by script keeps it: nothing goes when one hidden element holds more than
+    twice the prose the page shows (text outside links: a menu around a hidden article is no prose)."""
+    hidden = body.find_all(lambda el: el.has_attr("hidden") or _HIDDEN_STYLE.search(el.get("style") or ""))
+    if not hidden:
+        return
+    sizes = [_prose(el) for el in hidden]
+    ids = {id(el) for el in hidden}  # a hidden element inside another is counted in it
+    shown = _prose(body) - sum(n for el, n in zip(hidden, sizes) if not any(id(a) in ids for a in el.parents))
+    if max(sizes) > 2 * shown:
+        return
+    for el in hidden:
+        if not getattr(el, "decomposed", False):
+            el.decompose()
 
 
 def _drop_furniture(body) -> None:

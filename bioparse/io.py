@@ -452,13 +452,16 @@ def _strip_page_furniture(pages: list[list[str]]) -> list[list[str]]:
     repeated = {k for k, n in edge.items() if len(pages) >= 2 and n >= max(2, (len(pages) + 1) // 2)
                 # 完成时限：2025年12月底 may end pages by chance; a table's head row repeats on each page
                 and not _CONTENT_LINE.search(k) and "\t" not in k}
+    # a running header (title and date) beside a table is read as the table's row (title⇥date): it is the
+    # header still when, blanks aside, it repeats a header read as plain text on the other pages
+    repeated = {" ".join(k.split()) for k in repeated}
     out = []
     for lines in pages:
         for _ in range(2):  # top
-            if lines and (_PAGE_NUMBER.match(lines[0]) or _furniture_key(lines[0]) in repeated):
+            if lines and (_PAGE_NUMBER.match(lines[0]) or " ".join(_furniture_key(lines[0]).split()) in repeated):
                 lines = lines[1:]
         for _ in range(2):  # bottom
-            if lines and (_PAGE_NUMBER.match(lines[-1]) or _furniture_key(lines[-1]) in repeated):
+            if lines and (_PAGE_NUMBER.match(lines[-1]) or " ".join(_furniture_key(lines[-1]).split()) in repeated):
                 lines = lines[:-1]
         out.append(lines)
     return out

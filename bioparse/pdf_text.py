@@ -64,9 +64,41 @@ def page_text(page) -> str:
     text = page.extract_text(visitor_text=visit) or ""
     if "".join(p.text for p in pieces) != text:  # a pypdf that writes text its visitor never sees
         return text
-    if close_spread_figures(pieces):
+    changed = drop_overprints(pieces)
+    if close_spread_figures(pieces) or changed:
         text = "".join(p.text for p in pieces)
     return splice_tables(text, pieces)
+
+
+_OVERPRINT_SHIFT = 0.25  # em: a copy of a piece drawn this close to it is a simulated bold, not a second word
+
+
+def drop_overprints(pieces: list[Piece]) -> bool:
+    """Empty each piece that repeats a piece before it on its line at (nearly) the same place.
+
+    A producer without a bold face draws a heading, a line or each character two to four times a
+    fraction of a point apart, and pypdf reads every copy (浙浙江江, a line twice over); a
+    word that truly repeats (人人, 年年) stands an em further on. Only a piece set where it stands
+    counts: the pieces of one TJ array all report the x their array starts at.
+    Returns whether any piece changed.
+    """
+    changed, line, seen, last_x = False, None, {}, None  # seen: the line's pieces so far, by text, their x
+    for b in pieces:
+        core = b.text.strip("\n")
+        if not core.strip():
+            continue
+        if line is None or not _same_line(line, b):
+            line, seen, last_x = b, {}, None
+        placed, last_x = b.x != last_x, b.x
+        if not placed:
+            continue
+        xs = seen.setdefault(core, [])
+        if any(abs(b.x - x) <= _OVERPRINT_SHIFT * max(b.size, 1) for x in xs):
+            b.text = b.text.replace(core, "", 1)
+            changed = True
+        else:
+            xs.append(b.x)
+    return changed
 
 
 def close_spread_figures(pieces: list[Piece]) -> bool:

@@ -387,3 +387,21 @@ def test_a_label_merged_down_any_column_is_read_in_each_row_and_a_figure_once(tm
     merged.add_paragraph("")  # Word keeps an empty paragraph in many merged cells
     assert _lines(d, tmp_path)[:4] == ["指标\t单位\t2023年\t责任单位", "营业收入\t亿元\t180\t市发展改革委",
                                        "工业增加值\t亿元\t\t市发展改革委", "企业数量\t家\t5\t市科技局"]
+
+
+def test_a_note_cited_in_a_table_cell_follows_the_table(tmp_path):
+    """A note cited by an indicator's cell (产业规模①) would, read after its paragraph, make the cell two
+    paragraphs and split the row: it follows the table, whose rows keep their columns and years."""
+    d = docx.Document()
+    d.add_paragraph("一、发展目标")
+    table = d.add_table(rows=2, cols=3)
+    for r, row in enumerate([["指标", "2023年", "2026年"], ["产业规模（亿元）", "420", "650"]]):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    table.cell(1, 0).paragraphs[0]._p.append(parse_xml(f'<w:r {NS}><w:footnoteReference w:id="1"/></w:r>'))
+    d.add_paragraph("二、重点任务")
+    _add_footnotes(d, '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+                      '<w:footnote w:id="1"><w:p><w:r><w:t>注：产业规模指规模以上企业营业收入。</w:t></w:r></w:p></w:footnote>')
+    assert [line for line in _lines(d, tmp_path) if line] == [
+        "一、发展目标", "指标\t2023年\t2026年", "产业规模（亿元）\t420\t650", "注：产业规模指规模以上企业营业收入。",
+        "二、重点任务"]

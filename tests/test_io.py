@@ -706,3 +706,54 @@ def test_pdf_line_ending_a_label_clause_short_of_the_edge_ends_its_paragraph():
     out = join_wrapped_lines(lines)
     assert out[0].endswith("【责任单位】区经信局、区数据资源局、区市场监管局、区科技局、区发展改革局")
     assert out[1].startswith("专栏2")
+
+
+def test_pdf_text_overprinted_as_a_simulated_bold_is_read_once(tmp_path):
+    """A producer without a bold face draws a heading, a line or each character twice a fraction of a
+    point apart; pypdf reads both copies. A copy at (nearly) the same place goes; 人人 an em apart stays."""
+    line = "　　到2025年，人人享有健康服务，产业规模达到500亿元。"
+    items = [(72, 770, "二、重点任务"), (72.3, 770, "二、重点任务"), (72, 740, line), (72.4, 740, line)]
+    x = 72
+    for ch in "（一）强化创新。":
+        items += [(x, 710, ch), (x + 0.3, 710, ch)]
+        x += 14
+    items += [(72, 680, "　　常常年年。")]
+    text = read_text(_pdf_at(tmp_path / "bold.pdf", [items], size=14)).text
+    assert text.split("\n") == ["二、重点任务", line, "（一）强化创新。", "　　常常年年。"]
+
+
+def test_pdf_running_header_read_as_a_row_beside_a_table_still_goes(tmp_path):
+    """A running header (title, date at the right) stands as one plain line atop most pages, but as a
+    table's row (title⇥date) on a page that opens with a table: it is dropped there too."""
+    head = [(72, 805, "某市生物医药产业发展规划（2024—2028年）"), (420, 805, "2024年6月18日")]
+    rows = [(72, 770, "指标"), (222, 770, "2022年"), (300, 770, "2025年"),
+            (72, 748, "研发投入强度"), (222, 748, "2.1"), (300, 748, "3.0"),
+            (72, 726, "企业数量"), (222, 726, "85"), (300, 726, "120")]
+    pages = [head + [(72, 770, "　　一、总体要求"), (72, 740, "　　到2025年，产业规模达到500亿元。"), (250, 40, "第 1 页 共 3 页")],
+             head + rows + [(72, 700, "　　二、重点任务"), (250, 40, "第 2 页 共 3 页")],
+             head + [(72, 770, "　　（一）强化创新。支持企业建设研发平台。"), (250, 40, "第 3 页 共 3 页")]]
+    text = read_text(_pdf_at(tmp_path / "header.pdf", pages)).text
+    assert "2024年6月18日" not in text and "规划" not in text
+    assert text.split("\n")[2:5] == ["指标\t2022年\t2025年", "研发投入强度\t2.1\t3.0", "企业数量\t85\t120"]
+
+
+def test_html_text_a_browser_does_not_show_is_not_read(tmp_path):
+    """display:none, visibility:hidden and the hidden attribute hide drafting notes, a print view's copy
+    or a closed tab; a page that shows its article only by script keeps the hidden article."""
+    page = ("<html><body><div class='TRS_Editor'><p>一、总体要求</p>"
+            "<p>到2025年，产业规模<span style='display: none'>到2030年达到900亿元</span>达到500亿元。</p>"
+            "<p hidden>二、旧稿标题</p><p style='VISIBILITY:hidden'>（市财政局负责）</p><p>二、重点任务</p></div>"
+            "<div class='print' style='display:none'><p>一、总体要求</p><p>到2025年，产业规模达到500亿元。</p></div>"
+            "</body></html>")
+    raw = read_text(write(tmp_path, "p.html", page.encode("utf-8")))
+    assert raw.text == "一、总体要求\n到2025年，产业规模达到500亿元。\n二、重点任务"
+    shown_by_script = ("<html><body><div class='nav'>首页</div><div id='zoom' style='display:none'>"
+                       "<p>第一条 为促进生物医药产业发展，制定本办法。</p><p>第二条 本办法适用于本市。</p></div></body></html>")
+    raw = read_text(write(tmp_path, "q.html", shown_by_script.encode("utf-8")))
+    assert raw.text == "第一条 为促进生物医药产业发展，制定本办法。\n第二条 本办法适用于本市。"
+    # a long menu of links beside the hidden article is no prose the page shows
+    menu = "".join(f"<li><a href='/{i}'>栏目名称第{i}项链接文字</a></li>" for i in range(40))
+    articles = "".join(f"<p>第{i}条 为促进生物医药产业发展，支持企业开展研发创新活动。</p>" for i in range(1, 15))
+    raw = read_text(write(tmp_path, "r.html", f"<html><body><ul class='menu'>{menu}</ul><div id='zoom' style='display:none'>"
+                          f"{articles}</div><div class='footer'>版权所有：某市人民政府办公室</div></body></html>".encode("utf-8")))
+    assert raw.text.startswith("第1条 为促进生物医药产业发展") and raw.text.endswith("第14条 为促进生物医药产业发展，支持企业开展研发创新活动。")
