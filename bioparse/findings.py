@@ -12,14 +12,14 @@ import re
 import pandas as pd
 
 __all__ = [
-    "quiet_logs", "doc_labels", "period_order", "corpus_table", "corpus_summary", "level_counts",
+    "quiet_logs", "doc_labels", "period_order", "source_note", "corpus_table", "corpus_summary", "level_counts",
     "tree_outline", "deepest_document",
     "share_table", "with_group", "focus_codes", "code_label", "PARENT_LABELS", "period_contrast", "biggest_shifts",
     "top_keyness", "pct", "pp", "finding_sentence",
-    "TARGET_GROUPS", "STATUS_HEADING", "status_provisions", "goal_targets", "target_kind_table",
+    "TARGET_GROUPS", "TARGET_GROUPS_ZH", "target_group_label", "STATUS_HEADING", "status_provisions", "goal_targets", "target_kind_table",
     "target_kind_shares", "fund_sizes", "target_examples",
     "agency_period_table", "renamed_agencies", "agency_theme_matrix", "agency_turnover",
-    "distinctive_columns", "without_agency_names",
+    "distinctive_columns", "without_agency_names", "without_place_names",
     "reuse_summary", "pick_pair", "reuse_excerpts", "load_texts", "passage_contexts",
 ]
 
@@ -49,6 +49,27 @@ def doc_labels(documents: pd.DataFrame, width: int = 12) -> dict[str, str]:
         region = str(r.region or "").strip() or str(r.doc_id)
         out[r.doc_id] = f"{region} {r.period} · {_short_title(str(r.title), region, width)}"
     return out
+
+
+def source_note(documents: pd.DataFrame, tables, processed: str = "data/processed") -> str:
+    """The provenance line printed under a figure: which tables, which documents, which periods.
+
+    Two lines, computed from the documents table so it never goes stale: e.g.
+    "数据来源 (Source): bioparse 0.1.0, tables codes + provisions in data/processed/" and
+    "5 policy documents (天津市 3, 滨海新区 1, 蓟州区 1); periods 2018, 2024-2025".
+    """
+    from . import __version__
+
+    names = [tables] if isinstance(tables, str) else list(tables)
+    regions = documents["region"].fillna("").astype(str).str.strip()
+    regions = regions.where(regions != "", "?").value_counts()
+    regions = sorted(regions.items(), key=lambda kv: (-kv[1], kv[0]))
+    n = len(documents)
+    return (f"数据来源 (Source): bioparse {__version__}, table{'s' if len(names) > 1 else ''} "
+            f"{' + '.join(names)} in {processed.rstrip('/')}/\n"
+            f"{n} policy document{'s' if n != 1 else ''} ("
+            + ", ".join(f"{r} {c}" for r, c in regions)
+            + f"); period{'s' if len(period_order(documents)) > 1 else ''} {', '.join(period_order(documents))}")
 
 
 def period_order(documents: pd.DataFrame) -> list[str]:
@@ -179,6 +200,23 @@ TARGET_GROUPS = {
     "time_limit": "process time (review, start-up limits)",
     "funding": "funding (funds, subsidies, awards)",
 }
+
+
+# Chinese names of the groups, for figures labelled '中文 (English)' like the code labels.
+TARGET_GROUPS_ZH = {
+    "output": "规模：产值、营业收入",
+    "count": "规模：企业、基地等数量",
+    "time_limit": "流程时限：审评、启动",
+    "funding": "资金：基金、补贴、奖励",
+}
+
+
+def target_group_label(group: str) -> str:
+    """'中文 (English)' label of a target kind group (a value of TARGET_GROUPS, or 'other')."""
+    by_name = {v: TARGET_GROUPS_ZH.get(k) for k, v in TARGET_GROUPS.items()}
+    zh = "其他" if group == "other" else by_name.get(group)
+    en = re.sub(r" \((.*)\)$", r": \1", str(group))  # no parentheses inside the gloss
+    return f"{zh} ({en})" if zh else str(group)
 
 
 def _with_period(df: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
@@ -336,6 +374,18 @@ def without_agency_names(terms: pd.DataFrame, agencies: pd.DataFrame) -> pd.Data
     """
     names = set(agencies["agency"].astype(str)) | set(agencies["agency_canonical"].astype(str))
     names |= {n[1:] for n in names if len(n) > 2 and n[0] in "省市区县"}  # 市科技局 → 科技局
+    return terms[~terms["term"].astype(str).isin(names)].reset_index(drop=True)
+
+
+def without_place_names(terms: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """Terms minus the places the documents are issued for (蓟州区 and 蓟州, 天津市 and 天津 …).
+
+    A district's name is typical of its own plan, so in a keyness list it shows which
+    documents a period holds, not a shift of priorities.
+    """
+    names = {str(r).strip() for r in documents.get("region", pd.Series(dtype=str)).dropna()} - {""}
+    names |= {re.sub(r"(新区|自治县|自治州|特别行政区|省|市|区|县|州|盟|旗)$", "", n) for n in names}
+    names = {n for n in names if len(n) >= 2}
     return terms[~terms["term"].astype(str).isin(names)].reset_index(drop=True)
 
 

@@ -20,7 +20,7 @@ from matplotlib.patches import Patch
 from .errors import BioparseError
 
 __all__ = ["plt", "setup_fonts", "use_style", "figsize", "palette", "period_color",
-           "set_periods", "label", "save", "SavedFiles", "bar_shares", "diverging_keyness", "heatmap",
+           "set_periods", "label", "save", "add_source", "SavedFiles", "bar_shares", "diverging_keyness", "heatmap",
            "dot_plot", "side_by_side", "FONT_FAMILY", "OKABE_ITO"]
 
 FONT_FAMILY = "Noto Sans CJK SC"
@@ -162,11 +162,52 @@ class SavedFiles(list):
         printer.text(repr(self))
 
 
-def save(fig, name: str, outdir="figures", formats=_FORMATS) -> list[Path]:
+def add_source(fig, source: str):
+    """Write a provenance line (data source) under the figure, small and grey, left-aligned.
+
+    The figure's layout is run once and frozen, then the figure grows by a strip at its
+    bottom that holds the note, with the axes and legends moved up unchanged: the note never
+    overlaps the plot or a legend. A second call replaces the note in the same strip.
+    """
+    text, size = str(source), 5.5
+    old = [t for t in fig.texts if t.get_gid() == "bioparse-source"]
+    for t in old:
+        t.remove()
+    if not old:
+        fig.canvas.draw()  # final positions of axes, colorbars and legends under the layout
+        renderer = fig.canvas.get_renderer()
+        legends = [(leg, leg.get_window_extent(renderer)) for leg in fig.legends]
+        boxes = [(ax, ax.get_position()) for ax in fig.axes]
+        fig.set_layout_engine("none")
+        w, h = fig.get_size_inches()
+        strip = (size * 1.25 * (text.count("\n") + 1) + 6) / 72  # inches
+        fig.set_size_inches(w, h + strip)
+        scale, lift = h / (h + strip), strip / (h + strip)
+        for ax, b in boxes:
+            ax.set_position([b.x0, lift + b.y0 * scale, b.width, b.height * scale])
+        for leg, bb in legends:
+            leg.set_loc("lower left")
+            leg.set_bbox_to_anchor((bb.x0 / fig.dpi / w, (bb.y0 / fig.dpi + strip) / (h + strip)),
+                                   transform=fig.transFigure)
+        fig.canvas.draw()
+        for leg, bb in legends:  # take out the legend's own padding from its anchor
+            now = leg.get_window_extent(fig.canvas.get_renderer())
+            dx, dy = (bb.x0 - now.x0) / fig.dpi / w, (bb.y0 + strip * fig.dpi - now.y0) / fig.dpi / (h + strip)
+            anchor = leg.get_bbox_to_anchor().transformed(fig.transFigure.inverted())
+            leg.set_bbox_to_anchor((anchor.x0 + dx, anchor.y0 + dy), transform=fig.transFigure)
+    return fig.text(0.0, 0.004, text, ha="left", va="bottom", fontsize=size, color="#666666",
+                    gid="bioparse-source")
+
+
+def save(fig, name: str, outdir="figures", formats=_FORMATS, source: str | None = None) -> list[Path]:
     """Write `fig` as outdir/name.png (300 dpi), .svg and .pdf without creation dates; returns the paths.
 
-    The figure stays open so a notebook still shows it inline.
+    `source`, if given, is printed under the figure (see `add_source`), so a figure pasted
+    into a paper still says which data it was drawn from. The figure stays open so a
+    notebook still shows it inline.
     """
+    if source:
+        add_source(fig, source)
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
     paths = SavedFiles()
@@ -278,11 +319,12 @@ def diverging_keyness(df: pd.DataFrame, n: int = 15, term: str = "term", score: 
 
 def heatmap(df: pd.DataFrame, row: str | None = None, col: str | None = None,
             value: str | None = None, *, title: str | None = None, columns: int = 2,
-            fmt: str = "{:g}", cmap: str = "Blues"):
+            fmt: str = "{:g}", cmap: str = "Blues", cbar_label: str | None = None):
     """An annotated matrix, e.g. agency × theme counts.
 
     `df` is wide (rows × columns, as from findings.agency_theme_matrix) or long, when
     `row`, `col` and `value` name its columns. Row and column order are kept.
+    `cbar_label` names what the colours count (e.g. "条款数 (provisions)").
     """
     if row or col or value:
         _need(df, "heatmap", [row, col, value])
@@ -311,7 +353,10 @@ def heatmap(df: pd.DataFrame, row: str | None = None, col: str | None = None,
         ax.tick_params(length=0)
         for s in ax.spines.values():
             s.set_visible(False)
-        fig.colorbar(im, ax=ax, shrink=0.6, pad=0.02).outline.set_visible(False)
+        cbar = fig.colorbar(im, ax=ax, shrink=0.6, pad=0.02)
+        cbar.outline.set_visible(False)
+        if cbar_label:
+            cbar.set_label(cbar_label)
     if title:
         ax.set_title(title)
     return fig

@@ -241,7 +241,11 @@ def build_reports(notebooks_dir="notebooks", reports_dir="reports", timeout: int
 
 def main(argv=None) -> int:
     """Command line: build the reports; exit 0 when every notebook ran, 1 otherwise."""
-    ap = argparse.ArgumentParser(prog="python -m bioparse.report", description=build_reports.__doc__)
+    ap = argparse.ArgumentParser(
+        prog="python -m bioparse.report",
+        description="Execute the notebooks (*.ipynb, in name order) into self-contained HTML reports "
+                    "and an index.html linking them. A notebook that fails is named with its cell; "
+                    "the others are still built, and the exit status is 1.")
     ap.add_argument("--notebooks", default="notebooks", help="folder of *.ipynb (default notebooks)")
     ap.add_argument("--reports", default="reports", help="output folder (default reports)")
     ap.add_argument("--timeout", type=int, default=600, help="seconds per cell (default 600)")

@@ -80,7 +80,7 @@ ax.set_xlabel(plot.label("字符数", "characters of normalized text"))
 ax.set_title(plot.label("文件规模", "document size"))
 fig.legend(handles=[Patch(color=plot.period_color(p), label=p) for p in PERIODS],
            loc="outside lower center", ncol=len(PERIODS))
-plot.save(fig, "01_document_sizes", outdir=FIGURES)
+plot.save(fig, "01_document_sizes", outdir=FIGURES, source=F.source_note(documents, ["documents"]))
 """),
     md("## Provision trees\n\nProvisions per level of the tree, and the outline of the document with the deepest tree."),
     code("""
@@ -117,7 +117,9 @@ compare the share of provisions coded with each theme and value-chain stage per 
 the terms most over-represented in each period (keyness).
 """),
     code(SETUP),
-    md("## Themes\n\nShare of provisions (with any theme) that carry each theme, per period."),
+    md("## Themes\n\nShare of all provisions of a period's documents (preambles and part headings included) "
+       "that are coded with each theme. A provision can carry several themes, so the shares of a period "
+       "do not sum to 100%."),
     code("""
 from bioparse import compare
 
@@ -127,7 +129,7 @@ F.share_table(themes).round(3)
 """),
     code("""
 fig = plot.bar_shares(themes, columns=2, title=plot.label("各时期主题占比", "theme shares by period"))
-plot.save(fig, "02_theme_shares", outdir=FIGURES)
+plot.save(fig, "02_theme_shares", outdir=FIGURES, source=F.source_note(documents, ["codes", "provisions"]))
 """),
     md("## Value-chain stages"),
     code("""
@@ -136,23 +138,31 @@ F.share_table(stages).round(3)
 """),
     code("""
 fig = plot.bar_shares(stages, columns=2, title=plot.label("各时期价值链环节占比", "value-chain stage shares by period"))
-plot.save(fig, "02_stage_shares", outdir=FIGURES)
+plot.save(fig, "02_stage_shares", outdir=FIGURES, source=F.source_note(documents, ["codes", "provisions"]))
 """),
-    md("## Keyness\n\nTerms over-represented in 2024–2025 (positive) and in 2018 (negative), log-likelihood ranked."),
+    md("## Keyness\n\nTerms over-represented in 2024–2025 (positive) and in 2018 (negative), log-likelihood ranked; "
+       "the names of responsible agencies and of the documents' places are left out."),
     code("""
-# Agency names are left out: 市科委 → 市科技局 is a renaming, not a change of priorities.
-key = compare.keyness(F.without_agency_names(terms, tables["agencies"]), documents, target=LAST, by="period")
+# Agency and place names are left out: 市科委 → 市科技局 is a renaming, and 蓟州 only says which
+# district issued a plan; neither is a change of priorities.
+content_terms = F.without_place_names(F.without_agency_names(terms, tables["agencies"]), documents)
+key = compare.keyness(content_terms, documents, target=LAST, by="period")
 top = F.top_keyness(key, n=15)
 top[["term", "keyness", "n_target", "n_reference", "log_ratio"]].round(2)
 """),
     code("""
 fig = plot.diverging_keyness(key, n=15, sides=(LAST, FIRST),
                              title=plot.label(f"关键词：{LAST} 对 {FIRST}", f"keyness: {LAST} vs {FIRST}"))
-plot.save(fig, "02_keyness", outdir=FIGURES)
+plot.save(fig, "02_keyness", outdir=FIGURES, source=F.source_note(documents, ["terms", "agencies", "documents"]))
 """),
     md("## Finding"),
     code("""
 focus = F.focus_codes(themes, ["review", "clinical", "insurance"])
+rose = [c for c in focus if F.period_contrast(themes, c)["change"] > 0]
+verdict = "Yes" if focus and len(rose) == len(focus) else ("Partly" if rose else "No")
+print(f"{verdict}: {len(rose)} of the {len(focus)} innovation-chain themes "
+      f"({'、'.join(F.code_label(c, short=True) for c in focus)}) are coded on a larger share of "
+      f"provisions in {LAST} than in {FIRST}:")
 for code_id in focus:
     print(F.finding_sentence(F.code_label(code_id), F.period_contrast(themes, code_id)))
 shifts = F.biggest_shifts(themes, n=3)
@@ -199,22 +209,37 @@ F.share_table(by_group).rename(index=F.code_label).round(3)
 """),
     code("""
 fig = plot.bar_shares(by_group, columns=2, title=plot.label("政策工具结构：时期 × 层级", "instrument families by period and level"))
-plot.save(fig, "03_instrument_mix", outdir=FIGURES)
+plot.save(fig, "03_instrument_mix", outdir=FIGURES, source=F.source_note(documents, ["codes", "provisions"]))
 """),
     md("## Individual instruments by period"),
     code("""
 detail = compare.code_shares(instruments, provisions, documents, by="period", scheme="instrument")
 fig = plot.bar_shares(detail, title=plot.label("具体政策工具", "instruments by period"), columns=2)
-plot.save(fig, "03_instruments_detail", outdir=FIGURES)
+plot.save(fig, "03_instruments_detail", outdir=FIGURES, source=F.source_note(documents, ["codes", "provisions"]))
 """),
     md("## Finding"),
     code("""
+change = {c: F.period_contrast(by_period, c)["change"] for c in F.share_table(by_period).index}
+gain = max(change, key=lambda c: (change[c], c))
+if "demand" not in change:
+    print("No provision is coded with a demand-side instrument.")
+else:
+    demand = F.period_contrast(by_period, "demand")
+    print(f"{'Yes' if demand['change'] > 0 else 'No'}: demand-side instruments are used in "
+          f"{F.pct(demand['share_before'])} of provisions in {FIRST} and {F.pct(demand['share_after'])} in {LAST} "
+          f"({F.pp(demand['change'])}); " + ("the largest gain of the three families." if gain == "demand" else
+          f"the largest gain is {F.code_label(gain)} ({F.pp(change[gain])})."))
 for code_id in F.share_table(by_period).index:
     print(F.finding_sentence(F.code_label(code_id), F.period_contrast(by_period, code_id)))
 wide = F.share_table(by_group)
 for code_id in wide.index:
     parts = ", ".join(f"{g} {F.pct(wide.at[code_id, g])}" for g in wide.columns)
     print(f"{F.code_label(code_id)} by period and level: {parts}.")
+size = groups.groupby("group").agg(docs=("doc_id", "size"))
+size["provisions"] = provisions["doc_id"].map(groups.set_index("doc_id")["group"]).value_counts()
+print("Each period × level share rests on few documents: " + ", ".join(
+    f"{g} {r.docs} document{'s' if r.docs != 1 else ''} ({int(r.provisions)} provisions)"
+    for g, r in size.iterrows()) + ".")
 shifts = F.biggest_shifts(detail, n=3)
 print("Instruments that rose most: " + "; ".join(
     f"{F.code_label(r.code)} {F.pp(r.change)}" for r in shifts[shifts['change'] > 0].itertuples()) + ".")
@@ -246,10 +271,10 @@ kinds
     code("""
 shares = F.target_kind_shares(targets, documents)
 long = shares.rename_axis(columns="kind").stack().rename("share").reset_index()
-fig = plot.bar_shares(long, by="period", code="kind", labels=str, columns=2,
+fig = plot.bar_shares(long, by="period", code="kind", labels=F.target_group_label, columns=2,
                       xlabel=plot.label("占该时期目标的比例", "share of the period's targets"),
                       title=plot.label("量化目标类型", "kinds of quantitative targets"))
-plot.save(fig, "04_target_kinds", outdir=FIGURES)
+plot.save(fig, "04_target_kinds", outdir=FIGURES, source=F.source_note(documents, ["targets", "provisions"]))
 """),
     md("## Examples\n\nScale goals and process-time limits as written, in document order."),
     code("""
@@ -266,6 +291,9 @@ n = kinds.sum(axis=1)
 print(f"Figures in current-state sections left out as baselines: {len(all_targets) - len(targets)}.")
 scale = [F.TARGET_GROUPS["output"], F.TARGET_GROUPS["count"]]
 proc = F.TARGET_GROUPS["time_limit"]
+print(f"Scale goals make up {F.pct(shares.loc[FIRST, scale].sum())} of the quantitative targets in {FIRST} "
+      f"and {F.pct(shares.loc[LAST, scale].sum())} in {LAST}; process-time limits "
+      f"{F.pct(shares.loc[FIRST, proc])} and {F.pct(shares.loc[LAST, proc])}.")
 for p in PERIODS:
     print(f"{p}: {n[p]} quantitative targets; scale goals (output, counts) {F.pct(shares.loc[p, scale].sum())}, "
           f"process-time limits {F.pct(shares.loc[p, proc])}, funding {F.pct(shares.loc[p, F.TARGET_GROUPS['funding']])}.")
@@ -290,6 +318,10 @@ The 2018 institutional reform renamed and merged agencies (市科委 → 市科�
 市卫生健康委, …) and created new ones (市医保局, 市药监局). With names mapped to today's
 canonical names, which agencies are made responsible for provisions in each period, which
 appear or disappear, and which themes each agency is responsible for?
+
+Canonical names of district bodies (区科技局, 区发展改革委 …) drop the district: 区科技局 counts the
+science bureau of whichever district issued the plan, so a 区 body "in both periods" may be two
+different districts' bureaus.
 """),
     code(SETUP),
     code("""
@@ -305,8 +337,9 @@ F.renamed_agencies(agencies, documents)
     code("""
 matrix = F.agency_theme_matrix(agencies, codes, scheme="theme", top_agencies=15, top_codes=12)
 fig = plot.heatmap(matrix.rename(columns=lambda c: F.code_label(c, short=True)),
-                   title=plot.label("责任单位 × 主题", "agency × theme (provisions)"))
-plot.save(fig, "05_agency_theme", outdir=FIGURES)
+                   title=plot.label("责任单位 × 主题", "agency × theme"),
+                   cbar_label=plot.label("条款数", "provisions"))
+plot.save(fig, "05_agency_theme", outdir=FIGURES, source=F.source_note(documents, ["agencies", "codes"]))
 """),
     md("## Finding"),
     code("""
@@ -335,8 +368,8 @@ NOTEBOOKS["06_diffusion"] = [
     md("""
 # Diffusion: passages shared between plans
 
-Policy diffuses by copying. Which passages does the district plan (蓟州区, 2018) share with the
-city plan of the same year, and which clauses do the 2024–2025 measures share with each
+Policy diffuses by copying. Which passages does a district plan share with the city plan of
+the same year, and which clauses do the 2024–2025 measures share with each
 other? Shared passages come from the reuse table (aligned near-identical text); below, each
 pair is shown side by side with the shared text highlighted.
 """),
@@ -392,13 +425,18 @@ NOTEBOOKS["07_pmc"] = [
 # Policy consistency: the PMC index of each document
 
 The PMC index (Policy Modeling Consistency, Ruiz Estrada 2011) scores a policy on nine
-primary variables — its nature, timeliness, issuing level, fields, instruments, targets,
-incentives, evaluation and openness — each the mean of yes/no secondary variables read from
+primary variables — X1 nature, X2 timeliness, X3 issuing body, X4 fields, X5 instruments,
+X6 evaluation basis, X7 focus, X8 incentives and constraints, X9 openness — each the mean of yes/no secondary variables read from
 the tables by declarative rules (the pmc: section of bioparse/resources/codebook.yaml). Are the 2024–2025 measures more
 complete policy designs than the 2018 plans?
+
+The grade reads the index as a fraction of the nine variables: perfect ≥ 0.9 (8.1 of 9),
+excellent ≥ 0.7 (6.3), acceptable ≥ 0.5 (4.5), else poor. Much of the PMC literature grades on
+fixed cut-offs instead (9–7 perfect, 6.99–5 excellent, 4.99–3 acceptable), under which a
+document scoring 7.0–8.0 here would be "perfect", not "excellent".
 """),
     code(SETUP),
-    md("## Index per document\n\nThe build scores every document (tables pmc and pmc_index); the grade reads the index as a fraction of the nine variables."),
+    md("## Index per document\n\nThe build scores every document (tables pmc and pmc_index)."),
     code("""
 period_of = documents.set_index("doc_id")["period"]
 index = tables["pmc_index"].assign(document=lambda d: d["doc_id"].map(labels),
@@ -413,12 +451,15 @@ scores = (primary.merge(index[["doc_id", "period"]], on="doc_id")
           .assign(document=lambda d: d["doc_id"].map(labels),
                   variable=lambda d: d["variable"] + " " + d["name_zh"]))
 fig = plot.heatmap(scores, row="document", col="variable", value="score", fmt="{:.2f}",
-                   title=plot.label("PMC 一级变量得分", "PMC primary-variable scores"))
-plot.save(fig, "07_pmc_scores", outdir=FIGURES)
+                   title=plot.label("PMC 一级变量得分", "PMC primary-variable scores"),
+                   cbar_label=plot.label("得分", "score"))
+plot.save(fig, "07_pmc_scores", outdir=FIGURES, source=F.source_note(documents, ["pmc", "pmc_index"]))
 """),
     md("## Finding"),
     code("""
 means = index.groupby("period")["pmc"].mean()
+print(f"The {LAST} documents score {'higher' if means[LAST] > means[FIRST] else 'not higher'} on average "
+      f"({means[LAST]:.2f} against {means[FIRST]:.2f} of 9 in {FIRST}, {means[LAST] - means[FIRST]:+.2f}).")
 for p in PERIODS:
     docs = index[index["period"] == p].sort_values("doc_id")
     print(f"{p}: mean PMC index {means[p]:.2f} of {int(docs['n_variables'].iloc[0])}; "
@@ -427,6 +468,12 @@ gap = primary.merge(index[["doc_id", "period"]], on="doc_id").groupby(["variable
 gap["change"] = gap[LAST] - gap[FIRST]
 gap = gap.sort_values(["change"], ascending=False, kind="stable")
 print("Largest gains: " + "; ".join(f"{v} {z} {r.change:+.2f}" for (v, z), r in gap.head(3).iterrows()) + ".")
+spread = primary.groupby(["variable", "name_zh"])["score"].agg(["min", "max"])
+same = spread[spread["min"] == spread["max"]]
+if len(same):
+    print("Same score in every document, so they do not tell the documents apart: "
+          + "; ".join(f"{v} {z} {r['min']:.2f}" for (v, z), r in same.iterrows())
+          + ".")
 """),
 ]
 

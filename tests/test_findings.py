@@ -184,3 +184,30 @@ def test_empty_tables_give_empty_results(documents):
     agencies = pd.DataFrame(columns=["doc_id", "provision_id", "agency", "agency_canonical"])
     assert F.agency_period_table(agencies, documents).empty
     assert F.renamed_agencies(agencies, documents).empty
+
+
+def test_source_note_names_tables_documents_and_periods(documents):
+    from bioparse import __version__
+
+    note = F.source_note(documents, ["codes", "provisions"])
+    first, second = note.split("\n")
+    assert first == f"数据来源 (Source): bioparse {__version__}, tables codes + provisions in data/processed/"
+    assert second == "3 policy documents (某省 2, 某县 1); periods 2018, 2024-2025"
+    one = F.source_note(documents.iloc[:1], "documents", processed="my/out/")
+    assert one.endswith("table documents in my/out/\n1 policy document (某省 1); period 2018")
+
+
+def test_target_group_labels_are_bilingual():
+    assert F.target_group_label(F.TARGET_GROUPS["time_limit"]) == (
+        "流程时限：审评、启动 (process time: review, start-up limits)")
+    assert F.target_group_label("other") == "其他 (other)"
+    assert F.target_group_label("unknown") == "unknown"
+    assert set(F.TARGET_GROUPS_ZH) == set(F.TARGET_GROUPS)
+
+
+def test_without_place_names_drops_regions_with_and_without_suffix():
+    terms = pd.DataFrame({"doc_id": ["a"] * 5, "provision_id": ["1"] * 5,
+                          "term": ["蓟州", "蓟州区", "滨海", "中药", "天津"], "count": [1] * 5})
+    docs = pd.DataFrame({"doc_id": ["a", "b", "c"], "region": ["蓟州区", "滨海新区", "天津市"]})
+    assert F.without_place_names(terms, docs)["term"].tolist() == ["中药"]
+    assert F.without_place_names(terms, docs.assign(region=None))["term"].tolist() == terms["term"].tolist()

@@ -159,3 +159,33 @@ def test_save_result_is_a_list_of_paths_with_a_short_repr(tmp_path):
     paths = plot.save(fig, "fig", outdir=tmp_path)
     assert isinstance(paths, list) and paths == [tmp_path / "fig.png", tmp_path / "fig.svg", tmp_path / "fig.pdf"]
     assert repr(paths) == f"saved {tmp_path / 'fig'}.{{png,svg,pdf}}"
+
+
+def test_save_writes_the_data_source_under_the_figure(tmp_path):
+    """A figure pasted into a paper must still say which data it was drawn from."""
+    from PIL import Image
+
+    plot.use_style()
+    fig = plot.bar_shares(SHARES, title="审评审批")
+    plain = plot.save(fig, "plain", outdir=tmp_path, formats=("png",))
+    with_source = plot.save(fig, "sourced", outdir=tmp_path, formats=("png", "svg"),
+                            source="数据来源 (Source): tables codes + provisions\n5 policy documents")
+    notes = [t for t in fig.texts if t.get_gid() == "bioparse-source"]
+    assert [t.get_text() for t in notes] == ["数据来源 (Source): tables codes + provisions\n5 policy documents"]
+    # below the plot and its legend, not on top of them
+    renderer = fig.canvas.get_renderer()
+    ax_bottom = fig.axes[0].get_tightbbox(renderer).y0
+    assert notes[0].get_window_extent(renderer).y1 < min(ax_bottom, *(
+        leg.get_window_extent(renderer).y0 for leg in fig.legends))
+    # the saved image grows to hold the note (bbox tight), and the SVG carries it
+    assert Image.open(with_source[0]).size[1] > Image.open(plain[0]).size[1]
+    assert 'id="bioparse-source' in with_source[1].read_text(encoding="utf-8")
+    plot.save(fig, "again", outdir=tmp_path, formats=("png",), source="second")
+    assert [t.get_text() for t in fig.texts if t.get_gid() == "bioparse-source"] == ["second"]
+
+
+def test_heatmap_colorbar_says_what_it_counts():
+    wide = pd.DataFrame({"审评": [3, 0], "临床": [1, 4]}, index=["市药监局", "市医保局"])
+    fig = plot.heatmap(wide, cbar_label="条款数 (provisions)")
+    assert fig.axes[-1].get_ylabel() == "条款数 (provisions)"
+    assert plot.heatmap(wide).axes[-1].get_ylabel() == ""

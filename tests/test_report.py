@@ -103,3 +103,14 @@ def test_notebook_summary_skips_code_and_later_headings():
     nb = new_notebook(cells=[new_code_cell("# not a heading"),
                              new_markdown_cell("# Title\n## Sub\nLine one\nline two\n\nmore")])
     assert report.notebook_summary(nb) == ("Title", "Line one line two")
+
+
+def test_command_line_help_speaks_to_the_user(capsys):
+    """--help describes what the command does, not the Python function's return value."""
+    from bioparse import report
+
+    with pytest.raises(SystemExit):
+        report.main(["--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert "Returns" not in out and "reports_dir" not in out
+    assert "index.html" in out and "exit status is 1" in out
