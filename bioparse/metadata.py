@@ -331,8 +331,24 @@ def _title(lines: list[str], head_text: str, notice: str) -> str:
             s += following
         elif prev and len(prev) <= 30 and not prev.endswith(("。", "：", "；", "号", "日")):  # not a number or date line
             s = prev + s
-        return s
+        return (_annexed_title(lines, last) or s) if s.endswith(_NOTICE_ENDS) else s
     return _flat_notice_title(lines)
+
+
+def _annexed_title(lines: list[str], after: int) -> str:
+    """X when a notice attaches its policy by a line 附件：X alone (no 印发, no 《》: a 申报通知 and its 申报指南)
+    and X's own title line stands below it in the head, so the text that follows is X's; "" otherwise."""
+    for k in range(after + 1, len(lines)):
+        if "附件" not in lines[k]:  # cheap test first
+            continue
+        s = _clean(lines[k])
+        label = _ANNEX_LABEL.match(s)
+        title = s[label.end():] if label and label.end() > 2 else ""
+        if not (4 <= len(title) <= 60 and _TITLE_END_RE.search(title) and not _NOT_IN_TITLES.search(title)):
+            continue
+        if any(_clean(ln) == title for ln in lines[k + 1:]):
+            return _with_period(title, lines)
+    return ""
 
 
 # a notice's title inside a copy that lost its line breaks: 关于印发Y的通知 with no sentence's mark in Y

@@ -833,3 +833,16 @@ def test_a_number_run_into_the_source_on_a_pages_facts_line():
             "发布时间:2009-07-31 来源:某市科学技术委员会某科合(2009)029号\n各区科委、各产业基地：\n现将计划印发给你们。\n"
             "某市科学技术委员会\n某市发展和改革委员会\n二○○九年七月三十日\n")
     assert infer_metadata(text)["doc_number"] == "某科合(2009)029号"
+
+
+def test_a_notice_attaching_its_guide_by_an_annex_line_takes_the_guides_title():
+    """关于组织申报…的通知 with 附件：X申报指南 (no 印发, no 《》) and X's own title line below: the text is X's.
+    A notice whose annex is not set out below keeps its own title."""
+    head = ("某川市卫生健康委员会\n关于组织开展2025年度中医药特色项目申报工作的通知\n\n各县（区）卫生健康局：\n"
+            "　　现将有关事项通知如下，请认真组织申报。\n　　附件：2025年度中医药特色项目申报指南\n\n"
+            "某川市卫生健康委员会\n2025年2月10日\n\n")
+    guide = "2025年度中医药特色项目申报指南\n\n一、支持方向\n　　支持中医药特色专科建设。\n"
+    m = infer_metadata(head + guide)
+    assert (m["title"], m["issuer"], m["date"]) == ("2025年度中医药特色项目申报指南", "某川市卫生健康委员会", "2025-02-10")
+    m = infer_metadata(head + "一、支持方向\n　　支持中医药特色专科建设。\n")
+    assert m["title"] == "某川市卫生健康委员会关于组织开展2025年度中医药特色项目申报工作的通知"
