@@ -22,8 +22,8 @@ _ORG_END_WORDS = ("人民政府", "政府", "办公厅", "办公室", "委员会
 _ORG_END = re.compile(f"(?:{'|'.join(_ORG_END_WORDS)})$")
 _CN_NUM = "〇○零Ｏ一二三四五六七八九十"
 _DATE_AR = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-# a year typed with the letter O for its zeros (二OO六年, in law databases' copies) is one too
-_DATE_CN = re.compile(rf"([{_CN_NUM}O]{{4}})\s*年\s*([{_CN_NUM}]{{1,3}})\s*月\s*([{_CN_NUM}]{{1,3}})\s*日")
+# a year typed with the letter O or the digit 0 for its zeros (二OO六年, 二00五年, in law databases' copies) is one too
+_DATE_CN = re.compile(rf"([{_CN_NUM}O0]{{4}})\s*年\s*([{_CN_NUM}]{{1,3}})\s*月\s*([{_CN_NUM}]{{1,3}})\s*日")
 _DATE_ISO = re.compile(r"(?:日期|时间)[：:\s]*(\d{4})[-./](\d{1,2})[-./](\d{1,2})")  # 发布日期：, 成文日期：, 发布时间：
 # a labelled date a copied page wrote without separators: 发布日期：20220519, 发布时间：2022519
 _DATE_COMPACT = re.compile(r"(?:日期|时间)[：:\s]*((?:19|20)\d{2})(\d{3,4})(?!\d)")
@@ -116,7 +116,7 @@ def parse_date(s: str) -> str:
             else:
                 y, mo, d = (int(g) for g in m.groups())
         else:
-            y, mo, d = (date_part(g.replace("O", "〇")) for g in m.groups())
+            y, mo, d = (date_part(g.replace("O", "〇").replace("0", "〇")) for g in m.groups())
             if None in (y, mo, d):
                 return ""
     if not (1 <= mo <= 12 and 1 <= d <= 31):
@@ -248,8 +248,8 @@ def _signature(head_lines: list[str], text: str) -> tuple[list[str], str]:
     return orgs, parse_date(lines[i])
 
 
-# the plan's title as the head cites it: in the 印发 sentence, or a 政府令's 《…》已经…现予公布
-_CITED_TITLE_RES = (re.compile(r"《([^《》\n]{4,80})》(?:[和、及与，,]?《[^《》\n]{4,80}》)*[^。\n]{0,12}印发"),
+# the plan's title as the head cites it: in the 印发 (or a 批转 notice's 转发) sentence, or a 政府令's 《…》已经…现予公布
+_CITED_TITLE_RES = (re.compile(r"《([^《》\n]{4,80})》(?:[和、及与，,]?《[^《》\n]{4,80}》)*[^。\n]{0,12}(?:印发|转发)"),
                     re.compile(r"印发[^。\n《]{0,6}《([^《》\n]{4,80})》"),
                     re.compile(r"《([^《》\n]{4,80})》已经[^。\n]{0,60}?(?:现予|予以)(?:公布|发布)"),
                     re.compile(r"征求[^。\n《]{0,6}《([^《》\n]{4,80})》[^。\n《》]{0,4}意见"))  # a draft put out for comment
@@ -331,8 +331,24 @@ def _title(lines: list[str], head_text: str, notice: str) -> str:
             s += following
         elif prev and len(prev) <= 30 and not prev.endswith(("。", "：", "；", "号", "日")):  # not a number or date line
             s = prev + s
-        return s
+        return (_annexed_title(lines, last) or s) if s.endswith(_NOTICE_ENDS) else s
     return _flat_notice_title(lines)
+
+
+def _annexed_title(lines: list[str], after: int) -> str:
+    """X when a notice attaches its policy by a line 附件：X alone (no 印发, no 《》: a 申报通知 and its 申报指南)
+    and X's own title line stands below it in the head, so the text that follows is X's; "" otherwise."""
+    for k in range(after + 1, len(lines)):
+        if "附件" not in lines[k]:  # cheap test first
+            continue
+        s = _clean(lines[k])
+        label = _ANNEX_LABEL.match(s)
+        title = s[label.end():] if label and label.end() > 2 else ""
+        if not (4 <= len(title) <= 60 and _TITLE_END_RE.search(title) and not _NOT_IN_TITLES.search(title)):
+            continue
+        if any(_clean(ln) == title for ln in lines[k + 1:]):
+            return _with_period(title, lines)
+    return ""
 
 
 # a notice's title inside a copy that lost its line breaks: 关于印发Y的通知 with no sentence's mark in Y

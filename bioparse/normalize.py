@@ -296,11 +296,17 @@ _SENTENCE_FINAL = tuple("。！？；：!?;:")
 _CLAUSE_PUNCTUATION = re.compile(r"[，。；：！？,;:!?]")
 
 
+# A part label set off by any blank (一 指导思想): structure takes it for a heading on a short line of its own,
+# so a short rest that starts so is a heading of its own, never the wrapped end of the line before.
+_BLANK_PART_START = re.compile(rf"[{CN_DIGITS}]{{1,3}}[ \u3000\xa0]+(?=[^\s\d])")
+
+
 def _wrapped_heading(line: str, rest: str) -> bool:
     """Whether a break after ``line`` only wraps a heading: a numbered line and a short rest, both without punctuation."""
     rest = rest.split("\n", 1)[0].strip(" \t\xa0\u3000")
     return (bool(rest) and len(rest) <= 20 and HEADING_START.match(line) is not None
-            and HEADING_START.match(rest) is None and not _CLAUSE_PUNCTUATION.search(line + rest))
+            and HEADING_START.match(rest) is None and not _BLANK_PART_START.match(rest)
+            and not _CLAUSE_PUNCTUATION.search(line + rest))
 
 
 def _cjk_full_stop(line: str) -> bool:

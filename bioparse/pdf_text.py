@@ -13,6 +13,7 @@ the positions show no blank was typed, is removed (see close_spread_figures).
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .normalize import PAGE_NUMBER_LINE
@@ -65,9 +66,45 @@ def page_text(page) -> str:
     if "".join(p.text for p in pieces) != text:  # a pypdf that writes text its visitor never sees
         return text
     changed = drop_overprints(pieces)
+    changed = drop_small_header(pieces, _page_top(page)) or changed
     if close_spread_figures(pieces) or changed:
         text = "".join(p.text for p in pieces)
     return splice_tables(text, pieces)
+
+
+_HEADER_BAND = 0.08  # of the page's height: a running header stands in the top margin, above the type area
+_HEADER_SIZE = 0.7  # of the body's size: a running header is set in a small face (9 pt over a 14–16 pt body)
+
+
+def _page_top(page) -> tuple[float, float]:
+    """(top, height) of the page's media box; (0, 0) when it cannot be read."""
+    try:
+        box = page.mediabox
+        return float(box.top), float(box.top) - float(box.bottom)
+    except Exception:  # a damaged box: no header band
+        return 0.0, 0.0
+
+
+def drop_small_header(pieces: list[Piece], box: tuple[float, float]) -> bool:
+    """Empty the pieces of a running header: set in the page's top band, at most _HEADER_SIZE of the body's size,
+    above every line of the body. A one-page PDF's header (title and date) repeats on no other page, so it is
+    known by this; a 公文 sets no text there (its red head is larger than the body). Returns whether any changed."""
+    top, height = box
+    drawn = [p for p in pieces if p.text.strip() and p.size > 0]
+    if height <= 0 or not drawn:
+        return False
+    weight = Counter()
+    for p in drawn:
+        weight[round(p.size, 1)] += len(p.text.strip())
+    body = weight.most_common(1)[0][0]
+    small = [p for p in drawn if p.size <= _HEADER_SIZE * body]
+    if not small:
+        return False
+    body_top = max(p.y for p in drawn if p.size > _HEADER_SIZE * body)
+    header = [p for p in small if p.y >= top - _HEADER_BAND * height and p.y > body_top + p.size]
+    for p in header:
+        p.text = "\n" * p.text.count("\n")  # its line breaks stay: the blank line left is dropped later
+    return bool(header)
 
 
 _OVERPRINT_SHIFT = 0.25  # em: a copy of a piece drawn this close to it is a simulated bold, not a second word

@@ -357,8 +357,8 @@ def _pdf_at(path, pages, size=10):
     with plt.rc_context({"pdf.fonttype": 42}), PdfPages(path) as pdf:
         for items in pages:
             fig = plt.figure(figsize=(595 / 72, 842 / 72))
-            for x, y, s in items:
-                fig.text(x / 595, y / 842, s, fontsize=size)
+            for x, y, s, *own in items:  # (x, y, text) or (x, y, text, font size)
+                fig.text(x / 595, y / 842, s, fontsize=own[0] if own else size)
             pdf.savefig(fig)
             plt.close(fig)
     return path
@@ -735,6 +735,18 @@ def test_pdf_running_header_read_as_a_row_beside_a_table_still_goes(tmp_path):
     text = read_text(_pdf_at(tmp_path / "header.pdf", pages)).text
     assert "2024年6月18日" not in text and "规划" not in text
     assert text.split("\n")[2:5] == ["指标\t2022年\t2025年", "研发投入强度\t2.1\t3.0", "企业数量\t85\t120"]
+
+
+def test_a_one_page_pdfs_small_running_header_goes(tmp_path):
+    """A one-page PDF's running header (a title and a date in 9 pt in the top margin, over a 14 pt body) repeats
+    on no other page: its small face and place tell it. A large red head there and a small note in the body stay."""
+    items = [(72, 812, "某县中药产业提升方案", 9), (420, 812, "2023年9月5日", 9),
+             (120, 790, "某县人民政府文件", 22), (72, 740, "　　一、总体要求", 14),
+             (72, 710, "　　到2026年，中药产业产值达到80亿元，建成种植基地12个。", 14),
+             (72, 690, "　　注：产值按现价计算。", 9), (72, 660, "　　二、重点任务", 14)]
+    text = read_text(_pdf_at(tmp_path / "one.pdf", [items])).text
+    assert text.split("\n") == ["某县人民政府文件", "　　一、总体要求", "　　到2026年，中药产业产值达到80亿元，建成种植基地12个。",
+                                "　　注：产值按现价计算。", "　　二、重点任务"]
 
 
 def test_html_text_a_browser_does_not_show_is_not_read(tmp_path):

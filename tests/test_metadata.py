@@ -112,7 +112,8 @@ def test_text_without_header_gives_blanks():
 
 @pytest.mark.parametrize("s,want", [("2024年8月17日", "2024-08-17"), ("二〇二四年八月十七日", "2024-08-17"),
                                     ("来源：市政府办公室　发布时间：2024-06-01 16:30", "2024-06-01"),  # a web page's
-                                    ("二〇一八年十二月二十六日", "2018-12-26"), ("2019年13月1日", ""), ("无", "")])
+                                    ("二〇一八年十二月二十六日", "2018-12-26"), ("2019年13月1日", ""), ("无", ""),
+                                    ("二00七年九月三日", "2007-09-03")])  # zeros typed as the digit 0 (a law database's copy)
 def test_parse_date(s, want):
     assert parse_date(s) == want
 
@@ -833,3 +834,27 @@ def test_a_number_run_into_the_source_on_a_pages_facts_line():
             "发布时间:2009-07-31 来源:某市科学技术委员会某科合(2009)029号\n各区科委、各产业基地：\n现将计划印发给你们。\n"
             "某市科学技术委员会\n某市发展和改革委员会\n二○○九年七月三十日\n")
     assert infer_metadata(text)["doc_number"] == "某科合(2009)029号"
+
+
+def test_a_notice_attaching_its_guide_by_an_annex_line_takes_the_guides_title():
+    """关于组织申报…的通知 with 附件：X申报指南 (no 印发, no 《》) and X's own title line below: the text is X's.
+    A notice whose annex is not set out below keeps its own title."""
+    head = ("某川市卫生健康委员会\n关于组织开展2025年度中医药特色项目申报工作的通知\n\n各县（区）卫生健康局：\n"
+            "　　现将有关事项通知如下，请认真组织申报。\n　　附件：2025年度中医药特色项目申报指南\n\n"
+            "某川市卫生健康委员会\n2025年2月10日\n\n")
+    guide = "2025年度中医药特色项目申报指南\n\n一、支持方向\n　　支持中医药特色专科建设。\n"
+    m = infer_metadata(head + guide)
+    assert (m["title"], m["issuer"], m["date"]) == ("2025年度中医药特色项目申报指南", "某川市卫生健康委员会", "2025-02-10")
+    m = infer_metadata(head + "一、支持方向\n　　支持中医药特色专科建设。\n")
+    assert m["title"] == "某川市卫生健康委员会关于组织开展2025年度中医药特色项目申报工作的通知"
+
+
+def test_a_notice_passing_on_a_bodys_rules_takes_their_title_and_signs_with_digit_zeros():
+    """关于批转…的通知: the 《X》 it 转发s is the policy; its 落款 date 二00八年… (zeros typed as the digit 0) is a date,
+    so the body above it is the issuer."""
+    text = ("某江省某州市人民政府\n\n关于批转某州市中药材市场管理办法的通知\n\n某政〔2008〕17号\n\n各县（市）人民政府，市政府各部门：\n"
+            "　　市政府同意市商务局拟订的《某州市中药材市场管理办法》，现转发给你们，请认真执行。\n\n某州市人民政府\n"
+            "二00八年五月九日\n\n某州市中药材市场管理办法\n\n第一条 为规范中药材市场秩序，制定本办法。\n")
+    m = infer_metadata(text)
+    assert (m["title"], m["issuer"], m["date"], m["doc_number"]) == (
+        "某州市中药材市场管理办法", "某州市人民政府", "2008-05-09", "某政〔2008〕17号")

@@ -234,6 +234,14 @@ def test_a_manual_break_wrapping_a_heading_joins_it():
     assert soft_breaks(f"各有关单位{SOFT_BREAK}现将方案印发") == "各有关单位\n现将方案印发"
 
 
+@pytest.mark.parametrize("blank", [" ", "\u3000"])
+def test_a_manual_break_before_a_part_set_off_by_a_blank_is_a_line_break(blank):
+    """第二部分　发展目标⏎三 产业布局: a part label set off by a blank (structure's short heading line) starts a line."""
+    from bioparse.normalize import SOFT_BREAK, soft_breaks
+    assert soft_breaks(f"第二部分　发展目标{SOFT_BREAK}三{blank}产业布局") == f"第二部分　发展目标\n三{blank}产业布局"
+    assert soft_breaks(f"二、推进医药产业{SOFT_BREAK}集群建设") == "二、推进医药产业集群建设"
+
+
 
 def test_a_manual_break_after_a_full_stop_typed_in_ascii_is_a_line_break():
     """工作日.⏎(牵头单位:…) in a text typed with half-width punctuation: the . after a Chinese character
