@@ -2,7 +2,7 @@
 
 Recognised clause forms (full-width （）, half-width () or mixed; or with no parentheses at
 the end of a paragraph):
-  （责任单位：A、B）  （责任部门：A、B）  （牵头单位：A；配合单位：B、C）
+  （责任单位：A、B）  （责任部门：A、B）  （牵头单位：A；配合单位：B、C）  （责任主体：A；支持单位：B）
   （A、B按职责分工负责）  （A牵头，B、C配合）  （A、B负责）  （A、B） (bare list, paragraph end)
   （A负责，B配合）  （A会同B负责）  （A、B按职能分工落实）  （由A负责）  【责任单位：A】  〔牵头单位：A〕
   〔A、B〕 (a list in square brackets, paragraph end)
@@ -36,6 +36,7 @@ MARKERS = {
     "实施主体": "responsible", "实施部门": "responsible",
     "牵头单位": "lead", "牵头部门": "lead",
     "配合单位": "support", "配合部门": "support", "参与单位": "support", "协同单位": "support",
+    "支持单位": "support", "支持部门": "support",  # （责任主体：A；支持单位：B）: B backs A's measure
     # provincial departments name their own divisions (处室) and some plans say 主办/协办
     "责任处室": "responsible", "责任科室": "responsible", "责任机构": "responsible", "承办单位": "responsible",
     "牵头处室": "lead", "牵头机构": "lead", "主办单位": "lead",
@@ -87,11 +88,13 @@ _LEAD_ONLY_RE = re.compile(r"^(?P<lead>.+?)(?:分别|共同|联合)?牵头(?:负
 _SUPPORT_SUFFIX_RE = re.compile(_SUPPORT_MANNER + r"(?:配合|参与|协助|(?:加强)?指导)\s*$")
 # 等, 等有关部门, 等驻长高校: the tail after the last name of a list
 # (等省有关部门, 等市直有关单位: a level word only before 有关/相关; the 等 of 高等院校 is none);
-# also the kind of place the listed ones stand for: 三角镇等镇街, 甲镇等镇（街道）, 高新区等园区, B区等区
+# also the kind of place the listed ones stand for: 三角镇等镇街, 甲镇等镇（街道）, 高新区等园区, B区等区,
+# and that kind's governing body: 高新区等开发区管委会, 甲县等县（市、区）人民政府 (the list ends at 高新区, 甲县)
 _ETC_TAIL_RE = re.compile(r"等(?<![高中初]等)(?:驻[^、，,；;（）()等]{1,2}|[省市区县州盟旗][直级属]?(?=有关|相关))?(?:有关|相关)?"
                           r"(?:部门|单位|高校|院校|科研院所|院所|医疗机构|机构|企业"
-                          r"|镇街|镇[（(]街道?[）)]|镇街道|乡镇|街道|区县|县区|县市区|县[（(]市、区[）)]|县市|市县"
-                          r"|园区|开发区|功能区|板块|[区县市镇乡地])?$")
+                          r"|(?:(?:镇街|镇[（(]街道?[）)]|镇街道|乡镇|街道|区县|县区|县市区|县[（(]市、区[）)]|县市|市县"
+                          r"|园区|开发区|功能区|板块|[区县市镇乡地])?"
+                          r"(?:管委会|管理委员会|(?:人民)?政府|办事处|党工委)?))$")
 _SPACE_RE = re.compile(r"\s+")
 _WORD_RE = re.compile(r"\S+")
 # a role after a name: 市发展改革委（牵头）, 市财政局（配合）

@@ -69,14 +69,17 @@ def owner_lookup(starts: list[int], ids: list[str]):
 
 def agency_rows(doc_id: str, text: str, owner, crosswalk: dict | None,
                 clauses: list[tuple] | None = None, point_parent: dict | None = None,
-                place: str = "", spread: dict[int, list[str]] | None = None) -> list[dict]:
+                place: str = "", spread: dict[int, list[str]] | None = None,
+                annexes: frozenset | set = frozenset()) -> list[dict]:
     """Responsible agencies of every clause, attached to the provision holding the clause.
 
     ``crosswalk`` None means the packaged crosswalk's rows for ``place`` (see
     agency_names.document_place); ``clauses`` are agencies.find_clauses(text).
     ``spread`` gives, for a clause's start, the provisions it answers for instead
     (trailing_clause_owners: the section above a list; article_range_owners:
-    以上第一条至第五条由…牵头).
+    以上第一条至第五条由…牵头). A clause held by one of ``annexes`` (the ids of the
+    attachments after the policy: a 任务分工表's rows 牵头单位：A / 责任单位：A、B) answers
+    for no measure, so it gives no rows.
     """
     point_parent = point_parent or {}
     # today's names under one carried prefix: asked once a clause, for a function of the name
@@ -94,6 +97,8 @@ def agency_rows(doc_id: str, text: str, owner, crosswalk: dict | None,
             prefix = None  # 区科创局、区发改局，光谷生物城建设办: the second name writes its own prefix too
         canonical = namer(prefix, table)
         owners = (spread.get(clause_start) if spread else None) or (owner(clause_start),)
+        if annexes and owners[0] in annexes:
+            continue  # a task table's row after the policy restates a measure's bodies
         for pids, run in _runs_by_owners(found, owners, spread):
             for pid in pids:
                 # A clause after a 一是/二是 run answers for the whole provision, not its last point.
@@ -448,8 +453,9 @@ def _agencies(d: dict, crosswalk) -> None:
         spread.update(article_range_owners(text, clauses, provisions))
     if "由" in text:
         spread.update(section_range_owners(text, clauses, provisions, d["owner"]))
+    annexes = {p["provision_id"] for p in provisions if p["level"] == "annex"}
     d["agencies"] = agency_rows(d["doc_id"], text, d["owner"], crosswalk, clauses, point_parent,
-                                agency_names.document_place(d["document"], text), spread)
+                                agency_names.document_place(d["document"], text), spread, annexes)
     # Spans of the responsibility clauses: coding and term counts skip them, so that
     # 发展改革委 is not read as 改革 nor 市场监管局 as 监管.
     d["clause_spans"] = [(start, end) for start, end, _, _ in clauses]

@@ -894,10 +894,15 @@ def test_a_marker_after_an_ascii_full_stop_opens_a_clause():
      [("市卫健委", "responsible"), ("甲区", "responsible"), ("乙区", "responsible")]),
     ("推进。（责任单位：市商务局，甲县等县（市、区））\n", [("市商务局", "responsible"), ("甲县", "responsible")]),
     ("推进。（责任单位：市教育局、中等职业学校）\n", [("市教育局", "responsible"), ("中等职业学校", "responsible")]),
+    ("推进。（责任单位：市药监局、高新区等开发区管委会）\n", [("市药监局", "responsible"), ("高新区", "responsible")]),
+    ("推进。（责任单位：市商务局，甲县、乙县等县（市、区）人民政府）\n",
+     [("市商务局", "responsible"), ("甲县", "responsible"), ("乙县", "responsible")]),
+    ("推进。（责任单位：市工信局，甲街道等街道办事处）\n", [("市工信局", "responsible"), ("甲街道", "responsible")]),
 ])
 def test_an_etc_naming_the_kind_of_place(text, expected):
     """A list closed by the kind of place its last names stand for (三角镇等镇街, 乙镇等镇（街道）, 高新区等园区,
-    乙区等区) ends at the name before 等, as …等有关部门 does: the kind is no body of its own."""
+    乙区等区), or by that kind's governing body (高新区等开发区管委会, 甲县等县（市、区）人民政府), ends at the
+    name before 等, as …等有关部门 does: the kind is no body of its own."""
     assert _clause_names(text) == [expected]
 
 
@@ -1164,3 +1169,13 @@ def test_a_support_run_with_its_own_role_word_before_a_duty_part(text):
 def test_how_a_support_body_takes_part_is_no_part_of_its_name(text):
     """B、C按职责配合 (a 盟's and a 开发区's form): 按职责 says how C supports, C's name ends before it."""
     assert _clause_names(text) == [[("盟工信局", "lead"), ("盟发改委", "support"), ("盟生态环境局", "support")]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("推进。（责任主体：市药监局；支持单位：市财政局、市科技局）\n",
+     [("市药监局", "responsible"), ("市财政局", "support"), ("市科技局", "support")]),
+    ("推进。（主责单位：市科技局；支持部门：市工信局）\n", [("市科技局", "responsible"), ("市工信局", "support")]),
+])
+def test_a_supporting_bodys_label_names_bodies(text, expected):
+    """支持单位：/支持部门： after 责任主体：A； names bodies backing the measure, as 配合单位： does."""
+    assert _clause_names(text) == [expected]

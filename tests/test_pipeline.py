@@ -223,6 +223,19 @@ def test_a_line_naming_a_range_of_sections_answers_for_each(tmp_path):
          ("2.3", "市自然资源和规划局", "responsible")]
 
 
+@pytest.mark.parametrize("head", ["附件\n任务分工表\n", "附件1：任务分工表\n"])
+def test_a_task_tables_rows_after_the_policy_name_no_bodies(tmp_path, head):
+    """An attachment after the policy (a 任务分工表 whose rows read 牵头单位：A / 责任单位：A、B) restates the
+    measures' bodies; the annotations give attachments no agencies, so its clauses give no rows."""
+    text = ("一、强化创新\n（一）支持注册。给予奖励。（责任单位：市药监局、市财政局）\n"
+            "（二）建设平台。给予补助。（责任单位：市科技局）\n某市人民政府办公室\n2025年3月5日\n" + head +
+            "1.支持注册\n牵头单位：市药监局\n责任单位：市药监局、市财政局\n"
+            "2.建设平台\n牵头单位：市科技局\n责任单位：市科技局、市工信局\n")
+    rows = parse_document(write(tmp_path, "a.txt", text), "a")["agencies"]
+    assert [(a["provision_id"], a["agency"]) for a in rows] == [
+        ("1.1", "市药监局"), ("1.1", "市财政局"), ("1.2", "市科技局")]
+
+
 def test_a_section_reference_inside_prose_spreads_nothing(tmp_path):
     """符合第（一）项条件的项目由市工信局负责审核 names no run of sections at a line's start: the clause stays put."""
     text = "（一）支持研发。给予奖励。\n（二）支持转化。对符合第（一）项条件的项目，由市工信局负责。\n"
