@@ -1041,3 +1041,12 @@ def test_bare_wan_per_mu_is_money():
     t = one("投产后第三年起亩均税收不低于30万/亩。")
     assert (t["value"], t["unit"], t["qualifier"], t["kind"]) == (30, "万元", "不低于", "other")
     assert extract_targets("全区平均每户人口0.3万/户。") == []  # a rate of people per household: no money
+
+
+def test_an_age_in_zhousui_is_no_weeks():
+    """年龄不超过55周岁 bounds an age (周岁 is years of age), as 35岁以下 does: no target, and never 55 周;
+    a real span of weeks (缩短至25周以内) is still read."""
+    assert extract_targets("对年龄不超过55周岁、具有博士学位的人才给予支持。") == []
+    assert extract_targets("申报人年满18周岁。") == []
+    t = one("审评时限缩短至25周以内。")
+    assert (t["value"], t["unit"]) == (25, "周")
