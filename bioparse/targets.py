@@ -75,7 +75,7 @@ _PREFIX_QUAL = (
     r"不低于|不少于|不超过|不超|不高于|不多于|不足|低于|达到|超过|突破|最高|最多获得|最多|最长|最低|至少|力争|累计|共计|"
     r"总计|合计|高于|多于|压缩至|压缩到|压缩为|压减至|压减到|缩减至|缩减到|缩短至|缩短到|缩短为|控制在|"
     r"降至|降为|降低至|降低到|减至|提高到|提高至|"
-    r"提升至|提升到|增加到|增至|约|近|逾|超|达"
+    r"提升至|提升到|增加到|增至|延长至|延长到|延长为|约|近|逾|超|达"
 )
 _FILLER_WORDS = r"平均|支持|可给予|给予|奖励|补助|资助|补贴|总额|可获得|可获|可达|扶持|可"
 _FILLER = rf"(?:{_FILLER_WORDS})?"
@@ -156,6 +156,7 @@ _QUAL_CANON = {
     "降为": "以内", "减至": "以内",
     "降至": "以内", "降低至": "以内", "降低到": "以内", "提高到": "达到", "提高至": "达到",
     "提升至": "达到", "提升到": "达到", "增加到": "达到", "增至": "达到",
+    "延长至": "达到", "延长到": "达到", "延长为": "达到",
     "余": "以上", "多": "以上", "及以上": "以上", "及以下": "以下",
     # （含）以上 in any mix of bracket widths
     **{f"{o}含{c}以{d}": f"以{d}" for o in "（(" for c in "）)" for d in "上下"},
@@ -179,6 +180,7 @@ _MONEY_KINDS = (
 _LIMIT_VERBS = {"不超过", "不超", "不多于", "最多", "最多获得", "最长", "最高", "压缩至", "压缩到", "压缩为", "压减至", "压减到", "缩减至",
                 "缩减到", "缩短至", "缩短到", "缩短为", "控制在", "降至", "降为", "降低至", "降低到", "减至"}
 _AT_LEAST = {"不少于", "至少", "不低于"}  # 不少于30日: a bounded period, as a limit is
+_EXTEND_VERBS = {"延长至", "延长到", "延长为"}  # 审批有效期延长至12个月: a period set, as 缩短至 sets one
 _OWN_LIST_WORDS = ("以下", "如下", "下列", "下述")
 _MEASURE_WORDS = ("措施", "政策", "举措", "意见")
 _PAST_TIMES = ("先后", "曾")  # 先后3次, 曾2次: how often something has happened
@@ -872,7 +874,7 @@ def _candidate(text: str, m: re.Match, spans, lead_ins: dict | None = None) -> d
     if unit == "年" and (pq == "近" or lead == "满" or sq in ("以上", "以下")
                         or (text[end:end + 1] == "的" and pq not in _LIMIT_VERBS)):
         return None  # 近三年内未发生…, 落户3年内的企业, 注册满1年以上: conditions, not limits
-    if unit in _TIME_UNITS and unit != "工作日" and not (sq or pq in _LIMIT_VERBS or pq in _AT_LEAST):
+    if unit in _TIME_UNITS and unit != "工作日" and not (sq or pq in _LIMIT_VERBS or pq in _AT_LEAST or pq in _EXTEND_VERBS):
         return None  # a limit is bounded (以内, 压缩至); 三年行动, 近3年, 8月 are periods or dates
     if lead == "前" and unit in ("名", "位", "家", "强", "个"):
         return None  # ranks: 排名前10名, 国内前三个通过评价的品种 (the first three to pass, no count sought)
@@ -1435,7 +1437,7 @@ def _changed_from(text: str, start: int, end: int) -> bool:
 
 _FROM_REACH = 9  # 由 and up to eight characters of the clause before the figure
 _FROM_BEFORE_RE = re.compile(r"[由从][^，,。；;：:、\n由从]{0,8}$")
-_CHANGE_TO_RE = re.compile(r"[ \u3000]*(?:压缩|压减|缩减|缩短|降低|下降|降|减少|减|提高|提升|增长|增加|扩大|调整)(?:至|到|为)")
+_CHANGE_TO_RE = re.compile(r"[ \u3000]*(?:压缩|压减|缩减|缩短|降低|下降|降|减少|减|提高|提升|增长|增加|扩大|延长|调整)(?:至|到|为)")
 
 
 _RANGE_BETWEEN_RE = re.compile(rf"[ \u3000]*[{_RANGE_SIGN}][ \u3000]*")

@@ -1050,3 +1050,13 @@ def test_an_age_in_zhousui_is_no_weeks():
     assert extract_targets("申报人年满18周岁。") == []
     t = one("审评时限缩短至25周以内。")
     assert (t["value"], t["unit"]) == (25, "周")
+
+
+def test_a_period_extended_to_is_set():
+    """审批有效期延长至12个月 sets a period, as 缩短至 does (提高到 sets a level); the old figure of
+    由6个月延长至12个月 is no target, and a bare period (有效期3年) or a date (延长至2027年) stays out."""
+    t = one("低风险特殊物品审批有效期延长至12个月。")
+    assert (t["value"], t["unit"], t["kind"]) == (12, "月", "time_limit")
+    assert [x["value"] for x in extract_targets("审批有效期由6个月延长至12个月。")] == [12]
+    assert extract_targets("本措施有效期3年。") == []
+    assert extract_targets("政策执行期限延长至2027年。") == []
