@@ -77,7 +77,7 @@ _PREFIX_QUAL = (
     r"降至|降为|降低至|降低到|减至|提高到|提高至|"
     r"提升至|提升到|增加到|增至|延长至|延长到|延长为|约|近|逾|超|达"
 )
-_FILLER_WORDS = r"平均|支持|可给予|给予|奖励|补助|资助|补贴|总额|可获得|可获|可达|扶持|可"
+_FILLER_WORDS = r"平均|支持|可给予|给予|奖励|补助|资助|补贴|总额|可获得|可获|可达|扶持|发放|可享受|享受|可"
 _FILLER = rf"(?:{_FILLER_WORDS})?"
 _SUFFIX_QUAL = r"以上|以下|以内|之内|左右|内|及以[上下]|[（(]含[）)]以[上下]"  # 及以上 and （含）以上 are 以上
 
@@ -874,6 +874,8 @@ def _candidate(text: str, m: re.Match, spans, lead_ins: dict | None = None) -> d
     if unit == "年" and (pq == "近" or lead == "满" or sq in ("以上", "以下")
                         or (text[end:end + 1] == "的" and pq not in _LIMIT_VERBS)):
         return None  # 近三年内未发生…, 落户3年内的企业, 注册满1年以上: conditions, not limits
+    if unit == "月" and not pq and (lead == "满" or (sq in ("以上", "以下") and text[end:end + 1] == "的")):
+        return None  # 缴纳社保满6个月以上, 停产3个月以上的企业: a condition on the applicant, as 满1年以上 is
     if unit in _TIME_UNITS and unit != "工作日" and not (sq or pq in _LIMIT_VERBS or pq in _AT_LEAST or pq in _EXTEND_VERBS):
         return None  # a limit is bounded (以内, 压缩至); 三年行动, 近3年, 8月 are periods or dates
     if lead == "前" and unit in ("名", "位", "家", "强", "个"):

@@ -1060,3 +1060,18 @@ def test_a_period_extended_to_is_set():
     assert [x["value"] for x in extract_targets("审批有效期由6个月延长至12个月。")] == [12]
     assert extract_targets("本措施有效期3年。") == []
     assert extract_targets("政策执行期限延长至2027年。") == []
+
+
+def test_a_bound_before_fafang_or_xiangshou():
+    """最长发放36个月, 最多可享受3年: the verb between bound and figure is filler, as 补贴 is in 最长补贴三年."""
+    t = [x for x in extract_targets("给予每月3000元租房补贴，最长发放36个月。") if x["unit"] == "月"][0]
+    assert (t["text"], t["value"], t["qualifier"]) == ("最长发放36个月", 36, "最高")
+    assert one("租金减免最多可享受3年。")["value"] == 3
+
+
+def test_months_served_are_a_condition():
+    """连续缴纳社保满6个月以上 and 停产3个月以上的企业 are conditions on the applicant, as 满1年以上 is;
+    a shortening by 6个月以上 is still a goal."""
+    assert extract_targets("申请人在本市连续缴纳社保满6个月以上。") == []
+    assert extract_targets("对停产3个月以上的企业不予支持。") == []
+    assert one("项目建设工期缩短6个月以上。")["value"] == 6
