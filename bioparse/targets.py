@@ -56,10 +56,10 @@ _MONEY = rf"(?:万亿|千亿|千万|百万|亿|万|千)?(?:(?<=[万亿])(?:余|�
 # 超300亿元企业; not 1亿剂, 千亿级, 10万人) or the currency's name (每年不少于3000万人民币的扶持资金)
 _BARE_MONEY = (r"(?:万亿|亿|万)(?=[ \u3000]*(?:[，。；;,、）)！!？?\n]|$|左右|以上|以下|以内|及以[上下]|[（(]含"
                r"|奖励|补助|资助|补贴|扶持|企业|人民币|的(?!级)|/(?:亩|平方米|平米)))")  # 亩均税收不低于25万/亩
-_TIME_AFTER_GE = r"工作日|自然日|交易日|小时|季度|星期|百分点|月(?!份|度)|周(?!年|边|期)|天(?!津|然|使|下)"
+_TIME_AFTER_GE = r"工作日|自然日|交易日|小时|季度|星期|百分点|月(?!份|度)|周(?!年|边|期|岁)|天(?!津|然|使|下)"
 _UNITS = (
     r"%|％|‰|工作日|自然日|交易日|小时|季度|平方公里|平方米|平米|公顷|㎡|m²|ｍ²|m2(?![0-9])|ｍ2(?![0-9])|人次|"
-    r"天(?!津|然|使|下)|日(?!常|益|趋|前|后|本|用)|周(?!年|边|期)|月(?!份|度)|年(?!度|级|代|份|龄)|"
+    r"天(?!津|然|使|下)|日(?!常|益|趋|前|后|本|用)|周(?!年|边|期|岁)|月(?!份|度)|年(?!度|级|代|份|龄)|"
     r"家次|家(?!庭|用|居|属|族|电)|项|人份|人(?!民|工|口|才|员|群|类|士)|名|位(?!于|居|列|置|次|数|号|点|移)|亩|所(?!有|属|在|得|列|述|示|需)|座|张|"
     r"台(?:[（(]套[）)])?|套(?:[（(]台[）)])?|批次|批(?!准|复|次|发)|"
     r"种(?!植|子|业|苗|类)|件|份(?!额)|款|支(?!持|撑|付)|条|吨标准煤|吨标煤|吨|毫克|克(?!隆|服)|倍|户(?!籍|口|外|型|一)|"
@@ -75,9 +75,9 @@ _PREFIX_QUAL = (
     r"不低于|不少于|不超过|不超|不高于|不多于|不足|低于|达到|超过|突破|最高|最多获得|最多|最长|最低|至少|力争|累计|共计|"
     r"总计|合计|高于|多于|压缩至|压缩到|压缩为|压减至|压减到|缩减至|缩减到|缩短至|缩短到|缩短为|控制在|"
     r"降至|降为|降低至|降低到|减至|提高到|提高至|"
-    r"提升至|提升到|增加到|增至|约|近|逾|超|达"
+    r"提升至|提升到|增加到|增至|延长至|延长到|延长为|约|近|逾|超|达"
 )
-_FILLER_WORDS = r"平均|支持|可给予|给予|奖励|补助|资助|补贴|总额|可获得|可获|可达|扶持|可"
+_FILLER_WORDS = r"平均|支持|可给予|给予|奖励|补助|资助|补贴|总额|可获得|可获|可达|扶持|发放|可享受|享受|可"
 _FILLER = rf"(?:{_FILLER_WORDS})?"
 _SUFFIX_QUAL = r"以上|以下|以内|之内|左右|内|及以[上下]|[（(]含[）)]以[上下]"  # 及以上 and （含）以上 are 以上
 
@@ -156,6 +156,7 @@ _QUAL_CANON = {
     "降为": "以内", "减至": "以内",
     "降至": "以内", "降低至": "以内", "降低到": "以内", "提高到": "达到", "提高至": "达到",
     "提升至": "达到", "提升到": "达到", "增加到": "达到", "增至": "达到",
+    "延长至": "达到", "延长到": "达到", "延长为": "达到",
     "余": "以上", "多": "以上", "及以上": "以上", "及以下": "以下",
     # （含）以上 in any mix of bracket widths
     **{f"{o}含{c}以{d}": f"以{d}" for o in "（(" for c in "）)" for d in "上下"},
@@ -179,6 +180,7 @@ _MONEY_KINDS = (
 _LIMIT_VERBS = {"不超过", "不超", "不多于", "最多", "最多获得", "最长", "最高", "压缩至", "压缩到", "压缩为", "压减至", "压减到", "缩减至",
                 "缩减到", "缩短至", "缩短到", "缩短为", "控制在", "降至", "降为", "降低至", "降低到", "减至"}
 _AT_LEAST = {"不少于", "至少", "不低于"}  # 不少于30日: a bounded period, as a limit is
+_EXTEND_VERBS = {"延长至", "延长到", "延长为"}  # 审批有效期延长至12个月: a period set, as 缩短至 sets one
 _OWN_LIST_WORDS = ("以下", "如下", "下列", "下述")
 _MEASURE_WORDS = ("措施", "政策", "举措", "意见")
 _PAST_TIMES = ("先后", "曾")  # 先后3次, 曾2次: how often something has happened
@@ -872,7 +874,9 @@ def _candidate(text: str, m: re.Match, spans, lead_ins: dict | None = None) -> d
     if unit == "年" and (pq == "近" or lead == "满" or sq in ("以上", "以下")
                         or (text[end:end + 1] == "的" and pq not in _LIMIT_VERBS)):
         return None  # 近三年内未发生…, 落户3年内的企业, 注册满1年以上: conditions, not limits
-    if unit in _TIME_UNITS and unit != "工作日" and not (sq or pq in _LIMIT_VERBS or pq in _AT_LEAST):
+    if unit == "月" and not pq and (lead == "满" or (sq in ("以上", "以下") and text[end:end + 1] == "的")):
+        return None  # 缴纳社保满6个月以上, 停产3个月以上的企业: a condition on the applicant, as 满1年以上 is
+    if unit in _TIME_UNITS and unit != "工作日" and not (sq or pq in _LIMIT_VERBS or pq in _AT_LEAST or pq in _EXTEND_VERBS):
         return None  # a limit is bounded (以内, 压缩至); 三年行动, 近3年, 8月 are periods or dates
     if lead == "前" and unit in ("名", "位", "家", "强", "个"):
         return None  # ranks: 排名前10名, 国内前三个通过评价的品种 (the first three to pass, no count sought)
@@ -1435,7 +1439,7 @@ def _changed_from(text: str, start: int, end: int) -> bool:
 
 _FROM_REACH = 9  # 由 and up to eight characters of the clause before the figure
 _FROM_BEFORE_RE = re.compile(r"[由从][^，,。；;：:、\n由从]{0,8}$")
-_CHANGE_TO_RE = re.compile(r"[ \u3000]*(?:压缩|压减|缩减|缩短|降低|下降|降|减少|减|提高|提升|增长|增加|扩大|调整)(?:至|到|为)")
+_CHANGE_TO_RE = re.compile(r"[ \u3000]*(?:压缩|压减|缩减|缩短|降低|下降|降|减少|减|提高|提升|增长|增加|扩大|延长|调整)(?:至|到|为)")
 
 
 _RANGE_BETWEEN_RE = re.compile(rf"[ \u3000]*[{_RANGE_SIGN}][ \u3000]*")

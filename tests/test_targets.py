@@ -1041,3 +1041,37 @@ def test_bare_wan_per_mu_is_money():
     t = one("投产后第三年起亩均税收不低于30万/亩。")
     assert (t["value"], t["unit"], t["qualifier"], t["kind"]) == (30, "万元", "不低于", "other")
     assert extract_targets("全区平均每户人口0.3万/户。") == []  # a rate of people per household: no money
+
+
+def test_an_age_in_zhousui_is_no_weeks():
+    """年龄不超过55周岁 bounds an age (周岁 is years of age), as 35岁以下 does: no target, and never 55 周;
+    a real span of weeks (缩短至25周以内) is still read."""
+    assert extract_targets("对年龄不超过55周岁、具有博士学位的人才给予支持。") == []
+    assert extract_targets("申报人年满18周岁。") == []
+    t = one("审评时限缩短至25周以内。")
+    assert (t["value"], t["unit"]) == (25, "周")
+
+
+def test_a_period_extended_to_is_set():
+    """审批有效期延长至12个月 sets a period, as 缩短至 does (提高到 sets a level); the old figure of
+    由6个月延长至12个月 is no target, and a bare period (有效期3年) or a date (延长至2027年) stays out."""
+    t = one("低风险特殊物品审批有效期延长至12个月。")
+    assert (t["value"], t["unit"], t["kind"]) == (12, "月", "time_limit")
+    assert [x["value"] for x in extract_targets("审批有效期由6个月延长至12个月。")] == [12]
+    assert extract_targets("本措施有效期3年。") == []
+    assert extract_targets("政策执行期限延长至2027年。") == []
+
+
+def test_a_bound_before_fafang_or_xiangshou():
+    """最长发放36个月, 最多可享受3年: the verb between bound and figure is filler, as 补贴 is in 最长补贴三年."""
+    t = [x for x in extract_targets("给予每月3000元租房补贴，最长发放36个月。") if x["unit"] == "月"][0]
+    assert (t["text"], t["value"], t["qualifier"]) == ("最长发放36个月", 36, "最高")
+    assert one("租金减免最多可享受3年。")["value"] == 3
+
+
+def test_months_served_are_a_condition():
+    """连续缴纳社保满6个月以上 and 停产3个月以上的企业 are conditions on the applicant, as 满1年以上 is;
+    a shortening by 6个月以上 is still a goal."""
+    assert extract_targets("申请人在本市连续缴纳社保满6个月以上。") == []
+    assert extract_targets("对停产3个月以上的企业不予支持。") == []
+    assert one("项目建设工期缩短6个月以上。")["value"] == 6
