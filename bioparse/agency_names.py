@@ -80,6 +80,42 @@ def document_place(document: dict, text: str = "") -> str:
     return named[0][0] if named and named[0][1] >= 2 else ""
 
 
+def document_district(document: dict) -> str:
+    """The district or county a district-level document is issued for (蓟州区, 滨海新区); "" otherwise.
+
+    Read from its region (天津市蓟州区 gives 蓟州区). A city or province document names no
+    district: its 区科技局 is every district's bureau, not one district's.
+    """
+    if str(document.get("level") or "") not in ("", "district", "county"):
+        return ""
+    region = "".join(str(document.get("region") or "").split())
+    region = re.split(r"[省市](?!场)", region)[-1]  # 天津市蓟州区 → 蓟州区
+    return region if len(region) > 1 and region.endswith(("区", "县", "旗")) else ""
+
+
+def qualify_district(name: str, district: str) -> str:
+    """A district-level body's canonical name with its district: 区科技局 in 蓟州区's plan is 蓟州区科技局.
+
+    Two districts' 区科技局 are two bureaus; named by the district, they count as two when
+    documents are compared. Only a name whose level prefix is the district's own level
+    (区 for a 区, 县 for a 县) is qualified; others are returned as they are.
+    """
+    if district and len(name) > 2 and name[0] in "区县旗" and district.endswith(name[0]):
+        return district + name[1:]
+    return name
+
+
+# Collective names (各区人民政府, 相关区人民政府): 相关 and 有关 both mean "the relevant" members, and
+# 各 before either only distributes over them (各相关区人民政府 = 相关区人民政府), so 各相关, 各有关,
+# 有关 all read 相关. A bare 各 (各区人民政府: every district) keeps its wider scope.
+_COLLECTIVE = re.compile(r"^(?:各(?:相关|有关)|有关)(?=..)")
+
+
+def collective_name(name: str) -> str:
+    """One spelling for a collective: 各相关区人民政府, 各有关部门, 有关部门 → 相关区人民政府, 相关部门."""
+    return _COLLECTIVE.sub("相关", name)
+
+
 def context_prefix_for(names: list[str]) -> str | None:
     """The level prefix (区/县/市/省) written on a clause's first name, carried to the rest."""
     if not names:
@@ -96,15 +132,22 @@ def carried_prefix(context_prefix: str | None) -> str | None:
     return context_prefix
 
 
-def canonical_agency(name: str, crosswalk: dict, context_prefix: str | None = None) -> str:
+def canonical_agency(name: str, crosswalk: dict, context_prefix: str | None = None,
+                     district: str = "") -> str:
     """Today's name for an agency: add a carried-over 区/县 prefix, then apply the crosswalk.
 
     `context_prefix` is a level prefix ('区') or the clause's first name ('区招商局'), whose
     prefix is carried to later short names (发展改革委 → 区发展改革委). A district alias
     (区工信委) is mapped through the city row (市工信委) when it has none of its own.
-    Unknown names map to themselves.
+    Collectives get one spelling (collective_name: 各相关区人民政府 → 相关区人民政府).
+    `district` (document_district) qualifies a district-level body by the district that
+    wrote it (区科技局 → 蓟州区科技局). Unknown names map to themselves.
     """
-    name = "".join(name.split())  # no whitespace inside a name
+    return qualify_district(_canonical(name, crosswalk, context_prefix), district)
+
+
+def _canonical(name: str, crosswalk: dict, context_prefix: str | None) -> str:
+    name = collective_name("".join(name.split()))  # no whitespace inside a name
     prefix = carried_prefix(context_prefix)
     has_level = name.startswith(_LEVEL_PREFIXES) and not name.startswith("市场")
     if (prefix and not has_level and not _PLACE_CHAR.search(name)

@@ -2,8 +2,8 @@
 
     bioparse build   [--raw data/raw] [--out data/processed] [--jobs N] [--strict]
     bioparse inspect FILE
-    bioparse report  [--notebooks notebooks] [--reports reports]
-    bioparse kappa   [--validation data/validation/hand_codes.csv]
+    bioparse report  [--notebooks notebooks] [--reports reports] [--timeout 600]
+    bioparse kappa   [--validation data/validation/hand_codes.csv] [--processed data/processed]
 """
 from __future__ import annotations
 
@@ -69,7 +69,7 @@ def _inspect(args) -> int:
 def _report(args) -> int:
     from . import report
 
-    return report.main(["--notebooks", args.notebooks, "--reports", args.reports])
+    return report.main(["--notebooks", args.notebooks, "--reports", args.reports, "--timeout", str(args.timeout)])
 
 
 def _kappa(args) -> int:
@@ -96,17 +96,21 @@ def main(argv: list[str] | None = None) -> int:
     b.set_defaults(func=_build)
 
     i = sub.add_parser("inspect", help="print a document's provision tree with agencies and targets")
-    i.add_argument("file")
+    i.add_argument("file", help="one policy document (.txt, .html, .docx, .pdf …) to parse and print")
     i.set_defaults(func=_inspect)
 
     r = sub.add_parser("report", help="execute the notebooks into reports/*.html")
-    r.add_argument("--notebooks", default="notebooks")
-    r.add_argument("--reports", default="reports")
+    r.add_argument("--notebooks", default="notebooks",
+                   help="folder of the analysis notebooks, *.ipynb run in name order (default notebooks)")
+    r.add_argument("--reports", default="reports", help="output folder for the HTML reports and index.html (default reports)")
+    r.add_argument("--timeout", type=int, default=600, help="seconds a notebook cell may run (default 600)")
     r.set_defaults(func=_report)
 
     k = sub.add_parser("kappa", help="Cohen's kappa between the hand-coded sample and the coder")
-    k.add_argument("--validation", default="data/validation/hand_codes.csv")
-    k.add_argument("--processed", default="data/processed")
+    k.add_argument("--validation", default="data/validation/hand_codes.csv",
+                   help="the hand-coded sample CSV (default data/validation/hand_codes.csv)")
+    k.add_argument("--processed", default="data/processed",
+                   help="folder of the built tables whose codes are compared (default data/processed)")
     k.set_defaults(func=_kappa)
 
     args = parser.parse_args(argv)

@@ -32,7 +32,7 @@ def _packaged_crosswalk(place: str) -> dict:
 
 
 @lru_cache(maxsize=256)
-def _packaged_canonical(prefix: str | None, place: str):
+def _packaged_canonical(prefix: str | None, place: str, district: str = ""):
     """canonical_agency with the packaged crosswalk of ``place`` and one carried prefix, as a
     function of the name alone, memoized: the same names recur in every document, and a
     cache keyed by the name alone is cheaper to ask than one keyed by a tuple of three.
@@ -44,14 +44,14 @@ def _packaged_canonical(prefix: str | None, place: str):
 
     @lru_cache(maxsize=1 << 14)
     def canonical(name: str) -> str:
-        return agency_names.canonical_agency(name, crosswalk, prefix)
+        return agency_names.canonical_agency(name, crosswalk, prefix, district)
 
     return canonical
 
 
-def _canonical_in(prefix: str | None, crosswalk: dict):
+def _canonical_in(prefix: str | None, crosswalk: dict, district: str = ""):
     """canonical_agency with a crosswalk of the caller's and one carried prefix, as a function of the name."""
-    return lambda name: agency_names.canonical_agency(name, crosswalk, prefix)
+    return lambda name: agency_names.canonical_agency(name, crosswalk, prefix, district)
 
 
 def owner_index(provisions: list[dict]):
@@ -70,7 +70,7 @@ def owner_lookup(starts: list[int], ids: list[str]):
 def agency_rows(doc_id: str, text: str, owner, crosswalk: dict | None,
                 clauses: list[tuple] | None = None, point_parent: dict | None = None,
                 place: str = "", spread: dict[int, list[str]] | None = None,
-                annexes: frozenset | set = frozenset()) -> list[dict]:
+                annexes: frozenset | set = frozenset(), district: str = "") -> list[dict]:
     """Responsible agencies of every clause, attached to the provision holding the clause.
 
     ``crosswalk`` None means the packaged crosswalk's rows for ``place`` (see
@@ -79,7 +79,8 @@ def agency_rows(doc_id: str, text: str, owner, crosswalk: dict | None,
     (trailing_clause_owners: the section above a list; article_range_owners:
     以上第一条至第五条由…牵头). A clause held by one of ``annexes`` (the ids of the
     attachments after the policy: a 任务分工表's rows 牵头单位：A / 责任单位：A、B) answers
-    for no measure, so it gives no rows.
+    for no measure, so it gives no rows. ``district`` (agency_names.document_district)
+    qualifies the canonical names of district-level bodies (区科技局 → 蓟州区科技局).
     """
     point_parent = point_parent or {}
     # today's names under one carried prefix: asked once a clause, for a function of the name
@@ -95,7 +96,7 @@ def agency_rows(doc_id: str, text: str, owner, crosswalk: dict | None,
         prefix = carried_prefix(found[0][0])  # what canonical_agency takes from the first name
         if prefix and len(found) > 1 and found[1][0].startswith(prefix) and not found[1][0].startswith("市场"):
             prefix = None  # 区科创局、区发改局，光谷生物城建设办: the second name writes its own prefix too
-        canonical = namer(prefix, table)
+        canonical = namer(prefix, table, district)
         owners = (spread.get(clause_start) if spread else None) or (owner(clause_start),)
         if annexes and owners[0] in annexes:
             continue  # a task table's row after the policy restates a measure's bodies
@@ -455,7 +456,8 @@ def _agencies(d: dict, crosswalk) -> None:
         spread.update(section_range_owners(text, clauses, provisions, d["owner"]))
     annexes = {p["provision_id"] for p in provisions if p["level"] == "annex"}
     d["agencies"] = agency_rows(d["doc_id"], text, d["owner"], crosswalk, clauses, point_parent,
-                                agency_names.document_place(d["document"], text), spread, annexes)
+                                agency_names.document_place(d["document"], text), spread, annexes,
+                                agency_names.document_district(d["document"]))
     # Spans of the responsibility clauses: coding and term counts skip them, so that
     # 发展改革委 is not read as 改革 nor 市场监管局 as 监管.
     d["clause_spans"] = [(start, end) for start, end, _, _ in clauses]

@@ -19,7 +19,7 @@ from pathlib import Path
 from . import __version__
 from .errors import BioparseError
 
-__all__ = ["build_reports", "execute_notebook", "notebook_summary", "write_index",
+__all__ = ["build_reports", "corpus_subtitle", "execute_notebook", "notebook_summary", "write_index",
            "ReportError", "NotebookFailure", "main"]
 
 
@@ -166,8 +166,59 @@ a:hover{text-decoration:underline}.desc{color:#444;margin:.25em 0 0}
 """
 
 
-def write_index(entries: list[dict], reports_dir, version: str = __version__) -> Path:
-    """Write reports/index.html linking each report with its title and description (no timestamp)."""
+def corpus_subtitle(documents) -> str:
+    """The index page's subtitle, from the documents table: its regions and years.
+
+    天津市, 滨海新区 and 蓟州区 plans of 2018 and 2024–2025 give "Biomedical-industry policy of
+    天津市, 滨海新区, 蓟州区, 2018–2025 (5 documents): executed analysis notebooks
+    (天津市、滨海新区、蓟州区生物医药产业政策分析报告)". No table (None or empty): no regions or years.
+    """
+    tail = "executed analysis notebooks"
+    if documents is None or len(documents) == 0:
+        return f"Biomedical-industry policy: {tail} (生物医药产业政策分析报告)"
+    docs = documents.copy()
+    rank = {"province": 0, "city": 1, "district": 2, "county": 2}
+    docs["_rank"] = docs["level"].map(rank).fillna(3) if "level" in docs else 3
+    regions = []
+    for r in docs.sort_values("_rank", kind="stable").get("region", []):
+        r = str(r or "").strip()
+        if r and r != "nan" and r not in regions:
+            regions.append(r)
+    years = set()
+    for col in ("date", "period"):  # the years the documents were issued, not their plans' horizons
+        for v in docs.get(col, []):
+            years |= {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", str(v or ""))}
+    shown = regions[:6] + ([f"{len(regions) - 6} more"] if len(regions) > 6 else [])
+    where = f" of {', '.join(shown)}" if shown else ""
+    when = (f", {min(years)}" + (f"–{max(years)}" if max(years) > min(years) else "")) if years else ""
+    n = len(docs)
+    zh = "、".join(regions[:6]) + ("等" if len(regions) > 6 else "")
+    return (f"Biomedical-industry policy{where}{when} ({n} document{'s' if n != 1 else ''}): {tail} "
+            f"({zh}生物医药产业政策分析报告)")
+
+
+def read_documents(processed):
+    """The documents table in ``processed`` (parquet, else CSV); None when there is none."""
+    import pandas as pd
+
+    processed = Path(processed)
+    try:
+        if (processed / "documents.parquet").exists():
+            return pd.read_parquet(processed / "documents.parquet")
+        if (processed / "documents.csv").exists():
+            return pd.read_csv(processed / "documents.csv", dtype=str, keep_default_na=False)
+    except Exception:  # an unreadable table only costs the subtitle its regions and years
+        return None
+    return None
+
+
+def write_index(entries: list[dict], reports_dir, version: str = __version__,
+                subtitle: str | None = None) -> Path:
+    """Write reports/index.html linking each report with its title and description (no timestamp).
+
+    ``subtitle`` (see corpus_subtitle) says which corpus the reports analyse.
+    """
+    subtitle = corpus_subtitle(None) if subtitle is None else subtitle
     items = []
     for e in entries:
         status = (f' <span class="failed">— failed at {html.escape(e["failure"])}</span>'
@@ -178,8 +229,7 @@ def write_index(entries: list[dict], reports_dir, version: str = __version__) ->
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
             "<title>bioparse reports</title>\n<style>" + _INDEX_CSS + "</style>\n</head>\n<body>\n"
             "<h1>bioparse reports</h1>\n"
-            "<p class=\"sub\">Tianjin biomedical-industry policy: executed analysis notebooks "
-            "(天津生物医药产业政策分析报告)</p>\n<ol>\n" + "\n".join(items) + "\n</ol>\n"
+            f"<p class=\"sub\">{html.escape(subtitle)}</p>\n<ol>\n" + "\n".join(items) + "\n</ol>\n"
             f"<footer>Built with bioparse {html.escape(version)} from notebooks/*.ipynb "
             "by <code>bioparse report</code>.</footer>\n</body>\n</html>\n")
     path = Path(reports_dir) / "index.html"
@@ -191,8 +241,12 @@ def _log(msg: str) -> None:
     print(msg, file=sys.stderr, flush=True)
 
 
-def build_reports(notebooks_dir="notebooks", reports_dir="reports", timeout: int = 600) -> list[Path]:
+def build_reports(notebooks_dir="notebooks", reports_dir="reports", timeout: int = 600,
+                  processed=None) -> list[Path]:
     """Execute notebooks_dir/*.ipynb in sorted order into reports_dir/*.html plus index.html.
+
+    The index's subtitle names the regions and years of ``processed``'s documents table
+    (default: the notebooks' own, notebooks_dir/../data/processed).
 
     Returns the written paths (index last). When a notebook fails, its report (with the
     traceback) and all others are still written, then ReportError names each failed cell.
@@ -230,7 +284,8 @@ def build_reports(notebooks_dir="notebooks", reports_dir="reports", timeout: int
         else:
             _log(f"    ok: {name} ({time.monotonic() - t0:.1f} s)")
         entries.append(entry)
-    written.append(write_index(entries, reports_dir))
+    processed = notebooks_dir.parent / "data" / "processed" if processed is None else processed
+    written.append(write_index(entries, reports_dir, subtitle=corpus_subtitle(read_documents(processed))))
     if failures:
         raise ReportError(notebooks_dir, f"{len(failures)} of {len(notebooks)} notebooks failed:\n  "
                           + "\n  ".join(map(str, failures)),

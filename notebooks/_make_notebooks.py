@@ -141,7 +141,8 @@ fig = plot.bar_shares(stages, columns=2, title=plot.label("各时期价值链环
 plot.save(fig, "02_stage_shares", outdir=FIGURES, source=F.source_note(documents, ["codes", "provisions"]))
 """),
     md("## Keyness\n\nTerms over-represented in 2024–2025 (positive) and in 2018 (negative), log-likelihood ranked; "
-       "the names of responsible agencies and of the documents' places are left out."),
+       "the names of responsible agencies and of the documents' places are left out, and so are the "
+       "function words and function verbs of policy prose (实现, 达到, 纳入 …; resources/stopwords.txt)."),
     code("""
 # Agency and place names are left out: 市科委 → 市科技局 is a renaming, and 蓟州 only says which
 # district issued a plan; neither is a change of priorities.
@@ -319,9 +320,9 @@ The 2018 institutional reform renamed and merged agencies (市科委 → 市科�
 canonical names, which agencies are made responsible for provisions in each period, which
 appear or disappear, and which themes each agency is responsible for?
 
-Canonical names of district bodies (区科技局, 区发展改革委 …) drop the district: 区科技局 counts the
-science bureau of whichever district issued the plan, so a 区 body "in both periods" may be two
-different districts' bureaus.
+A district plan's bodies are counted under their district (蓟州区's 区科技局 is 蓟州区科技局,
+滨海新区's is 滨海新区科技局), so two districts' bureaus are two agencies, not one "in both periods".
+Collectives are spelled one way: 各相关区人民政府 and 相关区人民政府 (各有关/有关 …) are one name.
 """),
     code(SETUP),
     code("""

@@ -206,7 +206,7 @@ def test_district_prefix_carry_over():
     got = [canonical_agency(n, cw, prefix) for n in first]
     assert got == ["区工业和信息化局", "区发展改革委", "区科技局", "京津州河科技产业园"]
     assert canonical_agency("市工业和信息化局", cw, "区") == "市工业和信息化局"
-    assert canonical_agency("各相关开发区", cw, "区") == "各相关开发区"
+    assert canonical_agency("各相关开发区", cw, "区") == "相关开发区"  # one spelling of a collective, no 区 carried
     # a name that starts with its own province or municipality keeps it: no 区 is carried to it
     assert canonical_agency("天津海事局", cw, "区") == "天津海事局"
     assert canonical_agency("上海海事局", cw, "区") == "上海海事局"

@@ -114,3 +114,52 @@ def test_command_line_help_speaks_to_the_user(capsys):
     out = " ".join(capsys.readouterr().out.split())
     assert "Returns" not in out and "reports_dir" not in out
     assert "index.html" in out and "exit status is 1" in out
+
+
+def test_bioparse_report_takes_the_timeout_of_python_m_bioparse_report(monkeypatch):
+    from bioparse import cli
+
+    seen = []
+    monkeypatch.setattr(report, "main", lambda argv: seen.append(argv) or 0)
+    assert cli.main(["report", "--notebooks", "nb", "--reports", "out", "--timeout", "60"]) == 0
+    assert seen == [["--notebooks", "nb", "--reports", "out", "--timeout", "60"]]
+    cli.main(["report"])
+    assert seen[-1][-2:] == ["--timeout", "600"]  # the same default as python -m bioparse.report
+
+
+@pytest.mark.parametrize("command, options", [
+    ("report", ["--notebooks", "--reports", "--timeout"]),
+    ("kappa", ["--validation", "--processed"]),
+    ("inspect", ["file"]),
+])
+def test_every_cli_option_has_help_text(capsys, command, options):
+    """Each option's line in --help says what it is, not only its name."""
+    import re
+
+    from bioparse import cli
+
+    with pytest.raises(SystemExit):
+        cli.main([command, "--help"])
+    out = capsys.readouterr().out
+    for opt in options:
+        # the option's help follows its name (and metavar) on its line or the next
+        m = re.search(rf"^[ ]+{re.escape(opt)}(?: [A-Z_]+)?(?:[ ]+(\S.*))?\n([ ]{{10,}}(\S.*))?", out, re.M)
+        assert m and (m.group(1) or m.group(3)), f"{command} {opt} has no help text:\n{out}"
+
+
+def test_index_subtitle_is_the_corpus_of_the_documents_table(tmp_path, notebooks):
+    import pandas as pd
+
+    docs = pd.DataFrame({"doc_id": ["a", "b", "c"], "level": ["district", "city", "city"],
+                         "region": ["浦东新区", "上海市", "上海市"],
+                         "date": ["2021-05-01", "2019-01-02", ""], "period": ["", "", "2023"]})
+    sub = report.corpus_subtitle(docs)
+    assert sub.startswith("Biomedical-industry policy of 上海市, 浦东新区, 2019–2023 (3 documents)")
+    assert "Tianjin" not in sub and "天津" not in sub
+    assert "Tianjin" not in report.corpus_subtitle(None)
+    processed = tmp_path / "data" / "processed"
+    processed.mkdir(parents=True)
+    docs.to_csv(processed / "documents.csv", index=False)
+    paths = report.build_reports(notebooks, tmp_path / "out", timeout=60)
+    index = paths[-1].read_text(encoding="utf-8")
+    assert "上海市, 浦东新区, 2019–2023" in index and "Tianjin" not in index

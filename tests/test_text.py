@@ -75,3 +75,20 @@ def test_rjieba_uses_userdict_and_agrees():
     assert "研究型病房" in get_segmenter("rjieba").cut(texts[0])
     assert segmenter_agreement(texts, "jieba", "rjieba") > 0.9
     assert segmenter_agreement(texts, "jieba", "jieba") == 1.0
+
+
+def test_function_verbs_of_policy_prose_are_stopwords():
+    """实现, 达到, 纳入, 为主, 系统 frame a plan's measures whatever it is about (resources/stopwords.txt)."""
+    stop = load_stopwords()
+    for word in ("实现", "达到", "纳入", "为主", "系统", "确保", "包括", "提供"):
+        assert word in stop
+    toks = get_segmenter().cut("力争到2027年实现产业规模达到500亿元，将创新药纳入医保目录。")
+    terms = terms_of(toks, stop)
+    assert not {"实现", "达到", "纳入", "力争"} & set(terms)
+    assert "创新药" in terms
+
+
+def test_no_codebook_term_is_a_stopword():
+    """A stopword is left out of the terms table: a codebook term must never be one."""
+    from bioparse.codebook import codebook_terms, load_codebook
+    assert not set(codebook_terms(load_codebook())) & load_stopwords()
