@@ -86,14 +86,16 @@ _SEGMENT_SPLIT_RE = re.compile(r"[；;]\s*|[，,、\s]+(?=[^\s，,、；;：:（
 _SEMICOLON_RE = re.compile(r"[；;]")
 _LEAD_ONLY_RE = re.compile(r"^(?P<lead>.+?)(?:分别|共同|联合)?牵头(?:负责|落实|推进)?\s*$")  # A、B分别牵头: each leads its part; A、B共同牵头
 _SUPPORT_SUFFIX_RE = re.compile(_SUPPORT_MANNER + r"(?:配合|参与|协助|(?:加强)?指导)\s*$")
+# the kind of place a list's names are, as 等 names it: 镇, 镇街, 街道, 县市区, and a level with the
+# others it stands for in brackets, 镇（街道）, 县（市、区）, 市（区）, 区（县、市）
+_PLACE_KIND = r"(?:[区县市镇乡地州旗盟]|街道?){1,3}(?:[（(](?:[区县市镇乡州旗盟、]|街道?){1,7}[）)])?"
 # 等, 等有关部门, 等驻长高校: the tail after the last name of a list
 # (等省有关部门, 等市直有关单位: a level word only before 有关/相关; the 等 of 高等院校 is none);
 # also the kind of place the listed ones stand for: 三角镇等镇街, 甲镇等镇（街道）, 高新区等园区, B区等区,
 # and that kind's governing body: 高新区等开发区管委会, 甲县等县（市、区）人民政府 (the list ends at 高新区, 甲县)
 _ETC_TAIL_RE = re.compile(r"等(?<![高中初]等)(?:驻[^、，,；;（）()等]{1,2}|[省市区县州盟旗][直级属]?(?=有关|相关))?(?:有关|相关)?"
                           r"(?:部门|单位|高校|院校|科研院所|院所|医疗机构|机构|企业"
-                          r"|(?:(?:镇街|镇[（(]街道?[）)]|镇街道|乡镇|街道|区县|县区|县市区|县[（(]市、区[）)]|县市|市县"
-                          r"|园区|开发区|功能区|板块|[区县市镇乡地])?"
+                          r"|(?:(?:" + _PLACE_KIND + r"|园区|开发区|功能区|板块)?"
                           r"(?:管委会|管理委员会|(?:人民)?政府|办事处|党工委)?))$")
 _SPACE_RE = re.compile(r"\s+")
 _WORD_RE = re.compile(r"\S+")
@@ -163,16 +165,22 @@ def _all_agencies(pieces: list[tuple]) -> bool:
     """True when there is at least one name and every name looks like a public body.
 
     A bare place (朝阳区) counts when a later name ends in 政府, whose ending it shares, and a fund
-    that supports a body's lead (市财政局牵头，某市产业投资基金配合) as the body it is run as.
+    that supports a body's lead (市财政局牵头，某市产业投资基金配合) as the body it is run as; a bare
+    town or street (青石镇, 东湖街道) beside a body counts as its government, as a labelled clause's does.
     """
     if not pieces:
         return False
+    bodies = [looks_like_agency(p[0]) for p in pieces]
     for i, p in enumerate(pieces):
-        if not looks_like_agency(p[0]) and not (_PLACE_RE.fullmatch(p[0]) and
-                                                any(q[0].endswith("政府") for q in pieces[i + 1:])) \
-                and not _supporting_fund(p, pieces[:i]):
+        if not bodies[i] and not (_PLACE_RE.fullmatch(p[0]) and
+                                  any(q[0].endswith("政府") for q in pieces[i + 1:])) \
+                and not _supporting_fund(p, pieces[:i]) and not (_TOWN_RE.fullmatch(p[0]) and any(bodies)):
             return False
     return True
+
+
+# a town or street named bare (青石镇, 东湖街道, 南山乡), not a 小镇 (特色小镇), 城乡 or 村镇
+_TOWN_RE = re.compile(r"[^、，,；;（）()\s等]{1,8}(?<![小城村])(?:镇|乡|街道)")
 
 
 def _supporting_fund(piece: tuple, before: list[tuple]) -> bool:
@@ -366,13 +374,15 @@ def _names_with_roles(run: str, base: int, role: str):
 
 _NOTES = ("下同", "同上", "以下同")
 # a short topic and 由 before the names (此项工作由…, 由…), not the 由 of 自由贸易区
-# or a reference to numbered provisions (第（一）至（三）项由, 以上第1、2项由, 第（四）项由)
+# or a reference to numbered provisions (第（一）至（三）项由, 以上第1、2项由, 第（四）项由),
+# each number perhaps with its unit (第六条、第七条由, 本政策第三条至第五条由)
 _REF_NUMBER = r"(?:[（(][一二三四五六七八九十0-9]{1,3}[）)]|[一二三四五六七八九十0-9]{1,3})"
-_TOPIC_BY_RE = re.compile(rf"(?:(?:以上|上述|前述)?第?{_REF_NUMBER}(?:[至到、和—\-~～]第?{_REF_NUMBER})*[项条款点]"
+_REFS = rf"第?{_REF_NUMBER}(?:[项条款点]?[至到、和—\-~～]第?{_REF_NUMBER})*[项条款点]"
+_TOPIC_BY_RE = re.compile(rf"(?:(?:以上|上述|前述|本[^、，,；;：:（）()由第]{{1,4}}?)?{_REFS}"
                           r"|[^、，,；;：:（）()由]{0,8})(?<!自)由")
-_TOPIC_BY_MAX = 16  # where the 由 of the longest topic stands (以上第（十一）至（十三）项由)
+_TOPIC_BY_MAX = 20  # where the 由 of the longest topic stands (本政策第十一条至第十三条由)
 # ，第（六）项由: a comma that starts a further assignment (第（四）、（五）项由A负责，第（六）项由B负责)
-_NEXT_ASSIGNMENT_RE = re.compile(rf"[，,；;]\s*(?=第{_REF_NUMBER}(?:[至到、和—\-~～]第?{_REF_NUMBER})*[项条款点]由)")
+_NEXT_ASSIGNMENT_RE = re.compile(rf"[，,；;]\s*(?={_REFS}由)")
 
 
 def _could_be_name(piece: str) -> bool:
@@ -464,7 +474,7 @@ def _parse_clause(inner: str, base: int = 0, *, require_marker: bool = False):
         marked = [_MARKER_RE.match(p) if "：" in p or ":" in p else None for p, _ in segments]
         if any(marked):
             return _parse_marked(segments, marked)
-    if "由" in inner and inner.count("第") > 1:
+    if "由" in inner and "第" in inner:  # the first reference may stand before the clause (第三条由A负责，第四条由B负责)
         parsed = _assignments(inner, base, require_marker)
         if parsed is not None:
             return parsed
@@ -929,7 +939,7 @@ def _first_leads_below(text: str, clauses: list[tuple]) -> list[tuple]:
 # What may stand before the bodies that open a duty sentence: a heading label (第五条,
 # （三）, 2.) and a topic ending in 由 (专项资金由市科技局负责; not the 由 of 自由贸易区).
 _DUTY_LEAD_RE = re.compile(
-    r"[ \t\u3000]*(?:(?:第[零〇一二三四五六七八九十百0-9]{1,4}[条款项]|[（(][一二三四五六七八九十0-9]{1,3}[）)]"
+    r"[ \t\u3000]*(?:(?:第[零〇一二三四五六七八九十百0-9]{1,4}[条款项](?![、至到和及—\-～~－]|第)|[（(][一二三四五六七八九十0-9]{1,3}[）)]"
     r"|[一二三四五六七八九十]{1,3}[、.．]|[0-9]{1,2}[.．、）)])[ \t\u3000]*)?"
     r"(?:[^。；;！\n（）()，,、由]{0,20}(?<!自)由)?")
 

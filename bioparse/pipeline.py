@@ -124,7 +124,7 @@ def _runs_by_owners(found: list[tuple], owners, spread: dict | None) -> list[tup
     A clause answers for ``owners`` unless ``spread`` gives an agency's own (第（四）项由A负责，
     第（六）项由B负责 names two runs of sections); most clauses are one run.
     """
-    if not spread or len(found) < 2 or not any(f[1] in spread for f in found[1:]):
+    if not spread or not any(f[1] in spread for f in found):
         return [(owners, found)]
     runs: list[tuple] = []
     for piece in found:
@@ -145,24 +145,30 @@ _ARTICLE_RANGE_HEAD_RE = re.compile(r"第[零〇一二三四五六七八九十�
 
 
 def article_range_owners(text: str, clauses: list[tuple], provisions: list[dict]) -> dict[int, list[str]]:
-    """{clause start: ids of the articles it answers for} for clauses on a line that names a range of articles.
+    """{clause or agency start: ids of the articles it answers for} for clauses that name runs of articles.
 
-    The line starts 以上第一条至第五条…; the clause's agencies then belong to each article
-    numbered in that range, not only to the last one, whose text holds the line.
+    A line opening 以上第一条至第五条… gives the clause's agencies to each article numbered in
+    that range, not only to the last one, whose text holds the line; within a line, 第三条至第五条由A
+    负责，第六条、第七条由B负责 gives each agency the articles named before its 由 (article_refs_owners).
     """
     out: dict[int, list[str]] = {}
-    if _ARTICLE_RANGE_HEAD_RE.search(text) is None:
-        return out  # no 第X条至 anywhere: most texts are told so by one scan, not a look at each clause's line
-    articles = None
-    for start, *_ in clauses:
+    ranged = _ARTICLE_RANGE_HEAD_RE.search(text) is not None
+    assigned = _ARTICLE_REFS_CUE_RE.search(text) is not None
+    if not ranged and not assigned:
+        return out  # no 第X条至 nor 条由 anywhere: most texts are told so by one scan, not a look at each clause's line
+    articles = articles_by_number([p for p in provisions if p["level"] == "article"])
+    for start, end, _, found in clauses:
         line_start = line_start_at(text, start)
-        if last_of(text, "条", line_start, start) < 0:
+        if last_of(text, "条", line_start, start) < 0 and (not assigned or last_of(text, "条", start, end) < 0):
             continue
-        m = _ARTICLE_RANGE_RE.match(text, line_start, start)
+        if assigned:
+            named = article_refs_owners(text, line_start, end, found, articles)
+            if named:
+                out.update(named)
+                continue
+        m = _ARTICLE_RANGE_RE.match(text, line_start, start) if ranged else None
         if not m:
             continue
-        if articles is None:
-            articles = articles_by_number([p for p in provisions if p["level"] == "article"])
         low, high = heading_number(m.group(1)), heading_number(m.group(2))
         if low is None or high is None:
             continue
@@ -170,6 +176,46 @@ def article_range_owners(text: str, clauses: list[tuple], provisions: list[dict]
         if ids:
             out[start] = ids
     return out
+
+
+# 第三条至第五条由A负责 · 第六条、第七条由B负责 · 第八条由C负责: articles named before a 由 (no blank
+# between: 第八条　由A负责 is an article's heading and its text)
+_ARTICLE_NUMBER = r"[零〇一二三四五六七八九十百0-9]{1,4}"
+_ARTICLE_REFS_RE = re.compile(r"第" + _ARTICLE_NUMBER + r"(?:条?[ \t\u3000]*[至到—\-～~－、和及][ \t\u3000]*第?"
+                              + _ARTICLE_NUMBER + r")*条(?:规定的?|所列的?|的)?(?:措施|政策|事项|内容|条款)?由")
+_ARTICLE_REF_TOKEN_RE = re.compile(r"([至到—\-～~－])?[ \t\u3000]*第?(" + _ARTICLE_NUMBER + r")")
+# what every _ARTICLE_REFS_RE match holds: 条 and 由 with at most a few words between
+_ARTICLE_REFS_CUE_RE = re.compile(r"条(?:规定的?|所列的?|的)?(?:措施|政策|事项|内容|条款)?由")
+
+
+def article_refs_owners(text: str, line_start: int, end: int, found: list[tuple], articles) -> dict[int, list[str]]:
+    """{agency start: article ids} for a clause's agencies after 第N条…由 references on its line.
+
+    Each agency answers for the articles of the last reference before it (第六条、第七条由B负责:
+    B answers for 六 and 七); agencies before any reference are left to the clause's own article.
+    """
+    refs = [(m.end(), _named_articles(m.group(0), articles))
+            for m in _ARTICLE_REFS_RE.finditer(text, line_start, end)]
+    out: dict[int, list[str]] = {}
+    for piece in found:
+        named = [ids for ref_end, ids in refs if ref_end <= piece[1]]
+        if named and named[-1]:
+            out[piece[1]] = named[-1]
+    return out
+
+
+def _named_articles(reference: str, articles) -> list[str]:
+    """The ids of the articles a reference names: 第三条至第五条 is a range, 第六条、第七条 a list."""
+    ids: list[str] = []
+    last = None
+    for m in _ARTICLE_REF_TOKEN_RE.finditer(reference):
+        n = heading_number(m.group(2))
+        if n is None:
+            return []
+        low = last + 1 if m.group(1) and last is not None and last < n <= last + 200 else n
+        ids += articles(low, n)
+        last = n
+    return ids
 
 
 # 上述第（一）至（三）项由A牵头 / 第（四）、（五）项由A负责: a reference to numbered sections before 由

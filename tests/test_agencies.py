@@ -898,6 +898,10 @@ def test_a_marker_after_an_ascii_full_stop_opens_a_clause():
     ("推进。（责任单位：市商务局，甲县、乙县等县（市、区）人民政府）\n",
      [("市商务局", "responsible"), ("甲县", "responsible"), ("乙县", "responsible")]),
     ("推进。（责任单位：市工信局，甲街道等街道办事处）\n", [("市工信局", "responsible"), ("甲街道", "responsible")]),
+    ("推进。（责任单位：省发展改革委，甲市、乙市等市（区）人民政府）\n",
+     [("省发展改革委", "responsible"), ("甲市", "responsible"), ("乙市", "responsible")]),
+    ("推进。（市发展改革委牵头，市财政局等市（区）人民政府配合）\n", [("市发展改革委", "lead"), ("市财政局", "support")]),
+    ("推进。（责任单位：市商务局，甲区等区（县、市）政府）\n", [("市商务局", "responsible"), ("甲区", "responsible")]),
 ])
 def test_an_etc_naming_the_kind_of_place(text, expected):
     """A list closed by the kind of place its last names stand for (三角镇等镇街, 乙镇等镇（街道）, 高新区等园区,
@@ -1179,3 +1183,29 @@ def test_how_a_support_body_takes_part_is_no_part_of_its_name(text):
 def test_a_supporting_bodys_label_names_bodies(text, expected):
     """支持单位：/支持部门： after 责任主体：A； names bodies backing the measure, as 配合单位： does."""
     assert _clause_names(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("推进。（区发展改革局牵头，青石镇配合）\n", [[("区发展改革局", "lead"), ("青石镇", "support")]]),
+    ("推进。（区发展改革局牵头，区财政局、青石镇等镇人民政府配合）\n",
+     [[("区发展改革局", "lead"), ("区财政局", "support"), ("青石镇", "support")]]),
+    ("推进。（区住建局、东湖街道）\n", [[("区住建局", "responsible"), ("东湖街道", "responsible")]]),
+    ("推进。（青石镇）\n", []),
+    ("推进。（区文旅局牵头，特色小镇配合）\n", []),
+])
+def test_a_bare_town_beside_a_body_is_its_government(text, expected):
+    """青石镇, 东湖街道 named bare in an unlabelled clause beside a body: a district's towns are its bodies of
+    government, as the labelled clauses' golds have them; a town alone, or a 小镇, is no clause."""
+    assert _clause_names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("第六条、第七条由区经济发展局负责兑现。\n", [[("区经济发展局", "responsible")]]),
+    ("第三条由区服务中心负责兑现，第四条由区招商局负责兑现。\n", [[("区服务中心", "responsible"), ("区招商局", "responsible")]]),
+    ("职责分工。本政策第三条至第五条由区服务中心负责兑现，第六条、第七条由区经济发展局负责兑现，第八条由区招商局负责兑现。\n",
+     [[("区服务中心", "responsible"), ("区经济发展局", "responsible"), ("区招商局", "responsible")]]),
+])
+def test_assignments_to_lists_of_articles(text, expected):
+    """第六条、第七条由B负责兑现 (each number with its 条) and 第三条由A负责，第四条由B负责 name bodies after each 由:
+    第七条由 is no part of B's name, and the first assignment's reference may stand before the clause."""
+    assert _clause_names(text) == expected

@@ -223,6 +223,25 @@ def test_a_line_naming_a_range_of_sections_answers_for_each(tmp_path):
          ("2.3", "市自然资源和规划局", "responsible")]
 
 
+def test_an_article_assigning_runs_of_articles_gives_each_its_bodies(tmp_path):
+    """第九条　职责分工。本政策第三条至第五条由A负责兑现，第六条、第七条由B负责兑现，第八条由C负责兑现 (a 园区's
+    优惠政策): each run of articles, a range or a list, gets the body named after its 由; the assigning article none."""
+    text = ("第一条　为促进发展，制定本政策。\n" + "".join(f"第{n}条　支持事项。给予奖励。\n" for n in "二三四五六七八")
+            + "第九条　职责分工。本政策第三条至第五条由园区服务中心负责兑现，第六条、第七条由区经济发展局负责兑现，"
+            "第八条由区招商局负责兑现。\n第十条　本政策自发布之日起施行。\n")
+    rows = parse_document(write(tmp_path, "a.txt", text), "a")["agencies"]
+    assert [(a["provision_id"], a["agency"]) for a in rows] == [
+        ("3", "园区服务中心"), ("4", "园区服务中心"), ("5", "园区服务中心"),
+        ("6", "区经济发展局"), ("7", "区经济发展局"), ("8", "区招商局")]
+
+
+def test_a_list_of_articles_alone_answers_for_each(tmp_path):
+    """以上第二条、第三条由A负责兑现。 on a line of its own: a list of articles, as a range, gives both articles A."""
+    text = "第一条　支持研发。\n第二条　支持转化。\n第三条　支持平台。给予奖励。\n以上第二条、第三条由区科技局负责兑现。\n"
+    rows = parse_document(write(tmp_path, "a.txt", text), "a")["agencies"]
+    assert [(a["provision_id"], a["agency"]) for a in rows] == [("2", "区科技局"), ("3", "区科技局")]
+
+
 @pytest.mark.parametrize("head", ["附件\n任务分工表\n", "附件1：任务分工表\n"])
 def test_a_task_tables_rows_after_the_policy_name_no_bodies(tmp_path, head):
     """An attachment after the policy (a 任务分工表 whose rows read 牵头单位：A / 责任单位：A、B) restates the
