@@ -837,10 +837,16 @@ _TITLED_ANNEX_RE = re.compile(r"[ \t\u3000]*附\s*(?:[件表]\s*[0-9０-９一�
 _ANNEX_NUMBERED = re.compile(r"[ \t\u3000]*附\s*[件表]\s*[0-9０-９一二三四五六七八九十]")
 
 
+# a measure's or an article's label: the policy goes on below a line naming a file (附件：申报表⏎（六）…)
+_POLICY_GOES_ON = re.compile(r"[ \t\u3000]*(?:[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十百零〇\d]{1,4}条)")
+
+
 def _text_below(lines: list[str], k: int) -> bool:
-    """Whether a non-blank line follows line k within three lines: 附件：X with no number is an attachment only
-    over its content; on the page's last line it is a link to a file (附件：重点项目清单.docx)."""
-    return any(line.strip() for line in lines[k + 1:k + 4])
+    """Whether an attachment's content follows line k: a non-blank line within three lines, no measure or article.
+    附件：X with no number opens an attachment only so; on the page's last line it links a file
+    (附件：重点项目清单.docx), and over the next measure (（六）…) it names a file inside the policy."""
+    below = next((line for line in lines[k + 1:k + 4] if line.strip()), None)
+    return below is not None and _POLICY_GOES_ON.match(below) is None
 
 
 def _titled_annex(line: str, start: int, last_at: dict[str, int]) -> bool:

@@ -549,10 +549,12 @@ def test_an_attachment_labelled_without_a_number_after_the_last_measure(head):
     assert [p.label for p in rows][-3:-1] == ["二、", "（一）"]
 
 
-@pytest.mark.parametrize("line", ["附表：重点项目年度投资计划\n", "附件：重点项目清单.docx\n", "附件：1.重点项目清单\n"])
+@pytest.mark.parametrize("line", ["附表：重点项目年度投资计划\n", "附件：重点项目清单.docx\n", "附件：1.重点项目清单\n",
+                                  "附件：人才申报表\n（二）加强宣传。广泛宣传政策。\n"])
 def test_an_unnumbered_attachment_line_that_starts_no_attachment(line):
     """附表：X under a measure citing it (详见附表) captions a table in place, before the policy's last words;
-    附件：X.docx on a page's last line links a file; 附件：1.X lists attachments. None opens an attachment."""
+    附件：X.docx on a page's last line links a file; 附件：1.X lists attachments; 附件：X over the next measure names a
+    file inside the policy. None opens an attachment."""
     table = "重点项目\t年度投资（亿元）\n某某产业化基地项目\t18.5\n"
     tail = "各区要对照本方案细化举措，按季度报送进展情况。\n" if line.startswith("附表") else ""
     text = _POLICY.split("某省人民政府")[0].replace("（一）加强组织领导。建立工作机制。", "（一）实施重点项目。项目详见附表。") \
