@@ -290,7 +290,8 @@ def _is_page_break(prev: str, nxt: str, blank_between: bool, last_width: int = 0
 PAGE_NUMBER_LINE = re.compile(r"[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?")
 # A manual line break (<br>, Word's w:br) is drawn as this character until soft_breaks judges it.
 SOFT_BREAK = "\u2028"
-_SENTENCE_FINAL = tuple("。！？；：!?;:")
+# a line ending so ends its sentence, as it ends a .txt's paragraph (_CLOSED_ENDS): …（市科技局负责）⏎本措施自…
+_SENTENCE_FINAL = tuple("。！？；：!?;:") + tuple(_CLOSED_ENDS)
 
 
 _CLAUSE_PUNCTUATION = re.compile(r"[，。；：！？,;:!?]")
@@ -301,11 +302,20 @@ _CLAUSE_PUNCTUATION = re.compile(r"[，。；：！？,;:!?]")
 _BLANK_PART_START = re.compile(rf"[{CN_DIGITS}]{{1,3}}[ \u3000\xa0]+(?=[^\s\d])")
 
 
+# A 2.1-style section's label (1.1 指导思想), not a figure (1.5万亩, 3.5%): the heading below a part, never its wrapped end
+_DECIMAL_LABEL = re.compile(r"\d{1,2}[.．]\d{1,2}(?![\d.．])[ \u3000]*(?=[^\d%％万亿千百元个家项年月日倍 \u3000])")
+# A line reading only an attachment's label (附件, 附件2, 附件：): whole, its title stands on the line below.
+_ANNEX_LABEL = re.compile(r"附\s*[件表]\s*[0-9０-９一二三四五六七八九十]{0,2}\s*[:：]?")
+
+
 def _wrapped_heading(line: str, rest: str) -> bool:
-    """Whether a break after ``line`` only wraps a heading: a numbered line and a short rest, both without punctuation."""
+    """Whether a break after ``line`` only wraps a heading: a numbered line and a short rest, both without punctuation.
+    A line reading only 附件 (附件1) wraps nothing: the title below it is the attachment's; nor does a rest
+    starting with a section's label (一、总体要求⏎1.1 指导思想)."""
     rest = rest.split("\n", 1)[0].strip(" \t\xa0\u3000")
     return (bool(rest) and len(rest) <= 20 and HEADING_START.match(line) is not None
-            and HEADING_START.match(rest) is None and not _BLANK_PART_START.match(rest)
+            and not (line[:1] == "附" and _ANNEX_LABEL.fullmatch(line))
+            and HEADING_START.match(rest) is None and not _BLANK_PART_START.match(rest) and not _DECIMAL_LABEL.match(rest)
             and not _CLAUSE_PUNCTUATION.search(line + rest))
 
 

@@ -368,7 +368,8 @@ def _provision_tree(text: str, bare_parts: dict[int, int] | None = None) -> list
             continue
         if holds_annex and provisions and _TITLED_ANNEX_RE.match(line) \
                 and (text_end - start <= start or _table_below(lines, k)) \
-                and _titled_annex(line, start, listed or (listed := _lines_last_at(lines))):  # 附件1：名词解释
+                and _titled_annex(line, start, listed or (listed := _lines_last_at(lines))) \
+                and (_ANNEX_NUMBERED.match(line) or _text_below(lines, k)):  # 附件1：名词解释; 附件：X over its rows
             _open_annex(provisions, stack, start, text_end, *_annex_title(line))
             in_annex = True
             continue
@@ -825,9 +826,27 @@ def _table_below(lines: list[str], k: int) -> bool:
     return False
 
 
-# 附件1：名词解释 (附件2 重点企业名单): an attachment's number and its short title on one line
-_TITLED_ANNEX_RE = re.compile(r"[ \t\u3000]*附\s*[件表]\s*[0-9０-９一二三四五六七八九十]{1,2}(?:[ \t\u3000]*[:：]|[ \t\u3000]+)"
+# 附件1：名词解释 (附件2 重点企业名单, 附件：任务分工表): an attachment's label and its short title on one line.
+# Without a number only 附件 and a colon: 附表：X captions a table in place (…详见附表), and 附件：1.X starts a
+# list of attachments (_ANNEX_START)
+_TITLED_ANNEX_RE = re.compile(r"[ \t\u3000]*附\s*(?:[件表]\s*[0-9０-９一二三四五六七八九十]{1,2}(?:[ \t\u3000]*[:：]|[ \t\u3000]+)"
+                              r"|件\s*[:：][ \t\u3000]*(?![0-9０-９]))"
                               r"[ \t\u3000]*[^\s。；;，,：:][^。；;，,：:]{0,39}$")
+
+
+_ANNEX_NUMBERED = re.compile(r"[ \t\u3000]*附\s*[件表]\s*[0-9０-９一二三四五六七八九十]")
+
+
+# a measure's or an article's label: the policy goes on below a line naming a file (附件：申报表⏎（六）…)
+_POLICY_GOES_ON = re.compile(r"[ \t\u3000]*(?:[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十百零〇\d]{1,4}条)")
+
+
+def _text_below(lines: list[str], k: int) -> bool:
+    """Whether an attachment's content follows line k: a non-blank line within three lines, no measure or article.
+    附件：X with no number opens an attachment only so; on the page's last line it links a file
+    (附件：重点项目清单.docx), and over the next measure (（六）…) it names a file inside the policy."""
+    below = next((line for line in lines[k + 1:k + 4] if line.strip()), None)
+    return below is not None and _POLICY_GOES_ON.match(below) is None
 
 
 def _titled_annex(line: str, start: int, last_at: dict[str, int]) -> bool:

@@ -234,6 +234,19 @@ def test_a_manual_break_wrapping_a_heading_joins_it():
     assert soft_breaks(f"各有关单位{SOFT_BREAK}现将方案印发") == "各有关单位\n现将方案印发"
 
 
+def test_a_manual_break_reads_as_a_txt_line_break_after_a_closed_clause_an_attachment_label_and_before_a_section():
+    """<br> lines of a page read as the .txt's lines: a line ending in a closed bracket (…（市科技局负责）) ends its
+    paragraph, a line reading only 附件 stands over its title, and 1.1 指导思想 under 一、总体要求 is a heading of its own."""
+    from bioparse.normalize import SOFT_BREAK, soft_breaks
+    measure = "1.支持平台建设，对新认定的国家级平台给予奖励（市科技局负责）"
+    assert soft_breaks(f"{measure}{SOFT_BREAK}本措施自印发之日起施行。") == f"{measure}\n本措施自印发之日起施行。"
+    assert soft_breaks(f"附件{SOFT_BREAK}任务分工表") == "附件\n任务分工表"
+    assert soft_breaks(f"附件2{SOFT_BREAK}重点企业名单") == "附件2\n重点企业名单"
+    assert soft_breaks(f"一、总体要求{SOFT_BREAK}1.1 指导思想") == "一、总体要求\n1.1 指导思想"
+    # a heading wrapped before a figure still joins
+    assert soft_breaks(f"二、产业规模达到{SOFT_BREAK}1.5万亿元") == "二、产业规模达到1.5万亿元"
+
+
 @pytest.mark.parametrize("blank", [" ", "\u3000"])
 def test_a_manual_break_before_a_part_set_off_by_a_blank_is_a_line_break(blank):
     """第二部分　发展目标⏎三 产业布局: a part label set off by a blank (structure's short heading line) starts a line."""

@@ -538,6 +538,31 @@ def test_a_text_in_traditional_characters():
     assert [s[1] for s in _shape(toc)] == ["", "一、", "二、", "（一）"]
 
 
+@pytest.mark.parametrize("head", ["附件：任务分工表\n", "附件:任务分工表\n", "附件\n任务分工表\n", "附件1：任务分工表\n"])
+def test_an_attachment_labelled_without_a_number_after_the_last_measure(head):
+    """附件：任务分工表 with no number after the policy starts the attachment as 附件1：X does: its rows
+    (1.X ⏎ 牵头单位：A) are no items of the last measure."""
+    text = (_POLICY.split("某省人民政府")[0] + "本方案自印发之日起施行。\n" + head
+            + "1.推进第一项工作\n牵头单位：省科技厅\n2.推进第二项工作\n牵头单位：省财政厅\n")
+    rows = parse_provisions(text)
+    assert [(p.level, p.title) for p in rows][-1] == ("annex", "任务分工表")
+    assert [p.label for p in rows][-3:-1] == ["二、", "（一）"]
+
+
+@pytest.mark.parametrize("line", ["附表：重点项目年度投资计划\n", "附件：重点项目清单.docx\n", "附件：1.重点项目清单\n",
+                                  "附件：人才申报表\n（二）加强宣传。广泛宣传政策。\n"])
+def test_an_unnumbered_attachment_line_that_starts_no_attachment(line):
+    """附表：X under a measure citing it (详见附表) captions a table in place, before the policy's last words;
+    附件：X.docx on a page's last line links a file; 附件：1.X lists attachments; 附件：X over the next measure names a
+    file inside the policy. None opens an attachment."""
+    table = "重点项目\t年度投资（亿元）\n某某产业化基地项目\t18.5\n"
+    tail = "各区要对照本方案细化举措，按季度报送进展情况。\n" if line.startswith("附表") else ""
+    text = _POLICY.split("某省人民政府")[0].replace("（一）加强组织领导。建立工作机制。", "（一）实施重点项目。项目详见附表。") \
+        + line + (table + tail if line.startswith("附表") else "")
+    rows = parse_provisions(text)
+    assert "annex" not in [p.level for p in rows]
+
+
 def test_an_attachment_numbered_and_titled_on_one_line():
     """附件1：名词解释 after the policy starts an attachment as a line reading 附件 does: its 1. 2. are no items."""
     text = ("某市若干措施\n一、支持创新\n（一）支持研发。对开展新药临床试验的企业按研发投入给予分阶段奖励。\n二、优化环境\n"
