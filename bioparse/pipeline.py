@@ -225,9 +225,6 @@ _SECTION_REFS_RE = re.compile(r"(?:以上|上述|前述)?[ \t\u3000]*第?[ \t\u3
                               + r"(?:" + _SECTION_REF_SEP + _SECTION_REF + r")*[ \t\u3000]*[项条款点]?"
                               r"(?:措施|政策|任务|工作|内容)?[ \t\u3000]*由")
 _SECTION_REF_TOKEN_RE = re.compile(r"(?:" + _SECTION_REF_SEP + r")?" + _SECTION_REF)
-# what every _SECTION_REFS_RE match holds: a bracketed numeral before a range, a list, 项 or 由
-_SECTION_REFS_HEAD_RE = re.compile(r"[（(][零〇一二三四五六七八九十百0-9]{1,4}[）)][ \t\u3000]*"
-                                   r"(?:[至到—\-～~－、和及项条款点由]|措施|政策|任务|工作|内容)")
 
 
 def section_range_owners(text: str, clauses: list[tuple], provisions: list[dict], owner) -> dict[int, list[str]]:
@@ -238,15 +235,14 @@ def section_range_owners(text: str, clauses: list[tuple], provisions: list[dict]
     those beside the one holding the line (labels restart under each part).
     """
     out: dict[int, list[str]] = {}
-    if _SECTION_REFS_HEAD_RE.search(text) is None:
-        return out
-    by_id = {p["provision_id"]: p for p in provisions}
+    by_id: dict[str, dict] = {}  # filled at the first line that opens with a reference (few documents have one)
     siblings: dict[str, dict[int, list[str]]] = {}
     for start, end, _, found in clauses:
         line_start = line_start_at(text, start)
         first = _SECTION_REFS_RE.match(text, line_start, end)  # the line opens with the reference
         if not first:
             continue
+        by_id = by_id or {p["provision_id"]: p for p in provisions}
         prov = by_id.get(owner(start))
         while prov is not None and prov["level"] != "section":
             prov = by_id.get(prov["parent_id"])
