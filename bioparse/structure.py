@@ -985,6 +985,18 @@ def _add_inline_sections(text: str, provisions: list[dict]) -> list[dict]:
     return out
 
 
+def _without_clause(title: str) -> str:
+    """A child's title without the agency clause that closes it: 完善配套设施（牵头单位：A (cut at its ；)
+    or 优化服务（市政务服务局负责） — the bracket names who is responsible, not what is done."""
+    k = max(title.rfind("（"), title.rfind("("))
+    if k > 0 and _CLAUSE_WORDS_RE.search(title, k):
+        return title[:k].rstrip()
+    return title
+
+
+_CLAUSE_WORDS_RE = re.compile(r"负责|牵头|责任单位|配合")
+
+
 def _split_off(text: str, parent: dict, labels: list[tuple[int, int, int]], level: str,
                used_ids: set[str]) -> list[dict]:
     """Child provisions of ``level`` for labels (start, number, label_end) inside parent's own span.
@@ -996,7 +1008,7 @@ def _split_off(text: str, parent: dict, labels: list[tuple[int, int, int]], leve
     children = []
     for j, (start, number, label_end) in enumerate(labels):
         end = labels[j + 1][0] if j + 1 < len(labels) else parent_end
-        title = re.split(r"[，。；;,]", text[label_end:end], maxsplit=1)[0].strip()
+        title = _without_clause(re.split(r"[，。；;,]", text[label_end:end], maxsplit=1)[0].strip())
         children.append(_new_provision(parent, level, text[start:label_end], number, title, start, end, used_ids))
     return children
 

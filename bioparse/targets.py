@@ -524,7 +524,8 @@ def _year_for(text: str, pos: int, lead_ins: dict | None = None) -> int | None:
         return None
     if year is None and lead_ins is not None:
         if line_start not in lead_ins:
-            lead_ins[line_start] = _lead_in_year(text, line_start, lead_ins)
+            lead_ins[line_start] = (_lead_in_year(text, line_start, lead_ins)
+                                    or _continued_year(text, line_start, lead_ins))
         return lead_ins[line_start]
     return year
 
@@ -548,6 +549,34 @@ def _lead_in_year(text: str, line_start: int, lead_ins: dict) -> int | None:
             return None
         at, n = text.find("\n", at) + 1, n + 1
     return last_year(text, text.rfind("\n", 0, colon) + 1, colon)
+
+
+def _continued_year(text: str, line_start: int, lead_ins: dict) -> int | None:
+    """The year of the sentence a line continues: goals set one clause a line (到2027年，…；\n…；\n…。)
+    share the year of the nearest line above in the chain of lines ending in ；; None if the line
+    above ends otherwise, the line is a heading, or no line of the chain (at most 12) states a year."""
+    if _HEADING_START_RE.match(text, line_start):
+        return None
+    at = line_start
+    for _ in range(12):
+        end = at - 1  # the line break ending the line above
+        k = end - 1
+        while k >= 0 and text[k] in " \u3000\t\r":
+            k -= 1
+        if end <= 0 or k < 0 or text[k] not in "；;":
+            return None
+        above = line_start_at(text, end)
+        year, mark_end = _last_year_on_line(text, above, end, lead_ins)
+        if year is not None:
+            return None if _taken_over_on_line(text, above, mark_end, end, year, lead_ins) else year
+        if _HEADING_START_RE.match(text, above):
+            return None
+        at = above
+    return None
+
+
+# a heading line: 一、… / （一）… (a new section ends a sentence's reach)
+_HEADING_START_RE = re.compile(r"[ \u3000]*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])")
 
 
 _LIST_FIRST = frozenset(" \u3000—0123456789（(①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")

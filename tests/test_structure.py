@@ -127,6 +127,16 @@ def test_yishi_runs_become_points():
     ]
 
 
+def test_a_point_title_leaves_out_the_agency_clause_closing_it():
+    """二是完善配套设施（牵头单位：A；配合单位：B）。: the clause names who is responsible, not the point."""
+    text = ("（三）提升园区能力\n一是建设产业园，新建厂房20万平方米；\n"
+            "二是完善危废处置等配套设施（牵头单位：高新区管委会；配合单位：市住建局）。\n"
+            "三是优化服务（市政务服务局负责）。\n")
+    provs = parse_provisions(text)
+    assert_partition(text, provs)
+    assert [p.title for p in provs if p.level == "point"] == ["建设产业园", "完善危废处置等配套设施", "优化服务"]
+
+
 def test_lone_shi_is_not_a_run():
     text = "（一）标题。这是重点，三是不成立的。\n"
     assert [p.level for p in parse_provisions(text)] == ["section"]

@@ -331,6 +331,15 @@ def test_list_lines_take_the_year_of_their_lead_in():
     assert [(t["value"], t["year"]) for t in extract_targets(text)] == [(1000.0, 2025), (10.0, 2025), (3.0, None)]
 
 
+def test_a_line_continuing_a_sentence_ended_by_a_semicolon_keeps_its_year():
+    """Goals set one clause a line (到2027年，…；\n…；\n…。) share the first line's year; a line after a
+    full stop or a heading does not take it."""
+    text = ("（二）主要目标\n到2027年，产业规模达到650亿元；\n培育龙头企业10至15家；\n建成平台12个。\n"
+            "新增企业5家。\n到2027年，建成基地3个；\n（三）任务\n新建厂房20万平方米。\n")
+    assert [(t["value"], t["year"]) for t in extract_targets(text)] == [
+        (650.0, 2027), (10.0, 2027), (12.0, 2027), (5.0, None), (3.0, 2027), (20.0, None)]
+
+
 @pytest.mark.parametrize("text,expected", [
     ("最高可给予500万元奖励。", (500.0, "万元", "最高")), ("审批时限压减至3天。", (3.0, "天", "以内")),
     ("办理时限由30天缩短为15天。", (15.0, "天", "以内")),
