@@ -578,6 +578,8 @@ def _labelled_fields(page_text: str) -> dict[str, str]:
             names = [n for n in _split_issuers(value) if _ORG_END.search(n) and len(n) <= 40]
             if names:
                 out[field] = ";".join(names)
+    if _PLACELESS_BODY.fullmatch(out.get("issuer", "")):  # 发布机构：区政府 beside 名称：上海市嘉定区人民政府关于…
+        out["issuer"] = ";".join(_body_before_about(out.get("title", ""))) or out["issuer"]
     return out
 
 
@@ -867,6 +869,16 @@ def level_and_region(name: str) -> tuple[str, str]:
 _NATIONAL_RE = re.compile(r"国务院|中共中央|全国人民代表大会|国家(?!级)|[^省市县区州旗盟镇乡]{1,8}部(?:等|$|[、，,;；\s])")
 _ISSUER_BEFORE_NOTICE = re.compile(r"\s*(.+?)(?:关于)?印发")
 _ISSUER_BEFORE_ABOUT = re.compile(r"\s*(.{2,40}?)关于")
+
+
+# a page's 发布机构 that names a level, not a place (区政府, 市政府办公室): the district's own site writes it so
+_PLACELESS_BODY = re.compile(r"(?:省|市|区|县)(?:人民)?政府(?:办公厅|办公室)?")
+
+
+def _body_before_about(title: str) -> list[str]:
+    """The bodies a title names before its 关于 (上海市嘉定区人民政府关于…的实施方案), or [] when it names none."""
+    m = _ISSUER_BEFORE_ABOUT.match(title.strip("| \t")) if "关于" in title else None
+    return _split_issuers(m.group(1)) if m and _names_bodies(m.group(1)) else []
 
 
 _NOT_IN_NAMES = re.compile(r"[，,。；;：:《》“”]")
