@@ -262,15 +262,17 @@ _TITLE_YEARS_LINE = re.compile(r"[（(]\d{4}.{1,3}\d{4}年?[）)]")
 # (a breadcrumb without 首页 has two > between its places: 政务公开 > 政策公开 > 规范性文件)
 _PAGE_CHROME = re.compile(r"首页|无障碍|长者模式|关怀版|[【\[]?字[号体][：:]|打印本页|分享到|->|>>|＞＞|[>＞][^>＞]{1,16}[>＞]|"
                           r"^[【\[]?(?:返回顶部|返回|关闭窗口|关闭|打印)[】\]]?$|"  # a button alone on its line
-                          r"^(?:精确|模糊|高级|全文|站内|开始|一键)?(?:检索|搜索)$")  # a search box's words (精确检索, 开始检索)
+                          r"^(?:精确|模糊|高级|全文|站内|开始|一键)?(?:检索|搜索)$|"  # a search box's words (精确检索, 开始检索)
+                          r"(?i:tab)[ ]?(?:键|按钮)|跳过导航|跳转到主要内容")  # a screen reader's hint (请使用tab按钮切换浏览)
 
 
 def _is_page_chrome(line: str) -> bool:
     """True for a line of a site's navigation (首页 > 政策解读), reading controls (无障碍浏览 长者模式), a button
-    alone (返回顶部, 【关闭窗口】) or a search box's words alone (精确检索, 开始检索)."""
+    alone (返回顶部, 【关闭窗口】), a search box's words alone (精确检索, 开始检索) or a screen reader's hint
+    (正文内容区域请使用tab按钮切换浏览, 跳过导航)."""
     return ("首页" in line or "无障碍" in line or "模式" in line or "版" in line or "字" in line or ">" in line
             or "＞" in line or "分享" in line or "返回" in line or "关闭" in line or "打印" in line
-            or "检索" in line or "搜索" in line) \
+            or "检索" in line or "搜索" in line or "键" in line or "按钮" in line or "导航" in line or "主要内容" in line) \
         and bool(_PAGE_CHROME.search(line.strip()))
 
 

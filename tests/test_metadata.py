@@ -872,3 +872,12 @@ def test_a_placeless_issuer_field_gives_way_to_the_body_the_title_names():
         == "某区人民政府办公室"
     assert labelled_fields("发布机构：某区科委\n名称：某区人民政府关于促进医药产业发展的实施方案\n")["issuer"] == "某区科委"
     assert labelled_fields("发布机构：区政府\n名称：促进医药产业发展的实施方案\n")["issuer"] == "区政府"
+
+
+def test_a_screen_readers_hint_above_a_page_title_is_no_part_of_it():
+    """A district site's copy opens with a hint for screen readers (正文内容区域请使用tab按钮切换浏览): page furniture,
+    so the title (and the region read from it) is the 《…》 line's alone."""
+    for hint in ("正文内容区域请使用tab按钮切换浏览", "跳过导航", "请按TAB键切换到正文"):
+        meta = infer_metadata(f"{hint}\n《某陀区加快发展生命健康产业实施意见》\n2024年09月20日 来源: 上海某陀\n"
+                              "为加快发展生命健康产业，制定本实施意见。\n一、支持企业集聚\n")
+        assert (meta["title"], meta["region"]) == ("某陀区加快发展生命健康产业实施意见", "某陀区"), hint
