@@ -374,10 +374,11 @@ def _names_with_roles(run: str, base: int, role: str):
 
 _NOTES = ("下同", "同上", "以下同")
 # a short topic and 由 before the names (此项工作由…, 由…), not the 由 of 自由贸易区
-# or a reference to numbered provisions (第（一）至（三）项由, 以上第1、2项由, 第（四）项由),
+# or a reference to numbered provisions (第（一）至（三）项由, 以上第1、2项由, 第（四）项由, 以上第(一)至(二)项政策由),
 # each number perhaps with its unit (第六条、第七条由, 本政策第三条至第五条由)
 _REF_NUMBER = r"(?:[（(][一二三四五六七八九十0-9]{1,3}[）)]|[一二三四五六七八九十0-9]{1,3})"
-_REFS = rf"第?{_REF_NUMBER}(?:[项条款点]?[至到、和—\-~～]第?{_REF_NUMBER})*[项条款点]"
+_REFS = (rf"第?{_REF_NUMBER}(?:[项条款点]?[至到、和—\-~～]第?{_REF_NUMBER})*[项条款点]"
+         r"(?:措施|政策|任务|工作|内容)?")  # 以上第（一）至（二）项政策由: the provisions' kind after 项
 _TOPIC_BY_RE = re.compile(rf"(?:(?:以上|上述|前述|本[^、，,；;：:（）()由第]{{1,4}}?)?{_REFS}"
                           r"|[^、，,；;：:（）()由]{0,8})(?<!自)由")
 _TOPIC_BY_MAX = 20  # where the 由 of the longest topic stands (本政策第十一条至第十三条由)
