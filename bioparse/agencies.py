@@ -66,8 +66,9 @@ _MONEY_SUPPORT = r"(?:给予|提供)(?:资金|经费|财政|政策)?(?:支持|�
 # how a support body takes part, before its role word: B、C按职责配合 · B按照职责分工参与 · B积极配合
 _SUPPORT_MANNER = r"(?:(?:按照?|依照?|根据)(?:各自)?(?:职[责能]){1,2}(?:分工)?|积极|主动)?"
 # A牵头，B配合 · A牵头负责，B参与 · A负责，B配合 · A会同B负责 · A牵头组织实施，B配合落实 · A负总责，B配合 · A统筹，B负责落实
+# · A负责兑现，B配合 (a 若干政策 naming who pays out its support)
 _LEAD_SUPPORT_RE = re.compile(
-    r"^(?P<lead>.+?)(?:(?:分别|共同|联合)?牵头(?:负责|组织实施|实施|推进)?\s*[，,、；;]?|(?:负总责|负责(?:组织实施|实施|落实)?|统筹(?:协调|推进)?)\s*[，,；;]|会同)"
+    r"^(?P<lead>.+?)(?:(?:分别|共同|联合)?牵头(?:负责|组织实施|实施|推进)?\s*[，,、；;]?|(?:负总责|负责(?:组织实施|实施|落实|兑现)?|统筹(?:协调|推进)?)\s*[，,；;]|会同)"
     r"\s*(?P<support>.+?)"
     r"(?:" + _SUPPORT_MANNER + r"(?:参与|配合|协助)(?:落实|实施|推进)?|(?:加强)?指导|" + _MONEY_SUPPORT + r"|组织实施|具体(?:实施|落实)|负责落实|抓好落实|" + _DUTY + r"|" + _PUSH + r"|负责|落实)\s*$")
 _PIECE_SPLIT_RE = re.compile(r"[、，,；;]")
@@ -374,10 +375,11 @@ def _names_with_roles(run: str, base: int, role: str):
 
 _NOTES = ("下同", "同上", "以下同")
 # a short topic and 由 before the names (此项工作由…, 由…), not the 由 of 自由贸易区
-# or a reference to numbered provisions (第（一）至（三）项由, 以上第1、2项由, 第（四）项由),
+# or a reference to numbered provisions (第（一）至（三）项由, 以上第1、2项由, 第（四）项由, 以上第(一)至(二)项政策由),
 # each number perhaps with its unit (第六条、第七条由, 本政策第三条至第五条由)
 _REF_NUMBER = r"(?:[（(][一二三四五六七八九十0-9]{1,3}[）)]|[一二三四五六七八九十0-9]{1,3})"
-_REFS = rf"第?{_REF_NUMBER}(?:[项条款点]?[至到、和—\-~～]第?{_REF_NUMBER})*[项条款点]"
+_REFS = (rf"第?{_REF_NUMBER}(?:[项条款点]?[至到、和—\-~～]第?{_REF_NUMBER})*[项条款点]"
+         r"(?:措施|政策|任务|工作|内容)?")  # 以上第（一）至（二）项政策由: the provisions' kind after 项
 _TOPIC_BY_RE = re.compile(rf"(?:(?:以上|上述|前述|本[^、，,；;：:（）()由第]{{1,4}}?)?{_REFS}"
                           r"|[^、，,；;：:（）()由]{0,8})(?<!自)由")
 _TOPIC_BY_MAX = 20  # where the 由 of the longest topic stands (本政策第十一条至第十三条由)

@@ -262,15 +262,17 @@ _TITLE_YEARS_LINE = re.compile(r"[（(]\d{4}.{1,3}\d{4}年?[）)]")
 # (a breadcrumb without 首页 has two > between its places: 政务公开 > 政策公开 > 规范性文件)
 _PAGE_CHROME = re.compile(r"首页|无障碍|长者模式|关怀版|[【\[]?字[号体][：:]|打印本页|分享到|->|>>|＞＞|[>＞][^>＞]{1,16}[>＞]|"
                           r"^[【\[]?(?:返回顶部|返回|关闭窗口|关闭|打印)[】\]]?$|"  # a button alone on its line
-                          r"^(?:精确|模糊|高级|全文|站内|开始|一键)?(?:检索|搜索)$")  # a search box's words (精确检索, 开始检索)
+                          r"^(?:精确|模糊|高级|全文|站内|开始|一键)?(?:检索|搜索)$|"  # a search box's words (精确检索, 开始检索)
+                          r"(?i:tab)[ ]?(?:键|按钮)|跳过导航|跳转到主要内容")  # a screen reader's hint (请使用tab按钮切换浏览)
 
 
 def _is_page_chrome(line: str) -> bool:
     """True for a line of a site's navigation (首页 > 政策解读), reading controls (无障碍浏览 长者模式), a button
-    alone (返回顶部, 【关闭窗口】) or a search box's words alone (精确检索, 开始检索)."""
+    alone (返回顶部, 【关闭窗口】), a search box's words alone (精确检索, 开始检索) or a screen reader's hint
+    (正文内容区域请使用tab按钮切换浏览, 跳过导航)."""
     return ("首页" in line or "无障碍" in line or "模式" in line or "版" in line or "字" in line or ">" in line
             or "＞" in line or "分享" in line or "返回" in line or "关闭" in line or "打印" in line
-            or "检索" in line or "搜索" in line) \
+            or "检索" in line or "搜索" in line or "键" in line or "按钮" in line or "导航" in line or "主要内容" in line) \
         and bool(_PAGE_CHROME.search(line.strip()))
 
 
@@ -578,6 +580,8 @@ def _labelled_fields(page_text: str) -> dict[str, str]:
             names = [n for n in _split_issuers(value) if _ORG_END.search(n) and len(n) <= 40]
             if names:
                 out[field] = ";".join(names)
+    if _PLACELESS_BODY.fullmatch(out.get("issuer", "")):  # 发布机构：区政府 beside 名称：上海市嘉定区人民政府关于…
+        out["issuer"] = ";".join(_body_before_about(out.get("title", ""))) or out["issuer"]
     return out
 
 
@@ -867,6 +871,16 @@ def level_and_region(name: str) -> tuple[str, str]:
 _NATIONAL_RE = re.compile(r"国务院|中共中央|全国人民代表大会|国家(?!级)|[^省市县区州旗盟镇乡]{1,8}部(?:等|$|[、，,;；\s])")
 _ISSUER_BEFORE_NOTICE = re.compile(r"\s*(.+?)(?:关于)?印发")
 _ISSUER_BEFORE_ABOUT = re.compile(r"\s*(.{2,40}?)关于")
+
+
+# a page's 发布机构 that names a level, not a place (区政府, 市政府办公室): the district's own site writes it so
+_PLACELESS_BODY = re.compile(r"(?:省|市|区|县)(?:人民)?政府(?:办公厅|办公室)?")
+
+
+def _body_before_about(title: str) -> list[str]:
+    """The bodies a title names before its 关于 (上海市嘉定区人民政府关于…的实施方案), or [] when it names none."""
+    m = _ISSUER_BEFORE_ABOUT.match(title.strip("| \t")) if "关于" in title else None
+    return _split_issuers(m.group(1)) if m and _names_bodies(m.group(1)) else []
 
 
 _NOT_IN_NAMES = re.compile(r"[，,。；;：:《》“”]")

@@ -573,6 +573,24 @@ def test_a_line_dividing_numbered_sections_names_only_bodies():
         ("市科技局", "lead"), ("市卫生健康委", "lead"), ("市财政局", "support")]
 
 
+def test_a_reference_to_sections_with_their_kind_before_by_names_only_bodies():
+    """以上第(一)至(二)项政策由区财政局负责兑现 (a 重庆 district's form): the sections' kind (政策, 措施) between 项 and
+    由 is part of the reference, no body's name (it read 以上第(一)至(二)项政策由区财政局)."""
+    for kind in ("政策", "措施", ""):
+        text = f"(三)支持项目落地。给予支持。\n以上第(一)至(二)项{kind}由区财政局负责兑现。\n"
+        clauses = find_agency_clauses(text)
+        assert [(a["agency"], a["role"]) for c in clauses for a in c["agencies"]] == [
+            ("区财政局", "responsible")], kind
+
+
+def test_a_body_paying_out_and_one_helping_are_lead_and_support():
+    """A负责兑现，B配合 (以上第(一)至(二)项由区财政局负责兑现，区审计局配合) reads as A负责，B配合 does: it was no clause."""
+    for text in ("以上第(一)至(二)项由区财政局负责兑现，区审计局配合。\n", "区财政局负责兑现，区审计局配合。\n"):
+        clauses = find_agency_clauses("(三)支持项目落地。给予支持。\n" + text)
+        assert [(a["agency"], a["role"]) for c in clauses for a in c["agencies"]] == [
+            ("区财政局", "lead"), ("区审计局", "support")], text
+
+
 def test_the_towns_and_subdistricts_of_a_district_are_a_collective_body():
     """各镇街 (a 区's 镇 and 街道, as 重庆 writes them) after 牵头/配合 parts is a body, as 各镇（街道） is:
     the clause lost it after ；, and after ， it was not read at all."""

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from bioparse.metadata import infer_metadata, level_and_region, merge_metadata, parse_date
+from bioparse.metadata import infer_metadata, labelled_fields, level_and_region, merge_metadata, parse_date
 
 NOTICE = """ 天津市人民政府办公厅关于印发天津市
 加快推动医药外包服务行业发展
@@ -553,7 +553,8 @@ def test_an_information_table_copied_with_its_cells_gives_its_fields():
 def test_cms_meta_fields():
     from bioparse.metadata import cms_fields
     assert cms_fields("某省人民政府办公厅关于印发某省加快生物医药产业发展若干措施的通知", "2024-06-21 16:30", "省政府办公厅") == {
-        "title": "某省加快生物医药产业发展若干措施", "date": "2024-06-21", "issuer": "省政府办公厅"}
+        "title": "某省加快生物医药产业发展若干措施", "date": "2024-06-21", "issuer": "某省人民政府办公厅"}  # placeless source
+    assert cms_fields("关于印发某省加快生物医药产业发展若干措施的通知", "", "省政府办公厅")["issuer"] == "省政府办公厅"
     assert cms_fields("某某", "", "新华社") == {}
 
 
@@ -858,3 +859,25 @@ def test_a_notice_passing_on_a_bodys_rules_takes_their_title_and_signs_with_digi
     m = infer_metadata(text)
     assert (m["title"], m["issuer"], m["date"], m["doc_number"]) == (
         "某州市中药材市场管理办法", "某州市人民政府", "2008-05-09", "某政〔2008〕17号")
+
+
+def test_a_placeless_issuer_field_gives_way_to_the_body_the_title_names():
+    """A district site's 发布机构 names a level, not a place (区政府); the 名称 field's body before 关于 is the issuer.
+    A field that names a place is kept, and a placeless one stays when the title names no body."""
+    text = ("索 引 号: | WA0310004-2023-011 | 主题分类: | 区府办文件 |\n发布机构: | 区政府 | 发文日期: | 2023-06-02 |\n"
+            "名 称: | 上海市某定区人民政府关于促进生物医药产业发展的实施方案 | ||\n文 号: | 某府发〔2023〕12号 |\n"
+            "各镇人民政府，各街道办事处：\n一、总体要求\n")
+    assert infer_metadata(text)["issuer"] == "上海市某定区人民政府"
+    assert labelled_fields("发布机构：区政府办公室\n名称：某区人民政府办公室关于印发某区医药产业若干措施的通知\n")["issuer"] \
+        == "某区人民政府办公室"
+    assert labelled_fields("发布机构：某区科委\n名称：某区人民政府关于促进医药产业发展的实施方案\n")["issuer"] == "某区科委"
+    assert labelled_fields("发布机构：区政府\n名称：促进医药产业发展的实施方案\n")["issuer"] == "区政府"
+
+
+def test_a_screen_readers_hint_above_a_page_title_is_no_part_of_it():
+    """A district site's copy opens with a hint for screen readers (正文内容区域请使用tab按钮切换浏览): page furniture,
+    so the title (and the region read from it) is the 《…》 line's alone."""
+    for hint in ("正文内容区域请使用tab按钮切换浏览", "跳过导航", "请按TAB键切换到正文"):
+        meta = infer_metadata(f"{hint}\n《某陀区加快发展生命健康产业实施意见》\n2024年09月20日 来源: 上海某陀\n"
+                              "为加快发展生命健康产业，制定本实施意见。\n一、支持企业集聚\n")
+        assert (meta["title"], meta["region"]) == ("某陀区加快发展生命健康产业实施意见", "某陀区"), hint

@@ -223,6 +223,15 @@ def test_a_line_naming_a_range_of_sections_answers_for_each(tmp_path):
          ("2.3", "市自然资源和规划局", "responsible")]
 
 
+def test_a_range_of_sections_named_with_their_kind_answers_for_each(tmp_path):
+    """以上第(一)至(二)项政策由A负责兑现 after (三): (一) and (二) get A (the line is no part of (三)'s own clause)."""
+    text = ("一、支持措施\n(一)支持企业。给予奖励。\n(牵头单位：区经济信息委)\n(二)支持平台。给予补助。\n"
+            "(三)支持项目落地。给予支持。\n以上第(一)至(二)项政策由区财政局负责兑现。\n")
+    rows = parse_document(write(tmp_path, "a.txt", text), "a")["agencies"]
+    assert sorted((a["provision_id"], a["agency"]) for a in rows) == [
+        ("1.1", "区经济信息委"), ("1.1", "区财政局"), ("1.2", "区财政局")]
+
+
 def test_an_article_assigning_runs_of_articles_gives_each_its_bodies(tmp_path):
     """第九条　职责分工。本政策第三条至第五条由A负责兑现，第六条、第七条由B负责兑现，第八条由C负责兑现 (a 园区's
     优惠政策): each run of articles, a range or a list, gets the body named after its 由; the assigning article none."""
