@@ -94,6 +94,13 @@ def test_math_sign_bound_in_running_text():
     assert one("平均审评时间≤30个工作日。")["qualifier"] == "不超过"
 
 
+def test_falling_to_is_an_upper_bound():
+    """吸烟率下降到20%: a goal to fall to a figure is a ceiling (以内), as 降至 and 降低到 are."""
+    t = one("成人吸烟率下降到20%。")
+    assert (t["text"], t["qualifier"]) == ("下降到20%", "以内")
+    assert one("综合能耗降到0.3吨标准煤。")["qualifier"] == "以内"
+
+
 # ------------------------------------------------------------------ time limits
 def test_working_days_with_spaces_and_classifier():
     text = "将审评时限压缩至 60 个工作日以内。"
