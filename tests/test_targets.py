@@ -87,6 +87,20 @@ def test_no_upper_bound_qualifier_canonical_forms():
     assert one("不少于10家")["qualifier"] == "不少于"
 
 
+def test_math_sign_bound_in_running_text():
+    """≥/≤ in a sentence (采购比例≥50%) bound the figure as in a table's cell: 不低于 / 不超过, kept in the text."""
+    t = one("每千人口医疗机构床位数≥6张。")
+    assert (t["text"], t["value"], t["qualifier"]) == ("≥6张", 6, "不低于")
+    assert one("平均审评时间≤30个工作日。")["qualifier"] == "不超过"
+
+
+def test_falling_to_is_an_upper_bound():
+    """吸烟率下降到20%: a goal to fall to a figure is a ceiling (以内), as 降至 and 降低到 are."""
+    t = one("成人吸烟率下降到20%。")
+    assert (t["text"], t["qualifier"]) == ("下降到20%", "以内")
+    assert one("综合能耗降到0.3吨标准煤。")["qualifier"] == "以内"
+
+
 # ------------------------------------------------------------------ time limits
 def test_working_days_with_spaces_and_classifier():
     text = "将审评时限压缩至 60 个工作日以内。"
