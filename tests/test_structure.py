@@ -769,11 +769,14 @@ def test_a_line_opening_with_article_references_is_no_article():
 
 
 def test_a_line_opening_with_section_references_or_counts_is_no_label():
-    """（一）至（三）项由…, 一、二类医疗器械…, 三、四级医院…, 1、2类新药… and (1)号文件… at a line start inside a
-    measure are references and counts, no labels; 二、三级医院建设 going on from 一、 is a part all the same."""
+    """（一）至（三）项由…, （一）（二）项…, （1）至（3）项…, 一、二类医疗器械…, 三、四级医院…, 一、二、三产业…, 1、2类新药…
+    and (1)号文件… at a line start inside a measure are references and counts, no labels; 二、三级医院建设 going on
+    from 一、 is a part all the same."""
     text = ("某市方案\n一、总体要求\n（一）发展目标。到2027年产值达到百亿元。\n（一）至（三）项由市卫健委负责。\n"
             "一、二类医疗器械注册人按规定给予支持。\n三、四级医院按规定执行。\n1、2类新药获批上市的给予奖励。\n"
-            "(1)号文件规定的事项继续执行。\n（二）重点任务。内容。\n二、三级医院建设\n（一）支持扩容。内容。\n")
+            "(1)号文件规定的事项继续执行。\n（一）（二）项由市科技局负责。\n（1）至（3）项由市医保局负责。\n"
+            "一、二、三产业融合发展。\n百、千亿级集群加快形成。\n"
+            "（二）重点任务。内容。\n二、三级医院建设\n（一）支持扩容。内容。\n")
     provs = parse_provisions(text)
     assert_partition(text, provs)
     assert [(t[0], t[1]) for t in tree(text)] == [
