@@ -157,7 +157,7 @@ _BARE_CELL_RE = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?")
 
 
 # What right after an article's or section's label (no blank between) makes it a reference to others:
-# 第二条、第三条由…, 第四条至第六条…, 第三条和第五条…, 第二条第一款规定的…; （一）至（三）项…, （一）、（二）项….
+# 第二条、第三条由…, 第四条至第六条…, 第三条和第五条…, 第二条第一款规定的…, 第三条第(二)项…; （一）至（三）项…, （一）、（二）项….
 _COUNTED = "[类類级級等档檔星批期季型线綫]"
 # 一、二类医疗器械, 三、四级医院: a part's label followed by a numeral of a count (read in the tree, where a part
 # going on in sequence, 二、三级医院建设 after 一、, stays a heading; 一、二类… never starts the parts)
@@ -165,7 +165,7 @@ _COUNTED_PART = re.compile(rf"[一二三四五六七八九十百千万亿]{{1,3}
                            rf"(?:{_COUNTED}|产)")  # 一、二、三产融合: the three sectors
 _REFERENCE_AFTER = {
     "article": re.compile(rf"(?:[、，,]?[和及与或至到]|[、～~－—-])第[ \u3000]*[{CN}\d]+[ \u3000]*[条條款项項]"
-                          rf"|第[{CN}\d]+[款项項]|[至到～~－—-]+[{CN}\d]+[条條]|(?:规定|規定|所[称稱列述])"),
+                          rf"|第[（(]?[{CN}\d]+[）)]?[款项項]|[至到～~－—-]+[{CN}\d]+[条條]|(?:规定|規定|所[称稱列述])"),
     "section": re.compile(rf"(?:[、，,]?[和及与或至到]|[、～~－—-])?[（(][ \u3000]*[{CN}]+[ \u3000]*[）)]"),
     # 一、二类医疗器械, 三、四级医院, 1、2类新药: two numerals of one count (a class, grade or batch), no label
     "item": re.compile(rf"\d{{1,3}}(?:[、至和及或到～~－—-]\d{{1,3}})*{_COUNTED}"),

@@ -760,7 +760,7 @@ def test_a_line_opening_with_article_references_is_no_article():
     articles: no heading 2~2; 第二条由…负责兑现 after 第七条 neither, while 第八条由…负责解释 in sequence is one."""
     text = ("某区若干措施\n第一条 为发展产业，制定本措施。\n第二条 对落户企业给予补助。\n第三条 对研发平台给予补助。\n"
             "第四条 对临床试验给予奖励。\n第五条 所需资金由区财政安排。\n第二条、第三条由区科技局负责兑现。\n"
-            "第四条至第六条由区卫健委负责兑现。\n第二条第一款规定的企业须在本区纳税。\n第三条由区发展改革局负责兑现。\n"
+            "第四条至第六条由区卫健委负责兑现。\n第二条第一款规定的企业须在本区纳税。\n第三条第(二)项由区财政局负责。\n第三条由区发展改革局负责兑现。\n"
             "第六条由区科技局负责解释。\n")
     provs = parse_provisions(text)
     assert_partition(text, provs)
