@@ -156,6 +156,24 @@ def _is_table_row(line: str, label_end: int) -> bool:
 _BARE_CELL_RE = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?")
 
 
+# What right after an article's or section's label (no blank between) makes it a reference to others:
+# 第二条、第三条由…, 第四条至第六条…, 第三条和第五条…, 第二条第一款规定的…, 第三条第(二)项…; （一）至（三）项…, （一）、（二）项….
+_COUNTED = "[类類级級等档檔星批期季型线綫]"
+# 一、二类医疗器械, 三、四级医院: a part's label followed by a numeral of a count (read in the tree, where a part
+# going on in sequence, 二、三级医院建设 after 一、, stays a heading; 一、二类… never starts the parts)
+_COUNTED_PART = re.compile(rf"[一二三四五六七八九十百千万亿]{{1,3}}(?:[、至和及或到～~－—-][一二三四五六七八九十百千万亿]{{1,3}})*"
+                           rf"(?:{_COUNTED}|产)")  # 一、二、三产融合: the three sectors
+_REFERENCE_AFTER = {
+    "article": re.compile(rf"(?:[、，,]?[和及与或至到]|[、～~－—-])第[ \u3000]*[{CN}\d]+[ \u3000]*[条條款项項]"
+                          rf"|第[（(]?[{CN}\d]+[）)]?[款项項]|[至到～~－—-]+[{CN}\d]+[条條]|(?:规定|規定|所[称稱列述])"),
+    "section": re.compile(rf"(?:[、，,]?[和及与或至到]|[、～~－—-])?[（(][ \u3000]*[{CN}]+[ \u3000]*[）)]"),
+    # 一、二类医疗器械, 三、四级医院, 1、2类新药: two numerals of one count (a class, grade or batch), no label
+    "item": re.compile(rf"\d{{1,3}}(?:[、至和及或到～~－—-]\d{{1,3}})*{_COUNTED}"),
+    # (1)号文件: a numbered document, cited; （1）至（3）项…, （1）、（2）项…
+    "subitem": re.compile(r"号[文令]|(?:[、，,]?[和及与或至到]|[、～~－—-])?[（(][ \u3000]*\d"),
+}
+
+
 def match_heading(line: str):
     """(level, rank, number, label_end) if the paragraph starts with a heading label."""
     m = _HEADING_LABEL.match(line)
@@ -167,6 +185,8 @@ def match_heading(line: str):
     if not number:  # None, or 0
         return None
     label_end = m.end()
+    if level in _REFERENCE_AFTER and _REFERENCE_AFTER[level].match(line, label_end):
+        return None  # 第二条、第三条由…负责兑现, （一）至（三）项…, 一、二类…: a line opening with references, no heading
     if rank == 0 and "。" in line:  # 第一章总则，共五条。主要内容…: a 解读 or 起草说明 telling the chapters, no heading
         return None
     if rank == _PART_RANK and line[label_end - 1] in " \u3000" and not _spaced_part_heading(line, label_end):
@@ -414,7 +434,12 @@ def _provision_tree(text: str, bare_parts: dict[int, int] | None = None) -> list
                 and (listing or _after_colon(lines, k)):  # 第三条…如下：⏎一、…；⏎二、…: the article's points
             level, rank = "section", _SECTION_RANK
             listing = True
+        elif level == "part" and (number == 1 or last.get("part", 0) != number - 1) \
+                and _COUNTED_PART.match(line, label_end):
+            continue  # 一、二类医疗器械注册人… inside a measure: a count, no part out of sequence (nor a first part)
         elif level == "article":
+            if line[label_end:label_end + 1] == "由" and last.get("article", 0) >= number:
+                continue  # 第二条由区科技局负责兑现 after 第七条: a closing line naming who serves an article
             listing = False
         # An arabic-numbered heading must start a run at 1 or continue the previous number of
         # its kind (003-style numbering runs on across sections): a lone "3." in running text

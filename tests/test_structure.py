@@ -753,3 +753,31 @@ def test_bare_titles_over_prose_alone_are_parts_beside_those_over_measures():
     assert_partition(text, provs)
     assert [t for t in tree(text) if t[1] == "part"] == [
         ("1", "part", 1, "总体要求"), ("2", "part", 2, "重点任务"), ("3", "part", 3, "支持政策"), ("4", "part", 4, "组织实施")]
+
+
+def test_a_line_opening_with_article_references_is_no_article():
+    """第二条、第三条由区科技局负责兑现。 (or 第四条至第六条…, 第二条第一款规定的…) at a line start names other
+    articles: no heading 2~2; 第二条由…负责兑现 after 第七条 neither, while 第八条由…负责解释 in sequence is one."""
+    text = ("某区若干措施\n第一条 为发展产业，制定本措施。\n第二条 对落户企业给予补助。\n第三条 对研发平台给予补助。\n"
+            "第四条 对临床试验给予奖励。\n第五条 所需资金由区财政安排。\n第二条、第三条由区科技局负责兑现。\n"
+            "第四条至第六条由区卫健委负责兑现。\n第二条第一款规定的企业须在本区纳税。\n第三条第(二)项由区财政局负责。\n第三条由区发展改革局负责兑现。\n"
+            "第六条由区科技局负责解释。\n")
+    provs = parse_provisions(text)
+    assert_partition(text, provs)
+    assert [t[0] for t in tree(text) if t[1] == "article"] == ["1", "2", "3", "4", "5", "6"]
+    assert "第二条、第三条由区科技局负责兑现" in provs[-2].text and provs[-1].title == "由区科技局负责解释"
+
+
+def test_a_line_opening_with_section_references_or_counts_is_no_label():
+    """（一）至（三）项由…, （一）（二）项…, （1）至（3）项…, 一、二类医疗器械…, 三、四级医院…, 一、二、三产业…, 1、2类新药…
+    and (1)号文件… at a line start inside a measure are references and counts, no labels; 二、三级医院建设 going on
+    from 一、 is a part all the same."""
+    text = ("某市方案\n一、总体要求\n（一）发展目标。到2027年产值达到百亿元。\n（一）至（三）项由市卫健委负责。\n"
+            "一、二类医疗器械注册人按规定给予支持。\n三、四级医院按规定执行。\n1、2类新药获批上市的给予奖励。\n"
+            "(1)号文件规定的事项继续执行。\n（一）（二）项由市科技局负责。\n（1）至（3）项由市医保局负责。\n"
+            "一、二、三产业融合发展。\n百、千亿级集群加快形成。\n"
+            "（二）重点任务。内容。\n二、三级医院建设\n（一）支持扩容。内容。\n")
+    provs = parse_provisions(text)
+    assert_partition(text, provs)
+    assert [(t[0], t[1]) for t in tree(text)] == [
+        ("0", "preamble"), ("1", "part"), ("1.1", "section"), ("1.2", "section"), ("2", "part"), ("2.1", "section")]
