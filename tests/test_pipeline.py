@@ -232,6 +232,16 @@ def test_a_range_of_sections_named_with_their_kind_answers_for_each(tmp_path):
         ("1.1", "区经济信息委"), ("1.1", "区财政局"), ("1.2", "区财政局")]
 
 
+@pytest.mark.parametrize("line", ["（一）至（三）项由区卫健委负责。", "（一）、（二）、（三）项由区卫健委负责。"])
+def test_a_range_of_sections_opening_its_line_answers_for_each(tmp_path, line):
+    """（一）至（三）项由A负责 with no 上述/第 before it, under an article's points: its first label is a reference,
+    not the label of a duty sentence, so A is no name 至（三）项由A and (一)–(三) each get A."""
+    text = ("第一条　为促进发展，制定本办法。\n第二条　支持措施如下：\n（一）给予研发奖励。\n（二）给予场地补贴。\n"
+            "（三）给予人才奖励。\n" + line + "\n第三条　本办法自发布之日起施行。\n")
+    rows = parse_document(write(tmp_path, "a.txt", text), "a")["agencies"]
+    assert [(a["provision_id"], a["agency"]) for a in rows] == [("2.1", "区卫健委"), ("2.2", "区卫健委"), ("2.3", "区卫健委")]
+
+
 def test_an_article_assigning_runs_of_articles_gives_each_its_bodies(tmp_path):
     """第九条　职责分工。本政策第三条至第五条由A负责兑现，第六条、第七条由B负责兑现，第八条由C负责兑现 (a 园区's
     优惠政策): each run of articles, a range or a list, gets the body named after its 由; the assigning article none."""
