@@ -702,6 +702,12 @@ _DUTY_LINE_BREAK_RE = re.compile(r"\n(?:(?<=[责合与助实施头进持障现 \
 _DUTY_LINE_ENDS = ("负责", "配合", "参与", "协助", "落实", "实施", "牵头", "推进", "支持", "保障", "兑现")
 
 
+# A负责第三条至第五条 · A、B负责第六条: names after a sentence's or an article heading's start, then 负责 and an article
+_DUTY_FOR_ARTICLES_RE = re.compile(r"(?:^|(?<=[，,；;。 \t\u3000]))(?P<names>[^，,；;。\n \t\u3000第]{2,40}?)负责第"
+                                   r"[零〇一二三四五六七八九十百0-9]{1,4}(?:条?[ \t\u3000]*[至到—\-～~－、和及][ \t\u3000]*第?"
+                                   r"[零〇一二三四五六七八九十百0-9]{1,4})*条", re.M)
+
+
 def find_agency_clauses(text: str) -> list[dict]:
     """Find every responsibility clause in a document's normalized text, with offsets.
 
@@ -821,6 +827,17 @@ def _find_clauses(text: str, refused: list | None = None) -> list[tuple[int, int
         if parsed and parsed[0] in MARKERS and _all_agencies(parsed[1]):
             clauses.append((s, e, *parsed))
             taken.add(s, e)
+    # 区科工信局负责第三条至第五条的受理和兑现，区投促局负责第六条的…: each body named before the
+    # articles it answers for (pipeline.article_refs_owners gives it those articles)
+    if "负责第" in text:
+        for m in _DUTY_FOR_ARTICLES_RE.finditer(text):
+            s, e = m.span("names")
+            if taken.overlaps(s, m.end()):
+                continue
+            names = _names_with_roles(m.group("names"), s, "responsible")[1]
+            if names and _all_agencies(names):
+                clauses.append((s, m.end(), "负责", names))
+                taken.add(s, m.end())
     if len(clauses) > n_paren:  # the paren clauses come in order; the others join them
         clauses.sort(key=lambda c: (c[0], c[1]))
     if refused:  # a note bracket closing a 责任单位：… line is part of that clause

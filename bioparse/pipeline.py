@@ -185,7 +185,10 @@ _ARTICLE_REFS_RE = re.compile(r"第" + _ARTICLE_NUMBER + r"(?:条?[ \t\u3000]*[�
                               + _ARTICLE_NUMBER + r")*条(?:规定的?|所列的?|的)?(?:措施|政策|事项|内容|条款)?由")
 _ARTICLE_REF_TOKEN_RE = re.compile(r"([至到—\-～~－])?[ \t\u3000]*第?(" + _ARTICLE_NUMBER + r")")
 # what every _ARTICLE_REFS_RE match holds: 条 and 由 with at most a few words between
-_ARTICLE_REFS_CUE_RE = re.compile(r"条(?:规定的?|所列的?|的)?(?:措施|政策|事项|内容|条款)?由")
+_ARTICLE_REFS_CUE_RE = re.compile(r"条(?:规定的?|所列的?|的)?(?:措施|政策|事项|内容|条款)?由|负责第")
+# A负责第三条至第五条的受理和兑现: the articles named after a body's 负责
+_DUTY_ARTICLE_REFS_RE = re.compile(r"负责(第" + _ARTICLE_NUMBER + r"(?:条?[ \t\u3000]*[至到—\-～~－、和及][ \t\u3000]*第?"
+                                   + _ARTICLE_NUMBER + r")*条)")
 
 
 def article_refs_owners(text: str, line_start: int, end: int, found: list[tuple], articles) -> dict[int, list[str]]:
@@ -198,6 +201,12 @@ def article_refs_owners(text: str, line_start: int, end: int, found: list[tuple]
             for m in _ARTICLE_REFS_RE.finditer(text, line_start, end)]
     out: dict[int, list[str]] = {}
     for piece in found:
+        after = _DUTY_ARTICLE_REFS_RE.search(text, piece[2], end) if "负责第" in text[piece[2]:end] else None
+        if after:  # A负责第三条至第五条: the articles after the body's 负责
+            ids = _named_articles(after.group(1), articles)
+            if ids:
+                out[piece[1]] = ids
+            continue
         named = [ids for ref_end, ids in refs if ref_end <= piece[1]]
         if named and named[-1]:
             out[piece[1]] = named[-1]

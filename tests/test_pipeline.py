@@ -261,6 +261,18 @@ def test_a_list_of_articles_alone_answers_for_each(tmp_path):
     assert [(a["provision_id"], a["agency"]) for a in rows] == [("2", "区科技局"), ("3", "区科技局")]
 
 
+def test_bodies_named_before_the_articles_they_answer_for(tmp_path):
+    """第八条　A负责第三条至第五条的受理和兑现，B负责第六条的受理和兑现 (a 扶持办法 naming each body before its
+    articles): each body gets the articles after its 负责, a range or one; the assigning article none."""
+    text = ("第一条　为促进发展，制定本办法。\n" + "".join(f"第{n}条　支持事项。给予奖励。\n" for n in "二三四五六七")
+            + "第八条　区科工信局负责第三条至第五条的受理和兑现，区投促局、区财政局负责第六条、第七条的受理和兑现。\n"
+            "第九条　本办法自发布之日起施行。\n")
+    rows = parse_document(write(tmp_path, "a.txt", text), "a")["agencies"]
+    assert [(a["provision_id"], a["agency"]) for a in rows] == [
+        ("3", "区科工信局"), ("4", "区科工信局"), ("5", "区科工信局"),
+        ("6", "区投促局"), ("6", "区财政局"), ("7", "区投促局"), ("7", "区财政局")]
+
+
 @pytest.mark.parametrize("head", ["附件\n任务分工表\n", "附件1：任务分工表\n"])
 def test_a_task_tables_rows_after_the_policy_name_no_bodies(tmp_path, head):
     """An attachment after the policy (a 任务分工表 whose rows read 牵头单位：A / 责任单位：A、B) restates the
