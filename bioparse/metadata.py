@@ -64,9 +64,9 @@ _UNTIL = re.compile(rf"(?:到|至)\s*((?:19|20|１９|２０)\d{{2}}|{_CN_YEAR_D
                     r"(?!\s*[0-9０-９一二三四五六七八九十]{1,2}\s*月)")
 _PLACE = r"[^\s人民政府办公厅室关于印发的，。、《》（）()“”\d]"
 # 杭州市 is a city named 杭州, not the 州 杭 followed by 市…; a bare 州 ends a city only
-# when no 市 follows (甘孜州)
+# when no 市 follows (甘孜州). The 市 of 市场 ends no city: 南坪县市场监督管理局 is a county's bureau.
 _REGION = re.compile(rf"^(?:({_PLACE}{{1,6}}?(?:省|自治区)))?"
-                     rf"(?:({_PLACE}{{1,6}}?(?:市|自治州|盟|地区)|{_PLACE}{{1,6}}?州(?!市)))?"
+                     rf"(?:({_PLACE}{{1,6}}?(?:市(?!场)|自治州|盟|地区)|{_PLACE}{{1,6}}?州(?!市)))?"
                      rf"(?:({_PLACE}{{1,6}}?(?:新区|区|县|旗)))?")
 
 

@@ -122,6 +122,8 @@ def test_parse_date(s, want):
                                        ("北京市人民政府", ("city", "北京市")),
                                        ("天津市蓟州区人民政府办公室", ("district", "蓟州区")),
                                        ("天津市工业和信息化局", ("city", "天津市")),
+                                       ("南坪县市场监督管理局", ("district", "南坪县")),  # 市场 is no city
+                                       ("青溪市市场监督管理局", ("city", "青溪市")),
                                        ("某某", ("", ""))])
 def test_level_and_region(name, want):
     assert level_and_region(name) == want
