@@ -1098,3 +1098,12 @@ def test_months_served_are_a_condition():
     assert extract_targets("申请人在本市连续缴纳社保满6个月以上。") == []
     assert extract_targets("对停产3个月以上的企业不予支持。") == []
     assert one("项目建设工期缩短6个月以上。")["value"] == 6
+
+
+@pytest.mark.parametrize("sentence, value", [("冷链药品到货后应在30分钟内完成验收。", 30.0),
+                                             ("院前急救平均响应时间缩短至15分钟以内。", 15.0)])
+def test_minutes_bound_a_time_limit(sentence, value):
+    """30分钟内 is a time limit as 24小时内 is (in days, as hours are); an unbounded 讲解3分钟 is none."""
+    rows = [(t["value"], t["unit"], t["qualifier"], t["kind"]) for t in extract_targets(sentence)]
+    assert rows == [(value, "分钟", "以内", "time_limit")]
+    assert extract_targets("每位企业代表讲解3分钟。") == []
