@@ -107,15 +107,19 @@ HEAD_TOKENS = ["天津市人民政府令", "湖北省人民政府 令", "公 告
 @given(st.lists(pieces(HEAD_TOKENS, 8), max_size=8))
 @example(["天津市人民政府令", "第478号"])
 @example(["办公室公 告第478号"])  # a bare body word names no issuer (_decree_issuer), as 政府令第233号
+@example(["（第12号）公 告 天津市人民政府令第478号"])  # a decree's number set after a title on its line
 def test_head_readers_are_the_plain_regexes(lines):
     def issuer(body):  # no bare 政府, 办公室 or 市政府: they name no issuer
         return "" if body.lstrip("省市区县州") in metadata._ORG_END_WORDS else body
 
     def plain_decree(lines):
         n = metadata._DECREE_HEAD_LINES
-        heads = [metadata._clean(ln) for ln in lines[:2 * n] if ln.strip()][:n]
-        for first, second in zip(heads, heads[1:] + [""]):
-            one = metadata._DECREE_LINE_RE.fullmatch(first)  # the head on one line (某市人民政府令第16号)
+        raw_heads = [ln for ln in lines[:2 * n] if ln.strip()][:n]
+        heads = [metadata._clean(ln) for ln in raw_heads]
+        for raw, first, second in zip(raw_heads, heads, heads[1:] + [""]):
+            # the head on one line (某市人民政府令第16号), or set after a title (…条例 某省人民政府令第5号)
+            one = (metadata._DECREE_LINE_RE.fullmatch(first)
+                   or metadata._DECREE_LINE_RE.fullmatch(metadata._title_and_number(raw)[1]))
             if one:
                 return issuer(one.group(1)), f"{one.group(1)}{one.group(2)}第{one.group(3) or one.group(4)}号"
             m, number = metadata._DECREE_RE.fullmatch(first), metadata._DECREE_NUMBER_RE.fullmatch(second)
