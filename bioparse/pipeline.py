@@ -207,10 +207,17 @@ def article_refs_owners(text: str, line_start: int, end: int, found: list[tuple]
             if ids:
                 out[piece[1]] = ids
             continue
-        named = [ids for ref_end, ids in refs if ref_end <= piece[1]]
-        if named and named[-1]:
-            out[piece[1]] = named[-1]
+        ids = _last_reference_ids(refs, piece[1])
+        if ids:
+            out[piece[1]] = ids
     return out
+
+
+def _last_reference_ids(refs: list[tuple[int, list[str]]], start: int) -> list[str]:
+    """The ids the last reference ending before ``start`` names ([] if none does): 第（四）、（五）项由A负责，
+    第（六）项由B负责 gives A the first run and B the second. ``refs`` are (where a reference ends, its ids)."""
+    named = [ids for ref_end, ids in refs if ref_end <= start]
+    return named[-1] if named else []
 
 
 def _named_articles(reference: str, articles) -> list[str]:
@@ -272,9 +279,9 @@ def section_range_owners(text: str, clauses: list[tuple], provisions: list[dict]
             refs.append((m.end(), _named_sections(m.group(0), numbered)))
             pos = m.end()
         for name, s, e, role in found:
-            named = [ids for ref_end, ids in refs if ref_end <= s]
-            if named and named[-1]:
-                out[s] = named[-1]
+            ids = _last_reference_ids(refs, s)
+            if ids:
+                out[s] = ids
     return out
 
 
