@@ -53,8 +53,8 @@ _MARKER_LEVEL = r"(?:[省市区县]级)?"
 _MARKER_LEVELS = ("省级", "市级", "区级", "县级")
 _MARKER_RE = re.compile(r"\s*" + _MARKER_LEVEL + r"(" + "|".join(MARKERS) + r")\s*[:：]\s*")
 _LABEL_ENDINGS = frozenset(("单位", "部门", "处室", "科室", "机构", "主体"))  # every marker word ends in one
-# 按职责分工负责, 依职责分工负责, 按照各自职责分工负责, 按职能职责分工抓好落实, 分别负责 …
-_DUTY = (r"(?:(?:按照?|依照?|根据)(?:各自)?(?:职[责能]){1,2}(?:分工)?|分工|分别|各自)"
+# 按职责分工负责, 依职责分工负责, 按照各自职责分工负责, 按职能职责分工抓好落实, 按分工负责, 分别负责 …
+_DUTY = (r"(?:(?:按照?|依照?|根据)(?:各自)?(?:(?:职[责能]){1,2}(?:分工)?|分工)|分工|分别|各自)"
          r"(?:负责|抓好落实|推进落实|落实)")
 _DUTY_MAX = 14  # characters in the longest _DUTY (按照各自职能职责分工抓好落实)
 _DUTY_SUFFIX_RE = re.compile(_DUTY + r"\s*$")

@@ -460,6 +460,15 @@ def test_a_bracketed_note_after_the_first_name_is_no_part_of_it(note):
                                     ("各市州人民政府", "responsible")]]
 
 
+@pytest.mark.parametrize("duty", ["按分工负责", "等按分工负责", "按照分工抓好落实"])
+def test_a_duty_suffix_without_zhize_is_no_part_of_the_last_name(duty):
+    """按分工负责 (安徽's form, without 职责) closes the list as 按职责分工负责 does: not 省财政厅按."""
+    text = f"推进项目落地。（省科技厅牵头，省药监局、省财政厅{duty}）\n"
+    assert _clause_names(text) == [[("省科技厅", "lead"), ("省药监局", "support"), ("省财政厅", "support")]]
+    bare = f"推进项目落地。（省药监局、省财政厅{duty}）\n"
+    assert _clause_names(bare) == [[("省药监局", "responsible"), ("省财政厅", "responsible")]]
+
+
 def test_clause_of_three_parts_each_with_its_role():
     text = "推进项目落地。（省科技厅牵头，省财政厅、省药监局按职责分工负责，各市县政府配合）\n"
     assert _clause_names(text) == [[("省科技厅", "lead"), ("省财政厅", "support"), ("省药监局", "support"),
