@@ -53,8 +53,8 @@ _MARKER_LEVEL = r"(?:[省市区县]级)?"
 _MARKER_LEVELS = ("省级", "市级", "区级", "县级")
 _MARKER_RE = re.compile(r"\s*" + _MARKER_LEVEL + r"(" + "|".join(MARKERS) + r")\s*[:：]\s*")
 _LABEL_ENDINGS = frozenset(("单位", "部门", "处室", "科室", "机构", "主体"))  # every marker word ends in one
-# 按职责分工负责, 依职责分工负责, 按照各自职责分工负责, 按职能职责分工抓好落实, 分别负责 …
-_DUTY = (r"(?:(?:按照?|依照?|根据)(?:各自)?(?:职[责能]){1,2}(?:分工)?|分工|分别|各自)"
+# 按职责分工负责, 依职责分工负责, 按照各自职责分工负责, 按职能职责分工抓好落实, 按分工负责, 分别负责 …
+_DUTY = (r"(?:(?:按照?|依照?|根据)(?:各自)?(?:(?:职[责能]){1,2}(?:分工)?|分工)|分工|分别|各自)"
          r"(?:负责|抓好落实|推进落实|落实)")
 _DUTY_MAX = 14  # characters in the longest _DUTY (按照各自职能职责分工抓好落实)
 _DUTY_SUFFIX_RE = re.compile(_DUTY + r"\s*$")
@@ -112,6 +112,9 @@ _NOT_IN_NAME_RE = re.compile(r"[0-9０-９%。：:“”\"《》]")
 # set for the rest of the text (各区人民政府〈含开发区管委会，下同〉, 武汉's form: the bracket names no body)
 _EXCEPT = r"(?:除[^（）()〈〉]{1,16}?外[，,]\s*)?"
 _NOTE_START_RE = re.compile(r"\s*" + _EXCEPT + r"(?:下同|同上|以下同|(?:列|排在?|排名)第一位?)")
+# the bracketed note after the first name, the list running on: 省卫生健康委（排在第一位的为牵头单位，下同）、省科技厅
+_INNER_NOTE_RE = re.compile(r"[（(]\s*" + _EXCEPT + r"(?:下同|同上|以下同|(?P<first>(?:列|排在?|排名)第一位?))[^（）()]*[）)]"
+                            r"(?=\s*[、，,；;]\s*\S)")
 _CLOSING_NOTE_RE = re.compile(r"(?:[，,；;。]\s*(?:下同|同上|以下同|以下均|以下各项|以下不再|(?P<first>(?:列|排在?|排名)第一位?))[^（）()]*"
                               r"|[（(〈]\s*" + _EXCEPT + r"(?:下同|同上|以下同|(?P<first2>(?:列|排在?|排名)第一位?))[^（）()〈〉]*[）)〉]\s*"
                               r"|[（(〈]\s*含[^（）()〈〉，,]{1,20}[，,]\s*(?:以下同|下同)\s*[）)〉]\s*)$")
@@ -436,6 +439,14 @@ def _parse_clause(inner: str, base: int = 0, *, require_marker: bool = False):
     if "下" in inner or "第一" in inner or "同上" in inner:
         if _NOTE_START_RE.match(inner):
             return None  # （列第一位的为牵头单位，下同）: a bracket holding only the note names no body
+        inner_note = _INNER_NOTE_RE.search(inner)
+        if inner_note:  # blanked, not cut, so that the names after it keep their offsets
+            blank = inner[:inner_note.start()] + " " * (inner_note.end() - inner_note.start()) + inner[inner_note.end():]
+            parsed = _parse_clause(blank, base, require_marker=require_marker)
+            if parsed and inner_note.group("first") is not None:
+                name, s, e, _ = parsed[1][0]
+                parsed[1][0] = (name, s, e, "lead")
+            return parsed
         note = _CLOSING_NOTE_RE.search(inner)
         if note:
             parsed = _parse_clause(inner[:note.start()], base, require_marker=require_marker)

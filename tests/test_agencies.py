@@ -452,6 +452,23 @@ def test_the_first_listed_or_marked_body_leads(inner):
     assert names[0][0] in ("省科技厅", "省发展改革委")
 
 
+@pytest.mark.parametrize("note", ["（排在第一位的为牵头单位，下同）", "（列第一位的为牵头单位）"])
+def test_a_bracketed_note_after_the_first_name_is_no_part_of_it(note):
+    """The note may follow the first name, the list running on after it: the names on both sides stay whole."""
+    text = f"推进项目落地。（责任单位：省卫生健康委{note}、省科技厅，各市州人民政府）\n"
+    assert _clause_names(text) == [[("省卫生健康委", "lead"), ("省科技厅", "responsible"),
+                                    ("各市州人民政府", "responsible")]]
+
+
+@pytest.mark.parametrize("duty", ["按分工负责", "等按分工负责", "按照分工抓好落实"])
+def test_a_duty_suffix_without_zhize_is_no_part_of_the_last_name(duty):
+    """按分工负责 (安徽's form, without 职责) closes the list as 按职责分工负责 does: not 省财政厅按."""
+    text = f"推进项目落地。（省科技厅牵头，省药监局、省财政厅{duty}）\n"
+    assert _clause_names(text) == [[("省科技厅", "lead"), ("省药监局", "support"), ("省财政厅", "support")]]
+    bare = f"推进项目落地。（省药监局、省财政厅{duty}）\n"
+    assert _clause_names(bare) == [[("省药监局", "responsible"), ("省财政厅", "responsible")]]
+
+
 def test_clause_of_three_parts_each_with_its_role():
     text = "推进项目落地。（省科技厅牵头，省财政厅、省药监局按职责分工负责，各市县政府配合）\n"
     assert _clause_names(text) == [[("省科技厅", "lead"), ("省财政厅", "support"), ("省药监局", "support"),
