@@ -513,7 +513,7 @@ def _year_for(text: str, pos: int, lead_ins: dict | None = None) -> int | None:
     the document, the offsets of the colons that end lines (_lead_ins, under "colons"),
     found when first needed, each line's lead-in year (under its start offset), as a
     line often holds several figures, and each line's years (_last_year_on_line). A later
-    horizon without a year (到“十五五”末) or a clause reporting an earlier year (。2023年全市…)
+    horizon without a year (到“十五五”末) or a clause headed by another year (。2023年全市…, ；2030年，…)
     ends the year's reach (_year_taken_over; by the line's marks kept in ``lead_ins``, _taken_over_on_line).
     """
     line_start = line_start_at(text, pos)
@@ -617,8 +617,9 @@ _HEADED_YEAR_RE = re.compile(r"(?<=[，,。；;！？（(])[ \u3000]*(?:截至|�
 
 def _year_taken_over(text: str, start: int, pos: int, year: int) -> bool:
     """Whether, between a goal year's mark (到2025年) ending at start and the figure at pos, a later
-    horizon without a year (到“十五五”末, 到本世纪中叶) or a clause reporting an earlier year
-    (。2023年全市…, （2023年为385亿元）, still open at pos) takes over: the figure then has no target year."""
+    horizon without a year (到“十五五”末, 到本世纪中叶) or a clause headed by another year takes over:
+    one reporting an earlier year (。2023年全市…, （2023年为385亿元）, still open at pos) or setting a later
+    stage without 到 (；2030年，…). The figure then has no target year."""
     # a horizon holds 十X五 or 世纪中叶: two C-level scans spare most windows the regex (every 达到 holds a 到)
     if (text.find("五", start, pos) >= 0 or text.find("世纪中叶", start, pos) >= 0) \
             and _HORIZON_RE.search(text, start, pos):
@@ -626,7 +627,7 @@ def _year_taken_over(text: str, start: int, pos: int, year: int) -> bool:
     if text.find("年", start, pos) < 0:
         return False
     for m in _HEADED_YEAR_RE.finditer(text, start, pos):
-        if year_value(m.group(1)) < year and not (text[m.start() - 1] in "（(" and _closed(text, m.end(), pos)):
+        if year_value(m.group(1)) != year and not (text[m.start() - 1] in "（(" and _closed(text, m.end(), pos)):
             return True
     return False
 
@@ -663,7 +664,7 @@ def _taken_over_by_marks(text: str, line_start: int, start: int, pos: int, year:
         if y >= start and text[y] == "年":
             p = _headed_year_start(text, y)
             m = _HEADED_YEAR_RE.match(text, p, pos) if p >= start else None
-            if m and year_value(m.group(1)) < year and not (text[p - 1] in "（(" and _closed(text, m.end(), pos)):
+            if m and year_value(m.group(1)) != year and not (text[p - 1] in "（(" and _closed(text, m.end(), pos)):
                 return True
     return False
 
@@ -697,8 +698,8 @@ def _line_marks(text: str, line_start: int, memo: dict) -> tuple:
 
 
 def _open_reports(heads: list, i0: int, i1: int, year: int, line_start: int, memo: dict) -> int:
-    """The latest close among heads[i0:i1] reporting a year before ``year`` (-1 if none): one of them
-    is still open at pos if this is pos or after.
+    """The latest close among heads[i0:i1] headed by a year other than ``year`` (-1 if none): one of
+    them is still open at pos if this is pos or after.
 
     Kept in ``memo`` as running maxima from i0 on, for the goal year (a year's mark, whose figures
     ask with growing i1), and extended only as far as asked.
@@ -708,7 +709,7 @@ def _open_reports(heads: list, i0: int, i1: int, year: int, line_start: int, mem
     while len(latest) < i1 - i0:
         reported, close = heads[i0 + len(latest)]
         before = latest[-1] if latest else -1
-        latest.append(max(before, close) if reported < year else before)
+        latest.append(max(before, close) if reported != year else before)
     return latest[i1 - i0 - 1]
 
 

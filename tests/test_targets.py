@@ -640,13 +640,13 @@ def test_figures_on_one_line_of_200000_characters():
 
 
 def test_figures_after_one_goal_year_among_thousands_of_year_headed_clauses():
-    """One 到2025年 leading 6,000 figures, each in a clause headed by a later year (，2026年…) or in a
-    bracket headed by one: none takes the goal year over, and every figure keeps it.
+    """One 到2025年 leading 6,000 figures, each in a clause headed by the same year (，2025年…) or in a
+    bracket headed by it: none takes the goal year over, and every figure keeps it.
 
     Each figure's window back to the goal year was scanned for headed years, and the sentence back
     to its start for a kind word: over a minute here (quadratic); now a fraction of a second.
     """
-    for unit in ("，2026年产值达到{}亿元", "（2026年为{}亿元，"):
+    for unit in ("，2025年产值达到{}亿元", "（2025年为{}亿元，"):
         text = "到2025年" + "".join(unit.format(i % 900 + 10) for i in range(6000))
         found = extract_targets(text)
         assert len(found) == 6000
@@ -677,6 +677,27 @@ def test_a_clause_reporting_an_earlier_year_ends_the_goal_year():
             "到2025年，产值达到500亿元，2020年至2025年年均增长15%。")
     assert [(t["value"], t["year"]) for t in extract_targets(text)] == [
         (1000, 2030), (160, None), (240, 2026), (600, 2026), (385, None), (16, 2026), (500, 2025), (15, 2025)]
+
+
+def test_a_clause_headed_by_a_later_year_ends_the_goal_year():
+    """到2025年，…1000亿元；2030年，…2000亿元: the second stage is no figure of 2025. Headed by its year
+    without 到, it has none (NOTES literal, as a year-headed clause on its own line). A range (2023—2027年)
+    or a start (2026年起) heads no clause: the goal year carries on over them; a deadline (2026年底前) sets its own."""
+    text = ("到2025年，营业收入突破1000亿元；2030年，营业收入达到2000亿元，培育上市企业10家。\n"
+            "到2025年，规模达到800亿元，2030年达到1500亿元。\n"
+            "到2027年，新增企业50家，2026年起每年新增20家，2023—2027年年均增长12%，2026年底前建成平台3个。")
+    assert [(t["value"], t["year"]) for t in extract_targets(text)] == [
+        (1000, 2025), (2000, None), (10, None), (800, 2025), (1500, None), (50, 2027), (20, 2027), (12, 2027), (3, 2026)]
+
+
+def test_a_later_stage_headed_by_its_year_gives_the_gold_years():
+    """u3_c_qc_later_stage: 到2025年…；2027年，… (the second stage's figures have no year), 2026年起 (the 到2027年 goes on)."""
+    from bioparse import pipeline
+    here = Path(__file__).parent / "other_provinces"
+    gold = json.loads((here / "gold" / "u3_c_qc_later_stage.json").read_text(encoding="utf-8"))["targets"]
+    found = pipeline.parse_document(here / "raw" / "u3_c_qc_later_stage.txt", "u3_c", {})["targets"]
+    assert Counter((t["value"], t["year"]) for t in gold if not t["borderline"]) <= Counter(
+        (t["value"], t["year"] or None) for t in found)
 
 
 @pytest.mark.parametrize("title", ["发展现状", "发展基础", "工作成效", "发展背景", "基本情况", "规划背景", "取得的成效",
