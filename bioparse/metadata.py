@@ -1127,6 +1127,8 @@ def merge_metadata(manifest_meta: dict, inferred: dict, path) -> tuple[dict, lis
         if m and i and m != i and field != "period" and _comparable(field, m) != _comparable(field, i):
             name = path.name if isinstance(path, Path) else Path(str(path)).name
             notes.append(f"{name}: {field} in the manifest is '{m}' but the text says '{i}' (kept the manifest's)")
+    if not merged.get("region"):  # a page's 发文机关 自治区人民政府办公厅 names no place; its 发文字号 may
+        merged["region"] = region_of_number(merged.get("level", ""), merged.get("doc_number", ""))
     return merged, notes
 
 

@@ -915,3 +915,11 @@ def test_a_title_cited_short_takes_the_notice_titles_full_name():
     cited = infer_metadata("某市人民政府关于印发某市促进生物医药产业发展若干措施的通知\n"
                            "　　现将《某市促进生物医药产业发展若干措施》印发给你们。\n")
     assert cited["title"] == "某市促进生物医药产业发展若干措施"
+
+
+def test_a_page_whose_fields_name_no_place_takes_the_region_of_its_number():
+    """A page's 发文机关 自治区人民政府办公厅 over a text with no notice: the 发文字号 宁政办规发 names the region."""
+    merged, _ = merge_metadata({}, {"level": "province", "region": "", "doc_number": "宁政办规发〔2024〕3号"}, "x.html")
+    assert merged["region"] == "宁夏回族自治区"
+    merged, _ = merge_metadata({}, {"level": "city", "region": "", "doc_number": "宁政办发〔2018〕47号"}, "x.html")
+    assert merged["region"] == ""  # 宁 is also 南京's: only a province's number names an autonomous region
