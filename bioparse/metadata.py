@@ -65,9 +65,10 @@ _UNTIL = re.compile(rf"(?:到|至)\s*((?:19|20|１９|２０)\d{{2}}|{_CN_YEAR_D
 _PLACE = r"[^\s人民政府办公厅室关于印发的，。、《》（）()“”\d]"
 # 杭州市 is a city named 杭州, not the 州 杭 followed by 市…; a bare 州 ends a city only
 # when no 市 follows (甘孜州). The 市 of 市场 ends no city: 南坪县市场监督管理局 is a county's bureau.
+# An autonomous prefecture's or county's name holds its peoples' and runs longer (黔东南苗族侗族自治州, 双江拉祜族佤族布朗族傣族自治县).
 _REGION = re.compile(rf"^(?:({_PLACE}{{1,6}}?(?:省|自治区)))?"
-                     rf"(?:({_PLACE}{{1,6}}?(?:市(?!场)|自治州|盟|地区)|{_PLACE}{{1,6}}?州(?!市)))?"
-                     rf"(?:({_PLACE}{{1,6}}?(?:新区|区|县|旗)))?")
+                     rf"(?:({_PLACE}{{1,6}}?(?:市(?!场)|盟|地区)|{_PLACE}{{1,14}}?自治州|{_PLACE}{{1,6}}?州(?!市)))?"
+                     rf"(?:({_PLACE}{{1,14}}?自治[县旗]|{_PLACE}{{1,6}}?(?:新区|区|县|旗)))?")
 
 
 _SPACES = re.compile(r"\s+")

@@ -923,3 +923,13 @@ def test_a_page_whose_fields_name_no_place_takes_the_region_of_its_number():
     assert merged["region"] == "宁夏回族自治区"
     merged, _ = merge_metadata({}, {"level": "city", "region": "", "doc_number": "宁政办发〔2018〕47号"}, "x.html")
     assert merged["region"] == ""  # 宁 is also 南京's: only a province's number names an autonomous region
+
+
+@pytest.mark.parametrize("name,want", [("黔东南苗族侗族自治州人民政府办公室", ("city", "黔东南苗族侗族自治州")),
+                                       ("湖北省恩施土家族苗族自治州人民政府", ("city", "恩施土家族苗族自治州")),
+                                       ("长阳土家族自治县人民政府", ("district", "长阳土家族自治县")),
+                                       ("双江拉祜族佤族布朗族傣族自治县人民政府", ("district", "双江拉祜族佤族布朗族傣族自治县")),
+                                       ("莫力达瓦达斡尔族自治旗人民政府", ("district", "莫力达瓦达斡尔族自治旗"))])
+def test_autonomous_prefectures_and_counties_with_long_names(name, want):
+    """The peoples in an autonomous prefecture's or county's name run past six characters; its level is still known."""
+    assert level_and_region(name) == want
