@@ -65,9 +65,10 @@ _UNTIL = re.compile(rf"(?:到|至)\s*((?:19|20|１９|２０)\d{{2}}|{_CN_YEAR_D
 _PLACE = r"[^\s人民政府办公厅室关于印发的，。、《》（）()“”\d]"
 # 杭州市 is a city named 杭州, not the 州 杭 followed by 市…; a bare 州 ends a city only
 # when no 市 follows (甘孜州). The 市 of 市场 ends no city: 南坪县市场监督管理局 is a county's bureau.
+# An autonomous prefecture's or county's name holds its peoples' and runs longer (黔东南苗族侗族自治州, 双江拉祜族佤族布朗族傣族自治县).
 _REGION = re.compile(rf"^(?:({_PLACE}{{1,6}}?(?:省|自治区)))?"
-                     rf"(?:({_PLACE}{{1,6}}?(?:市(?!场)|自治州|盟|地区)|{_PLACE}{{1,6}}?州(?!市)))?"
-                     rf"(?:({_PLACE}{{1,6}}?(?:新区|区|县|旗)))?")
+                     rf"(?:({_PLACE}{{1,6}}?(?:市(?!场)|盟|地区)|{_PLACE}{{1,14}}?自治州|{_PLACE}{{1,6}}?州(?!市)))?"
+                     rf"(?:({_PLACE}{{1,14}}?自治[县旗]|{_PLACE}{{1,6}}?(?:新区|区|县|旗)))?")
 
 
 _SPACES = re.compile(r"\s+")
@@ -296,15 +297,16 @@ def _word_cut(line: str, following: str) -> bool:
 
 def _title(lines: list[str], head_text: str, notice: str) -> str:
     """Plan title: 《…》 in the 印发 sentence, else 'X关于印发Y的通知' → Y, else a plan-title line."""
-    if "《" in head_text:  # each of _CITED_TITLE_RES needs one
-        for regex in _CITED_TITLE_RES:
-            m = regex.search(head_text)
-            if m:
-                return _clean(m.group(1))
     clean_notice = _clean(notice)
     m = _NOTICE_OF_PLAN.search(clean_notice) if "印发" in clean_notice else None
-    if m:
-        return _with_period(m.group(1).strip("《》"), lines)
+    named = m.group(1).strip("《》") if m else ""
+    if "《" in head_text:  # each of _CITED_TITLE_RES needs one
+        for regex in _CITED_TITLE_RES:
+            cited = regex.search(head_text)
+            if cited:
+                return _full_title(_clean(cited.group(1)), named, lines)
+    if named:
+        return _with_period(named, lines)
     for k, ln in enumerate(lines[:15]):
         # the last character first: most lines are sentences (_clean only drops blanks)
         if ln.rstrip().endswith(("。", "：", ":", "；")):
@@ -335,6 +337,14 @@ def _title(lines: list[str], head_text: str, notice: str) -> str:
             s = prev + s
         return (_annexed_title(lines, last) or s) if s.endswith(_NOTICE_ENDS) else s
     return _flat_notice_title(lines)
+
+
+def _full_title(cited: str, named: str, lines: list[str]) -> str:
+    """The 印发 sentence's 《》 title, or the notice title's fuller name when the sentence cites it short
+    (关于印发某区…若干措施的通知 over 现将《若干措施》印发给你们)."""
+    if len(named) > len(cited) and named.endswith(cited) and "《" not in named:
+        return _with_period(named, lines)
+    return cited
 
 
 def _annexed_title(lines: list[str], after: int) -> str:
@@ -835,12 +845,34 @@ _ZONE_RE = re.compile(rf"(?:{_PLACE}{{1,6}}?市)?({_PLACE}{{2,16}}?(?:{'|'.join(
 
 
 def level_and_region_of(sources: list[str]) -> tuple[str, str]:
-    """level_and_region of the first of ``sources`` (the issuer, then the title) that names a level; ("", "") if none."""
+    """level_and_region of the first of ``sources`` (the issuer, then the title) that names a level; ("", "") if none.
+
+    A source naming only its level (自治区人民政府办公厅) takes its region from a later one at that level."""
+    unnamed = ""
     for source in sources:
         level, region = level_and_region(source)
-        if level:
+        if level and region and unnamed in ("", level):
             return level, region
-    return "", ""
+        unnamed = unnamed or level
+    return unnamed, ""
+
+
+# a body named by its level alone, as a region's own pages and 落款 write it (自治区人民政府办公厅, 州人民政府):
+# the level is known, the place is not
+_LEVEL_ONLY = re.compile(r"自治[区州县旗]")
+_LEVEL_ONLY_LEVELS = {"自治区": "province", "自治州": "city", "自治县": "district", "自治旗": "district"}
+# the Xinjiang Production and Construction Corps (兵团) ranks as a province; its divisions (第八师) as cities
+_CORPS = re.compile(r"(?:新疆生产建设)?兵团(?!第)")
+# the five autonomous regions by their document numbers' first character (新政办发, 宁政办规发, 桂政办发, 内政办发, 藏政办发)
+_AUTONOMOUS_REGIONS = {"新": "新疆维吾尔自治区", "宁": "宁夏回族自治区", "桂": "广西壮族自治区",
+                       "内": "内蒙古自治区", "藏": "西藏自治区"}
+
+
+def region_of_number(level: str, number: str) -> str:
+    """An autonomous region named by its document number (新政办发〔2024〕21号 → 新疆维吾尔自治区); '' otherwise."""
+    if level != "province" or not re.match(r"[新宁桂内藏]政", number):
+        return ""
+    return _AUTONOMOUS_REGIONS[number[0]]
 
 
 def level_and_region(name: str) -> tuple[str, str]:
@@ -853,6 +885,11 @@ def level_and_region(name: str) -> tuple[str, str]:
     if _NATIONAL_RE.match(name):
         return "national", "全国"
     name = name.removeprefix("中共")  # 中共北京市委: the Party committee of 北京市
+    bare = _LEVEL_ONLY.match(name)
+    if bare:
+        return _LEVEL_ONLY_LEVELS[bare.group()], ""
+    if _CORPS.match(name):
+        return "province", "新疆生产建设兵团"
     zone = _ZONE_RE.match(name) if any(w in name for w in _ZONE_WORDS) else None
     if zone:
         return "district", zone.group(1)
@@ -1047,16 +1084,17 @@ def _infer_head(text: str) -> dict:
         issuers = _bodies_under_title(head_lines, title)
     start, end = _plan_years(title, text, date)
     level, region = level_and_region_of(issuers[:1] + [title])
+    number = _doc_number(head_lines) or decree_number or fields.get("doc_number", "")
     return {
         "title": title,
         "issuer": ";".join(issuers),
-        "doc_number": _doc_number(head_lines) or decree_number or fields.get("doc_number", ""),
+        "doc_number": number,
         "date": date,
         "period": start or date[:4],
         "plan_start": start,
         "plan_end": end,
         "level": level,
-        "region": region,
+        "region": region or region_of_number(level, number),
     }
 
 
@@ -1090,6 +1128,8 @@ def merge_metadata(manifest_meta: dict, inferred: dict, path) -> tuple[dict, lis
         if m and i and m != i and field != "period" and _comparable(field, m) != _comparable(field, i):
             name = path.name if isinstance(path, Path) else Path(str(path)).name
             notes.append(f"{name}: {field} in the manifest is '{m}' but the text says '{i}' (kept the manifest's)")
+    if not merged.get("region"):  # a page's 发文机关 自治区人民政府办公厅 names no place; its 发文字号 may
+        merged["region"] = region_of_number(merged.get("level", ""), merged.get("doc_number", ""))
     return merged, notes
 
 

@@ -883,3 +883,53 @@ def test_a_screen_readers_hint_above_a_page_title_is_no_part_of_it():
         meta = infer_metadata(f"{hint}\n《某陀区加快发展生命健康产业实施意见》\n2024年09月20日 来源: 上海某陀\n"
                               "为加快发展生命健康产业，制定本实施意见。\n一、支持企业集聚\n")
         assert (meta["title"], meta["region"]) == ("某陀区加快发展生命健康产业实施意见", "某陀区"), hint
+
+
+@pytest.mark.parametrize("name,want", [("自治区人民政府办公厅", ("province", "")), ("自治区发展改革委", ("province", "")),
+                                       ("自治州人民政府", ("city", "")),
+                                       ("新疆生产建设兵团办公厅", ("province", "新疆生产建设兵团")),
+                                       ("兵团办公厅", ("province", "新疆生产建设兵团"))])
+def test_a_body_named_by_its_level_alone_is_no_district_called_zizhiqu(name, want):
+    """自治区人民政府办公厅 (as Xinjiang's and Ningxia's own pages write it) is a province with no place named, not the
+    district 自治区; the 兵团 ranks as a province."""
+    assert level_and_region(name) == want
+
+
+def test_an_autonomous_region_named_only_by_its_document_number():
+    """With no place in the issuer or title, the region is the one its 新政办发 number stands for; a later source at
+    the same level names it otherwise (自治州人民政府 over a 延边州 title)."""
+    from bioparse.metadata import level_and_region_of
+    meta = infer_metadata("自治区人民政府办公厅关于印发\n自治区推进生物医药产业发展若干措施的通知\n新政办发〔2024〕21号\n"
+                          "各地、州、市人民政府：\n　　现将《自治区推进生物医药产业发展若干措施》印发给你们。\n\n"
+                          "自治区人民政府办公厅\n2024年5月6日\n\n自治区推进生物医药产业发展若干措施\n一、总体要求\n")
+    assert (meta["level"], meta["region"], meta["issuer"]) == ("province", "新疆维吾尔自治区", "自治区人民政府办公厅")
+    assert level_and_region_of(["自治州人民政府", "延边州朝医药产业发展实施方案"]) == ("city", "延边州")
+
+
+def test_a_title_cited_short_takes_the_notice_titles_full_name():
+    """现将《若干措施》印发给你们 cites the policy by its kind alone; the notice's title names it in full."""
+    meta = infer_metadata("广西壮族自治区人民政府办公厅关于印发广西壮瑶医药产业发展\n若干措施的通知\n桂政办发〔2024〕40号\n\n"
+                          "各市、县人民政府：\n　　现将《若干措施》印发给你们。\n\n广西壮族自治区人民政府办公厅\n\n"
+                          "广西壮瑶医药产业发展若干措施\n（2024年5月6日）\n一、总体要求\n")
+    assert meta["title"] == "广西壮瑶医药产业发展若干措施"
+    cited = infer_metadata("某市人民政府关于印发某市促进生物医药产业发展若干措施的通知\n"
+                           "　　现将《某市促进生物医药产业发展若干措施》印发给你们。\n")
+    assert cited["title"] == "某市促进生物医药产业发展若干措施"
+
+
+def test_a_page_whose_fields_name_no_place_takes_the_region_of_its_number():
+    """A page's 发文机关 自治区人民政府办公厅 over a text with no notice: the 发文字号 宁政办规发 names the region."""
+    merged, _ = merge_metadata({}, {"level": "province", "region": "", "doc_number": "宁政办规发〔2024〕3号"}, "x.html")
+    assert merged["region"] == "宁夏回族自治区"
+    merged, _ = merge_metadata({}, {"level": "city", "region": "", "doc_number": "宁政办发〔2018〕47号"}, "x.html")
+    assert merged["region"] == ""  # 宁 is also 南京's: only a province's number names an autonomous region
+
+
+@pytest.mark.parametrize("name,want", [("黔东南苗族侗族自治州人民政府办公室", ("city", "黔东南苗族侗族自治州")),
+                                       ("湖北省恩施土家族苗族自治州人民政府", ("city", "恩施土家族苗族自治州")),
+                                       ("长阳土家族自治县人民政府", ("district", "长阳土家族自治县")),
+                                       ("双江拉祜族佤族布朗族傣族自治县人民政府", ("district", "双江拉祜族佤族布朗族傣族自治县")),
+                                       ("莫力达瓦达斡尔族自治旗人民政府", ("district", "莫力达瓦达斡尔族自治旗"))])
+def test_autonomous_prefectures_and_counties_with_long_names(name, want):
+    """The peoples in an autonomous prefecture's or county's name run past six characters; its level is still known."""
+    assert level_and_region(name) == want
