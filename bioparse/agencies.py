@@ -755,7 +755,7 @@ def find_clauses(text: str, refused: list | None = None) -> list[tuple[int, int,
 
 # a role mark in square brackets after a name, before a separator or the clause's end:
 # 市工业和信息化局〔牵头〕、市财政局 · 〔责任单位：市经信局〔牵头〕、市国资委〕 (山东, 浙江 cities print them so)
-_SQUARE_ROLE_MARK_RE = re.compile(r"(?<=[\u4e00-\u9fff）)])[〔【［]\s*((?:牵头|配合|参与|协助|协同)(?:单位|部门)?)\s*[〕】］]"
+_SQUARE_ROLE_MARK_RE = re.compile(r"[〔【［](?<=[\u4e00-\u9fff）)][〔【［])\s*((?:牵头|配合|参与|协助|协同)(?:单位|部门)?)\s*[〕】］]"
                                   r"(?=[ \t\u3000]*(?:[、，,；;。〕】］）)\n]|$))")
 
 
@@ -766,7 +766,7 @@ def _round_role_marks(text: str) -> str:
     """
     if "〔" not in text and "【" not in text and "［" not in text:
         return text
-    return _SQUARE_ROLE_MARK_RE.sub(lambda m: "（" + m.group()[1:-1] + "）", text)
+    return _SQUARE_ROLE_MARK_RE.sub(lambda m: "（" + m.group()[1:-1] + "）", text)  # the bracket opens the pattern: scanned for fast
 
 
 def _find_clauses(text: str, refused: list | None = None) -> list[tuple[int, int, str, list[tuple[str, int, int, str]]]]:
