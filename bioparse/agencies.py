@@ -746,10 +746,27 @@ def find_clauses(text: str, refused: list | None = None) -> list[tuple[int, int,
     A text in traditional characters is read in simplified ones (hanzi.simplified_view), its names kept as written.
     """
     simple = simplified_view(text)
-    clauses = _find_clauses(simple, refused)
-    if simple is text:
+    read = _round_role_marks(simple)
+    clauses = _find_clauses(read, refused)
+    if read is text:
         return clauses
-    return [(s, e, style, _as_written(text, simple, pieces)) for s, e, style, pieces in clauses]
+    return [(s, e, style, _as_written(text, read, pieces)) for s, e, style, pieces in clauses]
+
+
+# a role mark in square brackets after a name, before a separator or the clause's end:
+# 市工业和信息化局〔牵头〕、市财政局 · 〔责任单位：市经信局〔牵头〕、市国资委〕 (山东, 浙江 cities print them so)
+_SQUARE_ROLE_MARK_RE = re.compile(r"[〔【［](?<=[\u4e00-\u9fff）)][〔【［])\s*((?:牵头|配合|参与|协助|协同)(?:单位|部门)?)\s*[〕】］]"
+                                  r"(?=[ \t\u3000]*(?:[、，,；;。〕】］）)\n]|$))")
+
+
+def _round_role_marks(text: str) -> str:
+    """text with each square-bracketed role mark after a name in round brackets, as （牵头） is read.
+
+    Offsets stay (the marks keep their length); the mark is no name, so names stay as written.
+    """
+    if "〔" not in text and "【" not in text and "［" not in text:
+        return text
+    return _SQUARE_ROLE_MARK_RE.sub(lambda m: "（" + m.group()[1:-1] + "）", text)  # the bracket opens the pattern: scanned for fast
 
 
 def _find_clauses(text: str, refused: list | None = None) -> list[tuple[int, int, str, list[tuple[str, int, int, str]]]]:

@@ -1244,3 +1244,17 @@ def test_assignments_to_lists_of_articles(text, expected):
     """第六条、第七条由B负责兑现 (each number with its 条) and 第三条由A负责，第四条由B负责 name bodies after each 由:
     第七条由 is no part of B's name, and the first assignment's reference may stand before the clause."""
     assert _clause_names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("（四）培育企业。给予奖励。\n责任单位：市工业和信息化局〔牵头〕、市财政局、各功能区管委会\n",
+     [[("市工业和信息化局", "lead"), ("市财政局", "responsible"), ("各功能区管委会", "responsible")]]),
+    ("5.壮大企业。支持做大做强。〔责任单位：市经济和信息化局〔牵头〕、市国资委〕\n",
+     [[("市经济和信息化局", "lead"), ("市国资委", "responsible")]]),
+    ("推进。（责任单位：市科技局【牵头】，市财政局【配合】）\n", [[("市科技局", "lead"), ("市财政局", "support")]]),
+    ("推进。【牵头单位】市科技局 【配合单位】市财政局\n", [[("市科技局", "lead")], [("市财政局", "support")]]),
+])
+def test_a_role_mark_in_square_brackets(text, expected):
+    """市工业和信息化局〔牵头〕, as 山东 and 浙江 cities print the mark, leads as 市发展改革委（牵头） does: the mark is
+    no name and does not end the clause; 【牵头单位】 before the names is still a label."""
+    assert _clause_names(text) == expected
