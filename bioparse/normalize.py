@@ -2,7 +2,7 @@
 
 Only two kinds of edits are made, so that every normalized character can be traced to
 the raw file: characters are *deleted* (BOMs, ``\\r``, Word bookmark artifacts, line
-indentation, blank lines, page-break newlines) or *replaced one for one* (half-width
+indentation, blank lines, page-break newlines, the blanks of a letter-spaced line) or *replaced one for one* (half-width
 heading parentheses ``(十六)`` → ``（十六）``). ``offsets[i]`` is the raw index of
 normalized character ``i``; ``offsets[len(text)]`` is ``len(raw)``.
 
@@ -158,6 +158,32 @@ def _clean_line(raw: str, line_start: int, line_end: int) -> list[tuple[str, int
 
 
 _EDGES = EDGE_SPACE + "".join(INVISIBLE)
+_LETTER_GAP = re.compile("(?<=[^ \u3000\u00a0])[ \u3000\u00a0](?=[^ \u3000\u00a0])")
+
+
+def letter_spaced(line: str) -> bool:
+    """Whether a line sets a blank after nearly every character (生 物 医 药 产 业: a PDF's justified
+    spread or a page's spaced title), so that no word, number or agency name would be found in it.
+
+    At least four blank-parted pieces, four in five of them single characters, two of those Chinese
+    and at most half Latin letters (2 0 2 4 年 3 月 is; - 3 -, 1 2 3 4 and A B C 类 are not); a
+    tab-parted table row or a heading set off by a blank (一 强化创新) is not either.
+    """
+    if "\t" in line:
+        return False
+    pieces = line.split()
+    if len(pieces) < 4:
+        return False
+    singles = [p for p in pieces if len(p) == 1]
+    return (len(singles) * 5 >= len(pieces) * 4 and sum("\u4e00" <= p <= "\u9fff" for p in singles) >= 2
+            and sum(p.isascii() and p.isalpha() for p in singles) * 2 <= len(singles))
+
+
+def _despaced(text: str, idx) -> tuple[str, list[int]]:
+    """A letter-spaced line without the single blanks between its characters; wider gaps stay (nothing is lost but blanks)."""
+    gaps = {m.start() for m in _LETTER_GAP.finditer(text)}
+    keep = [i for i in range(len(text)) if i not in gaps]
+    return "".join(text[i] for i in keep), [idx[i] for i in keep]
 _NEEDS_CHAR_PASS = re.compile("\\[bookmark:|[" + "".join(sorted(INVISIBLE)) + "]")
 
 
@@ -472,6 +498,11 @@ def normalize(raw: str, join_breaks: bool | None = True) -> Normalized:
                 if not text:
                     blank = True
                     continue
+        if len(text) >= 7 and (" " in text or "\u3000" in text or "\u00a0" in text) and letter_spaced(text):
+            if idx is None:
+                first = line_start + line.find(core[0])
+                idx = range(first, first + len(text))
+            text, idx = _despaced(text, idx)
         # _is_page_break, called only where its first tests let it say yes (its _runs_on written out)
         if join_breaks and prev and (text[0] in _CLOSING_CHARS or prev[-1] in _OPENING_CHARS
                                      or (len(prev) >= 20 and prev[-1] not in _CLOSED_ENDS

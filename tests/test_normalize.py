@@ -368,3 +368,34 @@ def test_a_notice_titles_end_is_no_sentence_cut_by_the_page():
     assert normalize(raw).text.split("\n")[:2] == raw.split("\n")[:2]
     cut = "为落实省里部署。各单位要按照省卫生健康委员会印发的有关工作安排的通知\n要求，认真组织实施。\n"
     assert normalize(cut).text == cut.replace("\n", "", 1).rstrip("\n")
+
+
+def test_a_letter_spaced_line_loses_the_blanks_between_its_characters():
+    # A PDF's justified spread or a page's spaced title: 市 科 技 局 is no agency name, 5 0 0 no figure.
+    raw = "关 于 促 进 生 物 医 药 发 展 的 措 施\n（ 一 ） 给 予 最 高 5 0 0 万 元 奖 励 。\n2 0 2 4 年 3 月 5 日\n"
+    norm = normalize(raw)
+    assert norm.text == "关于促进生物医药发展的措施\n（一）给予最高500万元奖励。\n2024年3月5日"
+    check_offsets(raw, norm)
+    assert normalize(norm.text).text == norm.text
+
+
+@pytest.mark.parametrize("line", [
+    "一 强化创新引领，提升研发能力",  # a part set off by a blank
+    "序号 指标 1 2 3",  # a table row with single-figure cells
+    "1 2 3 4 5 6",  # figures only
+    "第一章　总　则",  # a chapter title spaced in the law's style
+    "A B C D 类企业",  # Latin letters
+    "- 3 - 。 - 4 -",  # marks and figures
+    "指标\t2 0\t3 0\t4 0\t5 0",  # tab-parted cells
+])
+def test_a_line_with_a_few_blanks_keeps_them(line):
+    assert normalize(line).text == line
+
+
+def test_a_wider_gap_in_a_letter_spaced_line_stays():
+    raw = "牵 头 单 位 ： 市 科 技 局    配 合 单 位 ： 市 财 政 局"
+    assert normalize(raw).text == "牵头单位：市科技局    配合单位：市财政局"
+
+
+def test_a_heading_whose_title_alone_is_letter_spaced_loses_the_blanks():
+    assert normalize("一、强 化 创 新 引 领\n（一）支持研发。").text == "一、强化创新引领\n（一）支持研发。"

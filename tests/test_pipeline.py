@@ -44,6 +44,21 @@ def test_parse_document_rows_are_traceable(tmp_path):
     assert doc["n_provisions"] == 6
 
 
+
+def test_a_letter_spaced_document_reads_as_the_same_text_set_close(tmp_path):
+    """A text with a blank after every character (as some PDFs and pages give it) yields the rows of its
+    plain twin, each row's raw span still covering its spaced source."""
+    spaced = "\n".join(" ".join(line) for line in DOC.replace("\n\n", "\n").splitlines())
+    plain = parse_document(write(tmp_path, "plain.txt", DOC.replace("\n\n", "\n")), "p")
+    res = parse_document(write(tmp_path, "spaced.txt", spaced), "s")
+    for table, keys in (("provisions", ("provision_id", "title")), ("agencies", ("provision_id", "agency")),
+                        ("targets", ("provision_id", "value", "unit", "year"))):
+        assert [tuple(r[k] for k in keys) for r in res[table]] == [tuple(r[k] for k in keys) for r in plain[table]]
+    assert res["documents"][0]["title"] == plain["documents"][0]["title"]
+    for r in res["provisions"]:
+        assert "".join(spaced[r["raw_start"]:r["raw_end"]].split()) == "".join(r["text"].split())
+
+
 def test_parse_documents_gives_what_parse_document_gives_and_keeps_going_past_a_bad_file(tmp_path):
     a = write(tmp_path, "a.txt", DOC)
     bad = tmp_path / "bad.txt"

@@ -190,6 +190,8 @@ def _plain_normalize(raw, join_breaks=True):
         else:
             first = line_start + len(line) - len(line.lstrip(N._EDGES))
             text, idx = core, None
+        if N.letter_spaced(text):
+            text, idx = N._despaced(text, range(first, first + len(text)) if idx is None else idx)
         if not pieces_:
             prev_text = text
         elif join_breaks and N._is_page_break(prev_text, text, blank):
