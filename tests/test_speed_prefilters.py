@@ -309,6 +309,8 @@ HEADING_LINES = st.lists(st.sampled_from([
 @SETTINGS
 @given(HEADING_LINES)
 @example("1 第 第 0")
+@example("1）（0")
+@example("第一章。")
 def test_match_heading_tries_the_kinds_in_order(line):
     """match_heading, which picks the kinds by first character, is the loop over all kinds."""
     from bioparse import structure
@@ -322,6 +324,10 @@ def test_match_heading_tries_the_kinds_in_order(line):
             continue
         if level == "item" and re.match(r"\d+[ \u3000]*[年月日%万亿元个家项]", line):
             continue
+        if level in structure._REFERENCE_AFTER and structure._REFERENCE_AFTER[level].match(line, m.end()):
+            break  # 第二条、第三条由…, （一）至（三）项…, 1）（2）…: a line opening with references
+        if rank == 0 and "。" in line:
+            break  # 第一章总则，共五条。…: a 解读 telling the chapters
         if level == "part" and line[m.end() - 1] in " \u3000" and not structure._spaced_part_heading(line, m.end()):
             break  # 一　总体要求 is a part only as a short title alone on its line
         if rank >= structure._ITEM_RANK and structure._is_table_row(line, m.end()):
