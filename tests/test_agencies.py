@@ -446,10 +446,12 @@ def test_level_words_share_one_government(names):
      [("工业和信息化部", "responsible"), ("各省、自治区、直辖市及计划单列市工业和信息化主管部门", "responsible")]),
     ("推进。（国家药监局、各省、自治区、直辖市药品监督管理部门按职责分工负责）\n",
      [("国家药监局", "responsible"), ("各省、自治区、直辖市药品监督管理部门", "responsible")]),
+    ("推进。（省药监局、各市、县市场监管部门按职责分工负责）\n",
+     [("省药监局", "responsible"), ("各市、县市场监管部门", "responsible")]),
 ])
 def test_province_kinds_share_one_body(text, expected):
-    """A national text's 各省、自治区、直辖市 lists the kinds of province of one body (人民政府, or a 主管部门),
-    and 新疆生产建设兵团 after 和 is a body of its own: they were read as 各省 / 自治区 / 直辖市人民政府和新疆生产建设兵团."""
+    """各省、自治区、直辖市 (as 各市、县) lists the levels of one body, a 人民政府 or a 部门, and 新疆生产建设兵团
+    after 和 is a body of its own: they were read as 各省 / 自治区 / 直辖市人民政府和新疆生产建设兵团."""
     assert _clause_names(text) == [expected]
 
 
