@@ -138,6 +138,8 @@ AGENCY_ENDINGS = (
     # as 天津医药集团)
     "院校", "学校", "党校", "经开区", "高新区", "保税区", "自贸区", "支队", "大队", "总队", "气象台",
     "直属库", "供销社", "供销合作社",
+    # 新疆生产建设兵团 named as a body of its own, as a province is (…人民政府和新疆生产建设兵团)
+    "兵团",
 )
 _MAX_NAME = 30
 
@@ -241,7 +243,7 @@ def _split_pieces(seg: str, base: int, role: str) -> list[tuple[str, int, int, s
             if part:
                 out.append((part, start, end, role))
             start = end + 1
-        return _join_levels(out, seg, base) if "政府" in seg and _LEVEL_WORD_PIECE_RE.search(seg) else out
+        return _join_levels(out, seg, base) if _joins_levels(seg) else out
     for s, e in (_bounds_outside_brackets(seg) if nested else _bounds(seg)):
         # trim whitespace and a trailing 等 / 等有关部门-style tail
         while s < e and seg[s].isspace():
@@ -270,23 +272,31 @@ def _split_pieces(seg: str, base: int, role: str) -> list[tuple[str, int, int, s
                 out.extend((w, base + i, base + i + len(w), piece_role) for w, i in words)
                 continue
         out.append((name, base + s, base + e, piece_role))
-    return _join_levels(out, seg, base) if "政府" in seg and _LEVEL_WORD_PIECE_RE.search(seg) else out
+    return _join_levels(out, seg, base) if _joins_levels(seg) else out
 
 
-_LEVEL = r"(?:省|市|县|区|乡|镇|州|盟|旗|自治州|自治县|自治旗|特区|林区|地区)"  # 特区: 贵州 六枝特区; 林区: 神农架林区
+# 特区: 贵州 六枝特区; 林区: 神农架林区; 自治区, 直辖市, 计划单列市: a national text's kinds of province
+_LEVEL = r"(?:省|市|县|区|乡|镇|州|盟|旗|自治州|自治县|自治旗|特区|林区|地区|自治区|直辖市|计划单列市)"
 # a level word may carry the levels counted with it in brackets: 各市（州）
 _LEVEL_WORD_RE = re.compile(r"各?" + _LEVEL + r"(?:[（(][^（）()]{1,8}[）)])?")
 # a piece ending in a level character before a separator: where _join_levels may have work
 _LEVEL_WORD_PIECE_RE = re.compile(r"[省市县区乡镇州盟旗][）)]?\s*[、，,；;]")
-_LEVEL_GOVERNMENT_RE = re.compile(_LEVEL + r".*政府(?:[（(][^（）()]{1,8}[）)])?")  # 县(市、区)政府(行署)
+# 县(市、区)政府(行署); 直辖市药品监督管理部门, 直辖市及计划单列市工业和信息化主管部门
+_LEVEL_GOVERNMENT_RE = re.compile(_LEVEL + r".*(?:政府(?:[（(][^（）()]{1,8}[）)])?|部门)")
+
+
+def _joins_levels(seg: str) -> bool:
+    """True when seg may hold level words before their government or 部门 (各省、自治区、直辖市人民政府)."""
+    return ("政府" in seg or "部门" in seg) and _LEVEL_WORD_PIECE_RE.search(seg) is not None
 
 
 def _join_levels(pieces: list[tuple], seg: str, base: int) -> list[tuple]:
     """Join a bare level word to the government after it: 各市、县（市、区）人民政府 is one body.
 
     Pieces that are only level words (市, 各县, 自治县) name no body by themselves; they
-    share the 人民政府 of the next piece when that starts with a level word too
-    (各市、州、县人民政府 is one body; so is 各市（州）、县（市、区）人民政府).
+    share the 人民政府 or 部门 of the next piece when that starts with a level word too
+    (各市、州、县人民政府 is one body; so are 各市（州）、县（市、区）人民政府 and
+    各省、自治区、直辖市药品监督管理部门).
     """
     out, waiting = [], []  # waiting: level words before their government
     for piece in pieces:

@@ -438,6 +438,23 @@ def test_level_words_share_one_government(names):
         [("省科技厅", "responsible"), (names, "responsible")]]
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("推进。（国家卫生健康委，各省、自治区、直辖市人民政府和新疆生产建设兵团按职责分工负责）\n",
+     [("国家卫生健康委", "responsible"), ("各省、自治区、直辖市人民政府", "responsible"),
+      ("新疆生产建设兵团", "responsible")]),
+    ("推进。（工业和信息化部，各省、自治区、直辖市及计划单列市工业和信息化主管部门按职责分工负责）\n",
+     [("工业和信息化部", "responsible"), ("各省、自治区、直辖市及计划单列市工业和信息化主管部门", "responsible")]),
+    ("推进。（国家药监局、各省、自治区、直辖市药品监督管理部门按职责分工负责）\n",
+     [("国家药监局", "responsible"), ("各省、自治区、直辖市药品监督管理部门", "responsible")]),
+    ("推进。（省药监局、各市、县市场监管部门按职责分工负责）\n",
+     [("省药监局", "responsible"), ("各市、县市场监管部门", "responsible")]),
+])
+def test_province_kinds_share_one_body(text, expected):
+    """各省、自治区、直辖市 (as 各市、县) lists the levels of one body, a 人民政府 or a 部门, and 新疆生产建设兵团
+    after 和 is a body of its own: they were read as 各省 / 自治区 / 直辖市人民政府和新疆生产建设兵团."""
+    assert _clause_names(text) == [expected]
+
+
 def test_marker_labels_in_brackets_without_a_colon():
     text = "推进项目落地。【牵头单位】省科技厅 【配合单位】省财政厅、省卫健委\n"
     assert _clause_names(text) == [[("省科技厅", "lead")], [("省财政厅", "support"), ("省卫健委", "support")]]
