@@ -54,7 +54,8 @@ _MONEY = rf"(?:万亿|千亿|千万|百万|亿|万|千)?(?:(?<=[万亿])(?:余|�
 # 万/亿 without 元 as money (产业规模突破3000亿, 给予最高100万奖励): only where nothing follows the
 # number but a clause's end, a bound, a word of money given out, the firms it sizes (超300亿企业, as
 # 超300亿元企业; not 1亿剂, 千亿级, 10万人) or the currency's name (每年不少于3000万人民币的扶持资金)
-_BARE_MONEY = (r"(?:万亿|亿|万)(?=[ \u3000]*(?:[，。；;,、）)！!？?\n]|$|左右|以上|以下|以内|及以[上下]|[（(]含"
+# 1个亿, 两个亿 (spoken): a 亿 counted with 个 is always money, whatever follows (给予1个亿支持)
+_BARE_MONEY = (r"个[ \u3000]*亿(?!级)元?|(?:万亿|亿|万)(?=[ \u3000]*(?:[，。；;,、）)！!？?\n]|$|左右|以上|以下|以内|及以[上下]|[（(]含"
                r"|奖励|补助|资助|补贴|扶持|企业|人民币|的(?!级)|/(?:亩|平方米|平米)))")  # 亩均税收不低于25万/亩
 _TIME_AFTER_GE = r"工作日|自然日|交易日|小时|季度|星期|百分点|月(?!份|度)|周(?!年|边|期|岁)|天(?!津|然|使|下)"
 _UNITS = (
@@ -456,6 +457,8 @@ def _kind(text: str, start: int, end: int, unit: str) -> str:
         if _FUND_CHAR in before and any(size in before for size in _FUND_SIZES):
             return "funding"  # 基金规模达到100亿元: a fund's size, not output (规模)
         kind = _nearest_of(before, _MONEY_WORDS) or _nearest_of(after, _MONEY_WORDS)
+        if kind is None and text.startswith("突破", start):
+            return "output"  # 加大资金投入，…，力争突破三百亿元: a size broken through, never money given out (golds: all output)
         if kind is None:
             # a sentence-level look back (its last _SENTENCE_REACH characters: a line without a
             # sentence end made it quadratic), then default to money given out
@@ -609,9 +612,9 @@ def _last_year_match(text: str, start: int, end: int) -> re.Match | None:
 # a horizon without a year of its own: 到“十五五”末, 到十五五时期末, 到本世纪中叶 (not the 到 of 达到“十四五”时期的2.5倍)
 _HORIZON_RE = re.compile(r"(?<![达高升加长少低大])到[ \u3000]*(?:(?:本|21|二十一)世纪中叶"
                          r"|[“\"「]?十[一二三四五六七八九]五[”\"」]?(?:时期|期间)?(?:末|期末|[，,]))")
-# a clause headed by a year (，2023年全市… / 。2023年… / （2023年为385亿元）): it reports that year,
+# a clause headed by a year (，2023年全市… / 。2023年… / （2023年为385亿元） / 其中2022年为400亿元): it reports that year,
 # unless the year opens a range (2020年至2025年) or a deadline (2025年底前)
-_HEADED_YEAR_RE = re.compile(r"(?<=[，,。；;！？（(])[ \u3000]*(?:截至|截止到?)?[ \u3000]*(" + _YEAR_NUMBER
+_HEADED_YEAR_RE = re.compile(r"(?:(?<=[，,。；;！？（(])|(?<=其中))[ \u3000]*(?:截至|截止到?)?[ \u3000]*(" + _YEAR_NUMBER
                              + r")[ \u3000]*年(?!度|底|末|前|以前|以来|起|[ \u3000]*[" + _RANGE_SIGN + "])")
 
 
@@ -627,7 +630,7 @@ def _year_taken_over(text: str, start: int, pos: int, year: int) -> bool:
     if text.find("年", start, pos) < 0:
         return False
     for m in _HEADED_YEAR_RE.finditer(text, start, pos):
-        if year_value(m.group(1)) != year and not (text[m.start() - 1] in "（(" and _closed(text, m.end(), pos)):
+        if year_value(m.group(1)) != year and not _report_closed(text, m.start(), m.end(), pos):
             return True
     return False
 
@@ -664,7 +667,7 @@ def _taken_over_by_marks(text: str, line_start: int, start: int, pos: int, year:
         if y >= start and text[y] == "年":
             p = _headed_year_start(text, y)
             m = _HEADED_YEAR_RE.match(text, p, pos) if p >= start else None
-            if m and year_value(m.group(1)) != year and not (text[p - 1] in "（(" and _closed(text, m.end(), pos)):
+            if m and year_value(m.group(1)) != year and not _report_closed(text, p, m.end(), pos):
                 return True
     return False
 
@@ -673,8 +676,8 @@ def _line_marks(text: str, line_start: int, memo: dict) -> tuple:
     """The line's horizons (starts, ends) and headed years (starts, ends, and (year, close) of each),
     each found by one scan of the line, kept in ``memo``.
 
-    A headed year's close is where the bracket it opens first closes (（2023年为385亿元）); one that
-    opens none, or whose bracket stays open on the line, never closes (len(text)).
+    A headed year's close is where the bracket it opens first closes (（2023年为385亿元）), or for one
+    headed by 其中 where its sentence ends; any other, or one still open at the line's end, never closes (len(text)).
     """
     key = ("marks", line_start)
     if key not in memo:
@@ -690,8 +693,15 @@ def _line_marks(text: str, line_start: int, memo: dict) -> tuple:
             closes = sorted([*positions(text, "）", line_start, line_end), *positions(text, ")", line_start, line_end)])
         heads = []
         for m in found:
-            k = bisect_left(closes, m.end()) if text[m.start() - 1] in "（(" else len(closes)
-            heads.append((year_value(m.group(1)), closes[k] if k < len(closes) else len(text)))
+            if text[m.start() - 1] in "（(":
+                k = bisect_left(closes, m.end())
+                close = closes[k] if k < len(closes) else len(text)
+            elif text.endswith("其中", 0, m.start()):
+                close = _sentence_end(text, m.end(), line_end)  # its sentence's end (line_end: open on the line)
+                close = len(text) if close == line_end else close
+            else:
+                close = len(text)
+            heads.append((year_value(m.group(1)), close))
         memo[key] = ([a for a, _ in horizons], [b for _, b in horizons],
                      [m.start() for m in found], [m.end() for m in found], heads)
     return memo[key]
@@ -726,6 +736,21 @@ def _headed_year_start(text: str, y: int) -> int:
 def _closed(text: str, start: int, pos: int) -> bool:
     """Whether a bracket opened before start closes before pos."""
     return text.find("）", start, pos) >= 0 or text.find(")", start, pos) >= 0
+
+
+def _report_closed(text: str, head_start: int, end: int, pos: int) -> bool:
+    """Whether the report of a headed year (a _HEADED_YEAR_RE match from head_start to end) is over before
+    pos: its bracket closes (（2023年为385亿元）), or, headed by 其中 inside a sentence, its sentence ends
+    (…，其中2023年为1150亿元。新增…: the next sentence is the goal year's again)."""
+    if text[head_start - 1] in "（(":
+        return _closed(text, end, pos)
+    return text.endswith("其中", 0, head_start) and _sentence_end(text, end, pos) < pos
+
+
+def _sentence_end(text: str, start: int, end: int) -> int:
+    """The first sentence end (。；;) in text[start:end], or end if there is none."""
+    found = [i for i in (text.find(c, start, end) for c in "。；;") if i >= 0]
+    return min(found) if found else end
 
 
 def _last_year_on_line(text: str, line_start: int, pos: int, memo: dict) -> tuple[int | None, int]:
@@ -836,6 +861,9 @@ def _candidate(text: str, m: re.Match, spans, lead_ins: dict | None = None) -> d
     if lead == "第" or text.endswith(("附件", "附表"), max(0, q - 2), q):
         return None  # 第3名, 附件2所列: ordinals and references
     money = (money or "").strip(" \u3000")
+    spoken = money.startswith("个")  # 1个亿: 1 亿元
+    if spoken:
+        money = money[1:].lstrip(" \u3000")
     if money[1:2] in ("余", "多"):  # 1万余元: 1 万元, more than
         approx0, money = approx0 or money[1], money[0] + money[2:]
     over = num == "亿" and not pq and prev == "过"  # 过亿元: over one 亿元 (过 is no _PREFIX_QUAL: 通过, 经过)
@@ -844,7 +872,7 @@ def _candidate(text: str, m: re.Match, spans, lead_ins: dict | None = None) -> d
     if num in ("万", "亿"):  # 万余人, 万余元, 万亿元: one 万
         num, mult, money = "一", (None if money else num), (num + money if money else money)
     if money and not money.endswith(_MONEY_ENDS):
-        if not _bare_money_is_money(text, m.start(), m.end(), money):
+        if not spoken and not _bare_money_is_money(text, m.start(), m.end(), money):
             return None  # 常住人口1300万，: no money
         money += "元"  # 突破3000亿: 3000 亿元, as written in full
     unit = money or geunit or ge or unit_word
@@ -915,6 +943,8 @@ def _candidate(text: str, m: re.Match, spans, lead_ins: dict | None = None) -> d
         return None  # ranks: 排名前10名, 国内前三个通过评价的品种 (the first three to pass, no count sought)
     if num2 and unit == "年":
         return None
+    if unit in ("年", "月") and pq not in _LIMIT_VERBS and text.startswith(("时间", "的时间", " 时间"), end):
+        return None  # 用5年左右时间建成…: the span given to a goal, no limit (as 用3至5年时间, 三年行动)
     qualifier = ""
     if sq:
         qualifier = _QUAL_CANON.get(sq, sq)
@@ -922,6 +952,8 @@ def _candidate(text: str, m: re.Match, spans, lead_ins: dict | None = None) -> d
         qualifier = _QUAL_CANON[approx]
     elif pq:
         qualifier = _QUAL_CANON.get(pq, pq)
+    elif unit == "%":
+        qualifier = _bound_over_base(text, q)
     value_norm, unit_norm = _normalize_value(value * mult_scale, unit)
     return {
         "text": text[start:end],
@@ -936,6 +968,20 @@ def _candidate(text: str, m: re.Match, spans, lead_ins: dict | None = None) -> d
         "year": _year_for(text, start, lead_ins),
         "kind": _kind(text, start, end, unit),
     }
+
+
+# a bound before the base a share is taken of: 按不超过项目总投资的10%, 按不低于年度预算总额的10%
+_BOUND_OVER_BASE_RE = re.compile(r"(不超过|不超|不高于|不低于|不少于|最高|最多)[^，。；;,、\n]{1,25}的[ \u3000]*$")
+_BOUND_OVER_BASE_REACH = 32
+
+
+def _bound_over_base(text: str, pos: int) -> str:
+    """The canonical bound (不超过…) of a percentage at pos written before the noun phrase it is a share
+    of (按不超过项目总投资的10%: no more than 10% of the total), as the golds read it; else ""."""
+    if not text.endswith("的", 0, _back_over_spaces(text, pos)):
+        return ""
+    m = _BOUND_OVER_BASE_RE.search(text, max(0, pos - _BOUND_OVER_BASE_REACH), pos)
+    return _QUAL_CANON.get(m.group(1), m.group(1)) if m else ""
 
 
 # a document's own name or 本办法 and a verb counting its parts: 《若干措施》共10条, 本办法共五章三十二条,
@@ -1033,7 +1079,7 @@ def extract_targets(text: str) -> list[dict]:
         found.append({
             "text": m.group(), "start": m.start(), "end": m.end(), "value": value,
             "value_high": None, "unit": "%", "value_norm": value / 100, "unit_norm": "share",
-            "qualifier": _QUAL_CANON.get(sq, sq),
+            "qualifier": _QUAL_CANON.get(sq, sq) or _bound_over_base(text, m.start()),
             "year": _year_for(text, m.start(), lead_ins), "kind": _kind(text, m.start(), m.end(), "%"),
         })
     found.sort(key=lambda t: (t["start"], -t["end"]))
@@ -1533,7 +1579,7 @@ def _with_range_head(text: str, t: dict) -> dict:
 
 # A clause headed by a year (2024年，全区… / ，2024年全省实现… / 截至2023年底，全市已有…):
 # what follows it in its sentence happened in that year; 到2025年 and 2025年底前 set goals
-_CLAUSE_YEAR_RE = re.compile(r"(?<=[，,。；;！？\n（(])[ \u3000]*(?:截至|截止到?)?[ \u3000]*(" + _YEAR_NUMBER + r")[ \u3000]*年"
+_CLAUSE_YEAR_RE = re.compile(r"(?:(?<=[，,。；;！？\n（(])|(?<=其中))[ \u3000]*(?:截至|截止到?)?[ \u3000]*(" + _YEAR_NUMBER + r")[ \u3000]*年"
                              r"(?!度|底前|末前|前|以前|以来|起)")
 _SENTENCE_START = "。；;！？\n"
 

@@ -1128,3 +1128,59 @@ def test_minutes_bound_a_time_limit(sentence, value):
     rows = [(t["value"], t["unit"], t["qualifier"], t["kind"]) for t in extract_targets(sentence)]
     assert rows == [(value, "分钟", "以内", "time_limit")]
     assert extract_targets("每位企业代表讲解3分钟。") == []
+
+
+# ------------------------------------------------------------------ leftovers of the blind rounds (V2)
+@pytest.mark.parametrize("text, expected", [
+    ("对新落地的重大项目，给予1个亿的支持。", (1, "亿元", "", "funding")),
+    ("对特别重大的项目，最高1个亿。", (1, "亿元", "最高", "funding")),
+    ("一次性奖励两个亿。", (2, "亿元", "", "funding")),
+    ("给予1个亿元支持。", (1, "亿元", "", "funding")),
+])
+def test_a_yi_counted_with_ge_is_money(text, expected):
+    """1个亿 (spoken) is one 亿元, not one of something counted."""
+    t = one(text)
+    assert (t["value"], t["unit"], t["qualifier"], t["kind"]) == expected
+
+
+@pytest.mark.parametrize("text, qualifier", [
+    ("按不超过项目总投资的10%给予补助。", "不超过"),
+    ("按不低于年度预算总额的10%预付。", "不低于"),
+    ("补助比例不超过研发投入的百分之十。", "不超过"),
+    ("按项目总投资的10%给予补助。", ""),
+])
+def test_a_bound_before_the_base_of_a_share_qualifies_it(text, qualifier):
+    """不超过 before the noun phrase a percentage is taken of bounds the percentage, as the golds read it."""
+    assert one(text)["qualifier"] == qualifier
+
+
+@pytest.mark.parametrize("text", ["用5年左右时间，建成全国一流的生物医药产业集群。",
+                                  "经过3年的时间，形成完整的产业链。"])
+def test_the_span_given_to_a_goal_is_no_target(text):
+    """用5年左右时间 is the time a goal is given, no limit (the golds mark 用3至5年时间 as nothing)."""
+    assert extract_targets(text) == []
+
+
+def test_a_year_after_qizhong_reports_an_earlier_year():
+    """其中2022年为400亿元 after a 2025 goal reports that year: no 2025 goal, a baseline in a 2024 plan."""
+    from bioparse.pipeline import target_rows
+    text = "一、发展目标\n到2025年，全市生物医药营业收入达到1000亿元，其中2022年营业收入为400亿元。"
+    rows = target_rows("d", text, lambda pos: None, [], issued=2024)
+    assert [(t["value"], t["year"], t["status"]) for t in rows] == [(1000, 2025, "goal"), (400, None, "baseline")]
+
+
+def test_a_breakthrough_amount_takes_no_funding_kind_from_an_earlier_clause():
+    """突破三百亿元 with no word of its own is a size: 资金 in an earlier clause does not make it funding."""
+    t = one("加大财政资金投入，推动产业集聚发展，力争突破三百亿元。")
+    assert (t["value"], t["unit"], t["kind"]) == (300, "亿元", "output")
+
+
+@pytest.mark.parametrize("filler", ["", "，推动产业链上下游协同发展、加快形成具有国际竞争力的医药健康产业集群和一批特色鲜明的专业园区"
+                                    "，持续提升产业能级和核心竞争力，打造创新高地"])
+def test_a_qizhong_year_reports_only_to_its_sentence_end(filler):
+    """其中2022年…为400亿元 reports 2022 up to its sentence's end: the figures after it take the 到2025年 again
+    (in a short window and past _SHORT_WINDOW characters, where the line's marks are used)."""
+    text = ("一、发展目标\n到2025年，全市营业收入达到1000亿元，其中2022年营业收入为400亿元。"
+            f"新增上市创新药20个以上{filler}，规模以上企业达到100家。")
+    got = [(t["value"], t["year"]) for t in extract_targets(text)]
+    assert got == [(1000, 2025), (400, None), (20, 2025), (100, 2025)]
