@@ -181,7 +181,8 @@ def close_spread_figures(pieces: list[Piece]) -> bool:
     goes only when the piece after it stands no farther from the one before than the line's other
     characters stand apart (a typed blank, as in 1 000, is a quarter em or more wider), and only
     inside a figure: between a digit and a digit, a mark (. , : - /) or %, or between such a mark
-    and a digit; the piece before must be short (two characters), so that its width is well estimated.
+    and a digit, or after a full-width opening mark or dash, an em wide (（ 2025— 2027年）); the
+    piece before must be short (two characters), so that its width is well estimated.
     Returns whether any piece changed.
     """
     written = [p for p in pieces if p.text]  # pypdf hands empty pieces between others too
@@ -190,7 +191,7 @@ def close_spread_figures(pieces: list[Piece]) -> bool:
         a, b = written[k - 1], written[k]
         before, after = a.text[-1:], b.text[1:2]
         if not (b.text[:1] == " " and ((before in _DIGITS and after in _FIGURE_AFTER)
-                                       or (before in _FIGURE_INSIDE and after in _DIGITS))):
+                                       or ((before in _FIGURE_INSIDE or before in _OPENING_MARKS) and after in _DIGITS))):
             continue
         word = a.text.strip()
         if not (0 < len(word) <= 2 and b.size > 0 and _same_line(a, b) and b.x > a.x + 0.01):
@@ -201,7 +202,7 @@ def close_spread_figures(pieces: list[Piece]) -> bool:
         if j != last:  # a line no mark before stood on: measure its spread
             spread = _line_spread(written, j)
         last = k
-        gap = b.x - a.x - _em(word) * b.size - (len(word) - 1) * spread
+        gap = b.x - a.x - (1.0 if word in _OPENING_MARKS else _em(word)) * b.size - (len(word) - 1) * spread
         if gap <= spread + _SPREAD_SLACK * b.size:
             b.text = b.text[1:]
             changed = True
@@ -210,6 +211,8 @@ def close_spread_figures(pieces: list[Piece]) -> bool:
 
 _DIGITS = set("0123456789０１２３４５６７８９")
 _FIGURE_INSIDE = set(".,:-/")  # marks inside a figure, date or time (1.5, 1,000, 2024-06-18, 10:30, 1/3)
+# full-width marks a figure follows in a spread line (（ 2025— 2027年）, 《 2024年…): set an em wide, the dash too
+_OPENING_MARKS = set("（〔《【“—")
 _FIGURE_AFTER = _DIGITS | _FIGURE_INSIDE | {"%"}
 
 

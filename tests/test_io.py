@@ -793,3 +793,21 @@ def test_pdf_line_set_right_after_a_full_last_line_starts_its_own(tmp_path):
     assert "各区县政府抓好落实，定期报送进展情况，请认真组织实施。" in lines[-3]
     assert lines[-2:] == ["某阳市人民政府办公室", "2025年6月9日"]
     assert lines[1].endswith("推动产品上市和产业集聚。")  # a wrapped line still joins
+
+
+def test_a_spread_line_keeps_no_space_pypdf_puts_after_a_full_width_mark_before_a_figure(tmp_path):
+    """A justified line or a letter-spaced title sets （ and — an em wide and spreads every gap; pypdf writes a
+    space where the font changes to the digits (（ 2025— 2027年）). No wider than the spread, no blank was typed."""
+    import pypdf
+    from bioparse.pdf_text import page_text
+    items = []
+    for y, size, extra in ((700, 16, 1), (650, 22, 3)):
+        x = 150.0
+        for ch in "行动方案（2025—2027年）":
+            items.append((x, y, ch, size))
+            x += (0.5 if ch.isascii() else 1.0) * size + extra
+    page = pypdf.PdfReader(str(_pdf_at(tmp_path / "title.pdf", [items]))).pages[0]
+    written = page.extract_text().split("\n")  # what pypdf writes
+    assert "（2025— 2027年）" in written[0] and "（ 2025— 2027年" in written[1]
+    lines = page_text(page).split("\n")
+    assert lines[0] == "行动方案（2025—2027年）" and "（2025—2027年" in lines[1]
