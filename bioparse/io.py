@@ -344,13 +344,15 @@ def join_wrapped_lines(lines: list[str]) -> list[str]:
     line starts with. Without indentation to tell, a full line that ends a sentence (。)
     ends its paragraph, unless the document's paragraphs all start with a label
     (第一条…, see _labelled_paragraphs); a line that opens a bracket it does not close
-    (…（责任单位：) never ends one. A table row (cells joined by tabs, see pdf_text) stands
-    alone and counts in none of the measures.
+    (…（责任单位：) never ends one. A line set right or centred (a 落款, its date; pdf_text marks
+    it) starts its own. A table row (cells joined by tabs, see pdf_text) stands alone and counts
+    in none of the measures.
     """
     lines = [ln for ln in lines if ln.strip()]
     if not lines:
         return []
-    text_lines = [ln for ln in lines if "\t" not in ln] or lines
+    # a line set right or centred (pdf_text.FAR_INDENT_MARK) stands apart, and is no indented paragraph's start
+    text_lines = [ln for ln in lines if "\t" not in ln and not _set_apart(ln)] or lines
     # widths as set on the page: an indent takes its place on a line
     widths = sorted(_width(ln.rstrip()) for ln in text_lines)
     top = widths[int(0.9 * (len(widths) - 1))]
@@ -363,6 +365,8 @@ def join_wrapped_lines(lines: list[str]) -> list[str]:
         prev, core = out[-1].rstrip(), line.strip()
         if "\t" in line or "\t" in last:
             joined = False  # a table row is no wrapped paragraph
+        elif _set_apart(line) and not core.startswith(_CLOSING):
+            joined = False  # a 落款, its date or a centred title: …组织实施。⏎某阳市人民政府办公室
         elif (_HEADING_START.match(core) or (indenting and _INDENT.match(line))
               or (HEADING_START.match(core) and not opens_bracket(last) and not last.endswith(OPENING_END))):  # （⏎责任单位：… runs on
             joined = False
@@ -379,6 +383,11 @@ def join_wrapped_lines(lines: list[str]) -> list[str]:
             out.append(line)
         last = line.rstrip()
     return out
+
+
+def _set_apart(line: str) -> bool:
+    """Whether pdf_text marked a line as set right or centred (after the space pypdf may open it with)."""
+    return line.lstrip(" ").startswith(pdf_text.FAR_INDENT_MARK)
 
 
 def _bodies_end(prev: str, last: str, top: int) -> bool:
@@ -475,7 +484,7 @@ def _read_pdf(path: Path) -> RawText:
     try:
         from pypdf import PdfReader
         reader = PdfReader(str(path))
-        raw_pages = [pdf_text.page_text(page) for page in reader.pages]
+        raw_pages = [pdf_text.page_text(page, marks=True) for page in reader.pages]
     except Exception as exc:  # pypdf raises many kinds of errors for damaged files
         raise _pdf_error(path, exc) from None
     finally:
@@ -484,7 +493,8 @@ def _read_pdf(path: Path) -> RawText:
         raise EmptyDocumentError(path, "this PDF has no text layer (scanned images?)",
                                  "OCR it first, or supply the text as UTF-8 .txt")
     pages = _strip_page_furniture([p.replace("\r\n", "\n").replace("\r", "\n").split("\n") for p in raw_pages])
-    text = "\n".join(join_wrapped_lines([line for lines in pages for line in lines]))
+    joined = join_wrapped_lines([line for lines in pages for line in lines])
+    text = "\n".join(ln.replace(pdf_text.FAR_INDENT_MARK, "", 1) if _set_apart(ln) else ln for ln in joined)  # its work done
     if _garbled(text):
         sample = "".join(text.split())[:12]
         raise DecodeError(path, f"this PDF's text layer is unreadable (it reads as {sample!r}…): its fonts do not "

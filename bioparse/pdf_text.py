@@ -50,8 +50,9 @@ class Line:
     cells: list[Cell]
 
 
-def page_text(page) -> str:
-    """The page's text as ``page.extract_text()`` gives it, but with table rows as tab-separated cells."""
+def page_text(page, marks: bool = False) -> str:
+    """The page's text as ``page.extract_text()`` gives it, but with table rows as tab-separated cells; with
+    ``marks``, a line set right or centred opens with FAR_INDENT_MARK (see mark_far_indents)."""
     pieces: list[Piece] = []
 
     def visit(text, cm, tm, font_dict, font_size):
@@ -67,6 +68,9 @@ def page_text(page) -> str:
         return text
     changed = drop_overprints(pieces)
     changed = drop_small_header(pieces, _page_top(page)) or changed
+    if marks:
+        in_tables = {i for block in _table_blocks(_lines(pieces)) for line in block for cell in line.cells for i in cell.pieces}
+        changed = mark_far_indents(pieces, in_tables) or changed
     if close_spread_figures(pieces) or changed:
         text = "".join(p.text for p in pieces)
     return splice_tables(text, pieces)
@@ -105,6 +109,37 @@ def drop_small_header(pieces: list[Piece], box: tuple[float, float]) -> bool:
     for p in header:
         p.text = "\n" * p.text.count("\n")  # its line breaks stay: the blank line left is dropped later
     return bool(header)
+
+
+_FAR_INDENT = 4  # em: a line starting this far right of the page's left margin is set right or centred
+FAR_INDENT_MARK = "\u3000" * 4  # what such a line opens with, so io.join_wrapped_lines sees it stand apart
+
+
+def mark_far_indents(pieces: list[Piece], skip: set[int] = frozenset()) -> bool:
+    """Open each line that starts _FAR_INDENT em or more right of the page's left margin (a 落款 set right,
+    its date, a centred title) with FAR_INDENT_MARK. pypdf gives such a line as it gives a wrapped one, so a
+    paragraph whose last line is nearly full ran on into the issuer (…请认真组织实施。某阳市人民政府办公室).
+    The margin is where the lines of eight or more characters start furthest left; a table's lines (``skip``,
+    the indices of their pieces) are no such line. Returns whether any changed."""
+    starts = []  # (x, size, first piece, characters) of each line, as written
+    for p in pieces:
+        if not p.text.strip() or p.size <= 0:
+            continue
+        if starts and _same_line(starts[-1][2], p) and p.x >= starts[-1][2].x - 0.01:
+            starts[-1][3] += len(p.text.strip())
+        else:
+            starts.append([p.x, p.size, p, len(p.text.strip())])
+    long_lines = [x for x, _, _, n in starts if n >= 8]
+    if not long_lines:
+        return False
+    margin = min(long_lines)
+    changed = False
+    for x, size, p, _ in starts:
+        if x >= margin + _FAR_INDENT * size and p.index not in skip and not _page_number(p.text):
+            head = len(p.text) - len(p.text.lstrip("\n"))
+            p.text = p.text[:head] + FAR_INDENT_MARK + p.text[head:].lstrip(" ")
+            changed = True
+    return changed
 
 
 _OVERPRINT_SHIFT = 0.25  # em: a copy of a piece drawn this close to it is a simulated bold, not a second word
@@ -146,7 +181,8 @@ def close_spread_figures(pieces: list[Piece]) -> bool:
     goes only when the piece after it stands no farther from the one before than the line's other
     characters stand apart (a typed blank, as in 1 000, is a quarter em or more wider), and only
     inside a figure: between a digit and a digit, a mark (. , : - /) or %, or between such a mark
-    and a digit; the piece before must be short (two characters), so that its width is well estimated.
+    and a digit, or after a full-width opening mark or dash, an em wide (（ 2025— 2027年）); the
+    piece before must be short (two characters), so that its width is well estimated.
     Returns whether any piece changed.
     """
     written = [p for p in pieces if p.text]  # pypdf hands empty pieces between others too
@@ -155,7 +191,7 @@ def close_spread_figures(pieces: list[Piece]) -> bool:
         a, b = written[k - 1], written[k]
         before, after = a.text[-1:], b.text[1:2]
         if not (b.text[:1] == " " and ((before in _DIGITS and after in _FIGURE_AFTER)
-                                       or (before in _FIGURE_INSIDE and after in _DIGITS))):
+                                       or ((before in _FIGURE_INSIDE or before in _OPENING_MARKS) and after in _DIGITS))):
             continue
         word = a.text.strip()
         if not (0 < len(word) <= 2 and b.size > 0 and _same_line(a, b) and b.x > a.x + 0.01):
@@ -166,7 +202,7 @@ def close_spread_figures(pieces: list[Piece]) -> bool:
         if j != last:  # a line no mark before stood on: measure its spread
             spread = _line_spread(written, j)
         last = k
-        gap = b.x - a.x - _em(word) * b.size - (len(word) - 1) * spread
+        gap = b.x - a.x - (1.0 if word in _OPENING_MARKS else _em(word)) * b.size - (len(word) - 1) * spread
         if gap <= spread + _SPREAD_SLACK * b.size:
             b.text = b.text[1:]
             changed = True
@@ -175,6 +211,8 @@ def close_spread_figures(pieces: list[Piece]) -> bool:
 
 _DIGITS = set("0123456789０１２３４５６７８９")
 _FIGURE_INSIDE = set(".,:-/")  # marks inside a figure, date or time (1.5, 1,000, 2024-06-18, 10:30, 1/3)
+# full-width marks a figure follows in a spread line (（ 2025— 2027年）, 《 2024年…): set an em wide, the dash too
+_OPENING_MARKS = set("（〔《【“—")
 _FIGURE_AFTER = _DIGITS | _FIGURE_INSIDE | {"%"}
 
 

@@ -769,3 +769,45 @@ def test_html_text_a_browser_does_not_show_is_not_read(tmp_path):
     raw = read_text(write(tmp_path, "r.html", f"<html><body><ul class='menu'>{menu}</ul><div id='zoom' style='display:none'>"
                           f"{articles}</div><div class='footer'>版权所有：某市人民政府办公室</div></body></html>".encode("utf-8")))
     assert raw.text.startswith("第1条 为促进生物医药产业发展") and raw.text.endswith("第14条 为促进生物医药产业发展，支持企业开展研发创新活动。")
+
+
+def _signed_labelled_page():
+    """A notice of labelled paragraphs whose last paragraph's last line is nearly full and ends in 。, then its
+    落款 and date set right, as a 公文 sets them."""
+    body = [(74, 760, "一、总体要求"),
+            (74, 731, "（一）加快发展。支持企业建设研发平台，推动产品上市和"),
+            (74, 702, "产业集聚。"),
+            (74, 673, "二、保障措施"),
+            (74, 644, "（二）加强领导。市政府建立工作专班统筹推进各项任务，"),
+            (74, 615, "各区县政府抓好落实，定期报送进展情况，请认真组织实施。"),
+            (330, 586, "某阳市人民政府办公室"),
+            (360, 557, "2025年6月9日")]
+    return [(x, y, s, 16) for x, y, s in body]
+
+
+def test_pdf_line_set_right_after_a_full_last_line_starts_its_own(tmp_path):
+    """A paragraph's last line nearly full and ending in 。 runs on in a document of labelled paragraphs, but
+    a line set far right of the margin (a 落款, its date) is no wrapped line of it: the issuer stays apart."""
+    raw = read_text(_pdf_at(tmp_path / "signed.pdf", [_signed_labelled_page()]))
+    lines = [ln.strip() for ln in raw.text.splitlines()]
+    assert "各区县政府抓好落实，定期报送进展情况，请认真组织实施。" in lines[-3]
+    assert lines[-2:] == ["某阳市人民政府办公室", "2025年6月9日"]
+    assert lines[1].endswith("推动产品上市和产业集聚。")  # a wrapped line still joins
+
+
+def test_a_spread_line_keeps_no_space_pypdf_puts_after_a_full_width_mark_before_a_figure(tmp_path):
+    """A justified line or a letter-spaced title sets （ and — an em wide and spreads every gap; pypdf writes a
+    space where the font changes to the digits (（ 2025— 2027年）). No wider than the spread, no blank was typed."""
+    import pypdf
+    from bioparse.pdf_text import page_text
+    items = []
+    for y, size, extra in ((700, 16, 1), (650, 22, 3)):
+        x = 150.0
+        for ch in "行动方案（2025—2027年）":
+            items.append((x, y, ch, size))
+            x += (0.5 if ch.isascii() else 1.0) * size + extra
+    page = pypdf.PdfReader(str(_pdf_at(tmp_path / "title.pdf", [items]))).pages[0]
+    written = page.extract_text().split("\n")  # what pypdf writes
+    assert "（2025— 2027年）" in written[0] and "（ 2025— 2027年" in written[1]
+    lines = page_text(page).split("\n")
+    assert lines[0] == "行动方案（2025—2027年）" and "（2025—2027年" in lines[1]
