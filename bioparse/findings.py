@@ -78,11 +78,15 @@ def period_order(documents: pd.DataFrame) -> list[str]:
 
 
 def corpus_table(documents: pd.DataFrame, provisions: pd.DataFrame) -> pd.DataFrame:
-    """One row per document: label, level, period, characters and provisions per tree level."""
-    counts = level_counts(provisions)
+    """One row per document: label, level, period, characters and provisions per tree level.
+
+    A tree level named like a column of the row (``document``: a text without headings kept whole)
+    is counted under ``document (level)``, so that the label column stays the document's label.
+    """
     base = documents[["doc_id", "level", "period", "n_chars"]].copy()
     base.insert(1, "document", base["doc_id"].map(doc_labels(documents)))
     base["n_provisions"] = base["doc_id"].map(provisions.groupby("doc_id").size()).fillna(0).astype(int)
+    counts = level_counts(provisions).rename(columns=lambda c: f"{c} (level)" if c in base.columns else c)
     out = base.merge(counts, left_on="doc_id", right_index=True, how="left")
     lvl_cols = list(counts.columns)
     out[lvl_cols] = out[lvl_cols].fillna(0).astype(int)

@@ -49,6 +49,14 @@ def test_corpus_table_counts_levels(documents, provisions):
     assert list(F.level_counts(provisions).columns) == ["preamble", "part", "section", "item"]
 
 
+def test_corpus_table_of_a_text_kept_whole_keeps_its_label(documents, provisions):
+    # a document without headings is one provision of level "document", which is also the label column's name
+    whole = pd.DataFrame([("c", "0", "", "document", 0, "", "", 0, 200)], columns=provisions.columns)
+    t = F.corpus_table(documents, pd.concat([provisions[provisions["doc_id"] != "c"], whole])).set_index("doc_id")
+    assert t.loc["c", "document"] == F.doc_labels(documents)["c"]
+    assert t.loc["c", "document (level)"] == 1 and t.loc["a", "document (level)"] == 0
+
+
 def test_tree_outline_summarizes_deep_levels(provisions):
     out = F.tree_outline(provisions, "a", max_depth=2).splitlines()
     assert out == ["[preamble, 10 chars]", "一、总体要求", "  （一）发展思路", "    (+2 item)"]
