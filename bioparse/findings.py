@@ -64,12 +64,19 @@ def source_note(documents: pd.DataFrame, tables, processed: str = "data/processe
     regions = documents["region"].fillna("").astype(str).str.strip()
     regions = regions.where(regions != "", "?").value_counts()
     regions = sorted(regions.items(), key=lambda kv: (-kv[1], kv[0]))
+    shown = ", ".join(f"{r} {c}" for r, c in regions[:_NOTE_MOST])
+    if len(regions) > _NOTE_MOST:  # a large corpus: the note stays one line under the figure
+        shown += f", {len(regions) - _NOTE_MOST} more regions {sum(c for _, c in regions[_NOTE_MOST:])}"
+    periods = period_order(documents)
+    period_text = (", ".join(periods) if len(periods) <= _NOTE_MOST
+                   else f"{periods[0]} to {periods[-1]} ({len(periods)} periods)")
     n = len(documents)
     return (f"数据来源 (Source): bioparse {__version__}, table{'s' if len(names) > 1 else ''} "
             f"{' + '.join(names)} in {processed.rstrip('/')}/\n"
-            f"{n} policy document{'s' if n != 1 else ''} ("
-            + ", ".join(f"{r} {c}" for r, c in regions)
-            + f"); period{'s' if len(period_order(documents)) > 1 else ''} {', '.join(period_order(documents))}")
+            f"{n} policy document{'s' if n != 1 else ''} ({shown}); period{'s' if len(periods) > 1 else ''} {period_text}")
+
+
+_NOTE_MOST = 6  # regions, and periods, a source note names one by one
 
 
 def period_order(documents: pd.DataFrame) -> list[str]:
@@ -459,6 +466,23 @@ def reuse_excerpts(reuse: pd.DataFrame, doc_a: str, doc_b: str, n: int = 5) -> p
 
 
 # ---------------------------------------------------------------- notebook plumbing
+def pmc_figure_scores(primary: pd.DataFrame, index: pd.DataFrame, labels: dict, most: int = 40) -> pd.DataFrame:
+    """Long rows (row, variable, score) for the PMC heatmap, in period order.
+
+    Up to ``most`` documents, a row per document (its label); a larger corpus, whose heatmap
+    would be a page per hundred documents, a row per period holding its documents' mean score.
+    """
+    scores = (primary.merge(index[["doc_id", "period"]], on="doc_id")
+              .sort_values(["period", "doc_id"], kind="stable")
+              .assign(variable=lambda d: d["variable"] + " " + d["name_zh"]))
+    if index["doc_id"].nunique() <= most:
+        return scores.assign(row=scores["doc_id"].map(labels))
+    n_docs = index.groupby("period")["doc_id"].nunique()
+    means = scores.groupby(["period", "variable"], sort=False)["score"].mean().reset_index()
+    return means.assign(row=means["period"].map(
+        lambda p: f"{p or '无时期 (no period)'} · mean of {n_docs[p]} document{'s' if n_docs[p] != 1 else ''}"))
+
+
 def quiet_logs() -> None:
     """Silence jieba's start-up log (it prints timings), so executed notebooks are stable."""
     import logging
@@ -507,9 +531,14 @@ def share_table(shares: pd.DataFrame, by: str = "period", value: str = "share") 
 
 
 def with_group(documents: pd.DataFrame, columns: list[str], name: str = "group") -> pd.DataFrame:
-    """`documents` with a column joining several grouping columns ("2018 city"), for shares by it."""
+    """`documents` with a column joining several grouping columns ("2018 city"), for shares by it.
+
+    A blank value (a document with no date has no period) reads "?" (? city), so no group's
+    label is empty or starts with a blank.
+    """
     out = documents.copy()
-    out[name] = out[columns].astype(str).agg(" ".join, axis=1)
+    parts = out[columns].fillna("").astype(str).apply(lambda col: col.str.strip().replace("", "?"))
+    out[name] = parts.agg(" ".join, axis=1)
     return out
 
 

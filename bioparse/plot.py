@@ -362,6 +362,37 @@ def heatmap(df: pd.DataFrame, row: str | None = None, col: str | None = None,
     return fig
 
 
+MOST_ROWS = 40  # documents a figure shows one by one; a larger corpus is shown by period
+
+
+def document_sizes(corpus: pd.DataFrame, periods, most: int = MOST_ROWS):
+    """Characters of normalized text per document (findings.corpus_table), coloured by period.
+
+    Up to ``most`` documents, one bar each; a larger corpus, whose labels could not be read,
+    gets one box per period (the spread of its documents' sizes, n in the label) instead.
+    """
+    _need(corpus, "document_sizes", ["document", "period", "n_chars"])
+    periods = [str(p) for p in periods]
+    size = label("字符数", "characters of normalized text")
+    if len(corpus) <= most:
+        fig, ax = plt.subplots(figsize=figsize(2, 0.32))
+        ax.barh(corpus["document"], corpus["n_chars"], color=[period_color(p) for p in corpus["period"]])
+        ax.invert_yaxis()
+        ax.set_xlabel(size)
+    else:  # periods along x: boxplot's orientation argument differs across matplotlib 3.8–3.11
+        fig, ax = plt.subplots(figsize=figsize(2, 0.45))
+        groups = [corpus.loc[corpus["period"].astype(str) == p, "n_chars"].to_numpy() for p in periods]
+        box = ax.boxplot(groups, patch_artist=True, widths=0.6, flierprops={"markersize": 2, "alpha": 0.5})
+        for patch, p in zip(box["boxes"], periods):
+            patch.set_facecolor(period_color(p))
+        ax.set_xticks(range(1, len(periods) + 1), [f"{p}\n(n={len(g)})" for p, g in zip(periods, groups)])
+        ax.set_ylabel(size)
+    ax.set_title(label("文件规模", "document size"))
+    fig.legend(handles=[Patch(color=period_color(p), label=p) for p in periods],
+               loc="outside lower center", ncol=min(len(periods), 8))
+    return fig
+
+
 def dot_plot(df: pd.DataFrame, x: str, y: str, hue: str | None = None, *,
              title: str | None = None, xlabel: str | None = None, columns: int = 1):
     """Dots of `x` per category `y` (one row each, in order of first appearance), coloured by `hue`.

@@ -71,15 +71,7 @@ corpus = F.corpus_table(documents, provisions)
 corpus
 """),
     code("""
-from matplotlib.patches import Patch
-
-fig, ax = plot.plt.subplots(figsize=plot.figsize(2, 0.32))
-ax.barh(corpus["document"], corpus["n_chars"], color=[plot.period_color(p) for p in corpus["period"]])
-ax.invert_yaxis()
-ax.set_xlabel(plot.label("字符数", "characters of normalized text"))
-ax.set_title(plot.label("文件规模", "document size"))
-fig.legend(handles=[Patch(color=plot.period_color(p), label=p) for p in PERIODS],
-           loc="outside lower center", ncol=len(PERIODS))
+fig = plot.document_sizes(corpus, PERIODS)  # one bar per document; one box per period past 40 documents
 plot.save(fig, "01_document_sizes", outdir=FIGURES, source=F.source_note(documents, ["documents"]))
 """),
     md("## Provision trees\n\nProvisions per level of the tree, and the outline of the document with the deepest tree."),
@@ -447,11 +439,8 @@ wide = primary.pivot_table(index="doc_id", columns="variable", values="score")
 index.merge(wide, left_on="doc_id", right_index=True).sort_values(["period", "doc_id"]).set_index("document").drop(columns=["doc_id"]).round(2)
 """),
     code("""
-scores = (primary.merge(index[["doc_id", "period"]], on="doc_id")
-          .sort_values(["period", "doc_id"], kind="stable")
-          .assign(document=lambda d: d["doc_id"].map(labels),
-                  variable=lambda d: d["variable"] + " " + d["name_zh"]))
-fig = plot.heatmap(scores, row="document", col="variable", value="score", fmt="{:.2f}",
+scores = F.pmc_figure_scores(primary, index, labels, most=plot.MOST_ROWS)  # past 40 documents, a row per period
+fig = plot.heatmap(scores, row="row", col="variable", value="score", fmt="{:.2f}",
                    title=plot.label("PMC 一级变量得分", "PMC primary-variable scores"),
                    cbar_label=plot.label("得分", "score"))
 plot.save(fig, "07_pmc_scores", outdir=FIGURES, source=F.source_note(documents, ["pmc", "pmc_index"]))
@@ -463,8 +452,9 @@ print(f"The {LAST} documents score {'higher' if means[LAST] > means[FIRST] else 
       f"({means[LAST]:.2f} against {means[FIRST]:.2f} of 9 in {FIRST}, {means[LAST] - means[FIRST]:+.2f}).")
 for p in PERIODS:
     docs = index[index["period"] == p].sort_values("doc_id")
+    more = f"; and {len(docs) - 8} more" if len(docs) > 8 else ""
     print(f"{p}: mean PMC index {means[p]:.2f} of {int(docs['n_variables'].iloc[0])}; "
-          + "; ".join(f"{r.document} {r.pmc:.2f} ({r.grade})" for r in docs.itertuples()) + ".")
+          + "; ".join(f"{r.document} {r.pmc:.2f} ({r.grade})" for r in docs.head(8).itertuples()) + more + ".")
 gap = primary.merge(index[["doc_id", "period"]], on="doc_id").groupby(["variable", "name_zh", "period"])["score"].mean().unstack()
 gap["change"] = gap[LAST] - gap[FIRST]
 gap = gap.sort_values(["change"], ascending=False, kind="stable")

@@ -144,6 +144,8 @@ def test_share_table_focus_codes_and_groups(documents):
     assert F.focus_codes(shares, ["review", "talent", "missing"]) == ["review_approval", "talent"]
     g = F.with_group(documents, ["period", "level"])
     assert g["group"].tolist() == ["2018 city", "2018 district", "2024-2025 city"]
+    undated = documents.assign(period=["", None, "2018"], level=["city", "", "city"])
+    assert F.with_group(undated, ["period", "level"])["group"].tolist() == ["? city", "? ?", "2018 city"]
     assert F.code_label("no_such_code") == "no_such_code"
     assert F.code_label("supply") == "供给型 (Supply-side)" and F.code_label("supply", short=True) == "供给型"
 
@@ -205,6 +207,14 @@ def test_source_note_names_tables_documents_and_periods(documents):
     assert one.endswith("table documents in my/out/\n1 policy document (某省 1); period 2018")
 
 
+def test_source_note_of_a_large_corpus_stays_short():
+    many = pd.DataFrame({"region": [f"第{i % 40}市" for i in range(400)], "period": [str(2000 + i % 20) for i in range(400)]})
+    second = F.source_note(many, "documents").split("\n")[1]
+    assert second.startswith("400 policy documents (第0市 10, 第10市 10, ")
+    assert second.endswith(", 34 more regions 340); periods 2000 to 2019 (20 periods)")
+    assert len(second) < 140
+
+
 def test_target_group_labels_are_bilingual():
     assert F.target_group_label(F.TARGET_GROUPS["time_limit"]) == (
         "流程时限：审评、启动 (process time: review, start-up limits)")
@@ -219,3 +229,16 @@ def test_without_place_names_drops_regions_with_and_without_suffix():
     docs = pd.DataFrame({"doc_id": ["a", "b", "c"], "region": ["蓟州区", "滨海新区", "天津市"]})
     assert F.without_place_names(terms, docs)["term"].tolist() == ["中药"]
     assert F.without_place_names(terms, docs.assign(region=None))["term"].tolist() == terms["term"].tolist()
+
+
+def test_pmc_figure_scores_are_per_document_up_to_most_then_per_period():
+    primary = pd.DataFrame({"doc_id": ["a", "a", "b", "b", "c", "c"], "variable": ["X1", "X2"] * 3,
+                            "name_zh": ["政策性质", "政策时效"] * 3, "score": [1.0, 0.5, 0.0, 0.5, 0.6, 0.2]})
+    index = pd.DataFrame({"doc_id": ["a", "b", "c"], "period": ["2018", "2018", ""]})
+    labels = {"a": "甲", "b": "乙", "c": "丙"}
+    each = F.pmc_figure_scores(primary, index, labels, most=3)
+    assert list(each["row"]) == ["丙", "丙", "甲", "甲", "乙", "乙"]  # in period order, the period-less first
+    assert list(each["variable"][2:4]) == ["X1 政策性质", "X2 政策时效"]
+    means = F.pmc_figure_scores(primary, index, labels, most=2)
+    assert list(means["row"]) == ["无时期 (no period) · mean of 1 document"] * 2 + ["2018 · mean of 2 documents"] * 2
+    assert list(means["score"]) == [0.6, 0.2, 0.5, 0.5]

@@ -189,3 +189,14 @@ def test_heatmap_colorbar_says_what_it_counts():
     fig = plot.heatmap(wide, cbar_label="条款数 (provisions)")
     assert fig.axes[-1].get_ylabel() == "条款数 (provisions)"
     assert plot.heatmap(wide).axes[-1].get_ylabel() == ""
+
+
+def test_document_sizes_is_a_bar_per_document_then_a_box_per_period():
+    small = pd.DataFrame({"document": ["甲", "乙", "丙"], "period": ["2018", "2018", "2024-2025"], "n_chars": [100, 50, 200]})
+    ax = plot.document_sizes(small, ["2018", "2024-2025"]).axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["甲", "乙", "丙"]
+    assert [p.get_width() for p in ax.patches] == [100, 50, 200]
+    big = pd.DataFrame({"document": [f"文件{i}" for i in range(60)], "period": ["2018"] * 20 + ["2024-2025"] * 40,
+                        "n_chars": list(range(60))})
+    ax = plot.document_sizes(big, ["2018", "2024-2025"]).axes[0]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["2018\n(n=20)", "2024-2025\n(n=40)"]
