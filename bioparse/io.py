@@ -325,6 +325,8 @@ _INDENT = re.compile(r"^(?:\u3000|\s{2,})")
 _CLOSING = tuple("，。、；：！？）」』”》,.;:!?)")
 # a line ending in a digit or in 万/亿 was cut inside a number (a paragraph ends otherwise)
 _NUMBER_CUT = tuple("0123456789０１２３４５６７８９万亿")
+# a line reading only an attachment's label (附件, 附件2, 附件 3：, 附件一); group 1 its number
+_ANNEX_LABEL_LINE = re.compile(r"\s*附\s*件\s*([0-9０-９一二三四五六七八九十]{0,2})\s*[:：]?\s*")
 
 
 def _width(line: str) -> int:
@@ -370,6 +372,8 @@ def join_wrapped_lines(lines: list[str]) -> list[str]:
         elif (_HEADING_START.match(core) or (indenting and _INDENT.match(line))
               or (HEADING_START.match(core) and not opens_bracket(last) and not last.endswith(OPENING_END))):  # （⏎责任单位：… runs on
             joined = False
+        elif _ANNEX_LABEL_LINE.fullmatch(last):
+            joined = False  # 附件1⏎X's title: the label is cut inside no number
         elif core.startswith(_CLOSING) or last.endswith(_NUMBER_CUT) or opens_bracket(last) or last.endswith(OPENING_END):
             joined = True  # …达到1200亿 / 元，…: no line ends inside a number and its unit
         else:
@@ -452,7 +456,11 @@ def _without_inner_page_numbers(pages: list[list[str]]) -> list[list[str]]:
 
 
 def _strip_page_furniture(pages: list[list[str]]) -> list[list[str]]:
-    """Drop page numbers and header/footer lines repeated (digits aside) at the top or bottom of pages."""
+    """Drop page numbers and header/footer lines repeated (digits aside) at the top or bottom of pages.
+
+    A line reading only an attachment's label (附件, 附件2) at a page's top is its running head only on the
+    attachment's later pages: on the first it is the label itself (附件1, and 附件2 on the page after its
+    end), which structure needs to end the policy there, and it is kept."""
     pages = _without_inner_page_numbers([[ln for ln in lines if ln.strip()] for lines in pages])  # blank lines too
     edge = Counter()
     for lines in pages:
@@ -465,12 +473,20 @@ def _strip_page_furniture(pages: list[list[str]]) -> list[list[str]]:
     # header still when, blanks aside, it repeats a header read as plain text on the other pages
     repeated = {" ".join(k.split()) for k in repeated}
     out = []
+    annex = None  # the number of the attachment open (its label's digits, "" for a bare 附件)
     for lines in pages:
         for _ in range(2):  # top
-            if lines and (_PAGE_NUMBER.match(lines[0]) or " ".join(_furniture_key(lines[0]).split()) in repeated):
+            label = _ANNEX_LABEL_LINE.fullmatch(lines[0]) if lines else None
+            if label:
+                if annex is None or label[1] not in ("", annex):
+                    annex = label[1]  # an attachment's own label, on its first page
+                    break
+                lines = lines[1:]  # its running head on a later page
+            elif lines and (_PAGE_NUMBER.match(lines[0]) or " ".join(_furniture_key(lines[0]).split()) in repeated):
                 lines = lines[1:]
         for _ in range(2):  # bottom
-            if lines and (_PAGE_NUMBER.match(lines[-1]) or " ".join(_furniture_key(lines[-1]).split()) in repeated):
+            if lines and not _ANNEX_LABEL_LINE.fullmatch(lines[-1]) and (
+                    _PAGE_NUMBER.match(lines[-1]) or " ".join(_furniture_key(lines[-1]).split()) in repeated):
                 lines = lines[:-1]
         out.append(lines)
     return out

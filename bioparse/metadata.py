@@ -473,6 +473,8 @@ _NUMBER_AFTER_NOTICE = re.compile(rf"的(?:通知|决定|意见)\s*[（(]?\s*({_
 # …or opens with the number, a blank after it
 _NUMBER_OPENING_LINE = re.compile(rf"\s*({_DOC_NUMBER.pattern})\s")
 _NUMBER_LEAD_MAX = 40  # characters of a flat copy's 索引号 and the like before its number
+# a law database's head line: the date, a blank, the number (2006年10月26日 财建〔2006〕689号); group 1 the number
+_DATE_THEN_NUMBER = re.compile(rf"\s*(?:19|20)\d{{2}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日[\s\u3000]+({_DOC_NUMBER.pattern})\s*$")
 _NOTICE_LINE_HEAD = 200  # characters of a long line within which a notice's title and number stand
 
 
@@ -505,6 +507,9 @@ def _doc_number(lines: list[str]) -> str:
         m = _DOC_NUMBER.search(s)
         if m and len(s) - len(m.group(0)) <= 6 and "《" not in s:
             return _unlabelled(m.group(0))
+        m = _DATE_THEN_NUMBER.match(ln)
+        if m:
+            return _clean(m.group(1))
         number = _title_and_number(ln)[1]
         if number:
             return number

@@ -811,3 +811,30 @@ def test_a_spread_line_keeps_no_space_pypdf_puts_after_a_full_width_mark_before_
     assert "（2025— 2027年）" in written[0] and "（ 2025— 2027年" in written[1]
     lines = page_text(page).split("\n")
     assert lines[0] == "行动方案（2025—2027年）" and "（2025—2027年" in lines[1]
+
+
+@pytest.mark.parametrize("head", ["附件1", "附件"])
+def test_an_attachments_own_label_stays_where_its_running_head_is_dropped(head):
+    """Each attachment starts a page with its label (附件1, then 附件2) and repeats a head on its later pages
+    (附件1, or 附件): the heads go, the labels stay, as structure needs them to end one policy and start the next."""
+    from bioparse.io import _strip_page_furniture
+    pages = [["某市人民政府办公室", "2025年4月18日", "— 1 —"],
+             ["附件1", "某市支持生物医药产业发展若干措施", "一、支持创新研发", "— 2 —"],
+             [head, "（一）鼓励新药研发。", "— 3 —"],
+             [head, "本措施自印发之日起施行。", "— 4 —"],
+             ["附件2", "某市生物医药产业发展专项资金管理办法", "第一条　为规范专项资金管理，制定本办法。", "— 5 —"],
+             [head.replace("1", "2"), "第二条　本办法自印发之日起施行。", "— 6 —"]]
+    assert _strip_page_furniture(pages) == [
+        ["某市人民政府办公室", "2025年4月18日"],
+        ["附件1", "某市支持生物医药产业发展若干措施", "一、支持创新研发"], ["（一）鼓励新药研发。"], ["本措施自印发之日起施行。"],
+        ["附件2", "某市生物医药产业发展专项资金管理办法", "第一条　为规范专项资金管理，制定本办法。"],
+        ["第二条　本办法自印发之日起施行。"]]
+
+
+def test_a_pdf_attachment_label_ending_in_its_number_runs_on_into_no_title():
+    """附件2 ends in a digit as a line cut inside a number does (…达到1200亿⏎元): it is a label, and the title
+    set below it is a line of its own."""
+    from bioparse.io import join_wrapped_lines
+    lines = ["本措施自2025年5月1日起施行，有效期至2027年12月31日。", "附件2", "某市生物医药产业发展专项资金管理办法",
+             "第一条　为规范生物医药产业发展专项资金管理，提高资金使用效益，根据"]
+    assert join_wrapped_lines(lines) == lines

@@ -933,3 +933,14 @@ def test_a_page_whose_fields_name_no_place_takes_the_region_of_its_number():
 def test_autonomous_prefectures_and_counties_with_long_names(name, want):
     """The peoples in an autonomous prefecture's or county's name run past six characters; its level is still known."""
     assert level_and_region(name) == want
+
+
+def test_a_law_databases_head_line_of_date_then_number_gives_the_number():
+    """A law database sets the notice's date and number on one line under its title (2006年10月26日 财建〔2006〕689号);
+    the number is read after the date, which the blank parts from it, not with the date's 日 taken into it."""
+    m = infer_metadata("某省财政厅关于印发《某省生物医药产业专项资金管理暂行办法》的通知\n"
+                       "2025年3月12日 某财教〔2025〕31号\n"
+                       "各市财政局：\n现将《某省生物医药产业专项资金管理暂行办法》印发你们，请遵照执行。\n"
+                       "附件：某省生物医药产业专项资金管理暂行办法\n附件：\n某省生物医药产业专项资金管理暂行办法\n"
+                       "第一条　为规范专项资金管理，制定本办法。\n第二条　本办法自印发之日起施行。\n")
+    assert (m["doc_number"], m["date"]) == ("某财教〔2025〕31号", "2025-03-12")
