@@ -808,13 +808,14 @@ def _find_clauses(text: str, refused: list | None = None) -> list[tuple[int, int
     n_paren = len(clauses)
     for rx, matches in ((_BARE_MARKER_RE, _bare_marker_matches(text)),
                         (_BARE_DUTY_RE, _bare_duty_matches(text)),
+                        (_BARE_DUTY_RE, _deadline_duty_matches(text)),
                         (_ROLE_IS_RE, _role_is_matches(text))):
         for m in matches:
             s, e = m.start(1), m.end(1)
             if taken.overlaps(s, e):
                 continue
             if rx is _BARE_DUTY_RE:
-                if not _ends_paragraph(text, e):
+                if not _ends_paragraph(text, e) and not _DUTY_DEADLINE_TAIL_RE.match(text, e):
                     continue
                 s, parsed = _duty_sentence(text, s, e)
             elif rx is _ROLE_IS_RE:
@@ -1187,6 +1188,30 @@ def _bare_duty_matches(text: str):
         line_ends.append(len(text))
     for line_end in line_ends:
         yield from _BARE_DUTY_RE.finditer(text, text.rfind("\n", 0, line_end) + 1, line_end)
+
+
+# a completion time closing a duty sentence's paragraph: 由A负责，B配合，2025年12月底前完成。 · ，确保2026年6月底前完成
+# (a county's task list writes its deadline after the bodies; the deadline is none of them)
+_DUTY_DEADLINE_TAIL_RE = re.compile(r"[，,；;][ \t\u3000]*(?:(?:确保|力争|并于|于)[ \t\u3000]*)?(?:[0-9０-９]{4}[ \t\u3000]*年"
+                                    r"[^，,；;、（）()。\n]{0,12}|长期坚持|持续推进|长期推进)" + _PARAGRAPH_END)
+
+
+def _deadline_duty_matches(text: str):
+    """The matches of _BARE_DUTY_RE on each line that closes with a deadline (_DUTY_DEADLINE_TAIL_RE), searched before it.
+
+    Only lines whose last character (less 。；; and spaces) a deadline can end in are tried, each once.
+    """
+    for close in _DEADLINE_LINE_END_RE.finditer(text):
+        start, end = text.rfind("\n", 0, close.start()) + 1, close.end()
+        for sep in _DEADLINE_SEP_RE.finditer(text, start, end):  # the separators of the line, the tail after one
+            if _DUTY_DEADLINE_TAIL_RE.match(text, sep.start()):
+                yield from _BARE_DUTY_RE.finditer(text, start, sep.start())
+                break
+
+
+_DEADLINE_SEP_RE = re.compile(r"[，,；;]")
+# a line's end after a character a deadline can end in (完成, 底前, 6月, 持续推进), perhaps before 。；; and spaces
+_DEADLINE_LINE_END_RE = re.compile(r"[成前底月年内持进坚][。；;]?[ \t\u3000]*$", re.M)
 
 
 def _role_is_matches(text: str):
