@@ -820,7 +820,7 @@ def _find_clauses(text: str, refused: list | None = None) -> list[tuple[int, int
             if taken.overlaps(s, e):
                 continue
             if rx is _BARE_DUTY_RE:
-                if not _ends_paragraph(text, e) and not _DUTY_DEADLINE_TAIL_RE.match(text, e):
+                if not _ends_paragraph(text, e) and not _DUTY_DEADLINE_TAIL_RE.match(text, e) and not _ENSURE_TAIL_RE.match(text, e):
                     continue
                 s, parsed = _duty_sentence(text, s, e)
             elif rx is _ROLE_IS_RE:
@@ -1224,6 +1224,12 @@ def _deadline_duty_matches(text: str):
             if _DUTY_DEADLINE_TAIL_RE.match(text, sep.start()):
                 yield from _BARE_DUTY_RE.finditer(text, start, sep.start())
                 break
+    for tail in _ENSURE_TAIL_RE.finditer(text):  # 由A负责，B配合，确保资金按时发放到位。
+        yield from _BARE_DUTY_RE.finditer(text, text.rfind("\n", 0, tail.start()) + 1, tail.start())
+
+
+# an aim closing a duty sentence's paragraph after its bodies: 由A负责，B配合，确保补贴资金按时足额发放。
+_ENSURE_TAIL_RE = re.compile(r"[，,][ \t\u3000]*确保[^，,；;。！\n]{1,30}" + _PARAGRAPH_END, re.M)
 
 
 _DEADLINE_SEP_RE = re.compile(r"[，,；;]")

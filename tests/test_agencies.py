@@ -683,14 +683,15 @@ def test_a_duty_sentence_with_supporting_bodies_on_its_own_line():
 
 
 def test_a_duty_sentence_closed_by_a_deadline():
-    """由A负责，B配合，2025年12月底前完成。 (a county's task list) names A and B: the deadline after them is none."""
-    for tail in ("，2025年12月底前完成。", "，确保2026年6月底前完成", "；长期坚持。"):
+    """由A负责，B配合，2025年12月底前完成。 (a county's task list) names A and B: the deadline (or 确保… aim) after them is none."""
+    for tail in ("，2025年12月底前完成。", "，确保2026年6月底前完成", "；长期坚持。", "，确保补贴资金按时足额发放到位。"):
         text = "（七）建设平台。内容。由县发展改革局负责，县工业园区管委会、各乡（镇）人民政府配合" + tail + "\n"
         assert [(a["agency"], a["role"]) for c in find_agency_clauses(text) for a in c["agencies"]] == [
             ("县发展改革局", "lead"), ("县工业园区管委会", "support"), ("各乡（镇）人民政府", "support")], tail
     # prose before a deadline names no body; nor does a duty sentence the paragraph runs on after
     assert find_agency_clauses("（一）建设基地。由企业负责，村集体配合，2025年底前完成。\n") == []
     assert find_agency_clauses("（一）建设基地。由县农业农村局负责，县财政局配合，2025年底前完成。其余内容。\n") == []
+    assert find_agency_clauses("（一）建设基地。由县农业农村局负责，县财政局配合，确保资金到位，其余内容。\n") == []
 
 
 def test_a_clause_in_parts_whose_last_body_backs_the_lead_with_money():
