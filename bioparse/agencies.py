@@ -61,8 +61,8 @@ _DUTY_SUFFIX_RE = re.compile(_DUTY + r"\s*$")
 # 共同推进, 负责推进, 推进落实: a plan's clause naming who pushes a measure on (（A、B共同推进）)
 _PUSH = r"(?:共同|协同|负责|合力)?推进(?:落实|实施)?"
 _PLAIN_SUFFIX_RE = re.compile(r"(?:负责(?:具体|组织)?(?:实施|落实)|负责兑现|抓好落实|共同负责|具体(?:负责|落实|实施)|" + _PUSH + r"|负责|落实)\s*$")
-# 给予支持, 给予资金保障, 提供经费支持: a body backing a lead's measure with money (由A负责，B给予支持)
-_MONEY_SUPPORT = r"(?:给予|提供)(?:资金|经费|财政|政策)?(?:支持|保障)"
+# 给予支持, 给予资金保障, 提供经费支持, 做好资金保障: a body backing a lead's measure with money (由A负责，B给予支持)
+_MONEY_SUPPORT = r"(?:(?:给予|提供)(?:资金|经费|财政|政策)?|做好(?:资金|经费))(?:支持|保障)"  # 做好资金保障 (a county's form)
 # how a support body takes part, before its role word: B、C按职责配合 · B按照职责分工参与 · B积极配合
 _SUPPORT_MANNER = r"(?:(?:按照?|依照?|根据)(?:各自)?(?:职[责能]){1,2}(?:分工)?|积极|主动)?"
 # A牵头，B配合 · A牵头负责，B参与 · A负责，B配合 · A会同B负责 · A牵头组织实施，B配合落实 · A负总责，B配合 · A统筹，B负责落实
@@ -588,7 +588,9 @@ def _assignments(inner: str, base: int, require_marker: bool):
 
 _ROLE_PART_SPLIT_RE = re.compile(r"[，,；;]")
 _ROLE_WORD = r"(?:牵头|负责|落实|实施|配合|参与|协助|指导|推进)"  # ends each part of a clause in parts
-_ROLE_END_RE = re.compile(_ROLE_WORD + r"\s*$")
+_ROLE_WORD_END_RE = re.compile(_ROLE_WORD + r"\s*$")
+_MONEY_SUPPORT_END_RE = re.compile(_MONEY_SUPPORT + r"\s*$")
+_ROLE_END_RE = re.compile(r"(?:" + _ROLE_WORD + r"|" + _MONEY_SUPPORT + r")\s*$")  # …，C给予资金保障: a part backing the lead with money
 _ROLE_BEFORE_SEPARATOR_RE = re.compile(_ROLE_WORD + r"\s*[，,；;]")
 
 
@@ -608,13 +610,16 @@ def _role_parts(inner: str, base: int, bodies_only: bool = True) -> list[tuple] 
             pos += len(part) + 1
     if len(parts) < 2 or not all(_ROLE_END_RE.search(p) for p, _ in parts):
         return None
+    if any(inner[pbase - base - 1:pbase - base] in ("；", ";") and not _ROLE_WORD_END_RE.search(part) for part, pbase in parts[1:]):
+        return None  # （A牵头，B落实；省财政厅给予资金支持）: money after a semicolon is a note in prose, not a part
     # 牵头 leads and 配合/参与/协助 support; a part ending in 负责/落实 leads when it comes first
     # and no part says 牵头 (A负责，B配合), and supports after a lead (A牵头，B落实)
     has_lead = any("牵头" in p for p, _ in parts)
     pieces = []
     for i, (part, pbase) in enumerate(parts):
         role = "lead" if i == 0 and not has_lead else ("support" if has_lead or i else "responsible")
-        pieces += _names_with_roles(part, pbase, role)[1]
+        money = _MONEY_SUPPORT_END_RE.search(part)  # C给予资金保障: the backer's words are no name
+        pieces += _names_with_roles(part[:money.start()] if money else part, pbase, role)[1]
     return pieces if not bodies_only or _all_agencies(pieces) else None
 
 
@@ -808,13 +813,14 @@ def _find_clauses(text: str, refused: list | None = None) -> list[tuple[int, int
     n_paren = len(clauses)
     for rx, matches in ((_BARE_MARKER_RE, _bare_marker_matches(text)),
                         (_BARE_DUTY_RE, _bare_duty_matches(text)),
+                        (_BARE_DUTY_RE, _deadline_duty_matches(text)),
                         (_ROLE_IS_RE, _role_is_matches(text))):
         for m in matches:
             s, e = m.start(1), m.end(1)
             if taken.overlaps(s, e):
                 continue
             if rx is _BARE_DUTY_RE:
-                if not _ends_paragraph(text, e):
+                if not _ends_paragraph(text, e) and not _DUTY_DEADLINE_TAIL_RE.match(text, e) and not _ENSURE_TAIL_RE.match(text, e):
                     continue
                 s, parsed = _duty_sentence(text, s, e)
             elif rx is _ROLE_IS_RE:
@@ -1033,8 +1039,7 @@ def _duty_sentence(text: str, start: int, end: int) -> tuple[int, tuple | None]:
         starts.append(dot + 1)
     for s in starts:
         parsed = parse_clause(text[s:end], s)
-        if parsed and parsed[0] != "bare_list" and _all_agencies(parsed[1]) \
-                and (not text[s:end].rstrip(" \t\u3000").endswith(_GOVERNMENT_ONLY_ENDS) or _all_government(parsed[1])):
+        if parsed and parsed[0] != "bare_list" and _all_agencies(parsed[1]) and _government_where_needed(text, s, end, parsed[1]):
             return s, parsed
     return start, None
 
@@ -1045,6 +1050,19 @@ _GOVERNMENT_ENDINGS = ("局", "委", "办", "厅", "部", "署", "政府", "管�
 # Such sentences, and those whose second body backs the first with money (由A负责，B给予支持。: prose
 # says 由企业负责，政府给予支持 and 市产业基金给予支持, and a fund is no support body here)
 _GOVERNMENT_ONLY_ENDS = ("牵头", "支持", "保障")
+
+
+def _government_where_needed(text: str, start: int, end: int, pieces: list[tuple]) -> bool:
+    """True unless a duty sentence ends as prose does (_GOVERNMENT_ONLY_ENDS) with a body not of government where it counts:
+    every body of 由A牵头。, the backers of …，C给予资金保障。 (the part after the last comma; A and B of
+    由A牵头，B具体实施，C给予资金保障 need only be bodies, 县医共体总院 among them)."""
+    sentence = text[start:end].rstrip(" \t\u3000")
+    if not sentence.endswith(_GOVERNMENT_ONLY_ENDS):
+        return True
+    if sentence.endswith("牵头"):
+        return _all_government(pieces)
+    backers = start + max(sentence.rfind("，"), sentence.rfind(","))
+    return _all_government([p for p in pieces if p[1] > backers])
 
 
 def _all_government(pieces: list[tuple]) -> bool:
@@ -1187,6 +1205,36 @@ def _bare_duty_matches(text: str):
         line_ends.append(len(text))
     for line_end in line_ends:
         yield from _BARE_DUTY_RE.finditer(text, text.rfind("\n", 0, line_end) + 1, line_end)
+
+
+# a completion time closing a duty sentence's paragraph: 由A负责，B配合，2025年12月底前完成。 · ，确保2026年6月底前完成
+# (a county's task list writes its deadline after the bodies; the deadline is none of them)
+_DUTY_DEADLINE_TAIL_RE = re.compile(r"[，,；;][ \t\u3000]*(?:(?:确保|力争|并于|于)[ \t\u3000]*)?(?:[0-9０-９]{4}[ \t\u3000]*年"
+                                    r"[^，,；;、（）()。\n]{0,12}|长期坚持|持续推进|长期推进)" + _PARAGRAPH_END)
+
+
+def _deadline_duty_matches(text: str):
+    """The matches of _BARE_DUTY_RE on each line that closes with a deadline (_DUTY_DEADLINE_TAIL_RE), searched before it.
+
+    Only lines whose last character (less 。；; and spaces) a deadline can end in are tried, each once.
+    """
+    for close in _DEADLINE_LINE_END_RE.finditer(text):
+        start, end = text.rfind("\n", 0, close.start()) + 1, close.end()
+        for sep in _DEADLINE_SEP_RE.finditer(text, start, end):  # the separators of the line, the tail after one
+            if _DUTY_DEADLINE_TAIL_RE.match(text, sep.start()):
+                yield from _BARE_DUTY_RE.finditer(text, start, sep.start())
+                break
+    for tail in _ENSURE_TAIL_RE.finditer(text):  # 由A负责，B配合，确保资金按时发放到位。
+        yield from _BARE_DUTY_RE.finditer(text, text.rfind("\n", 0, tail.start()) + 1, tail.start())
+
+
+# an aim closing a duty sentence's paragraph after its bodies: 由A负责，B配合，确保补贴资金按时足额发放。
+_ENSURE_TAIL_RE = re.compile(r"[，,][ \t\u3000]*确保[^，,；;。！\n]{1,30}" + _PARAGRAPH_END, re.M)
+
+
+_DEADLINE_SEP_RE = re.compile(r"[，,；;]")
+# a line's end after a character a deadline can end in (完成, 底前, 6月, 持续推进), perhaps before 。；; and spaces
+_DEADLINE_LINE_END_RE = re.compile(r"[成前底月年内持进坚][。；;]?[ \t\u3000]*$", re.M)
 
 
 def _role_is_matches(text: str):

@@ -200,6 +200,10 @@ _GROWTH_WORDS = ("增长率", "增长", "增速", "增幅", "年均")  # 增长�
 _SHARE_WORDS = ("占", "比重", "比例", "率")
 _PERCENT_KINDS = (("other", _GROWTH_WORDS), ("share", _SHARE_WORDS))
 _CLAUSE_END = "，。；;,\n！？"
+# 每吸纳, 每新增, 每带动 before a count (not 每年, 每月: 每年新增100家 is a goal), the base of a rate
+_PER_HEAD_RE = re.compile(r"每(?![年月季日天周次])[^0-9０-９，。；;、,\n]{1,4}$")
+_RATE_BASE_UNITS = {"人", "名", "位", "人次", "家", "户", "个", "项"}
+_SUPPORT_WORDS = ("给予", "奖励", "补助", "补贴", "资助", "奖补")
 _BAD_BEFORE_CN = set("第统唯逐同之每万单数几")  # 数十亿元 and 几百家 are no figures
 
 
@@ -403,6 +407,14 @@ def _start_after_last(text: str, ends: str, pos: int) -> int:
 
 
 _CLAUSE_AFTER_RE = re.compile("[^" + re.escape(_CLAUSE_END) + "、]*")
+
+
+_SENTENCE_AFTER_RE = re.compile(r"[^。；;！？\n]{0,40}")
+
+
+def _sentence_after(text: str, pos: int) -> str:
+    """The text from pos up to the sentence's end (。；), at most 40 characters."""
+    return _SENTENCE_AFTER_RE.match(text, pos).group()
 
 
 def _clause_after(text: str, pos: int) -> str:
@@ -915,6 +927,9 @@ def _candidate(text: str, m: re.Match, spans, lead_ins: dict | None = None) -> d
                                     or not (qualified or _ends_clause(text, end))):
         return None  # 一个平台, 突破一批关键技术, 只奖励其中一项: "a", "a number of", "one of them";
         # but 建设中试平台一个。 counts one, and 一万元, 一万名 are amounts
+    if (unit in _RATE_BASE_UNITS and not money and not qualified and _PER_HEAD_RE.search(text, max(0, num_start - 5), num_start)
+            and any(w in _sentence_after(text, end) for w in _SUPPORT_WORDS)):
+        return None  # 每吸纳1人就业给予2000元, 每新增1家…的，奖励…: the base of a rate of support, no count sought
     if unit == "次" and text.endswith(_PAST_TIMES, max(0, q - 2), q):
         return None  # 先后3次获得: events already past, a condition on the applicant, no goal
     if unit == "期" and (not qualified or text.startswith("临床", end)):

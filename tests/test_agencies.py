@@ -682,6 +682,29 @@ def test_a_duty_sentence_with_supporting_bodies_on_its_own_line():
     assert [a["agency"] for c in find_agency_clauses(text) for a in c["agencies"]] == ["州科技局", "州财政局"]
 
 
+def test_a_duty_sentence_closed_by_a_deadline():
+    """由A负责，B配合，2025年12月底前完成。 (a county's task list) names A and B: the deadline (or 确保… aim) after them is none."""
+    for tail in ("，2025年12月底前完成。", "，确保2026年6月底前完成", "；长期坚持。", "，确保补贴资金按时足额发放到位。"):
+        text = "（七）建设平台。内容。由县发展改革局负责，县工业园区管委会、各乡（镇）人民政府配合" + tail + "\n"
+        assert [(a["agency"], a["role"]) for c in find_agency_clauses(text) for a in c["agencies"]] == [
+            ("县发展改革局", "lead"), ("县工业园区管委会", "support"), ("各乡（镇）人民政府", "support")], tail
+    # prose before a deadline names no body; nor does a duty sentence the paragraph runs on after
+    assert find_agency_clauses("（一）建设基地。由企业负责，村集体配合，2025年底前完成。\n") == []
+    assert find_agency_clauses("（一）建设基地。由县农业农村局负责，县财政局配合，2025年底前完成。其余内容。\n") == []
+    assert find_agency_clauses("（一）建设基地。由县农业农村局负责，县财政局配合，确保资金到位，其余内容。\n") == []
+
+
+def test_a_clause_in_parts_whose_last_body_backs_the_lead_with_money():
+    """A牵头，B具体实施，C给予资金保障 (or 做好资金保障), bare or in brackets, names all three; only the backer need be of government."""
+    for text in ("（一）建设平台。内容。由县卫生健康局牵头，县医共体总院、各乡（镇）卫生院具体实施，县财政局做好资金保障。\n",
+                 "（一）建设平台。内容。（县卫生健康局牵头，县医共体总院具体实施，县财政局给予资金保障）\n"):
+        got = [(a["agency"], a["role"]) for c in find_agency_clauses(text) for a in c["agencies"]]
+        assert got[0] == ("县卫生健康局", "lead") and got[-1] == ("县财政局", "support") and ("县医共体总院", "support") in got, text
+    # a backer that is no body of government, or words that are no money, make prose
+    assert find_agency_clauses("（一）甲。内容。由县卫生健康局牵头，县医共体总院配合，县产业基金给予资金支持。\n") == []
+    assert find_agency_clauses("（一）甲。内容。由县卫生健康局负责，县公安局做好安全保障。\n") == []
+
+
 def test_a_duty_clause_closing_a_sentence_after_a_comma():
     """设立产业基金，由市国资委负责，B、C参与。: the bodies follow the ，由, not the sentence's start."""
     text = "（三）完善金融服务。设立规模10亿元的产业基金，由市国资委负责，湘江投资集团有限公司、市金融办参与。\n"

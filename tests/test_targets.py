@@ -1184,3 +1184,12 @@ def test_a_qizhong_year_reports_only_to_its_sentence_end(filler):
             f"新增上市创新药20个以上{filler}，规模以上企业达到100家。")
     got = [(t["value"], t["year"]) for t in extract_targets(text)]
     assert got == [(1000, 2025), (400, None), (20, 2025), (100, 2025)]
+
+
+def test_the_base_of_a_rate_of_support_is_no_count():
+    """每吸纳1人就业给予2000元 (a county's support rate): 1人 is the base of the rate, no count sought; the amount stays."""
+    got = [(t["value"], t["unit"]) for t in extract_targets("对企业每吸纳1人就业给予一次性补助2000元；每新增1家规上企业的，奖励5万元。")]
+    assert got == [(2000.0, "元"), (5.0, "万元")]
+    # 每年 is no base: a yearly goal counts; nor is a count without 每
+    assert [(t["value"], t["unit"]) for t in extract_targets("每年新增100家企业，给予奖励。")] == [(100.0, "家")]
+    assert [(t["value"], t["unit"]) for t in extract_targets("带动1人就业给予2000元。")][0] == (1.0, "人")
