@@ -987,16 +987,26 @@ def _first_leads_below(text: str, clauses: list[tuple]) -> list[tuple]:
     """After a clause noting 列第一位的为牵头单位，下同, the first body of every later clause leads.
 
     The note is written once, on the first clause it governs; those below keep plain lists.
+    A list right under a clause that names its own lead (牵头单位：A\n责任单位：B、C) has its lead.
     """
     for k, (start, end, _, _) in enumerate(clauses):
         span = text[start:end]
         if "下同" in span and "第一位" in span:
             for j in range(k + 1, len(clauses)):
                 s, e, style, pieces = clauses[j]
-                if pieces and pieces[0][3] == "responsible":
+                if pieces and pieces[0][3] == "responsible" and not _under_own_lead(text, clauses[j - 1], s):
                     clauses[j] = (s, e, style, [(*pieces[0][:3], "lead"), *pieces[1:]])
             break
     return clauses
+
+
+def _under_own_lead(text: str, before: tuple, start: int) -> bool:
+    """True when the clause ``before`` names a lead and only spaces, line breaks or a
+    separator part it from the clause starting at ``start``: both are one block."""
+    b_start, b_end, _, pieces = before
+    if b_end > start or not any(p[3] == "lead" for p in pieces):
+        return False
+    return not text[b_end:start].strip(" \t\u3000\r\n；;，,")
 
 
 # What may stand before the bodies that open a duty sentence: a heading label (第五条,

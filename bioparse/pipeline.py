@@ -536,8 +536,7 @@ def trailing_clause_owners(text: str, clauses: list[tuple], provisions: list[dic
     """
     candidates = []
     for i, (start, end, _, _) in enumerate(clauses):
-        if start and text[start - 1] != "\n":
-            continue  # most clauses close a paragraph's text
+        own_line = not start or text[start - 1] == "\n"  # most clauses close a paragraph's text
         # 【牵头单位】A【配合单位】B: clauses set one after another on the line are one
         chain = [start]
         while i + 1 < len(clauses) and not text[end:clauses[i + 1][0]].strip(" \t\u3000；;，,"):
@@ -547,22 +546,32 @@ def trailing_clause_owners(text: str, clauses: list[tuple], provisions: list[dic
         line_end = text.find("\n", end)
         line_end = len(text) if line_end < 0 else line_end + 1
         if not text[end:line_end].strip(" \t\u3000。；;，,\n"):
-            candidates.extend((s, line_end) for s in chain)
+            candidates.extend((s, line_end, own_line) for s in chain)
     if not candidates:
         return {}
     by_id = {p["provision_id"]: p for p in provisions}
     owners = {owner(c[0]) for c in clauses}  # an item with two clauses is one item with clauses
     groups = Counter((by_id[o]["parent_id"], by_id[o]["level"]) for o in owners if o in by_id)
     out = {}
-    for start, line_end in candidates:
+    for start, line_end, own_line in candidates:
         prov = by_id.get(owner(start))
         if prov is None or prov["end"] != line_end or not prov["parent_id"]:
             continue  # not at the end of a provision under another
+        if not own_line and not _closes_run_on_points(text, prov, by_id, start):
+            continue  # a clause closing an item's own line is the item's
         if prov["level"] not in _LIST_LEVELS and not _article_point(prov, by_id):
             continue  # not an item
         if groups[(prov["parent_id"], prov["level"])] == 1:  # no other clause among the items
             out[start] = prov["parent_id"]
     return out
+
+
+def _closes_run_on_points(text: str, prov: dict, by_id: dict, start: int) -> bool:
+    """True when the clause at ``start`` closes the paragraph of an article whose points run on
+    inside it (第五条…：（一）…；（二）…。（责任单位：…）): it is the article's clause."""
+    if not _article_point(prov, by_id):
+        return False
+    return "\n" not in text[by_id[prov["parent_id"]]["start"]:start]
 
 
 def _article_point(prov: dict, by_id: dict) -> bool:

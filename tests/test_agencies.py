@@ -547,6 +547,18 @@ def test_a_first_listed_leads_note_in_brackets_governs_the_clauses_below():
                                    [("省经信厅", "lead"), ("省财政厅", "responsible")]]
 
 
+def test_a_first_listed_leads_note_leaves_a_list_under_its_own_lead_line():
+    """Below a 列第一位…，下同 note, a 责任单位 line standing under a measure's own 牵头单位 line
+    belongs to that lead: its first body is responsible, not a second lead."""
+    text = ("（一）优化审批。压缩时限。（省药监局、省卫健委负责，列第一位的为牵头单位，下同）\n"
+            "（二）建设园区。完善配套。\n牵头单位：省商务厅\n责任单位：各设区市人民政府、省财政厅\n"
+            "（三）引进人才。落实补贴。（省人社厅、省财政厅）\n")
+    assert _clause_names(text) == [[("省药监局", "lead"), ("省卫健委", "responsible")],
+                                   [("省商务厅", "lead")],
+                                   [("各设区市人民政府", "responsible"), ("省财政厅", "responsible")],
+                                   [("省人社厅", "lead"), ("省财政厅", "responsible")]]
+
+
 @pytest.mark.parametrize("text,expected", [
     ("（一）集聚发展。吸引企业集聚。（此项工作由市发展改革委牵头，市财政局、市科技局配合\n（二）下一条。\n",
      [[("市发展改革委", "lead"), ("市财政局", "support"), ("市科技局", "support")]]),

@@ -187,7 +187,13 @@ def test_clause_after_a_yishi_run_belongs_to_the_section(tmp_path):
      "（二）建设中试平台。\n（责任单位：市工信局）\n",
      [("1", "市科技局", "responsible"), ("1", "市财政局", "responsible"),
       ("2.1", "市发展改革委", "responsible"), ("2.2", "市工信局", "responsible")]),
-], ids=["section_items", "bracket_labels", "article_points"])
+    # points run on inside the article's paragraph: the clause closing that paragraph is the article's,
+    # as one on a line of its own is; a clause inside the run (after （一）) keeps its point
+    ("第一条　扶持企业。对企业给予奖励：（一）新落户的，给予奖励；（二）扩产的，给予补助。（责任单位：市商务局、各区人民政府）\n"
+     "第二条　支持平台：（一）建设公共服务平台（市发展改革委负责）；（二）建设中试平台。（市工信局负责）\n",
+     [("1", "市商务局", "responsible"), ("1", "各区人民政府", "responsible"),
+      ("2.1", "市发展改革委", "responsible"), ("2.2", "市工信局", "responsible")]),
+], ids=["section_items", "bracket_labels", "article_points", "article_run_on_points"])
 def test_a_clause_line_after_a_run_of_items_answers_for_what_holds_them(tmp_path, text, expected):
     """A clause on a line of its own after the last of a run of items answers for the provision holding
     them when no item has a clause of its own; when each has one, the last keeps its own."""
