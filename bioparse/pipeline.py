@@ -535,8 +535,13 @@ def trailing_clause_owners(text: str, clauses: list[tuple], provisions: list[dic
     lines start with no blank, so a clause on a line of its own starts after a line break.
     """
     candidates = []
+    # a clause closing a paragraph answers for more than its provision only in an article's
+    # run-on points (_closes_run_on_points): without articles, only clauses on lines of their own are read
+    articles = any(p["level"] == "article" for p in provisions)
     for i, (start, end, _, _) in enumerate(clauses):
         own_line = not start or text[start - 1] == "\n"  # most clauses close a paragraph's text
+        if not own_line and not articles:
+            continue
         # 【牵头单位】A【配合单位】B: clauses set one after another on the line are one
         chain = [start]
         while i + 1 < len(clauses) and not text[end:clauses[i + 1][0]].strip(" \t\u3000；;，,"):

@@ -87,6 +87,31 @@ def test_bare_duty_scan_is_finditer(text):
     assert spans(agencies._bare_duty_matches(text)) == spans(agencies._BARE_DUTY_RE.finditer(text))
 
 
+DEADLINE_TEXTS = st.lists(st.sampled_from(AGENCY_TOKENS + [
+    "2025年12月底前完成", "2026年6月", "完成", "底前", "内", "持续推进", "长期坚持", "确保", "确保资金到位", "，确保", "于",
+]), max_size=30).map("".join)
+
+
+def _plain_deadline_duty_matches(text):
+    """The duty sentences before a deadline or 确保 tail, as first written: every line whose end a deadline
+    can close, each separator tried in turn; then every 确保 tail the whole-text scan finds."""
+    for close in agencies._DEADLINE_LINE_END_RE.finditer(text):
+        start, end = text.rfind("\n", 0, close.start()) + 1, close.end()
+        for sep in re.finditer(r"[，,；;]", text[:end]):
+            if sep.start() >= start and agencies._DUTY_DEADLINE_TAIL_RE.match(text, sep.start()):
+                yield from agencies._BARE_DUTY_RE.finditer(text, start, sep.start())
+                break
+    for tail in agencies._ENSURE_TAIL_RE.finditer(text):
+        yield from agencies._BARE_DUTY_RE.finditer(text, text.rfind("\n", 0, tail.start()) + 1, tail.start())
+
+
+@SETTINGS
+@given(DEADLINE_TEXTS)
+@example("由市科技局负责，市财政局配合，2025年12月底前完成。\n由区政府负责，确保资金到位。")
+def test_deadline_duty_scan_is_the_plain_scan(text):
+    assert spans(agencies._deadline_duty_matches(text)) == spans(_plain_deadline_duty_matches(text))
+
+
 @SETTINGS
 @given(st.lists(st.sampled_from([t for t in AGENCY_TOKENS if not agencies._CUE_RE.search(t)]),
                 max_size=30).map("".join))
