@@ -461,6 +461,16 @@ def _without_asides(before: str) -> str:
 
 
 _BARE_SIZES = ("规模", "总规模", "首期规模", "首期总规模")  # a clause opening on a size names no subject of its own
+_SIZE_CLASSES = ("以上", "以下", "化")  # 规模以上企业: a class of firms, 规模化: a manner; not a size
+
+
+def _opens_on_a_size(clause: str) -> bool:
+    """Whether the clause opens on a bare size (总规模达到…), not on 规模以上(企业) nor 规模化."""
+    clause = clause.lstrip(" \u3000")
+    for size in _BARE_SIZES:
+        if clause.startswith(size):
+            return not clause.startswith(_SIZE_CLASSES, len(size))
+    return False
 
 
 def _fund_named_before(text: str, clause_start: int) -> bool:
@@ -480,7 +490,7 @@ def _kind(text: str, start: int, end: int, unit: str) -> str:
         before = _without_asides(_clause_before(text, start))
         if _FUND_CHAR in before and any(size in before for size in _FUND_SIZES):
             return "funding"  # 基金规模达到100亿元: a fund's size, not output (规模)
-        if before.lstrip(" \u3000").startswith(_BARE_SIZES) and _fund_named_before(
+        if _opens_on_a_size(before) and _fund_named_before(
                 text, _start_after_last(text, _CLAUSE_END_IN_LINE, start)):
             return "funding"  # 设立…创投基金，总规模达到100亿元: the fund's size, its noun a clause back
         kind = _nearest_of(before, _MONEY_WORDS) or _nearest_of(after, _MONEY_WORDS)

@@ -387,7 +387,8 @@ def test_a_size_in_the_clause_after_a_fund_is_named_is_the_funds():
         ("30支以上", "count"), ("达到60亿元以上", "funding"), ("8亿元", "funding")]
     (park,) = extract_targets("建设康养小镇，总规模达到200亿元。")
     (industry,) = extract_targets("发挥基金作用，产业规模突破300亿元。")
-    assert (park["kind"], industry["kind"]) == ("output", "output")
+    (firms,) = extract_targets("用好引导基金，规模以上企业营业收入达到800亿元。")
+    assert (park["kind"], industry["kind"], firms["kind"]) == ("output", "output", "output")
 
 
 def test_x2_a_kinds_match_its_gold():
