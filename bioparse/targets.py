@@ -460,6 +460,28 @@ def _without_asides(before: str) -> str:
     return _ASIDE_RE.sub("", before) if "（" in before or "(" in before else before
 
 
+_BARE_SIZES = ("规模", "总规模", "首期规模", "首期总规模")  # a clause opening on a size names no subject of its own
+_SIZE_CLASSES = ("以上", "以下", "化")  # 规模以上企业: a class of firms, 规模化: a manner; not a size
+
+
+def _opens_on_a_size(clause: str) -> bool:
+    """Whether the clause opens on a bare size (总规模达到…), not on 规模以上(企业) nor 规模化."""
+    clause = clause.lstrip(" \u3000")
+    for size in _BARE_SIZES:
+        if clause.startswith(size):
+            return not clause.startswith(_SIZE_CLASSES, len(size))
+    return False
+
+
+def _fund_named_before(text: str, clause_start: int) -> bool:
+    """Whether the clause before the one starting at clause_start (after a ，, in the same line)
+    names a fund: 设立生物医药产业基金，总规模100亿元 sizes the fund, not an industry."""
+    if clause_start < 1 or text[clause_start - 1] not in "，,":
+        return False
+    prev = _clause_before(text, clause_start - 1)
+    return _FUND_CHAR in prev and "基金" in prev
+
+
 def _kind(text: str, start: int, end: int, unit: str) -> str:
     if unit in _MONEY_TO_YI or unit.endswith(_CURRENCIES):
         after = _clause_after(text, end)
@@ -468,6 +490,9 @@ def _kind(text: str, start: int, end: int, unit: str) -> str:
         before = _without_asides(_clause_before(text, start))
         if _FUND_CHAR in before and any(size in before for size in _FUND_SIZES):
             return "funding"  # 基金规模达到100亿元: a fund's size, not output (规模)
+        if _opens_on_a_size(before) and _fund_named_before(
+                text, _start_after_last(text, _CLAUSE_END_IN_LINE, start)):
+            return "funding"  # 设立…创投基金，总规模达到100亿元: the fund's size, its noun a clause back
         kind = _nearest_of(before, _MONEY_WORDS) or _nearest_of(after, _MONEY_WORDS)
         if kind is None and text.startswith("突破", start):
             return "output"  # 加大资金投入，…，力争突破三百亿元: a size broken through, never money given out (golds: all output)

@@ -379,6 +379,28 @@ def test_the_size_of_a_fund_is_funding_not_output():
     assert (fund["kind"], output["kind"]) == ("funding", "output")
 
 
+def test_a_size_in_the_clause_after_a_fund_is_named_is_the_funds():
+    # NOTES.md: money for funds is funding; a clause opening on a bare 总规模 takes its subject
+    # from the clause before (设立…基金，总规模…), while a size after any other noun stays output
+    text = "鼓励社会资本组建30支以上天使投资基金，总规模达到60亿元以上。成立医疗器械子基金，首期规模8亿元。"
+    assert [(t["text"], t["kind"]) for t in extract_targets(text)] == [
+        ("30支以上", "count"), ("达到60亿元以上", "funding"), ("8亿元", "funding")]
+    (park,) = extract_targets("建设康养小镇，总规模达到200亿元。")
+    (industry,) = extract_targets("发挥基金作用，产业规模突破300亿元。")
+    (firms,) = extract_targets("用好引导基金，规模以上企业营业收入达到800亿元。")
+    assert (park["kind"], industry["kind"], firms["kind"]) == ("output", "output", "output")
+
+
+def test_x2_a_kinds_match_its_gold():
+    # the scorer reads no kind, so x2_a's funds sized a clause after their naming are checked here
+    from bioparse import pipeline
+    here = Path(__file__).parent / "other_provinces"
+    gold = json.loads((here / "gold" / "x2_a_city_fund_plan.json").read_text(encoding="utf-8"))
+    got = pipeline.parse_document(str(here / "raw" / "x2_a_city_fund_plan.txt"), "x2_a", {})["targets"]
+    assert sorted((t["value"], t["unit"], t["kind"]) for t in got) == sorted(
+        (t["value"], t["unit"], t["kind"]) for t in gold["targets"])
+
+
 def test_a_year_dates_the_figures_after_it_in_its_paragraph_across_yi_shi_points():
     # NOTES.md: the year is set when the same paragraph states 到20XX年; two annotators of
     # other provinces' documents kept it across 一是/二是 points (one scoped it to a point)
