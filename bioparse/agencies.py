@@ -728,10 +728,13 @@ _DUTY_LINE_BREAK_RE = re.compile(r"\n(?:(?<=[责合与助实施头进持障现 \
 _DUTY_LINE_ENDS = ("负责", "配合", "参与", "协助", "落实", "实施", "牵头", "推进", "支持", "保障", "兑现")
 
 
+# a run of articles named: 第三条至第五条, 第六条、第七条, 第八条 (pipeline reads their numbers)
+ARTICLE_NUMBER = r"[零〇一二三四五六七八九十百0-9]{1,4}"
+ARTICLE_REFS = (r"第" + ARTICLE_NUMBER + r"(?:条?[ \t\u3000]*[至到—\-～~－、和及][ \t\u3000]*第?"
+                + ARTICLE_NUMBER + r")*条")
 # A负责第三条至第五条 · A、B负责第六条: names after a sentence's or an article heading's start, then 负责 and an article
-_DUTY_FOR_ARTICLES_RE = re.compile(r"(?:^|(?<=[，,；;。 \t\u3000]))(?P<names>[^，,；;。\n \t\u3000第]{2,40}?)负责第"
-                                   r"[零〇一二三四五六七八九十百0-9]{1,4}(?:条?[ \t\u3000]*[至到—\-～~－、和及][ \t\u3000]*第?"
-                                   r"[零〇一二三四五六七八九十百0-9]{1,4})*条", re.M)
+_DUTY_FOR_ARTICLES_RE = re.compile(r"(?:^|(?<=[，,；;。 \t\u3000]))(?P<names>[^，,；;。\n \t\u3000第]{2,40}?)负责"
+                                   + ARTICLE_REFS, re.M)
 
 
 def find_agency_clauses(text: str) -> list[dict]:
@@ -1256,11 +1259,12 @@ def _deadline_duty_matches(text: str):
 _ENSURE_TAIL_RE = re.compile(r"[，,][ \t\u3000]*确保[^，,；;。！\n]{1,30}" + _PARAGRAPH_END, re.M)
 
 
-# a line's end after a character a deadline can end in (完成, 底前, 6月, 持续推进), perhaps before 。；; and spaces
-_DEADLINE_LAST_CHARS = tuple("成前底月年内持进坚")
-_DEADLINE_LINE_END_RE = re.compile(r"[成前底月年内持进坚][。；;]?[ \t\u3000]*$", re.M)
+# the characters a deadline can end in (完成, 底前, 6月, 持续推进); a line's end after one, perhaps before 。；; and spaces
+_DEADLINE_LAST = "成前底月年内持进坚"
+_DEADLINE_LAST_CHARS = tuple(_DEADLINE_LAST)
+_DEADLINE_LINE_END_RE = re.compile(rf"[{_DEADLINE_LAST}][。；;]?[ \t\u3000]*$", re.M)
 # the line breaks after such an end, or after a blank (a superset, which _DEADLINE_LINE_END_RE then checks)
-_DEADLINE_BREAK_RE = re.compile(r"\n(?:(?<=[成前底月年内持进坚 \t\u3000]\n)|(?<=[成前底月年内持进坚 \t\u3000][。；;]\n))")
+_DEADLINE_BREAK_RE = re.compile(rf"\n(?:(?<=[{_DEADLINE_LAST} \t\u3000]\n)|(?<=[{_DEADLINE_LAST} \t\u3000][。；;]\n))")
 
 
 def _role_is_matches(text: str):

@@ -180,15 +180,12 @@ def article_range_owners(text: str, clauses: list[tuple], provisions: list[dict]
 
 # 第三条至第五条由A负责 · 第六条、第七条由B负责 · 第八条由C负责: articles named before a 由 (no blank
 # between: 第八条　由A负责 is an article's heading and its text)
-_ARTICLE_NUMBER = r"[零〇一二三四五六七八九十百0-9]{1,4}"
-_ARTICLE_REFS_RE = re.compile(r"第" + _ARTICLE_NUMBER + r"(?:条?[ \t\u3000]*[至到—\-～~－、和及][ \t\u3000]*第?"
-                              + _ARTICLE_NUMBER + r")*条(?:规定的?|所列的?|的)?(?:措施|政策|事项|内容|条款)?由")
-_ARTICLE_REF_TOKEN_RE = re.compile(r"([至到—\-～~－])?[ \t\u3000]*第?(" + _ARTICLE_NUMBER + r")")
+_ARTICLE_REFS_RE = re.compile(agencies_mod.ARTICLE_REFS + r"(?:规定的?|所列的?|的)?(?:措施|政策|事项|内容|条款)?由")
+_ARTICLE_REF_TOKEN_RE = re.compile(r"([至到—\-～~－])?[ \t\u3000]*第?(" + agencies_mod.ARTICLE_NUMBER + r")")
 # what every _ARTICLE_REFS_RE match holds: 条 and 由 with at most a few words between
 _ARTICLE_REFS_CUE_RE = re.compile(r"条(?:规定的?|所列的?|的)?(?:措施|政策|事项|内容|条款)?由|负责第")
 # A负责第三条至第五条的受理和兑现: the articles named after a body's 负责
-_DUTY_ARTICLE_REFS_RE = re.compile(r"负责(第" + _ARTICLE_NUMBER + r"(?:条?[ \t\u3000]*[至到—\-～~－、和及][ \t\u3000]*第?"
-                                   + _ARTICLE_NUMBER + r")*条)")
+_DUTY_ARTICLE_REFS_RE = re.compile(r"负责(" + agencies_mod.ARTICLE_REFS + r")")
 
 
 def article_refs_owners(text: str, line_start: int, end: int, found: list[tuple], articles) -> dict[int, list[str]]:
