@@ -128,6 +128,16 @@ def palette(n: int | None = None) -> list[str]:
     return [OKABE_ITO[i % len(OKABE_ITO)] for i in range(n)]
 
 
+# a fill pattern for each round of eight colours: the ninth group of a figure has the first
+# group's colour, so it is told apart by its hatching (None: solid)
+HATCHES = (None, "////", "....", "xxxx", "\\\\\\\\", "oo")
+
+
+def group_hatch(i: int) -> str | None:
+    """The hatching of the ``i``-th group (from 0) of a figure whose colours repeat past eight."""
+    return HATCHES[i // len(OKABE_ITO) % len(HATCHES)]
+
+
 def set_periods(periods) -> None:
     """Fix period colours by chronological (sorted) order, so every figure colours a period alike."""
     _periods[:] = sorted({str(p) for p in periods})
@@ -267,7 +277,10 @@ def bar_shares(df: pd.DataFrame, by: str | None = None, code: str = "code", valu
     colors = [period_color(g) for g in groups] if by == "period" else palette(k)
     for i, (g, color) in enumerate(zip(groups, colors)):
         ys = [j + (i - (k - 1) / 2) * bar_h for j in range(n)]
-        ax.barh(ys, wide[g].to_numpy(float), height=bar_h, color=color, label=str(g))
+        # past eight groups the colours repeat: hatching tells the later rounds apart
+        hatch = group_hatch(i) if k > len(OKABE_ITO) else None
+        ax.barh(ys, wide[g].to_numpy(float), height=bar_h, color=color, label=str(g),
+                hatch=hatch, edgecolor="white" if hatch else None)
     ax.set_yticks(range(n), [name(c) for c in wide.index])
     ax.invert_yaxis()
     ax.set_xlim(0, max(0.05, float(wide.to_numpy().max()) * 1.08) if n else 1)

@@ -117,6 +117,21 @@ def test_bar_shares_orders_codes_by_last_group():
         plot.bar_shares(SHARES.drop(columns="share"))
 
 
+def test_bar_shares_hatches_groups_whose_colours_repeat():
+    # twelve period × level groups but eight colours: the ninth group onwards is hatched
+    plot.use_style()
+    shares = pd.DataFrame([{"group": f"g{g:02d}", "code": c, "share": 0.1}
+                           for g in range(12) for c in ("supply", "demand")])
+    ax = plot.bar_shares(shares).axes[0]
+    hatch_of = {}
+    for patch in ax.patches:
+        hatch_of.setdefault((patch.get_facecolor(), patch.get_hatch()), set()).add(round(patch.get_y(), 3))
+    assert len(hatch_of) == 12  # each group a colour and hatching of its own
+    assert [bool(plot.group_hatch(i)) for i in (0, 7, 8, 11)] == [False, False, True, True]
+    few = plot.bar_shares(SHARES).axes[0]
+    assert not any(p.get_hatch() for p in few.patches)  # up to eight groups: solid bars
+
+
 def test_diverging_keyness_takes_n_per_side():
     key = pd.DataFrame({"term": list("甲乙丙丁戊己"), "keyness": [9.0, 5.0, 1.0, -2.0, -7.0, -3.0]})
     fig = plot.diverging_keyness(key, n=2)
