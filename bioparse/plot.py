@@ -138,6 +138,14 @@ def group_hatch(i: int) -> str | None:
     return HATCHES[i // len(OKABE_ITO) % len(HATCHES)]
 
 
+MARKERS = ("o", "s", "^", "D", "v", "P")  # a dot plot's markers, one per round of eight colours
+
+
+def group_marker(i: int) -> str:
+    """The marker of the ``i``-th group (from 0) of a dot plot whose colours repeat past eight."""
+    return MARKERS[i // len(OKABE_ITO) % len(MARKERS)]
+
+
 def set_periods(periods) -> None:
     """Fix period colours by chronological (sorted) order, so every figure colours a period alike."""
     _periods[:] = sorted({str(p) for p in periods})
@@ -419,7 +427,7 @@ def dot_plot(df: pd.DataFrame, x: str, y: str, hue: str | None = None, *,
     groups = [(None, df)] if not hue else list(df.groupby(hue, sort=True))
     for i, (g, part) in enumerate(groups):
         color = (period_color(g) if hue == "period" else OKABE_ITO[i % len(OKABE_ITO)])
-        ax.scatter(part[x], part[y].astype(str).map(pos), s=14, color=color,
+        ax.scatter(part[x], part[y].astype(str).map(pos), s=14, color=color, marker=group_marker(i),
                    label=None if g is None else str(g), zorder=3)
     ax.set_yticks(range(len(cats)), cats)
     ax.invert_yaxis()

@@ -132,6 +132,13 @@ def test_bar_shares_hatches_groups_whose_colours_repeat():
     assert not any(p.get_hatch() for p in few.patches)  # up to eight groups: solid bars
 
 
+def test_dot_plot_changes_marker_where_colours_repeat():
+    df = pd.DataFrame({"year": range(2015, 2025), "kind": "output", "who": [f"d{i}" for i in range(10)]})
+    ax = plot.dot_plot(df, x="year", y="kind", hue="who").axes[0]
+    paths = [c.get_paths()[0].vertices.round(3).tobytes() for c in ax.collections]
+    assert paths[0] == paths[7] and paths[8] != paths[0]  # ninth group: same colour as the first, other marker
+
+
 def test_diverging_keyness_takes_n_per_side():
     key = pd.DataFrame({"term": list("甲乙丙丁戊己"), "keyness": [9.0, 5.0, 1.0, -2.0, -7.0, -3.0]})
     fig = plot.diverging_keyness(key, n=2)
