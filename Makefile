@@ -8,12 +8,13 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 JOBS   ?= 1
+RAW    ?= data/raw# the documents to build from: make report RAW=~/my_corpus
 SIZES  ?= 100,1000,10000
 
 .PHONY: install data report test score screenshots bench clean help
 
 help:
-	@echo "make report       build tables (data/processed), figures/ and reports/*.html"
+	@echo "make report       build tables (data/processed), figures/ and reports/*.html (RAW=folder: another corpus)"
 	@echo "make test         run all tests (pytest + nbval notebooks)"
 	@echo "make data         build only the tables"
 	@echo "make score        score the tables against ../shared/gold"
@@ -30,7 +31,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 data: $(STAMP)
-	$(BIN)/bioparse build --raw data/raw --out data/processed --jobs $(JOBS)
+	$(BIN)/bioparse build --raw $(RAW) --out data/processed --jobs $(JOBS)
 
 report: data
 	$(BIN)/bioparse report --notebooks notebooks --reports reports
