@@ -482,6 +482,11 @@ def _fund_named_before(text: str, clause_start: int) -> bool:
     return _FUND_CHAR in prev and "基金" in prev
 
 
+# a clause that opens on one recipient (单个项目, 每家企业, 同一企业每年) and names no money of its own caps the
+# support it gets, whatever the clause before it was measured by (销售额的30%)
+_CAP_SUBJECT_RE = re.compile(r"[ \u3000]*(?:单个|单家|单项|每个|每家|每项|每户|同一)")
+
+
 def _kind(text: str, start: int, end: int, unit: str) -> str:
     if unit in _MONEY_TO_YI or unit.endswith(_CURRENCIES):
         after = _clause_after(text, end)
@@ -496,6 +501,8 @@ def _kind(text: str, start: int, end: int, unit: str) -> str:
         kind = _nearest_of(before, _MONEY_WORDS) or _nearest_of(after, _MONEY_WORDS)
         if kind is None and text.startswith("突破", start):
             return "output"  # 加大资金投入，…，力争突破三百亿元: a size broken through, never money given out (golds: all output)
+        if kind is None and _CAP_SUBJECT_RE.match(before) and not text.startswith("的", end):
+            return "funding"  # 按销售额的30%资助，单个项目最高不超过5000万元: a cap on what one recipient is given
         if kind is None:
             # a sentence-level look back (its last _SENTENCE_REACH characters: a line without a
             # sentence end made it quadratic), then default to money given out
@@ -972,6 +979,8 @@ def _candidate(text: str, m: re.Match, spans, lead_ins: dict | None = None) -> d
     if (unit in _LIST_COUNT_UNITS and not qualified and not num2 and not _ends_clause(text, end)
             and _counts_its_list(text, num_start, value)):
         return None  # 电子信息、航空、汽车、新能源4个新兴产业: the length of the list just named
+    if unit in ("年", "月") and lead == "前" and not pq and sq in ("内", "以内"):
+        return None  # 申报前两年内发生…的, 申请之日前6个月内: a window looked back on, a condition, no limit
     if unit == "年" and (pq == "近" or lead == "满" or sq in ("以上", "以下")
                         or (text[end:end + 1] == "的" and pq not in _LIMIT_VERBS)):
         return None  # 近三年内未发生…, 落户3年内的企业, 注册满1年以上: conditions, not limits
@@ -1136,8 +1145,63 @@ def extract_targets(text: str) -> list[dict]:
         if _changed_from(text, t["start"], t["end"]):
             continue  # 由60个工作日压缩至30个工作日: the old figure is no target
         out.append(t)
+    out = _with_list_items(text, out, spans, lead_ins)
     _respective_years(text, out)  # (its scan for 分别 is the test: no second one before it)
     return out
+
+
+# the bare numbers of a list whose unit stands only after its last item (分别压缩至70、40、30个工作日,
+# 分别给予10、20、50万元), read back from the last item: Arabic numbers joined by 、/和/及, and the
+# bound (压缩至, 最高…) written before the first one
+_LIST_JOIN = r"[ \u3000]*(?:、|和|及|以及)[ \u3000]*"
+_BARE_LIST_RE = re.compile(rf"(?:(?P<pq>{_PREFIX_QUAL}){_SP}{_FILLER}{_SP})?"
+                           rf"(?P<items>(?:[{_DIGITS}]+(?:[.．][{_DIGITS}]+)?{_LIST_JOIN})+)$")
+_BARE_ITEM_RE = re.compile(rf"[{_DIGITS}]+(?:[.．][{_DIGITS}]+)?")
+_LIST_LAST_CHARS = frozenset("、和及 \u3000")  # what stands right before a list's last item
+_BARE_LIST_REACH = 60  # characters read back from a list's last item
+# before a list's first item: no digit, code or ordinal (第1、2批, A1、2), nor a clause's or a line's
+# start, where 2、 numbers an item (2、100万元以下的项目…) rather than opening a list
+_NO_LIST_BEFORE = frozenset("0123456789０１２３４５６７８９.．-/第ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                            "\n。；;：:，,（(【[")
+
+
+def _bare_list_items(text: str, t: dict, spans, lead_ins: dict) -> list[dict]:
+    """The targets of the bare numbers listed before t, which carries the list's unit (分别压缩至
+    70、40、30个工作日: 70 and 40 工作日 too), each with t's unit, kind and year. The bound written
+    before the first item (压缩至: 以内) is the first item's, as 最高 of 最高500万元、1000万元 is the
+    first figure's (whether it holds for the later items the golds leave open); the others take t's."""
+    start = t["start"]
+    if not text[start:start + 1].isdigit() or text[start - 1:start] not in _LIST_LAST_CHARS:
+        return []  # (the cheap test first: the regex reads back only from a join)
+    m = _BARE_LIST_RE.search(text, max(0, start - _BARE_LIST_REACH), start)
+    if m is None:
+        return []
+    first = m.start("items")
+    before = text[m.start() - 1] if m.start() > 0 else "\n"
+    if before in _NO_LIST_BEFORE or spans.overlaps(first, start):
+        return []
+    pq = m.group("pq")
+    scale = t["value_norm"] / t["value"] if t["value"] else 1.0
+    items = []
+    for item in _BARE_ITEM_RE.finditer(text, first, start):
+        value = float(unicodedata.normalize("NFKC", item.group()))
+        if not value:
+            return []
+        items.append({**t, "text": item.group(), "start": item.start(), "end": item.end(), "value": value,
+                      "value_high": None, "value_norm": _round10(value * scale),
+                      "qualifier": _QUAL_CANON.get(pq, pq) if pq and not items else t["qualifier"],
+                      "year": _year_for(text, item.start(), lead_ins)})
+    return items
+
+
+def _with_list_items(text: str, out: list[dict], spans, lead_ins: dict) -> list[dict]:
+    """out with the bare items of the lists that write their unit once (_bare_list_items), sorted by start."""
+    added = []
+    for t in out:
+        added += _bare_list_items(text, t, spans, lead_ins)
+    if not added:
+        return out
+    return sorted(out + added, key=lambda t: t["start"])
 
 
 # goal years listed together (到2025年和2027年, 到2025年、2027年、2030年), each taken by one figure after 分别

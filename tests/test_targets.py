@@ -1215,3 +1215,57 @@ def test_the_base_of_a_rate_of_support_is_no_count():
     # 每年 is no base: a yearly goal counts; nor is a count without 每
     assert [(t["value"], t["unit"]) for t in extract_targets("每年新增100家企业，给予奖励。")] == [(100.0, "家")]
     assert [(t["value"], t["unit"]) for t in extract_targets("带动1人就业给予2000元。")][0] == (1.0, "人")
+
+
+def test_a_list_of_bare_numbers_shares_the_unit_after_its_last_item():
+    """分别缩短至60、45和20个工作日: the unit stands once, after the last item; each number is a limit of its
+    own, its text the number alone (as the golds' table cells). The bound before the first item is the
+    first's, as 最高 of 最高500万元、1000万元 is the first figure's (whether later items share it the golds
+    leave open)."""
+    text = "将三类审批事项的办理时限分别缩短至60、45和20个工作日。"
+    got = [(t["text"], t["value"], t["unit"], t["qualifier"], t["kind"]) for t in extract_targets(text)]
+    assert got == [("60", 60, "工作日", "以内", "time_limit"), ("45", 45, "工作日", "", "time_limit"),
+                   ("20个工作日", 20, "工作日", "", "time_limit")]
+    assert all(text[t["start"]:t["end"]] == t["text"] for t in extract_targets(text))
+    money = extract_targets("按等级分别奖励8、15、30万元。")
+    assert [(t["value"], t["unit"], t["value_norm"]) for t in money] == [(8, "万元", 0.0008), (15, "万元", 0.0015),
+                                                                       (30, "万元", 0.003)]
+    assert [t["year"] for t in extract_targets("到2027年，分别新增5、8家。")] == [2027, 2027]
+
+
+@pytest.mark.parametrize("text", ["对列入第3、4批名单的企业给予支持。", "申报材料如下：\n2、50万元以下的项目由区级审核。",
+                                  "治疗用生物制品1、2类获得注册证的。", "重点支持2、3号地块建设。", "型号A1、2台设备。"])
+def test_numbering_and_ordinals_before_a_figure_are_no_list(text):
+    """第3、4批, an item's label 2、 at a line's start, classes 1、2类, a code's digits: no bare list items."""
+    assert [t["text"] for t in extract_targets(text) if t["text"] in ("1", "2", "3", "A1")] == []
+
+
+def test_a_cap_on_one_recipient_is_funding_after_a_share_of_sales():
+    """按销售额的25%予以资助，单项最高不超过800万元: the cap's clause names no money word; 销售额 is the
+    base of the share before it, not what the cap measures."""
+    got = [(t["value"], t["kind"]) for t in extract_targets("资助额度为产品年度销售额的25%，单项最高不超过800万元。")]
+    assert got == [(25, "share"), (800, "funding")]
+
+
+@pytest.mark.parametrize("text", ["申报前两年内发生较大以上安全生产事故的，不予支持。", "申请之日前6个月内受到行政处罚的企业。"])
+def test_a_window_looked_back_on_is_a_condition(text):
+    """申报前两年内发生…的: the years before an application are a condition on the applicant, no time limit
+    (as 近三年内 and 满1年以上); 签约后2年内投产 still sets a limit."""
+    assert extract_targets(text) == []
+    assert [(t["value"], t["unit"]) for t in extract_targets("项目须在签约后2年内投产。")] == [(2, "年")]
+
+
+def test_y3_a_kinds_match_its_gold():
+    """The scorer reads no kind: y3_a's cap after a share of sales (单个企业最高不超过300万元) is funding, and its
+    lists that write their unit once give each number that unit's kind."""
+    from bioparse import pipeline
+    here = Path(__file__).parent / "other_provinces"
+    gold = json.loads((here / "gold" / "y3_a_district_device_rules.json").read_text(encoding="utf-8"))
+    got = pipeline.parse_document(str(here / "raw" / "y3_a_district_device_rules.txt"), "y3_a", {})["targets"]
+    assert sorted((t["value"], t["unit"], t["kind"]) for t in got) == sorted(
+        (t["value"], t["unit"], t["kind"]) for t in gold["targets"])
+
+
+def test_a_bare_list_in_full_width_digits():
+    """分别给予２０、５０万元 (digits set full-width, as some sites do): the same two figures as 20、50万元."""
+    assert [(t["value"], t["unit"]) for t in extract_targets("分别给予一次性奖励２０、５０万元。")] == [(20, "万元"), (50, "万元")]
