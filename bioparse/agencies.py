@@ -695,10 +695,13 @@ _SQUARE_LIST_RE = re.compile(r"〔([^〔〕\n]{2,300})〕")
 # a marker in square brackets without a colon: 【牵头单位】省科技厅 【配合单位】省财政厅
 _BRACKET_LABEL_RE = re.compile(r"[【〔]\s*(" + "|".join(MARKERS) + r")\s*[】〕]\s*[:：]?[ \t\u3000]*([^【〔\n。；;]*?)"
                                r"(?=[ \t\u3000]*(?:[【〔\n。；;]|$))")
+# 负责本辖区内重点项目的组织实施: a duty whose object is named before it (the bodies stand before 负责)
+_DUTY_OBJECT = r"负责[^。，,；;！\n]{1,30}?的(?:组织|具体|推进)?(?:实施|落实)"
+_DUTY_OBJECT_RE = re.compile(r"(?<=负责)[^。，,；;！\n负]{1,30}?的(?:组织|具体|推进)?(?:实施|落实)\s*$")
 # a sentence with a duty suffix, e.g. 市科技局、市财政局按职责分工负责。, 由A牵头，B负责组织实施。 or 由A会同B组织实施。 (no parentheses;
 # a short bracket inside a name is allowed: 各市（州）人民政府)
 _BARE_DUTY_RE = re.compile(
-    r"(?:^|(?<=[。！\n]))[ \t\u3000]*((?:[^。！\n（）()【〔]|[（(][^（）()\n]{1,12}[）)]){2,400}?(?:按照?职责分工负责|按职责负责|分工负责|(?:牵头|负责|统筹)[^。\n]{1,200}(?:(?:配合|参与|协助|协同)(?:落实|实施|推进)?|负责具体(?:实施|落实)|具体(?:实施|落实)|" + _MONEY_SUPPORT + r")|(?:分别|共同|联合)?牵头(?:负责)?|负责(?:(?:组织)?实施|兑现)|会同[^。\n]{1,200}组织实施|负责|(?:负责|分工|职[责能]|抓好)落实))[ \t\u3000]*(?=[。；;]?[ \t\u3000]*(?:\n|$))"
+    r"(?:^|(?<=[。！\n]))[ \t\u3000]*((?:[^。！\n（）()【〔]|[（(][^（）()\n]{1,12}[）)]){2,400}?(?:按照?职责分工负责|按职责负责|分工负责|(?:牵头|负责|统筹)[^。\n]{1,200}(?:(?:配合|参与|协助|协同)(?:落实|实施|推进)?|负责具体(?:实施|落实)|具体(?:实施|落实)|" + _MONEY_SUPPORT + r")|(?:分别|共同|联合)?牵头(?:负责)?|负责(?:(?:组织)?实施|兑现)|" + _DUTY_OBJECT + r"|会同[^。\n]{1,200}组织实施|负责|(?:负责|分工|职[责能]|抓好)落实))[ \t\u3000]*(?=[。；;]?[ \t\u3000]*(?:\n|$))"
 )
 
 # a sentence stating roles with 为, closing its paragraph: 市发展改革委为牵头单位，市科技局、市财政局为配合单位。
@@ -1050,6 +1053,9 @@ def _duty_sentence(text: str, start: int, end: int) -> tuple[int, tuple | None]:
     dot = text.rfind(".", start, end)  # …给予奖励.由市科技局牵头: a sentence ended by an ASCII full stop
     if dot > start and text[dot - 1] >= "\u4e00" and not text[dot + 1:dot + 2].isdigit():
         starts.append(dot + 1)
+    m = _DUTY_OBJECT_RE.search(text, start, end)  # A负责本辖区内…的组织实施: the bodies end at 负责
+    if m:
+        end = m.start()
     for s in starts:
         parsed = parse_clause(text[s:end], s)
         if parsed and parsed[0] != "bare_list" and _all_agencies(parsed[1]) and _government_where_needed(text, s, end, parsed[1]):
