@@ -65,12 +65,12 @@ _PLAIN_SUFFIX_RE = re.compile(r"(?:负责(?:具体|组织)?(?:实施|落实)|负
 _MONEY_SUPPORT = r"(?:(?:给予|提供)(?:资金|经费|财政|政策)?|做好(?:资金|经费))(?:支持|保障)"  # 做好资金保障 (a county's form)
 # how a support body takes part, before its role word: B、C按职责配合 · B按照职责分工参与 · B积极配合
 _SUPPORT_MANNER = r"(?:(?:按照?|依照?|根据)(?:各自)?(?:职[责能]){1,2}(?:分工)?|积极|主动)?"
-# A牵头，B配合 · A牵头负责，B参与 · A负责，B配合 · A会同B负责 · A牵头组织实施，B配合落实 · A负总责，B配合 · A统筹，B负责落实
+# A牵头，B配合 · A牵头负责，B参与 · A负责，B配合 · A会同B负责(组织实施) · A牵头组织实施，B配合落实 · A负总责，B配合 · A统筹，B负责落实
 # · A负责兑现，B配合 (a 若干政策 naming who pays out its support)
 _LEAD_SUPPORT_RE = re.compile(
     r"^(?P<lead>.+?)(?:(?:分别|共同|联合)?牵头(?:负责|组织实施|实施|推进)?\s*[，,、；;]?|(?:负总责|负责(?:组织实施|实施|落实|兑现)?|统筹(?:协调|推进)?)\s*[，,；;]|会同)"
     r"\s*(?P<support>.+?)"
-    r"(?:" + _SUPPORT_MANNER + r"(?:参与|配合|协助)(?:落实|实施|推进)?|(?:加强)?指导|" + _MONEY_SUPPORT + r"|组织实施|具体(?:实施|落实)|负责落实|抓好落实|" + _DUTY + r"|" + _PUSH + r"|负责|落实)\s*$")
+    r"(?:" + _SUPPORT_MANNER + r"(?:参与|配合|协助)(?:落实|实施|推进)?|(?:加强)?指导|" + _MONEY_SUPPORT + r"|(?:负责)?组织实施|具体(?:实施|落实)|负责落实|抓好落实|" + _DUTY + r"|" + _PUSH + r"|负责|落实)\s*$")
 _PIECE_SPLIT_RE = re.compile(r"[、，,；;]")
 
 
@@ -695,10 +695,13 @@ _SQUARE_LIST_RE = re.compile(r"〔([^〔〕\n]{2,300})〕")
 # a marker in square brackets without a colon: 【牵头单位】省科技厅 【配合单位】省财政厅
 _BRACKET_LABEL_RE = re.compile(r"[【〔]\s*(" + "|".join(MARKERS) + r")\s*[】〕]\s*[:：]?[ \t\u3000]*([^【〔\n。；;]*?)"
                                r"(?=[ \t\u3000]*(?:[【〔\n。；;]|$))")
+# 负责本辖区内重点项目的组织实施(工作): a duty whose object is named before it (the bodies stand before 负责)
+_DUTY_OBJECT = r"负责[^。，,；;！\n]{1,30}?的(?:组织|具体|推进)?(?:实施|落实)(?:工作)?"
+_DUTY_OBJECT_RE = re.compile(r"(?<=负责)[^。，,；;！\n负]{1,30}?的(?:组织|具体|推进)?(?:实施|落实)(?:工作)?\s*$")
 # a sentence with a duty suffix, e.g. 市科技局、市财政局按职责分工负责。, 由A牵头，B负责组织实施。 or 由A会同B组织实施。 (no parentheses;
 # a short bracket inside a name is allowed: 各市（州）人民政府)
 _BARE_DUTY_RE = re.compile(
-    r"(?:^|(?<=[。！\n]))[ \t\u3000]*((?:[^。！\n（）()【〔]|[（(][^（）()\n]{1,12}[）)]){2,400}?(?:按照?职责分工负责|按职责负责|分工负责|(?:牵头|负责|统筹)[^。\n]{1,200}(?:(?:配合|参与|协助|协同)(?:落实|实施|推进)?|负责具体(?:实施|落实)|具体(?:实施|落实)|" + _MONEY_SUPPORT + r")|(?:分别|共同|联合)?牵头(?:负责)?|负责(?:(?:组织)?实施|兑现)|会同[^。\n]{1,200}组织实施|负责|(?:负责|分工|职[责能]|抓好)落实))[ \t\u3000]*(?=[。；;]?[ \t\u3000]*(?:\n|$))"
+    r"(?:^|(?<=[。！\n]))[ \t\u3000]*((?:[^。！\n（）()【〔]|[（(][^（）()\n]{1,12}[）)]){2,400}?(?:按照?职责分工负责|按职责负责|分工负责|(?:牵头|负责|统筹)[^。\n]{1,200}(?:(?:配合|参与|协助|协同)(?:落实|实施|推进)?|负责具体(?:实施|落实)|具体(?:实施|落实)|" + _MONEY_SUPPORT + r")|(?:分别|共同|联合)?牵头(?:负责)?|负责(?:(?:组织)?实施|兑现)|" + _DUTY_OBJECT + r"|会同[^。\n]{1,200}组织实施|负责|(?:负责|分工|职[责能]|抓好)落实))[ \t\u3000]*(?=[。；;]?[ \t\u3000]*(?:\n|$))"
 )
 
 # a sentence stating roles with 为, closing its paragraph: 市发展改革委为牵头单位，市科技局、市财政局为配合单位。
@@ -723,9 +726,11 @@ _MARKER_LENGTHS = sorted({len(m) for m in MARKERS})  # a marker ends no longer o
 # spaces, one of 。；; and spaces (the regex's closing look-ahead). Read backwards from the line
 # break, such a line ends in the word's last character (责 合 与 助 实 施 头 进 持 障 现) or a space, perhaps before
 # one of 。；;: the breaks that can close a match. The pattern starts with the literal break,
-# which the regex engine scans for fast, once for the three words.
-_DUTY_LINE_BREAK_RE = re.compile(r"\n(?:(?<=[责合与助实施头进持障现 \t\u3000]\n)|(?<=[责合与助实施头进持障现 \t\u3000][。；;]\n))")
-_DUTY_LINE_ENDS = ("负责", "配合", "参与", "协助", "落实", "实施", "牵头", "推进", "支持", "保障", "兑现")
+# which the regex engine scans for fast, once for the three words. A duty with its object may close on
+# 工作 (各区政府负责本辖区内X的组织实施工作): 施工作 and 实工作 before the break let such lines in too.
+_DUTY_LINE_BREAK_RE = re.compile(r"\n(?:(?<=[责合与助实施头进持障现 \t\u3000]\n)|(?<=[责合与助实施头进持障现 \t\u3000][。；;]\n)"
+                                 r"|(?<=[施实]工作\n)|(?<=[施实]工作[。；;]\n))")  # …的组织实施工作 (_DUTY_OBJECT)
+_DUTY_LINE_ENDS = ("负责", "配合", "参与", "协助", "落实", "实施", "牵头", "推进", "支持", "保障", "兑现", "实施工作", "落实工作")
 
 
 # a run of articles named: 第三条至第五条, 第六条、第七条, 第八条 (pipeline reads their numbers)
@@ -1050,6 +1055,9 @@ def _duty_sentence(text: str, start: int, end: int) -> tuple[int, tuple | None]:
     dot = text.rfind(".", start, end)  # …给予奖励.由市科技局牵头: a sentence ended by an ASCII full stop
     if dot > start and text[dot - 1] >= "\u4e00" and not text[dot + 1:dot + 2].isdigit():
         starts.append(dot + 1)
+    m = _DUTY_OBJECT_RE.search(text, start, end)  # A负责本辖区内…的组织实施: the bodies end at 负责
+    if m:
+        end = m.start()
     for s in starts:
         parsed = parse_clause(text[s:end], s)
         if parsed and parsed[0] != "bare_list" and _all_agencies(parsed[1]) and _government_where_needed(text, s, end, parsed[1]):

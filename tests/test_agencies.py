@@ -802,6 +802,25 @@ def test_a_duty_sentence_whose_lead_organises_the_work():
     assert _clause_names(text) == [[("市科技局", "lead"), ("市财政局", "support")]]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("（二）强化属地落实。建立项目台账。各区政府负责本辖区内重点项目的组织实施。\n", [[("各区政府", "responsible")]]),
+    ("第七条　保障用地。一是保障用地；二是新增用地。各区政府负责本辖区内产业用地的组织实施。\n", [[("各区政府", "responsible")]]),
+    ("推进。市科技局牵头，各区政府负责辖区内项目的具体实施。\n", [[("市科技局", "lead"), ("各区政府", "support")]]),
+    ("推进。由市财政局负责专项资金的组织实施。\n", [[("市财政局", "responsible")]]),
+    ("推进。各区政府负责本辖区内重点项目的组织实施工作。\n", [[("各区政府", "responsible")]]),
+    ("推进。各区政府负责本辖区内重点项目的组织实施工作", [[("各区政府", "responsible")]]),
+    ("推进。由市工业和信息化局会同市财政局负责组织实施。\n", [[("市工业和信息化局", "lead"), ("市财政局", "support")]]),
+    ("推进。做好全市的组织实施工作。\n", []),
+    ("推进。企业负责项目的组织实施。\n", []),
+    ("推进。项目承担单位负责项目的组织实施。\n", []),
+])
+def test_a_duty_sentence_naming_the_object_of_its_duty(text, expected):
+    """A负责本辖区内X的组织实施(工作)。 closing a measure names A, as A负责组织实施。 does; the object between
+    负责 and 的组织实施 is no name, and a firm or a project's own unit is no body. 由A会同B负责组织实施。 names
+    both, as 由A会同B组织实施。 does."""
+    assert _clause_names(text) == expected
+
+
 def test_a_labelled_clause_keeps_no_bracket_it_did_not_open():
     """A bracket the bracket parse cannot take (a stray 。 after its （, a line break inside it) is read
     from its label, to the line's end: the ） there is no name's."""
