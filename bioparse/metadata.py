@@ -162,6 +162,19 @@ def _red_head_bodies(lines: list[str]) -> list[str]:
     return []
 
 
+# a notice's number set before its title on one line (财科教【2017】6号 财政部 科技部关于…的通知; a flat copy's
+# 某政办发〔2019〕24号某县人民政府办公室关于印发…): group 1 is what follows it
+_LEADING_NUMBER = re.compile(rf"\s*{_DOC_NUMBER.pattern}\s*(\S.*)")
+
+
+def _without_leading_number(line: str) -> str:
+    """A head line without the number set before its notice title (what follows names 关于 or 印发); as it is else."""
+    if "号" not in line[:40] and "號" not in line[:40]:  # cheap test first
+        return line
+    m = _LEADING_NUMBER.match(line)
+    return m.group(1) if m and ("关于" in m.group(1) or "印发" in m.group(1)) else line
+
+
 def _head_block(lines: list[str]) -> str:
     """The notice title: the first non-blank lines joined, up to the line ending in 通知/决定 (max 5 lines)."""
     out = []
@@ -177,6 +190,7 @@ def _head_block(lines: list[str]) -> str:
         if not out and (_is_page_chrome(ln) or _PAGE_INFO_LINE.match(ln)):
             continue  # 首页 > 政务公开 > 政策文件, 发布时间：… 来源：… above a copied page's title
         ln = _title_and_number(ln)[0]  # …的通知（某政办发〔2023〕9号）: the title without its number
+        ln = _without_leading_number(ln)
         ln = _unbracketed_notice(ln)
         out.append(ln)
         if _clean(out[-2].rstrip()[-2:] + ln if len(out) > 1 else ln).endswith(_NOTICE_ENDS) or len(out) >= 5:  # …的通⏎知 too
@@ -335,6 +349,9 @@ def _word_cut(line: str, following: str) -> bool:
             and not _NOT_IN_TITLES.search(following))
 
 
+_TITLE_SCAN_LINES = 15  # the lines of a head within which a plan's own title line stands
+
+
 def _years_then_kind(following: str) -> bool:
     """True for a title's second line that opens with the period of the plan it implements and ends in its own
     kind: 某某发展战略规划纲要⏎（2016—2030年）实施分工方案."""
@@ -356,7 +373,7 @@ def _title(lines: list[str], head_text: str, notice: str) -> str:
                 return _full_title(_clean(cited.group(1)), named, lines)
     if named:
         return _with_period(named, lines)
-    for k, ln in enumerate(lines[:15]):
+    for k, ln in enumerate(lines[:_TITLE_SCAN_LINES]):
         # the last character first: most lines are sentences (_clean only drops blanks)
         if ln.rstrip().endswith(("。", "：", ":", "；")):
             continue
@@ -371,10 +388,13 @@ def _title(lines: list[str], head_text: str, notice: str) -> str:
             continue  # 三、保障措施: a heading of the text, not its title
         if s.endswith(_NUMBER_ENDS):
             s = _clean(_title_and_number(ln)[0])  # …实施方案 某工信函〔2025〕54号: the number is no part of the title
+        s = _without_leading_number(s)
         if _is_page_chrome(s):
             continue  # 首页->专题->政策与解读: where the page stands on its site, not its title
         if s.endswith("》"):
             s = _unbracketed_notice(s)  # 鲁政发〔2014〕20号《…的实施意见》: a copy site's title line, number and 《》 on it
+            if s.startswith("《") and s.count("《") == 1 and _TITLE_END_RE.search(s[1:-1]):
+                s = s[1:-1]  # a page's title line set in 《》 (《某区…实施意见（草案）》): the title without them
         prev = _clean(lines[k - 1]) if k > 0 else ""
         prev = "" if _is_page_chrome(prev) or _LABEL_CELL.match(prev) else prev  # 文件编号…号 关联文件: a field, no title
         following = _clean(lines[last + 1]) if last + 1 < len(lines) else ""
@@ -386,6 +406,15 @@ def _title(lines: list[str], head_text: str, notice: str) -> str:
             s = prev + s
         return (_annexed_title(lines, last) or s) if s.endswith(_NOTICE_ENDS) else s
     return _flat_notice_title(lines)
+
+
+def _title_under_signature(head_lines: list[str], text: str) -> str:
+    """The plan's title line straight under the 落款 date, when a 落款 of many bodies (a score of ministries one a row)
+    pushed it below the lines _title reads, and no 《》 or notice title named it; "" otherwise."""
+    lines, i = _signature_date_line(head_lines, text)
+    if i is None or lines is not head_lines or i < _TITLE_SCAN_LINES:
+        return ""
+    return _title(head_lines[i + 1:i + 1 + _TITLE_SCAN_LINES], "", "")
 
 
 def _full_title(cited: str, named: str, lines: list[str]) -> str:
@@ -1078,7 +1107,9 @@ def infer_metadata(text: str) -> dict:
     simple = simplified_view(text)  # a site's 繁體 version: 辦公廳, 關於印發, 〔2024〕21號
     if simple is not text:
         meta = _infer(simple)
-        meta.update(_as_written_fields({f: meta[f] for f in ("title", "issuer", "doc_number", "region")}, simple, text))
+        # the region as written, but 全国: a national document's label, not a place the text names
+        written = ("title", "issuer", "doc_number", "region") if meta["region"] != "全国" else ("title", "issuer", "doc_number")
+        meta.update(_as_written_fields({f: meta[f] for f in written}, simple, text))
         return meta
     return _infer(text)
 
@@ -1143,7 +1174,7 @@ def _infer_head(text: str) -> dict:
         issuers = fields["issuer"].split(";")
     if not date:
         date = fields.get("date") or parse_date("\n".join(_before_first_heading(first_lines[:8])))
-    title = _title(head_lines, head_text, notice) or fields.get("title", "")
+    title = _title(head_lines, head_text, notice) or _title_under_signature(head_lines, text) or fields.get("title", "")
     if not issuers and title:
         issuers = _bodies_under_title(head_lines, title)
     start, end = _plan_years(title, text, date)

@@ -1033,3 +1033,40 @@ def test_a_ministries_notice_under_a_news_headline_gives_the_gold_meta():
     row = pipeline.parse_document(here / "raw" / f"{doc}.txt", doc, {})["documents"][0]
     fields = ("title", "issuer", "doc_number", "date", "level", "region", "plan_start", "plan_end")
     assert {f: row[f] for f in fields} == {f: gold[f] for f in fields}
+
+
+def test_a_plan_title_under_a_long_signature_is_read():
+    """A notice cited its plan in a sentence of its own (制定了《X》。现印发给你们) and a score of bodies sign one a row:
+    the plan's title line stands under the date, past the lines a title is looked for in, and is still the title."""
+    bodies = ["某某部", "某某委", "某某局", "某某总局", "某某署", "某某办", "某某院", "某某中心", "某某厅", "某某海关",
+              "某某监会", "某某银行", "某某协会", "某某联合会", "某某研究室"]
+    meta = infer_metadata("某发〔2020〕9号\n各有关单位：\n为推动协同发展，我们制定了《某某产业促进纲要（2020—2022年）》。现印发给你们。\n"
+                          + "\n".join(bodies) + "\n2020年6月1日\n某某产业促进纲要（2020—2022年）\n一、总体要求\n")
+    assert (meta["title"], meta["date"]) == ("某某产业促进纲要（2020—2022年）", "2020-06-01")
+
+
+def test_a_title_line_set_in_book_title_marks():
+    """A page sets its title line in 《》 (《某区加快发展某某产业实施意见（草案）》): the title is without them, and names
+    its district."""
+    meta = infer_metadata("《某某区加快发展生命健康产业实施意见（草案）》\n2024年09月20日 来源：某某发布\n现将草案予以公示。\n")
+    assert (meta["title"], meta["level"], meta["region"]) == ("某某区加快发展生命健康产业实施意见（草案）", "district", "某某区")
+
+
+def test_a_traditional_national_documents_region_is_the_label():
+    """全国 is the label of a national document's region, not a place its text names: a 繁體 text's 全國衛生… does not
+    make it 全國."""
+    meta = infer_metadata("國務院辦公廳關於印發某某規劃的通知\n國辦發〔2022〕5號\n各省人民政府：\n全國衛生工作會議精神……現印發給你們。\n"
+                          "國務院辦公廳\n2022年3月3日\n")
+    assert (meta["level"], meta["region"]) == ("national", "全国")
+
+
+def test_a_number_set_before_the_notice_title_on_its_line():
+    """A copy sets the number before the notice title on one line (某财教【2018】7号 某部 某委关于…的通知), or runs a
+    whole notice into one line (某政办发〔2019〕3号某县人民政府办公室关于印发X的通知各乡镇…): the number is no part of
+    the title, and the bodies after it are the issuers."""
+    meta = infer_metadata("某财教【2018】7号 某某部 某某委关于做好专项资金管理工作的通知\n\n各省财政厅：\n一、加快执行进度。\n")
+    assert (meta["title"], meta["issuer"], meta["doc_number"]) == (
+        "某某部某某委关于做好专项资金管理工作的通知", "某某部;某某委", "某财教【2018】7号")
+    flat = infer_metadata("某政办发〔2019〕3号某某县人民政府办公室关于印发某某县中药材产业发展规划（2019—2025年）的通知各乡（镇）"
+                          "人民政府：现将《某某县中药材产业发展规划（2019—2025年）》印发给你们。某某县人民政府办公室2019年5月8日一、发展概况\n")
+    assert (flat["issuer"], flat["title"]) == ("某某县人民政府办公室", "某某县中药材产业发展规划（2019—2025年）")
