@@ -18,7 +18,7 @@ HEAD_LINES = 40  # the notice header, 落款 and plan title sit within the first
 
 _PLAN_WORDS = re.compile(r"方案|计划|措施|意见|办法|规划|通知|若干|细则|纲要|规定|政策|条例|决定|指引|指南|规则|要点")
 _ORG_END_WORDS = ("人民政府", "政府", "办公厅", "办公室", "委员会", "管委会", "管理委员会", "常委会", "局", "委", "厅", "部",
-                  "院", "署", "办", "中心", "联合会", "协会", "研究室", "海关")  # 政策研究室, 某某海关 sign too
+                  "院", "署", "办", "中心", "联合会", "协会", "研究室", "海关", "监会", "银行")  # 政策研究室, 某某海关, 银保监会, 人民银行 sign too
 _ORG_END = re.compile(f"(?:{'|'.join(_ORG_END_WORDS)})$")
 _CN_NUM = "〇○零Ｏ一二三四五六七八九十"
 _DATE_AR = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -149,6 +149,32 @@ _PAGE_INFO_LINE = re.compile(r"[ \t\u3000\xa0]*(?:发布(?:时间|日期)|信息
                              r"[ \t\u3000\xa0]*[:：]")
 
 
+_RED_HEAD_SCAN = 15  # lines of a copied page's head within which the red head stands
+
+
+def _red_head_bodies(lines: list[str]) -> list[str]:
+    """The bodies a red head names (湖南省人民政府办公厅文件; 甲市财政局  乙市科技局文件), for a text whose 落款 and
+    notice title name none (a copy that lost its 落款, a site's blurb run into the title)."""
+    for ln in lines[:_RED_HEAD_SCAN]:
+        if ln.rstrip().endswith("文件") and _RED_HEAD_LINE.fullmatch(_clean(ln)):
+            names = _split_issuers(ln.strip()[:-2])
+            return names if names and all(n.endswith(_ORG_END_WORDS) for n in names) else []
+    return []
+
+
+# a notice's number set before its title on one line (财科教【2017】6号 财政部 科技部关于…的通知; a flat copy's
+# 某政办发〔2019〕24号某县人民政府办公室关于印发…): group 1 is what follows it
+_LEADING_NUMBER = re.compile(rf"\s*{_DOC_NUMBER.pattern}\s*(\S.*)")
+
+
+def _without_leading_number(line: str) -> str:
+    """A head line without the number set before its notice title (what follows names 关于 or 印发); as it is else."""
+    if "号" not in line[:40] and "號" not in line[:40]:  # cheap test first
+        return line
+    m = _LEADING_NUMBER.match(line)
+    return m.group(1) if m and ("关于" in m.group(1) or "印发" in m.group(1)) else line
+
+
 def _head_block(lines: list[str]) -> str:
     """The notice title: the first non-blank lines joined, up to the line ending in 通知/决定 (max 5 lines)."""
     out = []
@@ -164,6 +190,7 @@ def _head_block(lines: list[str]) -> str:
         if not out and (_is_page_chrome(ln) or _PAGE_INFO_LINE.match(ln)):
             continue  # 首页 > 政务公开 > 政策文件, 发布时间：… 来源：… above a copied page's title
         ln = _title_and_number(ln)[0]  # …的通知（某政办发〔2023〕9号）: the title without its number
+        ln = _without_leading_number(ln)
         ln = _unbracketed_notice(ln)
         out.append(ln)
         if _clean(out[-2].rstrip()[-2:] + ln if len(out) > 1 else ln).endswith(_NOTICE_ENDS) or len(out) >= 5:  # …的通⏎知 too
@@ -193,14 +220,24 @@ def _split_issuers(s: str) -> list[str]:
     return parts
 
 
+# a decree's 落款 of its signer and the date on one line, as a law database's copy sets it: 自治区主席 陈 武 2016年12月6日
+_SIGNER_DATE_LINE = re.compile(rf"(?:自治区|自治州|自治县)?(?:主席|[省市区县州]长|部长|局长|主任|署长)[\u4e00-\u9fff]{{2,4}}(?:{_DATE_AR.pattern}|{_DATE_CN.pattern})")
+
+
+def _is_signer_date_line(line: str) -> bool:
+    """True for a line of a signer's office, name and the date, nothing else (省长 王某某 2024年5月6日)."""
+    return len(line) <= 40 and ("长" in line or "主" in line) and bool(_SIGNER_DATE_LINE.fullmatch(_clean(line)))
+
+
 def _signature_date_line(head_lines: list[str], text: str) -> tuple[list[str], int | None]:
-    """(lines, index) of the 落款 date: the first full-line date in the header, else the last one in the text.
+    """(lines, index) of the 落款 date: the first full-line date (or signer and date) in the header, else the last
+    full-line date in the text.
 
     The lines are the header's when it holds the date; only otherwise is the whole text
     split, and searched from the end up.
     """
     for i, ln in enumerate(head_lines):
-        if "日" in ln and _is_date_line(ln):  # 日: cheap test first
+        if "日" in ln and (_is_date_line(ln) or _is_signer_date_line(ln)):  # 日: cheap test first
             return head_lines, i
     if len(head_lines) < HEAD_LINES:  # the header is the whole text
         return head_lines, None
@@ -213,7 +250,19 @@ def _signature_date_line(head_lines: list[str], text: str) -> tuple[list[str], i
 
 _SIGNATURE_LINES = 6  # lines above the 落款 date within which its last body stands (seven ministries set three a line)
 _SIGNATURE_GAP = 2  # blank lines that may stand between two lines of a 落款's bodies (a page's <p> between rows)
-_SIGNATURE_ROWS = 12  # lines of bodies a 落款 may hold (a dozen ministries one a line)
+_SIGNATURE_ROWS = 30  # lines of bodies a 落款 may hold (two dozen ministries one a line: 发改社会〔2019〕1427号 has 21)
+# a 落款's line saying whose seal a body without one of its own used: （国家中医药管理局代章） under 某联席会议办公室
+_SEAL_NOTE = re.compile(r"[（(][^（）()]{2,30}代章[）)]")
+
+
+def _signature_names(s: str) -> list[str]:
+    """The bodies a 落款 line names: split at blanks and commas, or one name spaced out to a row's width (教  育  部)."""
+    parts = _split_issuers(s)
+    if not parts:
+        chars = _ISSUER_SPLIT.split(s.strip())
+        if len(chars) > 1 and all(len(c) == 1 for c in chars):
+            return ["".join(chars)]
+    return parts
 
 
 def _signature(head_lines: list[str], text: str) -> tuple[list[str], str]:
@@ -238,7 +287,10 @@ def _signature(head_lines: list[str], text: str) -> tuple[list[str], str]:
         blanks = 0
         # the length first: the line above the 落款 is often a long paragraph
         # a labelled line (责任单位：…) above the 落款 is the last measure's, not a signature
-        parts = _split_issuers(s) if len(_clean(s)) <= 40 and "：" not in s and ":" not in s else None
+        parts = _signature_names(s) if len(_clean(s)) <= 40 and "：" not in s and ":" not in s else None
+        if not orgs and s.endswith(("）", ")")) and _SEAL_NOTE.fullmatch(_clean(s)):
+            j -= 1  # the seal's note stands between the body and the date
+            continue
         # an addressee (各区人民政府) is no body of the 落款
         if parts and all(p.endswith(_ORG_END_WORDS) and p[0] != "各" for p in parts):  # parts hold no newline
             orgs = parts + orgs
@@ -250,8 +302,10 @@ def _signature(head_lines: list[str], text: str) -> tuple[list[str], str]:
 
 
 # the plan's title as the head cites it: in the 印发 (or a 批转 notice's 转发) sentence, or a 政府令's 《…》已经…现予公布
-_CITED_TITLE_RES = (re.compile(r"《([^《》\n]{4,80})》(?:[和、及与，,]?《[^《》\n]{4,80}》)*[^。\n]{0,12}(?:印发|转发)"),
-                    re.compile(r"印发[^。\n《]{0,6}《([^《》\n]{4,80})》"),
+# (its approval may stand between: 《X》已经市政府第48次常务会议研究通过，现印发给你们; a body's 印发的《Y》 cites Y)
+_CITED_TITLE_RES = (re.compile(r"《([^《》\n]{4,80})》(?:[和、及与，,]?《[^《》\n]{4,80}》)*(?:已经[^。\n《》]{0,40}?[，,])?"
+                               r"[^。\n]{0,12}(?:印发|转发)"),
+                    re.compile(r"印发(?!的)[^。\n《]{0,6}《([^《》\n]{4,80})》"),
                     re.compile(r"《([^《》\n]{4,80})》已经[^。\n]{0,60}?(?:现予|予以)(?:公布|发布)"),
                     re.compile(r"征求[^。\n《]{0,6}《([^《》\n]{4,80})》[^。\n《》]{0,4}意见"))  # a draft put out for comment
 # 关于印发Y的通知, or a body's name straight before 印发 (南昌市人民政府办公室印发Y的通知)
@@ -295,11 +349,23 @@ def _word_cut(line: str, following: str) -> bool:
             and not _NOT_IN_TITLES.search(following))
 
 
+_TITLE_SCAN_LINES = 15  # the lines of a head within which a plan's own title line stands
+
+
+def _years_then_kind(following: str) -> bool:
+    """True for a title's second line that opens with the period of the plan it implements and ends in its own
+    kind: 某某发展战略规划纲要⏎（2016—2030年）实施分工方案."""
+    return (len(following) <= 30 and _TITLE_YEARS_LINE.match(following) is not None
+            and _TITLE_END_RE.search(following) is not None and not _NOT_IN_TITLES.search(following))
+
+
 def _title(lines: list[str], head_text: str, notice: str) -> str:
     """Plan title: 《…》 in the 印发 sentence, else 'X关于印发Y的通知' → Y, else a plan-title line."""
     clean_notice = _clean(notice)
     m = _NOTICE_OF_PLAN.search(clean_notice) if "印发" in clean_notice else None
     named = m.group(1).strip("《》") if m else ""
+    if "关于印发" in named:  # a news headline over the notice (国务院印发X(附全文)⏎…办公厅关于印发X的通知): the notice's
+        named = named.rsplit("关于印发", 1)[1].strip("《》")
     if "《" in head_text:  # each of _CITED_TITLE_RES needs one
         for regex in _CITED_TITLE_RES:
             cited = regex.search(head_text)
@@ -307,7 +373,7 @@ def _title(lines: list[str], head_text: str, notice: str) -> str:
                 return _full_title(_clean(cited.group(1)), named, lines)
     if named:
         return _with_period(named, lines)
-    for k, ln in enumerate(lines[:15]):
+    for k, ln in enumerate(lines[:_TITLE_SCAN_LINES]):
         # the last character first: most lines are sentences (_clean only drops blanks)
         if ln.rstrip().endswith(("。", "：", ":", "；")):
             continue
@@ -322,14 +388,17 @@ def _title(lines: list[str], head_text: str, notice: str) -> str:
             continue  # 三、保障措施: a heading of the text, not its title
         if s.endswith(_NUMBER_ENDS):
             s = _clean(_title_and_number(ln)[0])  # …实施方案 某工信函〔2025〕54号: the number is no part of the title
+        s = _without_leading_number(s)
         if _is_page_chrome(s):
             continue  # 首页->专题->政策与解读: where the page stands on its site, not its title
         if s.endswith("》"):
             s = _unbracketed_notice(s)  # 鲁政发〔2014〕20号《…的实施意见》: a copy site's title line, number and 《》 on it
+            if s.startswith("《") and s.count("《") == 1 and _TITLE_END_RE.search(s[1:-1]):
+                s = s[1:-1]  # a page's title line set in 《》 (《某区…实施意见（草案）》): the title without them
         prev = _clean(lines[k - 1]) if k > 0 else ""
         prev = "" if _is_page_chrome(prev) or _LABEL_CELL.match(prev) else prev  # 文件编号…号 关联文件: a field, no title
         following = _clean(lines[last + 1]) if last + 1 < len(lines) else ""
-        if _TITLE_YEARS_LINE.fullmatch(following):
+        if _TITLE_YEARS_LINE.fullmatch(following) or _years_then_kind(following):
             s += following
         elif _is_title_end(s, following):
             s += following
@@ -337,6 +406,15 @@ def _title(lines: list[str], head_text: str, notice: str) -> str:
             s = prev + s
         return (_annexed_title(lines, last) or s) if s.endswith(_NOTICE_ENDS) else s
     return _flat_notice_title(lines)
+
+
+def _title_under_signature(head_lines: list[str], text: str) -> str:
+    """The plan's title line straight under the 落款 date, when a 落款 of many bodies (a score of ministries one a row)
+    pushed it below the lines _title reads, and no 《》 or notice title named it; "" otherwise."""
+    lines, i = _signature_date_line(head_lines, text)
+    if i is None or lines is not head_lines or i < _TITLE_SCAN_LINES:
+        return ""
+    return _title(head_lines[i + 1:i + 1 + _TITLE_SCAN_LINES], "", "")
 
 
 def _full_title(cited: str, named: str, lines: list[str]) -> str:
@@ -412,7 +490,7 @@ _DECREE_RE = re.compile(rf"({_DECREE_BODY})(?:令|公告)")  # …常务委员�
 _DECREE_NUMBER_RE = re.compile(rf"[（(]?([〔［\[]\d{{4}}[〕］\]])?{_DECREE_NO}[）)]?")  # 〔2010〕第15号 too
 _DECREE_LINE_RE = re.compile(rf"({_DECREE_BODY})(令|公告)[（(]?{_DECREE_NO}[）)]?")
 # a decree's number set after a title in brackets: 某省某某条例（某省第十四届人民代表大会常务委员会公告第57号）, …办法(局令第28号)
-_DECREE_NUMBER_TEXT = rf"{_DECREE_BODY}(?:令|公告)第\s*(?:[0-9０-９]{{1,5}}|[一二三四五六七八九十百零〇]{{1,8}})\s*号"
+_DECREE_NUMBER_TEXT = rf"{_DECREE_BODY}(?:令|公告)\s*第\s*(?:[0-9０-９]{{1,5}}|[一二三四五六七八九十百零〇]{{1,8}})\s*号"
 
 
 _DECREE_HEAD_LINES = 12  # a law database's copy sets its title, issuer and title again above the decree's head
@@ -426,7 +504,8 @@ def _decree(lines: list[str]) -> tuple[str, str]:
     heads = [ln for ln in lines[:_DECREE_HEAD_LINES * 2] if ln.strip()][:_DECREE_HEAD_LINES]
     for first, second in zip(heads, heads[1:] + [""]):
         if "号" in first and ("令" in first or "告" in first):  # the head on one line, or in brackets after the title
-            m = _DECREE_LINE_RE.fullmatch(_clean(first)) or _DECREE_LINE_RE.fullmatch(_title_and_number(first)[1])
+            # the head after its title first (…土地整治办法 某自治区人民政府令 第116号): the title is no part of the body
+            m = _DECREE_LINE_RE.fullmatch(_title_and_number(first)[1]) or _DECREE_LINE_RE.fullmatch(_clean(first))
             if m:
                 return _decree_issuer(m.group(1)), f"{m.group(1)}{m.group(2)}第{m.group(3) or m.group(4)}号"
         # what the two fullmatches need, tested before _clean (which only drops blanks)
@@ -520,7 +599,8 @@ def _doc_number(lines: list[str]) -> str:
 # article (发文字号：…  成文日期：…); the labels, and what a value must look like.
 _FIELD_LABELS = {
     "doc_number": ("发文字号", "文号", "发文编号", "文件编号"),
-    "issuer": ("发文机关", "发文单位", "发布机构", "发布机关", "成文机关", "发文机构", "颁布单位", "颁布机关", "制定机关"),
+    "issuer": ("发文机关", "发文单位", "发布机构", "发布机关", "成文机关", "发文机构", "颁布单位", "颁布机关", "制定机关",
+               "发文部门", "发布部门"),  # 发文部门：某市工业和信息化局 (a policy portal's fields)
     "date": ("成文日期", "发文日期", "印发日期", "成文时间", "颁布日期", "公布日期"),  # 颁布: a law database's fields
     "title": ("文件标题", "文件名称", "标题", "名称"),
 }
@@ -1027,7 +1107,9 @@ def infer_metadata(text: str) -> dict:
     simple = simplified_view(text)  # a site's 繁體 version: 辦公廳, 關於印發, 〔2024〕21號
     if simple is not text:
         meta = _infer(simple)
-        meta.update(_as_written_fields({f: meta[f] for f in ("title", "issuer", "doc_number", "region")}, simple, text))
+        # the region as written, but 全国: a national document's label, not a place the text names
+        written = ("title", "issuer", "doc_number", "region") if meta["region"] != "全国" else ("title", "issuer", "doc_number")
+        meta.update(_as_written_fields({f: meta[f] for f in written}, simple, text))
         return meta
     return _infer(text)
 
@@ -1036,7 +1118,13 @@ def _as_written(value: str, simple: str, text: str) -> str:
     """``value`` found in ``simple`` (``text`` read in simplified characters) as ``text`` writes it, the same
     characters at the same place; a value not found there as it stands (its spaces dropped) is left."""
     i = simple.find(value)
-    return text[i:i + len(value)] if i >= 0 else value
+    if i >= 0:
+        return text[i:i + len(value)]
+    if value and not has_whitespace(value):  # a title read over two lines (省人民政府關于⏎進一步…若干意見)
+        m = re.search(r"\s*".join(map(re.escape, value)), simple)
+        if m:
+            return _clean(text[m.start():m.end()])
+    return value
 
 
 _EXPLAINING_ENDS = ("解读", "说明")  # how the title of an interpretation or a draft's 起草说明 ends
@@ -1080,11 +1168,13 @@ def _infer_head(text: str) -> dict:
     decree_issuer, decree_number = _decree(head_lines)
     if not issuers and decree_issuer:
         issuers = [decree_issuer]
+    if not issuers:
+        issuers = _red_head_bodies(head_lines)
     if not issuers and fields.get("issuer"):
         issuers = fields["issuer"].split(";")
     if not date:
         date = fields.get("date") or parse_date("\n".join(_before_first_heading(first_lines[:8])))
-    title = _title(head_lines, head_text, notice) or fields.get("title", "")
+    title = _title(head_lines, head_text, notice) or _title_under_signature(head_lines, text) or fields.get("title", "")
     if not issuers and title:
         issuers = _bodies_under_title(head_lines, title)
     start, end = _plan_years(title, text, date)

@@ -944,3 +944,129 @@ def test_a_law_databases_head_line_of_date_then_number_gives_the_number():
                        "附件：某省生物医药产业专项资金管理暂行办法\n附件：\n某省生物医药产业专项资金管理暂行办法\n"
                        "第一条　为规范专项资金管理，制定本办法。\n第二条　本办法自印发之日起施行。\n")
     assert (m["doc_number"], m["date"]) == ("某财教〔2025〕31号", "2025-03-12")
+
+
+def test_a_ministries_joint_signature_of_two_dozen_rows_spaced_names_and_a_bank():
+    """A national notice signed by many ministries one a line: names spaced to a row's width (商  务  部), 人民银行
+    and 银保监会 among them, more than a dozen rows; every body is an issuer and the level is national."""
+    bodies = ["国家发展改革委", "教  育  部", "科  技  部", "工业和信息化部", "民  政  部", "财  政  部", "人力资源社会保障部",
+              "自然资源部", "生态环境部", "住房城乡建设部", "商  务  部", "农业农村部", "国家卫生健康委", "人 民 银 行",
+              "市场监管总局", "银 保 监 会", "证  监  会", "国家医保局", "国家中医药局", "国家药监局"]
+    text = ("关于印发《某某产业协同发展行动纲要（2025—2027年）》的通知\n某发改社会〔2025〕88号\n各省、自治区、直辖市有关部门：\n"
+            "　　为推动某某产业协同发展，我们制定了行动纲要，现印发给你们，请认真贯彻执行。\n\n"
+            + "\n\n".join("　　" + b for b in bodies) + "\n\n　　2025年4月9日\n")
+    meta = infer_metadata(text)
+    assert meta["issuer"].split(";") == [b.replace(" ", "") for b in bodies]
+    assert (meta["level"], meta["region"]) == ("national", "全国")
+
+
+def test_a_seal_note_between_the_signing_body_and_the_date():
+    """A body without a seal of its own signs with another's (（某管理局代章）) on the line under its name: the note
+    is no body, and the name above it is the issuer."""
+    meta = infer_metadata("各成员单位：\n现将实施分工方案印发给你们，请认真落实。\n附件：某某规划纲要（2021—2035年）实施分工方案\n"
+                          "某某工作部际联席会议办公室\n（国家某某管理局代章）\n2022年5月9日\n")
+    assert (meta["issuer"], meta["date"]) == ("某某工作部际联席会议办公室", "2022-05-09")
+
+
+def test_a_title_whose_second_line_opens_with_the_period_it_implements():
+    """某某规划纲要⏎（2021—2035年）实施分工方案: the second line starts with the implemented plan's years and ends in
+    the title's own kind; it belongs to the title."""
+    meta = infer_metadata("2022年5月9日\n某某发展规划纲要\n（2021—2035年）实施分工方案\n一、加强基础建设\n")
+    assert meta["title"] == "某某发展规划纲要（2021—2035年）实施分工方案"
+
+
+def test_a_policy_cited_after_its_approval_or_as_another_bodys_is_told_apart():
+    """《X》已经市政府第12次常务会议研究通过，现印发给你们 cites X though the approval stands before 印发; a body's
+    印发的《Y》 cites Y, a document the plan follows, not the one issued."""
+    meta = infer_metadata("各县、区人民政府：\n《某市推进数字产业发展实施方案》已经市政府第12次常务会议研究通过，现印发给你们，请认真落实。\n"
+                          "2021年3月2日\n某市推进数字产业发展实施方案\n根据某省委办公厅印发的《某省推进数字产业发展实施方案》精神，制定本方案。\n"
+                          "一、总体要求\n")
+    assert (meta["title"], meta["level"], meta["region"]) == ("某市推进数字产业发展实施方案", "city", "某市")
+
+
+def test_a_news_headline_over_the_notice_title_is_no_part_of_the_title():
+    """A page sets its own headline (国务院印发X(附全文)) above the notice 某办公厅关于印发X的通知: the title is X."""
+    meta = infer_metadata("国务院印发“十五五”某某发展规划(附规划全文)\n\n    某某院办公厅关于印发“十五五”某某发展规划的通知\n"
+                          "    某办发〔2026〕7号\n各部门：\n《“十五五”某某发展规划》已经同意，现印发给你们，请认真贯彻执行。\n")
+    assert meta["title"] == "“十五五”某某发展规划"
+
+
+def test_a_policy_portals_issuing_department_field():
+    """A policy portal labels the issuer 发文部门：; the department is the issuer when the text names none."""
+    meta = infer_metadata("某市新材料产业发展三年行动计划\n发布时间:2023-05-06\n政策级别:市级\n发文部门:某市工业和信息化局\n"
+                          "某市新材料产业发展三年行动计划\n为推动新材料产业发展，制定本行动计划。\n一、总体要求\n")
+    assert meta["issuer"] == "某市工业和信息化局"
+
+
+def test_a_decrees_head_after_its_title_and_its_signer_on_the_date_line():
+    """A law database sets the title and the decree's head on one line (…管理办法 某省人民政府令 第88号) and the signer
+    with the date (省长 某某某 2019年9月3日): the issuer and number are the head's, the date the signer's, not the
+    date of the meeting that passed it."""
+    meta = infer_metadata("某省河道采砂管理办法 某省人民政府令 第88号\n"
+                          "《某省河道采砂管理办法》已经2019年8月20日省人民政府第31次常务会议通过，现予公布，自2019年11月1日起施行。\n"
+                          "省长 某某某 2019年9月3日\n某省河道采砂管理办法\n第一条 为了规范河道采砂，制定本办法。\n")
+    assert (meta["issuer"], meta["doc_number"], meta["date"]) == ("某省人民政府", "某省人民政府令第88号", "2019-09-03")
+
+
+def test_a_traditional_title_over_two_lines_is_given_back_as_written():
+    """A 繁體 page's title over two lines (省人民政府關於⏎…的若干意見) is read in simplified characters; the title is
+    given back in the page's own characters, all of them."""
+    meta = infer_metadata("省人民政府關於\n進一步促進民營經濟發展的若干意見\n某政發〔2019〕12號\n各市、縣人民政府：\n一、總體要求\n")
+    assert meta["title"] == "省人民政府關於進一步促進民營經濟發展的若干意見"
+
+
+def test_a_red_head_names_the_issuer_when_the_notice_title_does_not():
+    """A copy whose site blurb ran into the notice title and which lost its 落款 still has its red head
+    (某省人民政府办公厅文件): that body is the issuer."""
+    meta = infer_metadata("某省人民政府办公厅文件\n简介:本站为你整理了相关的文档，但愿对你有帮助。\n某省人民政府办公厅文件\n"
+                          "某政办发〔2010〕5号\n关于做好某项工作的通知\n各市人民政府：\n一、提高认识。\n")
+    assert meta["issuer"] == "某省人民政府办公厅"
+
+
+def test_a_ministries_notice_under_a_news_headline_gives_the_gold_meta():
+    """y1_a_ministries_headline: a page's headline (某部印发X（附全文）) over 关于印发X（2025—2027年）的通知, and a 落款 of
+    seventeen ministries one a row, spaced names among them: the title, every issuer, the number and the date."""
+    from bioparse import pipeline
+    here = Path(__file__).parent / "other_provinces"
+    doc = "y1_a_ministries_headline"
+    gold = json.loads((here / "gold" / f"{doc}.json").read_text(encoding="utf-8"))["meta"]
+    row = pipeline.parse_document(here / "raw" / f"{doc}.txt", doc, {})["documents"][0]
+    fields = ("title", "issuer", "doc_number", "date", "level", "region", "plan_start", "plan_end")
+    assert {f: row[f] for f in fields} == {f: gold[f] for f in fields}
+
+
+def test_a_plan_title_under_a_long_signature_is_read():
+    """A notice cited its plan in a sentence of its own (制定了《X》。现印发给你们) and a score of bodies sign one a row:
+    the plan's title line stands under the date, past the lines a title is looked for in, and is still the title."""
+    bodies = ["某某部", "某某委", "某某局", "某某总局", "某某署", "某某办", "某某院", "某某中心", "某某厅", "某某海关",
+              "某某监会", "某某银行", "某某协会", "某某联合会", "某某研究室"]
+    meta = infer_metadata("某发〔2020〕9号\n各有关单位：\n为推动协同发展，我们制定了《某某产业促进纲要（2020—2022年）》。现印发给你们。\n"
+                          + "\n".join(bodies) + "\n2020年6月1日\n某某产业促进纲要（2020—2022年）\n一、总体要求\n")
+    assert (meta["title"], meta["date"]) == ("某某产业促进纲要（2020—2022年）", "2020-06-01")
+
+
+def test_a_title_line_set_in_book_title_marks():
+    """A page sets its title line in 《》 (《某区加快发展某某产业实施意见（草案）》): the title is without them, and names
+    its district."""
+    meta = infer_metadata("《某某区加快发展生命健康产业实施意见（草案）》\n2024年09月20日 来源：某某发布\n现将草案予以公示。\n")
+    assert (meta["title"], meta["level"], meta["region"]) == ("某某区加快发展生命健康产业实施意见（草案）", "district", "某某区")
+
+
+def test_a_traditional_national_documents_region_is_the_label():
+    """全国 is the label of a national document's region, not a place its text names: a 繁體 text's 全國衛生… does not
+    make it 全國."""
+    meta = infer_metadata("國務院辦公廳關於印發某某規劃的通知\n國辦發〔2022〕5號\n各省人民政府：\n全國衛生工作會議精神……現印發給你們。\n"
+                          "國務院辦公廳\n2022年3月3日\n")
+    assert (meta["level"], meta["region"]) == ("national", "全国")
+
+
+def test_a_number_set_before_the_notice_title_on_its_line():
+    """A copy sets the number before the notice title on one line (某财教【2018】7号 某部 某委关于…的通知), or runs a
+    whole notice into one line (某政办发〔2019〕3号某县人民政府办公室关于印发X的通知各乡镇…): the number is no part of
+    the title, and the bodies after it are the issuers."""
+    meta = infer_metadata("某财教【2018】7号 某某部 某某委关于做好专项资金管理工作的通知\n\n各省财政厅：\n一、加快执行进度。\n")
+    assert (meta["title"], meta["issuer"], meta["doc_number"]) == (
+        "某某部某某委关于做好专项资金管理工作的通知", "某某部;某某委", "某财教【2018】7号")
+    flat = infer_metadata("某政办发〔2019〕3号某某县人民政府办公室关于印发某某县中药材产业发展规划（2019—2025年）的通知各乡（镇）"
+                          "人民政府：现将《某某县中药材产业发展规划（2019—2025年）》印发给你们。某某县人民政府办公室2019年5月8日一、发展概况\n")
+    assert (flat["issuer"], flat["title"]) == ("某某县人民政府办公室", "某某县中药材产业发展规划（2019—2025年）")

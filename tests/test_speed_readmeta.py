@@ -117,9 +117,10 @@ def test_head_readers_are_the_plain_regexes(lines):
         raw_heads = [ln for ln in lines[:2 * n] if ln.strip()][:n]
         heads = [metadata._clean(ln) for ln in raw_heads]
         for raw, first, second in zip(raw_heads, heads, heads[1:] + [""]):
-            # the head on one line (某市人民政府令第16号), or set after a title (…条例 某省人民政府令第5号)
-            one = (metadata._DECREE_LINE_RE.fullmatch(first)
-                   or metadata._DECREE_LINE_RE.fullmatch(metadata._title_and_number(raw)[1]))
+            # the head set after a title (…条例 某省人民政府令第5号: the title no part of the body), or on one line
+            # (某市人民政府令第16号)
+            one = (metadata._DECREE_LINE_RE.fullmatch(metadata._title_and_number(raw)[1])
+                   or metadata._DECREE_LINE_RE.fullmatch(first))
             if one:
                 return issuer(one.group(1)), f"{one.group(1)}{one.group(2)}第{one.group(3) or one.group(4)}号"
             m, number = metadata._DECREE_RE.fullmatch(first), metadata._DECREE_NUMBER_RE.fullmatch(second)
