@@ -223,7 +223,8 @@ def _target_matches(text: str) -> list[re.Match]:
     A match's number starts a run of Arabic or of Chinese digits inside a _NUMBER_RUN_RE
     match (a number with its unit); a later digit of a run can start no match that its
     first digit cannot. A match found there takes in the unit, so the rest of the number
-    run is tried only when its first digit run starts no match (3.5.6%: 5.6%).
+    run is tried only when its first digit run starts no match (3.5.6%: 5.6%), or after the
+    match where it ends inside the run (1万,3至5个: 1万, then 3至5个).
     """
     out = []
     pos = 0
@@ -241,10 +242,13 @@ def _target_matches(text: str) -> list[re.Match]:
                 m = _match_at_number(text, digits.start(), pos) if digits.start() > run.start() else None
                 if m:
                     break
-        if m:
+        while m:
             pos = m.end()
             if m.group("num") != "一" or m.group("unit") != "批":  # 一余批 and the like, as 一批 above
                 out.append(m)
+            # a match may end inside its run, before a second figure (1万,3至5个: 3至5个)
+            m = next(filter(None, (_match_at_number(text, d.start(), pos)
+                                   for d in _DIGIT_RUN_RE.finditer(text, pos, run.end()))), None)
     return out
 
 

@@ -146,6 +146,7 @@ def test_fast_scans_on_seed_documents(seed_files):
 @given(TARGET_TEXTS)
 @example("1三千万元")  # a Chinese numeral inside a run after a digit: no match at its 千 either
 @example("单位：万元，万余人，突破万亿元")  # runs that start at a bare 万
+@example("1万,3至5个")  # a match (1万) ending inside its run, before a second figure
 def test_target_scan_is_finditer(text):
     assert spans(targets._target_matches(text)) == spans(_target_finditer(text))
 
