@@ -696,8 +696,10 @@ _SQUARE_LIST_RE = re.compile(r"〔([^〔〕\n]{2,300})〕")
 _BRACKET_LABEL_RE = re.compile(r"[【〔]\s*(" + "|".join(MARKERS) + r")\s*[】〕]\s*[:：]?[ \t\u3000]*([^【〔\n。；;]*?)"
                                r"(?=[ \t\u3000]*(?:[【〔\n。；;]|$))")
 # 负责本辖区内重点项目的组织实施(工作): a duty whose object is named before it (the bodies stand before 负责)
-_DUTY_OBJECT = r"负责[^。，,；;！\n]{1,30}?的(?:组织|具体|推进)?(?:实施|落实)(?:工作)?"
-_DUTY_OBJECT_RE = re.compile(r"(?<=负责)[^。，,；;！\n负]{1,30}?的(?:组织|具体|推进)?(?:实施|落实)(?:工作)?\s*$")
+_DUTY_OBJECT_END = r"的(?:组织|具体|推进)?(?:实施|落实)(?:工作)?"
+_DUTY_OBJECT = r"负责[^。，,；;！\n]{1,30}?" + _DUTY_OBJECT_END
+# the object after the last 负责 (no 负 inside it), which _duty_sentence cuts the bodies before
+_DUTY_OBJECT_RE = re.compile(r"(?<=负责)[^。，,；;！\n负]{1,30}?" + _DUTY_OBJECT_END + r"\s*$")
 # a sentence with a duty suffix, e.g. 市科技局、市财政局按职责分工负责。, 由A牵头，B负责组织实施。 or 由A会同B组织实施。 (no parentheses;
 # a short bracket inside a name is allowed: 各市（州）人民政府)
 _BARE_DUTY_RE = re.compile(

@@ -1158,9 +1158,10 @@ def extract_targets(text: str) -> list[dict]:
 # 分别给予10、20、50万元), read back from the last item: Arabic numbers joined by 、/和/及, and the
 # bound (压缩至, 最高…) written before the first one
 _LIST_JOIN = r"[ \u3000]*(?:、|和|及|以及)[ \u3000]*"
+_BARE_ITEM = rf"[{_DIGITS}]+(?:[.．][{_DIGITS}]+)?"  # one item: 70, 2.5
 _BARE_LIST_RE = re.compile(rf"(?:(?P<pq>{_PREFIX_QUAL}){_SP}{_FILLER}{_SP})?"
-                           rf"(?P<items>(?:[{_DIGITS}]+(?:[.．][{_DIGITS}]+)?{_LIST_JOIN})+)$")
-_BARE_ITEM_RE = re.compile(rf"[{_DIGITS}]+(?:[.．][{_DIGITS}]+)?")
+                           rf"(?P<items>(?:{_BARE_ITEM}{_LIST_JOIN})+)$")
+_BARE_ITEM_RE = re.compile(_BARE_ITEM)
 _LIST_LAST_CHARS = frozenset("、和及 \u3000")  # what stands right before a list's last item
 _BARE_LIST_REACH = 60  # characters read back from a list's last item
 # before a list's first item: no digit, code or ordinal (第1、2批, A1、2), nor a clause's or a line's
