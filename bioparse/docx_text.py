@@ -185,6 +185,31 @@ def _restarts(level: dict | None, used: int) -> bool:
     return restart < 0 or used < restart
 
 
+def next_label(levels: dict[int, dict], count: dict[int, int], ilvl: int) -> str:
+    """The label Word draws for the next paragraph of a list at level ilvl, advancing the list's counters.
+
+    ``levels`` as _levels gives them (also from a .doc: doc_text), ``count`` the list's {ilvl: current value}.
+    """
+    count[ilvl] = count[ilvl] + 1 if ilvl in count else levels[ilvl]["start"]
+    for deeper in [k for k in count if k > ilvl and _restarts(levels.get(k), ilvl)]:
+        del count[deeper]  # a deeper level starts again under the new number
+    lvl = levels[ilvl]
+    if lvl["fmt"] == "bullet":
+        return ""
+    text = lvl["text"]
+    for k in range(9, 0, -1):  # %10 does not exist; replace %9 … %1
+        token = f"%{k}"
+        if token in text:
+            below = levels.get(k - 1, {"start": 1, "fmt": "decimal"})
+            value = count.get(k - 1, below["start"])
+            text = text.replace(token, format_number(value, "decimal" if lvl["legal"] else below["fmt"]))
+    if not text:
+        return ""
+    # Word puts a tab or a space after the label; labels ending in 、 or ） need none, and
+    # "1." takes a space so that a figure after it (1. 2025年…) is not read as 1.2025
+    return text if lvl["suffix"] == "nothing" or text[-1] in "、）)" else text + " "
+
+
 def numbering_labeler(document):
     """A function from a w:p element to the list label Word draws before it ("" if none).
 
@@ -229,24 +254,7 @@ def numbering_labeler(document):
             overridden.add(num_id)
             for level, start in overrides.items():
                 count[level] = start - 1
-        count[ilvl] = count[ilvl] + 1 if ilvl in count else levels[ilvl]["start"]
-        for deeper in [k for k in count if k > ilvl and _restarts(levels.get(k), ilvl)]:
-            del count[deeper]  # a deeper level starts again under the new number
-        lvl = levels[ilvl]
-        if lvl["fmt"] == "bullet":
-            return ""
-        text = lvl["text"]
-        for k in range(9, 0, -1):  # %10 does not exist; replace %9 … %1
-            token = f"%{k}"
-            if token in text:
-                below = levels.get(k - 1, {"start": 1, "fmt": "decimal"})
-                value = count.get(k - 1, below["start"])
-                text = text.replace(token, format_number(value, "decimal" if lvl["legal"] else below["fmt"]))
-        if not text:
-            return ""
-        # Word puts a tab or a space after the label; labels ending in 、 or ） need none, and
-        # "1." takes a space so that a figure after it (1. 2025年…) is not read as 1.2025
-        return text if lvl["suffix"] == "nothing" or text[-1] in "、）)" else text + " "
+        return next_label(levels, count, ilvl)
 
     return label
 

@@ -1,4 +1,4 @@
-"""Reading documents (.txt/.docx/.html/.pdf) and the manifest, with errors a researcher can act on."""
+"""Reading documents (.txt/.docx/.doc/.html/.pdf) and the manifest, with errors a researcher can act on."""
 from __future__ import annotations
 
 import difflib
@@ -16,7 +16,7 @@ from .normalize import HEADING_START, OPENING_END, PAGE_NUMBER_LINE, ends_in_bod
 from .errors import (BioparseError, CorruptFileError, DecodeError, EmptyDocumentError,
                      ManifestError, UnsupportedFormatError)
 
-SUPPORTED = (".txt", ".docx", ".html", ".htm", ".shtml", ".xhtml", ".mht", ".mhtml", ".pdf")
+SUPPORTED = (".txt", ".docx", ".doc", ".wps", ".html", ".htm", ".shtml", ".xhtml", ".mht", ".mhtml", ".pdf")
 MANIFEST_COLUMNS = ("doc_id", "file", "title", "issuer", "level", "region", "date", "period",
                     "plan_start", "plan_end")
 SAVE_AS_UTF8 = "open it in a text editor and save it as UTF-8 (or GB18030/GBK)"
@@ -234,6 +234,21 @@ def _read_docx(path: Path) -> RawText:
                                "re-save it from Word (File → Save As → .docx), or export it as UTF-8 .txt") from None
     text = "\n".join(docx_text.block_texts(document))
     return RawText(str(path), text, "docx", "docx")
+
+
+def _read_doc(path: Path) -> RawText:
+    """An old binary Word document (.doc, or a WPS .wps in Word's format), through bioparse.doc_text."""
+    from .doc_text import DocFormatError, doc_lines
+
+    data = path.read_bytes()
+    try:
+        lines = doc_lines(data)
+    except DocFormatError as exc:
+        if "password" in str(exc):
+            raise UnsupportedFormatError(path, "this is a password-protected (encrypted) Word document",
+                                         _PASSWORD_FIX) from None
+        raise CorruptFileError(path, f"cannot read this old-format Word document: {exc}", SAVE_AS_DOCX) from None
+    return RawText(str(path), "\n".join(lines), "doc", "doc", hashlib.sha256(data).hexdigest())
 
 
 # Western charsets a Chinese page declares by a CMS's default, its bytes being GBK or UTF-8
@@ -543,7 +558,7 @@ def _pdf_error(path: Path, exc: Exception) -> BioparseError:
                             "re-export it as PDF, or save the text as UTF-8 .txt")
 
 
-_READERS = {"txt": _read_txt, "docx": _read_docx, "html": _read_html, "mht": _read_mht, "pdf": _read_pdf}
+_READERS = {"txt": _read_txt, "docx": _read_docx, "doc": _read_doc, "html": _read_html, "mht": _read_mht, "pdf": _read_pdf}
 _FROM_BYTES = {"txt", "html", "mht"}  # readers that take the bytes read_text has read
 _BY_EXTENSION = {".txt": "txt", ".docx": "docx", ".html": "html", ".htm": "html", ".shtml": "html",
                  ".xhtml": "html", ".mht": "mht", ".mhtml": "mht", ".pdf": "pdf", "": "txt"}
@@ -552,6 +567,7 @@ _BY_EXTENSION = {".txt": "txt", ".docx": "docx", ".html": "html", ".htm": "html"
 
 # Fixes for the formats bioparse does not read, by what the file is or, failing that, its extension
 _WORD_FIX = ("an old-format Word or WPS document (.doc/.wps)", SAVE_AS_DOCX)
+_PASSWORD_FIX = "open it in Word or WPS with its password and save a copy without one, as .docx"
 _SHEET_FIX = ("a spreadsheet (.xls/.xlsx/.et), not a policy text",
               "if it is a policy's task table (任务分工表), paste it into the policy's .docx or save it as PDF; "
               "otherwise move it out of the folder")
@@ -612,7 +628,7 @@ def file_kind(path, head: bytes | None = None) -> str:
     if head.startswith(b"PK\x03\x04"):
         return _zip_kind(path, ext)
     if head.startswith(_OLE):
-        raise _ole_error(path, ext)
+        return _ole_kind(path, ext)
     if core.lstrip().startswith(b"{\\rtf"):
         raise _unsupported(path, *_RTF_FIX)
     if _PAGE_START.match(core):
@@ -675,8 +691,9 @@ def _zip_name(info: zipfile.ZipInfo) -> str:
         return info.filename
 
 
-def _ole_error(path: Path, ext: str) -> UnsupportedFormatError:
-    """What an OLE compound file (old Office or WPS) is, by the names of its streams."""
+def _ole_kind(path: Path, ext: str) -> str:
+    """'doc' for an OLE compound file holding a Word document (an old .doc or WPS .wps); for another
+    (a spreadsheet, slides, an encrypted Office file) raises the error saying what it is."""
     with open(path, "rb") as fh:
         data = fh.read(1 << 22)  # the directory of a document's streams stands in its first megabytes
 
@@ -684,16 +701,19 @@ def _ole_error(path: Path, ext: str) -> UnsupportedFormatError:
         return name.encode("utf-16-le") in data
 
     if has("EncryptedPackage"):
-        return _unsupported(path, "a password-protected (encrypted) Office document",
-                            "open it in Word or WPS with its password and save a copy without one, as .docx")
+        raise _unsupported(path, "a password-protected (encrypted) Office document", _PASSWORD_FIX)
     if has("WordDocument"):
-        return _unsupported(path, *_WORD_FIX)
-    if has("Workbook") or has("Book"):
-        return _unsupported(path, *_SHEET_FIX)
+        return "doc"
+    if has("Workbook"):
+        raise _unsupported(path, *_SHEET_FIX)
     if has("PowerPoint Document"):
-        return _unsupported(path, *_SHOW_FIX)
+        raise _unsupported(path, *_SHOW_FIX)
+    if _BY_EXTENSION_FIX.get(ext) is _WORD_FIX:  # a .doc cut short before its directory: its reader says so
+        return "doc"
+    if has("Book"):  # (an Excel 5 stream; four letters that a Word file's text may hold too)
+        raise _unsupported(path, *_SHEET_FIX)
     what, fix = _BY_EXTENSION_FIX.get(ext, _WORD_FIX)
-    return _unsupported(path, f"an old Office/WPS file (OLE compound document), {what}", fix)
+    raise _unsupported(path, f"an old Office/WPS file (OLE compound document), {what}", fix)
 
 
 def read_text(path) -> RawText:

@@ -1,0 +1,107 @@
+"""Old binary Word documents (.doc, and WPS's .wps): bioparse.doc_text reads the text Word shows."""
+import shutil
+from pathlib import Path
+
+import olefile
+import pytest
+
+from bioparse import pipeline
+from bioparse.doc_text import _story_lines, _without_field_codes
+from bioparse.errors import CorruptFileError, UnsupportedFormatError
+from bioparse.io import read_text
+
+HERE = Path(__file__).parent
+DOCS = HERE / "doc_files"
+DOCX = HERE / "other_provinces" / "raw"
+NAMES = ["zz_heading_plan", "p11a_nx_tracked", "p10d_docx_points"]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_doc_reads_as_the_docx_it_was_saved_from(name):
+    """Paragraphs, tables row by row, tracked changes and list numbers: the same text as the .docx."""
+    doc, docx = read_text(DOCS / f"{name}.doc"), read_text(DOCX / f"{name}.docx")
+    assert doc.format == "doc" and doc.sha256
+    assert doc.text == docx.text
+
+
+def test_a_doc_holds_what_a_docx_reader_shows_and_not_what_it_hides():
+    tracked = read_text(DOCS / "p11a_nx_tracked.doc").text
+    assert "规模达到400亿元" in tracked and "突破300亿元" not in tracked  # 突破300亿元 is a tracked deletion
+    table = read_text(DOCS / "zz_heading_plan.doc").text
+    assert "指标\t2025年目标\n新获批一类创新药和第三类创新医疗器械\t20个\n" in table
+    numbered = read_text(DOCS / "p10d_docx_points.doc").text.splitlines()
+    first = numbered.index("一、着力提升创新能力")
+    assert [line[:3] for line in numbered[first + 1:first + 6]] == ["1. ", "2. ", "3. ", "4. ", "5. "]
+    assert numbered[first + 7].startswith("6. ")  # numbered on under 二、, as Word shows it
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_doc_parses_into_the_rows_of_its_docx(name):
+    rows = {}
+    for ext in ("doc", "docx"):
+        r = pipeline.parse_document((DOCS if ext == "doc" else DOCX) / f"{name}.{ext}", name, {})
+        rows[ext] = {t: [{k: v for k, v in row.items() if k not in ("raw_start", "raw_end")} for row in r[t]]
+                     for t in ("provisions", "agencies", "targets")}
+    assert rows["doc"] == rows["docx"]
+    assert len(rows["doc"]["provisions"]) > 5
+
+
+def test_a_wps_file_in_words_format_is_read(tmp_path):
+    """WPS Office saves .wps in Word's binary format: the bytes decide, not the extension."""
+    copy = shutil.copy(DOCS / "zz_heading_plan.doc", tmp_path / "plan.wps")
+    assert read_text(copy).text == read_text(DOCS / "zz_heading_plan.doc").text
+
+
+def _patched(tmp_path, offset: int, value: bytes) -> Path:
+    """A copy of a fixture with bytes of its WordDocument stream (the FIB) overwritten."""
+    path = Path(shutil.copy(DOCS / "zz_heading_plan.doc", tmp_path / "x.doc"))
+    with olefile.OleFileIO(str(path), write_mode=True) as ole:
+        stream = bytearray(ole.openstream("WordDocument").read())
+        stream[offset:offset + len(value)] = value
+        ole.write_stream("WordDocument", bytes(stream))
+    return path
+
+
+def test_a_password_protected_doc_says_so(tmp_path):
+    path = _patched(tmp_path, 0x0B, bytes([read_flags_high(DOCS / "zz_heading_plan.doc") | 0x01]))  # fEncrypted
+    with pytest.raises(UnsupportedFormatError, match=r"x\.doc: this is a password-protected \(encrypted\) Word document.*without one"):
+        read_text(path)
+
+
+def read_flags_high(path) -> int:
+    with olefile.OleFileIO(str(path)) as ole:
+        return ole.openstream("WordDocument").read()[0x0B]
+
+
+def test_a_word_95_document_says_what_it_is(tmp_path):
+    path = _patched(tmp_path, 0x02, (0x0065).to_bytes(2, "little"))  # nFib of Word 6/95
+    with pytest.raises(CorruptFileError, match=r"x\.doc: .*Word 6 or Word 95 document.*save it as \.docx"):
+        read_text(path)
+
+
+def test_a_truncated_doc_names_the_file_and_the_fix(tmp_path):
+    data = (DOCS / "zz_heading_plan.doc").read_bytes()
+    path = tmp_path / "cut.doc"
+    path.write_bytes(data[:len(data) // 2])
+    with pytest.raises(CorruptFileError, match=r"cut\.doc: cannot read this old-format Word document.*save it as \.docx"):
+        read_text(path)
+
+
+def test_a_field_shows_its_result_not_its_code():
+    assert _without_field_codes("见\x13 HYPERLINK \"http://x\" \x14《通知》\x15。") == "见《通知》。"
+    assert _without_field_codes("第\x13 PAGE \x15页") == "第页"  # a field with no result
+    assert _without_field_codes("a\x13 IF \x13 REF b \x14B\x15 = 1 \x14yes\x15c") == "ayesc"  # nested
+
+
+def test_a_table_row_is_told_from_an_empty_cell_by_the_paragraph_marks():
+    """A row ends with one more \\x07 after its last cell's; an empty cell is a \\x07 too, told apart
+    only by its paragraph's properties (here: the row end at position 10)."""
+    text = "表\r指标\x07\x072025年\x07\x07正文\r"
+    row_end = {text.index("\x07\x072025") + 1: False, len("表\r指标\x07\x072025年\x07"): True}
+
+    def mark(cp):
+        if text[cp] == "\x07":
+            return (True, row_end.get(cp, False), 0, 0)
+        return (False, False, 0, 0)
+
+    assert _story_lines(text, 0, len(text), mark, lambda ilfo, ilvl: "") == ["表", "指标\t\t2025年", "正文"]
