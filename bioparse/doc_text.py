@@ -20,7 +20,7 @@ import io as _stdio
 import re
 import struct
 
-from .docx_text import next_label, table_row
+from .docx_text import SYMBOL_FONT, next_label, table_row
 from .normalize import SOFT_BREAK, soft_breaks
 
 _ENCRYPTED, _TABLE_1 = 0x0100, 0x0200  # flags of the FIB's base
@@ -40,11 +40,15 @@ _FORMATS = {1: "upperRoman", 2: "lowerRoman", 3: "upperLetter", 4: "lowerLetter"
             0xFF: "none"}
 _SUFFIXES = ("tab", "space", "nothing")  # LVLF.ixchFollow
 _UNSEEN = (0x0800, 0x083C)  # sprmCFRMarkDel (a tracked deletion), sprmCFVanish (hidden text)
+_SYMBOL = 0x6A09  # sprmCSymbol: a character inserted from a symbol font (its font, its code)
 _GONE = "\x00"  # stands in for a character Word does not show (a deleted paragraph mark joins its paragraphs)
 # characters that mark something other than text: an object or picture (\x01, \x08), a note's or
 # comment's reference mark (\x02, \x05), an optional hyphen (\x1f); a manual line break (\x0b) may
 # cut a sentence (normalize.soft_breaks), a page or section break (\x0c) ends a paragraph
-_CHARS = {**dict.fromkeys(map(ord, "\x00\x01\x02\x05\x08\x1f")), 0x0B: SOFT_BREAK, 0x0C: "\n", 0x1E: "-", 0xA0: " "}
+_CHARS = {**dict.fromkeys(map(ord, "\x00\x01\x02\x05\x08\x1f")), 0x0B: SOFT_BREAK, 0x0C: "\n", 0x1E: "-", 0xA0: " ",
+          # a Symbol-font sign written into the text in the private use area (≥ as U+F0B3); the
+          # letters of that font (μ as F06D) are left alone, as Wingdings' bullets share their codes
+          **{0xF000 + code: char for code, char in SYMBOL_FONT.items() if code >= 0xA0}}
 _MARK = re.compile("[\r\x07]")  # a paragraph's end, or a cell's or a row's (\x07)
 
 
@@ -67,7 +71,7 @@ def doc_lines(data: bytes) -> list[str]:
     counts = struct.unpack_from("<8i", word, lw + 12)
     pieces = _pieces(_slice(table, word, fc_lcb, _CLX))
     text = _shown("".join(_piece_chars(word, p) for p in pieces), pieces,
-                  _unseen_runs(word, _slice(table, word, fc_lcb, _BTE_CHPX)))
+                  _character_runs(word, _slice(table, word, fc_lcb, _BTE_CHPX)))
     marks = _paragraph_marks(word, _slice(table, word, fc_lcb, _BTE_PAPX))
     spans = [(0, counts[0])]
     offset = counts[0]
@@ -168,32 +172,48 @@ def _fkp_pages(word: bytes, plc: bytes):
             yield fkp, fkp[511]
 
 
-def _unseen_runs(word: bytes, plc: bytes) -> list[tuple[int, int]]:
-    """The byte ranges of WordDocument whose characters Word does not show: tracked deletions and hidden text."""
+def _character_runs(word: bytes, plc: bytes) -> list[tuple[int, int, str]]:
+    """The byte ranges of WordDocument whose characters Word shows otherwise than they are stored, each with
+    what it shows instead: _GONE for tracked deletions and hidden text, a symbol for a character inserted
+    from the Symbol font (stored as "(" with sprmCSymbol naming the character, ≥ for F0B3)."""
     runs = []
     for fkp, crun in _fkp_pages(word, plc):
         fcs = struct.unpack_from(f"<{crun + 1}I", fkp)
         for r in range(crun):
             at = 2 * fkp[4 * (crun + 1) + r]
-            if at and any(sprm in _UNSEEN and fkp[i] in (1, 0x81) for sprm, i in _sprms(fkp, at + 1, at + 1 + fkp[at])):
-                runs.append((fcs[r], fcs[r + 1]))
+            if not at:
+                continue
+            for sprm, i in _sprms(fkp, at + 1, at + 1 + fkp[at]):
+                if sprm in _UNSEEN and fkp[i] in (1, 0x81):
+                    runs.append((fcs[r], fcs[r + 1], _GONE))
+                    break
+                if sprm == _SYMBOL and i + 4 <= len(fkp):
+                    runs.append((fcs[r], fcs[r + 1], _symbol_char(_u16(fkp, i + 2)) or _GONE))
     return runs
 
 
-def _shown(text: str, pieces: list, unseen: list[tuple[int, int]]) -> str:
-    """text with each character in an unseen byte range replaced by _GONE (positions stay as they are)."""
-    if not unseen:
+def _symbol_char(code: int) -> str:
+    """The character a Symbol-font code stands for (docx_text.SYMBOL_FONT), or a code outside the private
+    use area as it is; "" for one unknown."""
+    if 0xF000 <= code <= 0xF0FF:
+        return SYMBOL_FONT.get(code - 0xF000, "")
+    return chr(code) if 0x20 <= code < 0xE000 else ""
+
+
+def _shown(text: str, pieces: list, runs: list[tuple[int, int, str]]) -> str:
+    """text with each character of a byte range in runs replaced by what Word shows there (_character_runs);
+    each stays one character, so that positions do not move."""
+    if not runs:
         return text
     chars = list(text)
     for cp0, cp1, fc, compressed in pieces:
         width = 1 if compressed else 2
         end = fc + (cp1 - cp0) * width
-        for a, b in unseen:
+        for a, b, shown in runs:
             lo, hi = max(a, fc), min(b, end)
             if lo < hi:
-                first = cp0 + (lo - fc + width - 1) // width
-                chars[first:cp0 + (hi - fc + width - 1) // width] = _GONE * (
-                    cp0 + (hi - fc + width - 1) // width - first)
+                first, last = cp0 + (lo - fc + width - 1) // width, cp0 + (hi - fc + width - 1) // width
+                chars[first:last] = shown * (last - first)
     return "".join(chars)
 
 
@@ -380,7 +400,8 @@ def _story_lines(text: str, start: int, end: int, mark, label) -> list[str]:
     for m in _MARK.finditer(text, start, end):
         cp = m.start()
         in_table, row_end, ilfo, ilvl = mark(cp)
-        if row_end:
+        # (a row's own mark, right after its last cell's, written without properties by some writers)
+        if row_end or (row and not cell and cp == at and m.group() == "\x07" and not in_table):
             if cell:
                 row.append(cell)
             lines += table_row(row)

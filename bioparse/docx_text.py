@@ -347,7 +347,7 @@ _SKIP = {W + "pPr", W + "rPr", W + "del", W + "moveFrom", W + "txbxContent", _FA
 
 # Symbol-font characters (w:sym w:font="Symbol" w:char="F0B3") Chinese authors insert for
 # ≥ ≤ × ± in targets; Word stores them in the private use area (F000 + the font's code).
-_SYMBOL_FONT = dict(zip(b"\xa3\xb3\xb4\xb1\xb8\xb0\xb7\xb9\xbb\xae\xac\xd6\xa5\xbe\x6d\x61\x62\x67\x44\x53\x57",
+SYMBOL_FONT = dict(zip(b"\xa3\xb3\xb4\xb1\xb8\xb0\xb7\xb9\xbb\xae\xac\xd6\xa5\xbe\x6d\x61\x62\x67\x44\x53\x57",
                         "≤≥×±÷°•≠≈→←√∞—μαβγΔΣΩ"))
 
 
@@ -358,7 +358,7 @@ def _symbol(el) -> str:
     except ValueError:
         return ""
     if 0xF000 <= code <= 0xF0FF:
-        return _SYMBOL_FONT.get(code - 0xF000, "") if (el.get(W + "font") or "").lower() == "symbol" else ""
+        return SYMBOL_FONT.get(code - 0xF000, "") if (el.get(W + "font") or "").lower() == "symbol" else ""
     return chr(code) if 0x20 <= code < 0xE000 or 0xF900 <= code <= 0xFFFD else ""
 
 

@@ -6,7 +6,7 @@ import olefile
 import pytest
 
 from bioparse import pipeline
-from bioparse.doc_text import _story_lines, _without_field_codes
+from bioparse.doc_text import _shown, _story_lines, _without_field_codes
 from bioparse.errors import CorruptFileError, UnsupportedFormatError
 from bioparse.io import read_text
 
@@ -105,3 +105,26 @@ def test_a_table_row_is_told_from_an_empty_cell_by_the_paragraph_marks():
         return (False, False, 0, 0)
 
     assert _story_lines(text, 0, len(text), mark, lambda ilfo, ilvl: "") == ["表", "指标\t\t2025年", "正文"]
+
+
+def test_a_rows_own_mark_without_properties_still_ends_the_row():
+    """LibreOffice writes a row's closing mark without the row-end property (in a table, cells marked):
+    an empty paragraph closed by \\x07 right after a cell's mark, outside any cell, ends the row."""
+    text = "指标\x072025年\x07\x07产值\x07100\x07\x07"
+
+    def mark(cp):
+        closes_row = text[cp - 1] == "\x07"
+        return (not closes_row, False, 0, 0)
+
+    assert _story_lines(text, 0, len(text), mark, lambda ilfo, ilvl: "") == ["指标\t2025年", "产值\t100"]
+
+
+def test_a_symbol_fonts_sign_reads_as_the_sign():
+    """≥ inserted from the Symbol font: in the private use area of the text (U+F0B3, as LibreOffice saves
+    it), or as a character whose sprmCSymbol names F0B3 (as Word saves it, _character_runs)."""
+    text = "研发投入强度\x07\uf0b36%\x07\x07"
+    mark = lambda cp: (text[cp - 1] != "\x07", False, 0, 0)  # noqa: E731
+    assert _story_lines(text, 0, len(text), mark, lambda ilfo, ilvl: "") == ["研发投入强度\t≥6%"]
+    pieces = [(0, 6, 100, False)]  # six characters at byte 100 of the stream, two bytes each
+    assert _shown("达到(6%以", pieces, [(104, 106, "≥")]) == "达到≥6%以"
+    assert _shown("达到(6%以", pieces, [(104, 106, "\x00")]).replace("\x00", "") == "达到6%以"
