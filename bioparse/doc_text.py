@@ -4,14 +4,15 @@ Government sites still publish many attachments as .doc. The file is an OLE comp
 (read with olefile); its text lies in the WordDocument stream in pieces that the piece table
 (the Clx in the 0Table/1Table stream) lists in order, each UTF-16 or, when compressed, one
 byte a character (MS-DOC 2.4.1, "Retrieving Text"). ``doc_lines(data)`` returns the lines
-Word shows: the main text's paragraphs; tables row by row as docx_text reads a .docx's
-(cells apart by tabs), told from the paragraph properties that mark a paragraph in a table and
-a row's end (MS-DOC 2.4.3); field results without their codes; then the footnotes, endnotes
-and text boxes, so that no text is lost. Page headers, footers and comments stay out, as in a .docx.
+Word shows: the main text's paragraphs, each after its list label (drawn from the list tables as
+docx_text draws a .docx's); tables row by row as docx_text reads a .docx's (cells apart by tabs), told
+from the paragraph properties that mark a paragraph in a table and a row's end (MS-DOC 2.4.3); field
+results without their codes; footnotes and endnotes after the paragraph citing them, as in a .docx; then
+the text boxes, so that no text is lost. Page headers, footers and comments stay out, as in a .docx.
 
-Not read: Word's automatic list numbers (as in a .docx they are drawn, not written, and a
-.doc keeps their definitions in a form read here by no one: a heading numbered by Word loses its
-一、), and tracked deletions and hidden text, which a .doc marks only in character formatting.
+Not read: numbering a paragraph takes from its style (not from its own properties), and the
+一、/（一） docx_text draws for headings set only by Heading 1/2 styles (the style sheet is not read);
+where a text box is anchored; a short label merged down a table's rows is read once.
 """
 from __future__ import annotations
 
@@ -27,8 +28,13 @@ _ENCRYPTED, _TABLE_1 = 0x0100, 0x0200  # flags of the FIB's base
 _MIN_NFIB = 0x00C1  # Word 97; Word 6 and 95 store their text another way
 _CLX, _BTE_PAPX, _BTE_CHPX = 33, 13, 12  # indexes of fcClx, fcPlcfBtePapx and fcPlcfBteChpx in FibRgFcLcb
 # a story's lengths in FibRgLw97 (from its 4th value): main text, footnotes, headers, macros (unused),
-# comments, endnotes, text boxes, header text boxes; the stories read after the main text:
-_STORIES_READ = (1, 5, 6)
+# comments, endnotes, text boxes, header text boxes; the stories read after the main text (the notes
+# there only when their tables, which place each after its paragraph, are missing):
+_FOOTNOTES, _ENDNOTES, _TEXT_BOXES = 1, 5, 6
+_STORIES_READ = (_FOOTNOTES, _ENDNOTES, _TEXT_BOXES)
+# FibRgFcLcb indexes of each kind of note's PlcfRef (where the marks stand) and PlcfTxt (where the texts
+# start in their story), with that story: footnotes, endnotes
+_NOTE_TABLES = ((2, 3, _FOOTNOTES), (46, 47, _ENDNOTES))
 _IN_TABLE, _ROW_END, _INNER_ROW_END = 0x2416, 0x2417, 0x244C  # sprmPFInTable, sprmPFTtp, sprmPFInnerTtp
 _ILFO, _ILVL = 0x460B, 0x260A  # sprmPIlfo (the paragraph's list, through its override), sprmPIlvl (its level)
 _LISTS, _OVERRIDES = 73, 74  # indexes of fcPlfLst and fcPlfLfo in FibRgFcLcb
@@ -73,18 +79,36 @@ def doc_lines(data: bytes) -> list[str]:
     text = _shown("".join(_piece_chars(word, p) for p in pieces), pieces,
                   _character_runs(word, _slice(table, word, fc_lcb, _BTE_CHPX)))
     marks = _paragraph_marks(word, _slice(table, word, fc_lcb, _BTE_PAPX))
-    spans = [(0, counts[0])]
-    offset = counts[0]
-    for i, n in enumerate(counts[1:], 1):
-        if n > 0:
-            if i in _STORIES_READ:
-                spans.append((offset, offset + n))
-            offset += n
     label = _list_labeler(table, word, fc_lcb)
-    lines = []
-    for start, end in spans:
-        lines += _story_lines(text, start, end, lambda cp: marks(_fc_at(pieces, cp)), label)
+
+    def read(start: int, end: int, notes=()) -> list[str]:
+        return _story_lines(text, start, end, lambda cp: marks(_fc_at(pieces, cp)), label, notes)
+
+    starts = [sum(counts[:i]) for i in range(len(counts))]  # where each story starts
+    notes = _notes(table, word, fc_lcb, starts)
+    lines = read(0, counts[0], [n for n in notes if n[0] < counts[0]])  # a note follows the paragraph citing it
+    for ref, start, end in notes:
+        if ref >= counts[0]:  # cited from a text box, or not at all: after the main text
+            lines += read(start, end)
+    for story in _STORIES_READ:
+        if counts[story] > 0 and (story == _TEXT_BOXES or not notes):
+            lines += read(starts[story], starts[story] + counts[story])
     return lines
+
+
+def _notes(table: bytes, word: bytes, fc_lcb: int, starts: list[int]) -> list[tuple[int, int, int]]:
+    """The footnotes and endnotes: (position of the reference mark in the main text, start, end of the
+    note's text), in the order of their marks; from the PlcfRef/PlcfTxt pairs of each kind of note."""
+    out = []
+    for ref_index, text_index, story in _NOTE_TABLES:
+        refs, texts = _slice(table, word, fc_lcb, ref_index), _slice(table, word, fc_lcb, text_index)
+        n, m = (len(refs) - 4) // 6, len(texts) // 4  # n + 1 positions then n 2-byte FRDs; note boundaries
+        if n <= 0 or m < 2:
+            continue
+        cps = struct.unpack_from(f"<{n}i", refs)
+        bounds = struct.unpack_from(f"<{m}i", texts)
+        out += [(cps[k], starts[story] + bounds[k], starts[story] + bounds[k + 1]) for k in range(min(n, m - 1))]
+    return sorted(out)
 
 
 def _streams(data: bytes) -> tuple[bytes, bytes]:
@@ -381,9 +405,9 @@ def _without_field_codes(text: str) -> str:
     return "".join(out)
 
 
-def _story_lines(text: str, start: int, end: int, mark, label) -> list[str]:
+def _story_lines(text: str, start: int, end: int, mark, label, notes=()) -> list[str]:
     """The lines of text[start:end]: its paragraphs, each after its list label, and its tables' rows
-    read by docx_text.table_row.
+    read by docx_text.table_row; each of ``notes`` (_notes) after the paragraph or table row citing it.
 
     ``mark(cp)`` gives the properties of the paragraph whose mark is at cp (_paragraph_props): a
     cell ends with \\x07, and a row with one more \\x07 after its last cell's. ``label(ilfo, ilvl)``
@@ -392,6 +416,14 @@ def _story_lines(text: str, start: int, end: int, mark, label) -> list[str]:
     lines: list[str] = []
     row: list[list[str]] = []
     cell: list[str] = []
+    waiting = list(notes)[::-1]  # the notes not yet placed, the next one last
+
+    def cited(upto: int) -> list[str]:
+        out = []
+        while waiting and waiting[-1][0] < upto:
+            _, a, b = waiting.pop()
+            out += _story_lines(text, a, b, mark, label)
+        return out
 
     def paragraph(a: int, b: int) -> str:
         return (label(ilfo, ilvl) if ilfo else "") + soft_breaks(_without_field_codes(text[a:b]).translate(_CHARS))
@@ -404,7 +436,7 @@ def _story_lines(text: str, start: int, end: int, mark, label) -> list[str]:
         if row_end or (row and not cell and cp == at and m.group() == "\x07" and not in_table):
             if cell:
                 row.append(cell)
-            lines += table_row(row)
+            lines += table_row(row) + cited(cp)
             row, cell = [], []
         elif m.group() == "\x07" or in_table:
             cell.append(paragraph(at, cp))
@@ -416,10 +448,11 @@ def _story_lines(text: str, start: int, end: int, mark, label) -> list[str]:
                 lines += table_row(row + ([cell] if cell else []))
                 row, cell = [], []
             lines.append(paragraph(at, cp))
+            lines += cited(cp)
         at = cp + 1
     if row or cell:
         lines += table_row(row + ([cell] if cell else []))
     if at < end:
         ilfo = 0
         lines.append(paragraph(at, end))
-    return lines
+    return lines + cited(end + 1)

@@ -128,3 +128,16 @@ def test_a_symbol_fonts_sign_reads_as_the_sign():
     pieces = [(0, 6, 100, False)]  # six characters at byte 100 of the stream, two bytes each
     assert _shown("达到(6%以", pieces, [(104, 106, "≥")]) == "达到≥6%以"
     assert _shown("达到(6%以", pieces, [(104, 106, "\x00")]).replace("\x00", "") == "达到6%以"
+
+
+def test_a_footnote_follows_the_paragraph_citing_it_as_in_the_docx():
+    """A note's text stands in a story of its own after the main text; its reference mark places it
+    (PlcffndRef), after the paragraph that cites it, as docx_text places a .docx's notes. A text box's
+    paragraphs come after the main text (their anchors are not read)."""
+    doc = read_text(DOCS / "p19a_b_hunan_tracked.doc").text.splitlines()
+    docx = read_text(DOCX / "p19a_b_hunan_tracked.docx").text.splitlines()
+    note = next(i for i, line in enumerate(doc) if line.lstrip().startswith("药物临床试验机构是指"))
+    assert doc[note - 1:note + 1] == docx[note - 1:note + 1]
+    assert "研究型病房床位数达到500张" in doc[note - 1]
+    box = next(line for line in docx if line.startswith("（三）发展合同研发生产服务"))
+    assert box in doc and doc.index(box) > note
