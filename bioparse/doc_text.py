@@ -7,7 +7,7 @@ byte a character (MS-DOC 2.4.1, "Retrieving Text"). ``doc_lines(data)`` returns 
 Word shows: the main text's paragraphs, each after its list label (drawn from the list tables as
 docx_text draws a .docx's); tables row by row as docx_text reads a .docx's (cells apart by tabs), told
 from the paragraph properties that mark a paragraph in a table and a row's end (MS-DOC 2.4.3); field
-results without their codes; footnotes and endnotes after the paragraph citing them, as in a .docx; then
+results without their codes; tracked deletions and hidden text left out (their character properties); footnotes and endnotes after the paragraph citing them, as in a .docx; then
 the text boxes, so that no text is lost. Page headers, footers and comments stay out, as in a .docx.
 
 Not read: numbering a paragraph takes from its style (not from its own properties), and the
