@@ -434,6 +434,8 @@ def _story_lines(text: str, start: int, end: int, mark, label, notes=()) -> list
         in_table, row_end, ilfo, ilvl = mark(cp)
         # (a row's own mark, right after its last cell's, written without properties by some writers)
         if row_end or (row and not cell and cp == at and m.group() == "\x07" and not in_table):
+            if cp > at:  # a row's mark holds no text; should one, it is kept as a last cell
+                cell.append(paragraph(at, cp))
             if cell:
                 row.append(cell)
             lines += table_row(row) + cited(cp)

@@ -141,3 +141,20 @@ def test_a_footnote_follows_the_paragraph_citing_it_as_in_the_docx():
     assert "研究型病房床位数达到500张" in doc[note - 1]
     box = next(line for line in docx if line.startswith("（三）发展合同研发生产服务"))
     assert box in doc and doc.index(box) > note
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+SETTINGS = settings(max_examples=int(__import__("os").environ.get("BIOPARSE_PROP_EXAMPLES", "200")), deadline=None)
+
+
+@SETTINGS
+@given(st.text(alphabet="指标产值到年亿元1 2。，\r\x07\t", max_size=80), st.data())
+def test_no_text_is_lost_whatever_the_paragraph_marks_say(text, data):
+    """Whatever properties the paragraph marks carry (in a table or not, ending a row or not, damaged
+    tables included), every character of text but the marks and white space comes out, in order."""
+    props = {i: (data.draw(st.booleans()), data.draw(st.booleans()), 0, 0)
+             for i, ch in enumerate(text) if ch in "\r\x07"}
+    lines = _story_lines(text, 0, len(text), lambda cp: props[cp], lambda ilfo, ilvl: "")
+    kept = lambda s: "".join(ch for ch in s if not ch.isspace() and ch != "\x07")  # noqa: E731
+    assert kept("".join(lines)) == kept(text)
