@@ -67,6 +67,13 @@ def doc_lines(data: bytes) -> list[str]:
 
     Raises DocFormatError for a file that is no Word 97+ document, is encrypted or is damaged.
     """
+    try:
+        return _doc_lines(data)
+    except (struct.error, IndexError, OSError, UnicodeDecodeError, RecursionError):  # offsets past a stream's end
+        raise DocFormatError("it is damaged: its internal tables point outside the file") from None
+
+
+def _doc_lines(data: bytes) -> list[str]:
     word, table = _streams(data)
     csw = _u16(word, 0x20)
     lw = 0x22 + 2 * csw + 2  # FibRgLw97
