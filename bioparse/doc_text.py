@@ -12,7 +12,7 @@ the text boxes, so that no text is lost. Page headers, footers and comments stay
 
 Not read: numbering a paragraph takes from its style (not from its own properties), and the
 一、/（一） docx_text draws for headings set only by Heading 1/2 styles (the style sheet is not read);
-where a text box is anchored; a short label merged down a table's rows is read once.
+where a text box is anchored.
 """
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ import io as _stdio
 import re
 import struct
 
-from .docx_text import SYMBOL_FONT, next_label, table_row
+from .docx_text import SYMBOL_FONT, next_label, repeat_merged_labels, table_row
 from .normalize import SOFT_BREAK, soft_breaks
 
 _ENCRYPTED, _TABLE_1 = 0x0100, 0x0200  # flags of the FIB's base
@@ -36,6 +36,7 @@ _STORIES_READ = (_FOOTNOTES, _ENDNOTES, _TEXT_BOXES)
 # start in their story), with that story: footnotes, endnotes
 _NOTE_TABLES = ((2, 3, _FOOTNOTES), (46, 47, _ENDNOTES))
 _IN_TABLE, _ROW_END, _INNER_ROW_END = 0x2416, 0x2417, 0x244C  # sprmPFInTable, sprmPFTtp, sprmPFInnerTtp
+_DEF_TABLE, _VERT_MERGE = 0xD608, 0xD62B  # sprmTDefTable (a row's cells), sprmTVertMerge (one cell's merge)
 _ILFO, _ILVL = 0x460B, 0x260A  # sprmPIlfo (the paragraph's list, through its override), sprmPIlvl (its level)
 _LISTS, _OVERRIDES = 73, 74  # indexes of fcPlfLst and fcPlfLfo in FibRgFcLcb
 # Word's number formats (MSONFC) by the names docx_text.format_number knows; others count in digits
@@ -83,8 +84,8 @@ def _doc_lines(data: bytes) -> list[str]:
         raise DocFormatError("its WordDocument stream is cut short")
     counts = struct.unpack_from("<8i", word, lw + 12)
     pieces = _pieces(_slice(table, word, fc_lcb, _CLX))
-    text = _shown("".join(_piece_chars(word, p) for p in pieces), pieces,
-                  _character_runs(word, _slice(table, word, fc_lcb, _BTE_CHPX)))
+    text = _hide_field_codes(_shown("".join(_piece_chars(word, p) for p in pieces), pieces,
+                                    _character_runs(word, _slice(table, word, fc_lcb, _BTE_CHPX))))
     marks = _paragraph_marks(word, _slice(table, word, fc_lcb, _BTE_PAPX))
     label = _list_labeler(table, word, fc_lcb)
 
@@ -255,16 +256,16 @@ def _sprms(data: bytes, start: int, end: int):
         sprm = _u16(data, i)
         size = (1, 1, 2, 4, 2, 2, 0, 3)[sprm >> 13]
         i += 2
-        if size == 0:  # a variable operand: its length first
+        if size == 0:  # a variable operand: its length first (two bytes for sprmTDefTable)
             if i >= end:
                 return
-            size = data[i] + 1
+            size = _u16(data, i) + 1 if sprm == _DEF_TABLE and i + 2 <= end else data[i] + 1
         if i < end:
             yield sprm, i
         i += size
 
 
-_NO_PROPS = (False, False, 0, 0)
+_NO_PROPS = (False, False, 0, 0, ())
 
 
 def _paragraph_marks(word: bytes, plc: bytes):
@@ -296,6 +297,7 @@ def _paragraph_props(fkp: bytes, at: int) -> tuple:
         start, end = at + 2, at + 2 + 2 * fkp[at + 1]
     in_table = row_end = False
     ilfo = ilvl = 0
+    merged: dict[int, bool] = {}  # a row's cells merged down from the row above, by cell index
     for sprm, i in _sprms(fkp, start + 2, min(end, 511)):  # (after the style index)
         if sprm == _IN_TABLE:
             in_table = bool(fkp[i])
@@ -305,7 +307,21 @@ def _paragraph_props(fkp: bytes, at: int) -> tuple:
             ilfo = struct.unpack_from("<h", fkp, i)[0]
         elif sprm == _ILVL:
             ilvl = fkp[i]
-    return in_table, row_end, ilfo, ilvl
+        elif sprm == _DEF_TABLE:
+            merged.update(_merged_cells(fkp, i))
+        elif sprm == _VERT_MERGE and i + 3 <= len(fkp):
+            merged[fkp[i + 1]] = fkp[i + 2] == 1
+    continues = tuple(merged.get(k, False) for k in range(max(merged) + 1)) if any(merged.values()) else ()
+    return in_table, row_end, ilfo, ilvl, continues
+
+
+def _merged_cells(data: bytes, at: int) -> dict[int, bool]:
+    """{cell index: merged with the cell above} from a TDefTableOperand at ``at`` (its size, the cell
+    count, the cells' edges, then a 20-byte TC80 a cell whose flags' bits 5–6 say 1 for such a cell)."""
+    end = min(len(data), at + 2 + _u16(data, at) - 1)
+    cells = data[at + 2]
+    first = at + 3 + 2 * (cells + 1)
+    return {k: (_u16(data, first + 20 * k) >> 5) & 3 == 1 for k in range(cells) if first + 20 * k + 2 <= end}
 
 
 def _list_labeler(table: bytes, word: bytes, fc_lcb: int):
@@ -394,13 +410,14 @@ def _list_overrides(plf: bytes) -> list[tuple[int, dict[int, int]]]:
     return out
 
 
-def _without_field_codes(text: str) -> str:
-    """A field (\\x13 code \\x14 result \\x15) as its result: a PAGE or HYPERLINK field's code is no text."""
+def _hide_field_codes(text: str) -> str:
+    """text with each field (\\x13 code \\x14 result \\x15) shown as its result: the marks and the code (a
+    PAGE or HYPERLINK field's instructions) become _GONE, so positions stay. A field may span paragraphs."""
     if "\x13" not in text:
         return text
-    out = []
-    code = []  # for each open field: whether its code is still being read
-    for ch in text:
+    out = list(text)
+    code: list[bool] = []  # for each open field: whether its code is still being read
+    for i, ch in enumerate(text):
         if ch == "\x13":
             code.append(True)
         elif ch == "\x14" and code:
@@ -408,7 +425,8 @@ def _without_field_codes(text: str) -> str:
         elif ch == "\x15" and code:
             code.pop()
         elif True not in code:  # (a field inside another's code is code too)
-            out.append(ch)
+            continue
+        out[i] = _GONE
     return "".join(out)
 
 
@@ -423,6 +441,7 @@ def _story_lines(text: str, start: int, end: int, mark, label, notes=()) -> list
     lines: list[str] = []
     row: list[list[str]] = []
     cell: list[str] = []
+    above: list[list[str]] = []  # the previous row's cells (docx_text.repeat_merged_labels)
     waiting = list(notes)[::-1]  # the notes not yet placed, the next one last
 
     def cited(upto: int) -> list[str]:
@@ -433,18 +452,19 @@ def _story_lines(text: str, start: int, end: int, mark, label, notes=()) -> list
         return out
 
     def paragraph(a: int, b: int) -> str:
-        return (label(ilfo, ilvl) if ilfo else "") + soft_breaks(_without_field_codes(text[a:b]).translate(_CHARS))
+        return (label(ilfo, ilvl) if ilfo else "") + soft_breaks(text[a:b].translate(_CHARS))
 
     at = start
     for m in _MARK.finditer(text, start, end):
         cp = m.start()
-        in_table, row_end, ilfo, ilvl = mark(cp)
+        in_table, row_end, ilfo, ilvl, *merged = mark(cp)
         # (a row's own mark, right after its last cell's, written without properties by some writers)
         if row_end or (row and not cell and cp == at and m.group() == "\x07" and not in_table):
             if cp > at:  # a row's mark holds no text; should one, it is kept as a last cell
                 cell.append(paragraph(at, cp))
             if cell:
                 row.append(cell)
+            above = repeat_merged_labels(row, above, merged[0] if merged else ())
             lines += table_row(row) + cited(cp)
             row, cell = [], []
         elif m.group() == "\x07" or in_table:
@@ -456,6 +476,7 @@ def _story_lines(text: str, start: int, end: int, mark, label, notes=()) -> list
             if row or cell:  # a table whose row mark is missing: its text is kept
                 lines += table_row(row + ([cell] if cell else []))
                 row, cell = [], []
+            above = []
             lines.append(paragraph(at, cp))
             lines += cited(cp)
         at = cp + 1

@@ -497,6 +497,18 @@ def is_category(cell: list[str]) -> bool:
     return len(cell) == 1 and len(cell[0]) <= 20 and not re.search(r"[0-9０-９。；;]", cell[0])
 
 
+def repeat_merged_labels(cells: list[list[str]], above: list[list[str]], continues: list[bool]) -> list[list[str]]:
+    """Fill in a row's cells merged down from the row above (``continues``), where the cell above is a
+    short label (产业规模 over two indicators, a unit, the bodies responsible): it is read again in each
+    row it spans, so that the row keeps its columns (normalize strips a leading tab); a figure or prose
+    is read once. Changes cells in place; returns the row as the next row's ``above``."""
+    for i, merged in enumerate(continues):
+        if merged and i < len(above) and i < len(cells) and is_category(above[i]):
+            cells[i] = above[i]
+    # a merged cell's first row may keep an empty paragraph under its label (产业规模⏎)
+    return [[p for p in c if p.strip()] for c in cells]
+
+
 def _continues(cell) -> bool:
     """Whether a cell continues one merged down from the row above (w:vMerge, not restart)."""
     props = cell.find(W + "tcPr")
@@ -556,14 +568,7 @@ def _blocks(parent, label, notes: dict, chunks: dict) -> list[str]:
             for row in _wrapped(child, W + "tr"):
                 tcs = _wrapped(row, W + "tc")
                 cells = [_cell_blocks(cell, label, notes, chunks) for cell in tcs]
-                # a short label merged down (产业规模 over two indicators, a unit, the bodies
-                # responsible) is read again in each row it spans: the row keeps its columns
-                # (normalize strips a leading tab); a figure or prose is read once
-                for i, tc in enumerate(tcs):
-                    if i < len(above) and is_category(above[i]) and _continues(tc):
-                        cells[i] = above[i]
-                # a merged cell's first row may keep an empty paragraph under its label (产业规模⏎)
-                above = [[p for p in c if p.strip()] for c in cells]
+                above = repeat_merged_labels(cells, above, [_continues(tc) for tc in tcs])
                 out.extend(table_row(cells))
             if notes:  # the notes a row's cells cite (产业规模①) follow the table, so that its rows stay one run
                 for paragraph in child.iter(W + "p"):

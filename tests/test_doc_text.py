@@ -6,14 +6,14 @@ import olefile
 import pytest
 
 from bioparse import pipeline
-from bioparse.doc_text import _shown, _story_lines, _without_field_codes
+from bioparse.doc_text import _hide_field_codes, _shown, _story_lines
 from bioparse.errors import CorruptFileError, UnsupportedFormatError
 from bioparse.io import read_text
 
 HERE = Path(__file__).parent
 DOCS = HERE / "doc_files"
 DOCX = HERE / "other_provinces" / "raw"
-NAMES = ["zz_heading_plan", "p11a_nx_tracked", "p10d_docx_points"]
+NAMES = ["zz_heading_plan", "p11a_nx_tracked", "p10d_docx_points", "p23f_d_hb_wrapped"]
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -30,6 +30,8 @@ def test_a_doc_holds_what_a_docx_reader_shows_and_not_what_it_hides():
     table = read_text(DOCS / "zz_heading_plan.doc").text
     assert "指标\t2025年目标\n新获批一类创新药和第三类创新医疗器械\t20个\n" in table
     numbered = read_text(DOCS / "p10d_docx_points.doc").text.splitlines()
+    merged = read_text(DOCS / "p23f_d_hb_wrapped.doc").text  # 创新能力 merged down two rows; ≥ from the Symbol font
+    assert "创新能力\t一类创新药获批数（个）\t6\t≥15\n创新能力\t研发投入强度（%）\t4.2\t≥6" in merged
     first = numbered.index("一、着力提升创新能力")
     assert [line[:3] for line in numbered[first + 1:first + 6]] == ["1. ", "2. ", "3. ", "4. ", "5. "]
     assert numbered[first + 7].startswith("6. ")  # numbered on under 二、, as Word shows it
@@ -88,9 +90,15 @@ def test_a_truncated_doc_names_the_file_and_the_fix(tmp_path):
 
 
 def test_a_field_shows_its_result_not_its_code():
-    assert _without_field_codes("见\x13 HYPERLINK \"http://x\" \x14《通知》\x15。") == "见《通知》。"
-    assert _without_field_codes("第\x13 PAGE \x15页") == "第页"  # a field with no result
-    assert _without_field_codes("a\x13 IF \x13 REF b \x14B\x15 = 1 \x14yes\x15c") == "ayesc"  # nested
+    def shown(text):
+        hidden = _hide_field_codes(text)
+        assert len(hidden) == len(text)  # positions stay
+        return hidden.replace("\x00", "")
+
+    assert shown("见\x13 HYPERLINK \"http://x\" \x14《通知》\x15。") == "见《通知》。"
+    assert shown("第\x13 PAGE \x15页") == "第页"  # a field with no result
+    assert shown("a\x13 IF \x13 REF b \x14B\x15 = 1 \x14yes\x15c") == "ayesc"  # nested
+    assert shown("\x13 TOC \x14一、总则\r二、附则\r\x15正文") == "一、总则\r二、附则\r正文"  # across paragraphs
 
 
 def test_a_table_row_is_told_from_an_empty_cell_by_the_paragraph_marks():
