@@ -13,6 +13,9 @@ the end of a paragraph):
   由A负责，B给予(资金)支持/保障。 · A为牵头单位，B为配合单位。 · 牵头单位为A，配合单位为B。 (bodies of government only)
   （责任单位 A、B） · 责任单位\tA、B on a line of its own (a label whose colon is a blank: a PDF's or a table row's)
   责任单位：A、B分别牵头 · 责任单位：A、B（除标注“分别牵头”外，列第一位为牵头单位，下同） · （责任单位：各区人民政府〈含开发区管委会，下同〉）
+  （A、B按职责分工负责，各地级以上市人民政府结合实际落实） · （A牵头，B按职责分工负责，C配合落实）
+  负责单位：⏎A、B牵头（按照部门职责分别牵头，下同），C参与 (a national 分工方案) · …所需资金由…承担，A、B按职责分工负责。
+  各市、州、直管市、林区人民政府 and 各市、县〔市、区〕政府 are one body each
 Offsets are code-point offsets into the text passed in.
 """
 from __future__ import annotations
@@ -66,7 +69,7 @@ _PUSH = r"(?:共同|协同|负责|合力)?推进(?:落实|实施)?"
 _AS_FITS = r"(?:结合(?:本地|当地|各地|自身)?实际(?:情况)?)?"
 _PLAIN_SUFFIX_RE = re.compile(_AS_FITS + r"(?:负责(?:具体|组织)?(?:实施|落实)|负责兑现|抓好落实|共同负责|具体(?:负责|落实|实施)|" + _PUSH + r"|负责|落实)\s*$")
 # 给予支持, 给予资金保障, 提供经费支持, 做好资金保障: a body backing a lead's measure with money (由A负责，B给予支持)
-_MONEY_SUPPORT = r"(?:(?:给予|提供)(?:资金|经费|财政|政策)?|做好(?:资金|经费))(?:支持|保障)"  # 做好资金保障 (a county's form)
+_MONEY_SUPPORT = r"(?:(?:给予|提供|予以)(?:资金|经费|财政|政策)?|做好(?:资金|经费))(?:支持|保障)"  # 做好资金保障 (a county's form)
 # how a support body takes part, before its role word: B、C按职责配合 · B按照职责分工参与 · B积极配合
 _SUPPORT_MANNER = r"(?:(?:按照?|依照?|根据)(?:各自)?(?:职[责能]){1,2}(?:分工)?|积极|主动)?"
 # A牵头，B配合 · A牵头负责，B参与 · A负责，B配合 · A会同B负责(组织实施) · A牵头组织实施，B配合落实 · A负总责，B配合 · A统筹，B负责落实
@@ -90,7 +93,8 @@ def _split_names(seg: str) -> list[str]:
 _SEGMENT_SPLIT_RE = re.compile(r"[；;]\s*|[，,、\s]+(?=[^\s，,、；;：:（）()]{2,6}\s*[:：])")  # ; 配合单位: (ASCII, a blank after)
 _SEMICOLON_RE = re.compile(r"[；;]")
 _LEAD_ONLY_RE = re.compile(r"^(?P<lead>.+?)(?:分别|共同|联合)?牵头(?:负责|落实|推进)?\s*$")  # A、B分别牵头: each leads its part; A、B共同牵头
-_SUPPORT_SUFFIX_RE = re.compile(_SUPPORT_MANNER + r"(?:配合|参与|协助|(?:加强)?指导)\s*$")
+# B配合, B参与实施, B配合落实: a support body's word, perhaps with what it does
+_SUPPORT_SUFFIX_RE = re.compile(_SUPPORT_MANNER + r"(?:配合|参与|协助|(?:加强)?指导)(?:落实|实施|推进)?\s*$")
 # the kind of place a list's names are, as 等 names it: 镇, 镇街, 街道, 县市区, and a level with the
 # others it stands for in brackets, 镇（街道）, 县（市、区）, 市（区）, 区（县、市）
 _PLACE_KIND = r"(?:[区县市镇乡地州旗盟]|街道?){1,3}(?:[（(](?:[区县市镇乡州旗盟、]|街道?){1,7}[）)])?"
@@ -158,7 +162,7 @@ def looks_like_agency(name: str) -> bool:
     name = name.strip()
     if not name or len(name) > _MAX_NAME or _NOT_IN_NAME_RE.search(name):
         return False
-    if name[-1] in "）)":
+    if name[-1] in "）)〕":
         name = _SECOND_NAME_RE.sub("", name) or name
     if name.endswith(("单位", "机构")) and _PARTY_RE.match(name):
         return False  # 项目承担单位, 申报单位, 第三方评估机构: a party to the procedure, no public body
@@ -168,7 +172,7 @@ def looks_like_agency(name: str) -> bool:
 # A name opening with the role of a party a 管理办法 names (项目的具体实施由项目承担单位负责。):
 # an applicant, a host or a hired firm, not a body of government (市项目管理机构 is one)
 _PARTY_RE = re.compile(r"(?:各|该)?(?:承担|申报|申请|依托|项目|第三方|中介|评估|评审|受托|用款|受助)[^、，,；;]{0,6}(?:单位|机构)$")
-_SECOND_NAME_RE = re.compile(r"[（(][^（）()]{2,20}[）)]$")
+_SECOND_NAME_RE = re.compile(r"[（(〔][^（）()〔〕]{2,20}[）)〕]$")  # 〔〕 inside a clause's brackets (经济和信息化厅〔省国防科工办〕)
 # A place named before the ending it shares with a later name: 朝阳区、南关区人民政府
 _PLACE_RE = re.compile(r"[^、，,；;（）()]{1,6}(?:区|县|市|旗|州|镇|街道)")
 
@@ -385,12 +389,12 @@ def _names_with_roles(run: str, base: int, role: str):
         return "", _split_pieces(stripped, base, role), False
     if strong:
         return "按职责分工负责", _split_pieces(stripped[:duty], base, role), True
+    m = _SUPPORT_SUFFIX_RE.search(stripped)  # first: 配合落实 ends in 落实 too
+    if m:
+        return "配合", _split_pieces(stripped[: m.start()], base, "support"), False
     m = _PLAIN_SUFFIX_RE.search(stripped)
     if m:
         return "负责", _split_pieces(stripped[: m.start()], base, role), False
-    m = _SUPPORT_SUFFIX_RE.search(stripped)
-    if m:
-        return "配合", _split_pieces(stripped[: m.start()], base, "support"), False
     return "", _split_pieces(stripped, base, role), False
 
 

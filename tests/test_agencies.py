@@ -1408,3 +1408,25 @@ def test_a_segment_with_its_own_duty_after_the_supporting_units():
     cl = find_agency_clauses(text)
     assert [(a["agency"], a["role"]) for a in cl[0]["agencies"]] == [
         ("省科技厅", "lead"), ("省教育厅", "support"), ("省药监局", "support"), ("各市人民政府", "responsible")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a support part whose role word is followed by what it does (配合落实, 参与实施)
+    ("（一）加强。支持建设。（省药监局牵头，省卫生健康委、省医保局按职责分工负责，各市州人民政府配合落实）\n",
+     [("省药监局", "lead"), ("省卫生健康委", "support"), ("省医保局", "support"), ("各市州人民政府", "support")]),
+    ("（一）加强。支持建设。（省科技厅负责，省财政厅、省教育厅参与实施）\n",
+     [("省科技厅", "lead"), ("省财政厅", "support"), ("省教育厅", "support")]),
+    # a lead backed with money it grants (予以资金支持)
+    ("（一）加强。支持建设。该项工作由省科技厅牵头负责，省财政厅予以资金支持。\n",
+     [("省科技厅", "lead"), ("省财政厅", "support")]),
+])
+def test_support_parts_with_what_they_do(text, expected):
+    cl = find_agency_clauses(text)
+    assert [[(a["agency"], a["role"]) for a in c["agencies"]] for c in cl] == [expected]
+    check_offsets(text, cl)
+
+
+def test_a_second_name_in_square_brackets_inside_a_bare_list():
+    # 四川 prints a bracket inside a clause's brackets square: 经济和信息化厅〔省国防科工办〕
+    text = "（一）加强。支持建设。（省经济和信息化厅〔省国防科工办〕、省发展改革委）\n"
+    assert [names(c) for c in find_agency_clauses(text)] == [["省经济和信息化厅〔省国防科工办〕", "省发展改革委"]]
