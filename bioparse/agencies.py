@@ -13,6 +13,9 @@ the end of a paragraph):
   由A负责，B给予(资金)支持/保障。 · A为牵头单位，B为配合单位。 · 牵头单位为A，配合单位为B。 (bodies of government only)
   （责任单位 A、B） · 责任单位\tA、B on a line of its own (a label whose colon is a blank: a PDF's or a table row's)
   责任单位：A、B分别牵头 · 责任单位：A、B（除标注“分别牵头”外，列第一位为牵头单位，下同） · （责任单位：各区人民政府〈含开发区管委会，下同〉）
+  （A、B按职责分工负责，各地级以上市人民政府结合实际落实） · （A牵头，B按职责分工负责，C配合落实）
+  负责单位：⏎A、B牵头（按照部门职责分别牵头，下同），C参与 (a national 分工方案) · …所需资金由…承担，A、B按职责分工负责。
+  各市、州、直管市、林区人民政府 and 各市、县〔市、区〕政府 are one body each
 Offsets are code-point offsets into the text passed in.
 """
 from __future__ import annotations
@@ -47,6 +50,8 @@ MARKERS = {
     "主办部门": "lead", "协办部门": "support", "指导部门": "support", "指导单位": "support",
     # a 若干政策 written for 政策兑现 names who accepts and who pays out each article's support
     "兑现部门": "responsible", "兑现单位": "responsible", "受理部门": "responsible", "受理单位": "responsible",
+    # a national 分工方案 heads each task's bodies 负责单位： (A、B牵头，C、D参与 on the next line)
+    "负责单位": "responsible", "负责部门": "responsible",
 }
 # a level before a marker word: 市级责任单位：A；区级责任单位：B (a plan naming each level's bodies)
 _MARKER_LEVEL = r"(?:[省市区县]级)?"
@@ -60,9 +65,11 @@ _DUTY_MAX = 14  # characters in the longest _DUTY (按照各自职能职责分�
 _DUTY_SUFFIX_RE = re.compile(_DUTY + r"\s*$")
 # 共同推进, 负责推进, 推进落实: a plan's clause naming who pushes a measure on (（A、B共同推进）)
 _PUSH = r"(?:共同|协同|负责|合力)?推进(?:落实|实施)?"
-_PLAIN_SUFFIX_RE = re.compile(r"(?:负责(?:具体|组织)?(?:实施|落实)|负责兑现|抓好落实|共同负责|具体(?:负责|落实|实施)|" + _PUSH + r"|负责|落实)\s*$")
+# 结合实际: how a government carries a measure out, before its role word (各地级以上市人民政府结合实际落实, 广东's form)
+_AS_FITS = r"(?:结合(?:本地|当地|各地|自身)?实际(?:情况)?)?"
+_PLAIN_SUFFIX_RE = re.compile(_AS_FITS + r"(?:负责(?:具体|组织)?(?:实施|落实)|负责兑现|抓好落实|共同负责|具体(?:负责|落实|实施)|" + _PUSH + r"|负责|落实)\s*$")
 # 给予支持, 给予资金保障, 提供经费支持, 做好资金保障: a body backing a lead's measure with money (由A负责，B给予支持)
-_MONEY_SUPPORT = r"(?:(?:给予|提供)(?:资金|经费|财政|政策)?|做好(?:资金|经费))(?:支持|保障)"  # 做好资金保障 (a county's form)
+_MONEY_SUPPORT = r"(?:(?:给予|提供|予以)(?:资金|经费|财政|政策)?|做好(?:资金|经费))(?:支持|保障)"  # 做好资金保障 (a county's form)
 # how a support body takes part, before its role word: B、C按职责配合 · B按照职责分工参与 · B积极配合
 _SUPPORT_MANNER = r"(?:(?:按照?|依照?|根据)(?:各自)?(?:职[责能]){1,2}(?:分工)?|积极|主动)?"
 # A牵头，B配合 · A牵头负责，B参与 · A负责，B配合 · A会同B负责(组织实施) · A牵头组织实施，B配合落实 · A负总责，B配合 · A统筹，B负责落实
@@ -86,7 +93,8 @@ def _split_names(seg: str) -> list[str]:
 _SEGMENT_SPLIT_RE = re.compile(r"[；;]\s*|[，,、\s]+(?=[^\s，,、；;：:（）()]{2,6}\s*[:：])")  # ; 配合单位: (ASCII, a blank after)
 _SEMICOLON_RE = re.compile(r"[；;]")
 _LEAD_ONLY_RE = re.compile(r"^(?P<lead>.+?)(?:分别|共同|联合)?牵头(?:负责|落实|推进)?\s*$")  # A、B分别牵头: each leads its part; A、B共同牵头
-_SUPPORT_SUFFIX_RE = re.compile(_SUPPORT_MANNER + r"(?:配合|参与|协助|(?:加强)?指导)\s*$")
+# B配合, B参与实施, B配合落实: a support body's word, perhaps with what it does
+_SUPPORT_SUFFIX_RE = re.compile(_SUPPORT_MANNER + r"(?:配合|参与|协助|(?:加强)?指导)(?:落实|实施|推进)?\s*$")
 # the kind of place a list's names are, as 等 names it: 镇, 镇街, 街道, 县市区, and a level with the
 # others it stands for in brackets, 镇（街道）, 县（市、区）, 市（区）, 区（县、市）
 _PLACE_KIND = r"(?:[区县市镇乡地州旗盟]|街道?){1,3}(?:[（(](?:[区县市镇乡州旗盟、]|街道?){1,7}[）)])?"
@@ -113,7 +121,9 @@ _NOT_IN_NAME_RE = re.compile(r"[0-9０-９%。：:“”\"《》]")
 _EXCEPT = r"(?:除[^（）()〈〉]{1,16}?外[，,]\s*)?"
 _NOTE_START_RE = re.compile(r"\s*" + _EXCEPT + r"(?:下同|同上|以下同|(?:列|排在?|排名)第一位?)")
 # the bracketed note after the first name, the list running on: 省卫生健康委（排在第一位的为牵头单位，下同）、省科技厅
-_INNER_NOTE_RE = re.compile(r"[（(]\s*" + _EXCEPT + r"(?:下同|同上|以下同|(?P<first>(?:列|排在?|排名)第一位?))[^（）()]*[）)]"
+# or after the leads, how they lead, for the rest of the text: A、B牵头（按照部门职责分别牵头，下同），C参与 (a 分工方案's form)
+_INNER_NOTE_RE = re.compile(r"[（(]\s*" + _EXCEPT + r"(?:下同|同上|以下同|(?P<first>(?:列|排在?|排名)第一位?)"
+                            r"|(?:按照?|依照?|根据)[^（）()，,]{0,12}(?:牵头|负责)[，,]\s*(?:下同|以下同)\s*(?=[）)]))[^（）()]*[）)]"
                             r"(?=\s*[、，,；;]\s*\S)")
 _CLOSING_NOTE_RE = re.compile(r"(?:[，,；;。]\s*(?:下同|同上|以下同|以下均|以下各项|以下不再|(?P<first>(?:列|排在?|排名)第一位?))[^（）()]*"
                               r"|[（(〈]\s*" + _EXCEPT + r"(?:下同|同上|以下同|(?P<first2>(?:列|排在?|排名)第一位?))[^（）()〈〉]*[）)〉]\s*"
@@ -152,7 +162,7 @@ def looks_like_agency(name: str) -> bool:
     name = name.strip()
     if not name or len(name) > _MAX_NAME or _NOT_IN_NAME_RE.search(name):
         return False
-    if name[-1] in "）)":
+    if name[-1] in "）)〕":
         name = _SECOND_NAME_RE.sub("", name) or name
     if name.endswith(("单位", "机构")) and _PARTY_RE.match(name):
         return False  # 项目承担单位, 申报单位, 第三方评估机构: a party to the procedure, no public body
@@ -162,7 +172,7 @@ def looks_like_agency(name: str) -> bool:
 # A name opening with the role of a party a 管理办法 names (项目的具体实施由项目承担单位负责。):
 # an applicant, a host or a hired firm, not a body of government (市项目管理机构 is one)
 _PARTY_RE = re.compile(r"(?:各|该)?(?:承担|申报|申请|依托|项目|第三方|中介|评估|评审|受托|用款|受助)[^、，,；;]{0,6}(?:单位|机构)$")
-_SECOND_NAME_RE = re.compile(r"[（(][^（）()]{2,20}[）)]$")
+_SECOND_NAME_RE = re.compile(r"[（(〔][^（）()〔〕]{2,20}[）)〕]$")  # 〔〕 inside a clause's brackets (经济和信息化厅〔省国防科工办〕)
 # A place named before the ending it shares with a later name: 朝阳区、南关区人民政府
 _PLACE_RE = re.compile(r"[^、，,；;（）()]{1,6}(?:区|县|市|旗|州|镇|街道)")
 
@@ -234,7 +244,7 @@ def _split_pieces(seg: str, base: int, role: str) -> list[tuple[str, int, int, s
     if "／" in seg or "/" in seg:
         seg = _SLASH_RE.sub("、", seg)  # 市科技局／市财政局: a slash after a body's ending parts two names
     out = []
-    nested = "（" in seg or "(" in seg
+    nested = "（" in seg or "(" in seg or "〔" in seg  # 县〔市、区〕: a bracket inside a clause's, printed square
     if not nested and "等" not in seg and not has_whitespace(seg):
         # the common case: nothing to trim, so every non-empty part is a name as it stands
         start = base
@@ -275,14 +285,16 @@ def _split_pieces(seg: str, base: int, role: str) -> list[tuple[str, int, int, s
     return _join_levels(out, seg, base) if _joins_levels(seg) else out
 
 
-# 特区: 贵州 六枝特区; 林区: 神农架林区; 自治区, 直辖市, 计划单列市: a national text's kinds of province
-_LEVEL = r"(?:省|市|县|区|乡|镇|州|盟|旗|自治州|自治县|自治旗|特区|林区|地区|自治区|直辖市|计划单列市)"
-# a level word may carry the levels counted with it in brackets: 各市（州）
-_LEVEL_WORD_RE = re.compile(r"各?" + _LEVEL + r"(?:[（(][^（）()]{1,8}[）)])?")
+# 特区: 贵州 六枝特区; 林区: 神农架林区; 自治区, 直辖市, 计划单列市: a national text's kinds of province;
+# 直管市, 直管县: the cities and counties a province governs directly (湖北 各市、州、直管市、林区人民政府)
+_LEVEL = r"(?:省|市|县|区|乡|镇|州|盟|旗|自治州|自治县|自治旗|特区|林区|地区|自治区|直辖市|计划单列市|直管市|直管县)"
+# a level word may carry the levels counted with it in brackets: 各市（州）, or in square ones inside a
+# clause's brackets, as 浙江 and 四川 print a bracket inside a bracket: 各市、县〔市、区〕政府
+_LEVEL_WORD_RE = re.compile(r"各?" + _LEVEL + r"(?:[（(〔][^（）()〔〕]{1,8}[）)〕])?")
 # a piece ending in a level character before a separator: where _join_levels may have work
-_LEVEL_WORD_PIECE_RE = re.compile(r"[省市县区乡镇州盟旗][）)]?\s*[、，,；;]")
+_LEVEL_WORD_PIECE_RE = re.compile(r"[省市县区乡镇州盟旗][）)〕]?\s*[、，,；;]")
 # 县(市、区)政府(行署); 直辖市药品监督管理部门, 直辖市及计划单列市工业和信息化主管部门
-_LEVEL_GOVERNMENT_RE = re.compile(_LEVEL + r".*(?:政府(?:[（(][^（）()]{1,8}[）)])?|部门)")
+_LEVEL_GOVERNMENT_RE = re.compile(_LEVEL + r".*(?:政府(?:[（(〔][^（）()〔〕]{1,8}[）)〕])?|部门)")
 
 
 def _joins_levels(seg: str) -> bool:
@@ -321,12 +333,12 @@ def _bounds(seg: str) -> list[tuple[int, int]]:
 
 
 def _bounds_outside_brackets(seg: str, separators: str = "、，,；;") -> list[tuple[int, int]]:
-    """_bounds, splitting only at separators outside （…） and (…)."""
+    """_bounds, splitting only at separators outside （…）, (…) and 〔…〕 (县〔市、区〕 inside a clause's brackets)."""
     out, depth, start = [], 0, 0
     for i, c in enumerate(seg):
-        if c in "（(":
+        if c in "（(〔":
             depth += 1
-        elif c in "）)":
+        elif c in "）)〕":
             depth = max(depth - 1, 0)
         elif depth == 0 and c in separators:
             out.append((start, i))
@@ -377,12 +389,12 @@ def _names_with_roles(run: str, base: int, role: str):
         return "", _split_pieces(stripped, base, role), False
     if strong:
         return "按职责分工负责", _split_pieces(stripped[:duty], base, role), True
+    m = _SUPPORT_SUFFIX_RE.search(stripped)  # first: 配合落实 ends in 落实 too
+    if m:
+        return "配合", _split_pieces(stripped[: m.start()], base, "support"), False
     m = _PLAIN_SUFFIX_RE.search(stripped)
     if m:
         return "负责", _split_pieces(stripped[: m.start()], base, role), False
-    m = _SUPPORT_SUFFIX_RE.search(stripped)
-    if m:
-        return "配合", _split_pieces(stripped[: m.start()], base, "support"), False
     return "", _split_pieces(stripped, base, role), False
 
 
@@ -633,7 +645,10 @@ def _parse_marked(segments, marked):
             body, bbase = part[m.end():], pbase + m.end()
         else:
             body, bbase = part, pbase
-        _, pieces, _ = _names_with_roles(body, bbase, role)
+        form, pieces, _ = _names_with_roles(body, bbase, role)
+        if not m and role == "support" and form in ("负责", "按职责分工负责"):
+            # 牵头单位：A；配合单位：B；各市人民政府负责落实: a segment with its own duty word carries out, not supports
+            pieces = [(n, s, e, "responsible") for n, s, e, _ in pieces]
         if any(_ROLE_END_RE.search(p[0]) for p in pieces):
             # 责任单位：A牵头，B、C配合，D参与: a role word inside a name cuts the body into parts
             pieces = _role_parts(body, bbase, bodies_only=False) or pieces
@@ -1057,14 +1072,27 @@ def _duty_sentence(text: str, start: int, end: int) -> tuple[int, tuple | None]:
     dot = text.rfind(".", start, end)  # …给予奖励.由市科技局牵头: a sentence ended by an ASCII full stop
     if dot > start and text[dot - 1] >= "\u4e00" and not text[dot + 1:dot + 2].isdigit():
         starts.append(dot + 1)
+    # 所需资金由…承担，A、B按职责分工负责: the bodies of a duty suffix after the sentence's last comma
+    # (one body named, not only 各地 or 有关部门: prose says 由企业自筹，各地按职责分工负责)
+    comma = max(text.rfind("，", start, end), text.rfind(",", start, end))
+    after_comma = comma + 1 if comma > start and _DUTY_SUFFIX_RE.search(text, max(end - _DUTY_MAX, comma + 1), end) else -1
+    if after_comma > 0:
+        starts.append(after_comma)
     m = _DUTY_OBJECT_RE.search(text, start, end)  # A负责本辖区内…的组织实施: the bodies end at 负责
     if m:
         end = m.start()
     for s in starts:
         parsed = parse_clause(text[s:end], s)
         if parsed and parsed[0] != "bare_list" and _all_agencies(parsed[1]) and _government_where_needed(text, s, end, parsed[1]):
+            if s == after_comma and not any(_named_body(p[0]) for p in parsed[1]):
+                continue
             return s, parsed
     return start, None
+
+
+def _named_body(name: str) -> bool:
+    """A body named as such (省财政厅), not a kind of bodies (各地, 有关部门, 州直有关部门, 各县人民政府)."""
+    return name[0] != "各" and "有关" not in name and "相关" not in name and name.endswith(AGENCY_ENDINGS)
 
 
 # A sentence naming only a lead (由市科技局牵头。) is a clause when it names bodies of government:

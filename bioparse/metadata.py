@@ -367,8 +367,11 @@ def _title(lines: list[str], head_text: str, notice: str) -> str:
     if "关于印发" in named:  # a news headline over the notice (国务院印发X(附全文)⏎…办公厅关于印发X的通知): the notice's
         named = named.rsplit("关于印发", 1)[1].strip("《》")
     if "《" in head_text:  # each of _CITED_TITLE_RES needs one
+        # above the first heading: a plan that cites another in its tasks (加快推进《某省数据条例》立法进程，印发…)
+        # names no title of its own there
+        cited_in = "\n".join(_before_first_heading(lines))
         for regex in _CITED_TITLE_RES:
-            cited = regex.search(head_text)
+            cited = regex.search(cited_in)
             if cited:
                 return _full_title(_clean(cited.group(1)), named, lines)
     if named:

@@ -1329,3 +1329,104 @@ def test_a_role_mark_in_square_brackets(text, expected):
     """市工业和信息化局〔牵头〕, as 山东 and 浙江 cities print the mark, leads as 市发展改革委（牵头） does: the mark is
     no name and does not end the clause; 【牵头单位】 before the names is still a label."""
     assert _clause_names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 湖北: the levels a province names its governments by, 直管市 (仙桃, 潜江, 天门) and 林区 among them
+    ("（一）建设平台。支持建设。（责任单位：省科技厅、省经信厅，各市、州、直管市、林区人民政府）\n",
+     ["省科技厅", "省经信厅", "各市、州、直管市、林区人民政府"]),
+    # 浙江: the levels counted with 县 in square brackets, as a bracket inside a bracket is printed
+    ("（一）提升能力。支持建设。（责任单位：省科技厅、省教育厅，各市、县〔市、区〕政府）\n",
+     ["省科技厅", "省教育厅", "各市、县〔市、区〕政府"]),
+    ("（一）提升能力。支持建设。（省科技厅、各市〔州〕、县〔市、区〕人民政府按职责分工负责）\n",
+     ["省科技厅", "各市〔州〕、县〔市、区〕人民政府"]),
+])
+def test_level_words_before_their_government_are_one_body(text, expected):
+    cl = find_agency_clauses(text)
+    assert [names(c) for c in cl] == [expected]
+    check_offsets(text, cl)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 广东: a duty part, then the cities' governments carrying it out as each sees fit
+    ("1.实施攻关。优化机制。（省科技厅、工业和信息化厅按职责分工负责，各地级以上市人民政府结合实际落实）\n",
+     ["省科技厅", "工业和信息化厅", "各地级以上市人民政府"]),
+    ("（一）加强统筹。建立机制。（省发展改革委牵头，省科技厅配合，各市人民政府结合实际抓好落实）\n",
+     ["省发展改革委", "省科技厅", "各市人民政府"]),
+])
+def test_a_government_carrying_out_as_it_sees_fit(text, expected):
+    cl = find_agency_clauses(text)
+    assert [names(c) for c in cl] == [expected]
+    check_offsets(text, cl)
+
+
+def test_a_prose_part_carried_out_as_one_sees_fit_names_no_body():
+    text = "（一）加强统筹。建立机制。（企业结合实际落实）\n"
+    assert find_agency_clauses(text) == []
+
+
+def test_a_responsible_units_label_of_a_division_plan():
+    # a national 分工方案: 负责单位： on its own line, its bodies with their roles on the next
+    text = ("1. 促进创新能力提升。\n加大科技体制改革力度。\n负责单位：\n"
+            "科技部、发展改革委、卫生计生委牵头（按照部门职责分别牵头，下同），工业和信息化部、中医药局参与\n"
+            "2. 推动重大药物产业化。\n")
+    cl = find_agency_clauses(text)
+    assert [names(c) for c in cl] == [["科技部", "发展改革委", "卫生计生委", "工业和信息化部", "中医药局"]]
+    assert [a["role"] for a in cl[0]["agencies"]] == ["lead"] * 3 + ["support"] * 2
+    check_offsets(text, cl)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the bodies close a sentence whose first clause is prose, after its last comma
+    ("二、支持产业化。对新建项目给予贴息。所需资金分别由省级财政和项目所在地财政承担，省发改委、省工信厅、省财政厅按职责分工负责。\n",
+     ["省发改委", "省工信厅", "省财政厅"]),
+    ("（二）强化保障。统筹用好专项资金，省财政厅、省科技厅按照职责分工负责。\n", ["省财政厅", "省科技厅"]),
+])
+def test_bodies_with_their_duty_after_a_prose_clause(text, expected):
+    cl = find_agency_clauses(text)
+    assert [names(c) for c in cl] == [expected]
+    check_offsets(text, cl)
+
+
+@pytest.mark.parametrize("text", [
+    "（二）强化保障。所需资金由企业自筹，各地按职责分工负责。\n",
+    "（二）强化保障。加强协调，推动各项任务按职责分工负责。\n",
+])
+def test_a_prose_clause_ending_in_a_duty_names_no_body(text):
+    assert find_agency_clauses(text) == []
+
+
+def test_a_kind_of_bodies_after_a_prose_clause_names_no_body():
+    # r1_c's 保障措施: prose whose last clause gives a kind of bodies (州直有关部门) its duty
+    text = "三、保障措施\n\n各县（市）人民政府要加强组织领导，州直有关部门按照职责分工抓好落实。\n"
+    assert find_agency_clauses(text) == []
+
+
+def test_a_segment_with_its_own_duty_after_the_supporting_units():
+    # 安徽: 牵头单位：A；配合单位：B、C；各市人民政府负责落实 (the cities carry the measure out)
+    text = "（一）强化创新。建设平台。（牵头单位：省科技厅；配合单位：省教育厅、省药监局；各市人民政府负责落实）\n"
+    cl = find_agency_clauses(text)
+    assert [(a["agency"], a["role"]) for a in cl[0]["agencies"]] == [
+        ("省科技厅", "lead"), ("省教育厅", "support"), ("省药监局", "support"), ("各市人民政府", "responsible")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a support part whose role word is followed by what it does (配合落实, 参与实施)
+    ("（一）加强。支持建设。（省药监局牵头，省卫生健康委、省医保局按职责分工负责，各市州人民政府配合落实）\n",
+     [("省药监局", "lead"), ("省卫生健康委", "support"), ("省医保局", "support"), ("各市州人民政府", "support")]),
+    ("（一）加强。支持建设。（省科技厅负责，省财政厅、省教育厅参与实施）\n",
+     [("省科技厅", "lead"), ("省财政厅", "support"), ("省教育厅", "support")]),
+    # a lead backed with money it grants (予以资金支持)
+    ("（一）加强。支持建设。该项工作由省科技厅牵头负责，省财政厅予以资金支持。\n",
+     [("省科技厅", "lead"), ("省财政厅", "support")]),
+])
+def test_support_parts_with_what_they_do(text, expected):
+    cl = find_agency_clauses(text)
+    assert [[(a["agency"], a["role"]) for a in c["agencies"]] for c in cl] == [expected]
+    check_offsets(text, cl)
+
+
+def test_a_second_name_in_square_brackets_inside_a_bare_list():
+    # 四川 prints a bracket inside a clause's brackets square: 经济和信息化厅〔省国防科工办〕
+    text = "（一）加强。支持建设。（省经济和信息化厅〔省国防科工办〕、省发展改革委）\n"
+    assert [names(c) for c in find_agency_clauses(text)] == [["省经济和信息化厅〔省国防科工办〕", "省发展改革委"]]

@@ -1070,3 +1070,11 @@ def test_a_number_set_before_the_notice_title_on_its_line():
     flat = infer_metadata("某政办发〔2019〕3号某某县人民政府办公室关于印发某某县中药材产业发展规划（2019—2025年）的通知各乡（镇）"
                           "人民政府：现将《某某县中药材产业发展规划（2019—2025年）》印发给你们。某某县人民政府办公室2019年5月8日一、发展概况\n")
     assert (flat["issuer"], flat["title"]) == ("某某县人民政府办公室", "某某县中药材产业发展规划（2019—2025年）")
+
+
+def test_a_plan_citing_another_in_its_tasks_keeps_its_own_title():
+    # a 工作要点 with no notice: its task 3 cites a 条例 and issues an 实施意见, which is no title of its own
+    text = ("数字某东建设2025年工作要点\n\n一、加快培育数字化发展引擎\n（一）打造数字技术创新高地。\n"
+            "1.推进产业协同创新。支持创新中心提升创新能力。（省工业和信息化厅牵头）\n"
+            "2.完善数据要素制度体系。加快推进《某东省数据条例》立法进程，印发省加快公共数据资源开发利用的实施意见。（省政务和数据局牵头）\n")
+    assert infer_metadata(text)["title"] == "数字某东建设2025年工作要点"
