@@ -426,6 +426,20 @@ def test_a_size_in_the_clause_after_a_fund_is_named_is_the_funds():
     assert (park["kind"], industry["kind"], firms["kind"]) == ("output", "output", "output")
 
 
+@pytest.mark.parametrize("doc_id", ["z3_a_qz_special_plan", "z3_b_gs_tcm_points"])
+def test_z3_kinds_and_years_match_the_gold(doc_id):
+    """The scorer reads no kind, nor the year of a baseline: z3_a's 增加至2019年的51.32亿元 (no goal year), and
+    z3_b's 中药材产量约135万吨 (output, not a count) are checked here. Two optional gold rows are not extracted:
+    the old figure of a change (由2016年的20亿元) and a threshold without a numeral (亿元以上)."""
+    from bioparse import pipeline
+    here = Path(__file__).parent / "other_provinces"
+    gold = json.loads((here / "gold" / f"{doc_id}.json").read_text(encoding="utf-8"))
+    got = pipeline.parse_document(str(here / "raw" / f"{doc_id}.txt"), doc_id, {})["targets"]
+    want = [t for t in gold["targets"] if t["text"] not in ("20亿元", "亿元以上")]
+    assert sorted((t["text"], t["value"], t["unit"], t["kind"], t["year"]) for t in got) == sorted(
+        (t["text"], t["value"], t["unit"], t["kind"], t["year"]) for t in want)
+
+
 def test_x2_a_kinds_match_its_gold():
     # the scorer reads no kind, so x2_a's funds sized a clause after their naming are checked here
     from bioparse import pipeline
