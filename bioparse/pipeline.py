@@ -353,12 +353,16 @@ def _lead_year(text: str, run_start: int) -> int | None:
     return targets_mod.last_year(text, line_start_at(text, run_start), run_start)
 
 
-def target_rows(doc_id: str, text: str, owner, provisions: list[dict], issued: int | None = None) -> list[dict]:
+def target_rows(doc_id: str, text: str, owner, provisions: list[dict], issued: int | None = None,
+                plan_start: int | None = None) -> list[dict]:
     """Quantitative targets, each attached to the provision holding it.
 
     ``status`` is "baseline" for figures under a current-state heading (发展现状 …) or in a
     sentence headed by a year before ``issued``, the year the document was issued
     (2024年，全区实现营业收入186亿元 in a 2025 plan; targets.reported_before); else "goal".
+    Such a baseline has no goal year when its year is before ``issued`` (else ``plan_start``):
+    截至2024年底，已有12家 and 增加至2019年的51.32亿元 report a year, not a goal's (a table's base
+    column, whose status the table sets, keeps its year).
     """
     rows = targets_mod.extract_targets(text)
     if rows and any(p["level"] == "annex" for p in provisions):
@@ -367,15 +371,20 @@ def target_rows(doc_id: str, text: str, owner, provisions: list[dict], issued: i
     if rows:
         under_status = targets_mod.status_test(provisions)  # asked only for provisions holding targets
         point_scope = _point_scopes(provisions)
+        reference = issued or plan_start
         for t in rows:  # extract_targets' dicts are new: complete them in place
             pid = owner(t["start"])
             if t["year"] is not None and pid in point_scope and _year_of_an_earlier_point(text, t, point_scope[pid]):
                 t["year"] = _lead_year(text, point_scope[pid][0])
             t["doc_id"], t["provision_id"] = doc_id, pid
-            past = issued is not None and targets_mod.reported_before(text, t["start"], issued)
+            past = reference is not None and targets_mod.reported_before(text, t["start"], reference)
             if t.pop("base_by_order", False) and issued is not None and t["year"] > issued:
                 del t["status"]  # a table's earliest year, but after the issue (2025年 | 2027年 in a 2024 plan)
-            t["status"] = t.get("status") or ("baseline" if past or under_status(pid) else "goal")
+            if t.get("status"):
+                continue
+            t["status"] = "baseline" if past or under_status(pid) else "goal"
+            if t["status"] == "baseline" and t["year"] is not None and t["year"] < (reference or 0):
+                t["year"] = None
     return rows
 
 
@@ -589,7 +598,7 @@ def _targets(d: dict, crosswalk) -> None:
     text = d["text"]
     simple = simplified_view(text)
     d["targets"] = target_rows(d["doc_id"], simple, d["owner"], d["provisions"],
-                               int(issued) if issued.isdigit() else None)
+                               int(issued) if issued.isdigit() else None, d["document"]["plan_start"])
     if simple is not text:
         for t in d["targets"]:
             t["text"] = text[t["start"]:t["end"]]

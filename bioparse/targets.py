@@ -172,13 +172,15 @@ _MONEY_TO_YI = {"元": 1e-8, "万元": 1e-4, "亿元": 1.0, "万亿元": 1e4}
 _SQUARE_METRE_SIGNS = {"㎡", "m²", "ｍ²", "m2", "ｍ2", "平米"}  # kept as written in unit, 平方米 in unit_norm (平米: 平方米 as spoken)
 _AREA_UNITS = {"亩", "平方米", "平方公里", "公顷", *_SQUARE_METRE_SIGNS}
 _PEOPLE_UNITS = {"人", "名", "位", "人次"}
-_MEASURE_UNITS = {"千瓦", "千瓦时", "兆瓦", "兆瓦时", "公里", "千米"}  # capacities and lengths: no count of things
+_MEASURE_UNITS = {"千瓦", "千瓦时", "兆瓦", "兆瓦时", "公里", "千米", "吨标准煤", "吨标煤"}  # capacities, lengths, energy: no count of things
+_WEIGHT_UNITS = {"吨", "公斤", "千克", "克", "毫克"}  # weights (also 万吨): no count of things either
 _FUND_NOUNS = ("基金", "资金")
 _FUND_SIZES = tuple(f"{noun}{size}" for noun in _FUND_NOUNS for size in ("规模", "总规模", "总额"))
 _MONEY_KINDS = (
     ("funding", ("基金", "资金", "投资", "奖励", "补助", "补贴", "资助", "支持", "给予", "扶持",
                  "奖补", "融资", "投入", "经费")),
-    ("output", ("产值", "收入", "营收", "规模", "销售", "产能", "能力", "产量", "交易额", "成交额", "营业额", "出口")),
+    ("output", ("产值", "收入", "营收", "规模", "销售", "产能", "能力", "产量", "交易额", "成交额", "营业额", "出口",
+                "履约")),  # 累计履约金额不低于1000万元: what a contract firm (CDMO) earns
     ("other", ("税收", "税", "资产", "利润", "利税", "增加值", "估值", "市值")),  # a firm's worth is no money given out
 )
 _LIMIT_VERBS = {"不超过", "不超", "不多于", "最多", "最多获得", "最长", "最高", "压缩至", "压缩到", "压缩为", "压减至", "压减到", "缩减至",
@@ -507,23 +509,28 @@ def _kind(text: str, start: int, end: int, unit: str) -> str:
             return "output"  # 加大资金投入，…，力争突破三百亿元: a size broken through, never money given out (golds: all output)
         if kind is None and _CAP_SUBJECT_RE.match(before) and not text.startswith("的", end):
             return "funding"  # 按销售额的30%资助，单个项目最高不超过5000万元: a cap on what one recipient is given
+        if kind is None and text.startswith(("企业", "的企业"), end):
+            # 培育超百亿企业3家, 形成2家百亿元企业: the size of firms, their revenue, whatever an earlier
+            # clause of the sentence measured (增加值达到1180亿元，形成2家百亿元企业)
+            return "output"
         if kind is None:
             # a sentence-level look back (its last _SENTENCE_REACH characters: a line without a
             # sentence end made it quadratic), then default to money given out
+            # (without its short asides, as the clause's: the 税 of （不含税） is no tax)
             i = max(_start_after_last(text, _SENTENCE_END_IN_LINE, start), start - _SENTENCE_REACH)
-            kind = _nearest_of(text[i:start], _MONEY_WORDS)
+            kind = _nearest_of(_without_asides(text[i:start]), _MONEY_WORDS)
         if kind is None:
             # parallel clauses after a semicolon share the subject of the first (2020年总产值达到260亿元；
             # 2025年达450亿元): back to the sentence's start within the line
             j = max(_start_after_last(text, "。", start), start - _SENTENCE_REACH)
             if j < i:
-                kind = _nearest_of(text[j:i], _MONEY_WORDS)
-        if kind is None and text.startswith(("企业", "的企业"), end):
-            return "output"  # 培育超百亿企业3家: the size of firms, their revenue
+                kind = _nearest_of(_without_asides(text[j:i]), _MONEY_WORDS)
         return kind or "funding"
     if unit in ("%", "‰", "百分点"):
         before = _clause_before(text, start)
         kind = _nearest_of(before, _PERCENT_WORDS)
+        if kind is None and text.startswith("的", end) and text.startswith(_GROWTH_WORDS, end + 1):
+            return "other"  # 保持30%左右的增长幅度: the noun after 的 names what the rate measures
         return kind or "share"
     if unit in _TIME_UNITS:
         return "time_limit"
@@ -533,6 +540,10 @@ def _kind(text: str, start: int, end: int, unit: str) -> str:
         return "people"
     if unit == "倍" or unit in _MEASURE_UNITS:
         return "other"
+    if (unit[1:] if unit[:1] in "万亿" else unit) in _WEIGHT_UNITS:
+        # 年供种能力达到500吨, 中药材产量约135万吨: what is made (output); 库容1万吨: a size (other)
+        before = _without_asides(_clause_before(text, start))
+        return "output" if _nearest_of(before, _MONEY_WORDS) == "output" else "other"
     return "count"
 
 
@@ -1067,11 +1078,34 @@ _TO_CLAUSE_END_RE = re.compile("[^" + re.escape(_CLAUSE_END) + "]*")
 _TO_LIST_OPEN_RE = re.compile("[^" + re.escape(_LIST_OPEN) + "]*")
 
 
+_QUOTED_ITEM_REACH = 20  # characters of one quoted item (“健康服务业”)
+
+
+def _quoted_items_before(text: str, pos: int) -> int:
+    """How many quoted items, side by side or joined by 、, end at pos (after a 等 and spaces):
+    “现代中药”“生物药”…“健康服务业”等六个领域 names six; 0 if no quoted item ends there. The 、 scan of
+    _counts_its_list stops at the last item's opening quote, so such a list is counted here."""
+    k = _back_over_spaces(text, pos)
+    if k > 0 and text[k - 1] == "等":
+        k -= 1
+    n = 0
+    while k > 0 and text[k - 1] == "”":
+        o = text.rfind("“", max(0, k - 1 - _QUOTED_ITEM_REACH), k - 1)
+        if o < 0 or text.find("”", o, k - 1) >= 0 or text.find("\n", o, k) >= 0:
+            break
+        n, k = n + 1, o
+        if k > 0 and text[k - 1] == "、":
+            k -= 1
+    return n
+
+
 def _counts_its_list(text: str, num_start: int, value: float) -> bool:
     """Whether a count right after a list of items joined by 、 is that list's length: 电子信息、航空、
     汽车及装备、新能源 4 个新兴产业, “获准临床、完成Ⅰ期、完成Ⅱ期、完成Ⅲ期”四个阶段, A、B和C三个环节.
     The text names what it counts; the number sets no goal (a count of 3 after two items is one).
     The caller keeps a count that ends its clause (新增国家级、省级小巨人企业2家。: a goal after its noun)."""
+    if value >= 2 and _quoted_items_before(text, num_start) == value:
+        return True
     j = num_start
     while j > 0 and text[j - 1] in _LIST_CLOSE:
         j -= 1

@@ -141,6 +141,21 @@ def test_a_bracket_headed_by_an_earlier_year_holds_a_baseline(tmp_path):
                       "最高500万元": ("goal", None)}
 
 
+@pytest.mark.parametrize("date", ["二〇二五年三月一日", ""])
+def test_a_baseline_reporting_a_past_year_has_no_goal_year(tmp_path, date):
+    """截至2024年底 and 增加至2024年的 report the current state: the year is no goal's (NOTES: only 到20XX年
+    goals carry one), whether the plan is dated (its issue) or only its title's period is (plan_start);
+    截至2027年底 sets one."""
+    text = ("某市生物医药产业发展行动方案（2025—2027年）\n一、发展现状\n截至2024年年末，全市生物医药规上企业达183家，"
+            "产业规模由2021年的617亿元增加至2024年的847亿元。\n二、发展目标\n截至2027年底，全市规上企业达到250家。"
+            "截至2024年底，全市已有上市企业12家；到2027年，产业规模突破1200亿元。\n" + date + "\n")
+    res = parse_document(write(tmp_path, "p.txt", text), "p")
+    got = {t["text"]: (t["status"], t["year"]) for t in res["targets"]}
+    assert got["达183家"] == got["847亿元"] == ("baseline", None)
+    assert got["达到250家"] == ("goal", 2027) and got["突破1200亿元"] == ("goal", 2027)
+    assert got["12家"] == ("baseline", None)  # a sentence headed by 截至2024年底: before the issue, or the plan's start
+
+
 def test_a_year_in_chinese_numerals_heading_a_clause_reports_the_current_state(tmp_path):
     text = "某省行动计划\n一、总体目标\n近年来，二〇二三年全省实现营业收入一千九百八十亿元。\n某省人民政府\n二〇二四年五月十日\n"
     (t,) = parse_document(write(tmp_path, "s.txt", text), "s")["targets"]
