@@ -209,6 +209,19 @@ def _title_below(lines: list[str], k: int) -> str:
     return ""
 
 
+def _lead_below(lines: list[str], k: int) -> str:
+    """The title of a part's, section's or item's label standing alone on line k (一、⏎总体要求, （四）⏎支持企业上市。对…:
+    a PDF's text layer or a page setting the label apart): the next non-blank line's lead phrase, as heading_title
+    reads it on the label's own line; "" when that line is a heading, a 专栏 or an attachment."""
+    for line in lines[k + 1:k + 3]:
+        below = line.strip()
+        if below:
+            if match_heading(below) is not None or below.startswith(("附件", "附表", "专栏", "專欄")):
+                return ""
+            return heading_title(below, 0)
+    return ""
+
+
 def _after_colon(lines: list[str], k: int) -> bool:
     """Whether the last non-blank line before line k ends in a colon (第三条…按以下标准执行：): a list follows."""
     for line in reversed(lines[max(0, k - 3):k]):
@@ -416,8 +429,7 @@ def _provision_tree(text: str, bare_parts: dict[int, int] | None = None) -> list
         hit = ("part", _PART_RANK, bare_parts[start], 0) if bare_parts and start in bare_parts else match_heading(line)
         if box is not None and hit is not None:
             level, number = hit[0], hit[2]
-            if hit[1] >= _ITEM_RANK and (number == 1 or box.get(level) == number - 1
-                                         or last.get(level) != number - 1):
+            if _box_entry(box, level, hit[1], number, last, stack):
                 box[level] = number
                 continue
             box = None  # the next heading of the text (（二）, 二、), or an item going on from before the box
@@ -464,6 +476,8 @@ def _provision_tree(text: str, bare_parts: dict[int, int] | None = None) -> list
         title = heading_title(line, label_end)
         if not title and rank < _PART_RANK:  # 第一章⏎总则: the label alone, its title on the next line
             title = _title_below(lines, k)
+        elif not title and not line[label_end:].strip():  # 一、⏎总体要求, （四）⏎支持企业上市。对…
+            title = _lead_below(lines, k)
         prov = _new_provision(parent, level, line[:label_end].strip(), number, title, start, text_end, used_ids)
         provisions.append(prov)
         stack.append((rank, prov, tier))
@@ -490,6 +504,21 @@ _INTERPRETATION_RE = re.compile(
     r"(?:政策)?(?:文字|图文|圖文)?解[读讀][】\]]?[ \t\u3000]*[：:]?[ \t\u3000]*$")
 # a box of a plan (专栏1 主要指标, 专栏二：重大工程): its entries are no items of the text around it
 _BOX_RE = re.compile(r"(?:专栏|專欄)[ \t\u3000]*[0-9０-９一二三四五六七八九十]{1,3}(?:[ \t\u3000:：、]|$)")
+
+
+def _box_entry(box: dict, level: str, rank: int, number: int, last: dict, stack: list) -> bool:
+    """Whether a numbered line inside a 专栏 box is one of its entries, not the text's next heading.
+
+    An item (1.创新平台工程) is the box's when it starts a run, goes on with the box's or does not go on with the
+    text's. A section or a part (（一）经济效益指标, 一、新药创制工程) is the box's when it starts a run while one of
+    its level is open (the text restarts no run under an open heading: a （一） of its own follows a new part) or
+    goes on with the box's run and not with the text's.
+    """
+    if rank >= _ITEM_RANK:
+        return number == 1 or box.get(level) == number - 1 or last.get(level) != number - 1
+    if number == 1:
+        return any(p["level"] == level for _, p, _ in stack)
+    return box.get(level) == number - 1 and last.get(level) != number - 1
 
 
 def _open_annex(provisions: list[dict], stack: list, start: int, end: int, label: str, title: str) -> None:

@@ -456,6 +456,23 @@ def test_a_box_s_numbered_entries_are_no_items():
     assert [s[1] for s in _shape(on)] == ["", "（一）", "1.", "2."]
 
 
+def test_a_box_s_entries_numbered_as_sections_or_parts_are_no_headings():
+    """A 专栏 whose entries are numbered （一）（二） or 一、二、 while a section or a part of the text is open: the
+    text restarts no run under an open heading, so they are the box's; the text's next section or part closes it."""
+    text = ("某省规划\n二、总体要求\n（一）指导思想\n坚持创新。\n（二）发展目标\n到2025年，收入达到2500亿元。\n"
+            "专栏1　主要指标\n（一）经济效益指标\n收入年均增长10%。\n（二）创新能力指标\n研发投入强度达到4%。\n"
+            "三、重点任务\n（一）提升创新能力\n支持研发。\n专栏2　重点工程\n一、新药创制工程。支持50个创新药。\n"
+            "二、器械攻关工程。支持20个器械。\n（二）推进产业集聚\n打造园区。\n（三）提升质量\n推进标准。\n")
+    assert [s[1] for s in _shape(text)] == ["", "二、", "（一）", "（二）", "三、", "（一）", "（二）", "（三）"]
+    assert [p.provision_id for p in parse_provisions(text)][-3:] == ["3.1", "3.2", "3.3"]
+    # a box right under a part heading, before its first section: the （一） after it is the text's
+    under_part = "某省规划\n三、重点任务\n专栏2　主要指标\n产值　500　1000\n（一）提升创新能力\n支持研发。\n（二）推进集聚\n"
+    assert [s[1] for s in _shape(under_part)] == ["", "三、", "（一）", "（二）"]
+    # the text's section going on past a box's short run is the text's
+    on = "某省规划\n三、重点任务\n（一）提升创新\n（二）推进集聚\n专栏2　重点工程\n（一）平台工程。\n（三）提升质量\n"
+    assert [s[1] for s in _shape(on)] == ["", "三、", "（一）", "（二）", "（三）"]
+
+
 def test_a_drafts_explanation_after_it_is_an_attachment():
     text = ("某市若干措施（征求意见稿）\n一、支持研发。给予资助。\n二、支持器械。给予奖励。\n"
             "关于《某市若干措施（征求意见稿）》的起草说明\n一、起草背景\n近年来产业发展较快。\n二、主要内容\n共2条。\n")
@@ -713,6 +730,18 @@ def test_a_chapter_label_alone_on_its_line_takes_the_next_line_as_its_title():
     assert_partition(text, provs)
     parts = "第一部分\n总体要求\n一、发展目标\n到2027年，规模扩大。\n第二部分\n二、重点任务\n（一）建设平台。\n"
     assert [p.title for p in parse_provisions(parts) if p.level == "chapter"] == ["总体要求", ""]
+
+
+def test_a_part_or_section_label_alone_on_its_line_takes_the_next_line_as_its_title():
+    """一、⏎总体要求 and （四）⏎支持企业上市。对… (a PDF's text layer or a page setting the label apart): the line
+    below gives the title as it would on the label's line, up to its first 。; a heading below gives none."""
+    text = ("某市行动计划\n为加快发展，制定本计划。\n一、\n总体要求\n到2025年，规模达到500亿元。\n二、\n重点任务\n"
+            "（一）\n加强创新平台建设\n建设一批平台。\n（二）\n\n支持企业上市。对上市企业给予奖励。\n三、\n（一）加强领导。\n")
+    provs = parse_provisions(text)
+    assert [(p.label, p.title) for p in provs] == [
+        ("", ""), ("一、", "总体要求"), ("二、", "重点任务"), ("（一）", "加强创新平台建设"), ("（二）", "支持企业上市"),
+        ("三、", ""), ("（一）", "加强领导")]
+    assert_partition(text, provs)
 
 
 def test_a_part_set_off_by_a_blank_may_have_two_clauses():
