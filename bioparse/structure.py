@@ -418,8 +418,9 @@ def _provision_tree(text: str, bare_parts: dict[int, int] | None = None) -> list
             _open_annex(provisions, stack, start, text_end, "", line.strip())
             in_annex = True
             continue
-        if ("解读" in line or "解讀" in line) and provisions and _INTERPRETATION_RE.match(line) \
-                and match_heading(line.strip()) is None:  # 《X》政策解读 after it; 三、加强规划解读 is a heading
+        if ("解读" in line or "解讀" in line or "读懂" in line or "讀懂" in line) and provisions \
+                and (_INTERPRETATION_RE.match(line) or _INTERPRETATION_LEAD_RE.match(line)) \
+                and match_heading(line.strip()) is None:  # 《X》政策解读, 图文解读｜《X》 after it; 三、加强规划解读 is a heading
             _open_annex(provisions, stack, start, text_end, "", line.strip())
             in_annex = True
             continue
@@ -759,18 +760,21 @@ def _explanation_before(text: str) -> tuple[int, str]:
     """
     half = len(text) // 2
     found, name = len(text), ""
-    for words, pattern in ((("解读", "解讀"), _INTERPRETATION_RE), (("说明", "說明"), _EXPLANATION_RE)):
+    for words, pattern in ((("解读", "解讀", "读懂", "讀懂"), _INTERPRETATION_RE), (("说明", "說明"), _EXPLANATION_RE)):
         for word in words:
             at = text.find(word, 0, min(half, found))
             while at != -1:
-                if text[at + 2:at + 3] not in _TITLE_END:  # 说明书, 解读为: no title line ends here
+                after = text[at + 2:at + 3]
+                lead = pattern is _INTERPRETATION_RE and after in _LEAD_SEPARATORS  # 图文解读｜《X》, 一图读懂《X》
+                if after not in _TITLE_END and not lead:  # 说明书, 解读为: no title line ends here
                     at = text.find(word, at + 2, min(half, found))
                     continue
                 start = line_start_at(text, at)
                 end = text.find("\n", at)
                 end = len(text) if end < 0 else end
                 line = text[start:end]
-                if pattern.match(line) and match_heading(line.strip()) is None:
+                if (pattern.match(line) or pattern is _INTERPRETATION_RE and _INTERPRETATION_LEAD_RE.match(line)) \
+                        and match_heading(line.strip()) is None:
                     title = _cited_title_after(text, end, _interpreted_name(line))
                     if title and title < found:
                         found, name = title, line.strip()
@@ -780,6 +784,12 @@ def _explanation_before(text: str) -> tuple[int, str]:
 
 
 _TITLE_END = frozenset(["", "\n", " ", "\t", "\u3000", "】", "]", "：", ":"])  # what may follow 解读/说明 ending a title line
+_LEAD_SEPARATORS = frozenset(["｜", "|", "《", "—", "-"])  # what may follow 解读 opening a title line before 《X》
+# An interpretation's title line naming its policy after the word (图文解读｜《X》, 【政策解读】《X》, 解读：《X》, 一图读懂《X》),
+# as a site's page sets it; the policy X printed below it, as _explanation_before finds
+_INTERPRETATION_LEAD_RE = re.compile(
+    r"[ \t\u3000]*[【\[]?(?:政策|图文|圖文|文字|视频|視頻)?(?:解[读讀]|[一二]?[图圖][读讀]懂)[】\]]?[ \t\u3000]*[｜|：:—\-]*"
+    r"[ \t\u3000]*《[^》\n]{2,80}》[ \t\u3000]*$")
 _EXPLAINED_TAILS = ("解读", "解讀", "图文", "圖文", "文字", "说明", "說明", "起草", "编制", "編制", "修订", "修訂", "制定", "政策")
 
 

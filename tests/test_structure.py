@@ -656,6 +656,28 @@ def test_an_interpretation_printed_before_the_policy_is_an_attachment():
     assert [(p.level, p.label) for p in parse_provisions(notice + longer)] == expected
 
 
+def test_an_interpretation_titled_before_the_name_it_interprets_is_an_attachment():
+    """A site's 解读 whose title line puts the word first and the policy's name after it (图文解读｜《X》,
+    【政策解读】《X》, 解读：《X》, 一图读懂《X》), with X printed below (附：政策原文⏎X): its 一、 are no parts."""
+    policy = "某省支持生物医药产业发展若干措施\n一、支持研发\n（一）支持新药。给予奖励。\n二、支持器械\n（二）支持器械。给予奖励。\n"
+    body = ("\n一、出台背景\n为落实国家部署，起草了《若干措施》。\n二、主要内容\n共15条：一是支持研发；二是加快上市。\n"
+            "三、政策亮点\n对1类创新药最高给予3000万元支持。\n附：政策原文\n")
+    expected = [("annex", ""), ("preamble", ""), ("part", "一、"), ("section", "（一）"), ("part", "二、"),
+                ("section", "（二）")]
+    for title in ("图文解读｜《某省支持生物医药产业发展若干措施》", "【政策解读】《某省支持生物医药产业发展若干措施》",
+                  "解读：《某省支持生物医药产业发展若干措施》", "一图读懂《某省支持生物医药产业发展若干措施》"):
+        provs = parse_provisions(title + body + policy)
+        assert [(p.level, p.label) for p in provs if p.level != "point"] == expected, title
+        assert provs[0].title == title
+        # printed after the policy, as 《X》政策解读 is: an attachment
+        after = parse_provisions(policy + title + body)
+        assert [(p.level, p.label) for p in after if p.level != "point"][-1] == ("annex", "")
+        assert len([p for p in after if p.level == "part"]) == 2
+    # a line opening a policy's own sentence (解读：对…) or a heading naming no title is no such line
+    plain = "某省若干措施\n一、加强政策解读｜宣传\n（一）做好解读。\n二、支持器械\n（二）支持器械。\n"
+    assert [p.level for p in parse_provisions(plain)][:2] == ["preamble", "part"]
+
+
 def test_a_notice_naming_its_attachment_without_brackets_is_the_preamble():
     """A notice whose points (一、二、) come before its 落款 and then the policy's title (wrapped before its period)
     names that policy on its 附件：X line, or in its head's 印发X的通知, with no 《》: its points are no parts."""
