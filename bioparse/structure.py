@@ -503,8 +503,10 @@ _INTERPRETATION_RE = re.compile(
     r"|[^\n。；;：:，,《》（）()]{2,80}?(?:措施|方案|意见|意見|办法|辦法|计划|計劃|规划|規劃|细则|細則|规定|規定|条例|條例"
     r"|若干政策|政策措施))?"
     r"(?:政策)?(?:文字|图文|圖文)?解[读讀][】\]]?[ \t\u3000]*[：:]?[ \t\u3000]*$")
-# a box of a plan (专栏1 主要指标, 专栏二：重大工程): its entries are no items of the text around it
-_BOX_RE = re.compile(r"(?:专栏|專欄)[ \t\u3000]*[0-9０-９一二三四五六七八九十]{1,3}(?:[ \t\u3000:：、]|$)")
+# a box of a plan (专栏1 主要指标, 专栏二：重大工程, 专栏3-1 重点工程: numbered within its chapter): its entries are no
+# items of the text around it
+_BOX_RE = re.compile(r"(?:专栏|專欄)[ \t\u3000]*[0-9０-９一二三四五六七八九十]{1,3}(?:[-－—–.．][0-9０-９]{1,2})?"
+                     r"(?:[ \t\u3000:：、]|$)")
 
 
 def _box_entry(box: dict, level: str, rank: int, number: int, last: dict, stack: list) -> bool:

@@ -468,6 +468,11 @@ def test_a_box_s_entries_numbered_as_sections_or_parts_are_no_headings():
     # a box right under a part heading, before its first section: the （一） after it is the text's
     under_part = "某省规划\n三、重点任务\n专栏2　主要指标\n产值　500　1000\n（一）提升创新能力\n支持研发。\n（二）推进集聚\n"
     assert [s[1] for s in _shape(under_part)] == ["", "三、", "（一）", "（二）"]
+    # a box numbered within its chapter (专栏3-1, 专栏3.2): its 一、 entries under an open part are the box's
+    chapter = ("第三章 做强生物医药\n第二节 高端医疗器械\n一、医学影像设备。\n二、体外诊断。\n专栏3-2 重点工程\n"
+               "一、影像设备攻关工程。\n二、诊断试剂提升工程。\n三、植介入器械。\n")
+    assert [s[1] for s in _shape(chapter)] == ["第三章", "第二节", "一、", "二、", "三、"]
+    assert [s[1] for s in _shape(chapter.replace("专栏3-2", "专栏3.2"))] == ["第三章", "第二节", "一、", "二、", "三、"]
     # the text's section going on past a box's short run is the text's
     on = "某省规划\n三、重点任务\n（一）提升创新\n（二）推进集聚\n专栏2　重点工程\n（一）平台工程。\n（三）提升质量\n"
     assert [s[1] for s in _shape(on)] == ["", "三、", "（一）", "（二）", "（三）"]
