@@ -424,7 +424,7 @@ def _provision_tree(text: str, bare_parts: dict[int, int] | None = None) -> list
             _open_annex(provisions, stack, start, text_end, "", line.strip())
             in_annex = True
             continue
-        if (line[:2] in ("专栏", "專欄") or line[1:3] in ("专栏", "專欄")) and _box_line(line):
+        if line[:1] in _BOX_FIRST and _box_line(line):
             box = {}  # 专栏1 重大工程: a box whose numbered lines (1.创新平台工程) are no items
             continue
         hit = ("part", _PART_RANK, bare_parts[start], 0) if bare_parts and start in bare_parts else match_heading(line)
@@ -505,14 +505,16 @@ _INTERPRETATION_RE = re.compile(
     r"(?:政策)?(?:文字|图文|圖文)?解[读讀][】\]]?[ \t\u3000]*[：:]?[ \t\u3000]*$")
 # a box of a plan (专栏1 主要指标, 专栏二：重大工程, 专栏3-1 重点工程: numbered within its chapter): its entries are no
 # items of the text around it
-_BOX_RE = re.compile(r"[【\[]?(?:专栏|專欄)[ \t\u3000]*(?P<n>[0-9０-９一二三四五六七八九十]{1,3}(?:[-－—–.．][0-9０-９]{1,2})?)?"
-                     r"(?:[】\]]|[ \t\u3000:：、]|$)")
+_BOX_FIRST = frozenset("专專【[")  # a box's title line opens with one of these
+_BOX_RE = re.compile(r"[【\[]?(?:专[ \t\u3000]*栏|專[ \t\u3000]*欄)[ \t\u3000]*"
+                     r"(?P<n>[0-9０-９一二三四五六七八九十]{1,3}(?:[-－—–.．][0-9０-９]{1,2})?)?(?:[】\]]|[ \t\u3000:：、]|$)")
 _BOX_TITLE_MAX = 40  # characters in the longest title line of an unnumbered box (专栏　重大工程)
 
 
 def _box_line(line: str) -> bool:
-    """Whether a line opens a 专栏 box: 专栏1 主要指标, 专栏3-1 重点工程, 【专栏2】重大项目, or an unnumbered 专栏　重大工程 /
-    专栏：重点项目 on a short line of its own (no sentence: 专栏文章…。 is text)."""
+    """Whether a line opens a 专栏 box: 专栏1 主要指标, 专栏3-1 重点工程, 【专栏2】重大项目, 专 栏 1 (a PDF's spaced
+    centred title), or an unnumbered 专栏　重大工程 / 专栏：重点项目 on a short line of its own (no sentence:
+    专栏：设立专栏，宣传典型。 is text)."""
     m = _BOX_RE.match(line)
     return m is not None and (m.group("n") is not None or (len(line.strip()) <= _BOX_TITLE_MAX and "。" not in line))
 

@@ -474,7 +474,7 @@ def test_a_box_s_entries_numbered_as_sections_or_parts_are_no_headings():
     assert [s[1] for s in _shape(chapter)] == ["第三章", "第二节", "一、", "二、", "三、"]
     assert [s[1] for s in _shape(chapter.replace("专栏3-2", "专栏3.2"))] == ["第三章", "第二节", "一、", "二、", "三、"]
     # a box in 【】 or with no number, on a short line of its own; a sentence opening with 专栏 opens none
-    for title in ("【专栏1】重大工程", "专栏　重大工程", "专栏：重点项目"):
+    for title in ("【专栏1】重大工程", "专栏　重大工程", "专栏：重点项目", "专 栏 1　主要指标"):
         boxed = "某省规划\n三、重点任务\n（一）提升创新\n（二）推进集聚\n" + title + "\n（一）平台工程。\n（二）园区工程。\n（三）提升质量\n"
         assert [s[1] for s in _shape(boxed)] == ["", "三、", "（一）", "（二）", "（三）"], title
     told = "某省规划\n三、重点任务\n（一）提升创新\n专栏：设立专栏，宣传典型。\n（二）推进集聚\n（三）提升质量\n"
