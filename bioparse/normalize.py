@@ -422,13 +422,46 @@ _INNER_INDENT_RE = re.compile(r"(\S)\u3000(?=\u3000)")
 
 def unflattened(raw: str) -> str:
     """raw with a line break for the first character of each 　　 indent inside a long line that holds
-    several (…制定本方案。　　一、总体要求　　（一）指导思想　　以…: a page or copy that lost its line breaks).
+    several (…制定本方案。　　一、总体要求　　（一）指导思想　　以…: a page or copy that lost its line breaks),
+    or for the blank before each heading label after a sentence's end in a long line that holds several
+    (…制定本行动计划。 一、总体要求… (一)生物科技创新中心。…: a page whose paragraphs were joined by a blank).
 
     One character replaced by one, so every offset holds; normalize then drops the indent's rest.
     """
-    return "\n".join(_INNER_INDENT_RE.sub("\\1\n", line)
-                     if len(line) >= _FLAT_MIN and line.strip(_EDGES).count(_INDENT) >= _FLAT_RUNS else line
-                     for line in raw.split("\n"))
+    out = []
+    for line in raw.split("\n"):
+        if len(line) >= _FLAT_MIN and line.strip(_EDGES).count(_INDENT) >= _FLAT_RUNS:
+            line = _INNER_INDENT_RE.sub("\\1\n", line)
+        elif _blank_flattened(line):
+            line = _FLAT_LABEL_RE.sub(_flat_break, line)
+        out.append(line)
+    return "\n".join(out)
+
+
+_SENTENCE_END = "。；;：:！？）)"  # 。；：, or the ） closing a clause (…（责任单位：A） (二)…)
+# a blank after a sentence's end and before a heading label (一、, (一), 1., 第一条)
+_FLAT_BREAK_RE = re.compile(rf"([{_SENTENCE_END}])([ \u3000]+)(?=[一二三四五六七八九十]{{1,3}}、|[（(][一二三四五六七八九十]{{1,3}}[）)]"
+                            r"|\d{1,2}[.．、](?!\d)|第[一二三四五六七八九十百]{1,4}[条章节])")
+# in such a line, a blank before any label; a part's or section's label may follow its heading's title (二、重点任务 (一)…)
+_FLAT_LABEL_RE = re.compile(r"(\S)([ \u3000]+)(?=(?P<heading>[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])"
+                            r"|\d{1,2}[.．、](?!\d)|第[一二三四五六七八九十百]{1,4}[条章节])")
+
+
+def _flat_break(m: re.Match) -> str:
+    """_FLAT_LABEL_RE's match with its blank's first character made a line break, where a paragraph starts: after a
+    sentence's end, or before a part's or section's label; else the match as it is (市 1.5亿元 …)."""
+    if m.group(1) in _SENTENCE_END or m.group("heading"):
+        return m.group(1) + "\n" + m.group(2)[1:]
+    return m.group(0)
+# a sentence's end and a blank: the literals counted first (each _FLAT_BREAK_RE match opens on one of them)
+_FLAT_ENDS = tuple(end + blank for end in _SENTENCE_END for blank in " \u3000")
+
+
+def _blank_flattened(line: str) -> bool:
+    """Whether a long line is paragraphs joined by blanks: at least _FLAT_RUNS heading labels, each after a
+    sentence's end and a blank (sought only in a long line holding that many ends before a blank)."""
+    return (len(line) >= _FLAT_MIN and sum(line.count(end) for end in _FLAT_ENDS) >= _FLAT_RUNS
+            and len(_FLAT_BREAK_RE.findall(line)) >= _FLAT_RUNS)
 
 
 # A font of Chinese government PDFs whose ToUnicode map gives 〔〕 as „‟ (U+201E, U+201F): 桐政办„2022‟24号.
@@ -471,8 +504,8 @@ def normalize(raw: str, join_breaks: bool | None = True) -> Normalized:
     if join_breaks is None:
         wrap = _wrap_of(cores)
         join_breaks = wrap[1] > 0
-    if any(len(core) >= _FLAT_MIN and core.count(_INDENT) >= _FLAT_RUNS for core in cores):
-        raw = unflattened(raw)  # paragraphs run together on one line, each behind its 　　 indent
+    if any(len(core) >= _FLAT_MIN and (core.count(_INDENT) >= _FLAT_RUNS or _blank_flattened(core)) for core in cores):
+        raw = unflattened(raw)  # paragraphs run together on one line, each behind its 　　 indent or a blank
         lines = raw.split("\n")
         cores = [line.strip(_EDGES) for line in lines]
         wrap = None  # the widths of the lines as split

@@ -209,6 +209,19 @@ def _title_below(lines: list[str], k: int) -> str:
     return ""
 
 
+def _lead_below(lines: list[str], k: int) -> str:
+    """The title of a part's, section's or item's label standing alone on line k (一、⏎总体要求, （四）⏎支持企业上市。对…:
+    a PDF's text layer or a page setting the label apart): the next non-blank line's lead phrase, as heading_title
+    reads it on the label's own line; "" when that line is a heading, a 专栏 or an attachment."""
+    for line in lines[k + 1:k + 3]:
+        below = line.strip()
+        if below:
+            if match_heading(below) is not None or below.startswith(("附件", "附表", "专栏", "專欄")):
+                return ""
+            return heading_title(below, 0)
+    return ""
+
+
 def _after_colon(lines: list[str], k: int) -> bool:
     """Whether the last non-blank line before line k ends in a colon (第三条…按以下标准执行：): a list follows."""
     for line in reversed(lines[max(0, k - 3):k]):
@@ -405,19 +418,19 @@ def _provision_tree(text: str, bare_parts: dict[int, int] | None = None) -> list
             _open_annex(provisions, stack, start, text_end, "", line.strip())
             in_annex = True
             continue
-        if ("解读" in line or "解讀" in line) and provisions and _INTERPRETATION_RE.match(line) \
-                and match_heading(line.strip()) is None:  # 《X》政策解读 after it; 三、加强规划解读 is a heading
+        if ("解读" in line or "解讀" in line or "读懂" in line or "讀懂" in line) and provisions \
+                and (_INTERPRETATION_RE.match(line) or _INTERPRETATION_LEAD_RE.match(line)) \
+                and match_heading(line.strip()) is None:  # 《X》政策解读, 图文解读｜《X》 after it; 三、加强规划解读 is a heading
             _open_annex(provisions, stack, start, text_end, "", line.strip())
             in_annex = True
             continue
-        if line[:2] in ("专栏", "專欄") and _BOX_RE.match(line):
+        if line[:1] in _BOX_FIRST and _box_line(line):
             box = {}  # 专栏1 重大工程: a box whose numbered lines (1.创新平台工程) are no items
             continue
         hit = ("part", _PART_RANK, bare_parts[start], 0) if bare_parts and start in bare_parts else match_heading(line)
         if box is not None and hit is not None:
             level, number = hit[0], hit[2]
-            if hit[1] >= _ITEM_RANK and (number == 1 or box.get(level) == number - 1
-                                         or last.get(level) != number - 1):
+            if _box_entry(box, level, hit[1], number, last, stack):
                 box[level] = number
                 continue
             box = None  # the next heading of the text (（二）, 二、), or an item going on from before the box
@@ -464,6 +477,8 @@ def _provision_tree(text: str, bare_parts: dict[int, int] | None = None) -> list
         title = heading_title(line, label_end)
         if not title and rank < _PART_RANK:  # 第一章⏎总则: the label alone, its title on the next line
             title = _title_below(lines, k)
+        elif not title and not line[label_end:].strip():  # 一、⏎总体要求, （四）⏎支持企业上市。对…
+            title = _lead_below(lines, k)
         prov = _new_provision(parent, level, line[:label_end].strip(), number, title, start, text_end, used_ids)
         provisions.append(prov)
         stack.append((rank, prov, tier))
@@ -488,8 +503,35 @@ _INTERPRETATION_RE = re.compile(
     r"|[^\n。；;：:，,《》（）()]{2,80}?(?:措施|方案|意见|意見|办法|辦法|计划|計劃|规划|規劃|细则|細則|规定|規定|条例|條例"
     r"|若干政策|政策措施))?"
     r"(?:政策)?(?:文字|图文|圖文)?解[读讀][】\]]?[ \t\u3000]*[：:]?[ \t\u3000]*$")
-# a box of a plan (专栏1 主要指标, 专栏二：重大工程): its entries are no items of the text around it
-_BOX_RE = re.compile(r"(?:专栏|專欄)[ \t\u3000]*[0-9０-９一二三四五六七八九十]{1,3}(?:[ \t\u3000:：、]|$)")
+# a box of a plan (专栏1 主要指标, 专栏二：重大工程, 专栏3-1 重点工程: numbered within its chapter): its entries are no
+# items of the text around it
+_BOX_FIRST = frozenset("专專【[")  # a box's title line opens with one of these
+_BOX_RE = re.compile(r"[【\[]?(?:专[ \t\u3000]*栏|專[ \t\u3000]*欄)[ \t\u3000]*"
+                     r"(?P<n>[0-9０-９一二三四五六七八九十]{1,3}(?:[-－—–.．][0-9０-９]{1,2})?)?(?:[】\]]|[ \t\u3000:：、]|$)")
+_BOX_TITLE_MAX = 40  # characters in the longest title line of an unnumbered box (专栏　重大工程)
+
+
+def _box_line(line: str) -> bool:
+    """Whether a line opens a 专栏 box: 专栏1 主要指标, 专栏3-1 重点工程, 【专栏2】重大项目, 专 栏 1 (a PDF's spaced
+    centred title), or an unnumbered 专栏　重大工程 / 专栏：重点项目 on a short line of its own (no sentence:
+    专栏：设立专栏，宣传典型。 is text)."""
+    m = _BOX_RE.match(line)
+    return m is not None and (m.group("n") is not None or (len(line.strip()) <= _BOX_TITLE_MAX and "。" not in line))
+
+
+def _box_entry(box: dict, level: str, rank: int, number: int, last: dict, stack: list) -> bool:
+    """Whether a numbered line inside a 专栏 box is one of its entries, not the text's next heading.
+
+    An item (1.创新平台工程) is the box's when it starts a run, goes on with the box's or does not go on with the
+    text's. A section or a part (（一）经济效益指标, 一、新药创制工程) is the box's when it starts a run while one of
+    its level is open (the text restarts no run under an open heading: a （一） of its own follows a new part) or
+    goes on with the box's run and not with the text's.
+    """
+    if rank >= _ITEM_RANK:
+        return number == 1 or box.get(level) == number - 1 or last.get(level) != number - 1
+    if number == 1:
+        return any(p["level"] == level for _, p, _ in stack)
+    return box.get(level) == number - 1 and last.get(level) != number - 1
 
 
 def _open_annex(provisions: list[dict], stack: list, start: int, end: int, label: str, title: str) -> None:
@@ -730,18 +772,21 @@ def _explanation_before(text: str) -> tuple[int, str]:
     """
     half = len(text) // 2
     found, name = len(text), ""
-    for words, pattern in ((("解读", "解讀"), _INTERPRETATION_RE), (("说明", "說明"), _EXPLANATION_RE)):
+    for words, pattern in ((("解读", "解讀", "读懂", "讀懂"), _INTERPRETATION_RE), (("说明", "說明"), _EXPLANATION_RE)):
         for word in words:
             at = text.find(word, 0, min(half, found))
             while at != -1:
-                if text[at + 2:at + 3] not in _TITLE_END:  # 说明书, 解读为: no title line ends here
+                after = text[at + 2:at + 3]
+                lead = pattern is _INTERPRETATION_RE and after in _LEAD_SEPARATORS  # 图文解读｜《X》, 一图读懂《X》
+                if after not in _TITLE_END and not lead:  # 说明书, 解读为: no title line ends here
                     at = text.find(word, at + 2, min(half, found))
                     continue
                 start = line_start_at(text, at)
                 end = text.find("\n", at)
                 end = len(text) if end < 0 else end
                 line = text[start:end]
-                if pattern.match(line) and match_heading(line.strip()) is None:
+                if (pattern.match(line) or pattern is _INTERPRETATION_RE and _INTERPRETATION_LEAD_RE.match(line)) \
+                        and match_heading(line.strip()) is None:
                     title = _cited_title_after(text, end, _interpreted_name(line))
                     if title and title < found:
                         found, name = title, line.strip()
@@ -751,6 +796,12 @@ def _explanation_before(text: str) -> tuple[int, str]:
 
 
 _TITLE_END = frozenset(["", "\n", " ", "\t", "\u3000", "】", "]", "：", ":"])  # what may follow 解读/说明 ending a title line
+_LEAD_SEPARATORS = frozenset(["｜", "|", "《", "—", "-"])  # what may follow 解读 opening a title line before 《X》
+# An interpretation's title line naming its policy after the word (图文解读｜《X》, 【政策解读】《X》, 解读：《X》, 一图读懂《X》),
+# as a site's page sets it; the policy X printed below it, as _explanation_before finds
+_INTERPRETATION_LEAD_RE = re.compile(
+    r"[ \t\u3000]*[【\[]?(?:政策|图文|圖文|文字|视频|視頻)?(?:解[读讀]|[一二]?[图圖][读讀]懂)[】\]]?[ \t\u3000]*[｜|：:—\-]*"
+    r"[ \t\u3000]*《[^》\n]{2,80}》[ \t\u3000]*$")
 _EXPLAINED_TAILS = ("解读", "解讀", "图文", "圖文", "文字", "说明", "說明", "起草", "编制", "編制", "修订", "修訂", "制定", "政策")
 
 

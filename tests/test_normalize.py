@@ -302,6 +302,33 @@ def test_paragraphs_run_together_on_one_line_are_split_at_their_indents():
     assert normalize(row).text == row
 
 
+def test_paragraphs_joined_by_blanks_on_one_line_are_split_before_their_labels():
+    """A page whose paragraphs were joined by a blank (…制定本计划。 一、总体要求… (一)…。 二、重点任务 (一)…): a long
+    line holding several heading labels after a sentence's end and a blank is split at those blanks, and at the
+    blank between a heading's title and the next label (重点任务 (一)); a blank inside a sentence (市 1.5亿元) is kept."""
+    from bioparse.structure import parse_provisions
+
+    body = ("各市人民政府： 《某省行动计划》已经省政府同意，现印发给你们。 某省行动计划 为加快发展，特制定本行动计划。 "
+            "一、总体要求到2025年，产业规模达到1000亿元。 (一)创新中心。争创国家级平台3家，市 1.5亿元的项目给予支持。 "
+            "(二)制造中心。产出突破1万亿元。 二、重点任务 (一)实施提升行动。聚焦创新药。(责任单位：省经信厅) "
+            "(二)实施培育行动。推动融合。" + "支持企业开展研发，对符合条件的项目给予补助。" * 6)
+    norm = normalize(body)
+    assert len(norm.text) == len(body)
+    lines = norm.text.split("\n")
+    assert [line[:4] for line in lines] == ["各市人民", "一、总体", "（一）创", "（二）制", "二、重点", "（一）实", "（二）实"]
+    assert "市 1.5亿元" in lines[2]
+    for line_start, line in _line_spans(norm.text):
+        a, b = norm.to_raw(line_start, line_start + len(line))
+        assert b - a == len(line) and body[a + 4:b] == line[4:]  # （一） was (一)
+    levels = [(p.level, p.label, p.title) for p in parse_provisions(norm.text) if p.level != "preamble"]
+    assert [lv[:2] for lv in levels] == [("part", "一、"), ("section", "（一）"), ("section", "（二）"), ("part", "二、"),
+                                         ("section", "（一）"), ("section", "（二）")]
+    assert levels[3][2] == "重点任务"
+    # a long paragraph with one or two such labels in it is no flattened page
+    one = "为加快发展，制定本方案。 1.建设平台。" + "支持企业开展研发，对符合条件的项目给予补助。" * 15
+    assert normalize(one).text == one
+
+
 def _line_spans(text):
     pos = 0
     for line in text.split("\n"):

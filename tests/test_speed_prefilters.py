@@ -326,6 +326,23 @@ def test_to_raw_spans_is_to_raw(raw, spans):
     assert norm.to_raw_spans(spans) == [norm.to_raw(s, e) for s, e in spans]
 
 
+FLAT_LINES = st.lists(st.sampled_from([
+    "。", "；", "：", ":", "）", ")", "！", " ", "\u3000", "  ", "一、", "(一)", "（二）", "1.", "2、", "1.5", "第一条",
+    "第三章", "市", "支持研发，给予补助", "x" * 40,
+]), max_size=40).map("".join)
+
+
+@SETTINGS
+@given(FLAT_LINES, st.integers(0, 400))
+@example("。 一、" * 3, 0)
+def test_blank_flattened_is_the_plain_count(line, pad):
+    """normalize._blank_flattened counts its literals before the regex: the same answer as the regex alone."""
+    nz = importlib.import_module("bioparse.normalize")
+    line = line + "x" * pad
+    plain = len(line) >= nz._FLAT_MIN and len(nz._FLAT_BREAK_RE.findall(line)) >= nz._FLAT_RUNS
+    assert nz._blank_flattened(line) == plain
+
+
 HEADING_LINES = st.lists(st.sampled_from([
     "第", "一", "十", "百", "零", "〇", "两", "0", "1", "12", "１", "章", "编", "部分", "条", "、", "（", "(",
     "）", ")", ".", "．", " ", "\u3000", "年", "万", "①", "⑳", "是", "x", "。", "：",

@@ -456,6 +456,34 @@ def test_a_box_s_numbered_entries_are_no_items():
     assert [s[1] for s in _shape(on)] == ["", "（一）", "1.", "2."]
 
 
+def test_a_box_s_entries_numbered_as_sections_or_parts_are_no_headings():
+    """A 专栏 whose entries are numbered （一）（二） or 一、二、 while a section or a part of the text is open: the
+    text restarts no run under an open heading, so they are the box's; the text's next section or part closes it."""
+    text = ("某省规划\n二、总体要求\n（一）指导思想\n坚持创新。\n（二）发展目标\n到2025年，收入达到2500亿元。\n"
+            "专栏1　主要指标\n（一）经济效益指标\n收入年均增长10%。\n（二）创新能力指标\n研发投入强度达到4%。\n"
+            "三、重点任务\n（一）提升创新能力\n支持研发。\n专栏2　重点工程\n一、新药创制工程。支持50个创新药。\n"
+            "二、器械攻关工程。支持20个器械。\n（二）推进产业集聚\n打造园区。\n（三）提升质量\n推进标准。\n")
+    assert [s[1] for s in _shape(text)] == ["", "二、", "（一）", "（二）", "三、", "（一）", "（二）", "（三）"]
+    assert [p.provision_id for p in parse_provisions(text)][-3:] == ["3.1", "3.2", "3.3"]
+    # a box right under a part heading, before its first section: the （一） after it is the text's
+    under_part = "某省规划\n三、重点任务\n专栏2　主要指标\n产值　500　1000\n（一）提升创新能力\n支持研发。\n（二）推进集聚\n"
+    assert [s[1] for s in _shape(under_part)] == ["", "三、", "（一）", "（二）"]
+    # a box numbered within its chapter (专栏3-1, 专栏3.2): its 一、 entries under an open part are the box's
+    chapter = ("第三章 做强生物医药\n第二节 高端医疗器械\n一、医学影像设备。\n二、体外诊断。\n专栏3-2 重点工程\n"
+               "一、影像设备攻关工程。\n二、诊断试剂提升工程。\n三、植介入器械。\n")
+    assert [s[1] for s in _shape(chapter)] == ["第三章", "第二节", "一、", "二、", "三、"]
+    assert [s[1] for s in _shape(chapter.replace("专栏3-2", "专栏3.2"))] == ["第三章", "第二节", "一、", "二、", "三、"]
+    # a box in 【】 or with no number, on a short line of its own; a sentence opening with 专栏 opens none
+    for title in ("【专栏1】重大工程", "专栏　重大工程", "专栏：重点项目", "专 栏 1　主要指标"):
+        boxed = "某省规划\n三、重点任务\n（一）提升创新\n（二）推进集聚\n" + title + "\n（一）平台工程。\n（二）园区工程。\n（三）提升质量\n"
+        assert [s[1] for s in _shape(boxed)] == ["", "三、", "（一）", "（二）", "（三）"], title
+    told = "某省规划\n三、重点任务\n（一）提升创新\n专栏：设立专栏，宣传典型。\n（二）推进集聚\n（三）提升质量\n"
+    assert [s[1] for s in _shape(told)] == ["", "三、", "（一）", "（二）", "（三）"]
+    # the text's section going on past a box's short run is the text's
+    on = "某省规划\n三、重点任务\n（一）提升创新\n（二）推进集聚\n专栏2　重点工程\n（一）平台工程。\n（三）提升质量\n"
+    assert [s[1] for s in _shape(on)] == ["", "三、", "（一）", "（二）", "（三）"]
+
+
 def test_a_drafts_explanation_after_it_is_an_attachment():
     text = ("某市若干措施（征求意见稿）\n一、支持研发。给予资助。\n二、支持器械。给予奖励。\n"
             "关于《某市若干措施（征求意见稿）》的起草说明\n一、起草背景\n近年来产业发展较快。\n二、主要内容\n共2条。\n")
@@ -639,6 +667,28 @@ def test_an_interpretation_printed_before_the_policy_is_an_attachment():
     assert [(p.level, p.label) for p in parse_provisions(notice + longer)] == expected
 
 
+def test_an_interpretation_titled_before_the_name_it_interprets_is_an_attachment():
+    """A site's 解读 whose title line puts the word first and the policy's name after it (图文解读｜《X》,
+    【政策解读】《X》, 解读：《X》, 一图读懂《X》), with X printed below (附：政策原文⏎X): its 一、 are no parts."""
+    policy = "某省支持生物医药产业发展若干措施\n一、支持研发\n（一）支持新药。给予奖励。\n二、支持器械\n（二）支持器械。给予奖励。\n"
+    body = ("\n一、出台背景\n为落实国家部署，起草了《若干措施》。\n二、主要内容\n共15条：一是支持研发；二是加快上市。\n"
+            "三、政策亮点\n对1类创新药最高给予3000万元支持。\n附：政策原文\n")
+    expected = [("annex", ""), ("preamble", ""), ("part", "一、"), ("section", "（一）"), ("part", "二、"),
+                ("section", "（二）")]
+    for title in ("图文解读｜《某省支持生物医药产业发展若干措施》", "【政策解读】《某省支持生物医药产业发展若干措施》",
+                  "解读：《某省支持生物医药产业发展若干措施》", "一图读懂《某省支持生物医药产业发展若干措施》"):
+        provs = parse_provisions(title + body + policy)
+        assert [(p.level, p.label) for p in provs if p.level != "point"] == expected, title
+        assert provs[0].title == title
+        # printed after the policy, as 《X》政策解读 is: an attachment
+        after = parse_provisions(policy + title + body)
+        assert [(p.level, p.label) for p in after if p.level != "point"][-1] == ("annex", "")
+        assert len([p for p in after if p.level == "part"]) == 2
+    # a line opening a policy's own sentence (解读：对…) or a heading naming no title is no such line
+    plain = "某省若干措施\n一、加强政策解读｜宣传\n（一）做好解读。\n二、支持器械\n（二）支持器械。\n"
+    assert [p.level for p in parse_provisions(plain)][:2] == ["preamble", "part"]
+
+
 def test_a_notice_naming_its_attachment_without_brackets_is_the_preamble():
     """A notice whose points (一、二、) come before its 落款 and then the policy's title (wrapped before its period)
     names that policy on its 附件：X line, or in its head's 印发X的通知, with no 《》: its points are no parts."""
@@ -713,6 +763,18 @@ def test_a_chapter_label_alone_on_its_line_takes_the_next_line_as_its_title():
     assert_partition(text, provs)
     parts = "第一部分\n总体要求\n一、发展目标\n到2027年，规模扩大。\n第二部分\n二、重点任务\n（一）建设平台。\n"
     assert [p.title for p in parse_provisions(parts) if p.level == "chapter"] == ["总体要求", ""]
+
+
+def test_a_part_or_section_label_alone_on_its_line_takes_the_next_line_as_its_title():
+    """一、⏎总体要求 and （四）⏎支持企业上市。对… (a PDF's text layer or a page setting the label apart): the line
+    below gives the title as it would on the label's line, up to its first 。; a heading below gives none."""
+    text = ("某市行动计划\n为加快发展，制定本计划。\n一、\n总体要求\n到2025年，规模达到500亿元。\n二、\n重点任务\n"
+            "（一）\n加强创新平台建设\n建设一批平台。\n（二）\n\n支持企业上市。对上市企业给予奖励。\n三、\n（一）加强领导。\n")
+    provs = parse_provisions(text)
+    assert [(p.label, p.title) for p in provs] == [
+        ("", ""), ("一、", "总体要求"), ("二、", "重点任务"), ("（一）", "加强创新平台建设"), ("（二）", "支持企业上市"),
+        ("三、", ""), ("（一）", "加强领导")]
+    assert_partition(text, provs)
 
 
 def test_a_part_set_off_by_a_blank_may_have_two_clauses():
