@@ -89,8 +89,10 @@ def _doc_lines(data: bytes) -> list[str]:
     marks = _paragraph_marks(word, _slice(table, word, fc_lcb, _BTE_PAPX))
     label = _list_labeler(table, word, fc_lcb)
 
+    piece_starts = [p[0] for p in pieces]
+
     def read(start: int, end: int, notes=()) -> list[str]:
-        return _story_lines(text, start, end, lambda cp: marks(_fc_at(pieces, cp)), label, notes)
+        return _story_lines(text, start, end, lambda cp: marks(_fc_at(pieces, piece_starts, cp)), label, notes)
 
     starts = [sum(counts[:i]) for i in range(len(counts))]  # where each story starts
     notes = _notes(table, word, fc_lcb, starts)
@@ -187,9 +189,9 @@ def _piece_chars(word: bytes, piece: tuple[int, int, int, bool]) -> str:
     return chars
 
 
-def _fc_at(pieces: list, cp: int) -> int:
-    """The byte offset in WordDocument of the character at position cp."""
-    k = bisect.bisect_right([p[0] for p in pieces], cp) - 1
+def _fc_at(pieces: list, starts: list[int], cp: int) -> int:
+    """The byte offset in WordDocument of the character at position cp (``starts``: each piece's first position)."""
+    k = bisect.bisect_right(starts, cp) - 1
     cp0, _, fc, compressed = pieces[max(k, 0)]
     return fc + (cp - cp0) * (1 if compressed else 2)
 
