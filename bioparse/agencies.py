@@ -1086,6 +1086,7 @@ def _duty_sentence(text: str, start: int, end: int) -> tuple[int, tuple | None]:
     in 负责 must be a list of bodies, not a clause.
     """
     start = _last_point_start(text, start, end)
+    in_run = _ends_run(text, end) or _ends_run(text, _separator_before(text, start))  # …，省卫生健康委负责；二是…
     starts = [_after_duty_lead(text, start, end)]
     by = max(text.rfind("，由", start, end), text.rfind(",由", start, end))
     if by > start:
@@ -1094,9 +1095,11 @@ def _duty_sentence(text: str, start: int, end: int) -> tuple[int, tuple | None]:
     if dot > start and text[dot - 1] >= "\u4e00" and not text[dot + 1:dot + 2].isdigit():
         starts.append(dot + 1)
     # 所需资金由…承担，A、B按职责分工负责: the bodies of a duty suffix after the sentence's last comma
-    # (one body named, not only 各地 or 有关部门: prose says 由企业自筹，各地按职责分工负责)
+    # (one body named, not only 各地 or 有关部门: prose says 由企业自筹，各地按职责分工负责); in a point of a
+    # run, a plain 负责 too (一是支持研究型病房建设，省卫生健康委负责；二是…), as its bracketed form (市科技局负责) is read
     comma = max(text.rfind("，", start, end), text.rfind(",", start, end))
-    after_comma = comma + 1 if comma > start and _DUTY_SUFFIX_RE.search(text, max(end - _DUTY_MAX, comma + 1), end) else -1
+    after_comma = comma + 1 if comma > start and (_DUTY_SUFFIX_RE.search(text, max(end - _DUTY_MAX, comma + 1), end)
+                                                  or in_run and text.endswith("负责", comma + 1, end)) else -1
     if after_comma > 0:
         starts.append(after_comma)
     m = _DUTY_OBJECT_RE.search(text, start, end)  # A负责本辖区内…的组织实施: the bodies end at 负责
@@ -1332,38 +1335,46 @@ def _deadline_duty_matches(text: str):
         pos = text.find("确保", end)
 
 
-# the next point of a run (…，由A负责；二是…): a point's own clause closes it as a paragraph's closes that
-_NEXT_POINT_RE = re.compile(r"[ \t\u3000]*[。；;][ \t\u3000]*[二三四五六七八九十]是")
+# the opener of a run's next point after its separator: 二是 … 十是 (a measure's points set inline, 一是…；二是…);
+# the first point's opener never follows a separator
+_POINT_OPENER_RE = re.compile(r"[ \t\u3000]*[二三四五六七八九十]是")
+_POINT_SEPARATORS = "。；;"
+_POINT_NUMERALS = frozenset("二三四五六七八九十")
+_BLANKS = frozenset(" \t\u3000")
 
 
 def _ends_run(text: str, i: int) -> bool:
-    """True when text[i:] opens the next point of a 一是…二是… run (；二是, 。三是), perhaps after spaces."""
-    return _NEXT_POINT_RE.match(text, i) is not None
+    """True when text[i:] is the separator before the next point of a run (；二是, 。三是), perhaps after spaces."""
+    if i < 0:
+        return False
+    while text[i:i + 1] in _BLANKS:
+        i += 1
+    return text[i:i + 1] in _POINT_SEPARATORS and _POINT_OPENER_RE.match(text, i + 1) is not None
 
 
 def _run_duty_matches(text: str):
-    """The matches of _BARE_DUTY_RE closing a point of a 一是…；二是… run, each point read up to the ；/。 before
-    the next one's numeral (一是…，由省卫生健康委负责；二是…由省医保局负责。): a paragraph's runs name a
-    body for each point, and only the last point's clause closes the paragraph.
+    """The matches of _BARE_DUTY_RE closing a point of a run, each point read up to the separator before the
+    next one's opener (一是…，由省卫生健康委负责；二是…由省医保局负责。 · 一是…，省卫生健康委负责；二是…):
+    a paragraph's runs name a body for each point, and only the last point's clause closes the paragraph.
 
-    The points are found from the literal 是 after a numeral (str.find); the regex runs on the point's line
-    up to the separator, where its closing look-ahead then finds the end it needs.
+    The openers are found from the literal 是 (str.find; 是 is rarer than the separators, of which 。 closes
+    most sentences); _BARE_DUTY_RE runs only on the points that end in a duty word's last character
+    (_RUN_DUTY_LAST), on the point's line up to the separator, where its closing look-ahead finds the end it needs.
     """
-    pos = text.find("是")
+    pos = text.find("是", 2)
     while pos >= 0:
-        if text[pos - 1:pos] in _POINT_NUMERALS and pos >= 2:
+        if text[pos - 1] in _POINT_NUMERALS:
             sep = pos - 2
-            while sep > 0 and text[sep] in " \t\u3000":
+            while sep > 0 and text[sep] in _BLANKS:
                 sep -= 1
             end = sep
-            while end > 0 and text[end - 1] in " \t\u3000":
+            while end > 0 and text[end - 1] in _BLANKS:
                 end -= 1
-            if text[sep] in "。；;" and text[end - 1:end] in _RUN_DUTY_LAST:
+            if text[sep] in _POINT_SEPARATORS and text[end - 1:end] in _RUN_DUTY_LAST:
                 yield from _BARE_DUTY_RE.finditer(text, text.rfind("\n", 0, end) + 1, end)
         pos = text.find("是", pos + 1)
 
 
-_POINT_NUMERALS = frozenset("二三四五六七八九十")
 # the last characters a _BARE_DUTY_RE match can end in (负责, 配合, 参与, 协助, 协同, 落实, 实施, 牵头, 推进, 支持,
 # 保障, 兑现, …的组织实施工作): a point ending in none holds no clause
 _RUN_DUTY_LAST = frozenset("责合与助同实施头进持障现作")
@@ -1374,10 +1385,18 @@ def _last_point_start(text: str, start: int, end: int) -> int:
     closing a run's point answers for that point, and a 由 of an earlier point is none of its bodies."""
     pos = text.rfind("是", start, end)
     while pos > start + 1:
-        if text[pos - 1] in _POINT_NUMERALS and _NEXT_POINT_RE.search(text, max(start, pos - 5), pos + 1):
+        if text[pos - 1] in _POINT_NUMERALS and _ends_run(text, _separator_before(text, pos - 1)):
             return pos - 1
         pos = text.rfind("是", start, pos)
     return start
+
+
+def _separator_before(text: str, i: int) -> int:
+    """The index of the character before text[i], blanks skipped (where a point's separator stands)."""
+    i -= 1
+    while i > 0 and text[i] in _BLANKS:
+        i -= 1
+    return i
 
 
 # an aim closing a duty sentence's paragraph after its bodies: 由A负责，B配合，确保补贴资金按时足额发放。

@@ -1466,3 +1466,15 @@ def test_each_point_of_a_run_closed_by_its_own_clause_without_brackets():
                    ("省医保局", "responsible"), ("省卫生健康委", "lead"), ("省医保局", "support"),
                    ("省医保局", "responsible"), ("省地方金融管理局", "responsible"), ("省财政厅", "responsible"),
                    ("省工业和信息化厅", "lead"), ("省药监局", "support")]
+
+
+def test_a_plain_duty_after_a_comma_closing_a_point():
+    """In a point of a run a body's plain 负责 after the point's prose comma is its clause, as its bracketed
+    form (省卫生健康委负责) is: 一是…，省卫生健康委负责；二是…，省药监局负责。"""
+    text = "（二）支持临床试验。一是支持研究型病房建设，省卫生健康委负责；二是支持临床试验机构备案，省药监局负责。\n"
+    assert [names(c) for c in find_agency_clauses(text)] == [["省卫生健康委"], ["省药监局"]]
+
+
+def test_a_plain_duty_after_a_comma_outside_a_run_is_no_clause():
+    """Outside a run's point a body's plain 负责 after a prose comma stays prose, as before."""
+    assert find_agency_clauses("（三）加强保障。设立专项资金，市财政局负责。\n") == []

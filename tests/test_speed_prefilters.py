@@ -147,8 +147,8 @@ RUN_TEXTS = st.lists(st.sampled_from(AGENCY_TOKENS + [
 
 def _plain_run_duty_matches(text):
     """The duty sentences closing a point of a run, as first written: the text before every ；/。 that the next
-    point's numeral and 是 follow (spaces allowed around the separator), from its line's start."""
-    for sep in re.finditer(r"[。；;](?=[ \t\u3000]*[二三四五六七八九十]是)", text):
+    point's opener follows (spaces allowed around the separator), from its line's start."""
+    for sep in re.finditer(r"[。；;](?=" + agencies._POINT_OPENER_RE.pattern + ")", text):
         end = sep.start()
         while end > 0 and text[end - 1] in " \t\u3000":
             end -= 1
@@ -158,6 +158,7 @@ def _plain_run_duty_matches(text):
 @SETTINGS
 @given(RUN_TEXTS)
 @example("第一条　支持。一是建设病房，由省卫生健康委负责；二是给予奖励，由省科技厅负责 。 三是推广，省医保局协同；四是")
+@example("是二是。二是 ；\u3000三是，省工信厅负责；二是")
 def test_run_duty_scan_is_the_plain_scan(text):
     assert spans(agencies._run_duty_matches(text)) == spans(_plain_run_duty_matches(text))
 
