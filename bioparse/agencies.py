@@ -16,6 +16,8 @@ the end of a paragraph):
   （A、B按职责分工负责，各地级以上市人民政府结合实际落实） · （A牵头，B按职责分工负责，C配合落实）
   负责单位：⏎A、B牵头（按照部门职责分别牵头，下同），C参与 (a national 分工方案) · …所需资金由…承担，A、B按职责分工负责。
   各市、州、直管市、林区人民政府 and 各市、县〔市、区〕政府 are one body each
+  一是…，由A负责；二是…，由B、C负责；三是…，D牵头，E配合。 (each point of a run closed by its own clause)
+  （责任部门和单位：A、B等） (上海's label) · （责任单位：A，“三区”管委会） (a body named after a quoted group of places)
 Offsets are code-point offsets into the text passed in.
 """
 from __future__ import annotations
@@ -52,6 +54,8 @@ MARKERS = {
     "兑现部门": "responsible", "兑现单位": "responsible", "受理部门": "responsible", "受理单位": "responsible",
     # a national 分工方案 heads each task's bodies 负责单位： (A、B牵头，C、D参与 on the next line)
     "负责单位": "responsible", "负责部门": "responsible",
+    # 上海's plans head a clause with both kinds of body: （责任部门和单位：市科委、市发展改革委、上海科创办等）
+    "责任部门和单位": "responsible",
 }
 # a level before a marker word: 市级责任单位：A；区级责任单位：B (a plan naming each level's bodies)
 _MARKER_LEVEL = r"(?:[省市区县]级)?"
@@ -114,6 +118,18 @@ _ROLE_MARK_RE = re.compile(r"[（(]\s*(?:(?P<lead>牵头)|配合|参与|协助|�
 _NOTE_BRACKET_RE = re.compile(r"[（(]\s*(?:" + _DUTY + r"|[0-9０-９]{4}年|持续推进|长期坚持|长期推进)[^（）()]*[）)]$")
 _ROLE_TAILS = ("负责", "配合", "参与", "落实", "协助", "实施", "指导", "推进", "兑现")
 _NOT_IN_NAME_RE = re.compile(r"[0-9０-９%。：:“”\"《》]")
+# a body named after a quoted group of places it serves: “三区”管委会 (宜春's three zones' joint
+# committees), “两区”管委会: the quotes are part of the name, as 《》 or figures never are
+_QUOTED_HEAD_RE = re.compile(r"“[^“”0-9０-９%。：:\"《》、，,；;]{1,6}”")
+
+
+def _unquoted(name: str) -> str:
+    """name without a leading quoted group (“三区”管委会 → 管委会 with 三区), for _NOT_IN_NAME_RE's check."""
+    if name[:1] == "“":
+        m = _QUOTED_HEAD_RE.match(name)
+        if m and m.end() < len(name):
+            return name[1:m.end() - 1] + name[m.end():]
+    return name
 # A note closing a clause: ，下同 · 。以下均需各设区市人民政府落实，不再列出
 # or the same note in brackets after the names: 省科技厅、省发展改革委（列第一位的为牵头单位，下同）,
 # also after an exception (（除标注“分别牵头”外，列第一位为牵头单位，下同）, 丽水's form), and a scope
@@ -160,7 +176,7 @@ def looks_like_agency(name: str) -> bool:
     A second name in brackets after it (市卫生健康委（市中医药管理局）) is set aside first.
     """
     name = name.strip()
-    if not name or len(name) > _MAX_NAME or _NOT_IN_NAME_RE.search(name):
+    if not name or len(name) > _MAX_NAME or _NOT_IN_NAME_RE.search(_unquoted(name)):
         return False
     if name[-1] in "）)〕":
         name = _SECOND_NAME_RE.sub("", name) or name
@@ -414,7 +430,7 @@ _NEXT_ASSIGNMENT_RE = re.compile(rf"[，,；;]\s*(?={_REFS}由)")
 
 def _could_be_name(piece: str) -> bool:
     """False for what cannot be a body's name after a marker word: 下同, dates, figures."""
-    return piece not in _NOTES and not _NOT_IN_NAME_RE.search(piece)
+    return piece not in _NOTES and not _NOT_IN_NAME_RE.search(_unquoted(piece))
 
 
 def parse_clause(inner: str, base: int = 0, *, require_marker: bool = False):
@@ -839,13 +855,17 @@ def _find_clauses(text: str, refused: list | None = None) -> list[tuple[int, int
     for rx, matches in ((_BARE_MARKER_RE, _bare_marker_matches(text)),
                         (_BARE_DUTY_RE, _bare_duty_matches(text)),
                         (_BARE_DUTY_RE, _deadline_duty_matches(text)),
+                        (_BARE_DUTY_RE, _run_duty_matches(text)),
                         (_ROLE_IS_RE, _role_is_matches(text))):
         for m in matches:
             s, e = m.start(1), m.end(1)
+            if rx is _BARE_DUTY_RE:  # a run's last point answers for itself: an earlier point's clause is no overlap
+                s = _last_point_start(text, s, e)
             if taken.overlaps(s, e):
                 continue
             if rx is _BARE_DUTY_RE:
-                if not _ends_paragraph(text, e) and not _DUTY_DEADLINE_TAIL_RE.match(text, e) and not _ENSURE_TAIL_RE.match(text, e):
+                if not _ends_paragraph(text, e) and not _DUTY_DEADLINE_TAIL_RE.match(text, e) and not _ENSURE_TAIL_RE.match(text, e) \
+                        and not _ends_run(text, e):
                     continue
                 s, parsed = _duty_sentence(text, s, e)
             elif rx is _ROLE_IS_RE:
@@ -1065,6 +1085,8 @@ def _duty_sentence(text: str, start: int, end: int) -> tuple[int, tuple | None]:
     clause, after ，由 (设立产业基金，由市国资委负责，市投资集团参与); a prose sentence ending
     in 负责 must be a list of bodies, not a clause.
     """
+    start = _last_point_start(text, start, end)
+    in_run = _ends_run(text, end) or _ends_run(text, _separator_before(text, start))  # …，省卫生健康委负责；二是…
     starts = [_after_duty_lead(text, start, end)]
     by = max(text.rfind("，由", start, end), text.rfind(",由", start, end))
     if by > start:
@@ -1073,21 +1095,41 @@ def _duty_sentence(text: str, start: int, end: int) -> tuple[int, tuple | None]:
     if dot > start and text[dot - 1] >= "\u4e00" and not text[dot + 1:dot + 2].isdigit():
         starts.append(dot + 1)
     # 所需资金由…承担，A、B按职责分工负责: the bodies of a duty suffix after the sentence's last comma
-    # (one body named, not only 各地 or 有关部门: prose says 由企业自筹，各地按职责分工负责)
+    # (one body named, not only 各地 or 有关部门: prose says 由企业自筹，各地按职责分工负责); in a point of a
+    # run, a plain 负责 too (一是支持研究型病房建设，省卫生健康委负责；二是…), as its bracketed form (市科技局负责) is read
     comma = max(text.rfind("，", start, end), text.rfind(",", start, end))
-    after_comma = comma + 1 if comma > start and _DUTY_SUFFIX_RE.search(text, max(end - _DUTY_MAX, comma + 1), end) else -1
+    after_comma = comma + 1 if comma > start and (_DUTY_SUFFIX_RE.search(text, max(end - _DUTY_MAX, comma + 1), end)
+                                                  or in_run and text.endswith("负责", comma + 1, end)) else -1
     if after_comma > 0:
         starts.append(after_comma)
     m = _DUTY_OBJECT_RE.search(text, start, end)  # A负责本辖区内…的组织实施: the bodies end at 负责
     if m:
         end = m.start()
-    for s in starts:
+    led = _led_after_comma(text, start, end)
+    for s in starts + led:
         parsed = parse_clause(text[s:end], s)
         if parsed and parsed[0] != "bare_list" and _all_agencies(parsed[1]) and _government_where_needed(text, s, end, parsed[1]):
             if s == after_comma and not any(_named_body(p[0]) for p in parsed[1]):
                 continue
+            if s in led and not (any(p[3] == "lead" for p in parsed[1]) and all(_named_body(p[0]) or p[3] != "lead" for p in parsed[1])):
+                continue
             return s, parsed
     return start, None
+
+
+def _led_after_comma(text: str, start: int, end: int) -> list[int]:
+    """Where a lead and its supports may open after a prose sentence's comma: after each of the last
+    three commas, right to left, when the sentence ends in a support's word (…配备使用创新产品，省卫生健康委牵头，
+    省医保局配合。, a point of a run closed without 由); _duty_sentence takes one only when it names a lead body."""
+    if not _SUPPORT_SUFFIX_RE.search(text, max(start, end - 12), end):
+        return []
+    out, c = [], end
+    for _ in range(3):
+        c = max(text.rfind("，", start, c), text.rfind(",", start, c))
+        if c <= start:
+            break
+        out.append(c + 1)
+    return out
 
 
 def _named_body(name: str) -> bool:
@@ -1291,6 +1333,70 @@ def _deadline_duty_matches(text: str):
         if tail:
             yield from _BARE_DUTY_RE.finditer(text, start, tail.start())
         pos = text.find("确保", end)
+
+
+# the opener of a run's next point after its separator: 二是 … 十是 (a measure's points set inline, 一是…；二是…);
+# the first point's opener never follows a separator
+_POINT_OPENER_RE = re.compile(r"[ \t\u3000]*[二三四五六七八九十]是")
+_POINT_SEPARATORS = "。；;"
+_POINT_NUMERALS = frozenset("二三四五六七八九十")
+_BLANKS = frozenset(" \t\u3000")
+
+
+def _ends_run(text: str, i: int) -> bool:
+    """True when text[i:] is the separator before the next point of a run (；二是, 。三是), perhaps after spaces."""
+    if i < 0:
+        return False
+    while text[i:i + 1] in _BLANKS:
+        i += 1
+    return text[i:i + 1] in _POINT_SEPARATORS and _POINT_OPENER_RE.match(text, i + 1) is not None
+
+
+def _run_duty_matches(text: str):
+    """The matches of _BARE_DUTY_RE closing a point of a run, each point read up to the separator before the
+    next one's opener (一是…，由省卫生健康委负责；二是…由省医保局负责。 · 一是…，省卫生健康委负责；二是…):
+    a paragraph's runs name a body for each point, and only the last point's clause closes the paragraph.
+
+    The openers are found from the literal 是 (str.find; 是 is rarer than the separators, of which 。 closes
+    most sentences); _BARE_DUTY_RE runs only on the points that end in a duty word's last character
+    (_RUN_DUTY_LAST), on the point's line up to the separator, where its closing look-ahead finds the end it needs.
+    """
+    pos = text.find("是", 2)
+    while pos >= 0:
+        if text[pos - 1] in _POINT_NUMERALS:
+            sep = pos - 2
+            while sep > 0 and text[sep] in _BLANKS:
+                sep -= 1
+            end = sep
+            while end > 0 and text[end - 1] in _BLANKS:
+                end -= 1
+            if text[sep] in _POINT_SEPARATORS and text[end - 1:end] in _RUN_DUTY_LAST:
+                yield from _BARE_DUTY_RE.finditer(text, text.rfind("\n", 0, end) + 1, end)
+        pos = text.find("是", pos + 1)
+
+
+# the last characters a _BARE_DUTY_RE match can end in (负责, 配合, 参与, 协助, 协同, 落实, 实施, 牵头, 推进, 支持,
+# 保障, 兑现, …的组织实施工作): a point ending in none holds no clause
+_RUN_DUTY_LAST = frozenset("责合与助同实施头进持障现作")
+
+
+def _last_point_start(text: str, start: int, end: int) -> int:
+    """Where the last point of a run in text[start:end] starts (the 二 of …；二是…), else start: a clause
+    closing a run's point answers for that point, and a 由 of an earlier point is none of its bodies."""
+    pos = text.rfind("是", start, end)
+    while pos > start + 1:
+        if text[pos - 1] in _POINT_NUMERALS and _ends_run(text, _separator_before(text, pos - 1)):
+            return pos - 1
+        pos = text.rfind("是", start, pos)
+    return start
+
+
+def _separator_before(text: str, i: int) -> int:
+    """The index of the character before text[i], blanks skipped (where a point's separator stands)."""
+    i -= 1
+    while i > 0 and text[i] in _BLANKS:
+        i -= 1
+    return i
 
 
 # an aim closing a duty sentence's paragraph after its bodies: 由A负责，B配合，确保补贴资金按时足额发放。

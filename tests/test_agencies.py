@@ -1430,3 +1430,51 @@ def test_a_second_name_in_square_brackets_inside_a_bare_list():
     # 四川 prints a bracket inside a clause's brackets square: 经济和信息化厅〔省国防科工办〕
     text = "（一）加强。支持建设。（省经济和信息化厅〔省国防科工办〕、省发展改革委）\n"
     assert [names(c) for c in find_agency_clauses(text)] == [["省经济和信息化厅〔省国防科工办〕", "省发展改革委"]]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("1.发挥科研优势，加强研发攻关。（责任部门和单位：市科委、市发展改革委、上海科创办等）\n",
+     ["市科委", "市发展改革委", "上海科创办"]),
+    ("2.加强临床资源统筹。\n责任部门和单位：市卫生计生委、市科委、申康医院发展中心等\n",
+     ["市卫生计生委", "市科委", "申康医院发展中心"]),
+])
+def test_a_label_naming_both_kinds_of_body(text, expected):
+    """上海's plans head their clauses 责任部门和单位：, in brackets or on a line of their own."""
+    cl = find_agency_clauses(text)
+    assert [names(c) for c in cl] == [expected]
+    assert cl[0]["style"] == "责任部门和单位"
+
+
+def test_a_body_named_after_a_quoted_group_of_places():
+    """“三区”管委会 (宜春's three zones' committees) is a body as written; a quoted name alone is none."""
+    text = "1.医疗服务产业集群。打造赣西医疗服务高地。（责任单位：市卫计委，袁州区人民政府，“三区”管委会）\n"
+    assert [names(c) for c in find_agency_clauses(text)] == [["市卫计委", "袁州区人民政府", "“三区”管委会"]]
+    assert not agencies.looks_like_agency("“十大楚药”") and agencies.looks_like_agency("“两区”管委会")
+
+
+def test_each_point_of_a_run_closed_by_its_own_clause_without_brackets():
+    """一是…，由A负责；二是…，B牵头，C配合。: each point's clause is read, not only the paragraph's last, and a
+    由 of an earlier point is none of the last point's bodies."""
+    text = ("第一条　支持临床试验。一是支持医疗机构建设研究型病房，由省卫生健康委负责；二是对开展临床试验的机构给予奖励，"
+            "由省科技厅、省财政厅负责。\n"
+            "第二条　支持创新产品应用。一是将创新药械纳入医保支付范围，由省医保局负责；二是推动医疗机构配备使用创新产品，"
+            "省卫生健康委牵头，省医保局配合。\n"
+            "第三条　支持企业做大做强。一是对中标品种给予奖励，由省医保局负责；二是对兼并重组给予贴息，由省地方金融管理局、"
+            "省财政厅负责；三是对国际认证给予奖励，省工业和信息化厅牵头，省药监局配合。\n")
+    got = [(a["agency"], a["role"]) for c in find_agency_clauses(text) for a in c["agencies"]]
+    assert got == [("省卫生健康委", "responsible"), ("省科技厅", "responsible"), ("省财政厅", "responsible"),
+                   ("省医保局", "responsible"), ("省卫生健康委", "lead"), ("省医保局", "support"),
+                   ("省医保局", "responsible"), ("省地方金融管理局", "responsible"), ("省财政厅", "responsible"),
+                   ("省工业和信息化厅", "lead"), ("省药监局", "support")]
+
+
+def test_a_plain_duty_after_a_comma_closing_a_point():
+    """In a point of a run a body's plain 负责 after the point's prose comma is its clause, as its bracketed
+    form (省卫生健康委负责) is: 一是…，省卫生健康委负责；二是…，省药监局负责。"""
+    text = "（二）支持临床试验。一是支持研究型病房建设，省卫生健康委负责；二是支持临床试验机构备案，省药监局负责。\n"
+    assert [names(c) for c in find_agency_clauses(text)] == [["省卫生健康委"], ["省药监局"]]
+
+
+def test_a_plain_duty_after_a_comma_outside_a_run_is_no_clause():
+    """Outside a run's point a body's plain 负责 after a prose comma stays prose, as before."""
+    assert find_agency_clauses("（三）加强保障。设立专项资金，市财政局负责。\n") == []

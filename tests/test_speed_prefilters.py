@@ -23,6 +23,7 @@ AGENCY_TOKENS = [
     "按职责分工负责", "共同负责", "等有关部门", "等", "市科技局", "区政府", "市发展改革委", "中心",
     "加快建设", "2025年", "一", "研究", "x",
     "【", "】", "〔", "〕", "责任处室", "落实", "会同", "由", "下同", "的组织实施", "工作",
+    "主要责任部门", "责任部门和单位", "和单位",
 ]
 AGENCY_PHRASES = [
     "（责任单位：市科技局、区政府）", "(市科技局)", "（一）", "(2)", "（市科技局（分局）、区政府）",
@@ -125,12 +126,41 @@ def test_cue_words_are_two_characters():
     assert {len(w) for w in agencies._CUE_RE.pattern.split("|")} == {2}
 
 
+# 主要责任部门 ends where 责任部门和单位 (上海's label for both kinds of body) starts: a text holding both
+# (。主要责任部门和单位：) opens no clause either way, as the regex and the fast scan both read a marker
+# only right before its colon; AGENCY_TOKENS draws both words, so the finditer tests cover them
+OVERLAPPING_MARKERS = {("主要责任部门", "责任部门和单位")}
+
+
 def test_marker_words_cannot_overlap():
     """_bare_marker_matches reads the marker right before a colon; no marker ends another's start."""
     for a in agencies.MARKERS:
         for b in agencies.MARKERS:
             for k in range(1, min(len(a), len(b))):
-                assert a[-k:] != b[:k], (a, b)
+                assert a[-k:] != b[:k] or (a, b) in OVERLAPPING_MARKERS, (a, b)
+
+
+RUN_TEXTS = st.lists(st.sampled_from(AGENCY_TOKENS + [
+    "一是", "二是", "三是", "十是", "是", "二", "，由市科技局负责", "市科技局牵头，区政府配合", "协同", "协同推进", "的组织实施工作",
+]), max_size=30).map("".join)
+
+
+def _plain_run_duty_matches(text):
+    """The duty sentences closing a point of a run, as first written: the text before every ；/。 that the next
+    point's opener follows (spaces allowed around the separator), from its line's start."""
+    for sep in re.finditer(r"[。；;](?=" + agencies._POINT_OPENER_RE.pattern + ")", text):
+        end = sep.start()
+        while end > 0 and text[end - 1] in " \t\u3000":
+            end -= 1
+        yield from agencies._BARE_DUTY_RE.finditer(text, text.rfind("\n", 0, end) + 1, end)
+
+
+@SETTINGS
+@given(RUN_TEXTS)
+@example("第一条　支持。一是建设病房，由省卫生健康委负责；二是给予奖励，由省科技厅负责 。 三是推广，省医保局协同；四是")
+@example("是二是。二是 ；\u3000三是，省工信厅负责；二是")
+def test_run_duty_scan_is_the_plain_scan(text):
+    assert spans(agencies._run_duty_matches(text)) == spans(_plain_run_duty_matches(text))
 
 
 def test_fast_scans_on_seed_documents(seed_files):
