@@ -378,7 +378,8 @@ def table_rows(block: list[Line]) -> list[list[Cell]]:
     A line without a cell in the first (label) column continues the row above (a head's
     second line, 基期值 / （2022年）); a line of only a label continues it too (企业数量 under
     规模以上生物医药), unless the next line lacks a label: then the label starts a row whose
-    other cells stand lower, centred in a taller row.
+    other cells stand lower, centred in a taller row. A line without a label whose figures stand
+    under figures of the row above starts a row of its own (see _figures_under).
     """
     second = min(line.cells[1].x0 for line in block if _is_row(line))
 
@@ -391,7 +392,7 @@ def table_rows(block: list[Line]) -> list[list[Cell]]:
         if not rows:
             starts = True
         elif not has_label(line):
-            starts = False
+            starts = _figures_under(line, rows[-1])
         elif len(line.cells) == 1:
             starts = nxt is not None and not has_label(nxt) and line.y - nxt.y <= _WRAP_PITCH * line.size
         else:
@@ -401,6 +402,18 @@ def table_rows(block: list[Line]) -> list[list[Cell]]:
         else:
             _merge(rows[-1], line.cells)
     return rows
+
+
+def _figures_under(line: Line, row: list[Cell]) -> bool:
+    """Whether a line without a label is a row of its own: a cell of it holding a figure stands under a
+    cell of the row above that holds one too. A category cell merged down (健康水平 beside three
+    indicators) is written once, so the rows under its first leave the label column empty; a cell's
+    wrapped second line (（2022年） under 基期值) stands under a cell without a figure.
+    """
+    return len(line.cells) >= 2 and any(
+        any(ch.isdigit() for ch in c.text) and any(
+            max(c.x0, o.x0) < min(c.x1, o.x1) and any(ch.isdigit() for ch in o.text) for o in row)
+        for c in line.cells)
 
 
 def _merge(row: list[Cell], cells: list[Cell]) -> None:

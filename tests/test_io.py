@@ -839,3 +839,18 @@ def test_a_pdf_attachment_label_ending_in_its_number_runs_on_into_no_title():
     lines = ["本措施自2025年5月1日起施行，有效期至2027年12月31日。", "附件2", "某市生物医药产业发展专项资金管理办法",
              "第一条　为规范生物医药产业发展专项资金管理，提高资金使用效益，根据"]
     assert join_wrapped_lines(lines) == lines
+
+
+def test_pdf_table_rows_under_a_category_cell_merged_down_are_rows_of_their_own(tmp_path):
+    """A category (健康水平) written once beside three rows leaves their label column empty; their figures stand
+    under figures of the row above, so each is a row, not a wrapped line of the one above."""
+    cols = (60, 130, 330, 400, 470)
+    rows = [["领域", "主要指标", "2020年", "2025年", "性质"], ["健康水平", "婴儿死亡率（‰）", "5.4", "≤5.2", "预期性"],
+            ["", "5岁以下儿童死亡率（‰）", "7.5", "≤6.6", "预期性"], ["健康生活", "居民健康素养水平（%）", "23.15", "25.0", "预期性"]]
+    items = [(72, 760, "一、主要发展指标")]
+    items += [(x, 730 - 18 * k, c) for k, row in enumerate(rows) for x, c in zip(cols, row) if c]
+    items += [(72, 640, "二、主要任务")]
+    raw = read_text(_pdf_at(tmp_path / "merged.pdf", [items]))
+    assert raw.text.replace(" ", "").split("\n")[1:5] == [
+        "领域\t主要指标\t2020年\t2025年\t性质", "健康水平\t婴儿死亡率（‰）\t5.4\t≤5.2\t预期性",
+        "5岁以下儿童死亡率（‰）\t7.5\t≤6.6\t预期性", "健康生活\t居民健康素养水平（%）\t23.15\t25.0\t预期性"]
