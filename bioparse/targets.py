@@ -1484,8 +1484,10 @@ def _aligned(cells: list[str], header: dict, width: int, unit_col: int | None) -
     return max(range(k + 1), key=lambda s: (hits(s), -s))  # (the least shift of the best)
 
 
-# a line over a table giving the unit of all its figures: 单位：亿元, （单位：万元）
-_UNIT_NOTE_RE = re.compile(r"[ \u3000]*[（(]?单位[：:][ \u3000]*([^（）()\s，。；]{1,6})[）)]?[ \u3000]*")
+# a line over a table giving the unit of all its figures (单位：亿元, （单位：万元）), or ending a table's title
+# (表1　主要指标（单位：亿元）); tried on lines up to _UNIT_NOTE_MAX characters that hold 单位
+_UNIT_NOTE_RE = re.compile(r"(?:^[ \u3000]*[（(]?|[（(])单位[：:][ \u3000]*([^（）()\s，。；：]{1,6})[ \u3000]*[）)]?[ \u3000]*$")
+_UNIT_NOTE_MAX = 40
 
 
 def _head_of(cells: list[str], title_years: tuple) -> tuple:
@@ -1569,13 +1571,13 @@ def _indicator_targets(text: str, found: list[dict]) -> list[dict]:
             single = False
         if row is None:
             header = {}
-            note = _UNIT_NOTE_RE.fullmatch(line) if "单位" in line else None
-            if note:  # 单位：亿元 over a table: its rows' unit; the title's range and a broken head's lines go on
+            note = _UNIT_NOTE_RE.search(line) if "单位" in line and len(line) <= _UNIT_NOTE_MAX else None
+            if note and not note.start():  # 单位：亿元 over a table: its rows' unit; the title's range and a broken head's lines go on
                 note_unit = _table_unit(note.group(1))
                 continue
             if not _head_piece(line):
                 head_lines = []
-                note_unit = None
+                note_unit = _table_unit(note.group(1)) if note else None  # a title's （单位：亿元）
                 r = _YEAR_RANGE_RE.search(line) if "年" in line else None
                 title_years = (int(r.group(1)), int(r.group(2))) if r else ()
             else:  # a short title line (主要指标（2023—2027年）) still gives its range

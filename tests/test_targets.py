@@ -1341,9 +1341,11 @@ def test_an_indicator_tables_range_cell_gives_its_low_and_high_ends(cell):
 
 
 def test_an_indicator_tables_unit_in_the_label_head_or_a_line_above_gives_every_row_its_unit():
-    """指标（亿元） heading the label column, or 单位：亿元 over the table, is the unit of each row naming none."""
-    for head in ("指标（亿元）\t2020年\t2025年\n", "单位：亿元\n指标\t2020年\t2025年\n"):
-        text = "表1　主要指标\n" + head + "医药工业营业收入\t600\t1000\n企业数量（家）\t20\t30\n"
+    """指标（亿元） heading the label column, 单位：亿元 over the table or （单位：亿元） ending its title, is the unit
+    of each row naming none."""
+    for head in ("表1　主要指标\n指标（亿元）\t2020年\t2025年\n", "表1　主要指标\n单位：亿元\n指标\t2020年\t2025年\n",
+                 "表1　主要指标（单位：亿元）\n指标\t2020年\t2025年\n"):
+        text = head + "医药工业营业收入\t600\t1000\n企业数量（家）\t20\t30\n"
         got = [(t["value"], t["unit"], t["year"]) for t in extract_targets(text)]
         assert got == [(600.0, "亿元", 2020), (1000.0, "亿元", 2025), (20.0, "家", 2020), (30.0, "家", 2025)]
     text = "单位：亿元\n到2025年，建成一批平台。\n指标\t2020年\t2025年\n医药工业营业收入\t600\t1000\n"  # (a note left behind)
