@@ -12,11 +12,12 @@ the positions show no blank was typed, is removed (see close_spread_figures).
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .normalize import PAGE_NUMBER_LINE
+from .normalize import CN_DIGITS, PAGE_NUMBER_LINE
 
 _CELL_GAP = 1.5  # em: a wider gap between two pieces on one baseline parts two cells
 _SAME_LINE = 0.3  # em: pieces whose baselines differ by less stand on one line
@@ -328,6 +329,11 @@ def _is_row(line: Line) -> bool:
                                                                                    for c in line.cells)
 
 
+# a line opening like a part's, a section's or a chapter's heading (二、主要任务, （一）, 第二章): the text after a
+# table, never a cell's wrapped line, however close under the last row and narrow it stands
+_HEADING_LINE_RE = re.compile(rf"[{CN_DIGITS}]+、|[（(][{CN_DIGITS}]+[）)]|第[{CN_DIGITS}\d]+[章节部分]")
+
+
 def _table_blocks(lines: list[Line]) -> list[list[Line]]:
     """Runs of lines that form a table: rows of cells, with the wrapped lines of a cell between and after them.
 
@@ -348,7 +354,8 @@ def _table_blocks(lines: list[Line]) -> list[list[Line]]:
             # close under the line above, or (a centred row's first line) just above the next row
             close = (block[-1].y - line.y <= _WRAP_PITCH * line.size
                      or (nxt is not None and _is_row(nxt) and line.y - nxt.y <= _WRAP_PITCH * line.size))
-            if not (_is_row(line) or (close and len(line.cells) == 1 and _fits(line.cells[0], block))):
+            if not (_is_row(line) or (close and len(line.cells) == 1 and _fits(line.cells[0], block)
+                                      and not _HEADING_LINE_RE.match(line.cells[0].text))):
                 break
             block.append(line)
             k += 1

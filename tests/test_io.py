@@ -854,3 +854,20 @@ def test_pdf_table_rows_under_a_category_cell_merged_down_are_rows_of_their_own(
     assert raw.text.replace(" ", "").split("\n")[1:5] == [
         "领域\t主要指标\t2020年\t2025年\t性质", "健康水平\t婴儿死亡率（‰）\t5.4\t≤5.2\t预期性",
         "5岁以下儿童死亡率（‰）\t7.5\t≤6.6\t预期性", "健康生活\t居民健康素养水平（%）\t23.15\t25.0\t预期性"]
+
+
+def test_pdf_heading_close_under_a_table_is_no_wrapped_line_of_its_last_row(tmp_path):
+    """A word processor sets the paragraph after a table one line under its last row, as narrow as a label:
+    二、主要任务 opens like a part's heading, so it ends the table rather than joining the label above it."""
+    cols = (90, 176, 263, 349, 436)
+    rows = [(["具体指标"], "2010年", "2015年", "属性"), (["中医医院(所)"], "3232", "3397", "预期性"),
+            (["高等院校中医", "药类专业在校", "生人数(万人)"], "55.3", "70.6", "预期性")]
+    items, y = [(90, 740, "一、发展目标", 11)], 710
+    for label, *cells in rows:
+        items += [(cols[0], y - 12.8 * k, part, 11) for k, part in enumerate(label)]
+        items += [(x, y, c, 11) for x, c in zip(cols[1:], cells)]
+        y -= 12.8 * (len(label) - 1) + 13.3
+    items += [(90, y, "二、主要任务", 11), (90, y - 24.7, "（一）加强中医医疗服务体系建设。完善服务网络。", 11)]
+    lines = read_text(_pdf_at(tmp_path / "after.pdf", [items])).text.replace(" ", "").split("\n")
+    assert lines[-3:] == ["高等院校中医药类专业在校生人数(万人)\t55.3\t70.6\t预期性", "二、主要任务",
+                          "（一）加强中医医疗服务体系建设。完善服务网络。"]
