@@ -12,11 +12,12 @@ the positions show no blank was typed, is removed (see close_spread_figures).
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .normalize import PAGE_NUMBER_LINE
+from .normalize import CN_DIGITS, PAGE_NUMBER_LINE
 
 _CELL_GAP = 1.5  # em: a wider gap between two pieces on one baseline parts two cells
 _SAME_LINE = 0.3  # em: pieces whose baselines differ by less stand on one line
@@ -41,6 +42,8 @@ class Cell:
     x1: float
     text: str
     pieces: list[int] = field(default_factory=list)
+    # for each piece after the first: (where its text starts in text, its x, the gap before it or None)
+    joins: list[tuple] = field(default_factory=list)
 
 
 @dataclass
@@ -71,6 +74,7 @@ def page_text(page, marks: bool = False) -> str:
     if marks:
         in_tables = {i for block in _table_blocks(_lines(pieces)) for line in block for cell in line.cells for i in cell.pieces}
         changed = mark_far_indents(pieces, in_tables) or changed
+    changed = fill_font_gaps(pieces) or changed
     if close_spread_figures(pieces) or changed:
         text = "".join(p.text for p in pieces)
     return splice_tables(text, pieces)
@@ -171,6 +175,49 @@ def drop_overprints(pieces: list[Piece]) -> bool:
         else:
             xs.append(b.x)
     return changed
+
+
+def fill_font_gaps(pieces: list[Piece]) -> bool:
+    """Put each short piece into the blank another piece of its line leaves for it (（‰）, “十四五”).
+
+    A producer that writes a line font by font (LibreOffice, a glyph the CJK face lacks set in a
+    Latin one) writes the Latin glyphs apart, before or after the CJK run, and the CJK run with a
+    space where each stands: pypdf reads 婴儿死亡率‰（ ）. A piece of up to three characters, no
+    blank in it, that stands where a blank of another piece of its line falls (measured in ems from
+    that piece's start, within _GAP_SLACK em) takes that blank's place; pypdf's space written just
+    before it goes too. Returns whether any piece changed.
+    """
+    changed = False
+    holed: dict[int, list[Piece]] = {}  # the pieces with a blank inside, by their baseline in whole points
+    for q in pieces:
+        if q.text.strip() and " " in _drawn(q.text):
+            holed.setdefault(round(q.y), []).append(q)
+    if not holed:
+        return False
+    for p in pieces:
+        word = p.text.strip()
+        if not word or len(word) > 3 or " " in word or p.size <= 0:
+            continue
+        near = [q for y in range(round(p.y) - 5, round(p.y) + 6) for q in holed.get(y, ())]  # (_same_line: up to 0.3 em)
+        for q in near:
+            if q is p or not _same_line(p, q) or not q.x < p.x:
+                continue
+            drawn = _drawn(q.text)
+            at = next((i for i, ch in enumerate(drawn) if ch == " " and i
+                       and abs(q.x + _em(drawn[:i]) * q.size - p.x) <= _GAP_SLACK * q.size), None)
+            if at is None:
+                continue
+            q.text = q.text.replace(drawn, drawn[:at] + word + drawn[at + 1:], 1)
+            p.text = p.text.replace(word, "", 1)
+            before = next((b for b in reversed(pieces[:p.index]) if b.text), None)
+            if before is not None and before.text == " " and _same_line(before, p):
+                before.text = ""
+            changed = True
+            break
+    return changed
+
+
+_GAP_SLACK = 0.25  # em: how far from a blank's place a piece may stand and still fill it
 
 
 def close_spread_figures(pieces: list[Piece]) -> bool:
@@ -308,6 +355,7 @@ def _lines(pieces: list[Piece]) -> list[Line]:
             # start of the piece before: a piece that does not move right of it may stand anywhere
             known = k == 0 or p.x > group[k - 1].x + 0.01
             if cells and (not known or end is None or p.x - end <= limit):
+                cells[-1].joins.append((len(cells[-1].text), p.x, p.x - end if known and end is not None else None))
                 cells[-1].text += p.text.strip("\n")
                 cells[-1].pieces.append(p.index)
             else:
@@ -317,7 +365,9 @@ def _lines(pieces: list[Piece]) -> list[Line]:
             if "\n" in word:  # a piece spanning lines: no place in a table
                 cells[-1].x1 = float("inf")
         for cell in cells:
+            lead = len(cell.text) - len(cell.text.lstrip())
             cell.text = cell.text.strip()
+            cell.joins = [(at - lead, x, gap) for at, x, gap in cell.joins]
         out.append(Line(group[0].y, size, cells))
     return out
 
@@ -326,6 +376,11 @@ def _is_row(line: Line) -> bool:
     """Whether a line has the cells of a table row: two or more, not each a single letter-spaced character."""
     return len(line.cells) >= 2 and any(len(c.text) > 1 for c in line.cells) and all(c.x1 < float("inf")
                                                                                    for c in line.cells)
+
+
+# a line opening like a part's, a section's or a chapter's heading (二、主要任务, （一）, 第二章): the text after a
+# table, never a cell's wrapped line, however close under the last row and narrow it stands
+_HEADING_LINE_RE = re.compile(rf"[{CN_DIGITS}]+、|[（(][{CN_DIGITS}]+[）)]|第[{CN_DIGITS}\d]+[章节部分]")
 
 
 def _table_blocks(lines: list[Line]) -> list[list[Line]]:
@@ -348,15 +403,49 @@ def _table_blocks(lines: list[Line]) -> list[list[Line]]:
             # close under the line above, or (a centred row's first line) just above the next row
             close = (block[-1].y - line.y <= _WRAP_PITCH * line.size
                      or (nxt is not None and _is_row(nxt) and line.y - nxt.y <= _WRAP_PITCH * line.size))
-            if not (_is_row(line) or (close and len(line.cells) == 1 and _fits(line.cells[0], block))):
+            if not (_is_row(line) or (close and len(line.cells) == 1 and _fits(line.cells[0], block)
+                                      and not _HEADING_LINE_RE.match(line.cells[0].text))):
                 break
             block.append(line)
             k += 1
         rows = [line for line in block if _is_row(line)]
         if (sum(_aligned(line, rows) for line in rows) >= 2
                 and any(ch.isdigit() for line in rows for c in line.cells for ch in c.text)):
+            for line in rows:
+                line.cells = _split_at_columns(line, rows)
             blocks.append(block)
     return blocks
+
+
+_COLUMN_GAP = 0.5  # em: the least gap before a piece that starts a column inside a cell
+
+
+def _split_at_columns(line: Line, rows: list[Line]) -> list[Cell]:
+    """A row's cells, each parted where a piece of it starts a column of the table (5岁以下儿童死 | 7.5).
+
+    A label that fills its column, as a wrapped label's lines do, ends a cell's padding (about an
+    em) short of the next column, nearer than _CELL_GAP: its line ran the two cells together. A
+    piece that stands at least _COLUMN_GAP em after the one before it and within a third of an em
+    of where a cell of another row starts opens a cell of its own.
+    """
+    starts = [c.x0 for other in rows if other is not line for c in other.cells]
+    tolerance = line.size / 3
+    out: list[Cell] = []
+    for cell in line.cells:
+        while True:
+            k = next((k for k, (at, x, gap) in enumerate(cell.joins)
+                      if gap is not None and gap >= _COLUMN_GAP * line.size and 0 < at < len(cell.text)
+                      and any(abs(x - s) <= tolerance for s in starts)), None)
+            if k is None:
+                break
+            at, x, gap = cell.joins[k]
+            out.append(Cell(cell.x0, x - gap, cell.text[:at].rstrip(), cell.pieces[:k + 1], cell.joins[:k]))
+            rest = cell.text[at:]
+            lead = len(rest) - len(rest.lstrip())
+            cell = Cell(x, cell.x1, rest.strip(), cell.pieces[k + 1:],
+                        [(a - at - lead, x2, g) for a, x2, g in cell.joins[k + 1:]])
+        out.append(cell)
+    return out
 
 
 def _aligned(line: Line, rows: list[Line]) -> bool:
@@ -378,7 +467,8 @@ def table_rows(block: list[Line]) -> list[list[Cell]]:
     A line without a cell in the first (label) column continues the row above (a head's
     second line, 基期值 / （2022年）); a line of only a label continues it too (企业数量 under
     规模以上生物医药), unless the next line lacks a label: then the label starts a row whose
-    other cells stand lower, centred in a taller row.
+    other cells stand lower, centred in a taller row. A line without a label whose figures stand
+    under figures of the row above starts a row of its own (see _figures_under).
     """
     second = min(line.cells[1].x0 for line in block if _is_row(line))
 
@@ -391,7 +481,7 @@ def table_rows(block: list[Line]) -> list[list[Cell]]:
         if not rows:
             starts = True
         elif not has_label(line):
-            starts = False
+            starts = _figures_under(line, rows[-1])
         elif len(line.cells) == 1:
             starts = nxt is not None and not has_label(nxt) and line.y - nxt.y <= _WRAP_PITCH * line.size
         else:
@@ -401,6 +491,18 @@ def table_rows(block: list[Line]) -> list[list[Cell]]:
         else:
             _merge(rows[-1], line.cells)
     return rows
+
+
+def _figures_under(line: Line, row: list[Cell]) -> bool:
+    """Whether a line without a label is a row of its own: a cell of it holding a figure stands under a
+    cell of the row above that holds one too. A category cell merged down (健康水平 beside three
+    indicators) is written once, so the rows under its first leave the label column empty; a cell's
+    wrapped second line (（2022年） under 基期值) stands under a cell without a figure.
+    """
+    return len(line.cells) >= 2 and any(
+        any(ch.isdigit() for ch in c.text) and any(
+            max(c.x0, o.x0) < min(c.x1, o.x1) and any(ch.isdigit() for ch in o.text) for o in row)
+        for c in line.cells)
 
 
 def _merge(row: list[Cell], cells: list[Cell]) -> None:

@@ -526,7 +526,7 @@ def _kind(text: str, start: int, end: int, unit: str) -> str:
             if j < i:
                 kind = _nearest_of(_without_asides(text[j:i]), _MONEY_WORDS)
         return kind or "funding"
-    if unit in ("%", "‰", "百分点"):
+    if unit in ("%", "‰", "百分点") or unit.endswith("10万"):  # (/10万: a rate, as ‰ is)
         before = _clause_before(text, start)
         kind = _nearest_of(before, _PERCENT_WORDS)
         if kind is None and text.startswith("的", end) and text.startswith(_GROWTH_WORDS, end + 1):
@@ -538,7 +538,7 @@ def _kind(text: str, start: int, end: int, unit: str) -> str:
         return "area"
     if unit in _PEOPLE_UNITS:
         return "people"
-    if unit == "倍" or unit in _MEASURE_UNITS:
+    if unit == "倍" or unit == "岁" or unit in _MEASURE_UNITS:  # (岁: a life's length, no count of things)
         return "other"
     if (unit[1:] if unit[:1] in "万亿" else unit) in _WEIGHT_UNITS:
         # 年供种能力达到500吨, 中药材产量约135万吨: what is made (output); 库容1万吨: a size (other)
@@ -1285,8 +1285,12 @@ _YEAR_HEAD_RE = re.compile(rf"({_CENTURY}\d\d)\s*年")
 _BASE_HEAD_RE = re.compile(r"基期|基数|基准|现状|基础值|实际值|完成值")
 # a cell's figure, bare (1450) or with its bound (≥8.0, 不低于8, 8.0以上)
 # (〔8〕 in brackets: a five-year plan's cumulative figure)
+# (8-10, 8～10, 8—10: a range, its high end in hi)
 _CELL_NUMBER_RE = re.compile(r"[ \u3000]*(?P<pq>[≥≧＞>≤≦＜<]|不低于|不少于|不超过|超过|达到)?[ \u3000]*(?P<cum>[〔［\[])?"
-                             r"(?P<n>[0-9０-９]+(?:[.．][0-9０-９]+)?)(?(cum)[〕］\]])[ \u3000]*(?P<sq>以上|以下|左右)?[ \u3000]*")
+                             r"(?!(?:19|20)\d\d[ \u3000]*[-—–~～－至][ \u3000]*(?:19|20)\d\d)"  # (2021—2025: a period)
+                             r"(?P<n>[0-9０-９]+(?:[.．][0-9０-９]+)?)"
+                             r"(?:[ \u3000]*[-—–~～－至][ \u3000]*(?P<hi>[0-9０-９]+(?:[.．][0-9０-９]+)?))?"
+                             r"(?(cum)[〕］\]])[ \u3000]*(?P<sq>以上|以下|左右)?[ \u3000]*")
 _CELL_QUALIFIERS = {"≥": "不低于", "≧": "不低于", "＞": "超过", ">": "超过", "≤": "不超过", "≦": "不超过",
                     "＜": "以下", "<": "以下"}
 _LABEL_UNIT_RE = re.compile(r"[（(]([^（）()\n]{1,6})[）)][ \u3000]*[：:]?[ \u3000]*$")
@@ -1296,11 +1300,18 @@ _YEAR_VALUE_LINE_RE = re.compile(r"[（(](?P<u>[^（）()\n]{1,6})[）)][ \u3000
 _YEAR_VALUE_RE = re.compile(r"((?:19|20)\d\d)[ \u3000]*年[ \u3000]*([0-9.．]+)")
 
 
+# units a table's row names in brackets that running text does not count: an age (人均预期寿命（岁）; in
+# prose 65岁以上 bounds a group, no goal) and a rate per 100 000 (孕产妇死亡率（/10万）, as ‰ is per 1000)
+_TABLE_ONLY_UNITS = frozenset({"岁", "/10万", "1/10万", "/十万"})
+
+
 def _table_unit(label: str) -> tuple[str, str] | None:
     """(万/亿 multiplier, unit) of a unit written in brackets (亿元, %, 家, 万人, 万平方米), or None."""
     u = label.strip()
     if u in ("%", "％"):
         return "", "%"
+    if u in _TABLE_ONLY_UNITS:
+        return "", u
     if u in _MONEY_TO_YI or u.endswith(_CURRENCIES):
         return "", u
     mult, unit = (u[0], u[1:]) if u[:1] in "万亿千" and len(u) > 1 else ("", u)
@@ -1473,12 +1484,20 @@ def _aligned(cells: list[str], header: dict, width: int, unit_col: int | None) -
     return max(range(k + 1), key=lambda s: (hits(s), -s))  # (the least shift of the best)
 
 
+# a line over a table giving the unit of all its figures (单位：亿元, （单位：万元）), or ending a table's title
+# (表1　主要指标（单位：亿元）); tried on lines up to _UNIT_NOTE_MAX characters that hold 单位
+_UNIT_NOTE_RE = re.compile(r"(?:^[ \u3000]*[（(]?|[（(])单位[：:][ \u3000]*([^（）()\s，。；：]{1,6})[ \u3000]*[）)]?[ \u3000]*$")
+_UNIT_NOTE_MAX = 40
+
+
 def _head_of(cells: list[str], title_years: tuple) -> tuple:
-    """(header, base columns, unit column, width) of a head row's cells; see _head_column."""
+    """(header, base columns, unit column, width, label unit) of a head row's cells; see _head_column.
+    The label unit is a unit the first cell gives every row (指标（亿元）	2020年	2025年), or None."""
     header = {i: col for i, c in enumerate(cells) if i and (col := _head_column(c, title_years))}
     base_cols = {i for i, (_, _, role) in header.items() if role == "base"}
     unit_col = next((i for i, c in enumerate(cells) if c.strip() in ("单位", "计量单位")), None)
-    return header, base_cols, unit_col, len(cells)
+    u = _LABEL_UNIT_RE.search(cells[0]) if cells and "年" not in cells[0] else None
+    return header, base_cols, unit_col, len(cells), _table_unit(u.group(1)) if u else None
 
 
 _HEAD_LINES = 40  # lines kept as a broken head's pieces
@@ -1533,6 +1552,8 @@ def _indicator_targets(text: str, found: list[dict]) -> list[dict]:
     base_cols: set[int] = set()  # columns whose head names the baseline (2024年（基期）)
     unit_col = None  # the column headed 单位, if any
     width = 0  # the head row's number of cells
+    head_unit = None  # a unit the head's first cell gives every row (指标（亿元）)
+    note_unit = None  # a unit a line above the table gives every row (单位：亿元)
     title_years: tuple = ()  # the range of the line above the table (表1　主要指标（2020—2025年）)
     pos = 0
     single = False  # whether the rows are set with single spaces (指标名称 单位 2023年 2028年)
@@ -1550,8 +1571,13 @@ def _indicator_targets(text: str, found: list[dict]) -> list[dict]:
             single = False
         if row is None:
             header = {}
+            note = _UNIT_NOTE_RE.search(line) if "单位" in line and len(line) <= _UNIT_NOTE_MAX else None
+            if note and not note.start():  # 单位：亿元 over a table: its rows' unit; the title's range and a broken head's lines go on
+                note_unit = _table_unit(note.group(1))
+                continue
             if not _head_piece(line):
                 head_lines = []
+                note_unit = _table_unit(note.group(1)) if note else None  # a title's （单位：亿元）
                 r = _YEAR_RANGE_RE.search(line) if "年" in line else None
                 title_years = (int(r.group(1)), int(r.group(2))) if r else ()
             else:  # a short title line (主要指标（2023—2027年）) still gives its range
@@ -1567,7 +1593,8 @@ def _indicator_targets(text: str, found: list[dict]) -> list[dict]:
             if header and not head[0] and any(c.strip() and _DASH_CELL_RE.fullmatch(c) for c in cells):
                 continue  # a row without figures (上市企业	家	—	—) keeps the head above
             if not any(figures_in(offsets[i], offsets[i] + len(cells[i])) for i in range(1, len(cells))):
-                header, base_cols, unit_col, width = head  # 序号	任务	时限: none
+                header, base_cols, unit_col, width, head_unit = head  # 序号	任务	时限: none
+                head_unit = head_unit or note_unit
                 if len(head_lines) < _HEAD_LINES:
                     head_lines.append(line)
                 continue
@@ -1575,7 +1602,8 @@ def _indicator_targets(text: str, found: list[dict]) -> list[dict]:
             # 2020年⏎（基期）: the head's lines joined, its last cells as many as this first row's
             joined = _joined_head(head_lines, len(cells))
             if joined and joined[0]:
-                header, base_cols, unit_col, width = _head_of(joined, title_years)
+                header, base_cols, unit_col, width, head_unit = _head_of(joined, title_years)
+                head_unit = head_unit or note_unit
         head_lines = []
         if not header:
             continue
@@ -1587,7 +1615,7 @@ def _indicator_targets(text: str, found: list[dict]) -> list[dict]:
             labels = [c for c in cells if not _CELL_NUMBER_RE.fullmatch(c)]
             label = next((c for c in labels if _LABEL_UNIT_RE.search(c)), labels[0] if labels else "")
             label_unit = _LABEL_UNIT_RE.search(label)
-            row_unit = _table_unit(label_unit.group(1)) if label_unit else None
+            row_unit = _table_unit(label_unit.group(1)) if label_unit else head_unit
         years = sorted({y for y, _, role in header.values() if y and role != "growth"})
         latest = years[-1] if years else None
         for i, (year, col_unit, role) in header.items():
@@ -1621,6 +1649,9 @@ def _indicator_targets(text: str, found: list[dict]) -> list[dict]:
                 span = m.span("n") if not m.group("cum") else (m.start("cum"), m.end("n") + 1)  # 〔8〕 whole
                 t = _table_target(text, offsets[j] + span[0], offsets[j] + span[1], unit, year, baseline)
                 t["qualifier"] = _CELL_QUALIFIERS.get(bound) or _QUAL_CANON.get(bound, bound)
+                if m.group("hi"):  # 8-10: the low end's value, the high end's as value_high, as in running text
+                    t.update(text=text[t["start"]:offsets[j] + m.end("hi")], end=offsets[j] + m.end("hi"),
+                             value_high=_to_float(m.group("hi")), qualifier=t["qualifier"] or "区间")
                 if growth and not m.group("cum"):
                     t["kind"] = "other"
                 if by_order:

@@ -839,3 +839,61 @@ def test_a_pdf_attachment_label_ending_in_its_number_runs_on_into_no_title():
     lines = ["本措施自2025年5月1日起施行，有效期至2027年12月31日。", "附件2", "某市生物医药产业发展专项资金管理办法",
              "第一条　为规范生物医药产业发展专项资金管理，提高资金使用效益，根据"]
     assert join_wrapped_lines(lines) == lines
+
+
+def test_pdf_table_rows_under_a_category_cell_merged_down_are_rows_of_their_own(tmp_path):
+    """A category (健康水平) written once beside three rows leaves their label column empty; their figures stand
+    under figures of the row above, so each is a row, not a wrapped line of the one above."""
+    cols = (60, 130, 330, 400, 470)
+    rows = [["领域", "主要指标", "2020年", "2025年", "性质"], ["健康水平", "婴儿死亡率（‰）", "5.4", "≤5.2", "预期性"],
+            ["", "5岁以下儿童死亡率（‰）", "7.5", "≤6.6", "预期性"], ["健康生活", "居民健康素养水平（%）", "23.15", "25.0", "预期性"]]
+    items = [(72, 760, "一、主要发展指标")]
+    items += [(x, 730 - 18 * k, c) for k, row in enumerate(rows) for x, c in zip(cols, row) if c]
+    items += [(72, 640, "二、主要任务")]
+    raw = read_text(_pdf_at(tmp_path / "merged.pdf", [items]))
+    assert raw.text.replace(" ", "").split("\n")[1:5] == [
+        "领域\t主要指标\t2020年\t2025年\t性质", "健康水平\t婴儿死亡率（‰）\t5.4\t≤5.2\t预期性",
+        "5岁以下儿童死亡率（‰）\t7.5\t≤6.6\t预期性", "健康生活\t居民健康素养水平（%）\t23.15\t25.0\t预期性"]
+
+
+def test_pdf_heading_close_under_a_table_is_no_wrapped_line_of_its_last_row(tmp_path):
+    """A word processor sets the paragraph after a table one line under its last row, as narrow as a label:
+    二、主要任务 opens like a part's heading, so it ends the table rather than joining the label above it."""
+    cols = (90, 176, 263, 349, 436)
+    rows = [(["具体指标"], "2010年", "2015年", "属性"), (["中医医院(所)"], "3232", "3397", "预期性"),
+            (["高等院校中医", "药类专业在校", "生人数(万人)"], "55.3", "70.6", "预期性")]
+    items, y = [(90, 740, "一、发展目标", 11)], 710
+    for label, *cells in rows:
+        items += [(cols[0], y - 12.8 * k, part, 11) for k, part in enumerate(label)]
+        items += [(x, y, c, 11) for x, c in zip(cols[1:], cells)]
+        y -= 12.8 * (len(label) - 1) + 13.3
+    items += [(90, y, "二、主要任务", 11), (90, y - 24.7, "（一）加强中医医疗服务体系建设。完善服务网络。", 11)]
+    lines = read_text(_pdf_at(tmp_path / "after.pdf", [items])).text.replace(" ", "").split("\n")
+    assert lines[-3:] == ["高等院校中医药类专业在校生人数(万人)\t55.3\t70.6\t预期性", "二、主要任务",
+                          "（一）加强中医医疗服务体系建设。完善服务网络。"]
+
+
+def test_pdf_label_filling_its_column_is_parted_from_the_figure_at_the_next_columns_start(tmp_path):
+    """A wrapped label fills its column, so its line ends only the cell's padding (about an em) short of the
+    next column, nearer than two cells usually stand: the figure that starts where that column starts in the
+    other rows opens a cell of its own."""
+    cols = (176, 263, 349)
+    rows = [("主要指标", "2020年", "2025年"), ("婴儿死亡率", "5.4", "≤5.2"), ("5岁以下儿童死", "7.5", "≤6.6")]
+    items = [(90, 760, "一、主要发展指标", 11)]
+    items += [(x, 730 - 13.3 * k, c, 11) for k, row in enumerate(rows) for x, c in zip(cols, row)]
+    items += [(176, 730 - 13.3 * 2 - 12.8, "亡率（‰）", 11), (90, 660, "二、主要任务", 11)]
+    lines = read_text(_pdf_at(tmp_path / "full.pdf", [items])).text.replace(" ", "").split("\n")
+    assert lines[1:5] == ["主要指标\t2020年\t2025年", "婴儿死亡率\t5.4\t≤5.2", "5岁以下儿童死亡率（‰）\t7.5\t≤6.6",
+                          "二、主要任务"]
+
+
+def test_pdf_glyphs_written_font_by_font_fill_the_blanks_left_for_them():
+    """LibreOffice writes a line's Latin-face glyphs (“ ” ‰) apart from its CJK run, which holds a space
+    where each stands; each goes into its blank, and pypdf's space before it goes."""
+    from bioparse.pdf_text import Piece, fill_font_gaps
+    pieces = [Piece(0, "“", 90.1, 709.8, 11), Piece(1, " ", 128.8, 709.8, 0), Piece(2, "”", 128.8, 709.8, 11),
+              Piece(3, "十四五 国民健康规划", 95.8, 709.8, 11), Piece(4, "\n", 0, 0, 0),
+              Piece(5, "‰", 187.5, 543.6, 11), Piece(6, "（ ）", 176.5, 543.6, 11), Piece(7, "\n", 0, 0, 0),
+              Piece(8, "共 3 家", 90.0, 500.0, 11), Piece(9, "x", 300.0, 500.0, 11)]
+    assert fill_font_gaps(pieces)
+    assert "".join(p.text for p in pieces) == "“十四五”国民健康规划\n（‰）\n共 3 家x"

@@ -1322,3 +1322,31 @@ def test_y3_a_kinds_match_its_gold():
 def test_a_bare_list_in_full_width_digits():
     """分别给予２０、５０万元 (digits set full-width, as some sites do): the same two figures as 20、50万元."""
     assert [(t["value"], t["unit"]) for t in extract_targets("分别给予一次性奖励２０、５０万元。")] == [(20, "万元"), (50, "万元")]
+
+
+def test_an_indicator_table_row_in_years_or_per_100000_takes_its_unit_and_prose_ages_stay_none():
+    """人均预期寿命（岁） and 孕产妇死亡率（/10万） name their units in a table row; in prose 65岁以上 bounds a group."""
+    text = ("领域\t主要指标\t2020年\t2025年\t性质\n健康水平\t人均预期寿命（岁）\t77.93\t79\t预期性\n"
+            "孕产妇死亡率（/10万）\t16.9\t≤14.5\t预期性\n二、主要任务\n为65岁以上老年人提供健康管理服务。\n")
+    got = [(t["text"], t["unit"], t["qualifier"], t["year"], t["kind"], t.get("status")) for t in extract_targets(text)]
+    assert got == [("77.93", "岁", "", 2020, "other", "baseline"), ("79", "岁", "", 2025, "other", None),
+                   ("16.9", "/10万", "", 2020, "share", "baseline"), ("14.5", "/10万", "不超过", 2025, "share", None)]
+
+
+@pytest.mark.parametrize("cell", ["8-10", "8～10", "8—10", "8至10"])
+def test_an_indicator_tables_range_cell_gives_its_low_and_high_ends(cell):
+    text = f"指标\t单位\t2020年（基期）\t2025年\n营业收入年均增速\t%\t9.5\t{cell}\n实施期\t年\t2021—2025\t—\n"
+    got = [(t["text"], t["value"], t["value_high"], t["qualifier"], t["year"]) for t in extract_targets(text)]
+    assert got == [("9.5", 9.5, None, "", 2020), (cell, 8.0, 10.0, "区间", 2025)]  # (2021—2025: a period, none)
+
+
+def test_an_indicator_tables_unit_in_the_label_head_or_a_line_above_gives_every_row_its_unit():
+    """指标（亿元） heading the label column, 单位：亿元 over the table or （单位：亿元） ending its title, is the unit
+    of each row naming none."""
+    for head in ("表1　主要指标\n指标（亿元）\t2020年\t2025年\n", "表1　主要指标\n单位：亿元\n指标\t2020年\t2025年\n",
+                 "表1　主要指标（单位：亿元）\n指标\t2020年\t2025年\n"):
+        text = head + "医药工业营业收入\t600\t1000\n企业数量（家）\t20\t30\n"
+        got = [(t["value"], t["unit"], t["year"]) for t in extract_targets(text)]
+        assert got == [(600.0, "亿元", 2020), (1000.0, "亿元", 2025), (20.0, "家", 2020), (30.0, "家", 2025)]
+    text = "单位：亿元\n到2025年，建成一批平台。\n指标\t2020年\t2025年\n医药工业营业收入\t600\t1000\n"  # (a note left behind)
+    assert extract_targets(text) == []
