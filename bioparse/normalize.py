@@ -317,7 +317,7 @@ PAGE_NUMBER_LINE = re.compile(r"[-—–－]\s*\d{1,4}\s*[-—–－]|[·・•]
                               r"|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?")
 # A browser's print of a page, as its PDF's text keeps it: the date and time over the page (2024/6/1 上午10:23 title),
 # the address and the page's count under it (https://… 1/5). No text of a policy starts a line so.
-PRINT_STAMP = re.compile(r"(?:19|20)\d{2}/\d{1,2}/\d{1,2}[ \t\u3000]*(?:[上下]午)?[ \t\u3000]*\d{1,2}:\d{2}(?!\d)"
+PRINT_STAMP = re.compile(r"(?:19|20|１９|２０)\d{2}/\d{1,2}/\d{1,2}[ \t\u3000]*(?:[上下]午)?[ \t\u3000]*\d{1,2}:\d{2}(?!\d)"
                          r"|https?://\S+[ \t\u3000]+\d{1,4}[ \t\u3000]*/[ \t\u3000]*\d{1,4}$")
 # A page number only a page's place tells from a figure (3, 3/12, 3 / 5): see _page_number_lines
 # (three digits at most: 2024 alone on a line is a year or a table's cell)
@@ -391,10 +391,10 @@ def soft_breaks(text: str) -> str:
 
 
 _PAGE_NUMBER_START = "-—–－第·・•"  # the characters a PAGE_NUMBER_LINE starts with
-_STAMP_START = "12h"  # the characters a PRINT_STAMP starts with
-_DIGIT_START = "0123456789"  # a bare page number's (_BARE_PAGE_NUMBER)
+_STAMP_START = "12h１２"  # the characters a PRINT_STAMP starts with (its digits typed wide too)
+_DIGIT_START = "0123456789０１２３４５６７８９"  # a bare page number's (_BARE_PAGE_NUMBER), narrow or wide
 # a page number's, a print stamp's, or a line's that needs the per-character pass
-_RARE_START = _PAGE_NUMBER_START + _CHAR_PASS_START + _DIGIT_START + "h"
+_RARE_START = _PAGE_NUMBER_START + _CHAR_PASS_START + _DIGIT_START + _STAMP_START
 
 
 def _is_page_number(core: str) -> bool:
