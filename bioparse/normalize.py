@@ -415,7 +415,8 @@ def _page_number_lines(cores: list[str]) -> set[int]:
     Such lines are page numbers when they count up by one (the n/t ones under one total t, n never above it),
     at least two of them, at least _PAGE_GAP_MIN lines of text apart (a page; a table's serial numbers stand
     closer; the last page may be short), and the run shows a page's place: one of them stands inside a sentence (the line
-    before it, no heading, ends in none of 。；：）…) or the last ends the text. A numbered heading's bare label follows
+    before it, a body's line of _CUT_LINE_MIN characters or more and no heading, ends in none of 。；：）…) or the last
+    ends the text. A numbered heading's bare label follows
     a sentence's end or a heading and never ends a text, and a table's cells stand a few lines apart, so both stay.
     """
     found = [(i, m) for i, c in enumerate(cores) if c and c[0] in _DIGIT_START and len(c) <= _BARE_MAX
@@ -458,9 +459,12 @@ def _page_run(run: list[int], cores: list[str], text_lines: list[int], rank: dic
     for i in run:
         k = rank[i]
         before = cores[text_lines[k - 1]] if k else ""
-        if before and not before.endswith(_SENTENCE_FINAL) and not HEADING_START.match(before):
+        if len(before) >= _CUT_LINE_MIN and not before.endswith(_SENTENCE_FINAL) and not HEADING_START.match(before):
             return True
     return False
+
+
+_CUT_LINE_MIN = 20  # a line the page's end cut is a body line this long at least; a table's cell mostly shorter
 
 
 _HEADER_MAX = 40  # a running header or footer is short
