@@ -402,7 +402,8 @@ def _is_page_number(core: str) -> bool:
     stamp (PRINT_STAMP); first character tested first."""
     c = core[0]
     return ((c in _PAGE_NUMBER_START and PAGE_NUMBER_LINE.fullmatch(core) is not None)
-            or (c in _STAMP_START and PRINT_STAMP.match(core) is not None))
+            or (c in _STAMP_START and (core[4:5] == "/" or core[:4] == "http")  # 2024/…, http…: a stamp's start
+                and PRINT_STAMP.match(core) is not None))
 
 
 _PAGE_GAP_MIN = 8  # lines of text between two page numbers at least: a page holds more, a table's row fewer
@@ -506,13 +507,13 @@ def _page_header(core: str, heads: list[str], cores: list[str], i: int) -> bool:
     return _DATE_LINE.match(after) is None
 
 
-def _without_stamps(cores: list[str]) -> list[str]:
-    """The lines less a page's furniture of its own line (- 3 -, a print stamp's 2024/6/1 上午10:23 title, https://… 1/5):
-    wrap_width reads the widths of the text's lines, and a long stamp on every page would pass for the full one."""
-    return [c for c in cores if not (c and c[0] in _FURNITURE_START and _is_page_number(c))]
-
-
-_FURNITURE_START = _PAGE_NUMBER_START + _STAMP_START
+def _without_stamps(cores: list[str], raw: str) -> list[str]:
+    """The lines less a browser's print stamps (2024/6/1 上午10:23 title, https://… 1/5): wrap_width reads the widths
+    of the text's lines, and a long stamp on every page would pass for the full one. Each stamp holds an ASCII colon
+    (its time, its address), so a text without one is read as it is."""
+    if ":" not in raw:
+        return cores
+    return [c for c in cores if not (c and c[0] in _STAMP_START and PRINT_STAMP.match(c))]
 
 
 def _running_headers(cores: list[str], numbered: set[int] = frozenset()) -> set[str]:
@@ -627,7 +628,7 @@ def normalize(raw: str, join_breaks: bool | None = True) -> Normalized:
     lines = raw.split("\n")
     cores = [line.strip(_EDGES) for line in lines]  # the lines without their edge blanks, read by _wrap_of too
     if join_breaks is None:
-        wrap = _wrap_of(_without_stamps(cores))
+        wrap = _wrap_of(_without_stamps(cores, raw))
         join_breaks = wrap[1] > 0
     if any(len(core) >= _FLAT_MIN and (core.count(_INDENT) >= _FLAT_RUNS or _blank_flattened(core)) for core in cores):
         raw = unflattened(raw)  # paragraphs run together on one line, each behind its 　　 indent or a blank
@@ -677,7 +678,7 @@ def normalize(raw: str, join_breaks: bool | None = True) -> Normalized:
         if join_breaks and prev and (text[0] in _CLOSING_CHARS or prev[-1] in _OPENING_CHARS
                                      or (len(prev) >= 20 and prev[-1] not in _CLOSED_ENDS
                                          and _is_page_break(prev, text, blank, last_width,
-                                                            wrap or (wrap := _wrap_of(_without_stamps(cores))),
+                                                            wrap or (wrap := _wrap_of(_without_stamps(cores, raw))),
                                                             paragraphs[-2] if len(paragraphs) > 1 else ""))):
             prev += text
             paragraphs[-1] = prev

@@ -235,3 +235,17 @@ def test_bare_page_number_candidates_are_the_plain_fullmatch(lines):
     fast = {i for i, c in enumerate(cores) if c and c[0] in N._DIGIT_START and len(c) <= N._BARE_MAX
             and N._BARE_PAGE_NUMBER.fullmatch(c)}
     assert fast == {i for i, c in enumerate(cores) if N._BARE_PAGE_NUMBER.fullmatch(c)}
+
+
+STAMP_LINE_TOKENS = ["2024", "2", "1", "/", "6", " ", "上午", "10", ":", "23", "h", "http", "https://", "a.gov.cn", "-", "·",
+                     "第", "页", "共", "—", "１", "２０２４", "标题"]
+
+
+@SETTINGS
+@given(pieces(STAMP_LINE_TOKENS, 12))
+def test_is_page_number_is_the_plain_regexes(line):
+    """_is_page_number's first-character and 2024/ or http tests lose no line the regexes take."""
+    core = line.strip(N._EDGES)
+    if core:
+        plain = N.PAGE_NUMBER_LINE.fullmatch(core) is not None or N.PRINT_STAMP.match(core) is not None
+        assert N._is_page_number(core) == plain
