@@ -447,8 +447,8 @@ def _furniture_key(line: str) -> str:
 
 
 def _page_number_line(line: str) -> bool:
-    """Whether a line is only a page number as a page sets it (- 3 -, — 3 —, 第3页 共9页)."""
-    return line.lstrip()[:1] in "-—–－第" and _DASHED_PAGE_NUMBER.fullmatch(line) is not None
+    """Whether a line is only a page number as a page sets it (- 3 -, — 3 —, ·3·, 第3页 共9页)."""
+    return line.lstrip()[:1] in "-—–－第·・•" and _DASHED_PAGE_NUMBER.fullmatch(line) is not None
 
 
 def _without_inner_page_numbers(pages: list[list[str]]) -> list[list[str]]:

@@ -313,7 +313,16 @@ def _is_page_break(prev: str, nxt: str, blank_between: bool, last_width: int = 0
 
 
 # A line holding only a page number, as a scan's or a PDF's text keeps it: - 3 -, — 3 —, 第3页 共9页
-PAGE_NUMBER_LINE = re.compile(r"[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?")
+PAGE_NUMBER_LINE = re.compile(r"[-—–－]\s*\d{1,4}\s*[-—–－]|[·・•]\s*\d{1,4}\s*[·・•]"
+                              r"|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?")
+# A browser's print of a page, as its PDF's text keeps it: the date and time over the page (2024/6/1 上午10:23 title),
+# the address and the page's count under it (https://… 1/5). No text of a policy starts a line so.
+PRINT_STAMP = re.compile(r"(?:19|20|１９|２０)\d{2}/\d{1,2}/\d{1,2}[ \t\u3000]*(?:[上下]午)?[ \t\u3000]*\d{1,2}:\d{2}(?!\d)"
+                         r"|https?://\S+[ \t\u3000]+\d{1,4}[ \t\u3000]*/[ \t\u3000]*\d{1,4}$")
+# A page number only a page's place tells from a figure (3, 3/12, 3 / 5): see _page_number_lines
+# (three digits at most: 2024 alone on a line is a year or a table's cell)
+_BARE_PAGE_NUMBER = re.compile(r"(\d{1,3})(?:[ \t\u3000]{0,2}/[ \t\u3000]{0,2}(\d{1,3}))?")
+_BARE_MAX = 11  # the longest line _BARE_PAGE_NUMBER matches (123  /  123)
 # A manual line break (<br>, Word's w:br) is drawn as this character until soft_breaks judges it.
 SOFT_BREAK = "\u2028"
 # a line ending so ends its sentence, as it ends a .txt's paragraph (_CLOSED_ENDS): …（市科技局负责）⏎本措施自…
@@ -381,27 +390,144 @@ def soft_breaks(text: str) -> str:
     return "".join(out)
 
 
-_PAGE_NUMBER_START = "-—–－第"  # the characters a PAGE_NUMBER_LINE starts with
-_RARE_START = _PAGE_NUMBER_START + _CHAR_PASS_START  # a page number's, or a line's that needs the per-character pass
+_PAGE_NUMBER_START = "-—–－第·・•"  # the characters a PAGE_NUMBER_LINE starts with
+_STAMP_START = "12h１２"  # the characters a PRINT_STAMP starts with (its digits typed wide too)
+_DIGIT_START = "0123456789０１２３４５６７８９"  # a bare page number's (_BARE_PAGE_NUMBER), narrow or wide
+# a page number's, a print stamp's, or a line's that needs the per-character pass
+_RARE_START = _PAGE_NUMBER_START + _CHAR_PASS_START + _DIGIT_START + _STAMP_START
 
 
 def _is_page_number(core: str) -> bool:
-    """Whether a stripped, non-empty line holds only a page number (PAGE_NUMBER_LINE; first character tested first)."""
-    return core[0] in _PAGE_NUMBER_START and PAGE_NUMBER_LINE.fullmatch(core) is not None
+    """Whether a stripped, non-empty line holds only a page number (PAGE_NUMBER_LINE) or is a browser's print
+    stamp (PRINT_STAMP); first character tested first."""
+    c = core[0]
+    return ((c in _PAGE_NUMBER_START and PAGE_NUMBER_LINE.fullmatch(core) is not None)
+            or (c in _STAMP_START and (core[4:5] == "/" or core[:4] == "http")  # 2024/…, http…: a stamp's start
+                and PRINT_STAMP.match(core) is not None))
 
 
-def _running_headers(raw: str) -> set[str]:
-    """Lines that follow a page-number line at least twice: a running header (巴南区人民政府办公室).
+_PAGE_GAP_MIN = 8  # lines of text between two page numbers at least: a page holds more, a table's row fewer
+
+
+def _page_number_lines(cores: list[str]) -> set[int]:
+    """The indices of the lines that hold a page number only a run of them tells from a figure: a bare 3,
+    or 3/12 and 3 / 5 (a count of pages).
+
+    Such lines are page numbers when they count up by one (the n/t ones under one total t, n never above it),
+    at least two of them, at least _PAGE_GAP_MIN lines of text apart (a page; a table's serial numbers stand
+    closer; the last page may be short), and the run shows a page's place: one of them stands inside a sentence (the line
+    before it, a body's line of _CUT_LINE_MIN characters or more and no heading, ends in none of 。；：）…) or the last
+    ends the text. A numbered heading's bare label follows
+    a sentence's end or a heading and never ends a text, and a table's cells stand a few lines apart, so both stay.
+    """
+    found = [(i, m) for i, c in enumerate(cores) if c and c[0] in _DIGIT_START and len(c) <= _BARE_MAX
+             and (m := _BARE_PAGE_NUMBER.fullmatch(c))]
+    if len(found) < 2:
+        return set()
+    text_lines = [i for i, c in enumerate(cores) if c]
+    last = text_lines[-1]
+    rank = {i: k for k, i in enumerate(text_lines)}
+    out: set[int] = set()
+    for of_total in (False, True):
+        run: list[int] = []
+        prev_n = total = None
+        for i, m in found:
+            if (m[2] is not None) != of_total:
+                continue
+            n, t = int(m[1]), m[2]
+            if of_total and int(t) < n:
+                continue
+            if (run and n == prev_n + 1 and (rank[i] - rank[run[-1]] > _PAGE_GAP_MIN or i == last) and t == total):
+                run.append(i)
+            else:
+                if _page_run(run, cores, text_lines, rank, last):
+                    out.update(run)
+                run = [i]
+                total = t
+            prev_n = n
+        if _page_run(run, cores, text_lines, rank, last):
+            out.update(run)
+    return out
+
+
+def _page_run(run: list[int], cores: list[str], text_lines: list[int], rank: dict[int, int], last: int) -> bool:
+    """Whether a run of counting lines (_page_number_lines) stands where pages end: two or more, one of them
+    inside a sentence or the last ending the text."""
+    if len(run) < 2:
+        return False
+    if run[-1] == last:
+        return True
+    for i in run:
+        k = rank[i]
+        before = cores[text_lines[k - 1]] if k else ""
+        if len(before) >= _CUT_LINE_MIN and not before.endswith(_SENTENCE_FINAL) and not HEADING_START.match(before):
+            return True
+    return False
+
+
+_CUT_LINE_MIN = 20  # a line the page's end cut is a body line this long at least; a table's cell mostly shorter
+
+
+_HEADER_MAX = 40  # a running header or footer is short
+_HEADER_PUNCT = re.compile("[，。；：！？,;:!?]")
+# a running head no text line reads so: a red head's 文件 (某某市人民政府文件), a site's 政府信息公开 column
+_FILE_HEAD_ENDS = ("人民政府文件", "办公厅文件", "办公室文件", "委员会文件", "局文件", "厅文件")
+_OPEN_INFO_HEADS = ("政府信息公开", "信息公开")
+_SIGNER_ENDS = ("人民政府", "办公室", "办公厅", "委员会", "局", "厅", "委", "办")  # how a 落款's issuer ends
+_DATE_LINE = re.compile(r"(?:19|20)\d{2}[ \t\u3000]*年|二[〇○零]")  # a 落款's date (2025年3月5日, 二〇二五年)
+_HEAD_LINES = 15  # the text's lines before its first heading that a running head repeats (title, issuer)
+
+
+def _head_lines(cores: list[str]) -> tuple[list[str], int]:
+    """The text's first lines before its first heading (notice title, issuer, plan title), furniture aside,
+    and the index of the last of them (-1 for none): a running head repeats them only below it."""
+    out, end = [], -1
+    for i, c in enumerate(cores):
+        if not c or _is_page_number(c):
+            continue
+        if HEADING_START.match(c) or len(out) >= _HEAD_LINES:
+            break
+        out.append(c)
+        end = i
+    return out, end
+
+
+def _page_header(core: str, heads: list[str], cores: list[str], i: int) -> bool:
+    """Whether a line after a page number is a running header seen once or twice: short, no sentence in it,
+    no heading, and a red head's 某某市人民政府文件, a 政府信息公开 line, or a piece of the text's first lines
+    (its issuer, its title, short or whole). An issuer a date follows (the 落款 at a page's top) is the text's."""
+    if len(core) > _HEADER_MAX or _HEADER_PUNCT.search(core) or HEADING_START.match(core):
+        return False
+    if not (core.endswith(_FILE_HEAD_ENDS) or core.startswith(_OPEN_INFO_HEADS)
+            or (len(core) >= 6 and core in "".join(heads))):  # the title may wrap over the first lines
+        return False
+    if not core.endswith(_SIGNER_ENDS):
+        return True
+    after = next((c for c in cores[i + 1:i + 4] if c), "")
+    return _DATE_LINE.match(after) is None
+
+
+def _without_stamps(cores: list[str], raw: str) -> list[str]:
+    """The lines less a browser's print stamps (2024/6/1 上午10:23 title, https://… 1/5): wrap_width reads the widths
+    of the text's lines, and a long stamp on every page would pass for the full one. Each stamp holds an ASCII colon
+    (its time, its address), so a text without one is read as it is."""
+    if ":" not in raw:
+        return cores
+    return [c for c in cores if not (c and c[0] in _STAMP_START and PRINT_STAMP.match(c))]
+
+
+def _running_headers(cores: list[str], numbered: set[int] = frozenset()) -> set[str]:
+    """Lines that follow a page-number line (or one of the ``numbered``, _page_number_lines) at least twice:
+    a running header (巴南区人民政府办公室).
 
     A page's own first line after its number differs from page to page; a header repeats.
     """
     seen: dict[str, int] = {}
     after_number = False
-    for line in raw.split("\n"):
-        core = line.strip(_EDGES)
+    for i, core in enumerate(cores):
         if not core:
             continue
-        if _is_page_number(core):
+        if _is_page_number(core) or i in numbered:
             after_number = True
         elif after_number:
             seen[core] = seen.get(core, 0) + 1
@@ -502,14 +628,18 @@ def normalize(raw: str, join_breaks: bool | None = True) -> Normalized:
     lines = raw.split("\n")
     cores = [line.strip(_EDGES) for line in lines]  # the lines without their edge blanks, read by _wrap_of too
     if join_breaks is None:
-        wrap = _wrap_of(cores)
+        wrap = _wrap_of(_without_stamps(cores, raw))
         join_breaks = wrap[1] > 0
     if any(len(core) >= _FLAT_MIN and (core.count(_INDENT) >= _FLAT_RUNS or _blank_flattened(core)) for core in cores):
         raw = unflattened(raw)  # paragraphs run together on one line, each behind its 　　 indent or a blank
         lines = raw.split("\n")
         cores = [line.strip(_EDGES) for line in lines]
         wrap = None  # the widths of the lines as split
-    for line, core in zip(lines, cores):
+    numbered = None  # the lines of bare page numbers (_page_number_lines), found at the first line that may be one
+    heads: list[str] = []  # the text's first lines (_head_lines), found at the first page number
+    head_end = -1  # the index of the last of them
+    first_index = -1  # the index of the text's first line (first_line), which a page number may stand above
+    for i, (line, core) in enumerate(zip(lines, cores)):
         line_start = pos
         pos += len(line) + 1
         if not core:
@@ -517,13 +647,21 @@ def normalize(raw: str, join_breaks: bool | None = True) -> Normalized:
             continue
         text, idx = core, None  # idx None: the line's characters are one run of raw
         if page_gap or artifacts or core[0] in _RARE_START:  # the few lines that need a closer look
-            if core[0] in _PAGE_NUMBER_START and _is_page_number(core):
-                blank = page_gap = True  # a page number (- 3 -, 第3页) left in a text is a page's gap
+            c = core[0]
+            if (((c in _PAGE_NUMBER_START or c in _STAMP_START) and _is_page_number(core))
+                    or (c in _DIGIT_START and len(core) <= _BARE_MAX and _BARE_PAGE_NUMBER.fullmatch(core)
+                        and i in (numbered if numbered is not None else (numbered := _page_number_lines(cores))))):
+                blank = page_gap = True  # a page number (- 3 -, 第3页, ·3·, a run of bare 3) left in a text is a page's gap
                 if running is None:
-                    running = _running_headers(raw)
-                    first_line = raw.lstrip(_EDGES + "\n").split("\n", 1)[0].strip(_EDGES)
+                    if numbered is None:
+                        numbered = _page_number_lines(cores)
+                    running = _running_headers(cores, numbered)
+                    heads, head_end = _head_lines(cores)
+                    first_index = next((k for k, h in enumerate(cores) if h and not _is_page_number(h)), len(cores))
+                    first_line = cores[first_index] if first_index < len(cores) else ""
                 continue
-            if page_gap and (core == first_line or core in running):
+            if page_gap and (core in running or (core == first_line and i > first_index)
+                             or (i > head_end and _page_header(core, heads, cores, i))):
                 continue  # the running header after it (绵阳市人民政府文件): the first line, or a line after every page number
             page_gap = False
             if (artifacts and _NEEDS_CHAR_PASS.search(core)) or core[0] in _CHAR_PASS_START:
@@ -539,7 +677,8 @@ def normalize(raw: str, join_breaks: bool | None = True) -> Normalized:
         # _is_page_break, called only where its first tests let it say yes (its _runs_on written out)
         if join_breaks and prev and (text[0] in _CLOSING_CHARS or prev[-1] in _OPENING_CHARS
                                      or (len(prev) >= 20 and prev[-1] not in _CLOSED_ENDS
-                                         and _is_page_break(prev, text, blank, last_width, wrap or (wrap := _wrap_of(cores)),
+                                         and _is_page_break(prev, text, blank, last_width,
+                                                            wrap or (wrap := _wrap_of(_without_stamps(cores, raw))),
                                                             paragraphs[-2] if len(paragraphs) > 1 else ""))):
             prev += text
             paragraphs[-1] = prev

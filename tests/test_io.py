@@ -345,6 +345,17 @@ def test_a_page_number_drawn_amid_a_pages_text_is_dropped():
                                             ["正文三。", "（二）目标", "指标\t2025年", "企业数量\t3", "正文四。"],
                                             ["正文五。", "3", "正文六。"]]
 
+
+def test_a_middle_dot_page_number_drawn_amid_a_pages_text_is_dropped():
+    """·2· (a footer set between middle dots) drawn amid a page's lines is a page number as - 2 - is."""
+    from bioparse.io import _strip_page_furniture
+    pages = [["正文一。", "支持企业研发体外诊断、医", "·1·", "学影像等高端产品。", "正文二。"],
+             ["正文三。", "加快建设", "·2·", "某区实施意见", "产业园区。", "正文四。"],
+             ["正文五。", "推进", "·3·", "某区实施意见", "项目。"]]
+    assert _strip_page_furniture(pages) == [["正文一。", "支持企业研发体外诊断、医", "学影像等高端产品。", "正文二。"],
+                                            ["正文三。", "加快建设", "产业园区。", "正文四。"],
+                                            ["正文五。", "推进", "项目。"]]
+
 def _pdf_at(path, pages, size=10):
     """A PDF of pages of (x, y, text) in points on an A4 page, each text placed where given (a table's cells)."""
     import matplotlib

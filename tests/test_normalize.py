@@ -426,3 +426,94 @@ def test_a_wider_gap_in_a_letter_spaced_line_stays():
 
 def test_a_heading_whose_title_alone_is_letter_spaced_loses_the_blanks():
     assert normalize("一、强 化 创 新 引 领\n（一）支持研发。").text == "一、强化创新引领\n（一）支持研发。"
+
+
+_WRAPPED_PAGES = ("某市人民政府办公室关于印发某市生物医药产业发展行动方案的通知\n各区人民政府：\n现印发给你们，请认真贯彻执行。\n"
+                  "一、总体要求\n（一）发展目标。到2027年，全市生物医药产业营业收入突破\n{0}\n{h1}500亿元，年均增长15%以上，培育龙头企业\n"
+                  "20家，建成省级以上创新平台40个，形成较为完备的产业体系和创新生态。\n（二）基本原则。坚持创新引领，坚持集聚发展。\n"
+                  + "（三）工作机制。建立全市生物医药产业发展工作专班，统筹推进重大项目建设，\n协调解决产业发展中的重大问题。\n" * 4 +
+                  "二、重点任务\n（一）加快创新药研发。对在本市开展临床试验的创新药给予\n{1}\n{h2}最高500万元支持，对获批上市的给予\n"
+                  "最高1000万元奖励，单个企业每年累计不超过3000万元。\n（责任单位：市科技局、市财政局）\n"
+                  + "（二）加快器械研发。对获批上市的第三类医疗器械给予最高300万元奖励，\n支持企业开展临床评价。\n" * 4 +
+                  "（二）支持平台建设。对新认定的国家级平台给予一次性奖励。\n{2}\n")
+
+
+@pytest.mark.parametrize("numbers", [("·1·", "·2·", "·3·"), ("1 / 3", "2 / 3", "3 / 3"), ("1/3", "2/3", "3/3"),
+                                     ("1", "2", "3"), ("１", "２", "３"), ("第1页 共3页", "第2页 共3页", "第3页 共3页")])
+def test_page_numbers_a_pdfs_copied_text_keeps_are_page_gaps(numbers):
+    """·3·, 3 / 5, 3/12 and a bare 3 on its own line (a run counting up, one inside a sentence) are a page's furniture:
+    the sentence they cut is joined and no figure is read from them."""
+    raw = _WRAPPED_PAGES.format(*numbers, h1="", h2="")
+    n = normalize(raw)
+    check_offsets(raw, n)
+    assert "到2027年，全市生物医药产业营业收入突破500亿元，年均增长15%以上" in n.text
+    assert "给予最高500万元支持" in n.text
+    assert n.text.endswith("一次性奖励。")
+
+
+@pytest.mark.parametrize("header", ["某市人民政府办公室", "某市生物医药产业发展行动方案", "某某市人民政府文件", "政府信息公开专栏"])
+def test_a_running_header_seen_once_or_twice_is_furniture(header):
+    """A page's head seen once or twice after its number (the issuer, the short title, a red head's 文件, a
+    政府信息公开 line) is no sentence's part; the text's own first lines stay."""
+    raw = _WRAPPED_PAGES.format("- 1 -", "- 2 -", "- 3 -", h1=header + "\n", h2="")
+    n = normalize(raw)
+    check_offsets(raw, n)
+    assert "营业收入突破500亿元" in n.text
+    assert n.text.startswith("某市人民政府办公室关于印发某市生物医药产业发展行动方案的通知\n各区人民政府：")
+
+
+def test_a_browsers_print_stamp_and_address_are_furniture():
+    """A page printed to PDF: 2024/6/1 上午10:23 title over each page, https://… 1/3 under it."""
+    raw = ("2024/6/1 上午10:23 某市生物医药产业发展行动方案\n" + _WRAPPED_PAGES.format(
+        "https://www.example.gov.cn/zwgk/art_1.html 1/3", "https://www.example.gov.cn/zwgk/art_1.html 2/3",
+        "https://www.example.gov.cn/zwgk/art_1.html 3/3",
+        h1="2024/6/1 上午10:23 某市生物医药产业发展行动方案\n", h2="2024/6/1 上午10:23 某市生物医药产业发展行动方案\n"))
+    n = normalize(raw)
+    check_offsets(raw, n)
+    assert n.text.startswith("某市人民政府办公室关于印发")
+    assert "营业收入突破500亿元" in n.text and "给予最高500万元支持" in n.text
+    assert "https" not in n.text and "10:23" not in n.text
+
+
+def test_bare_numbers_that_are_labels_or_cells_stay():
+    """Bare numbers after a sentence's end (a label alone on its line) or a few lines apart (a table's serial
+    cells) are the text's: only a run standing where pages end is furniture. A signature at a page's top stays."""
+    labels = ("二、重点任务\n1\n加快创新药研发。对在本市开展临床试验的创新药给予最高500万元支持，对获批上市的创新药给予奖励。\n"
+              + "对获批上市的给予最高1000万元奖励，单个企业每年累计不超过3000万元，支持企业开展国际多中心临床试验。\n" * 8
+              + "2\n支持平台建设。对新认定的国家级平台给予一次性奖励。\n三、保障措施\n")
+    assert "\n1\n" in normalize(labels).text and "\n2\n" in normalize(labels).text
+    cells = "序号\t项目\n1\n创新药\n500万元\n2\n医疗器械\n300万元\n3\n中药\n200万元\n"
+    assert [ln for ln in normalize(cells).text.split("\n") if ln.isdigit()] == ["1", "2", "3"]
+    # a table of nine cells a row, one a line: its serial numbers stand a page's distance apart, after a short cell
+    row = "\n某生物医药产业园项目\n新建标准厂房\n总投资50亿元\n2025—2027年\n某区\n市发展改革委\n市工业和信息化局\n在建\n"
+    rows = "序号\n项目名称\n" + "".join(f"{n}{row}" for n in (1, 2, 3)) + "合计\n150\n"
+    assert [ln for ln in normalize(rows).text.split("\n") if ln in ("1", "2", "3")] == ["1", "2", "3"]
+    signed = ("某市人民政府办公室关于印发行动方案的通知\n（一）推进建设。全区生物医药产业产值突破300亿元，年均增长17%以上，规模以上\n"
+              "- 1 -\n企业达到100家。\n- 2 -\n某市人民政府办公室\n2025年6月13日\n")
+    assert normalize(signed).text.endswith("某市人民政府办公室\n2025年6月13日")
+
+
+def test_a_plan_title_at_a_pages_top_before_the_first_heading_stays():
+    """The plan's title opening page 2 after the notice repeats the notice's words, but it stands before the first
+    heading, where no running head is sought: it is the text's."""
+    raw = ("某湖市人民政府办公室关于印发某湖市加快生物医药产业高质量发展若干措施的通知\n各区人民政府：\n现印发给你们，请认真贯彻执行。\n"
+           "某湖市人民政府办公室\n2024年11月20日\n- 1 -\n某湖市加快生物医药产业高质量发展若干措施\n一、总体目标\n（一）发展目标。到2027年，"
+           "全市生物医药产业营业收入达到\n- 2 -\n某湖市人民政府办公室\n2500亿元。\n")
+    text = normalize(raw).text
+    assert "2024年11月20日\n某湖市加快生物医药产业高质量发展若干措施\n一、总体目标" in text
+    assert "营业收入达到2500亿元。" in text
+
+
+def test_a_print_stamp_is_no_line_of_the_texts_width():
+    """A page whose paragraphs are a printed PDF's lines (a .docx or page, join_breaks None): the long stamp and
+    address on every page do not pass for the text's full line, so its lines of 38 characters are still joined."""
+    stamp = "2024/12/3 下午3:45 某湖市人民政府办公室关于印发某湖市加快生物医药产业高质量发展若干措施的通知"
+    lines = []
+    for n in "一二三四":
+        body = [f"（{n}）发展目标。到2027年，全市生物医药产业营业收入达到2500亿元，培育",
+                "营业收入超100亿元企业3家，新增上市企业10家，建成省级以上创新平台50个，",
+                "生物医药产业成为全市重要的支柱产业。（责任单位：市经信局、市发展改革委）"]
+        lines += [stamp] + body + [f"https://www.mouhu.gov.cn/zwgk/zcwj/202411/t20241120_318.html {'一二三四'.index(n) + 1}/4"]
+    text = normalize("\n".join(lines), join_breaks=None).text
+    assert text.split("\n")[0] == "".join(lines[1:4])
+    assert len(text.split("\n")) == 4

@@ -148,6 +148,8 @@ def test_org_end_words_are_the_regex():
 NORM_TOKENS = ["一、", "（一）", "(二)", "1.", "第三条", "生物医药产业发展", "市科技局", "责任单位：", "（牵头单位：", "配合单位：",
                "。", "，", "；", "：", "、", "（", "）", "(", ")", "[bookmark: _Hlk1]", "[", "\ufeff", "\u200b", "\x0c",
                "\n", "\n\n", " ", "\u3000\u3000", "\t", "- 3 -", "第2页", "\n- 4 -\n", "\n第5页\n", "巴南区人民政府办公室",
+               "\n·3·\n", "\n1\n", "\n2\n", "\n3\n", "\n1/2\n", "\n2 / 2\n", "\n2024/6/1 上午10:23 巴南区\n",
+               "\nhttps://a.gov.cn/x.html 1/2\n", "某某市人民政府文件", "\n政府信息公开\n", "2025年6月13日",
                "加快推进生物医药产业高质量发展，提升创新能力", "a"]
 
 
@@ -166,21 +168,26 @@ def _plain_normalize(raw, join_breaks=True):
         last_raw = raw_at + count - 1
 
     prev_text = ""
-    first_line = raw.lstrip(N._EDGES + "\n").split("\n", 1)[0].strip(N._EDGES)
+    cores = [line.strip(N._EDGES) for line in raw.split("\n")]
+    numbered = N._page_number_lines(cores)  # every line tested, not only those that may be a page number
+    heads, head_end = N._head_lines(cores)
+    first_index = next((k for k, c in enumerate(cores) if c and not N._is_page_number(c)), len(cores))
+    first_line = cores[first_index] if first_index < len(cores) else ""
     page_gap, running, blank, pos = False, None, False, 0
-    for line in raw.split("\n"):
+    for i, line in enumerate(raw.split("\n")):
         line_start = pos
         pos += len(line) + 1
         core = line.strip(N._EDGES)
         if not core:
             blank = True
             continue
-        if N._is_page_number(core):
+        if N._is_page_number(core) or i in numbered:
             blank = page_gap = True
             if running is None:
-                running = N._running_headers(raw)
+                running = N._running_headers(cores, numbered)
             continue
-        if page_gap and (core == first_line or core in running):
+        if page_gap and (core in running or (core == first_line and i > first_index)
+                         or (i > head_end and N._page_header(core, heads, cores, i))):
             continue
         page_gap = False
         if (artifacts and N._NEEDS_CHAR_PASS.search(core)) or core[0] in "([":
@@ -215,3 +222,30 @@ def _plain_normalize(raw, join_breaks=True):
 @given(pieces(NORM_TOKENS, 60), st.booleans())
 def test_normalize_is_the_plain_normalize(raw, join_breaks):
     assert N.normalize(raw, join_breaks) == _plain_normalize(raw, join_breaks)
+
+
+PAGE_LINE_TOKENS = ["1", "2", "3", "12", "1234", "/", " ", "  ", "\u3000", "\t", "·", "-", "第", "页", "a", "。"]
+
+
+@SETTINGS
+@given(st.lists(pieces(PAGE_LINE_TOKENS, 8), max_size=30))
+def test_bare_page_number_candidates_are_the_plain_fullmatch(lines):
+    """_page_number_lines' prefilter (first character a digit, at most _BARE_MAX long) loses no line the regex takes."""
+    cores = [ln.strip(N._EDGES) for ln in lines]
+    fast = {i for i, c in enumerate(cores) if c and c[0] in N._DIGIT_START and len(c) <= N._BARE_MAX
+            and N._BARE_PAGE_NUMBER.fullmatch(c)}
+    assert fast == {i for i, c in enumerate(cores) if N._BARE_PAGE_NUMBER.fullmatch(c)}
+
+
+STAMP_LINE_TOKENS = ["2024", "2", "1", "/", "6", " ", "上午", "10", ":", "23", "h", "http", "https://", "a.gov.cn", "-", "·",
+                     "第", "页", "共", "—", "１", "２０２４", "标题"]
+
+
+@SETTINGS
+@given(pieces(STAMP_LINE_TOKENS, 12))
+def test_is_page_number_is_the_plain_regexes(line):
+    """_is_page_number's first-character and 2024/ or http tests lose no line the regexes take."""
+    core = line.strip(N._EDGES)
+    if core:
+        plain = N.PAGE_NUMBER_LINE.fullmatch(core) is not None or N.PRINT_STAMP.match(core) is not None
+        assert N._is_page_number(core) == plain
