@@ -36,7 +36,7 @@ def test_targets(scores):
 
 @pytest.fixture(scope="module")
 def other_province_scores(tmp_path_factory):
-    """The scorecard of two hundred and fifty-five documents in other provinces' styles and formats (tests/other_provinces)."""
+    """The scorecard of two hundred and sixty-one documents in other provinces' styles and formats (tests/other_provinces)."""
     from pathlib import Path
 
     from conftest import SHARED
