@@ -314,7 +314,8 @@ def _is_page_break(prev: str, nxt: str, blank_between: bool, last_width: int = 0
 
 # A line holding only a page number, as a scan's or a PDF's text keeps it: - 3 -, — 3 —, 第3页 共9页
 PAGE_NUMBER_LINE = re.compile(r"[-—–－]\s*\d{1,4}\s*[-—–－]|[·・•]\s*\d{1,4}\s*[·・•]"
-                              r"|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?")
+                              r"|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?"
+                              r"|共\s*\d{1,4}\s*页\s*[/，,]?\s*第\s*\d{1,4}\s*页")  # 共12页 第3页, the count first
 # A browser's print of a page, as its PDF's text keeps it: the date and time over the page (2024/6/1 上午10:23 title),
 # the address and the page's count under it (https://… 1/5). No text of a policy starts a line so.
 PRINT_STAMP = re.compile(r"(?:19|20|１９|２０)\d{2}/\d{1,2}/\d{1,2}[ \t\u3000]*(?:[上下]午)?[ \t\u3000]*\d{1,2}:\d{2}(?!\d)"
@@ -390,7 +391,7 @@ def soft_breaks(text: str) -> str:
     return "".join(out)
 
 
-_PAGE_NUMBER_START = "-—–－第·・•"  # the characters a PAGE_NUMBER_LINE starts with
+_PAGE_NUMBER_START = "-—–－第共·・•"  # the characters a PAGE_NUMBER_LINE starts with
 _STAMP_START = "12h１２"  # the characters a PRINT_STAMP starts with (its digits typed wide too)
 _DIGIT_START = "0123456789０１２３４５６７８９"  # a bare page number's (_BARE_PAGE_NUMBER), narrow or wide
 # a page number's, a print stamp's, or a line's that needs the per-character pass

@@ -439,7 +439,8 @@ _WRAPPED_PAGES = ("某市人民政府办公室关于印发某市生物医药产�
 
 
 @pytest.mark.parametrize("numbers", [("·1·", "·2·", "·3·"), ("1 / 3", "2 / 3", "3 / 3"), ("1/3", "2/3", "3/3"),
-                                     ("1", "2", "3"), ("１", "２", "３"), ("第1页 共3页", "第2页 共3页", "第3页 共3页")])
+                                     ("1", "2", "3"), ("１", "２", "３"), ("第1页 共3页", "第2页 共3页", "第3页 共3页"),
+                                     ("共3页 第1页", "共3页 第2页", "共3页 第3页")])
 def test_page_numbers_a_pdfs_copied_text_keeps_are_page_gaps(numbers):
     """·3·, 3 / 5, 3/12 and a bare 3 on its own line (a run counting up, one inside a sentence) are a page's furniture:
     the sentence they cut is joined and no figure is read from them."""
