@@ -1083,9 +1083,9 @@ def _duty_sentence(text: str, start: int, end: int) -> tuple[int, tuple | None]:
 
     The bodies open the sentence, after a label and a topic (_after_duty_lead), or its last
     clause, after ，由 (设立产业基金，由市国资委负责，市投资集团参与); a prose sentence ending
-    in 负责 must be a list of bodies, not a clause.
+    in 负责 must be a list of bodies, not a clause. In a 一是…；二是… run, ``start`` is already the last
+    point's (_find_clauses moves it there with _last_point_start before its overlap test).
     """
-    start = _last_point_start(text, start, end)
     in_run = _ends_run(text, end) or _ends_run(text, _separator_before(text, start))  # …，省卫生健康委负责；二是…
     starts = [_after_duty_lead(text, start, end)]
     by = max(text.rfind("，由", start, end), text.rfind(",由", start, end))
