@@ -236,11 +236,11 @@ def _read_docx(path: Path) -> RawText:
     return RawText(str(path), text, "docx", "docx")
 
 
-def _read_doc(path: Path) -> RawText:
+def _read_doc(path: Path, data: bytes | None = None) -> RawText:
     """An old binary Word document (.doc, or a WPS .wps in Word's format), through bioparse.doc_text."""
     from .doc_text import DocFormatError, doc_lines
 
-    data = path.read_bytes()
+    data = path.read_bytes() if data is None else data
     try:
         lines = doc_lines(data)
     except DocFormatError as exc:
@@ -559,7 +559,7 @@ def _pdf_error(path: Path, exc: Exception) -> BioparseError:
 
 
 _READERS = {"txt": _read_txt, "docx": _read_docx, "doc": _read_doc, "html": _read_html, "mht": _read_mht, "pdf": _read_pdf}
-_FROM_BYTES = {"txt", "html", "mht"}  # readers that take the bytes read_text has read
+_FROM_BYTES = {"txt", "html", "mht", "doc"}  # readers that take the bytes read_text has read
 _BY_EXTENSION = {".txt": "txt", ".docx": "docx", ".html": "html", ".htm": "html", ".shtml": "html",
                  ".xhtml": "html", ".mht": "mht", ".mhtml": "mht", ".pdf": "pdf", "": "txt"}
 
@@ -722,7 +722,7 @@ def read_text(path) -> RawText:
     Raises UnsupportedFormatError, DecodeError, CorruptFileError or EmptyDocumentError naming the file.
     """
     path = path if isinstance(path, Path) else Path(path)
-    try:  # the first bytes tell the reader (file_kind); text, pages and web archives go on from them
+    try:  # the first bytes tell the reader (file_kind); text, pages, web archives and .doc go on from them
         with open(path, "rb") as fh:
             head = fh.read(4096)
             kind = file_kind(path, head)
