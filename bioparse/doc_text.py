@@ -271,9 +271,8 @@ _NO_PROPS = (False, False, 0, 0, ())
 
 
 def _paragraph_marks(word: bytes, plc: bytes):
-    """A function from a paragraph mark's byte offset to its paragraph's (in a table, ends a row, list
-    override number ilfo (0: none), list level), read from the paragraphs' properties (the PAPX FKP
-    pages the bin table lists); _NO_PROPS where unknown."""
+    """A function from a paragraph mark's byte offset to its paragraph's properties (_paragraph_props), read
+    from the PAPX FKP pages the bin table lists; _NO_PROPS where unknown."""
     runs: list[tuple] = []
     for fkp, crun in _fkp_pages(word, plc):
         fcs = struct.unpack_from(f"<{crun + 1}I", fkp)
@@ -291,7 +290,8 @@ def _paragraph_marks(word: bytes, plc: bytes):
 
 
 def _paragraph_props(fkp: bytes, at: int) -> tuple:
-    """(in a table, ends a row, ilfo, ilvl) from the sprms of one PapxInFkp at offset ``at`` of its page."""
+    """(in a table, ends a row, list override number ilfo (0: none), list level, which of a row's cells are
+    merged down from the row above) from the sprms of one PapxInFkp at offset ``at`` of its page."""
     cb = fkp[at]
     if cb:
         start, end = at + 1, at + 2 * cb
@@ -459,14 +459,14 @@ def _story_lines(text: str, start: int, end: int, mark, label, notes=()) -> list
     at = start
     for m in _MARK.finditer(text, start, end):
         cp = m.start()
-        in_table, row_end, ilfo, ilvl, *merged = mark(cp)
+        in_table, row_end, ilfo, ilvl, merged = mark(cp)
         # (a row's own mark, right after its last cell's, written without properties by some writers)
         if row_end or (row and not cell and cp == at and m.group() == "\x07" and not in_table):
             if cp > at:  # a row's mark holds no text; should one, it is kept as a last cell
                 cell.append(paragraph(at, cp))
             if cell:
                 row.append(cell)
-            above = repeat_merged_labels(row, above, merged[0] if merged else ())
+            above = repeat_merged_labels(row, above, merged)
             lines += table_row(row) + cited(cp)
             row, cell = [], []
         elif m.group() == "\x07" or in_table:

@@ -109,8 +109,8 @@ def test_a_table_row_is_told_from_an_empty_cell_by_the_paragraph_marks():
 
     def mark(cp):
         if text[cp] == "\x07":
-            return (True, row_end.get(cp, False), 0, 0)
-        return (False, False, 0, 0)
+            return (True, row_end.get(cp, False), 0, 0, ())
+        return (False, False, 0, 0, ())
 
     assert _story_lines(text, 0, len(text), mark, lambda ilfo, ilvl: "") == ["表", "指标\t\t2025年", "正文"]
 
@@ -122,7 +122,7 @@ def test_a_rows_own_mark_without_properties_still_ends_the_row():
 
     def mark(cp):
         closes_row = text[cp - 1] == "\x07"
-        return (not closes_row, False, 0, 0)
+        return (not closes_row, False, 0, 0, ())
 
     assert _story_lines(text, 0, len(text), mark, lambda ilfo, ilvl: "") == ["指标\t2025年", "产值\t100"]
 
@@ -131,7 +131,7 @@ def test_a_symbol_fonts_sign_reads_as_the_sign():
     """≥ inserted from the Symbol font: in the private use area of the text (U+F0B3, as LibreOffice saves
     it), or as a character whose sprmCSymbol names F0B3 (as Word saves it, _character_runs)."""
     text = "研发投入强度\x07\uf0b36%\x07\x07"
-    mark = lambda cp: (text[cp - 1] != "\x07", False, 0, 0)  # noqa: E731
+    mark = lambda cp: (text[cp - 1] != "\x07", False, 0, 0, ())  # noqa: E731
     assert _story_lines(text, 0, len(text), mark, lambda ilfo, ilvl: "") == ["研发投入强度\t≥6%"]
     pieces = [(0, 6, 100, False)]  # six characters at byte 100 of the stream, two bytes each
     assert _shown("达到(6%以", pieces, [(104, 106, "≥")]) == "达到≥6%以"
@@ -161,7 +161,7 @@ SETTINGS = settings(max_examples=int(__import__("os").environ.get("BIOPARSE_PROP
 def test_no_text_is_lost_whatever_the_paragraph_marks_say(text, data):
     """Whatever properties the paragraph marks carry (in a table or not, ending a row or not, damaged
     tables included), every character of text but the marks and white space comes out, in order."""
-    props = {i: (data.draw(st.booleans()), data.draw(st.booleans()), 0, 0)
+    props = {i: (data.draw(st.booleans()), data.draw(st.booleans()), 0, 0, ())
              for i, ch in enumerate(text) if ch in "\r\x07"}
     lines = _story_lines(text, 0, len(text), lambda cp: props[cp], lambda ilfo, ilvl: "")
     kept = lambda s: "".join(ch for ch in s if not ch.isspace() and ch != "\x07")  # noqa: E731
