@@ -565,23 +565,24 @@ def unflattened(raw: str) -> str:
     return "\n".join(out)
 
 
-_SENTENCE_END = "。；;：:！？）)"  # 。；：, or the ） closing a clause (…（责任单位：A） (二)…)
+_FLAT_SENTENCE_ENDS = "。；;：:！？）)"  # 。；：, or the ） closing a clause (…（责任单位：A） (二)…)
+# the labels a flattened line's paragraphs open with: a part's or a section's (一、, (一)), an item's or an article's (1., 第一条)
+_FLAT_HEADING_LABEL = r"[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]"
+_FLAT_OTHER_LABEL = r"\d{1,2}[.．、](?!\d)|第[一二三四五六七八九十百]{1,4}[条章节]"
 # a blank after a sentence's end and before a heading label (一、, (一), 1., 第一条)
-_FLAT_BREAK_RE = re.compile(rf"([{_SENTENCE_END}])([ \u3000]+)(?=[一二三四五六七八九十]{{1,3}}、|[（(][一二三四五六七八九十]{{1,3}}[）)]"
-                            r"|\d{1,2}[.．、](?!\d)|第[一二三四五六七八九十百]{1,4}[条章节])")
+_FLAT_BREAK_RE = re.compile(rf"([{_FLAT_SENTENCE_ENDS}])([ \u3000]+)(?={_FLAT_HEADING_LABEL}|{_FLAT_OTHER_LABEL})")
 # in such a line, a blank before any label; a part's or section's label may follow its heading's title (二、重点任务 (一)…)
-_FLAT_LABEL_RE = re.compile(r"(\S)([ \u3000]+)(?=(?P<heading>[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])"
-                            r"|\d{1,2}[.．、](?!\d)|第[一二三四五六七八九十百]{1,4}[条章节])")
+_FLAT_LABEL_RE = re.compile(rf"(\S)([ \u3000]+)(?=(?P<heading>{_FLAT_HEADING_LABEL})|{_FLAT_OTHER_LABEL})")
 
 
 def _flat_break(m: re.Match) -> str:
     """_FLAT_LABEL_RE's match with its blank's first character made a line break, where a paragraph starts: after a
     sentence's end, or before a part's or section's label; else the match as it is (市 1.5亿元 …)."""
-    if m.group(1) in _SENTENCE_END or m.group("heading"):
+    if m.group(1) in _FLAT_SENTENCE_ENDS or m.group("heading"):
         return m.group(1) + "\n" + m.group(2)[1:]
     return m.group(0)
 # a sentence's end and a blank: the literals counted first (each _FLAT_BREAK_RE match opens on one of them)
-_FLAT_ENDS = tuple(end + blank for end in _SENTENCE_END for blank in " \u3000")
+_FLAT_ENDS = tuple(end + blank for end in _FLAT_SENTENCE_ENDS for blank in " \u3000")
 
 
 def _blank_flattened(line: str) -> bool:
