@@ -134,6 +134,9 @@ def decode_bytes(data: bytes, path) -> tuple[str, str]:
             raise CorruptFileError(path, f"this is {what}, not plain text",
                                    "give it the right extension or export the text as UTF-8 .txt")
     if b"\x00" in data:
+        decoded = _bomless_utf16(data)
+        if decoded is not None:
+            return decoded
         raise CorruptFileError(path, "the file holds binary data (NUL bytes), not text",
                                "check it is the right file; if it is UTF-16 text, " + SAVE_AS_UTF8)
     try:
@@ -160,8 +163,30 @@ def decode_bytes(data: bytes, path) -> tuple[str, str]:
                 return text, enc
     except ImportError:  # pragma: no cover - charset-normalizer is a dependency
         pass
-    raise DecodeError(path, "cannot decode the text: it is not valid UTF-8, UTF-16 (with BOM), GB18030/GBK or Big5"
+    raise DecodeError(path, "cannot decode the text: it is not valid UTF-8, UTF-16, GB18030/GBK or Big5"
                       + _nearly(data), SAVE_AS_UTF8)
+
+
+def _bomless_utf16(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text saved without its byte-order mark (some Windows tools write it so), or None.
+
+    The NUL bytes are mostly the high bytes of ASCII characters (line breaks, digits): at odd
+    offsets in little-endian text, at even ones in big-endian, which is tried first. (一 is
+    U+4E00, so a CJK character has a NUL byte too; the other order is tried after.) The
+    decoding must hold no NUL character, hold CJK and read as plausible Chinese text
+    (_plausible), which random binary data with NULs does not.
+    """
+    if len(data) % 2:
+        return None
+    orders = ("utf-16-le", "utf-16-be")
+    for enc in orders if data[1::2].count(0) >= data[::2].count(0) else orders[::-1]:
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" not in text and _CJK.search(text) and _plausible(text):
+            return text, enc
+    return None
 
 
 def _gbk_after_bom(data: bytes, bom: bytes) -> tuple[str, str] | None:

@@ -1,5 +1,6 @@
 """bioparse.io: encodings, formats, page furniture, manifest pairing."""
 import hashlib
+import random
 
 import pytest
 
@@ -51,6 +52,21 @@ def test_utf8_bom_on_bytes_neither_utf8_nor_gbk(tmp_path):
 def test_utf16_with_bom(tmp_path, codec, bom):
     raw = read_text(write(tmp_path, "d.txt", bom + ZH.encode(codec)))
     assert raw.text == ZH and raw.encoding == codec
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("text", [ZH, "一、一是。\n" * 20])
+def test_utf16_without_bom(tmp_path, codec, text):
+    """UTF-16 saved with no byte-order mark is read, in either byte order, also when 一 (U+4E00,
+    a NUL byte of its own) outnumbers the ASCII characters; before, its NUL bytes refused it as binary."""
+    raw = read_text(write(tmp_path, "d2.txt", text.encode(codec)))
+    assert raw.text == text and raw.encoding == codec
+
+
+def test_binary_with_nuls_is_not_read_as_utf16(tmp_path):
+    data = bytes(random.Random(7).randrange(256) for _ in range(4000)) + b"\0\0"
+    with pytest.raises(CorruptFileError, match="binary data"):
+        read_text(write(tmp_path, "bin.txt", data))
 
 
 def test_plain_utf8_and_latin_text(tmp_path):
