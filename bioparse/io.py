@@ -13,6 +13,7 @@ from pathlib import Path
 
 from . import docx_text, html_text, metadata, pdf_text
 from .normalize import HEADING_START, OPENING_END, PAGE_NUMBER_LINE, ends_in_bodies, opens_bracket
+from .numerals import ANNEX_LABEL
 from .errors import (BioparseError, CorruptFileError, DecodeError, EmptyDocumentError,
                      ManifestError, UnsupportedFormatError)
 
@@ -366,7 +367,7 @@ _CLOSING = tuple("，。、；：！？）」』”》,.;:!?)")
 # a line ending in a digit or in 万/亿 was cut inside a number (a paragraph ends otherwise)
 _NUMBER_CUT = tuple("0123456789０１２３４５６７８９万亿")
 # a line reading only an attachment's label (附件, 附件2, 附件 3：, 附件一); group 1 its number
-_ANNEX_LABEL_LINE = re.compile(r"\s*附\s*件\s*([0-9０-９一二三四五六七八九十]{0,2})\s*[:：]?\s*")
+_ANNEX_LABEL_LINE = re.compile(r"\s*" + ANNEX_LABEL + r"\s*")
 
 
 def _width(line: str) -> int:

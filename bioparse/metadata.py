@@ -10,7 +10,7 @@ from pathlib import Path
 from .hanzi import simplified_view
 from .normalize import HEADING_START
 from .structure import policy_after_interpretation
-from .numerals import date_part, heading_number, year_value
+from .numerals import ANNEX_LABEL, date_part, heading_number, year_value
 from .scan import has_whitespace, positions
 
 FIELDS = ("title", "issuer", "doc_number", "date", "period", "plan_start", "plan_end", "level", "region")
@@ -459,7 +459,7 @@ def _flat_notice_title(lines: list[str]) -> str:
     return _clean(m.group(1)) if m else ""
 
 
-_ANNEX_LABEL = re.compile(r"附件[0-9０-９]{0,2}[:：]?")
+_ANNEX_LABEL = re.compile(ANNEX_LABEL)
 
 
 def _with_period(title: str, lines: list[str]) -> str:

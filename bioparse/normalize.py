@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from .numerals import ONE_CHARACTER_LABELS
+from .numerals import ANNEX_LABEL, ONE_CHARACTER_LABELS
 
 # A law database's field names before a line of the text (【章名】 第一章 总则, 【题注】 (…通过)).
 DATABASE_TAG = re.compile(r"【(?:章名|节名|条文|题注)】[ \t\u3000\xa0]*")
@@ -341,7 +341,7 @@ _BLANK_PART_START = re.compile(rf"[{CN_DIGITS}]{{1,3}}[ \u3000\xa0]+(?=[^\s\d])"
 # A 2.1-style section's label (1.1 指导思想), not a figure (1.5万亩, 3.5%): the heading below a part, never its wrapped end
 _DECIMAL_LABEL = re.compile(r"\d{1,2}[.．]\d{1,2}(?![\d.．])[ \u3000]*(?=[^\d%％万亿千百元个家项年月日倍 \u3000])")
 # A line reading only an attachment's label (附件, 附件2, 附件：): whole, its title stands on the line below.
-_ANNEX_LABEL = re.compile(r"附\s*[件表]\s*[0-9０-９一二三四五六七八九十]{0,2}\s*[:：]?")
+_ANNEX_LABEL = re.compile(ANNEX_LABEL)
 
 
 def _wrapped_heading(line: str, rest: str) -> bool:

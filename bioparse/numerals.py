@@ -26,6 +26,9 @@ PARENTHESIZED_CN = "㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩"
 PARENTHESIZED_DIGITS = "".join(chr(c) for c in range(0x2474, 0x2488))
 DIGITS_WITH_STOP = "".join(chr(c) for c in range(0x2488, 0x249C))
 ONE_CHARACTER_LABELS = CIRCLED + PARENTHESIZED_DIGITS + DIGITS_WITH_STOP + PARENTHESIZED_CN
+# An attachment's label (附件, 附件2, 附 件 3：, 附件一, 附表1): group 1 its number. One pattern for io's page
+# heads, normalize's line joins, structure's annex lines and metadata's 附件：X lines, which must agree.
+ANNEX_LABEL = r"附\s*[件表]\s*([0-9０-９一二三四五六七八九十]{0,2})[ \t\u3000]*[:：]?"
 _ONE_CHARACTER_LABELS = {ch: i + 1 for labels in (CIRCLED, PARENTHESIZED_CN, PARENTHESIZED_DIGITS, DIGITS_WITH_STOP)
                          for i, ch in enumerate(labels)}
 

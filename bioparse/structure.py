@@ -14,7 +14,7 @@ import warnings
 from dataclasses import dataclass
 
 from .errors import StructureWarning
-from .numerals import CIRCLED, DIGITS_WITH_STOP, PARENTHESIZED_CN, PARENTHESIZED_DIGITS, heading_number
+from .numerals import ANNEX_LABEL, CIRCLED, DIGITS_WITH_STOP, PARENTHESIZED_CN, PARENTHESIZED_DIGITS, heading_number
 from .scan import line_start_at, positions
 
 CN = "一二三四五六七八九十百零〇两"
@@ -649,7 +649,7 @@ def _toc_key(line: str) -> str:
 # before it; the policy's headings start again after it.
 _ISSUED_TITLE_RE = re.compile(r"印[发發]\s*《([^》\n]{4,80})》|印[发發]([^《》\n]{4,80}?)的\s*通\s*知"
                               r"|《([^》\n]{4,80})》[^《》\n]{0,30}印[发發][给給]你")
-_ANNEX_LINE_RE = re.compile(r"^[ \t\u3000]*附\s*[件表]\s*[0-9０-９一二三四五六七八九十]{0,2}[ \t\u3000]*[:：]?[ \t\u3000]*$", re.M)
+_ANNEX_LINE_RE = re.compile(r"^[ \t\u3000]*" + ANNEX_LABEL + r"[ \t\u3000]*$", re.M)
 _HEAD_LINES = 8
 
 
