@@ -432,7 +432,7 @@ def _annexed_title(lines: list[str], after: int) -> str:
     """X when a notice attaches its policy by a line 附件：X alone (no 印发, no 《》: a 申报通知 and its 申报指南)
     and X's own title line stands below it in the head, so the text that follows is X's; "" otherwise."""
     for k in range(after + 1, len(lines)):
-        if "附件" not in lines[k]:  # cheap test first
+        if "附" not in lines[k]:  # cheap test first
             continue
         s = _clean(lines[k])
         label = _ANNEX_LABEL.match(s)

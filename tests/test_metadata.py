@@ -850,6 +850,9 @@ def test_a_notice_attaching_its_guide_by_an_annex_line_takes_the_guides_title():
     assert (m["title"], m["issuer"], m["date"]) == ("2025年度中医药特色项目申报指南", "某川市卫生健康委员会", "2025-02-10")
     m = infer_metadata(head + "一、支持方向\n　　支持中医药特色专科建设。\n")
     assert m["title"] == "某川市卫生健康委员会关于组织开展2025年度中医药特色项目申报工作的通知"
+    for label in ("附件一：", "附 件：", "附件 1："):  # the label as io and structure read it (numerals.ANNEX_LABEL)
+        m = infer_metadata(head.replace("附件：", label) + guide)
+        assert m["title"] == "2025年度中医药特色项目申报指南", label
 
 
 def test_a_notice_passing_on_a_bodys_rules_takes_their_title_and_signs_with_digit_zeros():
