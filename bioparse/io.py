@@ -11,13 +11,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import docx_text, html_text, metadata, pdf_text
+from . import docx_text, html_text, metadata, ofd_text, pdf_text
 from .normalize import HEADING_START, OPENING_END, PAGE_NUMBER_LINE, ends_in_bodies, opens_bracket
 from .numerals import ANNEX_LABEL
 from .errors import (BioparseError, CorruptFileError, DecodeError, EmptyDocumentError,
                      ManifestError, UnsupportedFormatError)
 
-SUPPORTED = (".txt", ".docx", ".doc", ".wps", ".html", ".htm", ".shtml", ".xhtml", ".mht", ".mhtml", ".pdf")
+SUPPORTED = (".txt", ".docx", ".doc", ".wps", ".html", ".htm", ".shtml", ".xhtml", ".mht", ".mhtml", ".pdf", ".ofd")
 MANIFEST_COLUMNS = ("doc_id", "file", "title", "issuer", "level", "region", "date", "period",
                     "plan_start", "plan_end")
 SAVE_AS_UTF8 = "open it in a text editor and save it as UTF-8 (or GB18030/GBK)"
@@ -546,18 +546,39 @@ def _read_pdf(path: Path) -> RawText:
         raise _pdf_error(path, exc) from None
     finally:
         pdf_log.setLevel(old_level)
+    return _laid_out_text(path, raw_pages, "pdf")
+
+
+def _laid_out_text(path: Path, raw_pages: list[str], kind: str) -> RawText:
+    """The text of a fixed-layout document (a PDF, an OFD) from its pages' lines: page furniture dropped,
+    wrapped lines joined into paragraphs. Raises EmptyDocumentError with no text, DecodeError when the
+    text is a font's glyph numbers."""
+    what = kind.upper()
     if not any(p.strip() for p in raw_pages):
-        raise EmptyDocumentError(path, "this PDF has no text layer (scanned images?)",
+        raise EmptyDocumentError(path, f"this {what} has no text layer (scanned images?)",
                                  "OCR it first, or supply the text as UTF-8 .txt")
     pages = _strip_page_furniture([p.replace("\r\n", "\n").replace("\r", "\n").split("\n") for p in raw_pages])
     joined = join_wrapped_lines([line for lines in pages for line in lines])
     text = "\n".join(ln.replace(pdf_text.FAR_INDENT_MARK, "", 1) if _set_apart(ln) else ln for ln in joined)  # its work done
     if _garbled(text):
         sample = "".join(text.split())[:12]
-        raise DecodeError(path, f"this PDF's text layer is unreadable (it reads as {sample!r}…): its fonts do not "
+        raise DecodeError(path, f"this {what}'s text layer is unreadable (it reads as {sample!r}…): its fonts do not "
                                 "map their characters to Unicode", "OCR it (as a scan), or take the text from the "
                                 "web page or .docx it was made from")
-    return RawText(str(path), text, "pdf", "pdf")
+    return RawText(str(path), text, kind, kind)
+
+
+def _read_ofd(path: Path) -> RawText:
+    """An OFD's pages read by ofd_text, then as a PDF's (_laid_out_text)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            raw_pages = ofd_text.page_texts(archive)
+    except (zipfile.BadZipFile, OSError, EOFError, KeyError, ValueError) as exc:
+        reason = str(exc) if isinstance(exc, ofd_text.OFDFormatError) else f"{type(exc).__name__}: it is damaged"
+        raise CorruptFileError(path, f"cannot read this OFD document ({reason})",
+                               "open it in an OFD reader (数科OFD, 福昕OFD) and export or print it to PDF, "
+                               "or save its text as UTF-8 .txt") from None
+    return _laid_out_text(path, raw_pages, "ofd")
 
 
 # letters neither ASCII nor CJK nor CJK/full-width punctuation: a font's glyph numbers read as characters
@@ -584,10 +605,11 @@ def _pdf_error(path: Path, exc: Exception) -> BioparseError:
                             "re-export it as PDF, or save the text as UTF-8 .txt")
 
 
-_READERS = {"txt": _read_txt, "docx": _read_docx, "doc": _read_doc, "html": _read_html, "mht": _read_mht, "pdf": _read_pdf}
+_READERS = {"txt": _read_txt, "docx": _read_docx, "doc": _read_doc, "html": _read_html, "mht": _read_mht, "pdf": _read_pdf,
+            "ofd": _read_ofd}
 _FROM_BYTES = {"txt", "html", "mht", "doc"}  # readers that take the bytes read_text has read
 _BY_EXTENSION = {".txt": "txt", ".docx": "docx", ".html": "html", ".htm": "html", ".shtml": "html",
-                 ".xhtml": "html", ".mht": "mht", ".mhtml": "mht", ".pdf": "pdf", "": "txt"}
+                 ".xhtml": "html", ".mht": "mht", ".mhtml": "mht", ".pdf": "pdf", ".ofd": "ofd", "": "txt"}
 
 # ----------------------------------------------------------------------------- what a file holds
 
@@ -598,8 +620,6 @@ _SHEET_FIX = ("a spreadsheet (.xls/.xlsx/.et), not a policy text",
               "if it is a policy's task table (任务分工表), paste it into the policy's .docx or save it as PDF; "
               "otherwise move it out of the folder")
 _SHOW_FIX = ("a presentation (.ppt/.pptx)", "save it as PDF (文件 → 另存为 → PDF)")
-_OFD_FIX = ("an OFD document (the Chinese fixed-layout format), which bioparse cannot read",
-            "open it in an OFD reader (数科OFD, 福昕OFD) and export or print it to PDF, or save its text as UTF-8 .txt")
 _RTF_FIX = ("an RTF document", SAVE_AS_DOCX)
 _ARCHIVE_FIX = "unpack it into the folder: the documents inside are then read one by one"
 _IMAGE_FIX = ("an image (a scan or a screenshot?), with no text to read",
@@ -609,7 +629,7 @@ _BY_EXTENSION_FIX = {
     **dict.fromkeys((".doc", ".wps", ".wpt", ".dot", ".odt", ".docm", ".dotx", ".dotm", ".pages"), _WORD_FIX),
     **dict.fromkeys((".xls", ".xlsx", ".xlsm", ".et", ".ods", ".csv"), _SHEET_FIX),
     **dict.fromkeys((".ppt", ".pptx", ".dps", ".odp"), _SHOW_FIX),
-    ".ofd": _OFD_FIX, ".rtf": _RTF_FIX,
+    ".rtf": _RTF_FIX,
     **dict.fromkeys((".ceb", ".caj", ".xps", ".oxps", ".djvu"),
                     ("a fixed-layout document bioparse cannot read", EXPORT_PDF)),
     **dict.fromkeys((".zip", ".rar", ".7z", ".tar", ".gz"), ("an archive", _ARCHIVE_FIX)),
@@ -631,12 +651,12 @@ def _unsupported(path: Path, what: str, fix: str) -> UnsupportedFormatError:
 
 
 def file_kind(path, head: bytes | None = None) -> str:
-    """Which reader a file needs ('txt', 'docx', 'html', 'mht', 'pdf'), by what it holds, not only its name.
+    """Which reader a file needs ('txt', 'docx', 'doc', 'html', 'mht', 'pdf', 'ofd'), by what it holds, not only its name.
 
     Pages are saved as .shtml, .jsp or with no extension, servers hand out pages and web
     archives as .doc, and a .docx or PDF may be misnamed: a file's first bytes (and a zip's
     member names) decide, then its extension. Raises UnsupportedFormatError naming what the
-    file is (an old .doc/.wps, a spreadsheet, an OFD, an archive of attachments, an image,
+    file is (a spreadsheet, slides, an archive of attachments, an image,
     a shortcut) and how to make it readable. ``head``: the file's first 4,096 bytes, if already read.
     """
     path = path if isinstance(path, Path) else Path(path)
@@ -682,7 +702,8 @@ def file_kind(path, head: bytes | None = None) -> str:
 
 
 def _zip_kind(path: Path, ext: str) -> str:
-    """A zip is a .docx when it holds word/document.xml; a spreadsheet, slides, an OFD or an archive otherwise."""
+    """A zip is a .docx when it holds word/document.xml, an OFD when it holds OFD.xml; a spreadsheet, slides or an
+    archive otherwise."""
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
@@ -698,7 +719,7 @@ def _zip_kind(path: Path, ext: str) -> str:
     if any(n.startswith("ppt/") for n in lower):
         raise _unsupported(path, *_SHOW_FIX)
     if "ofd.xml" in lower:
-        raise _unsupported(path, *_OFD_FIX)
+        return "ofd"
     if "mimetype" in lower and "content.xml" in lower:
         raise _unsupported(path, "an OpenDocument (.odt/.ods) file", SAVE_AS_DOCX)
     files = [n for i, n in zip(infos, names) if not i.is_dir()]

@@ -69,8 +69,16 @@ def page_text(page, marks: bool = False) -> str:
     text = page.extract_text(visitor_text=visit) or ""
     if "".join(p.text for p in pieces) != text:  # a pypdf that writes text its visitor never sees
         return text
+    return pieces_text(pieces, _page_top(page), marks)
+
+
+def pieces_text(pieces: list[Piece], box: tuple[float, float], marks: bool = False) -> str:
+    """The text of a page's pieces (in the order written; their texts joined are the page's text, line breaks
+    included), less overprints and a small running header in the top band of ``box`` (top, height), with table
+    rows as tab-separated cells; with ``marks``, far-indented lines marked. page_text's work, also ofd_text's."""
+    text = "".join(p.text for p in pieces)
     changed = drop_overprints(pieces)
-    changed = drop_small_header(pieces, _page_top(page)) or changed
+    changed = drop_small_header(pieces, box) or changed
     if marks:
         in_tables = {i for block in _table_blocks(_lines(pieces)) for line in block for cell in line.cells for i in cell.pieces}
         changed = mark_far_indents(pieces, in_tables) or changed
@@ -115,12 +123,12 @@ def drop_small_header(pieces: list[Piece], box: tuple[float, float]) -> bool:
     return bool(header)
 
 
-_FAR_INDENT = 4  # em: a line starting this far right of the page's left margin is set right or centred
+FAR_INDENT = 4  # em: a line starting this far right of the page's left margin is set right or centred
 FAR_INDENT_MARK = "\u3000" * 4  # what such a line opens with, so io.join_wrapped_lines sees it stand apart
 
 
 def mark_far_indents(pieces: list[Piece], skip: set[int] = frozenset()) -> bool:
-    """Open each line that starts _FAR_INDENT em or more right of the page's left margin (a 落款 set right,
+    """Open each line that starts FAR_INDENT em or more right of the page's left margin (a 落款 set right,
     its date, a centred title) with FAR_INDENT_MARK. pypdf gives such a line as it gives a wrapped one, so a
     paragraph whose last line is nearly full ran on into the issuer (…请认真组织实施。某阳市人民政府办公室).
     The margin is where the lines of eight or more characters start furthest left; a table's lines (``skip``,
@@ -139,7 +147,7 @@ def mark_far_indents(pieces: list[Piece], skip: set[int] = frozenset()) -> bool:
     margin = min(long_lines)
     changed = False
     for x, size, p, _ in starts:
-        if x >= margin + _FAR_INDENT * size and p.index not in skip and not _page_number(p.text):
+        if x >= margin + FAR_INDENT * size and p.index not in skip and not _page_number(p.text):
             head = len(p.text) - len(p.text.lstrip("\n"))
             p.text = p.text[:head] + FAR_INDENT_MARK + p.text[head:].lstrip(" ")
             changed = True

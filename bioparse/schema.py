@@ -27,7 +27,7 @@ TABLES: dict[str, dict] = {
             ("plan_start", "Int64", "First year of the plan period, if stated."),
             ("plan_end", "Int64", "Last year of the plan period, if stated."),
             ("source_file", "string", "File name under data/raw/ (with its subfolder, as 湖北/plan.txt, for a file in one)."),
-            ("format", "string", "txt, docx, doc, html, mht or pdf: how the file was read."),
+            ("format", "string", "txt, docx, doc, html, mht, pdf or ofd: how the file was read."),
             ("encoding", "string", "Detected text encoding of the source file."),
             ("sha256", "string", "SHA-256 of the source file's bytes."),
             ("n_chars", "Int64", "Characters of normalized text."),
