@@ -68,6 +68,23 @@ def test_a_ctm_scales_and_moves_the_characters(tmp_path):
     assert [p.text for p in ofd_text._pieces(wide, 297)] == ["医", "  药"]
 
 
+def test_a_producers_object_with_a_translating_ctm():
+    """A TextObject as a converter wrote it (the example in libofd's OFDObject.h): the CTM scales points to mm and
+    moves the far-off X, Y back to the Boundary, so 局 stands at its Boundary (its origin less than a mm left of the
+    box, its baseline inside it) at 5.2 mm."""
+    import xml.etree.ElementTree as ET
+    page = (f'<ofd:Page {NS}><ofd:Content><ofd:Layer ID="1">'
+            '<ofd:TextObject ID="121" CTM="0.3527 0 0 0.3527 -114.807533 111.352325" '
+            'Boundary="114.807533 185.229584 4.083549 4.733795" LineWidth="1" MiterLimit="3.527" Font="16" '
+            'Size="14.749" Stroke="false" Fill="true"><ofd:FillColor ColorSpace="15" Value="0"/>'
+            '<ofd:CGTransform CodePosition="0" CodeCount="1" GlyphCount="1"><ofd:Glyphs>4460</ofd:Glyphs>'
+            '</ofd:CGTransform><ofd:TextCode X="324.419" Y="-303.723">局</ofd:TextCode></ofd:TextObject>'
+            '</ofd:Layer></ofd:Content></ofd:Page>')
+    (piece,) = ofd_text._pieces(ET.fromstring(page), 297)
+    assert piece.text == "局" and 114.807 - 1 < piece.x < 114.807 + 4.084
+    assert 185.229 < 297 - piece.y < 185.229 + 4.734 and round(piece.size, 1) == 5.2
+
+
 def _ofd(tmp_path, parts: dict) -> Path:
     path = tmp_path / "broken.ofd"
     with zipfile.ZipFile(path, "w") as z:
