@@ -5,14 +5,14 @@ Government sites still publish many attachments as .doc. The file is an OLE comp
 (the Clx in the 0Table/1Table stream) lists in order, each UTF-16 or, when compressed, one
 byte a character (MS-DOC 2.4.1, "Retrieving Text"). ``doc_lines(data)`` returns the lines
 Word shows: the main text's paragraphs, each after its list label (drawn from the list tables as
-docx_text draws a .docx's); tables row by row as docx_text reads a .docx's (cells apart by tabs), told
+docx_text draws a .docx's; a paragraph without a list of its own takes its style's, read from the style
+sheet), headings set only by Heading 1/2 styles with the 一、/（一） docx_text draws for them; tables row by row as docx_text reads a .docx's (cells apart by tabs), told
 from the paragraph properties that mark a paragraph in a table and a row's end (MS-DOC 2.4.3); field
 results without their codes; tracked deletions and hidden text left out (their character properties); footnotes and endnotes after the paragraph citing them, as in a .docx; then
 the text boxes, so that no text is lost. Page headers, footers and comments stay out, as in a .docx.
 
-Not read: numbering a paragraph takes from its style (not from its own properties), and the
-一、/（一） docx_text draws for headings set only by Heading 1/2 styles (the style sheet is not read);
-where a text box is anchored.
+Not read: where a text box is anchored. A style's numbering is read, but LibreOffice, which made the
+test files, writes the list on each paragraph as well: no test file needs it.
 """
 from __future__ import annotations
 
@@ -21,8 +21,8 @@ import io as _stdio
 import re
 import struct
 
-from .docx_text import SYMBOL_FONT, next_label, repeat_merged_labels, table_row
-from .normalize import SOFT_BREAK, soft_breaks
+from .docx_text import DRAWN_LABELS, SYMBOL_FONT, next_label, repeat_merged_labels, table_row
+from .normalize import HEADING_START, SOFT_BREAK, soft_breaks
 
 _ENCRYPTED, _TABLE_1 = 0x0100, 0x0200  # flags of the FIB's base
 _MIN_NFIB = 0x00C1  # Word 97; Word 6 and 95 store their text another way
@@ -39,6 +39,8 @@ _IN_TABLE, _ROW_END, _INNER_ROW_END = 0x2416, 0x2417, 0x244C  # sprmPFInTable, s
 _DEF_TABLE, _VERT_MERGE = 0xD608, 0xD62B  # sprmTDefTable (a row's cells), sprmTVertMerge (one cell's merge)
 _ILFO, _ILVL = 0x460B, 0x260A  # sprmPIlfo (the paragraph's list, through its override), sprmPIlvl (its level)
 _LISTS, _OVERRIDES = 73, 74  # indexes of fcPlfLst and fcPlfLfo in FibRgFcLcb
+_STYLES = 1  # index of fcStshf (the style sheet) in FibRgFcLcb
+_OUTLINE_LEVEL = 0x2640  # sprmPOutLvl: a paragraph's or style's outline level (0 for a first-level heading; 9 body text)
 # Word's number formats (MSONFC) by the names docx_text.format_number knows; others count in digits
 _FORMATS = {1: "upperRoman", 2: "lowerRoman", 3: "upperLetter", 4: "lowerLetter", 0x0A: "ideographDigital",
             0x0B: "japaneseCounting", 0x0E: "decimalFullWidth", 0x12: "decimalEnclosedCircle",
@@ -88,15 +90,25 @@ def _doc_lines(data: bytes) -> list[str]:
                                     _character_runs(word, _slice(table, word, fc_lcb, _BTE_CHPX))))
     marks = _paragraph_marks(word, _slice(table, word, fc_lcb, _BTE_PAPX))
     label = _list_labeler(table, word, fc_lcb)
-
+    styles = _styles(table, word, fc_lcb)
     piece_starts = [p[0] for p in pieces]
 
-    def read(start: int, end: int, notes=()) -> list[str]:
-        return _story_lines(text, start, end, lambda cp: marks(_fc_at(pieces, piece_starts, cp)), label, notes)
+    def mark(cp: int) -> tuple:
+        """The paragraph's properties (_story_lines), what it leaves unset taken from its style."""
+        in_table, row_end, ilfo, ilvl, merged, istd, outline = marks(_fc_at(pieces, piece_starts, cp))
+        level, style_ilfo, style_ilvl = styles.get(istd, (None, None, None))
+        return (in_table, row_end, ilfo if ilfo is not None else (style_ilfo or 0),
+                ilvl if ilvl is not None else (style_ilvl or 0), merged,
+                (outline if outline < 9 else None) if outline is not None else level)
+
+    def read(start: int, end: int, notes=(), headings=None) -> list[str]:
+        return _story_lines(text, start, end, mark, label, notes, headings)
 
     starts = [sum(counts[:i]) for i in range(len(counts))]  # where each story starts
     notes = _notes(table, word, fc_lcb, starts)
-    lines = read(0, counts[0], [n for n in notes if n[0] < counts[0]])  # a note follows the paragraph citing it
+    headings: list[tuple[int, int, bool]] = []
+    lines = read(0, counts[0], [n for n in notes if n[0] < counts[0]], headings)  # a note follows the paragraph citing it
+    _draw_heading_labels(lines, headings)
     for ref, start, end in notes:
         if ref >= counts[0]:  # cited from a text box, or not at all: after the main text
             lines += read(start, end)
@@ -267,7 +279,7 @@ def _sprms(data: bytes, start: int, end: int):
         i += size
 
 
-_NO_PROPS = (False, False, 0, 0, ())
+_NO_PROPS = (False, False, None, None, (), 0, None)
 
 
 def _paragraph_marks(word: bytes, plc: bytes):
@@ -291,17 +303,21 @@ def _paragraph_marks(word: bytes, plc: bytes):
 
 def _paragraph_props(fkp: bytes, at: int) -> tuple:
     """(in a table, ends a row, list override number ilfo (0: none), list level, which of a row's cells are
-    merged down from the row above) from the sprms of one PapxInFkp at offset ``at`` of its page."""
+    merged down from the row above, style index istd, outline level) from the sprms of one PapxInFkp at offset
+    ``at`` of its page; ilfo, ilvl and the outline level None where the paragraph leaves them to its style."""
     cb = fkp[at]
     if cb:
         start, end = at + 1, at + 2 * cb
     else:
         start, end = at + 2, at + 2 + 2 * fkp[at + 1]
     in_table = row_end = False
-    ilfo = ilvl = 0
+    istd = _u16(fkp, start) if start + 2 <= len(fkp) else 0
+    ilfo = ilvl = outline = None
     merged: dict[int, bool] = {}  # a row's cells merged down from the row above, by cell index
     for sprm, i in _sprms(fkp, start + 2, min(end, 511)):  # (after the style index)
-        if sprm == _IN_TABLE:
+        if sprm == _OUTLINE_LEVEL:
+            outline = fkp[i]
+        elif sprm == _IN_TABLE:
             in_table = bool(fkp[i])
         elif sprm in (_ROW_END, _INNER_ROW_END):
             row_end = row_end or bool(fkp[i])
@@ -314,7 +330,73 @@ def _paragraph_props(fkp: bytes, at: int) -> tuple:
         elif sprm == _VERT_MERGE and i + 3 <= len(fkp):
             merged[fkp[i + 1]] = fkp[i + 2] == 1
     continues = tuple(merged.get(k, False) for k in range(max(merged) + 1)) if any(merged.values()) else ()
-    return in_table, row_end, ilfo, ilvl, continues
+    return in_table, row_end, ilfo, ilvl, continues, istd, outline
+
+
+def _styles(table: bytes, word: bytes, fc_lcb: int) -> dict[int, tuple]:
+    """{style index istd: (heading level: 0 for Heading 1, 1 for Heading 2, else None; the list override ilfo its
+    paragraphs are numbered by, or None; their list level)} of each paragraph style, inherited through the styles
+    each is based on (STSH: each STD's StdfBase, name, then its UpxPapx's sprms). A built-in heading style (sti 1–9,
+    Word's 标题 1–9) has its level without an outline level of its own. Damaged: {} (no style adds anything)."""
+    try:
+        stsh = _slice(table, word, fc_lcb, _STYLES)
+        base_size = _u16(stsh, 4)  # Stshi's cbSTDBaseInFile
+        at = 2 + _u16(stsh, 0)
+        own, based = {}, {}
+        for istd in range(_u16(stsh, 2)):  # Stshi's cstd
+            size = _u16(stsh, at)
+            std = stsh[at + 2:at + 2 + size]
+            at += 2 + size
+            if size < 10 or (_u16(std, 2) & 0xF) != 1:  # an empty slot, or no paragraph style (stk 1)
+                continue
+            sti, base = _u16(std, 0) & 0x0FFF, _u16(std, 2) >> 4
+            i = base_size + 2 + 2 * _u16(std, base_size) + 2  # past the name (cch, the characters, a null)
+            upx = _u16(std, i) if i + 2 <= len(std) else 0
+            level, ilfo, ilvl = (sti - 1 if 1 <= sti <= 9 else None), None, None
+            for sprm, k in _sprms(std, i + 4, i + 2 + upx):  # UpxPapx: its istd, then its sprms
+                if sprm == _OUTLINE_LEVEL:
+                    level = std[k] if std[k] < 9 else None
+                elif sprm == _ILFO and k + 2 <= len(std):
+                    ilfo = struct.unpack_from("<h", std, k)[0]
+                elif sprm == _ILVL:
+                    ilvl = std[k]
+            own[istd], based[istd] = (level, ilfo, ilvl), base
+    except (struct.error, IndexError):
+        return {}
+
+    def resolved(istd: int, depth: int = 0) -> tuple:
+        level, ilfo, ilvl = own[istd]
+        parent = based.get(istd)
+        if parent in own and parent != istd and depth < 10 and None in (ilfo, ilvl):
+            _, p_ilfo, p_ilvl = resolved(parent, depth + 1)
+            ilfo, ilvl = (ilfo if ilfo is not None else p_ilfo), (ilvl if ilvl is not None else p_ilvl)
+        return level, ilfo, ilvl
+
+    return {istd: resolved(istd) for istd in own}
+
+
+def _draw_heading_labels(lines: list[str], headings: list[tuple[int, int, bool]]) -> None:
+    """Put 一、 / （一） before the headings Word shows unnumbered, as docx_text.heading_labeler does: a level's
+    headings (``headings``: line index, level 0 or 1, numbered by a list) are labelled when none has a number
+    (from a list or in its text) and there are two or more, the title (the first line with text) and a 目录
+    heading aside. Second-level numbers start again under each first-level heading."""
+    first = next((i for i, line in enumerate(lines) if line.strip()), -1)
+    found: dict[int, list[int]] = {0: [], 1: []}
+    numbered = set()
+    for i, level, listed in headings:
+        text = lines[i].strip()
+        if listed or HEADING_START.match(text):
+            numbered.add(level)
+        elif text and i != first and "".join(text.split()) != "目录":
+            found[level].append(i)
+    drawn = sorted((i, level) for level, found_at in found.items()
+                   if level not in numbered and len(found_at) >= 2 for i in found_at)
+    counts = [0, 0]
+    for i, level in drawn:
+        counts[level] += 1
+        if level == 0:
+            counts[1] = 0
+        lines[i] = DRAWN_LABELS[level](counts[level]) + lines[i]
 
 
 def _merged_cells(data: bytes, at: int) -> dict[int, bool]:
@@ -432,13 +514,15 @@ def _hide_field_codes(text: str) -> str:
     return "".join(out)
 
 
-def _story_lines(text: str, start: int, end: int, mark, label, notes=()) -> list[str]:
+def _story_lines(text: str, start: int, end: int, mark, label, notes=(), headings: list | None = None) -> list[str]:
     """The lines of text[start:end]: its paragraphs, each after its list label, and its tables' rows
     read by docx_text.table_row; each of ``notes`` (_notes) after the paragraph or table row citing it.
 
-    ``mark(cp)`` gives the properties of the paragraph whose mark is at cp (_paragraph_props): a
+    ``mark(cp)`` gives the properties of the paragraph whose mark is at cp: in a table, ends a row, ilfo,
+    ilvl, merged cells (as _paragraph_props) and its heading level (0, 1, …; None for body text). A
     cell ends with \\x07, and a row with one more \\x07 after its last cell's. ``label(ilfo, ilvl)``
-    is the list label of a numbered paragraph (_list_labeler).
+    is the list label of a numbered paragraph (_list_labeler). ``headings``, when given, receives
+    (line index, level, numbered by a list) of each first- or second-level heading (_draw_heading_labels).
     """
     lines: list[str] = []
     row: list[list[str]] = []
@@ -459,7 +543,7 @@ def _story_lines(text: str, start: int, end: int, mark, label, notes=()) -> list
     at = start
     for m in _MARK.finditer(text, start, end):
         cp = m.start()
-        in_table, row_end, ilfo, ilvl, merged = mark(cp)
+        in_table, row_end, ilfo, ilvl, merged, level = mark(cp)
         # (a row's own mark, right after its last cell's, written without properties by some writers)
         if row_end or (row and not cell and cp == at and m.group() == "\x07" and not in_table):
             if cp > at:  # a row's mark holds no text; should one, it is kept as a last cell
@@ -480,6 +564,8 @@ def _story_lines(text: str, start: int, end: int, mark, label, notes=()) -> list
                 row, cell = [], []
             above = []
             lines.append(paragraph(at, cp))
+            if headings is not None and level in (0, 1):
+                headings.append((len(lines) - 1, level, bool(ilfo)))
             lines += cited(cp)
         at = cp + 1
     if row or cell:

@@ -260,7 +260,8 @@ def numbering_labeler(document):
 
 
 _HEADING_STYLE_NAME = re.compile(r"(?:heading|标题)\s*([1-9])", re.I)
-_DRAWN_LABELS = (lambda n: chinese_number(n) + "、", lambda n: f"（{chinese_number(n)}）")
+# the labels drawn for unnumbered headings of the first and second level (heading_labeler; doc_text too)
+DRAWN_LABELS = (lambda n: chinese_number(n) + "、", lambda n: f"（{chinese_number(n)}）")
 
 
 def _outline_levels(document) -> dict[str, int]:
@@ -329,7 +330,7 @@ def heading_labeler(document, label):
         counts[level] += 1
         if level == 0:
             counts[1] = 0
-        return _DRAWN_LABELS[level](counts[level])
+        return DRAWN_LABELS[level](counts[level])
 
     return label_with_drawn
 

@@ -6,14 +6,14 @@ import olefile
 import pytest
 
 from bioparse import pipeline
-from bioparse.doc_text import _hide_field_codes, _shown, _story_lines
+from bioparse.doc_text import _draw_heading_labels, _hide_field_codes, _shown, _story_lines
 from bioparse.errors import CorruptFileError, UnsupportedFormatError
 from bioparse.io import read_text
 
 HERE = Path(__file__).parent
 DOCS = HERE / "doc_files"
 DOCX = HERE / "other_provinces" / "raw"
-NAMES = ["zz_heading_plan", "p11a_nx_tracked", "p10d_docx_points", "p23f_d_hb_wrapped"]
+NAMES = ["zz_heading_plan", "p11a_nx_tracked", "p10d_docx_points", "p23f_d_hb_wrapped", "p19a_d_yiwu_headings"]
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -109,8 +109,8 @@ def test_a_table_row_is_told_from_an_empty_cell_by_the_paragraph_marks():
 
     def mark(cp):
         if text[cp] == "\x07":
-            return (True, row_end.get(cp, False), 0, 0, ())
-        return (False, False, 0, 0, ())
+            return (True, row_end.get(cp, False), 0, 0, (), None)
+        return (False, False, 0, 0, (), None)
 
     assert _story_lines(text, 0, len(text), mark, lambda ilfo, ilvl: "") == ["表", "指标\t\t2025年", "正文"]
 
@@ -122,16 +122,34 @@ def test_a_rows_own_mark_without_properties_still_ends_the_row():
 
     def mark(cp):
         closes_row = text[cp - 1] == "\x07"
-        return (not closes_row, False, 0, 0, ())
+        return (not closes_row, False, 0, 0, (), None)
 
     assert _story_lines(text, 0, len(text), mark, lambda ilfo, ilvl: "") == ["指标\t2025年", "产值\t100"]
+
+
+def test_headings_set_by_style_alone_get_the_labels_a_reader_counts():
+    """Heading 1 and Heading 2 paragraphs with no number (p19a_d_yiwu_headings.doc: 总体要求, 指导思想) are drawn
+    一、 / （一） as docx_text draws them; the (一) numbering starts again under each 一、. A level with one
+    numbered heading, or with a single heading, or the title, is left as written."""
+    lines = ["某市行动方案", "总体要求", "指导思想", "发展目标", "重点任务", "壮大产业", "正文。"]
+    headings = [(0, 0, False), (1, 0, False), (2, 1, False), (3, 1, False), (4, 0, False), (5, 1, False)]
+    _draw_heading_labels(lines, headings)
+    assert lines == ["某市行动方案", "一、总体要求", "（一）指导思想", "（二）发展目标", "二、重点任务", "（一）壮大产业", "正文。"]
+    listed = ["标题", "总体要求", "重点任务", "指导思想"]
+    _draw_heading_labels(listed, [(1, 0, True), (2, 0, False), (3, 1, False)])
+    assert listed == ["标题", "总体要求", "重点任务", "指导思想"]  # a level numbered by a list; a lone second-level one
+    typed = ["标题", "一、总体要求", "重点任务"]
+    _draw_heading_labels(typed, [(1, 0, False), (2, 0, False)])
+    assert typed == ["标题", "一、总体要求", "重点任务"]  # a level with a number typed in its text
+    text = read_text(DOCS / "p19a_d_yiwu_headings.doc").text.splitlines()
+    assert "一、总体要求" in text and "（一）指导思想" in text and "二、重点任务" in text
 
 
 def test_a_symbol_fonts_sign_reads_as_the_sign():
     """≥ inserted from the Symbol font: in the private use area of the text (U+F0B3, as LibreOffice saves
     it), or as a character whose sprmCSymbol names F0B3 (as Word saves it, _character_runs)."""
     text = "研发投入强度\x07\uf0b36%\x07\x07"
-    mark = lambda cp: (text[cp - 1] != "\x07", False, 0, 0, ())  # noqa: E731
+    mark = lambda cp: (text[cp - 1] != "\x07", False, 0, 0, (), None)  # noqa: E731
     assert _story_lines(text, 0, len(text), mark, lambda ilfo, ilvl: "") == ["研发投入强度\t≥6%"]
     pieces = [(0, 6, 100, False)]  # six characters at byte 100 of the stream, two bytes each
     assert _shown("达到(6%以", pieces, [(104, 106, "≥")]) == "达到≥6%以"
@@ -161,11 +179,15 @@ SETTINGS = settings(max_examples=int(__import__("os").environ.get("BIOPARSE_PROP
 def test_no_text_is_lost_whatever_the_paragraph_marks_say(text, data):
     """Whatever properties the paragraph marks carry (in a table or not, ending a row or not, damaged
     tables included), every character of text but the marks and white space comes out, in order."""
-    props = {i: (data.draw(st.booleans()), data.draw(st.booleans()), 0, 0, ())
+    props = {i: (data.draw(st.booleans()), data.draw(st.booleans()), 0, 0, (), data.draw(st.sampled_from([None, 0, 1])))
              for i, ch in enumerate(text) if ch in "\r\x07"}
-    lines = _story_lines(text, 0, len(text), lambda cp: props[cp], lambda ilfo, ilvl: "")
+    headings: list = []
+    lines = _story_lines(text, 0, len(text), lambda cp: props[cp], lambda ilfo, ilvl: "", headings=headings)
+    drawn = list(lines)
+    _draw_heading_labels(drawn, headings)
     kept = lambda s: "".join(ch for ch in s if not ch.isspace() and ch != "\x07")  # noqa: E731
     assert kept("".join(lines)) == kept(text)
+    assert all(line.endswith(old) for line, old in zip(drawn, lines))  # a drawn label only opens a line
 
 
 def test_a_damaged_doc_gives_a_clear_error_or_its_text(tmp_path):
