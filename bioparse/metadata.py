@@ -18,7 +18,8 @@ HEAD_LINES = 40  # the notice header, 落款 and plan title sit within the first
 
 _PLAN_WORDS = re.compile(r"方案|计划|措施|意见|办法|规划|通知|若干|细则|纲要|规定|政策|条例|决定|指引|指南|规则|要点")
 _ORG_END_WORDS = ("人民政府", "政府", "办公厅", "办公室", "委员会", "管委会", "管理委员会", "常委会", "局", "委", "厅", "部",
-                  "院", "署", "办", "中心", "联合会", "协会", "研究室", "海关", "监会", "银行")  # 政策研究室, 某某海关, 银保监会, 人民银行 sign too
+                  "院", "署", "办", "中心", "联合会", "联合社", "协会", "研究室", "海关", "监会", "银行")  # 政策研究室, 某某海关, 银保监会,
+# 人民银行 and 供销合作社联合社 sign too
 _ORG_END = re.compile(f"(?:{'|'.join(_ORG_END_WORDS)})$")
 _CN_NUM = "〇○零Ｏ一二三四五六七八九十"
 _DATE_AR = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -126,10 +127,12 @@ def parse_date(s: str) -> str:
 
 
 def _is_date_line(line: str) -> bool:
-    """True when a line holds nothing but a date (the 落款 date)."""
-    if "日" not in line or len(line) > 60:  # cheap test first: most lines are body text
-        return False
+    """True when a line holds nothing but a date (the 落款 date), centred by blanks or behind a page's lost indents."""
+    if "日" not in line or (len(line) > 60 and (not line[0].isspace() or len(line.strip()) > 60)):
+        return False  # cheap test first: most lines are body text (a 落款 centred by blanks is short after them)
     s = _clean(line)
+    if s.startswith("??"):  # indents a page lost to a code page without its blanks (??2018年5月14日)
+        s = s.lstrip("?")
     return bool(s) and bool(_DATE_AR.fullmatch(s) or _DATE_CN.fullmatch(s))
 
 
@@ -302,12 +305,15 @@ def _signature(head_lines: list[str], text: str) -> tuple[list[str], str]:
 
 
 # the plan's title as the head cites it: in the 印发 (or a 批转 notice's 转发) sentence, or a 政府令's 《…》已经…现予公布
-# (its approval may stand between: 《X》已经市政府第48次常务会议研究通过，现印发给你们; a body's 印发的《Y》 cites Y)
+# (its approval may stand between: 《X》已经市政府第48次常务会议研究通过，现印发给你们; a body's 印发的《Y》 cites Y;
+# the 印发 of a notice cited next, 《X》，按照《关于印发…》, issues no X; a report's 制定印发了《X》 and 先后印发《X》《Y》
+# tell of plans issued before, not of the text's own)
 _CITED_TITLE_RES = (re.compile(r"《([^《》\n]{4,80})》(?:[和、及与，,]?《[^《》\n]{4,80}》)*(?:已经[^。\n《》]{0,40}?[，,])?"
-                               r"[^。\n]{0,12}(?:印发|转发)"),
-                    re.compile(r"印发(?!的)[^。\n《]{0,6}《([^《》\n]{4,80})》"),
+                               r"[^。\n《]{0,12}(?:印发|转发)"),
+                    re.compile(r"(?<!先后)(?<!相继)(?<!陆续)印发(?![的了])[^。\n《]{0,6}《([^《》\n]{4,80})》"),
                     re.compile(r"《([^《》\n]{4,80})》已经[^。\n]{0,60}?(?:现予|予以)(?:公布|发布)"),
-                    re.compile(r"征求[^。\n《]{0,6}《([^《》\n]{4,80})》[^。\n《》]{0,4}意见"))  # a draft put out for comment
+                    re.compile(r"征求[^。\n《]{0,6}《([^《》\n]{4,80})》[^。\n《》]{0,4}意见"),  # a draft put out for comment
+                    re.compile(r"《([^《》\n]{4,80}[（(]征求意见稿[）)])》"))  # …起草了《X（征求意见稿）》，现公开征求意见
 # 关于印发Y的通知, or a body's name straight before 印发 (南昌市人民政府办公室印发Y的通知)
 _NOTICE_OF_PLAN = re.compile(rf"(?:关于|^|(?<=[{''.join(sorted({w[-1] for w in _ORG_END_WORDS}))}]))印发(.+?)的(?:通知|决定)$")
 _TITLE_YEARS_LINE = re.compile(r"[（(]\d{4}.{1,3}\d{4}年?[）)]")
@@ -558,6 +564,7 @@ _NUMBER_LEAD_MAX = 40  # characters of a flat copy's 索引号 and the like befo
 # a law database's head line: the date, a blank, the number (2006年10月26日 财建〔2006〕689号); group 1 the number
 _DATE_THEN_NUMBER = re.compile(rf"\s*(?:19|20)\d{{2}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日[\s\u3000]+({_DOC_NUMBER.pattern})\s*$")
 _NOTICE_LINE_HEAD = 200  # characters of a long line within which a notice's title and number stand
+_BLURB_LABEL = re.compile(r"\s*(?:内容)?(?:简介|摘要|提要)[:：]")  # a site's label before a flat copy's blurb
 
 
 def _doc_number(lines: list[str]) -> str:
@@ -579,7 +586,9 @@ def _doc_number(lines: list[str]) -> str:
             if m:
                 return _clean(m.group(1))
             m = _DOC_NUMBER.search(head, 0, _NUMBER_LEAD_MAX + _DOC_NUMBER_LINE_MAX)
-            if m and m.start() <= _NUMBER_LEAD_MAX and not _NOT_IN_TITLES.search(head, 0, m.start()) \
+            label = _BLURB_LABEL.match(head) if m else None  # 简介:鄂政发[2017]28号各市…: a site's label, no sentence
+            if m and m.start() <= _NUMBER_LEAD_MAX and not _NOT_IN_TITLES.search(head, label.end() if label else 0,
+                                                                                 m.start()) \
                     and "《" not in head[:m.start()]:
                 return _clean(m.group(0))  # ATLD01-2022-0006 桐政办〔2022〕24 号 …: behind an 索引号, no sentence before it
             m = _DOC_NUMBER.search(s) if _PAGE_INFO_LINE.match(ln) else None
@@ -972,7 +981,7 @@ def level_and_region(name: str) -> tuple[str, str]:
     name = _clean(name)
     if _NATIONAL_RE.match(name):
         return "national", "全国"
-    name = name.removeprefix("中共")  # 中共北京市委: the Party committee of 北京市
+    name = name.removeprefix("中共").removeprefix("《")  # 中共北京市委: the Party committee of 北京市; 《某市…措施》政策解读
     bare = _LEVEL_ONLY.match(name)
     if bare:
         return _LEVEL_ONLY_LEVELS[bare.group()], ""
@@ -1022,11 +1031,16 @@ def _before_first_heading(lines: list[str]) -> list[str]:
     return lines
 
 
+_PREAMBLE_OPENERS = ("为", "根据", "按照", "依据")  # how a purpose or basis clause opens; no body's name does
+
+
 def _names_bodies(s: str) -> bool:
     """True when s (what stands before 印发 in a notice's title) is bodies' names: the last ends in
-    a body's word and none holds a sentence's punctuation (为落实…，根据《…人民政府 is a sentence)."""
+    a body's word and none holds a sentence's punctuation (为落实…，根据《…人民政府 is a sentence), nor does the
+    first open a preamble's clause (为贯彻落实区委、区政府关于…的决策部署 names the bodies whose decision it follows)."""
     parts = _split_issuers(s.removesuffix("关于"))
-    return bool(parts) and parts[-1].endswith(_ORG_END_WORDS) and not _NOT_IN_NAMES.search(s)
+    return (bool(parts) and parts[-1].endswith(_ORG_END_WORDS) and not _NOT_IN_NAMES.search(s)
+            and not parts[0].startswith(_PREAMBLE_OPENERS))
 
 
 def _trailing_bodies(parts: list[str]) -> list[str]:

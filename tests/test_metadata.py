@@ -1081,3 +1081,81 @@ def test_a_plan_citing_another_in_its_tasks_keeps_its_own_title():
             "1.推进产业协同创新。支持创新中心提升创新能力。（省工业和信息化厅牵头）\n"
             "2.完善数据要素制度体系。加快推进《某东省数据条例》立法进程，印发省加快公共数据资源开发利用的实施意见。（省政务和数据局牵头）\n")
     assert infer_metadata(text)["title"] == "数字某东建设2025年工作要点"
+
+
+def test_a_reply_reporting_plans_issued_before_names_none_as_its_title():
+    """A reply or report that tells of plans issued earlier (制定印发了《X》, 先后印发《X》《Y》) names no title of its own
+    there, and the five-year plan it reports gives no plan years: only a 印发 that issues the text (现将《X》印发) does."""
+    reply = ("某某委员会第三次会议的提案收悉，现答复如下。\n某某卫生健康委统筹部署了规划编制工作，制定印发了《某某事业“十四五”发展规划编制方案》，"
+             "组建了课题组。\n感谢对中医药事业的关注与支持。\n某某自治区卫生健康委员会\n2020年9月27日\n")
+    meta = infer_metadata(reply)
+    assert (meta["title"], meta["plan_start"], meta["plan_end"]) == ("", "", "")
+    assert meta["issuer"] == "某某自治区卫生健康委员会"
+    listed = ("某某党委：\n贵委提出的提案收悉，现答复如下：\n自治区层面先后印发《某某中医药发展“十四五”规划》《某某振兴发展三年攻坚行动实施方案（2021—2023年）》"
+              "等，为产业发展提供政策支持。\n一、关于种植基地建设的相关事宜\n")
+    assert (infer_metadata(listed)["title"], infer_metadata(listed)["plan_start"]) == ("", "")
+
+
+def test_a_title_cited_before_another_notices_name_is_not_issued():
+    """《中国制造2025》，按照《关于印发…的通知》: the 印发 stands in the next 《》, a notice the text cites, and issues
+    nothing of the title before it."""
+    text = ("为贯彻落实某某规划纲要和《中国制造2025》，按照《关于印发某某部规划体系的通知》（某厅规〔2015〕24号）的有关要求，"
+            "某某部研究编制了《某某工业发展规划指南》，并于日前正式印发。\n《指南》明确提出：\n1、推动创新升级。\n")
+    assert infer_metadata(text)["title"] != "中国制造2025"
+
+
+def test_a_preamble_before_about_names_no_issuer():
+    """为贯彻落实区委、区政府关于…的决策部署: a purpose clause's bodies before 关于 are no issuer of the text, nor its region."""
+    meta = infer_metadata("为贯彻落实区委、区政府关于高质量发展生物医药产业的决策部署,聚焦某某区生物医药产业发展,结合我区实际,制定如下政策。\n"
+                          "发布时间:2024-02-26 查看详情\n")
+    assert (meta["issuer"], meta["region"]) == ("", "")
+
+
+def test_a_supply_cooperatives_federation_signs_with_the_other_bodies():
+    """某省供销合作社联合社 is a body of a joint 落款 as 某省林业局 beside it is: two a row, four rows."""
+    text = ("各市、县（区）经信局：\n现将工作方案印发给你们，请结合实际抓好落实。\n"
+            "某某省经济和信息化厅 某某省农业农村厅\n某某省卫生健康委员会 某某省医疗保障局\n"
+            "某某省供销合作社联合社 某某省林业局\n某某省中医药管理局 某某省药品监督管理局\n2023 年 8 月 29 日\n")
+    assert infer_metadata(text)["issuer"].split(";") == [
+        "某某省经济和信息化厅", "某某省农业农村厅", "某某省卫生健康委员会", "某某省医疗保障局",
+        "某某省供销合作社联合社", "某某省林业局", "某某省中医药管理局", "某某省药品监督管理局"]
+
+
+def test_an_interpretations_title_names_its_policys_place():
+    """《厦门市…若干措施》政策解读: the policy in 《》 at the head of an interpretation's title names its level and region."""
+    meta = infer_metadata("《某某市加快推进生物医药产业高质量发展若干措施》政策解读\n\n背景依据\n某某市于2015年出台首个生物医药产业政策。\n")
+    assert (meta["level"], meta["region"]) == ("city", "某某市")
+
+
+def test_an_indented_signature_date_line_is_one():
+    """A copy that centres its 落款 with runs of blanks (国务院办公厅 and its date each after a hundred spaces) still has a
+    date line there, and the body above it is the issuer, not a news headline's 国务院印发…."""
+    pad = " " * 120
+    text = ("国务院印发某某发展规划(附规划全文)\n\n    国务院办公厅关于印发某某发展规划的通知\n    国办发〔2022〕5号\n"
+            "各省、自治区、直辖市人民政府：\n《某某发展规划》已经国务院同意，现印发给你们，请认真贯彻执行。\n"
+            f"{pad}国务院办公厅\n{pad}2022年3月3日\n\n某某发展规划\n")
+    meta = infer_metadata(text)
+    assert (meta["issuer"], meta["date"]) == ("国务院办公厅", "2022-03-03")
+
+
+def test_a_number_after_a_sites_blurb_label():
+    """简介:鄂政发[2017]28号各市、州、县人民政府…: a site's blurb label before a flat copy's opening number."""
+    meta = infer_metadata("简介:某政发[2017]28号各市、州、县人民政府,省政府各部门:现将《某某省卫生与健康事业发展'十三五'规划》印发给你们,"
+                          "请认真贯彻执行。2017年6月9日某某省卫生与健康事业发展'十三五'规划健康是幸福之基。\n")
+    assert meta["doc_number"] == "某政发[2017]28号"
+
+
+def test_a_date_line_behind_lost_indentation_marks():
+    """A page saved through a code page without its blanks shows each indent as ?? (??2018年5月14日): the line is
+    the 落款's date still, and the body above it the issuer."""
+    text = ("各县(市)、区人民政府,市政府各直属单位:\n??经市政府同意,现将《某某市防治慢性病中长期规划(2018—2025年)》印发给你们,"
+            "请认真贯彻执行。\n某某市人民政府办公室\n??2018年5月14日\n??某某市防治慢性病中长期规划(2018—2025年)\n??一、规划背景\n")
+    meta = infer_metadata(text)
+    assert (meta["issuer"], meta["date"]) == ("某某市人民政府办公室", "2018-05-14")
+
+
+def test_a_draft_put_out_for_comment_is_the_texts_title():
+    """某局起草了《X（征求意见稿）》，现公开征求意见: the draft in 《》, marked 征求意见稿, is what the page is about."""
+    text = ("为贯彻落实决策部署,结合我市实际,某某市经济和信息化局起草了《加快生命健康未来产业高质量发展实施方案(征求意见稿)》,"
+            "现公开征求意见,如有修改意见或建议,请于公示期内反馈。\n\n  1.联系人:张某;\n\n某某市经济和信息化局  \n\n2025年7月4日\n")
+    assert infer_metadata(text)["title"] == "加快生命健康未来产业高质量发展实施方案(征求意见稿)"
