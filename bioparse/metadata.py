@@ -17,9 +17,9 @@ FIELDS = ("title", "issuer", "doc_number", "date", "period", "plan_start", "plan
 HEAD_LINES = 40  # the notice header, 落款 and plan title sit within the first lines
 
 _PLAN_WORDS = re.compile(r"方案|计划|措施|意见|办法|规划|通知|若干|细则|纲要|规定|政策|条例|决定|指引|指南|规则|要点")
+# the words a body's name ends in (政策研究室, 某某海关, 银保监会, 人民银行 and 供销合作社联合社 sign too)
 _ORG_END_WORDS = ("人民政府", "政府", "办公厅", "办公室", "委员会", "管委会", "管理委员会", "常委会", "局", "委", "厅", "部",
-                  "院", "署", "办", "中心", "联合会", "联合社", "协会", "研究室", "海关", "监会", "银行")  # 政策研究室, 某某海关, 银保监会,
-# 人民银行 and 供销合作社联合社 sign too
+                  "院", "署", "办", "中心", "联合会", "联合社", "协会", "研究室", "海关", "监会", "银行")
 _ORG_END = re.compile(f"(?:{'|'.join(_ORG_END_WORDS)})$")
 _CN_NUM = "〇○零Ｏ一二三四五六七八九十"
 _DATE_AR = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
