@@ -254,6 +254,33 @@ def _cut_after_semicolon(prev: str, nxt: str, last_width: int, wrap: tuple[int, 
             and before[-1:] not in ("；", ";", "：", ":") and not nxt.startswith(_BULLETS))
 
 
+def _aside_at_edge(prev: str, last_width: int, wrap: tuple[int, int]) -> bool:
+    """True when a hard-wrapped text's full line ends in a bracket set mid-sentence (…示范基地(园区、企业)⏎200个…):
+    the page's edge cut the sentence after the aside, which no sentence end stands before. A bracket after a
+    sentence's end (…左右。(牵头单位：…)) or naming roles (…建设（责任单位：市科技局）) closes its paragraph."""
+    full, widest = wrap
+    if prev[-1:] not in _ASIDE_CLOSE or widest <= 0 or not full <= last_width <= widest:
+        return False
+    depth, i = 0, len(prev) - 1
+    while i >= 0 and len(prev) - i <= _ASIDE_MAX:  # back to the bracket's opening, over nested ones
+        c = prev[i]
+        if c in _ASIDE_CLOSE:
+            depth += 1
+        elif c in _ASIDE_OPEN:
+            depth -= 1
+            if depth == 0:
+                break
+        i -= 1
+    if i <= 0 or depth or prev[i - 1] in SENTENCE_END or prev[i - 1] in "，,、":
+        return False
+    return not any(w in prev[i:] for w in _ROLE_WORDS)
+
+
+_ASIDE_OPEN, _ASIDE_CLOSE = "（(", "）)"
+_ASIDE_MAX = 60  # an aside's length at most, its brackets counted
+_ROLE_WORDS = ("单位", "部门", "负责", "牵头", "配合", "参与", "落实")  # a bracket naming these is a clause
+
+
 def _runs_on(prev: str, nxt: str) -> bool:
     """True when nxt opens with closing punctuation (，。、）) or prev ends in an opening bracket (【, （):
     no paragraph starts or ends so, whatever the lines' widths."""
@@ -296,7 +323,8 @@ def _is_page_break(prev: str, nxt: str, blank_between: bool, last_width: int = 0
         return False  # a table's row (cells joined by tabs) is no wrapped sentence
     # a colon or semicolon inside a bracket still open (（牵头单位：X；配合单位：) ends no paragraph
     in_bracket = prev[-1] in "：:；;" and opens_bracket(prev)
-    if prev[-1] in SENTENCE_END and not in_bracket and not _cut_after_semicolon(prev, nxt, last_width, wrap, before):
+    if (prev[-1] in SENTENCE_END and not in_bracket and not _cut_after_semicolon(prev, nxt, last_width, wrap, before)
+            and not _aside_at_edge(prev, last_width, wrap)):
         return False
     if _cjk_full_stop(prev):
         return False
@@ -306,10 +334,17 @@ def _is_page_break(prev: str, nxt: str, blank_between: bool, last_width: int = 0
         return False
     if not _PARAGRAPH_PUNCT.search(prev):
         return False
-    if prev[-1] not in "、，," and not full <= last_width <= widest and ends_in_bodies(prev):
-        return False  # 【责任单位】A、B: a list of bodies ends its line unless it breaks after a 、 or is cut by the page
+    # 【责任单位】A、B: a list of bodies ends its line unless it breaks after a 、 or is cut by the page, and even
+    # then before the text's closing sentence (本方案自印发之日起实施), which no body's name runs on into
+    if prev[-1] not in "、，," and (not full <= last_width <= widest or _TERM_LINE.match(nxt)) and ends_in_bodies(prev):
+        return False
     # A single line break inside a long sentence, or a blank line (the page gap).
     return blank_between or len(prev) >= full
+
+
+# The sentence closing a policy's text, on a line of its own: 本方案自印发之日起实施, 本措施自2025年1月1日起施行,
+# 本办法由市科技局负责解释, 本政策有效期3年
+_TERM_LINE = re.compile(r"本(?:实施)?(?:方案|措施|办法|意见|政策|细则|规定|计划|通知|条例)[ \u3000]*(?:自|从|由|有效期|执行期|实施期)")
 
 
 # A line holding only a page number, as a scan's or a PDF's text keeps it: - 3 -, — 3 —, 第3页 共9页
@@ -318,8 +353,13 @@ PAGE_NUMBER_LINE = re.compile(r"[-—–－]\s*\d{1,4}\s*[-—–－]|[·・•]
                               r"|共\s*\d{1,4}\s*页\s*[/，,]?\s*第\s*\d{1,4}\s*页")  # 共12页 第3页, the count first
 # A browser's print of a page, as its PDF's text keeps it: the date and time over the page (2024/6/1 上午10:23 title),
 # the address and the page's count under it (https://… 1/5). No text of a policy starts a line so.
+# A browser set to English stamps its date month first (11/27/26, 3:04 PM title), a page printed from a file or
+# a blank tab its address as about:blank (about:blank 1/5), and a reader or word processor counts Page 3 of 12.
 PRINT_STAMP = re.compile(r"(?:19|20|１９|２０)\d{2}/\d{1,2}/\d{1,2}[ \t\u3000]*(?:[上下]午)?[ \t\u3000]*\d{1,2}:\d{2}(?!\d)"
-                         r"|https?://\S+[ \t\u3000]+\d{1,4}[ \t\u3000]*/[ \t\u3000]*\d{1,4}$")
+                         r"|https?://\S+[ \t\u3000]+\d{1,4}[ \t\u3000]*/[ \t\u3000]*\d{1,4}$"
+                         r"|\d{1,2}/\d{1,2}/\d{2,4},?[ \t\u3000]+\d{1,2}:\d{2}[ \t\u3000]*[AaPp]\.?[Mm]\b"
+                         r"|about:blank(?:[ \t\u3000]+\d{1,4}[ \t\u3000]*/[ \t\u3000]*\d{1,4})?$"
+                         r"|Page[ \t\u3000]+\d{1,4}[ \t\u3000]+of[ \t\u3000]+\d{1,4}$")
 # A page number only a page's place tells from a figure (3, 3/12, 3 / 5): see _page_number_lines
 # (three digits at most: 2024 alone on a line is a year or a table's cell)
 _BARE_PAGE_NUMBER = re.compile(r"(\d{1,3})(?:[ \t\u3000]{0,2}/[ \t\u3000]{0,2}(\d{1,3}))?")
@@ -392,7 +432,7 @@ def soft_breaks(text: str) -> str:
 
 
 _PAGE_NUMBER_START = "-—–－第共·・•"  # the characters a PAGE_NUMBER_LINE starts with
-_STAMP_START = "12h１２"  # the characters a PRINT_STAMP starts with (its digits typed wide too)
+_STAMP_START = "123456789haP１２"  # the characters a PRINT_STAMP starts with (its digits typed wide too)
 _DIGIT_START = "0123456789０１２３４５６７８９"  # a bare page number's (_BARE_PAGE_NUMBER), narrow or wide
 # a page number's, a print stamp's, or a line's that needs the per-character pass
 _RARE_START = _PAGE_NUMBER_START + _CHAR_PASS_START + _DIGIT_START + _STAMP_START
@@ -403,8 +443,11 @@ def _is_page_number(core: str) -> bool:
     stamp (PRINT_STAMP); first character tested first."""
     c = core[0]
     return ((c in _PAGE_NUMBER_START and PAGE_NUMBER_LINE.fullmatch(core) is not None)
-            or (c in _STAMP_START and (core[4:5] == "/" or core[:4] == "http")  # 2024/…, http…: a stamp's start
+            or (c in _STAMP_START and ("/" in core[1:5] or core[:4] in _STAMP_WORDS)  # 2024/…, 11/27/26, http…
                 and PRINT_STAMP.match(core) is not None))
+
+
+_STAMP_WORDS = ("http", "abou", "Page")  # the first letters of a PRINT_STAMP that opens with a word
 
 
 _PAGE_GAP_MIN = 8  # lines of text between two page numbers at least: a page holds more, a table's row fewer
@@ -449,6 +492,25 @@ def _page_number_lines(cores: list[str]) -> set[int]:
         if _page_run(run, cores, text_lines, rank, last):
             out.update(run)
     return out
+
+
+# A footer that sets the document's short title beside its page number (某市…若干措施 — 3 —, and on facing pages
+# — 4 — 某市…若干措施): the title has no sentence in it, and the same title stands so at two pages or more
+_PAGE_DASHES = "-—–－"
+_TITLED_PAGE_NUMBER = re.compile(r"(?:(?P<t1>[^\s，。；：,;:—－-][^，。；：,;:—－-]{3,38}?)[ \t\u3000]*[-—–－][ \t\u3000]*\d{1,4}[ \t\u3000]*[-—–－]"
+                                 r"|[-—–－][ \t\u3000]*\d{1,4}[ \t\u3000]*[-—–－][ \t\u3000]*(?P<t2>[^，。；：,;:—－-]{4,38}?))")
+
+
+def _titled_page_numbers(cores: list[str]) -> set[int]:
+    """The indices of the footer lines that hold a title and a page number (_TITLED_PAGE_NUMBER) whose title
+    recurs so on another page; only lines that end or start with a dash are tried."""
+    found: dict[str, list[int]] = {}
+    for i, c in enumerate(cores):
+        if c and (c[-1] in _PAGE_DASHES or c[0] in _PAGE_DASHES):
+            m = _TITLED_PAGE_NUMBER.fullmatch(c)
+            if m:
+                found.setdefault((m.group("t1") or m.group("t2")).strip(), []).append(i)
+    return {i for lines in found.values() if len(lines) >= 2 for i in lines}
 
 
 def _page_run(run: list[int], cores: list[str], text_lines: list[int], rank: dict[int, int], last: int) -> bool:
@@ -641,6 +703,7 @@ def normalize(raw: str, join_breaks: bool | None = True) -> Normalized:
     heads: list[str] = []  # the text's first lines (_head_lines), found at the first page number
     head_end = -1  # the index of the last of them
     first_index = -1  # the index of the text's first line (first_line), which a page number may stand above
+    titled = _titled_page_numbers(cores)  # footers of a short title and a page number (某市…若干措施 — 3 —)
     for i, (line, core) in enumerate(zip(lines, cores)):
         line_start = pos
         pos += len(line) + 1
@@ -648,18 +711,19 @@ def normalize(raw: str, join_breaks: bool | None = True) -> Normalized:
             blank = True
             continue
         text, idx = core, None  # idx None: the line's characters are one run of raw
-        if page_gap or artifacts or core[0] in _RARE_START:  # the few lines that need a closer look
+        if page_gap or artifacts or core[0] in _RARE_START or i in titled:  # the few lines that need a closer look
             c = core[0]
-            if (((c in _PAGE_NUMBER_START or c in _STAMP_START) and _is_page_number(core))
+            if (((c in _PAGE_NUMBER_START or c in _STAMP_START) and _is_page_number(core)) or i in titled
                     or (c in _DIGIT_START and len(core) <= _BARE_MAX and _BARE_PAGE_NUMBER.fullmatch(core)
                         and i in (numbered if numbered is not None else (numbered := _page_number_lines(cores))))):
                 blank = page_gap = True  # a page number (- 3 -, 第3页, ·3·, a run of bare 3) left in a text is a page's gap
                 if running is None:
                     if numbered is None:
                         numbered = _page_number_lines(cores)
-                    running = _running_headers(cores, numbered)
+                    running = _running_headers(cores, numbered | titled)
                     heads, head_end = _head_lines(cores)
-                    first_index = next((k for k, h in enumerate(cores) if h and not _is_page_number(h)), len(cores))
+                    first_index = next((k for k, h in enumerate(cores) if h and not _is_page_number(h) and k not in titled),
+                                       len(cores))
                     first_line = cores[first_index] if first_index < len(cores) else ""
                 continue
             if page_gap and (core in running or (core == first_line and i > first_index)
@@ -678,7 +742,9 @@ def normalize(raw: str, join_breaks: bool | None = True) -> Normalized:
             text, idx = _despaced(text, idx)
         # _is_page_break, called only where its first tests let it say yes (its _runs_on written out)
         if join_breaks and prev and (text[0] in _CLOSING_CHARS or prev[-1] in _OPENING_CHARS
-                                     or (len(prev) >= 20 and prev[-1] not in _CLOSED_ENDS
+                                     or (len(prev) >= 20 and (prev[-1] not in _CLOSED_ENDS or (
+                                             prev[-1] in _ASIDE_CLOSE and _aside_at_edge(prev, last_width, wrap or (
+                                                 wrap := _wrap_of(_without_stamps(cores, raw))))))
                                          and _is_page_break(prev, text, blank, last_width,
                                                             wrap or (wrap := _wrap_of(_without_stamps(cores, raw))),
                                                             paragraphs[-2] if len(paragraphs) > 1 else ""))):

@@ -189,6 +189,7 @@ _AT_LEAST = {"不少于", "至少", "不低于"}  # 不少于30日: a bounded pe
 _EXTEND_VERBS = {"延长至", "延长到", "延长为"}  # 审批有效期延长至12个月: a period set, as 缩短至 sets one
 _OWN_LIST_WORDS = ("以下", "如下", "下列", "下述")
 _MEASURE_WORDS = ("措施", "政策", "举措", "意见")
+_PLAN_SET_WORDS = ("行动计划", "行动方案", "实施计划", "专项行动")  # after N项: a set of plans named
 _PAST_TIMES = ("先后", "曾")  # 先后3次, 曾2次: how often something has happened
 _BREAKTHROUGH_HEADS = ("技术", "重大", "关键")  # 技术突破5项: 突破 is a noun there, not 突破100亿元's verb
 
@@ -989,6 +990,8 @@ def _candidate(text: str, m: re.Match, spans, lead_ins: dict | None = None) -> d
         return None  # 重点实施以下六项任务: the text counting its own tasks
     if unit == "条" and any(w in text[end:end + 5] for w in _MEASURE_WORDS):
         return None  # 十条措施, 20条政策措施, 12条具体措施: a document's name or its own count
+    if unit == "项" and not qualified and text.startswith(_PLAN_SET_WORDS, end):
+        return None  # 新一轮六项行动计划, 五项实施计划: the name of a set of plans (a title's word), no count sought
     if unit in ("条", "项", "个") and _counts_itself(text, start, end, unit):
         return None  # 《若干措施》共10条, 本办法共五章三十二条, 分为三个部分: the text counting its own parts
     if (unit in _LIST_COUNT_UNITS and not qualified and not num2 and not _ends_clause(text, end)
@@ -1169,6 +1172,7 @@ def extract_targets(text: str) -> list[dict]:
             "qualifier": _QUAL_CANON.get(sq, sq) or _bound_over_base(text, m.start()),
             "year": _year_for(text, m.start(), lead_ins), "kind": _kind(text, m.start(), m.end(), "%"),
         })
+    found += _health_level_targets(text, spans, lead_ins)
     found.sort(key=lambda t: (t["start"], -t["end"]))
     out: list[dict] = []
     for t in found:
@@ -1185,6 +1189,57 @@ def extract_targets(text: str) -> list[dict]:
         out.append(t)
     out = _with_list_items(text, out, spans, lead_ins)
     _respective_years(text, out)  # (its scan for 分别 is the test: no second one before it)
+    return out
+
+
+# A health plan's goals in prose name two units a table row names in brackets (_TABLE_ONLY_UNITS):
+# a life's length (人均预期寿命达到79岁, 继续提高1岁左右) and a rate per 100 000 (孕产妇死亡率下降到
+# 10/10万以下). An age counts only after 寿命 and closing its clause: 5岁以下儿童, 65岁以上老年人 and
+# 年龄不超过45周岁 bound a group, and 较目前的76.34岁继续增长 is the level it grows from.
+_LIFESPAN_REACH = 40  # characters read after 寿命, within its sentence
+_AGE_RE = re.compile(rf"(?:(?P<pq>{_PREFIX_QUAL}|提高|增加|延长){_SP})?(?P<num>{_AR}){_SP}岁"
+                     rf"(?:{_SP}(?P<sq>以上|左右))?(?=[{re.escape(_CLAUSE_END)}、）)])")
+# N/10万 (also /十万, /10万人): the number and its bound read back from the slash
+_PER_100K = ("/10万", "／10万", "/十万", "/100000")
+_PER_100K_HEAD_RE = re.compile(rf"(?:(?P<pq>{_PREFIX_QUAL}){_SP})?(?P<num>[0-9]+(?:\.[0-9]+)?){_SP}$")
+_PER_100K_TAIL_RE = re.compile(rf"人?(?:{_SP}(?P<sq>以下|以内|左右))?")
+
+
+def _health_level_targets(text: str, spans, lead_ins: dict) -> list[dict]:
+    """Targets of 岁 after 寿命 and of N/10万 in running text (see _AGE_RE); tried only at those literals."""
+    hits = []
+    for i in positions(text, "寿命"):
+        j = i + 2
+        stop = min(len(text), j + _LIFESPAN_REACH)
+        for e in "。；;\n率":  # (率: the next indicator's, 婴儿死亡率…)
+            k = text.find(e, j, stop)
+            if k >= 0:
+                stop = k
+        for m in _AGE_RE.finditer(text, j, stop + 1):  # (+1: the clause end after the last age)
+            if m.end() <= stop and text[m.start("num") - 1] not in _DIGIT_CHARS:
+                hits.append((m.start(), m.start("num"), m.end(), m.group("pq"), m.group("num"), m.group("sq"), "岁"))
+    for mark in _PER_100K:
+        for i in positions(text, mark):
+            h = _PER_100K_HEAD_RE.search(text, max(0, i - 12), i)
+            if h is None:
+                continue
+            t = _PER_100K_TAIL_RE.match(text, i + len(mark))
+            hits.append((h.start(), h.start("num"), t.end(), h.group("pq"), h.group("num"), t.group("sq"), "/10万"))
+    out = []
+    for start, num_start, end, pq, num, sq, unit in hits:
+        if spans.overlaps(num_start, end):
+            continue
+        if pq in ("提高", "增加", "延长"):
+            pq = None  # 提高1岁: a change, in the text; no bound on it
+        value = _to_float(num)
+        if not value:
+            continue
+        out.append({
+            "text": text[start:end], "start": start, "end": end, "value": value, "value_high": None,
+            "unit": unit, "value_norm": value, "unit_norm": unit,
+            "qualifier": _QUAL_CANON.get(sq, sq) if sq else (_QUAL_CANON.get(pq, pq) if pq else ""),
+            "year": _year_for(text, start, lead_ins), "kind": _kind(text, start, end, unit),
+        })
     return out
 
 

@@ -184,6 +184,33 @@ def test_a_full_line_ending_in_a_semicolon_runs_on_in_a_hard_wrapped_text():
     assert normalize(text).text.split("\n")[2:] == [goal, "二、重点任务"]
 
 
+def test_a_full_line_ending_in_an_aside_bracket_runs_on_in_a_hard_wrapped_text():
+    """…示范基地(园区、企业)⏎200个…: a bracket set mid-sentence at the page's edge ends no paragraph (贵州's 大健康
+    plan, reset 32 characters a line); one after a sentence's end or naming roles closes its paragraph."""
+    goal = ("到2020年，大健康产业加速发展，水平与规模显著提升，与大扶贫、大数据、大生态、大旅游融合发展不断深入，产业竞争力、"
+            "影响力、渗透力和辐射力不断增强，产业增加值突破1800亿元。依托“六大示范创建工程”、“6个50”重点工程，发展认定省级大健康"
+            "产业示范区(县、市、特区)20个、集聚发展示范区30个、示范基地(园区、企业)200个，培育年产值突破100亿元的企业1个。")
+    assert len(goal.split("(园区、企业)")[0]) + 7 == 160  # the aside ends the fifth line
+    measure = ("（一）实施健康医药医疗产业发展三年行动计划。到2020年，医药产业发展质量与效率显著提升，力争全省医药工业总产值650亿元，"
+               "增加值190亿元，年均增速10%左右。(牵头单位：省经济和信息化委)")
+    clause_line = "（二）实施健康养老产业发展三年行动计划。推进医疗卫生、森林康养与养老服务相结合，建设一批医养结合示范项目等（责任单位：省民政厅）"
+    closing = "本方案自印发之日起实施。"
+    assert len(measure) == 96 and len(clause_line) == 64
+    text = _wrapped_32(_FILLER + [goal, "二、工作任务", measure, clause_line, closing])
+    assert normalize(text).text.split("\n")[2:] == [goal, "二、工作任务", measure, clause_line, closing]
+
+
+def test_a_full_line_of_bodies_ends_before_the_texts_closing_sentence_in_a_hard_wrapped_text():
+    """…省自然资源厅、省文化旅游厅⏎本方案自印发之日起实施。: the bodies reach the page's edge, yet no name runs on
+    into the sentence that closes the text; a name cut by the edge (省发展改革⏎委) still joins."""
+    measure = "（二）实施健康养老产业发展三年行动计划。推进医疗卫生、森林康养与养老服务相结合，建设一批医养结合示范项目。"
+    bodies = ("牵头单位：省民政厅；配合单位：省卫生健康委、省财政厅、省发展改革委、省医保局、省人力资源社会保障厅、省自然资源厅、"
+              "省文化旅游厅")
+    assert len(bodies) == 63  # its second line is full
+    text = _wrapped_32(_FILLER + ["二、工作任务", measure, bodies, "本方案自印发之日起实施。"])
+    assert normalize(text).text.split("\n")[-3:] == [measure, bodies, "本方案自印发之日起实施。"]
+
+
 def test_items_and_clauses_each_ending_in_a_semicolon_on_a_full_line_stay_apart():
     items = ["1.建设高水平研发平台。支持龙头企业联合高校院所共建创新联合体，对新获批的国家级重点实验室、技术创新中心给予最高500万元支持；",
              "2.加快创新成果转化。建设概念验证中心和中试平台，支持高校院所科研成果在长转化，对合同成交额超过1000万元的转化项目给予奖励；",
@@ -440,10 +467,19 @@ _WRAPPED_PAGES = ("某市人民政府办公室关于印发某市生物医药产�
 
 @pytest.mark.parametrize("numbers", [("·1·", "·2·", "·3·"), ("1 / 3", "2 / 3", "3 / 3"), ("1/3", "2/3", "3/3"),
                                      ("1", "2", "3"), ("１", "２", "３"), ("第1页 共3页", "第2页 共3页", "第3页 共3页"),
-                                     ("共3页 第1页", "共3页 第2页", "共3页 第3页")])
+                                     ("共3页 第1页", "共3页 第2页", "共3页 第3页"),
+                                     ("某市生物医药产业发展行动方案 — 1 —", "— 2 — 某市生物医药产业发展行动方案",
+                                      "某市生物医药产业发展行动方案 — 3 —"),
+                                     ("某市生物医药产业发展行动方案 - 1 -", "某市生物医药产业发展行动方案 - 2 -",
+                                      "某市生物医药产业发展行动方案 - 3 -"),
+                                     ("about:blank 1/3", "about:blank 2/3", "about:blank 3/3"),
+                                     ("Page 1 of 3", "Page 2 of 3", "Page 3 of 3"),
+                                     ("11/27/26, 3:04 PM", "11/27/26, 3:04 PM 某市生物医药产业发展行动方案", "11/27/26, 3:04 PM")])
 def test_page_numbers_a_pdfs_copied_text_keeps_are_page_gaps(numbers):
     """·3·, 3 / 5, 3/12 and a bare 3 on its own line (a run counting up, one inside a sentence) are a page's furniture:
-    the sentence they cut is joined and no figure is read from them."""
+    the sentence they cut is joined and no figure is read from them. So are a 公文's footer that sets the short title
+    beside its page number (某市…行动方案 — 3 —, — 4 — 某市… on facing pages) and what a browser or reader set to
+    English prints at a page's edge (11/27/26, 3:04 PM, about:blank 1/3, Page 3 of 12)."""
     raw = _WRAPPED_PAGES.format(*numbers, h1="", h2="")
     n = normalize(raw)
     check_offsets(raw, n)
@@ -474,6 +510,12 @@ def test_a_browsers_print_stamp_and_address_are_furniture():
     assert n.text.startswith("某市人民政府办公室关于印发")
     assert "营业收入突破500亿元" in n.text and "给予最高500万元支持" in n.text
     assert "https" not in n.text and "10:23" not in n.text
+
+
+def test_a_title_beside_a_dash_once_or_in_a_sentence_stays():
+    """A line of a title and a dashed number seen once is no footer, nor is a sentence holding — 3 —."""
+    raw = _WRAPPED_PAGES.format("- 1 -", "- 2 -", "- 3 -", h1="", h2="") + "附件：重点项目清单 — 1 —\n"
+    assert normalize(raw).text.endswith("附件：重点项目清单 — 1 —")
 
 
 def test_bare_numbers_that_are_labels_or_cells_stay():

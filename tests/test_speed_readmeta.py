@@ -150,7 +150,8 @@ NORM_TOKENS = ["一、", "（一）", "(二)", "1.", "第三条", "生物医药�
                "\n", "\n\n", " ", "\u3000\u3000", "\t", "- 3 -", "第2页", "\n- 4 -\n", "\n第5页\n", "巴南区人民政府办公室",
                "\n·3·\n", "\n1\n", "\n2\n", "\n3\n", "\n1/2\n", "\n2 / 2\n", "\n2024/6/1 上午10:23 巴南区\n",
                "\nhttps://a.gov.cn/x.html 1/2\n", "某某市人民政府文件", "\n政府信息公开\n", "2025年6月13日",
-               "加快推进生物医药产业高质量发展，提升创新能力", "a"]
+               "加快推进生物医药产业高质量发展，提升创新能力", "a", "\n某市行动方案 — 3 —\n", "\n— 4 — 某市行动方案\n",
+               "\nabout:blank 1/2\n", "\nPage 2 of 3\n", "\n11/27/26, 3:04 PM\n", "示范基地（园区）", "本方案自印发之日起实施。"]
 
 
 def _plain_normalize(raw, join_breaks=True):
@@ -170,8 +171,12 @@ def _plain_normalize(raw, join_breaks=True):
     prev_text = ""
     cores = [line.strip(N._EDGES) for line in raw.split("\n")]
     numbered = N._page_number_lines(cores)  # every line tested, not only those that may be a page number
+    titles = [(m.group("t1") or m.group("t2")).strip() if m else None
+              for m in (N._TITLED_PAGE_NUMBER.fullmatch(c) for c in cores)]  # every line, not only those by a dash
+    titled = {i for i, t in enumerate(titles) if t is not None and titles.count(t) >= 2}
+    numbered |= titled
     heads, head_end = N._head_lines(cores)
-    first_index = next((k for k, c in enumerate(cores) if c and not N._is_page_number(c)), len(cores))
+    first_index = next((k for k, c in enumerate(cores) if c and not N._is_page_number(c) and k not in titled), len(cores))
     first_line = cores[first_index] if first_index < len(cores) else ""
     page_gap, running, blank, pos = False, None, False, 0
     wrap = N._wrap_of(N._without_stamps(cores, raw))  # the text's wrap width, print stamps left out
@@ -248,13 +253,13 @@ def test_bare_page_number_candidates_are_the_plain_fullmatch(lines):
 
 
 STAMP_LINE_TOKENS = ["2024", "2", "1", "/", "6", " ", "上午", "10", ":", "23", "h", "http", "https://", "a.gov.cn", "-", "·",
-                     "第", "页", "共", "—", "１", "２０２４", "标题"]
+                     "第", "页", "共", "—", "１", "２０２４", "标题", "11/27/26", ",", "PM", "about:blank", "Page", " of ", "3"]
 
 
 @SETTINGS
 @given(pieces(STAMP_LINE_TOKENS, 12))
 def test_is_page_number_is_the_plain_regexes(line):
-    """_is_page_number's first-character and 2024/ or http tests lose no line the regexes take."""
+    """_is_page_number's first-character and slash or word (http, about, Page) tests lose no line the regexes take."""
     core = line.strip(N._EDGES)
     if core:
         plain = N.PAGE_NUMBER_LINE.fullmatch(core) is not None or N.PRINT_STAMP.match(core) is not None

@@ -1333,6 +1333,24 @@ def test_an_indicator_table_row_in_years_or_per_100000_takes_its_unit_and_prose_
                    ("16.9", "/10万", "", 2020, "share", "baseline"), ("14.5", "/10万", "不超过", 2025, "share", None)]
 
 
+def test_a_lifespan_in_years_and_a_rate_per_100000_count_in_prose_but_ages_bounding_a_group_do_not():
+    """人均预期寿命…达到79岁 and 孕产妇死亡率下降到10/10万以下 are goals stated in running text (健康中国2030's, a
+    city plan's); 较目前的76.34岁继续增长 is the level grown from, and 5岁以下儿童, 65岁以上, 45周岁 bound groups."""
+    text = ("到2030年，人均预期寿命较目前的76.34岁继续增长，达到79岁，孕产妇死亡率下降到10/10万以下，"
+            "5岁以下儿童死亡率下降到6‰以下。为65岁以上老年人提供服务，对年龄不超过45周岁的人才给予支持。\n"
+            "到2025年，人均预期寿命在2020年基础上继续提高1岁左右。\n")
+    got = [(t["text"], t["value"], t["unit"], t["qualifier"], t["year"], t["kind"]) for t in extract_targets(text)]
+    assert got == [("达到79岁", 79, "岁", "达到", 2030, "other"), ("下降到10/10万以下", 10, "/10万", "以下", 2030, "share"),
+                   ("下降到6‰以下", 6, "‰", "以下", 2030, "share"), ("提高1岁左右", 1, "岁", "左右", 2025, "other")]
+
+
+def test_a_count_of_plans_naming_a_set_of_them_is_no_target():
+    """贵州省大健康产业发展新一轮六项行动计划: 六项 names the set of plans (a title's word), as 十条措施 does;
+    建成20项以上 and 新增5项 are counts."""
+    text = "贵州省大健康产业发展新一轮六项行动计划\n实施五项实施计划，建成重点项目20项以上，新增5项行动标准。\n"
+    assert [(t["text"], t["value"]) for t in extract_targets(text)] == [("20项以上", 20), ("5项", 5)]
+
+
 @pytest.mark.parametrize("cell", ["8-10", "8～10", "8—10", "8至10"])
 def test_an_indicator_tables_range_cell_gives_its_low_and_high_ends(cell):
     text = f"指标\t单位\t2020年（基期）\t2025年\n营业收入年均增速\t%\t9.5\t{cell}\n实施期\t年\t2021—2025\t—\n"
