@@ -31,6 +31,15 @@ def _build(args) -> int:
     return 0
 
 
+def target_line(t: dict) -> str:
+    """A target as inspect shows it: its text, then what was read from it (a table's cell 1500 reads 1500 亿元,
+    2027, as its row and head say): value (a range's high end too), unit, qualifier, year, kind and status."""
+    value = f"{t['value']:g}" + (f"–{t['value_high']:g}" if t.get("value_high") is not None else "")
+    read = " ".join(filter(None, [value + (t.get("unit") or ""), t.get("qualifier") or ""]))
+    details = ", ".join(str(x) for x in (read, t.get("year") or "", t.get("kind") or "", t.get("status") or "") if x)
+    return f"{t['text']}  [dim]({details})[/dim]"
+
+
 def _inspect(args) -> int:
     from rich.console import Console
     from rich.tree import Tree
@@ -44,7 +53,7 @@ def _inspect(args) -> int:
         agencies.setdefault(a["provision_id"], []).append(a["agency"])
     targets: dict[str, list[str]] = {}
     for t in res["targets"]:
-        targets.setdefault(t["provision_id"], []).append(t["text"])
+        targets.setdefault(t["provision_id"], []).append(target_line(t))
     doc = res["documents"][0]
     root = Tree(f"[bold]{doc['title'] or path.name}[/bold]  ({len(res['provisions'])} provisions, "
                 f"{len(res['agencies'])} agencies, {len(res['targets'])} targets)")

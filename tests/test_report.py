@@ -127,6 +127,21 @@ def test_bioparse_report_takes_the_timeout_of_python_m_bioparse_report(monkeypat
     assert seen[-1][-2:] == ["--timeout", "600"]  # the same default as python -m bioparse.report
 
 
+def test_inspect_shows_what_a_target_reads_as(tmp_path, capsys):
+    """A table's cell reads 1500 alone; inspect shows the 亿元 and 2027 its row and head give it, and a range its
+    high end, so that a researcher checking a document sees the row bioparse wrote, not only the text."""
+    from bioparse import cli
+
+    path = tmp_path / "plan.txt"
+    path.write_text("某市行动方案\n一、发展目标\n到2027年，新增企业10—20家。主要指标如下：\n"
+                    "主要指标\t单位\t2024年\t2027年\n产业规模\t亿元\t900\t1500\n", encoding="utf-8")
+    assert cli.main(["inspect", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "目标: 1500  (1500亿元, 2027, output, goal)" in out
+    assert "目标: 900  (900亿元, 2024, output, baseline)" in out
+    assert "目标: 10—20家  (10–20家, 2027, count, goal)" in out
+
+
 @pytest.mark.parametrize("command, options", [
     ("report", ["--notebooks", "--reports", "--timeout"]),
     ("kappa", ["--validation", "--processed"]),
