@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import docx_text, html_text, metadata, ofd_text, pdf_text
-from .normalize import HEADING_START, OPENING_END, PAGE_NUMBER_LINE, ends_in_bodies, opens_bracket
+from .normalize import (HEADING_START, OPENING_END, PAGE_NUMBER_LINE, broken_before_headings, ends_in_bodies,
+                        opens_bracket)
 from .numerals import ANNEX_LABEL
 from .errors import (BioparseError, CorruptFileError, DecodeError, EmptyDocumentError,
                      ManifestError, UnsupportedFormatError)
@@ -223,9 +224,11 @@ def _nearly(data: bytes) -> str:
 # ----------------------------------------------------------------------------- formats
 
 def _read_txt(path: Path, data: bytes | None = None) -> RawText:
+    """A plain text file, decoded; a text that lost its line breaks (a crawled policy kept in one cell) gets one
+    before each of its headings (normalize.broken_before_headings), its characters otherwise as in the file."""
     data = path.read_bytes() if data is None else data
     text, enc = decode_bytes(data, path)
-    return RawText(str(path), text, enc, "txt", hashlib.sha256(data).hexdigest())  # spares a second read
+    return RawText(str(path), broken_before_headings(text), enc, "txt", hashlib.sha256(data).hexdigest())
 
 
 # the main part of a Word template or macro document: python-docx opens only a document's

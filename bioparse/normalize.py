@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from .numerals import ANNEX_LABEL, ONE_CHARACTER_LABELS
+from .numerals import ANNEX_LABEL, ONE_CHARACTER_LABELS, heading_number
 
 # A law database's field names before a line of the text (【章名】 第一章 总则, 【题注】 (…通过)).
 DATABASE_TAG = re.compile(r"【(?:章名|节名|条文|题注)】[ \t\u3000\xa0]*")
@@ -652,6 +652,60 @@ def _blank_flattened(line: str) -> bool:
     sentence's end and a blank (sought only in a long line holding that many ends before a blank)."""
     return (len(line) >= _FLAT_MIN and sum(line.count(end) for end in _FLAT_ENDS) >= _FLAT_RUNS
             and len(_FLAT_BREAK_RE.findall(line)) >= _FLAT_RUNS)
+
+
+# What runs a policy's headings and paragraphs together when its line breaks were lost with no blank left
+# between them (a crawled text stored in one cell: …制定本方案。一、总体要求（一）指导思想以…。（二）…)
+_RUN_ON_MIN = 500  # characters a line: only texts whose lines are this long on average are looked at
+_RUN_ON_BREAKS = 3  # breaks found in a line at least, for it to be broken
+_RUN_ON_TITLE = 30  # characters at most of a heading's title run on into the next heading's label
+_RUN_ON_LABEL_RE = re.compile(r"(?P<part>[一二三四五六七八九十]{1,3})、|[（(](?P<section>[一二三四五六七八九十]{1,3})[）)]"
+                              r"|第(?P<chapter>[一二三四五六七八九十]{1,3})章|第(?P<article>[一二三四五六七八九十百零〇]{1,4})条"
+                              r"|(?<![\d.．])(?P<item>\d{1,2})[.．](?![\d])")
+_RUN_ON_AFTER = "。；;！!？?：:）)"  # what stands before a run-on paragraph's label: a sentence's end, a clause's bracket
+_RUN_ON_BELOW = {"chapter": ("part", "section", "item"), "part": ("section", "item"), "article": ("section", "item"),
+                 "section": ("item",), "item": ()}  # the kinds that may number from 1 again under a heading
+
+
+def broken_before_headings(text: str) -> str:
+    """text with a line break inserted before each heading label of a line that ran a policy's paragraphs
+    together (…制定本方案。一、总体要求（一）指导思想以…。（二）基本原则…), no character changed or lost.
+
+    Only texts whose lines average _RUN_ON_MIN characters are read, and a line is broken only at
+    _RUN_ON_BREAKS or more labels. A label counts when it numbers on from the last of its kind (一、 after
+    none, 二、 after 一、; （一）, and 1., either on or again from the first under each heading above them)
+    and stands after a sentence's end or a clause's closing bracket (blanks between), or after a heading's short title
+    (一、总体要求（一）…: no punctuation within _RUN_ON_TITLE characters of the last label).
+    """
+    if not text or text.count("\n") * _RUN_ON_MIN >= len(text):
+        return text
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
+        if len(line) < _RUN_ON_MIN:
+            continue
+        count = dict.fromkeys(_RUN_ON_BELOW, 0)
+        restart = dict.fromkeys(_RUN_ON_BELOW, False)  # whether a kind may start again at 1 (a heading above it broke)
+        breaks: list[int] = []
+        title_from = -1  # where the last break's label ends: a heading's title may run from there
+        for m in _RUN_ON_LABEL_RE.finditer(line):
+            kind = m.lastgroup
+            number = heading_number(m.group(kind))
+            start = m.start()
+            lead = len(line[:start].rstrip(" \t\u3000"))  # blanks before a label are no text
+            before = line[lead - 1] if lead else "。"
+            titled = 0 <= title_from and start - title_from <= _RUN_ON_TITLE and not _CLAUSE_PUNCTUATION.search(
+                line, title_from, start)
+            if not (number == count[kind] + 1 or (number == 1 and restart[kind])) or not (before in _RUN_ON_AFTER or titled):
+                continue
+            count[kind], restart[kind] = number, False
+            for below in _RUN_ON_BELOW[kind]:
+                restart[below] = True
+            if start:
+                breaks.append(start)
+            title_from = m.end()
+        if len(breaks) >= _RUN_ON_BREAKS:
+            lines[k] = "\n".join(line[a:b] for a, b in zip([0, *breaks], [*breaks, len(line)]))
+    return "\n".join(lines)
 
 
 # A font of Chinese government PDFs whose ToUnicode map gives 〔〕 as „‟ (U+201E, U+201F): 桐政办„2022‟24号.
