@@ -656,13 +656,19 @@ def _blank_flattened(line: str) -> bool:
 
 # What runs a policy's headings and paragraphs together when its line breaks were lost with no blank left
 # between them (a crawled text stored in one cell: …制定本方案。一、总体要求（一）指导思想以…。（二）…)
-_RUN_ON_MIN = 500  # characters a line: only texts whose lines are this long on average are looked at
+_RUN_ON_MIN = 500  # characters a line: only texts whose lines are this long on average are looked at,
+_RUN_ON_LINE = 200  # and in them the lines this long
 _RUN_ON_BREAKS = 3  # breaks found in a line at least, for it to be broken
 _RUN_ON_TITLE = 30  # characters at most of a heading's title run on into the next heading's label
-_RUN_ON_LABEL_RE = re.compile(r"(?P<part>[一二三四五六七八九十]{1,3})、|[（(](?P<section>[一二三四五六七八九十]{1,3})[）)]"
+_RUN_ON_LABEL_RE = re.compile(r"(?P<part>[一二三四五六七八九十]{1,3})、|(?P<spaced>[一二三四五六七八九十]{1,3})[ \u3000]"
+                              r"|[（(](?P<section>[一二三四五六七八九十]{1,3})[）)]"
                               r"|第(?P<chapter>[一二三四五六七八九十]{1,3})章|第(?P<article>[一二三四五六七八九十百零〇]{1,4})条"
-                              r"|(?<![\d.．])(?P<item>\d{1,2})[.．](?![\d])")
+                              r"|(?<![\d.．])(?P<item>\d{1,2})[.．、](?![\d])")
 _RUN_ON_AFTER = "。；;！!？?：:）)"  # what stands before a run-on paragraph's label: a sentence's end, a clause's bracket
+# or, before the first, the document's title (…行动方案一、发展基础)
+_RUN_ON_SENTENCE = re.compile(r"[。；;：:！!？?]")  # a heading's title holds none of these (a ， it may)
+_RUN_ON_NOT_AFTER = "0123456789第其、和及与至到—-～~"  # 第二、, 1、2、3, 一至三: numbers of the text, no labels
+_RUN_ON_TITLE_ENDS = ("方案", "措施", "意见", "办法", "规划", "计划", "细则", "要点", "政策", "规定", "纲要", "指南")
 _RUN_ON_BELOW = {"chapter": ("part", "section", "item"), "part": ("section", "item"), "article": ("section", "item"),
                  "section": ("item",), "item": ()}  # the kinds that may number from 1 again under a heading
 
@@ -671,31 +677,38 @@ def broken_before_headings(text: str) -> str:
     """text with a line break inserted before each heading label of a line that ran a policy's paragraphs
     together (…制定本方案。一、总体要求（一）指导思想以…。（二）基本原则…), no character changed or lost.
 
-    Only texts whose lines average _RUN_ON_MIN characters are read, and a line is broken only at
+    Only texts whose lines average _RUN_ON_MIN characters are read (a text with its line breaks has far
+    shorter ones), in them the lines of _RUN_ON_LINE or more, and a line is broken only at
     _RUN_ON_BREAKS or more labels. A label counts when it numbers on from the last of its kind (一、 after
     none, 二、 after 一、; （一）, and 1., either on or again from the first under each heading above them)
-    and stands after a sentence's end or a clause's closing bracket (blanks between), or after a heading's short title
+    (一 and a blank, for a part's) and stands after a sentence's end or a clause's closing bracket (blanks between),
+    the first after the document's title (…行动方案一、发展基础), any after a heading's short title (no sentence
+    mark in it), and any but the first of its kind after a bracketless clause of bodies (…市发展改革委二、…)
     (一、总体要求（一）…: no punctuation within _RUN_ON_TITLE characters of the last label).
     """
     if not text or text.count("\n") * _RUN_ON_MIN >= len(text):
         return text
     lines = text.split("\n")
     for k, line in enumerate(lines):
-        if len(line) < _RUN_ON_MIN:
+        if len(line) < _RUN_ON_LINE:
             continue
         count = dict.fromkeys(_RUN_ON_BELOW, 0)
         restart = dict.fromkeys(_RUN_ON_BELOW, False)  # whether a kind may start again at 1 (a heading above it broke)
         breaks: list[int] = []
         title_from = -1  # where the last break's label ends: a heading's title may run from there
         for m in _RUN_ON_LABEL_RE.finditer(line):
-            kind = m.lastgroup
-            number = heading_number(m.group(kind))
+            number = heading_number(m.group(m.lastgroup))
+            kind = "part" if m.lastgroup == "spaced" else m.lastgroup  # 一 强化创新引领: a part's label, a blank for its 、
             start = m.start()
             lead = len(line[:start].rstrip(" \t\u3000"))  # blanks before a label are no text
             before = line[lead - 1] if lead else "。"
-            titled = 0 <= title_from and start - title_from <= _RUN_ON_TITLE and not _CLAUSE_PUNCTUATION.search(
+            titled = 0 <= title_from and start - title_from <= _RUN_ON_TITLE and not _RUN_ON_SENTENCE.search(
                 line, title_from, start)
-            if not (number == count[kind] + 1 or (number == 1 and restart[kind])) or not (before in _RUN_ON_AFTER or titled):
+            first = not breaks and number == 1 and line[max(0, lead - 2):lead] in _RUN_ON_TITLE_ENDS
+            # the next of a numbered run may follow a clause of bodies without its brackets (…市发展改革委二、…)
+            following = count[kind] >= 1 and number == count[kind] + 1 and before not in _RUN_ON_NOT_AFTER
+            if not (number == count[kind] + 1 or (number == 1 and restart[kind])) or not (
+                    before in _RUN_ON_AFTER or titled or first or following):
                 continue
             count[kind], restart[kind] = number, False
             for below in _RUN_ON_BELOW[kind]:
