@@ -224,11 +224,9 @@ def _nearly(data: bytes) -> str:
 # ----------------------------------------------------------------------------- formats
 
 def _read_txt(path: Path, data: bytes | None = None) -> RawText:
-    """A plain text file, decoded; a text that lost its line breaks (a crawled policy kept in one cell) gets one
-    before each of its headings (normalize.broken_before_headings), its characters otherwise as in the file."""
     data = path.read_bytes() if data is None else data
     text, enc = decode_bytes(data, path)
-    return RawText(str(path), broken_before_headings(text), enc, "txt", hashlib.sha256(data).hexdigest())
+    return RawText(str(path), text, enc, "txt", hashlib.sha256(data).hexdigest())  # spares a second read
 
 
 # the main part of a Word template or macro document: python-docx opens only a document's
@@ -769,6 +767,9 @@ def _ole_kind(path: Path, ext: str) -> str:
 def read_text(path) -> RawText:
     """Read one document into text (\\r\\n → \\n, otherwise as extracted), the reader chosen by file_kind.
 
+    A text that lost its line breaks (a crawled policy kept in one cell, a page's article in one paragraph)
+    gets one before each of its headings (normalize.broken_before_headings); no other character is added.
+
     Raises UnsupportedFormatError, DecodeError, CorruptFileError or EmptyDocumentError naming the file.
     """
     path = path if isinstance(path, Path) else Path(path)
@@ -782,6 +783,7 @@ def read_text(path) -> RawText:
     raw = _READERS[kind](path, data) if data is not None else _READERS[kind](path)
     if "\r" in raw.text:
         raw.text = raw.text.replace("\r\n", "\n").replace("\r", "\n")
+    raw.text = broken_before_headings(raw.text)
     if (not raw.text or raw.text.isspace()) and raw.format == "html":
         # a site that fills its article in by script saves a page of navigation only
         raise EmptyDocumentError(path, "the saved page holds no article text (the site may load it by script)",

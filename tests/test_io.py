@@ -924,3 +924,13 @@ def test_pdf_glyphs_written_font_by_font_fill_the_blanks_left_for_them():
               Piece(8, "共 3 家", 90.0, 500.0, 11), Piece(9, "x", 300.0, 500.0, 11)]
     assert fill_font_gaps(pieces)
     assert "".join(p.text for p in pieces) == "“十四五”国民健康规划\n（‰）\n共 3 家x"
+
+
+def test_a_page_whose_article_lost_its_line_breaks_is_broken_before_its_headings(tmp_path):
+    """A page that prints its article as one paragraph (a crawled copy re-published) reads as a text that kept them."""
+    body = ("某市生物医药产业行动方案" + "为加快发展，" * 40 + "制定本方案。一、总体要求（一）指导思想。以创新为指导。"
+            "（二）发展目标。到2027年产业规模达到1000亿元。二、重点任务（一）建设平台。支持建设。（责任单位：市科技局）")
+    page = f"<html><head><meta charset='utf-8'></head><body><div class='article'><p>{body}</p></div></body></html>"
+    raw = read_text(write(tmp_path, "page.html", page.encode("utf-8")))
+    assert [line[:3] for line in raw.text.split("\n") if line.strip()][1:] == ["一、总", "（一）", "（二）", "二、重", "（一）"]
+    assert raw.text.replace("\n", "") == body
