@@ -294,6 +294,8 @@ def _is_page_break(prev: str, nxt: str, blank_between: bool, last_width: int = 0
         return False
     if "\t" in nxt or "\t" in prev:
         return False  # a table's row (cells joined by tabs) is no wrapped sentence
+    if prev[-1] == "|" or nxt[0] == "|":
+        return False  # nor one copied with a | closing or opening each row (| 发文单位: A | 成文日期: 2025年12月14日 |)
     # a colon or semicolon inside a bracket still open (（牵头单位：X；配合单位：) ends no paragraph
     in_bracket = prev[-1] in "：:；;" and opens_bracket(prev)
     if prev[-1] in SENTENCE_END and not in_bracket and not _cut_after_semicolon(prev, nxt, last_width, wrap, before):

@@ -216,6 +216,17 @@ def test_a_table_row_is_neither_joined_nor_joins_the_next():
     assert normalize(text).text.split("\n") == text.rstrip("\n").split("\n")
 
 
+def test_a_table_copied_with_bars_keeps_its_rows():
+    """A page's information table copied as | label: value | rows: a long row holding 、 or ; and
+    ending in a bar is no sentence cut by the page, so the rows (and the 成文日期 in them) stay apart."""
+    rows = ["| 索 引 号: 11450000007565768W/2026-04777 | 主题分类: 卫生、体育;医药管理 |",
+            "| 发文单位: 广西壮族自治区人民政府办公厅 | 成文日期: 2025年12月14日 |",
+            "| 标 题: 广西壮族自治区人民政府办公厅印发《关于推动广西生物医药产业高质量发展若干政策措施》的通知 | |",
+            "| 发文字号: 桂政办发〔2025〕58号 | 发布日期: 2026年01月08日 |"]
+    text = "\n".join(rows) + "\n各市人民政府，自治区人民政府各组成部门、各直属机构：\n"
+    assert normalize(text).text.split("\n")[:4] == rows
+
+
 def test_a_line_after_60000_blanks():
     """Edge blanks before a (一) heading are cut with one slice (a pop(0) each was quadratic)."""
     raw = "\u3000" * 60000 + "(一)加快发展\u200b生物医药\n"
