@@ -678,6 +678,20 @@ def test_the_bodies_that_accept_and_pay_out_a_policy_are_its_clause():
         assert [a["agency"] for c in find_agency_clauses(text) for a in c["agencies"]] == names, tail
 
 
+def test_the_bodies_that_take_in_and_check_an_article_are_its_clause():
+    """本条由A负责受理和审核。 (a 操作规程's article), 由A负责审核兑现, 本条由A负责受理，B配合: the bodies that take in
+    and check an article's applications answer for it, as 本条由A负责兑现 does; the sentence was not read."""
+    cases = [("本条由区科技创新局负责受理和审核。", [("区科技创新局", "responsible")]),
+             ("本条由区工业和信息化局负责受理。", [("区工业和信息化局", "responsible")]),
+             ("由区科技局负责审核兑现。", [("区科技局", "responsible")]),
+             ("本条由区科技局负责受理、审核，区财政局配合。", [("区科技局", "lead"), ("区财政局", "support")])]
+    for tail, found in cases:
+        text = f"第三条　支持创新药临床研究。给予最高500万元资助。{tail}\n"
+        assert [(a["agency"], a["role"]) for c in find_agency_clauses(text) for a in c["agencies"]] == found, tail
+    # a verb of its own (受理申请) stays prose
+    assert find_agency_clauses("第四条　申报。区科技局负责受理申请并组织评审。\n") == []
+
+
 def test_a_sentence_of_two_assignments_names_no_reference():
     """第（四）、（五）项由A负责，第（六）项由B负责: the second reference and its 由 are no part of B's name."""
     text = "（六）保障用地。内容。\n第（四）、（五）项由市工信局负责，第（六）项由市自然资源和规划局负责。\n"
