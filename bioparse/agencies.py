@@ -52,6 +52,8 @@ MARKERS = {
     "主办部门": "lead", "协办部门": "support", "指导部门": "support", "指导单位": "support",
     # a 若干政策 written for 政策兑现 names who accepts and who pays out each article's support
     "兑现部门": "responsible", "兑现单位": "responsible", "受理部门": "responsible", "受理单位": "responsible",
+    # and a 实施细则 fields each measure's 主管部门 (3.主管部门及责任处室：市经信局医药健康产业处，联系电话…, 成都's form)
+    "主管部门": "responsible", "主管部门及责任处室": "responsible",
     # a national 分工方案 heads each task's bodies 负责单位： (A、B牵头，C、D参与 on the next line)
     "负责单位": "responsible", "负责部门": "responsible",
     # 上海's plans head a clause with both kinds of body: （责任部门和单位：市科委、市发展改革委、上海科创办等）

@@ -692,6 +692,19 @@ def test_the_bodies_that_take_in_and_check_an_article_are_its_clause():
     assert find_agency_clauses("第四条　申报。区科技局负责受理申请并组织评审。\n") == []
 
 
+def test_a_rules_field_of_the_competent_department_is_a_clause():
+    """A 实施细则 lists each measure's fields 1.事项内容：… 2.事项分类：… 3.主管部门及责任处室：A，联系电话…
+    (成都's form), or a measure closes with （主管部门：A）: A answers for the measure, the telephone is no body."""
+    text = ("（一）支持创新药研发\n1.事项内容:对1类创新药给予最高300万元奖励。\n2.事项分类:快申快享。\n"
+            "3.主管部门及责任处室:市经信局市新经济委医药健康产业处,联系电话61881605。\n4.支持对象:我市独立法人企业。\n")
+    assert [(a["agency"], a["role"]) for c in find_agency_clauses(text) for a in c["agencies"]] == [
+        ("市经信局市新经济委医药健康产业处", "responsible")]
+    text = "（二）促进消费。给予补贴。（主管部门：市商务局）\n"
+    assert [a["agency"] for c in find_agency_clauses(text) for a in c["agencies"]] == ["市商务局"]
+    # a notice's addressees (各市（州）卫生健康主管部门：) are no clause
+    assert find_agency_clauses("各市（州）卫生健康主管部门：\n现将方案印发给你们。\n") == []
+
+
 def test_a_sentence_of_two_assignments_names_no_reference():
     """第（四）、（五）项由A负责，第（六）项由B负责: the second reference and its 由 are no part of B's name."""
     text = "（六）保障用地。内容。\n第（四）、（五）项由市工信局负责，第（六）项由市自然资源和规划局负责。\n"
