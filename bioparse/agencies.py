@@ -722,7 +722,9 @@ _PAREN_HALF_RE = re.compile(r"\(" + _PAREN_FAST_BODY)
 # a marker clause without parentheses: from the marker to the end of the sentence/line,
 # or inside square brackets (【责任单位：…】, 〔牵头单位：…〕); the marker stands after a
 # sentence's end, a bracket or a space (加快研发 责任单位：…)
-_BARE_MARKER_BEFORE = "。；;！!.\n【〔"  # . and ! as a text typed with ASCII punctuation ends its sentences (奖励.牵头单位:…)
+# . and ! as a text typed with ASCII punctuation ends its sentences (奖励.牵头单位:…); ． as a list's label
+# typed wide closes (３．主管部门及责任处室：…, a field of a 实施细则's measure)
+_BARE_MARKER_BEFORE = "。；;！!.．\n【〔"
 _BARE_MARKER_RE = re.compile(
     r"(?:^|(?<=[" + _BARE_MARKER_BEFORE + r" \t\u3000]))[ \t\u3000]*(" + _MARKER_LEVEL + r"(?:" + "|".join(MARKERS) + r")\s*[:：][^。\n】〕]*)"
 )
@@ -762,11 +764,12 @@ _MARKER_LENGTHS = sorted({len(m) for m in MARKERS})  # a marker ends no longer o
 # The line ending every _BARE_DUTY_RE match has: 负责, 配合, 参与, 协助, 落实, 实施 (配合实施), 牵头
 # (由A牵头。), 推进 (B协同推进), 支持/保障 (B给予资金保障) or 兑现/受理/审核 (本条由A负责兑现, _CASH_DUTY), then perhaps
 # spaces, one of 。；; and spaces (the regex's closing look-ahead). Read backwards from the line
-# break, such a line ends in the word's last character (责 合 与 助 实 施 头 进 持 障 现 理 核) or a space, perhaps before
+# break, such a line ends in the word's last character (责 合 与 助 实 施 头 进 持 障 现) or a space, perhaps before
 # one of 。；;: the breaks that can close a match. The pattern starts with the literal break,
 # which the regex engine scans for fast, once for the three words. A duty with its object may close on
 # 工作 (各区政府负责本辖区内X的组织实施工作): 施工作 and 实工作 before the break let such lines in too.
-_DUTY_LINE_BREAK_RE = re.compile(r"\n(?:(?<=[责合与助实施头进持障现理核 \t\u3000]\n)|(?<=[责合与助实施头进持障现理核 \t\u3000][。；;]\n)"
+_DUTY_LINE_BREAK_RE = re.compile(r"\n(?:(?<=[责合与助实施头进持障现 \t\u3000]\n)|(?<=[责合与助实施头进持障现 \t\u3000][。；;]\n)"
+                                 r"|(?<=(?:受理|审核)\n)|(?<=(?:受理|审核)[。；;]\n)"  # 受理, 审核 whole (管理, 处理 end in 理 too)
                                  r"|(?<=[施实]工作\n)|(?<=[施实]工作[。；;]\n))")  # …的组织实施工作 (_DUTY_OBJECT)
 _DUTY_LINE_ENDS = ("负责", "配合", "参与", "协助", "落实", "实施", "牵头", "推进", "支持", "保障", "兑现", "受理", "审核",
                    "实施工作", "落实工作")
@@ -1376,14 +1379,16 @@ def _run_duty_matches(text: str):
             end = sep
             while end > 0 and text[end - 1] in _BLANKS:
                 end -= 1
-            if text[sep] in _POINT_SEPARATORS and text[end - 1:end] in _RUN_DUTY_LAST:
+            if text[sep] in _POINT_SEPARATORS and (text[end - 1:end] in _RUN_DUTY_LAST
+                                                   or text.startswith(_RUN_DUTY_WORDS, end - 2, end)):
                 yield from _BARE_DUTY_RE.finditer(text, text.rfind("\n", 0, end) + 1, end)
         pos = text.find("是", pos + 1)
 
 
 # the last characters a _BARE_DUTY_RE match can end in (负责, 配合, 参与, 协助, 协同, 落实, 实施, 牵头, 推进, 支持,
-# 保障, 兑现, 受理, 审核, …的组织实施工作): a point ending in none holds no clause
-_RUN_DUTY_LAST = frozenset("责合与助同实施头进持障现理核作")
+# 保障, 兑现, …的组织实施工作): a point ending in none holds no clause, nor one ending in 理 or 核 but not in 受理 or 审核
+_RUN_DUTY_LAST = frozenset("责合与助同实施头进持障现作")
+_RUN_DUTY_WORDS = ("受理", "审核")  # _CASH_DUTY's other ends, read whole (管理, 处理 end in 理 too)
 
 
 def _last_point_start(text: str, start: int, end: int) -> int:

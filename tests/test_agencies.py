@@ -699,6 +699,8 @@ def test_a_rules_field_of_the_competent_department_is_a_clause():
             "3.主管部门及责任处室:市经信局市新经济委医药健康产业处,联系电话61881605。\n4.支持对象:我市独立法人企业。\n")
     assert [(a["agency"], a["role"]) for c in find_agency_clauses(text) for a in c["agencies"]] == [
         ("市经信局市新经济委医药健康产业处", "responsible")]
+    wide = text.replace("3.", "３．").replace("61881605", "６１８８１６０５")  # the label and the figures typed wide
+    assert [a["agency"] for c in find_agency_clauses(wide) for a in c["agencies"]] == ["市经信局市新经济委医药健康产业处"]
     text = "（二）促进消费。给予补贴。（主管部门：市商务局）\n"
     assert [a["agency"] for c in find_agency_clauses(text) for a in c["agencies"]] == ["市商务局"]
     # a notice's addressees (各市（州）卫生健康主管部门：) are no clause
