@@ -1098,8 +1098,10 @@ def _duty_sentence(text: str, start: int, end: int) -> tuple[int, tuple | None]:
     in_run = _ends_run(text, end) or _ends_run(text, _separator_before(text, start))  # …，省卫生健康委负责；二是…
     starts = [_after_duty_lead(text, start, end)]
     by = max(text.rfind("，由", start, end), text.rfind(",由", start, end))
-    if by > start:
-        starts.append(by + 2)
+    if by > start and _CUE_RE.search(text, start, by) is None:
+        starts.insert(0, by + 2)  # 建设产业园区，由A牵头，B配合: before ，由 stands the task (no role word), not a body
+    elif by > start:
+        starts.append(by + 2)  # 由A牵头，由B配合: the sentence's start names the lead
     dot = text.rfind(".", start, end)  # …给予奖励.由市科技局牵头: a sentence ended by an ASCII full stop
     if dot > start and text[dot - 1] >= "\u4e00" and not text[dot + 1:dot + 2].isdigit():
         starts.append(dot + 1)

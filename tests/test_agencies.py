@@ -755,6 +755,18 @@ def test_a_duty_clause_closing_a_sentence_after_a_comma():
     assert find_agency_clauses("（一）加强管理。资金使用，由企业自主负责。\n") == []
 
 
+def test_a_task_ending_like_a_body_before_a_comma_and_by_is_no_body():
+    """建设产业园区，由A牵头，B配合: the task before ，由 ends in 区 as a body's name may (高新区, 园区), yet holds no role
+    word, so the bodies are those after 由; it was read as two more leads (建设产业园区, 由A). A point of a run too."""
+    cases = [("（二）优化产业生态。建设产业园区，由市发展改革委牵头，各县区政府配合。\n",
+              [("市发展改革委", "lead"), ("各县区政府", "support")]),
+             ("（二）优化产业生态。建设高新区，由市发展改革委负责。\n", [("市发展改革委", "responsible")]),
+             ("第二条　优化产业生态。一是建设产业园区，由市发展改革委牵头，各县区政府配合；二是强化要素保障，由市财政局负责。\n",
+              [("市发展改革委", "lead"), ("各县区政府", "support"), ("市财政局", "responsible")])]
+    for text, found in cases:
+        assert [(a["agency"], a["role"]) for c in find_agency_clauses(text) for a in c["agencies"]] == found, text
+
+
 def test_role_words_inside_a_labelled_list_split_it():
     """责任单位：A牵头，B、C配合，D参与: each part has its role, and no name keeps the role word."""
     text = "（二）建设检测能力。内容。\n责任单位：市市场监管局牵头，省药品监督管理局、湖南省医疗器械检验检测所配合，各县市区人民政府参与\n"
