@@ -64,9 +64,9 @@ _MARKER_LEVEL = r"(?:[省市区县]级)?"
 _MARKER_LEVELS = ("省级", "市级", "区级", "县级")
 _MARKER_RE = re.compile(r"\s*" + _MARKER_LEVEL + r"(" + "|".join(MARKERS) + r")\s*[:：]\s*")
 _LABEL_ENDINGS = frozenset(("单位", "部门", "处室", "科室", "机构", "主体"))  # every marker word ends in one
-# 按职责分工负责, 依职责分工负责, 按照各自职责分工负责, 按职能职责分工抓好落实, 按分工负责, 分别负责 …
+# 按职责分工负责, 依职责分工负责, 按照各自职责分工负责, 按职能职责分工抓好落实, 按分工负责, 分别负责, 按照职责分工负责落实 …
 _DUTY = (r"(?:(?:按照?|依照?|根据)(?:各自)?(?:(?:职[责能]){1,2}(?:分工)?|分工)|分工|分别|各自)"
-         r"(?:负责|抓好落实|推进落实|落实)")
+         r"(?:负责落实|负责|抓好落实|推进落实|落实)")
 _DUTY_MAX = 14  # characters in the longest _DUTY (按照各自职能职责分工抓好落实)
 _DUTY_SUFFIX_RE = re.compile(_DUTY + r"\s*$")
 # 共同推进, 负责推进, 推进落实: a plan's clause naming who pushes a measure on (（A、B共同推进）)
@@ -401,7 +401,8 @@ def _names_with_roles(run: str, base: int, role: str):
                 return "牵头配合", pieces, strong
         if m:
             lead = _split_pieces(m.group("lead"), base + m.start("lead"), "lead")
-            sup = _split_pieces(m.group("support"), base + m.start("support"), "support")
+            by = 1 if m.group("support").startswith("由") else 0  # 由A牵头，由B配合: the second 由 is no part of B's name
+            sup = _split_pieces(m.group("support")[by:], base + m.start("support") + by, "support")
             return "牵头配合", lead + sup, strong
         m = _LEAD_ONLY_RE.match(stripped) if "牵头" in stripped else None
         if m:
@@ -741,7 +742,7 @@ _DUTY_OBJECT_RE = re.compile(r"(?<=负责)[^。，,；;！\n负]{1,30}?" + _DUTY
 # a sentence with a duty suffix, e.g. 市科技局、市财政局按职责分工负责。, 由A牵头，B负责组织实施。 or 由A会同B组织实施。 (no parentheses;
 # a short bracket inside a name is allowed: 各市（州）人民政府)
 _BARE_DUTY_RE = re.compile(
-    r"(?:^|(?<=[。！\n]))[ \t\u3000]*((?:[^。！\n（）()【〔]|[（(][^（）()\n]{1,12}[）)]){2,400}?(?:按照?职责分工负责|按职责负责|分工负责|(?:牵头|负责|统筹)[^。\n]{1,200}(?:(?:配合|参与|协助|协同)(?:落实|实施|推进)?|负责具体(?:实施|落实)|具体(?:实施|落实)|" + _MONEY_SUPPORT + r")|(?:分别|共同|联合)?牵头(?:负责)?|负责(?:(?:组织)?实施|" + _CASH_DUTY + r")|" + _DUTY_OBJECT + r"|会同[^。\n]{1,200}组织实施|负责|(?:负责|分工|职[责能]|抓好)落实))[ \t\u3000]*(?=[。；;]?[ \t\u3000]*(?:\n|$))"
+    r"(?:^|(?<=[。！\n]))[ \t\u3000]*((?:[^。！\n（）()【〔]|[（(][^（）()\n]{1,12}[）)]){2,400}?(?:按照?职责分工负责|按职责负责|分工负责|(?:牵头|负责|统筹)[^。\n]{1,200}(?:(?:配合|参与|协助|协同)(?:落实|实施|推进)?|负责具体(?:实施|落实)|具体(?:实施|落实)|" + _MONEY_SUPPORT + r")|(?:分别|共同|联合)?牵头(?:负责|落实)?|负责(?:(?:组织)?实施|" + _CASH_DUTY + r")|" + _DUTY_OBJECT + r"|会同[^。\n]{1,200}组织实施|负责|(?:负责|分工|职[责能]|抓好)落实))[ \t\u3000]*(?=[。；;]?[ \t\u3000]*(?:\n|$))"
 )
 
 # a sentence stating roles with 为, closing its paragraph: 市发展改革委为牵头单位，市科技局、市财政局为配合单位。
@@ -1153,7 +1154,7 @@ def _named_body(name: str) -> bool:
 _GOVERNMENT_ENDINGS = ("局", "委", "办", "厅", "部", "署", "政府", "管委会", "委员会", "办公室")
 # Such sentences, and those whose second body backs the first with money (由A负责，B给予支持。: prose
 # says 由企业负责，政府给予支持 and 市产业基金给予支持, and a fund is no support body here)
-_GOVERNMENT_ONLY_ENDS = ("牵头", "支持", "保障")
+_GOVERNMENT_ONLY_ENDS = ("牵头", "牵头落实", "支持", "保障")
 
 
 def _government_where_needed(text: str, start: int, end: int, pieces: list[tuple]) -> bool:
@@ -1163,7 +1164,7 @@ def _government_where_needed(text: str, start: int, end: int, pieces: list[tuple
     sentence = text[start:end].rstrip(" \t\u3000")
     if not sentence.endswith(_GOVERNMENT_ONLY_ENDS):
         return True
-    if sentence.endswith("牵头"):
+    if sentence.endswith(("牵头", "牵头落实")):  # 由A牵头落实。 as 由A牵头。
         return _all_government(pieces)
     backers = start + max(sentence.rfind("，"), sentence.rfind(","))
     return _all_government([p for p in pieces if p[1] > backers])

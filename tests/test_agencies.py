@@ -767,6 +767,21 @@ def test_a_task_ending_like_a_body_before_a_comma_and_by_is_no_body():
         assert [(a["agency"], a["role"]) for c in find_agency_clauses(text) for a in c["agencies"]] == found, text
 
 
+def test_duty_words_closing_an_article_without_brackets():
+    """…按照职责分工负责落实。, 由A牵头，由B配合。 and 由A牵头落实。 close an article as their shorter forms do: the first was
+    read as no clause (A、B按照职责分工 no names), the second kept 由 in B's name, the third was not read."""
+    cases = [("市科技局、市财政局按照职责分工负责落实。", [("市科技局", "responsible"), ("市财政局", "responsible")]),
+             ("由市科技局牵头，市财政局、市卫生健康委按职责分工负责落实。",
+              [("市科技局", "lead"), ("市财政局", "support"), ("市卫生健康委", "support")]),
+             ("由市发展改革委牵头，由市财政局配合。", [("市发展改革委", "lead"), ("市财政局", "support")]),
+             ("此项工作由市科技局牵头落实。", [("市科技局", "lead")])]
+    for tail, found in cases:
+        text = f"第三条　支持创新平台建设。对新认定的平台给予奖励。{tail}\n"
+        assert [(a["agency"], a["role"]) for c in find_agency_clauses(text) for a in c["agencies"]] == found, tail
+    # prose ending so names no body of government
+    assert find_agency_clauses("（一）组建联盟。支持龙头企业联合高校牵头落实。\n") == []
+
+
 def test_role_words_inside_a_labelled_list_split_it():
     """责任单位：A牵头，B、C配合，D参与: each part has its role, and no name keeps the role word."""
     text = "（二）建设检测能力。内容。\n责任单位：市市场监管局牵头，省药品监督管理局、湖南省医疗器械检验检测所配合，各县市区人民政府参与\n"
