@@ -314,6 +314,23 @@ def _is_page_break(prev: str, nxt: str, blank_between: bool, last_width: int = 0
     return blank_between or len(prev) >= full
 
 
+_LIST_GOES_ON = "、，,"  # a list of bodies cut after a separator
+_CLAUSE_CLOSE_ENDS = ("负责", "配合", "参与", "协助", "落实", "牵头", "实施", "推进")  # how a bracket of bodies without a label closes
+
+
+def _clause_cut(prev: str, nxt: str) -> bool:
+    """True when ``prev`` ends inside a bracket of bodies it opened and ``nxt`` closes that bracket:
+    （责任单位：市发展改革委、⏎市科技局、市财政局） or （市发展改革委、⏎市科技局按职责分工负责）, two paragraphs of a
+    page or .docx that no author sets apart (a converter's cut). The caller has seen prev end in 、 or ，."""
+    i = max(prev.rfind("（"), prev.rfind("("))
+    if i < 0 or max(prev.rfind("）"), prev.rfind(")")) > i or HEADING_START.match(nxt):
+        return False
+    close = min((k for k in (nxt.find("）"), nxt.find(")")) if k >= 0), default=-1)  # the first bracket closed
+    if close <= 0 or "（" in nxt[:close] or "(" in nxt[:close] or "。" in nxt[:close]:
+        return False
+    return _RESPONSIBILITY_LINE.match(prev, i + 1) is not None or nxt[:close].rstrip().endswith(_CLAUSE_CLOSE_ENDS)
+
+
 # A line holding only a page number, as a scan's or a PDF's text keeps it: - 3 -, — 3 —, 第3页 共9页
 PAGE_NUMBER_LINE = re.compile(r"[-—–－]\s*\d{1,4}\s*[-—–－]|[·・•]\s*\d{1,4}\s*[·・•]"
                               r"|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?"
@@ -678,12 +695,14 @@ def normalize(raw: str, join_breaks: bool | None = True) -> Normalized:
                 first = line_start + line.find(core[0])
                 idx = range(first, first + len(text))
             text, idx = _despaced(text, idx)
-        # _is_page_break, called only where its first tests let it say yes (its _runs_on written out)
-        if join_breaks and prev and (text[0] in _CLOSING_CHARS or prev[-1] in _OPENING_CHARS
-                                     or (len(prev) >= 20 and prev[-1] not in _CLOSED_ENDS
-                                         and _is_page_break(prev, text, blank, last_width,
-                                                            wrap or (wrap := _wrap_of(_without_stamps(cores, raw))),
-                                                            paragraphs[-2] if len(paragraphs) > 1 else ""))):
+        # _is_page_break, called only where its first tests let it say yes (its _runs_on written out);
+        # a page's or .docx's paragraphs are the author's, but for a clause's list cut in two (_clause_cut)
+        if prev and ((join_breaks and (text[0] in _CLOSING_CHARS or prev[-1] in _OPENING_CHARS
+                                       or (len(prev) >= 20 and prev[-1] not in _CLOSED_ENDS
+                                           and _is_page_break(prev, text, blank, last_width,
+                                                              wrap or (wrap := _wrap_of(_without_stamps(cores, raw))),
+                                                              paragraphs[-2] if len(paragraphs) > 1 else ""))))
+                     or (not join_breaks and prev[-1] in _LIST_GOES_ON and _clause_cut(prev, text))):
             prev += text
             paragraphs[-1] = prev
         else:
