@@ -52,6 +52,8 @@ MARKERS = {
     "主办部门": "lead", "协办部门": "support", "指导部门": "support", "指导单位": "support",
     # a 若干政策 written for 政策兑现 names who accepts and who pays out each article's support
     "兑现部门": "responsible", "兑现单位": "responsible", "受理部门": "responsible", "受理单位": "responsible",
+    # and a 实施细则 fields each measure's 主管部门 (3.主管部门及责任处室：市经信局医药健康产业处，联系电话…, 成都's form)
+    "主管部门": "responsible", "主管部门及责任处室": "responsible",
     # a national 分工方案 heads each task's bodies 负责单位： (A、B牵头，C、D参与 on the next line)
     "负责单位": "responsible", "负责部门": "responsible",
     # 上海's plans head a clause with both kinds of body: （责任部门和单位：市科委、市发展改革委、上海科创办等）
@@ -62,16 +64,19 @@ _MARKER_LEVEL = r"(?:[省市区县]级)?"
 _MARKER_LEVELS = ("省级", "市级", "区级", "县级")
 _MARKER_RE = re.compile(r"\s*" + _MARKER_LEVEL + r"(" + "|".join(MARKERS) + r")\s*[:：]\s*")
 _LABEL_ENDINGS = frozenset(("单位", "部门", "处室", "科室", "机构", "主体"))  # every marker word ends in one
-# 按职责分工负责, 依职责分工负责, 按照各自职责分工负责, 按职能职责分工抓好落实, 按分工负责, 分别负责 …
+# 按职责分工负责, 依职责分工负责, 按照各自职责分工负责, 按职能职责分工抓好落实, 按分工负责, 分别负责, 按照职责分工负责落实 …
 _DUTY = (r"(?:(?:按照?|依照?|根据)(?:各自)?(?:(?:职[责能]){1,2}(?:分工)?|分工)|分工|分别|各自)"
-         r"(?:负责|抓好落实|推进落实|落实)")
+         r"(?:负责落实|负责|抓好落实|推进落实|落实)")
 _DUTY_MAX = 14  # characters in the longest _DUTY (按照各自职能职责分工抓好落实)
 _DUTY_SUFFIX_RE = re.compile(_DUTY + r"\s*$")
 # 共同推进, 负责推进, 推进落实: a plan's clause naming who pushes a measure on (（A、B共同推进）)
 _PUSH = r"(?:共同|协同|负责|合力)?推进(?:落实|实施)?"
 # 结合实际: how a government carries a measure out, before its role word (各地级以上市人民政府结合实际落实, 广东's form)
 _AS_FITS = r"(?:结合(?:本地|当地|各地|自身)?实际(?:情况)?)?"
-_PLAIN_SUFFIX_RE = re.compile(_AS_FITS + r"(?:负责(?:具体|组织)?(?:实施|落实)|负责兑现|抓好落实|共同负责|具体(?:负责|落实|实施)|" + _PUSH + r"|负责|落实)\s*$")
+# 兑现, 受理, 审核, 受理和审核, 审核兑现: the duties of the bodies that take in, check and pay out a 若干政策's support
+# (本条由A负责兑现。 · 本条由A负责受理和审核。, a 操作规程's or 实施细则's article); each ends in 现, 理 or 核
+_CASH_DUTY = r"(?:受理|审核|兑现)(?:[和及与、]?(?:受理|审核|兑现))*"
+_PLAIN_SUFFIX_RE = re.compile(_AS_FITS + r"(?:负责(?:具体|组织)?(?:实施|落实)|负责" + _CASH_DUTY + r"|抓好落实|共同负责|具体(?:负责|落实|实施)|" + _PUSH + r"|负责|落实)\s*$")
 # 给予支持, 给予资金保障, 提供经费支持, 做好资金保障: a body backing a lead's measure with money (由A负责，B给予支持)
 _MONEY_SUPPORT = r"(?:(?:给予|提供|予以)(?:资金|经费|财政|政策)?|做好(?:资金|经费))(?:支持|保障)"  # 做好资金保障 (a county's form)
 # how a support body takes part, before its role word: B、C按职责配合 · B按照职责分工参与 · B积极配合
@@ -79,7 +84,7 @@ _SUPPORT_MANNER = r"(?:(?:按照?|依照?|根据)(?:各自)?(?:职[责能]){1,2}
 # A牵头，B配合 · A牵头负责，B参与 · A负责，B配合 · A会同B负责(组织实施) · A牵头组织实施，B配合落实 · A负总责，B配合 · A统筹，B负责落实
 # · A负责兑现，B配合 (a 若干政策 naming who pays out its support)
 _LEAD_SUPPORT_RE = re.compile(
-    r"^(?P<lead>.+?)(?:(?:分别|共同|联合)?牵头(?:负责|组织实施|实施|推进)?\s*[，,、；;]?|(?:负总责|负责(?:组织实施|实施|落实|兑现)?|统筹(?:协调|推进)?)\s*[，,；;]|会同)"
+    r"^(?P<lead>.+?)(?:(?:分别|共同|联合)?牵头(?:负责|组织实施|实施|推进)?\s*[，,、；;]?|(?:负总责|负责(?:组织实施|实施|落实|" + _CASH_DUTY + r")?|统筹(?:协调|推进)?)\s*[，,；;]|会同)"
     r"\s*(?P<support>.+?)"
     r"(?:" + _SUPPORT_MANNER + r"(?:参与|配合|协助)(?:落实|实施|推进)?|(?:加强)?指导|" + _MONEY_SUPPORT + r"|(?:负责)?组织实施|具体(?:实施|落实)|负责落实|抓好落实|" + _DUTY + r"|" + _PUSH + r"|负责|落实)\s*$")
 _PIECE_SPLIT_RE = re.compile(r"[、，,；;]")
@@ -116,7 +121,7 @@ _WORD_RE = re.compile(r"\S+")
 _ROLE_MARK_RE = re.compile(r"[（(]\s*(?:(?P<lead>牵头)|配合|参与|协助|协同)(?:单位|部门)?\s*[）)]$")
 # a bracket after the last name noting duties or a deadline: （按职责分工负责，2025年底前完成，持续推进）
 _NOTE_BRACKET_RE = re.compile(r"[（(]\s*(?:" + _DUTY + r"|[0-9０-９]{4}年|持续推进|长期坚持|长期推进)[^（）()]*[）)]$")
-_ROLE_TAILS = ("负责", "配合", "参与", "落实", "协助", "实施", "指导", "推进", "兑现")
+_ROLE_TAILS = ("负责", "配合", "参与", "落实", "协助", "实施", "指导", "推进", "兑现", "受理", "审核")
 _NOT_IN_NAME_RE = re.compile(r"[0-9０-９%。：:“”\"《》]")
 # a body named after a quoted group of places it serves: “三区”管委会 (宜春's three zones' joint
 # committees), “两区”管委会: the quotes are part of the name, as 《》 or figures never are
@@ -396,7 +401,8 @@ def _names_with_roles(run: str, base: int, role: str):
                 return "牵头配合", pieces, strong
         if m:
             lead = _split_pieces(m.group("lead"), base + m.start("lead"), "lead")
-            sup = _split_pieces(m.group("support"), base + m.start("support"), "support")
+            by = 1 if m.group("support").startswith("由") else 0  # 由A牵头，由B配合: the second 由 is no part of B's name
+            sup = _split_pieces(m.group("support")[by:], base + m.start("support") + by, "support")
             return "牵头配合", lead + sup, strong
         m = _LEAD_ONLY_RE.match(stripped) if "牵头" in stripped else None
         if m:
@@ -717,7 +723,9 @@ _PAREN_HALF_RE = re.compile(r"\(" + _PAREN_FAST_BODY)
 # a marker clause without parentheses: from the marker to the end of the sentence/line,
 # or inside square brackets (【责任单位：…】, 〔牵头单位：…〕); the marker stands after a
 # sentence's end, a bracket or a space (加快研发 责任单位：…)
-_BARE_MARKER_BEFORE = "。；;！!.\n【〔"  # . and ! as a text typed with ASCII punctuation ends its sentences (奖励.牵头单位:…)
+# . and ! as a text typed with ASCII punctuation ends its sentences (奖励.牵头单位:…); ． as a list's label
+# typed wide closes (３．主管部门及责任处室：…, a field of a 实施细则's measure)
+_BARE_MARKER_BEFORE = "。；;！!.．\n【〔"
 _BARE_MARKER_RE = re.compile(
     r"(?:^|(?<=[" + _BARE_MARKER_BEFORE + r" \t\u3000]))[ \t\u3000]*(" + _MARKER_LEVEL + r"(?:" + "|".join(MARKERS) + r")\s*[:：][^。\n】〕]*)"
 )
@@ -734,7 +742,7 @@ _DUTY_OBJECT_RE = re.compile(r"(?<=负责)[^。，,；;！\n负]{1,30}?" + _DUTY
 # a sentence with a duty suffix, e.g. 市科技局、市财政局按职责分工负责。, 由A牵头，B负责组织实施。 or 由A会同B组织实施。 (no parentheses;
 # a short bracket inside a name is allowed: 各市（州）人民政府)
 _BARE_DUTY_RE = re.compile(
-    r"(?:^|(?<=[。！\n]))[ \t\u3000]*((?:[^。！\n（）()【〔]|[（(][^（）()\n]{1,12}[）)]){2,400}?(?:按照?职责分工负责|按职责负责|分工负责|(?:牵头|负责|统筹)[^。\n]{1,200}(?:(?:配合|参与|协助|协同)(?:落实|实施|推进)?|负责具体(?:实施|落实)|具体(?:实施|落实)|" + _MONEY_SUPPORT + r")|(?:分别|共同|联合)?牵头(?:负责)?|负责(?:(?:组织)?实施|兑现)|" + _DUTY_OBJECT + r"|会同[^。\n]{1,200}组织实施|负责|(?:负责|分工|职[责能]|抓好)落实))[ \t\u3000]*(?=[。；;]?[ \t\u3000]*(?:\n|$))"
+    r"(?:^|(?<=[。！\n]))[ \t\u3000]*((?:[^。！\n（）()【〔]|[（(][^（）()\n]{1,12}[）)]){2,400}?(?:按照?职责分工负责|按职责负责|分工负责|(?:牵头|负责|统筹)[^。\n]{1,200}(?:(?:配合|参与|协助|协同)(?:落实|实施|推进)?|负责具体(?:实施|落实)|具体(?:实施|落实)|" + _MONEY_SUPPORT + r")|(?:分别|共同|联合)?牵头(?:负责|落实)?|负责(?:(?:组织)?实施|" + _CASH_DUTY + r")|" + _DUTY_OBJECT + r"|会同[^。\n]{1,200}组织实施|负责|(?:负责|分工|职[责能]|抓好)落实))[ \t\u3000]*(?=[。；;]?[ \t\u3000]*(?:\n|$))"
 )
 
 # a sentence stating roles with 为, closing its paragraph: 市发展改革委为牵头单位，市科技局、市财政局为配合单位。
@@ -755,15 +763,17 @@ _ROLE_IS_CUE_RE = re.compile(r"为(?:(?<=(?:%s)为)|(?=%s))" % ("|".join(sorted(
 _CUE_RE = re.compile("|".join(sorted({m[:2] for m in MARKERS} | {"负责", "牵头", "配合", "参与", "落实", "协助", "会同"})))
 _MARKER_LENGTHS = sorted({len(m) for m in MARKERS})  # a marker ends no longer one (test_speed_prefilters)
 # The line ending every _BARE_DUTY_RE match has: 负责, 配合, 参与, 协助, 落实, 实施 (配合实施), 牵头
-# (由A牵头。), 推进 (B协同推进), 支持/保障 (B给予资金保障) or 兑现 (本条由A负责兑现), then perhaps
+# (由A牵头。), 推进 (B协同推进), 支持/保障 (B给予资金保障) or 兑现/受理/审核 (本条由A负责兑现, _CASH_DUTY), then perhaps
 # spaces, one of 。；; and spaces (the regex's closing look-ahead). Read backwards from the line
 # break, such a line ends in the word's last character (责 合 与 助 实 施 头 进 持 障 现) or a space, perhaps before
 # one of 。；;: the breaks that can close a match. The pattern starts with the literal break,
 # which the regex engine scans for fast, once for the three words. A duty with its object may close on
 # 工作 (各区政府负责本辖区内X的组织实施工作): 施工作 and 实工作 before the break let such lines in too.
 _DUTY_LINE_BREAK_RE = re.compile(r"\n(?:(?<=[责合与助实施头进持障现 \t\u3000]\n)|(?<=[责合与助实施头进持障现 \t\u3000][。；;]\n)"
+                                 r"|(?<=(?:受理|审核)\n)|(?<=(?:受理|审核)[。；;]\n)"  # 受理, 审核 whole (管理, 处理 end in 理 too)
                                  r"|(?<=[施实]工作\n)|(?<=[施实]工作[。；;]\n))")  # …的组织实施工作 (_DUTY_OBJECT)
-_DUTY_LINE_ENDS = ("负责", "配合", "参与", "协助", "落实", "实施", "牵头", "推进", "支持", "保障", "兑现", "实施工作", "落实工作")
+_DUTY_LINE_ENDS = ("负责", "配合", "参与", "协助", "落实", "实施", "牵头", "推进", "支持", "保障", "兑现", "受理", "审核",
+                   "实施工作", "落实工作")
 
 
 # a run of articles named: 第三条至第五条, 第六条、第七条, 第八条 (pipeline reads their numbers)
@@ -1089,8 +1099,10 @@ def _duty_sentence(text: str, start: int, end: int) -> tuple[int, tuple | None]:
     in_run = _ends_run(text, end) or _ends_run(text, _separator_before(text, start))  # …，省卫生健康委负责；二是…
     starts = [_after_duty_lead(text, start, end)]
     by = max(text.rfind("，由", start, end), text.rfind(",由", start, end))
-    if by > start:
-        starts.append(by + 2)
+    if by > start and _CUE_RE.search(text, start, by) is None:
+        starts.insert(0, by + 2)  # 建设产业园区，由A牵头，B配合: before ，由 stands the task (no role word), not a body
+    elif by > start:
+        starts.append(by + 2)  # 由A牵头，由B配合: the sentence's start names the lead
     dot = text.rfind(".", start, end)  # …给予奖励.由市科技局牵头: a sentence ended by an ASCII full stop
     if dot > start and text[dot - 1] >= "\u4e00" and not text[dot + 1:dot + 2].isdigit():
         starts.append(dot + 1)
@@ -1142,7 +1154,7 @@ def _named_body(name: str) -> bool:
 _GOVERNMENT_ENDINGS = ("局", "委", "办", "厅", "部", "署", "政府", "管委会", "委员会", "办公室")
 # Such sentences, and those whose second body backs the first with money (由A负责，B给予支持。: prose
 # says 由企业负责，政府给予支持 and 市产业基金给予支持, and a fund is no support body here)
-_GOVERNMENT_ONLY_ENDS = ("牵头", "支持", "保障")
+_GOVERNMENT_ONLY_ENDS = ("牵头", "牵头落实", "支持", "保障")
 
 
 def _government_where_needed(text: str, start: int, end: int, pieces: list[tuple]) -> bool:
@@ -1152,7 +1164,7 @@ def _government_where_needed(text: str, start: int, end: int, pieces: list[tuple
     sentence = text[start:end].rstrip(" \t\u3000")
     if not sentence.endswith(_GOVERNMENT_ONLY_ENDS):
         return True
-    if sentence.endswith("牵头"):
+    if sentence.endswith(("牵头", "牵头落实")):  # 由A牵头落实。 as 由A牵头。
         return _all_government(pieces)
     backers = start + max(sentence.rfind("，"), sentence.rfind(","))
     return _all_government([p for p in pieces if p[1] > backers])
@@ -1370,14 +1382,16 @@ def _run_duty_matches(text: str):
             end = sep
             while end > 0 and text[end - 1] in _BLANKS:
                 end -= 1
-            if text[sep] in _POINT_SEPARATORS and text[end - 1:end] in _RUN_DUTY_LAST:
+            if text[sep] in _POINT_SEPARATORS and (text[end - 1:end] in _RUN_DUTY_LAST
+                                                   or text.startswith(_RUN_DUTY_WORDS, end - 2, end)):
                 yield from _BARE_DUTY_RE.finditer(text, text.rfind("\n", 0, end) + 1, end)
         pos = text.find("是", pos + 1)
 
 
 # the last characters a _BARE_DUTY_RE match can end in (负责, 配合, 参与, 协助, 协同, 落实, 实施, 牵头, 推进, 支持,
-# 保障, 兑现, …的组织实施工作): a point ending in none holds no clause
+# 保障, 兑现, …的组织实施工作): a point ending in none holds no clause, nor one ending in 理 or 核 but not in 受理 or 审核
 _RUN_DUTY_LAST = frozenset("责合与助同实施头进持障现作")
+_RUN_DUTY_WORDS = ("受理", "审核")  # _CASH_DUTY's other ends, read whole (管理, 处理 end in 理 too)
 
 
 def _last_point_start(text: str, start: int, end: int) -> int:

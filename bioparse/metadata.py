@@ -873,6 +873,18 @@ def _plan_years(title: str, text: str, date: str = "") -> tuple[str, str]:
     return start, ""
 
 
+def term_with_date(meta: dict, text: str) -> dict:
+    """meta with plan_start, plan_end and period read again from a date a page's fields gave (成文日期) where the text
+    states none: the term of a text in force 自印发之日起 runs from its issue date (see _in_force), which
+    infer_metadata did not know. Fields the text stated are kept."""
+    start, end = _plan_years(meta.get("title", ""), text, meta["date"])
+    out = dict(meta)
+    out["plan_start"] = out.get("plan_start") or start
+    out["plan_end"] = out.get("plan_end") or end
+    out["period"] = out.get("period") or out["plan_start"] or meta["date"][:4]
+    return out
+
+
 # a five-year plan named in the title: “十四五” (2021-2025), 十五五 (2026-2030); 十一五 and on, as
 # 十五 alone is fifteen (十五条措施) and 二十五 holds no numeral between 十 and 五
 _FIVE_YEAR_PLAN_RE = re.compile(r"(?<![一二三四五六七八九十百千])十([一二三四五六七八九])五(?![个条项年])")

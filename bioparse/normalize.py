@@ -321,6 +321,8 @@ def _is_page_break(prev: str, nxt: str, blank_between: bool, last_width: int = 0
         return False
     if "\t" in nxt or "\t" in prev:
         return False  # a table's row (cells joined by tabs) is no wrapped sentence
+    if prev[-1] == "|" or nxt[0] == "|":
+        return False  # nor one copied with a | closing or opening each row (| 发文单位: A | 成文日期: 2025年12月14日 |)
     # a colon or semicolon inside a bracket still open (（牵头单位：X；配合单位：) ends no paragraph
     in_bracket = prev[-1] in "：:；;" and opens_bracket(prev)
     if (prev[-1] in SENTENCE_END and not in_bracket and not _cut_after_semicolon(prev, nxt, last_width, wrap, before)
@@ -345,6 +347,23 @@ def _is_page_break(prev: str, nxt: str, blank_between: bool, last_width: int = 0
 # The sentence closing a policy's text, on a line of its own: 本方案自印发之日起实施, 本措施自2025年1月1日起施行,
 # 本办法由市科技局负责解释, 本政策有效期3年
 _TERM_LINE = re.compile(r"本(?:实施)?(?:方案|措施|办法|意见|政策|细则|规定|计划|通知|条例)[ \u3000]*(?:自|从|由|有效期|执行期|实施期)")
+
+
+_LIST_GOES_ON = "、，,"  # a list of bodies cut after a separator
+_CLAUSE_CLOSE_ENDS = ("负责", "配合", "参与", "协助", "落实", "牵头", "实施", "推进")  # how a bracket of bodies without a label closes
+
+
+def _clause_cut(prev: str, nxt: str) -> bool:
+    """True when ``prev`` ends inside a bracket of bodies it opened and ``nxt`` closes that bracket:
+    （责任单位：市发展改革委、⏎市科技局、市财政局） or （市发展改革委、⏎市科技局按职责分工负责）, two paragraphs of a
+    page or .docx that no author sets apart (a converter's cut). The caller has seen prev end in 、 or ，."""
+    i = max(prev.rfind("（"), prev.rfind("("))
+    if i < 0 or max(prev.rfind("）"), prev.rfind(")")) > i or HEADING_START.match(nxt):
+        return False
+    close = min((k for k in (nxt.find("）"), nxt.find(")")) if k >= 0), default=-1)  # the first bracket closed
+    if close <= 0 or "（" in nxt[:close] or "(" in nxt[:close] or "。" in nxt[:close]:
+        return False
+    return _RESPONSIBILITY_LINE.match(prev, i + 1) is not None or nxt[:close].rstrip().endswith(_CLAUSE_CLOSE_ENDS)
 
 
 # A line holding only a page number, as a scan's or a PDF's text keeps it: - 3 -, — 3 —, 第3页 共9页
@@ -807,14 +826,16 @@ def normalize(raw: str, join_breaks: bool | None = True) -> Normalized:
                 first = line_start + line.find(core[0])
                 idx = range(first, first + len(text))
             text, idx = _despaced(text, idx)
-        # _is_page_break, called only where its first tests let it say yes (its _runs_on written out)
-        if join_breaks and prev and (text[0] in _CLOSING_CHARS or prev[-1] in _OPENING_CHARS
-                                     or (len(prev) >= 20 and (prev[-1] not in _CLOSED_ENDS or (
-                                             prev[-1] in _ASIDE_CLOSE and _aside_at_edge(prev, last_width, wrap or (
-                                                 wrap := _wrap_of(_without_stamps(cores, raw))))))
-                                         and _is_page_break(prev, text, blank, last_width,
-                                                            wrap or (wrap := _wrap_of(_without_stamps(cores, raw))),
-                                                            paragraphs[-2] if len(paragraphs) > 1 else ""))):
+        # _is_page_break, called only where its first tests let it say yes (its _runs_on written out);
+        # a page's or .docx's paragraphs are the author's, but for a clause's list cut in two (_clause_cut)
+        if prev and ((join_breaks and (text[0] in _CLOSING_CHARS or prev[-1] in _OPENING_CHARS
+                                       or (len(prev) >= 20 and (prev[-1] not in _CLOSED_ENDS or (
+                                           prev[-1] in _ASIDE_CLOSE and _aside_at_edge(prev, last_width, wrap or (
+                                               wrap := _wrap_of(_without_stamps(cores, raw))))))
+                                           and _is_page_break(prev, text, blank, last_width,
+                                                              wrap or (wrap := _wrap_of(_without_stamps(cores, raw))),
+                                                              paragraphs[-2] if len(paragraphs) > 1 else ""))))
+                     or (not join_breaks and prev[-1] in _LIST_GOES_ON and _clause_cut(prev, text))):
             prev += text
             paragraphs[-1] = prev
         else:

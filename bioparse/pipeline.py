@@ -476,9 +476,12 @@ def _document(d: dict, crosswalk) -> None:
     """The documents row: inferred metadata merged under the manifest's."""
     path, raw, text, provisions = d["path"], d["raw"], d["text"], d["provisions"]
     inferred = metadata.infer_metadata(text)
+    dated = bool(inferred.get("date"))
     for k, v in raw.fields.items():  # what the page states beside the text, where the text is silent
         if v and not inferred.get(k):
             inferred[k] = v
+    if not dated and inferred.get("date"):  # 自印发之日起施行 runs from the page's 成文日期
+        inferred = metadata.term_with_date(inferred, text)
     if raw.fields and not inferred.get("level"):  # then level and region of the page's issuer or title
         issuer = inferred.get("issuer", "").split(";")[0]
         level, region = metadata.level_and_region_of([issuer, inferred.get("title", "")])

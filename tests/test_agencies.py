@@ -678,6 +678,35 @@ def test_the_bodies_that_accept_and_pay_out_a_policy_are_its_clause():
         assert [a["agency"] for c in find_agency_clauses(text) for a in c["agencies"]] == names, tail
 
 
+def test_the_bodies_that_take_in_and_check_an_article_are_its_clause():
+    """本条由A负责受理和审核。 (a 操作规程's article), 由A负责审核兑现, 本条由A负责受理，B配合: the bodies that take in
+    and check an article's applications answer for it, as 本条由A负责兑现 does; the sentence was not read."""
+    cases = [("本条由区科技创新局负责受理和审核。", [("区科技创新局", "responsible")]),
+             ("本条由区工业和信息化局负责受理。", [("区工业和信息化局", "responsible")]),
+             ("由区科技局负责审核兑现。", [("区科技局", "responsible")]),
+             ("本条由区科技局负责受理、审核，区财政局配合。", [("区科技局", "lead"), ("区财政局", "support")])]
+    for tail, found in cases:
+        text = f"第三条　支持创新药临床研究。给予最高500万元资助。{tail}\n"
+        assert [(a["agency"], a["role"]) for c in find_agency_clauses(text) for a in c["agencies"]] == found, tail
+    # a verb of its own (受理申请) stays prose
+    assert find_agency_clauses("第四条　申报。区科技局负责受理申请并组织评审。\n") == []
+
+
+def test_a_rules_field_of_the_competent_department_is_a_clause():
+    """A 实施细则 lists each measure's fields 1.事项内容：… 2.事项分类：… 3.主管部门及责任处室：A，联系电话…
+    (成都's form), or a measure closes with （主管部门：A）: A answers for the measure, the telephone is no body."""
+    text = ("（一）支持创新药研发\n1.事项内容:对1类创新药给予最高300万元奖励。\n2.事项分类:快申快享。\n"
+            "3.主管部门及责任处室:市经信局市新经济委医药健康产业处,联系电话61881605。\n4.支持对象:我市独立法人企业。\n")
+    assert [(a["agency"], a["role"]) for c in find_agency_clauses(text) for a in c["agencies"]] == [
+        ("市经信局市新经济委医药健康产业处", "responsible")]
+    wide = text.replace("3.", "３．").replace("61881605", "６１８８１６０５")  # the label and the figures typed wide
+    assert [a["agency"] for c in find_agency_clauses(wide) for a in c["agencies"]] == ["市经信局市新经济委医药健康产业处"]
+    text = "（二）促进消费。给予补贴。（主管部门：市商务局）\n"
+    assert [a["agency"] for c in find_agency_clauses(text) for a in c["agencies"]] == ["市商务局"]
+    # a notice's addressees (各市（州）卫生健康主管部门：) are no clause
+    assert find_agency_clauses("各市（州）卫生健康主管部门：\n现将方案印发给你们。\n") == []
+
+
 def test_a_sentence_of_two_assignments_names_no_reference():
     """第（四）、（五）项由A负责，第（六）项由B负责: the second reference and its 由 are no part of B's name."""
     text = "（六）保障用地。内容。\n第（四）、（五）项由市工信局负责，第（六）项由市自然资源和规划局负责。\n"
@@ -724,6 +753,33 @@ def test_a_duty_clause_closing_a_sentence_after_a_comma():
         ("市国资委", "lead"), ("湘江投资集团有限公司", "support"), ("市金融办", "support")]
     # prose that ends in 负责 names no body
     assert find_agency_clauses("（一）加强管理。资金使用，由企业自主负责。\n") == []
+
+
+def test_a_task_ending_like_a_body_before_a_comma_and_by_is_no_body():
+    """建设产业园区，由A牵头，B配合: the task before ，由 ends in 区 as a body's name may (高新区, 园区), yet holds no role
+    word, so the bodies are those after 由; it was read as two more leads (建设产业园区, 由A). A point of a run too."""
+    cases = [("（二）优化产业生态。建设产业园区，由市发展改革委牵头，各县区政府配合。\n",
+              [("市发展改革委", "lead"), ("各县区政府", "support")]),
+             ("（二）优化产业生态。建设高新区，由市发展改革委负责。\n", [("市发展改革委", "responsible")]),
+             ("第二条　优化产业生态。一是建设产业园区，由市发展改革委牵头，各县区政府配合；二是强化要素保障，由市财政局负责。\n",
+              [("市发展改革委", "lead"), ("各县区政府", "support"), ("市财政局", "responsible")])]
+    for text, found in cases:
+        assert [(a["agency"], a["role"]) for c in find_agency_clauses(text) for a in c["agencies"]] == found, text
+
+
+def test_duty_words_closing_an_article_without_brackets():
+    """…按照职责分工负责落实。, 由A牵头，由B配合。 and 由A牵头落实。 close an article as their shorter forms do: the first was
+    read as no clause (A、B按照职责分工 no names), the second kept 由 in B's name, the third was not read."""
+    cases = [("市科技局、市财政局按照职责分工负责落实。", [("市科技局", "responsible"), ("市财政局", "responsible")]),
+             ("由市科技局牵头，市财政局、市卫生健康委按职责分工负责落实。",
+              [("市科技局", "lead"), ("市财政局", "support"), ("市卫生健康委", "support")]),
+             ("由市发展改革委牵头，由市财政局配合。", [("市发展改革委", "lead"), ("市财政局", "support")]),
+             ("此项工作由市科技局牵头落实。", [("市科技局", "lead")])]
+    for tail, found in cases:
+        text = f"第三条　支持创新平台建设。对新认定的平台给予奖励。{tail}\n"
+        assert [(a["agency"], a["role"]) for c in find_agency_clauses(text) for a in c["agencies"]] == found, tail
+    # prose ending so names no body of government
+    assert find_agency_clauses("（一）组建联盟。支持龙头企业联合高校牵头落实。\n") == []
 
 
 def test_role_words_inside_a_labelled_list_split_it():

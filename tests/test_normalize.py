@@ -244,6 +244,30 @@ def test_a_table_row_is_neither_joined_nor_joins_the_next():
     assert normalize(text).text.split("\n") == text.rstrip("\n").split("\n")
 
 
+def test_a_table_copied_with_bars_keeps_its_rows():
+    """A page's information table copied as | label: value | rows: a long row holding 、 or ; and
+    ending in a bar is no sentence cut by the page, so the rows (and the 成文日期 in them) stay apart."""
+    rows = ["| 索 引 号: 11450000007565768W/2026-04777 | 主题分类: 卫生、体育;医药管理 |",
+            "| 发文单位: 广西壮族自治区人民政府办公厅 | 成文日期: 2025年12月14日 |",
+            "| 标 题: 广西壮族自治区人民政府办公厅印发《关于推动广西生物医药产业高质量发展若干政策措施》的通知 | |",
+            "| 发文字号: 桂政办发〔2025〕58号 | 发布日期: 2026年01月08日 |"]
+    text = "\n".join(rows) + "\n各市人民政府，自治区人民政府各组成部门、各直属机构：\n"
+    assert normalize(text).text.split("\n")[:4] == rows
+
+
+def test_a_clause_of_bodies_cut_into_two_paragraphs_is_joined():
+    """A page's or .docx's paragraphs are kept as the author set them, but a bracket of bodies opened in one and closed
+    in the next (（责任单位：A、⏎B、C）, （A、⏎B按职责分工负责）) is one clause a converter cut; its last bodies were lost."""
+    text = ("第二条　支持平台。给予最高500万元支持。（责任单位：市发展改革委、\n市科技局、市财政局）\n"
+            "（三）支持临床。给予奖励。（市卫生健康委、\n市药监局按职责分工负责）\n")
+    assert normalize(text, join_breaks=False).text.split("\n") == [
+        "第二条　支持平台。给予最高500万元支持。（责任单位：市发展改革委、市科技局、市财政局）",
+        "（三）支持临床。给予奖励。（市卫生健康委、市药监局按职责分工负责）"]
+    # a heading, or a bracket that is no clause, still starts its own paragraph
+    kept = "（二）甲。乙。（市发展改革委、\n（三）丙（一）。\n（四）支持首台（套）、\n首批次（首版次）\n"
+    assert normalize(kept, join_breaks=False).text.split("\n") == kept.rstrip("\n").split("\n")
+
+
 def test_a_line_after_60000_blanks():
     """Edge blanks before a (一) heading are cut with one slice (a pop(0) each was quadratic)."""
     raw = "\u3000" * 60000 + "(一)加快发展\u200b生物医药\n"

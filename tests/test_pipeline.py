@@ -471,3 +471,18 @@ def test_a_pages_meta_issuer_gives_level_and_region(tmp_path):
     path.write_text(page, encoding="utf-8")
     doc = parse_document(path, "p")["documents"][0]
     assert (doc["issuer"], doc["level"], doc["region"]) == ("某原市人民政府办公室", "city", "某原市")
+
+
+def test_a_pages_date_gives_the_term_of_a_text_in_force_from_its_issue(tmp_path):
+    """A page whose 成文日期 stands only in its information table, over a text 自印发之日起施行，有效期至2025年12月31日:
+    the term starts in the page's year, as it does for a text that states its date (plan_start was left empty)."""
+    page = ("<html><head><meta charset='utf-8'><title>某阳市支持生物医药产业发展若干政策</title></head><body>"
+            "<dl><dt>发布机构</dt><dd>某阳市人民政府办公室</dd><dt>成文日期</dt><dd>2023-09-12</dd>"
+            "<dt>文号</dt><dd>某政办规〔2023〕7号</dd></dl><div>"
+            "<p>某阳市支持生物医药产业发展若干政策</p>"
+            "<p>第一条　支持新药研发。给予最高500万元支持。（责任单位：市科技局）</p>"
+            "<p>第二条　本政策自印发之日起施行，{}。</p></div></body></html>")
+    for term, end in (("有效期至2025年12月31日", 2025), ("有效期3年", 2026)):
+        p = write(tmp_path, "page.html", page.format(term))
+        doc = parse_document(p, "page")["documents"][0]
+        assert (doc["date"], doc["plan_start"], doc["plan_end"], doc["period"]) == ("2023-09-12", 2023, end, "2023"), term
