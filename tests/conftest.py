@@ -1,4 +1,7 @@
-"""Shared fixtures: paths to the project's raw data and the shared gold, when present."""
+"""Shared fixtures: paths to the project's raw data and the shared gold, when present, and its scorer."""
+import csv
+import importlib.util
+import shutil
 from pathlib import Path
 
 import pytest
@@ -21,3 +24,37 @@ def gold_dir():
     if not GOLD.is_dir():
         pytest.skip("../shared/gold is not beside this checkout")
     return GOLD
+
+
+@pytest.fixture(scope="session")
+def score():
+    """score(processed_dir, gold_dir) of ../shared/tools/score.py, the scorer the project is judged by."""
+    path = SHARED / "tools" / "score.py"
+    if not path.is_file():
+        pytest.skip("../shared/tools/score.py is not beside this checkout")
+    spec = importlib.util.spec_from_file_location("score", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.score
+
+
+OTHER_PROVINCES = ROOT / "tests" / "other_provinces"
+
+
+def saved_as(folder: Path, texts, extension: str, write) -> tuple[Path, Path]:
+    """(raw, gold) folders under ``folder``: each (manifest row, text) of tests/other_provinces in ``texts`` written
+    by ``write(path, text)`` as NAME + extension, with a manifest naming the new files and each document's gold."""
+    raw, gold = folder / "raw", folder / "gold"
+    raw.mkdir()
+    gold.mkdir()
+    rows = []
+    for row, text in texts:
+        name = Path(row["file"]).stem + extension
+        write(raw / name, text)
+        rows.append({**row, "file": name})
+        shutil.copy(OTHER_PROVINCES / "gold" / f"{row['doc_id']}.json", gold)
+    with (raw / "manifest.csv").open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    return raw, gold

@@ -12,8 +12,6 @@ split its row); html_hidden_notes hides notes with display:none and the hidden a
 """
 import csv
 import html
-import importlib.util
-import shutil
 from pathlib import Path
 
 import pytest
@@ -163,35 +161,13 @@ def sources():
     return out
 
 
-@pytest.fixture(scope="module")
-def score():
-    from conftest import SHARED
-    path = SHARED / "tools" / "score.py"
-    if not path.is_file():
-        pytest.skip("../shared/tools/score.py is not beside this checkout")
-    spec = importlib.util.spec_from_file_location("score", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.score
-
 
 @pytest.mark.parametrize("form", sorted(FORMS))
 def test_a_text_saved_in_another_form_scores_as_its_txt(form, sources, score, tmp_path):
-    extension, write = FORMS[form]
-    raw, gold = tmp_path / "raw", tmp_path / "gold"
-    raw.mkdir()
-    gold.mkdir()
-    rows = []
-    for row, text in sources:
-        name = Path(row["file"]).stem + extension
-        write(raw / name, text)
-        rows.append({**row, "file": name})
-        shutil.copy(HERE / "gold" / f"{row['doc_id']}.json", gold)
-    with (raw / "manifest.csv").open("w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
-    assert len(rows) >= 50
+    from conftest import saved_as
+
+    raw, gold = saved_as(tmp_path, sources, *FORMS[form])
+    assert len(sources) >= 50
     build(raw, tmp_path / "out", cache_dir=None, quiet=True)
     s = score(tmp_path / "out", gold)
     assert (s["structure"]["f1"], s["agencies"]["f1"], s["targets"]["f1"]) == (1.0, 1.0, 1.0)

@@ -1,5 +1,4 @@
 """The scorecard against ../shared/gold: a build of the seeds meets the issue's bars."""
-import importlib.util
 
 import pytest
 
@@ -7,17 +6,14 @@ from bioparse.build import build
 
 
 @pytest.fixture(scope="module")
-def scores(tmp_path_factory):
-    from conftest import GOLD, RAW, SHARED
+def scores(tmp_path_factory, score):
+    from conftest import GOLD, RAW
 
     if not GOLD.is_dir():
         pytest.skip("../shared/gold is not beside this checkout")
-    spec = importlib.util.spec_from_file_location("score", SHARED / "tools" / "score.py")
-    score = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(score)
     out = tmp_path_factory.mktemp("processed")
     build(RAW, out, cache_dir=None, quiet=True)
-    return score.score(out, GOLD)
+    return score(out, GOLD)
 
 
 def test_structure(scores):
@@ -35,21 +31,14 @@ def test_targets(scores):
 
 
 @pytest.fixture(scope="module")
-def other_province_scores(tmp_path_factory):
+def other_province_scores(tmp_path_factory, score):
     """The scorecard of two hundred and sixty-one documents in other provinces' styles and formats (tests/other_provinces)."""
     from pathlib import Path
 
-    from conftest import SHARED
-
-    if not (SHARED / "tools" / "score.py").is_file():
-        pytest.skip("../shared/tools/score.py is not beside this checkout")
-    spec = importlib.util.spec_from_file_location("score", SHARED / "tools" / "score.py")
-    score = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(score)
     here = Path(__file__).parent / "other_provinces"
     out = tmp_path_factory.mktemp("other_provinces")
     build(here / "raw", out, cache_dir=None, quiet=True)
-    return score.score(out, here / "gold")
+    return score(out, here / "gold")
 
 
 def test_documents_of_other_provinces(other_province_scores):

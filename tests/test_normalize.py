@@ -632,21 +632,16 @@ def test_a_flattened_run_with_a_sequence_broken_keeps_the_rest_whole():
 
 
 @pytest.mark.parametrize("form", ["flattened"])
-def test_the_seeds_with_their_line_breaks_lost_score_as_read_whole(tmp_path, form):
+def test_the_seeds_with_their_line_breaks_lost_score_as_read_whole(tmp_path, form, score):
     """The five seeds with every line break removed: structure F1 0.541 → 1.000, agencies 0.349 → 1.000 (targets 1.000
     either way); 17 of the 179 other-province .txt flattened so scored 1.000 on all three tables before, 122 after."""
-    import importlib.util
     import shutil
 
-    from conftest import GOLD, SHARED
+    from conftest import GOLD
     from bioparse.build import build
 
-    score_py = SHARED / "tools" / "score.py"
-    if not score_py.is_file():
-        pytest.skip("../shared is not beside this checkout")
-    spec = importlib.util.spec_from_file_location("score", score_py)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    if not GOLD.is_dir():
+        pytest.skip("../shared/gold is not beside this checkout")
     raw = tmp_path / "raw"
     raw.mkdir()
     seeds = Path(__file__).parents[1] / "data" / "raw"
@@ -654,7 +649,7 @@ def test_the_seeds_with_their_line_breaks_lost_score_as_read_whole(tmp_path, for
     for path in seeds.glob("*.txt"):
         (raw / path.name).write_text(path.read_text(encoding="utf-8").replace("\n", ""), encoding="utf-8")
     build(raw, tmp_path / "out", cache_dir=None, quiet=True)
-    s = module.score(tmp_path / "out", GOLD)
+    s = score(tmp_path / "out", GOLD)
     assert (s["structure"]["f1"], s["agencies"]["f1"], s["targets"]["f1"]) == (1.0, 1.0, 1.0)
 
 

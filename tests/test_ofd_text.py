@@ -6,8 +6,6 @@ under a CTM, or a line's run with DeltaX). The other-province texts set so are b
 against their golds, as a PDF of them would be read.
 """
 import csv
-import importlib.util
-import shutil
 import zipfile
 from pathlib import Path
 
@@ -132,38 +130,17 @@ LAYOUT_LIMITS = {
 }
 
 
-@pytest.fixture(scope="module")
-def score():
-    from conftest import SHARED
-    path = SHARED / "tools" / "score.py"
-    if not path.is_file():
-        pytest.skip("../shared/tools/score.py is not beside this checkout")
-    spec = importlib.util.spec_from_file_location("score", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.score
-
 
 def test_the_other_province_texts_set_as_ofd_score_as_their_txt(score, tmp_path):
     """Every .txt of tests/other_provinces set as an OFD (the two drawing styles in turn) scores 1.000 on all three
     tables, but for the LAYOUT_LIMITS, which still score 0.9 or more."""
-    raw, gold = tmp_path / "raw", tmp_path / "gold"
-    raw.mkdir()
-    gold.mkdir()
-    rows = []
-    for k, row in enumerate(csv.DictReader((HERE / "raw" / "manifest.csv").open(encoding="utf-8"))):
-        if not row["file"].endswith(".txt"):
-            continue
-        text = io.read_text(HERE / "raw" / row["file"]).text
-        name = Path(row["file"]).stem + ".ofd"
-        write_ofd(raw / name, text, "chars" if k % 2 else "runs")
-        rows.append({**row, "file": name})
-        shutil.copy(HERE / "gold" / f"{row['doc_id']}.json", gold)
-    with (raw / "manifest.csv").open("w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
-    assert len(rows) >= 150
+    from conftest import saved_as
+
+    texts = [(row, io.read_text(HERE / "raw" / row["file"]).text)
+             for row in csv.DictReader((HERE / "raw" / "manifest.csv").open(encoding="utf-8")) if row["file"].endswith(".txt")]
+    styles = iter(["runs", "chars"] * len(texts))
+    raw, gold = saved_as(tmp_path, texts, ".ofd", lambda path, text: write_ofd(path, text, next(styles)))
+    assert len(texts) >= 150
     build(raw, tmp_path / "out", cache_dir=None, quiet=True)
     per_document = score(tmp_path / "out", gold)["per_document"]
     short = {doc: min(v for v in s.values() if isinstance(v, float)) for doc, s in per_document.items()}
