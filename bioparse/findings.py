@@ -24,7 +24,7 @@ __all__ = [
 ]
 
 # Levels of the provision tree, top to bottom, for ordering columns.
-LEVEL_ORDER = ["preamble", "document", "chapter", "division", "part", "action", "article", "section", "item",
+LEVEL_ORDER = ["preamble", "document", "volume", "chapter", "division", "part", "action", "article", "section", "item",
                "subitem", "subsubitem", "point", "annex"]
 
 

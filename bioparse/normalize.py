@@ -39,7 +39,7 @@ _RESPONSIBILITY_START = (r"(?:【\s*)?(?:[责責]任|[牵牽][头頭]|配合|[�
                          r"(?:[单單]位|部[门門]|主体|主體|[处處]室|科室|[机機][构構])\s*(?:[:：]|】)")
 HEADING_START = re.compile(
     rf"^(?:[{CN_DIGITS}]+[、，.．]|[（(][{CN_DIGITS}]+[）)]|[（(]?\d{{1,3}}[）)]|\d{{1,3}}(?:[.．](?!\d)|、)"
-    rf"|第[{CN_DIGITS}\d]+[章节条部分節條]|附件|[{CN_DIGITS}]是|[{ONE_CHARACTER_LABELS}]"
+    rf"|第[{CN_DIGITS}\d]+[篇章节条部分節條]|附件|[{CN_DIGITS}]是|[{ONE_CHARACTER_LABELS}]"
     rf"|[{CN_DIGITS}]{{1,3}}\u3000"  # a part set off by an ideographic blank (二　优化产业生态)
     rf"|(?:专项|專項)?(?:行动|行動|任务|任務)[{CN_DIGITS}]+[：:、\u3000]"
     # a responsibility line of its own (责任单位：…) closes the paragraph before it

@@ -43,7 +43,7 @@ TABLES: dict[str, dict] = {
             ("doc_id", "string", "Document id."),
             ("provision_id", "string", "Path of heading numbers from the root, e.g. 2.3.1; 0 = preamble; annex1 = the first attachment."),
             ("parent_id", "string", "provision_id of the parent, blank at the top."),
-            ("level", "string", "preamble, document, chapter, division (第一节), part, action (行动一：, 专项行动一, 任务一：), article, section, item, subitem, subsubitem (①), point (一是) or annex (an attachment after the policy, kept whole)."),
+            ("level", "string", "preamble, document, volume (第一篇, over chapters), chapter, division (第一节), part, action (行动一：, 专项行动一, 任务一：), article, section, item, subitem, subsubitem (①), point (一是) or annex (an attachment after the policy, kept whole)."),
             ("depth", "Int64", "Depth in the tree (1 = top-level heading, 0 = preamble)."),
             ("label", "string", "The numbering label as written, e.g. 一、 （十六） 1. 第三条 一是."),
             ("number", "Int64", "The label as an integer; empty for the 一是 points of a paragraph (the label says 一是)."),

@@ -1,7 +1,7 @@
 """Find the headings of a policy document and build its provision tree.
 
 Headings are recognized by their numbering, not by their words, so the same rules
-serve documents from any province: chapters 第一章 (and their 第一节), parts 一、,
+serve documents from any province: volumes 第一篇 over chapters 第一章 (and their 第一节), parts 一、,
 articles 第一条, actions 行动一：/专项行动一/任务一：, sections （一）/(一), items 1. / 1、, sub-items （1） / 1） and ①, and
 一是/二是 runs inside a paragraph. The tree is lossless: each provision owns the text from its label to the
 next provision, and a preamble owns what comes before the first heading, so the spans
@@ -24,6 +24,8 @@ _ARABIC_FIRST = "0123456789０１２３４５６７８９"  # a label's first di
 # the start of a paragraph and captures the numeral in group "n".
 HEADING_KINDS: list[tuple[str, int, re.Pattern]] = [
     # a blank may stand inside a label (第 一 章, （ 二 ）, 一 、, 1 .: a scan's text layer, or typed so)
+    # 第一篇 over 第一章 (a long 规划's volumes, its chapters numbered on across them); 篇章, 篇幅 are words
+    ("volume", -1, re.compile(rf"^第[ \u3000]*(?P<n>[{CN}\d]+)[ \u3000]*篇(?![章幅])")),
     ("chapter", 0, re.compile(rf"^第[ \u3000]*(?P<n>[{CN}\d]+)[ \u3000]*[章编編]")),
     ("chapter", 0, re.compile(rf"^第(?P<n>[{CN}\d]+)部分")),
     ("division", 1, re.compile(rf"^第(?P<n>[{CN}\d]+)[节節]")),  # 节 of a long regulation
@@ -187,7 +189,7 @@ def match_heading(line: str):
     label_end = m.end()
     if level in _REFERENCE_AFTER and _REFERENCE_AFTER[level].match(line, label_end):
         return None  # 第二条、第三条由…负责兑现, （一）至（三）项…, 一、二类…: a line opening with references, no heading
-    if rank == 0 and "。" in line:  # 第一章总则，共五条。主要内容…: a 解读 or 起草说明 telling the chapters, no heading
+    if rank <= 0 and "。" in line:  # 第一章总则，共五条。主要内容…: a 解读 or 起草说明 telling the chapters, no heading
         return None
     if rank == _PART_RANK and line[label_end - 1] in " \u3000" and not _spaced_part_heading(line, label_end):
         return None
@@ -299,7 +301,7 @@ def _provision_dicts(text: str) -> list[dict]:
     return provisions
 
 
-_ABOVE_PARTS = frozenset(("chapter", "division", "part", "action"))
+_ABOVE_PARTS = frozenset(("volume", "chapter", "division", "part", "action"))
 
 
 def _unnumbered_part_lines(text: str, provisions: list[dict]) -> dict[int, int]:
@@ -581,28 +583,34 @@ def _toc_head(text: str, char: str):
 
 _CHAPTER_LIST_RUN = 3  # chapters back to back, with no text between: a list of them, no body
 _CHAPTER_LINE_RE = re.compile(rf"[ \t\u3000]*第[{CN}\d]+(?:章|部分)")
+# a 篇 or a 节 between them (第一篇⏎第一章⏎第一节⏎第二节⏎第二章…: a long 规划's contents) is an entry of the list too,
+# but only chapters count towards a run: a body sets 第一篇⏎第一章⏎第一节 back to back above its first paragraph
+_LIST_ENTRY_RE = re.compile(rf"[ \t\u3000]*第[{CN}\d]+(?:章|部分|篇|节|節)")
 
 
 def _chapter_list_end(text: str) -> int:
     """Offset of the body after a list of chapters near the text's start with no 目录 line above it
-    (第一章 总则⏎第二章 …⏎第三章 …: a law database's contents): the line that repeats the list's first
-    entry, else the line after the list; 0 without one. Only a text holding such a run is read further."""
+    (第一章 总则⏎第二章 …⏎第三章 …: a law database's contents, or a 规划's 篇, 章 and 节): the line that repeats
+    the list's first entry, else the line after the list; 0 without one. Only a text holding such a run is read
+    further."""
     head = text[:3000]
     if head.count("第") < _CHAPTER_LIST_RUN or ("章" not in head and "部分" not in head):
         return 0  # no run of chapters can stand there: most texts are told so without reading their lines
     run: list[tuple[int, str]] = []
+    chapters = 0  # the chapters in the run
     pos = 0
     for ln in text[:3000].split("\n"):
-        if len(ln) <= 40 and _CHAPTER_LINE_RE.match(ln):
-            if len(run) >= _CHAPTER_LIST_RUN and _squeeze(ln) == _squeeze(run[0][1]):
-                return pos  # the list's first chapter again: the body starts
+        if len(ln) <= 40 and _LIST_ENTRY_RE.match(ln):
+            if chapters >= _CHAPTER_LIST_RUN and _squeeze(ln) == _squeeze(run[0][1]):
+                return pos  # the list's first entry again: the body starts
             run.append((pos, ln))
+            chapters += _CHAPTER_LINE_RE.match(ln) is not None
         elif ln.strip():
-            if len(run) >= _CHAPTER_LIST_RUN:
+            if chapters >= _CHAPTER_LIST_RUN:
                 break
-            run = []
+            run, chapters = [], 0
         pos += len(ln) + 1
-    if len(run) < _CHAPTER_LIST_RUN:
+    if chapters < _CHAPTER_LIST_RUN:
         return 0
     after = run[-1][0] + len(run[-1][1]) + 1
     key = _squeeze(run[0][1])

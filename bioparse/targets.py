@@ -139,8 +139,9 @@ _DATE_RES = [
 ]
 # a year in Arabic digits (2025, ２０２５) or in Chinese numerals digit by digit (二〇二五)
 _YEAR_NUMBER = r"(?:(?:19|20|１９|２０)\d{2}|[一二][〇○零九][〇○零一二三四五六七八九]{2})"
+# 展望2035年 leads a 规划's long-range goals (its own paragraph after the 到2025年 ones), as 到2035年 does
 _YEAR_RE = re.compile(
-    r"(?:到|(?<![年\d])至|截至|截止到|截止)" + _SP + rf"({_YEAR_NUMBER})" + _SP + r"年"
+    r"(?:到|(?<![年\d])至|截至|截止到|截止|展望)" + _SP + rf"({_YEAR_NUMBER})" + _SP + r"年"
     rf"|({_YEAR_NUMBER})" + _SP + r"年(?:底|末)?(?:前|以前)"
 )
 # Quoted names: “…”, "…" and 《…》. Each alternative starts with its own literal, which
@@ -842,7 +843,7 @@ def _year_matches(text: str, start: int, end: int):
     """The matches of _YEAR_RE.finditer(text, start, end), with the regex tried only around each 年.
 
     Every match holds one 年, right after a four-character year (spaces between), and
-    starts at that year or at the 到/至/截至/截止/截止到 (1–3 characters) before it; so
+    starts at that year or at the 到/至/截至/截止/截止到/展望 (1–3 characters) before it; so
     for each 年 only those few starts are tried, left to right as finditer would.
     """
     for _, m in _year_hits(text, start, end):
@@ -1360,9 +1361,13 @@ _YEAR_VALUE_RE = re.compile(r"((?:19|20)\d\d)[ \u3000]*年[ \u3000]*([0-9.．]+)
 _TABLE_ONLY_UNITS = frozenset({"岁", "/10万", "1/10万", "/十万"})
 
 
+_WIDE_UNIT_SIGNS = str.maketrans("０１２３４５６７８９／", "0123456789/")
+
+
 def _table_unit(label: str) -> tuple[str, str] | None:
-    """(万/亿 multiplier, unit) of a unit written in brackets (亿元, %, 家, 万人, 万平方米), or None."""
-    u = label.strip()
+    """(万/亿 multiplier, unit) of a unit written in brackets (亿元, %, 家, 万人, 万平方米), or None. Full-width
+    digits and slash read as ASCII (（/１０万）, a text typed in full-width digits), as its figures are."""
+    u = label.strip().translate(_WIDE_UNIT_SIGNS)
     if u in ("%", "％"):
         return "", "%"
     if u in _TABLE_ONLY_UNITS:

@@ -668,3 +668,11 @@ def test_breaking_run_on_headings_only_adds_line_breaks():
         assert out.replace("\n", "") == text.replace("\n", "") and out.count("\n") >= text.count("\n")
 
     check()
+
+
+def test_a_volume_heading_after_a_page_cut_line_is_no_continuation():
+    """第二篇　总体要求 (a long 规划's volume over its chapters) opens a line as 第三章 does: a line cut by a page
+    break above it does not run on into it."""
+    text = ("人口老龄化程度不断加深，慢性病负担日益加重，卫生健康事业发展面临新的挑战和\n\n"
+            "第二篇　总体要求\n\n第三章　指导思想\n\n坚持。\n")
+    assert "挑战和\n第二篇　总体要求\n第三章" in normalize(text).text

@@ -12,7 +12,7 @@ from bioparse import targets
 
 SETTINGS = settings(max_examples=int(os.environ.get("BIOPARSE_PROP_EXAMPLES", "300")), deadline=None)
 
-YEAR_TOKENS = ["到", "至", "截至", "截止", "截止到", "截", "止", " ", "\u3000", "2025", "２０２５", "二〇二五",
+YEAR_TOKENS = ["到", "至", "截至", "截止", "截止到", "截", "止", "展望", "展", "望", " ", "\u3000", "2025", "２０２５", "二〇二五",
                "一九九九", "二○二五", "1999", "20", "25", "年", "底", "末", "前", "以前", "\n", "，", "x", "3",
                "٢٠٢٥", "20٢5"]
 YEAR_TEXTS = st.lists(st.sampled_from(YEAR_TOKENS), max_size=30).map("".join)

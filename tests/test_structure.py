@@ -217,6 +217,20 @@ def test_divisions_of_a_chapter():
                                            ("2.2", "division", 2), ("2.2.3", "article", 3)]
 
 
+def test_volumes_over_chapters_keep_the_top_three_tiers():
+    """第一篇/第一章/第一节/一、 (a long 规划): the 篇 is the top tier, its chapters numbered on across the 篇
+    stand under it, the 节 under them, and a 一、 under a 节 is a fourth tier, text of its 节; 篇章 is a word."""
+    text = ("第一篇　发展背景\n第一章　发展基础\n第一节　健康水平\n一、寿命提高。内容。\n第二章　面临形势\n老龄化加深。\n"
+            "第二篇　主要任务\n第三章　公共卫生\n第一节　疾控体系\n健全体系。\n第二节　应急能力\n第一篇章。\n")
+    provs = parse_provisions(text)
+    assert_partition(text, provs)
+    assert [t[:3] for t in tree(text)] == [
+        ("1", "volume", 1), ("1.1", "chapter", 1), ("1.1.1", "division", 1), ("1.2", "chapter", 2),
+        ("2", "volume", 2), ("2.3", "chapter", 3), ("2.3.1", "division", 1), ("2.3.2", "division", 2)]
+    assert "一、寿命提高" in next(p.text for p in provs if p.provision_id == "1.1.1")
+    assert "第一篇章" in next(p.text for p in provs if p.provision_id == "2.3.2")
+
+
 def test_item_whose_text_starts_with_a_year_or_a_digit():
     text = "（一）任务\n1.建设创新平台。\n2.2025年底前，建成中试基地3个。\n3、5G+医疗健康应用。\n4.加强人才引育。\n"
     assert [t[:3] for t in tree(text)] == [("1", "section", 1), ("1.1", "item", 1), ("1.2", "item", 2),
@@ -444,6 +458,18 @@ def test_a_list_of_chapters_without_a_contents_line_is_no_chapters():
     # a database's list over a text that never repeats it (a 修改决定): the decision's own points follow
     decision = "某某决定\n" + chapters + "决定作如下修改：\n一、第三条修改为：“…。”\n二、删去第五条。\n"
     assert [s[1] for s in _shape(decision)] == ["", "一、", "二、"]
+
+
+def test_a_list_of_volumes_chapters_and_divisions_without_a_contents_line_is_no_headings():
+    """A 规划's contents set as 第一篇/第一章/第一节 lines with no 目录 line above them: the body starts where its
+    first entry comes again. Headings of the body standing back to back (第一篇⏎第一章⏎第一节 over the first
+    paragraph) are no list: only chapters count towards one."""
+    body = ("第一篇　发展背景\n第一章　发展基础\n第一节　健康水平\n寿命提高。\n第二节　服务能力\n床位增加。\n"
+            "第二章　面临形势\n老龄化加深。\n第二篇　主要任务\n第三章　公共卫生\n第一节　疾控体系\n健全体系。\n")
+    contents = "\n".join(ln for ln in body.split("\n") if ln.startswith("第")) + "\n"
+    expected = ["", "第一篇", "第一章", "第一节", "第二节", "第二章", "第二篇", "第三章", "第一节"]
+    assert [s[1] for s in _shape("某市规划\n" + body)] == expected
+    assert [s[1] for s in _shape("某市规划\n" + contents + "前言。制定本规划。\n" + body)] == expected
 
 
 def test_a_box_s_numbered_entries_are_no_items():

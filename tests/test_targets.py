@@ -247,6 +247,14 @@ def test_year_from_same_paragraph_only():
     assert [(t["value"], t["year"]) for t in found] == [(1500, 2020), (100, 2020), (30, None)]
 
 
+@pytest.mark.parametrize("lead", ["展望2035年", "展望二〇三五年", "展望 2035 年"])
+def test_the_long_range_horizon_of_a_plan_gives_its_year(lead):
+    """展望2035年 leads a 规划's long-range goals as 到2035年 does; the 到2025年 paragraph keeps its own year."""
+    text = f"到2025年，产业规模达到4200亿元以上。\n{lead}，产业规模达到8000亿元，建成强省。\n"
+    found = extract_targets(text)
+    assert [(t["value"], t["year"]) for t in found] == [(4200, 2025), (8000, 2035)]
+
+
 def test_year_must_precede_number():
     found = extract_targets("企业达20家，到2020年完成。")
     assert found[0]["year"] is None
@@ -438,6 +446,18 @@ def test_z3_kinds_and_years_match_the_gold(doc_id):
     want = [t for t in gold["targets"] if t["text"] not in ("20亿元", "亿元以上")]
     assert sorted((t["text"], t["value"], t["unit"], t["kind"], t["year"]) for t in got) == sorted(
         (t["text"], t["value"], t["unit"], t["kind"], t["year"]) for t in want)
+
+
+@pytest.mark.parametrize("doc_id", ["z11_a_plan_horizon", "z11_b_plan_volumes", "p17b_b_nt_plan", "z8_b_health_print_en"])
+def test_plan_goal_years_match_the_gold(doc_id):
+    """The scorer checks a year only loosely: each goal of these 规划 (baselines aside) carries its gold year, 2035
+    for the figures of a 展望2035年 paragraph, 2025 for the 到2025年 ones and for a 2025年 column, none in a 专栏's lines."""
+    from bioparse import pipeline
+    here = Path(__file__).parent / "other_provinces"
+    gold = json.loads((here / "gold" / f"{doc_id}.json").read_text(encoding="utf-8"))
+    got = pipeline.parse_document(str(here / "raw" / f"{doc_id}.txt"), doc_id, {})["targets"]
+    want = Counter((round(float(t["value"]), 4), t["unit"], t["year"]) for t in gold["targets"] if not t["baseline"])
+    assert not want - Counter((round(float(t["value"]), 4), t["unit"], t["year"]) for t in got if t["value"] is not None)
 
 
 def test_x2_a_kinds_match_its_gold():
@@ -1331,6 +1351,14 @@ def test_an_indicator_table_row_in_years_or_per_100000_takes_its_unit_and_prose_
     got = [(t["text"], t["unit"], t["qualifier"], t["year"], t["kind"], t.get("status")) for t in extract_targets(text)]
     assert got == [("77.93", "岁", "", 2020, "other", "baseline"), ("79", "岁", "", 2025, "other", None),
                    ("16.9", "/10万", "", 2020, "share", "baseline"), ("14.5", "/10万", "不超过", 2025, "share", None)]
+
+
+def test_an_indicator_row_whose_unit_is_typed_in_full_width_digits_keeps_its_figures():
+    """孕产妇死亡率（/１０万） in a text typed in full-width digits names the same unit as （/10万）."""
+    text = ("领域\t指标\t２０２０年\t２０２５年\t指标性质\n健康水平\t孕产妇死亡率（/１０万）\t１６．９\t≤１４．５\t预期性\n"
+            "健康水平\t孕产妇死亡率（／１０万）\t１６．９\t≤１４．５\t预期性\n")
+    got = [(t["value"], t["unit"], t["qualifier"], t["year"]) for t in extract_targets(text)]
+    assert got == [(16.9, "/10万", "", 2020), (14.5, "/10万", "不超过", 2025)] * 2
 
 
 def test_a_lifespan_in_years_and_a_rate_per_100000_count_in_prose_but_ages_bounding_a_group_do_not():
