@@ -677,18 +677,20 @@ def _blank_flattened(line: str) -> bool:
 # between them (a crawled text stored in one cell: …制定本方案。一、总体要求（一）指导思想以…。（二）…)
 _RUN_ON_MIN = 500  # characters a line: only texts whose lines are this long on average are looked at,
 _RUN_ON_LINE = 200  # and in them the lines this long
-_RUN_ON_BREAKS = 3  # breaks found in a line at least, for it to be broken
+_RUN_ON_BREAKS = 2  # breaks found in a line at least, for it to be broken
 _RUN_ON_TITLE = 30  # characters at most of a heading's title run on into the next heading's label
 _RUN_ON_LABEL_RE = re.compile(r"(?P<part>[一二三四五六七八九十]{1,3})、|(?P<spaced>[一二三四五六七八九十]{1,3})[ \u3000]"
                               r"|[（(](?P<section>[一二三四五六七八九十]{1,3})[）)]"
-                              r"|第(?P<chapter>[一二三四五六七八九十]{1,3})章|第(?P<article>[一二三四五六七八九十百零〇]{1,4})条"
+                              r"|第(?P<volume>[一二三四五六七八九十]{1,3})篇|第(?P<chapter>[一二三四五六七八九十]{1,3})(?:章|部分)"
+                              r"|第(?P<article>[一二三四五六七八九十百零〇]{1,4})条"
                               r"|(?<![\d.．])(?P<item>\d{1,2})[.．、](?![\d])")
 _RUN_ON_AFTER = "。；;！!？?：:）)"  # what stands before a run-on paragraph's label: a sentence's end, a clause's bracket
 # or, before the first, the document's title (…行动方案一、发展基础)
 _RUN_ON_SENTENCE = re.compile(r"[。；;：:！!？?]")  # a heading's title holds none of these (a ， it may)
 _RUN_ON_NOT_AFTER = "0123456789第其、和及与至到—-～~"  # 第二、, 1、2、3, 一至三: numbers of the text, no labels
 _RUN_ON_TITLE_ENDS = ("方案", "措施", "意见", "办法", "规划", "计划", "细则", "要点", "政策", "规定", "纲要", "指南")
-_RUN_ON_BELOW = {"chapter": ("part", "section", "item"), "part": ("section", "item"), "article": ("section", "item"),
+_RUN_ON_BELOW = {"volume": ("chapter", "part", "section", "item"), "chapter": ("part", "section", "item"),
+                 "part": ("section", "item"), "article": ("section", "item"),
                  "section": ("item",), "item": ()}  # the kinds that may number from 1 again under a heading
 
 
