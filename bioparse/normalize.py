@@ -700,12 +700,15 @@ def broken_before_headings(text: str) -> str:
 
     Only texts whose lines average _RUN_ON_MIN characters are read (a text with its line breaks has far
     shorter ones), in them the lines of _RUN_ON_LINE or more, and a line is broken only at
-    _RUN_ON_BREAKS or more labels. A label counts when it numbers on from the last of its kind (一、 after
-    none, 二、 after 一、; （一）, and 1., either on or again from the first under each heading above them)
-    (一 and a blank, for a part's) and stands after a sentence's end or a clause's closing bracket (blanks between),
-    the first after the document's title (…行动方案一、发展基础), any after a heading's short title (no sentence
-    mark in it), and any but the first of its kind after a bracketless clause of bodies (…市发展改革委二、…)
-    (一、总体要求（一）…: no punctuation within _RUN_ON_TITLE characters of the last label).
+    _RUN_ON_BREAKS or more labels (_RUN_ON_LABEL_RE: 第一篇, 第一章/第一部分, 第一条, 一、 or 一 and a blank,
+    （一）, 1.). A label counts when it numbers on from the last of its kind (二、 after 一、; （一） and 1.
+    either on or again from 1 under each heading above them), and stands
+    - after a sentence's end or a clause's closing bracket, blanks aside (…制定本方案。一、);
+    - after a heading's short title: within _RUN_ON_TITLE characters of the last label, no sentence mark
+      between (一、总体要求（一）…);
+    - the first 一、 of the text, after the document's title (…行动方案一、发展基础);
+    - or, any but the first of its kind, after a clause of bodies without brackets (…市发展改革委二、…), never
+      after a digit, 第, 其, 、 or 至 (第二、, 1、2、3).
     """
     if not text or text.count("\n") * _RUN_ON_MIN >= len(text):
         return text
@@ -721,7 +724,9 @@ def broken_before_headings(text: str) -> str:
             number = heading_number(m.group(m.lastgroup))
             kind = "part" if m.lastgroup == "spaced" else m.lastgroup  # 一 强化创新引领: a part's label, a blank for its 、
             start = m.start()
-            lead = len(line[:start].rstrip(" \t\u3000"))  # blanks before a label are no text
+            lead = start
+            while lead and line[lead - 1] in " \t\u3000":  # blanks before a label are no text
+                lead -= 1
             before = line[lead - 1] if lead else "。"
             titled = 0 <= title_from and start - title_from <= _RUN_ON_TITLE and not _RUN_ON_SENTENCE.search(
                 line, title_from, start)
