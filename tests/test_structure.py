@@ -843,3 +843,16 @@ def test_a_line_opening_with_section_references_or_counts_is_no_label():
     assert_partition(text, provs)
     assert [(t[0], t[1]) for t in tree(text)] == [
         ("0", "preamble"), ("1", "part"), ("1.1", "section"), ("1.2", "section"), ("2", "part"), ("2.1", "section")]
+
+
+def test_a_toc_over_a_parts_heading_with_its_first_section_run_on():
+    """目录 entries with a page number one blank after the title (一、任务目标 1), over a body whose first line sets
+    the part's heading and its first section's on one line (一、任务目标 （一）总体目标): the 目录 stays in the
+    preamble and the tree is built once, 一（一） included."""
+    text = ("某省中药材产业三年行动计划\n目录\n一、任务目标 1\n（一）总体目标 1\n（二）年度目标 1\n二、行动措施 1\n"
+            "（一）建设有机药材基地 2\n一、任务目标 （一）总体目标\n全省中药材种植面积稳定在800万亩左右。\n（二）年度目标\n"
+            "2018年达到760万亩。\n二、行动措施\n（一）建设有机药材基地\n建设基地。（省农业厅负责）\n")
+    rows, _ = parse_provision_rows(normalize(text).text)
+    assert [(r["provision_id"], r["title"]) for r in rows] == [
+        ("0", ""), ("1", "任务目标"), ("1.1", "总体目标"), ("1.2", "年度目标"), ("2", "行动措施"), ("2.1", "建设有机药材基地")]
+    assert "（一）建设有机药材基地 2" in rows[0]["text"]
