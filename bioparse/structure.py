@@ -639,9 +639,13 @@ def _part_list_end(text: str) -> int:
 
 def _toc_key(line: str) -> str:
     """A heading line without blanks, dot leaders and the page number after them; a page number
-    set straight after the title (一、规划基础6, as a PDF's text gives a 目录 without leaders) is cut too."""
+    set straight after the title (一、规划基础6, as a PDF's text gives a 目录 without leaders) is cut too, in either
+    width (一、任务目标 １: a page typed in full-width digits)."""
     m = _TOC_ENTRY.search(line)
-    return "".join((line[:m.start()] if m else line).split()).rstrip("…．.·・").rstrip("0123456789")
+    return "".join((line[:m.start()] if m else line).split()).rstrip("…．.·・").rstrip(_PAGE_DIGITS)
+
+
+_PAGE_DIGITS = "0123456789０１２３４５６７８９"  # a 目录 entry's page number, as typed in either width
 
 
 # A notice that issues a policy (关于印发《X》的通知) may carry it as its attachment: a line

@@ -359,6 +359,7 @@ def test_the_entries_of_a_table_of_contents_are_no_headings():
     "一、发展基础……（1）\n（一）发展现状……（1）\n二、总体要求……（3）\n",
     "一、发展基础\n（一）发展现状\n二、总体要求\n",  # no page numbers: the body starts where its first entry comes again
     "一、发展基础2\n（一）发展现状2\n二、总体要求13\n",  # a PDF's text: the page number straight after the title
+    "一、发展基础 １\n（一）发展现状 １\n二、总体要求 １３\n",  # full-width page numbers one blank after the title
 ])
 def test_a_table_of_contents_in_any_style_is_no_second_copy_of_the_headings(toc):
     text = "某省规划\n目  录\n" + toc + "一、发展基础\n（一）发展现状\n全省产业规模达到1000亿元。\n二、总体要求\n（一）指导思想\n坚持创新。\n"
