@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import warnings
 from dataclasses import dataclass
+from itertools import islice
 
 from .errors import StructureWarning
 from .numerals import ANNEX_LABEL, CIRCLED, DIGITS_WITH_STOP, PARENTHESIZED_CN, PARENTHESIZED_DIGITS, heading_number
@@ -556,16 +557,21 @@ def _toc_end(text: str) -> int:
     if m is None:
         return _chapter_list_end(text) or _part_list_end(text)
     lines = text[m.end():].split("\n")
-    first = next((_toc_key(ln) for ln in lines if ln.strip()), None)
-    pos = m.end()
-    seen_first = False
-    for ln in lines:
-        if ln.strip() and _toc_key(ln) == first:
-            if seen_first:
-                return pos
-            seen_first = True
-        pos += len(ln) + 1
+    keys = list(islice((_toc_key(ln) for ln in lines if ln.strip()), _TOC_TRIED))
+    # the first entry; after an unnumbered one (前言 1 listed over a preface printed with no heading), the next ones
+    for first in keys if keys and keys[0] and match_heading(keys[0]) is None else keys[:1]:
+        pos = m.end()
+        seen_first = False
+        for ln in lines:
+            if ln.strip() and _toc_key(ln) == first:
+                if seen_first:
+                    return pos
+                seen_first = True
+            pos += len(ln) + 1
     return 0
+
+
+_TOC_TRIED = 3  # the 目录's entries tried in turn for the one the body's heading repeats, when the first is unnumbered
 
 
 def _toc_head(text: str, char: str):

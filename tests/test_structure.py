@@ -857,3 +857,15 @@ def test_a_toc_over_a_parts_heading_with_its_first_section_run_on():
     assert [(r["provision_id"], r["title"]) for r in rows] == [
         ("0", ""), ("1", "任务目标"), ("1.1", "总体目标"), ("1.2", "年度目标"), ("2", "行动措施"), ("2.1", "建设有机药材基地")]
     assert "（一）建设有机药材基地 2" in rows[0]["text"]
+
+
+def test_a_toc_listing_a_preface_printed_with_no_heading_ends_at_its_next_entry():
+    """前言 1 heads the 目录 but the preface stands in the body with no heading of its own: the 目录 ends where its next
+    entry (一、任务目标 1) comes again, so its entries are no headings; an unnumbered first entry only lets the next
+    ones be tried (a numbered one that never comes again leaves the 目录 as it was read before)."""
+    text = ("某省计划\n目录\n前言 1\n一、任务目标 1\n（一）总体目标 1\n二、行动措施 2\n为推动发展，制定本计划。\n"
+            "一、任务目标\n（一）总体目标\n全省达到800万亩。\n二、行动措施\n建设基地。（省农业厅负责）\n")
+    rows, _ = parse_provision_rows(normalize(text).text)
+    assert [(r["provision_id"], r["title"]) for r in rows] == [
+        ("0", ""), ("1", "任务目标"), ("1.1", "总体目标"), ("2", "行动措施")]
+    assert rows[0]["text"].endswith("为推动发展，制定本计划。\n")
