@@ -610,9 +610,9 @@ _INNER_INDENT_RE = re.compile(r"(\S)\u3000(?=\u3000)")
 
 
 # a part's heading with its first section's heading run on after a blank (一、任务目标 （一）总体目标, as a page
-# copied from a table-laid site sets them): the part's title holds no sentence's end nor comma, the section's label follows
-_RUN_ON_SECTION_RE = re.compile(r"([ \t\u3000]*[一二三四五六七八九十]{1,3}、[^\s。；;：:，,（(]{2,20})[ \u3000]"
-                                r"(?=[ \u3000]*[（(][一二三四五六七八九十]{1,3}[）)][^\s。；;：:，,])")
+# copied from a table-laid site sets them; the blank may be a page's &nbsp;): the part's title holds no sentence's end nor comma, the section's label follows
+_RUN_ON_SECTION_RE = re.compile(rf"([{EDGE_SPACE}]*[一二三四五六七八九十]{{1,3}}、[^\s。；;：:，,（(]{{2,20}})[{EDGE_SPACE}]"
+                                rf"(?=[{EDGE_SPACE}]*[（(][一二三四五六七八九十]{{1,3}}[）)][^\s。；;：:，,])")
 
 
 def _runs_on_section(core: str) -> bool:

@@ -573,5 +573,7 @@ def test_a_parts_heading_with_its_first_sections_heading_run_on_is_two_lines():
     k = n.text.index("800")
     a, b = n.to_raw(k, k + 3)
     assert raw[a:b] == "800"
+    page = normalize("三、保障措施\u00a0（一）加强组织领导。建立机制。\n", join_breaks=False)  # a page's &nbsp;
+    assert page.text.split("\n") == ["三、保障措施", "（一）加强组织领导。建立机制。"]
     for kept in ("一、发展基础，主要目标 （一）总体目标\n", "一、主要目标 (2025年)\n", "一、任务目标 1\n"):
         assert normalize(kept).text == kept.strip()

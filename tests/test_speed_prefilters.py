@@ -738,7 +738,7 @@ def test_article_range_head_finds_every_range(text):
 
 
 RUN_ON_TEXTS = st.lists(st.sampled_from(["一", "二", "十", "、", "任务目标", "（", "）", "(", ")", "。", "，", " ", "\u3000",
-                                         "\t", "总体目标", "1", "x"]), max_size=14).map("".join)
+                                         "\t", "总体目标", "1", "x", "\u00a0"]), max_size=14).map("".join)
 
 
 @SETTINGS

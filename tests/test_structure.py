@@ -869,3 +869,18 @@ def test_a_toc_listing_a_preface_printed_with_no_heading_ends_at_its_next_entry(
     assert [(r["provision_id"], r["title"]) for r in rows] == [
         ("0", ""), ("1", "任务目标"), ("1.1", "总体目标"), ("2", "行动措施")]
     assert rows[0]["text"].endswith("为推动发展，制定本计划。\n")
+
+
+def test_the_yunnan_plan_page_gives_its_tree_once():
+    """tests/other_provinces z10_e_yn_toc_run: the scorer matches by path, so a 目录 read as headings still scores
+    1.000 (its copies hold the paths); the tree must hold each gold heading once, the 目录 in the preamble."""
+    import json
+    from pathlib import Path
+
+    from bioparse import pipeline
+    here = Path(__file__).parent / "other_provinces"
+    gold = json.loads((here / "gold" / "z10_e_yn_toc_run.json").read_text(encoding="utf-8"))
+    rows = pipeline.parse_document(here / "raw" / "z10_e_yn_toc_run.txt", "z10_e_yn_toc_run", {})["provisions"]
+    numbered = [r for r in rows if r["number"] is not None]
+    assert len(numbered) == len(gold["parts"]) + len(gold["measures"]) + len(gold["items"])
+    assert not any("~" in r["provision_id"] for r in rows)
