@@ -631,16 +631,43 @@ def _part_list_end(text: str) -> int:
     # the list is the text's first line starting with 一、 (normalized lines have no indentation), in its first 3000 characters
     first = 0 if text[:2] == "一、" else text.find("\n一、", 0, 3000) + 1  # 0 too without one: no match there
     m = _PART_LIST_RE.match(text, first, 3000)
-    if m is None:
+    if m is not None:
+        key, after = _squeeze(m.group(1)), m.end() - 1
+    elif text[first:first + 2] == "一、" and (after := _heading_list_after(text, first)):
+        key = _squeeze(text[first:text.find("\n", first)])
+    else:
         return 0
-    key = _squeeze(m.group(1))
-    at = text.find("\n一、", m.end() - 1)
+    at = text.find("\n一、", after)
     while at != -1:  # each later line starting 一、 once (normalized lines have no indentation): linear
         end = text.find("\n", at + 1)
         if _squeeze(text[at + 1:end if end != -1 else len(text)]) == key:
             return at + 1
         at = text.find("\n一、", at + 1)
     return 0
+
+
+_HEADING_LIST_LINE_MAX = 40  # a heading listed in contents: short, and no sentence
+
+
+def _heading_list_after(text: str, first: int) -> int:
+    """The offset of the line break after a list of headings at ``first`` with no 目录 line above it, whose parts
+    have their sections listed between them (一、规划背景⏎（一）发展基础⏎（二）…⏎二、总体要求⏎（一）…⏎三、…, a page's contents
+    whose 目录 line was an image): short heading lines back to back, no line of text between them, holding parts 一、
+    二、三、 in turn; 0 without one. The caller then wants the list's first part again: a body's heading has text below."""
+    parts, at = 0, first
+    while at < len(text):
+        end = text.find("\n", at)
+        end = len(text) if end == -1 else end
+        line = text[at:end]
+        hit = match_heading(line) if len(line) <= _HEADING_LIST_LINE_MAX and "。" not in line else None
+        if hit is None:
+            break
+        if hit[0] == "part":
+            if hit[2] != parts + 1:
+                break
+            parts += 1
+        at = end + 1
+    return at - 1 if parts >= 3 else 0
 
 
 def _toc_key(line: str) -> str:

@@ -884,3 +884,17 @@ def test_the_yunnan_plan_page_gives_its_tree_once():
     numbered = [r for r in rows if r["number"] is not None]
     assert len(numbered) == len(gold["parts"]) + len(gold["measures"]) + len(gold["items"])
     assert not any("~" in r["provision_id"] for r in rows)
+
+
+def test_a_list_of_parts_and_their_sections_with_no_toc_line_is_no_headings():
+    """A page's contents whose 目录 line was an image (双柏县's 特色产业发展规划): 一、…⏎（一）…⏎（二）…⏎二、…⏎…⏎三、… back
+    to back, no text between; the body starts where the list's first part comes again. A body whose part has text
+    under its first section, or a list of fewer than three parts, is read as before."""
+    toc = "一、规划背景\n（一）发展基础\n（二）发展成效\n1、发展机遇\n二、总体要求\n（一）指导思想\n三、重点任务\n（一）中药材\n"
+    body = ("一、规划背景\n（一）发展基础\n全县种植面积达到10万亩。\n（二）发展成效\n成效明显。\n二、总体要求\n（一）指导思想\n坚持市场导向。\n"
+            "三、重点任务\n（一）中药材\n建设基地。（县农业农村局负责）\n")
+    rows, message = parse_provision_rows("某县规划\n前 言5\n" + toc + "前 言\n为巩固成果，编制本规划。\n" + body)
+    assert [r["provision_id"] for r in rows] == ["0", "1", "1.1", "1.2", "2", "2.1", "3", "3.1"] and not message
+    assert "1、发展机遇" in rows[0]["text"]
+    rows, _ = parse_provision_rows("某县规划\n" + body)
+    assert [r["provision_id"] for r in rows] == ["0", "1", "1.1", "1.2", "2", "2.1", "3", "3.1"]
