@@ -134,13 +134,22 @@ def mark_far_indents(pieces: list[Piece], skip: set[int] = frozenset()) -> bool:
     The margin is where the lines of eight or more characters start furthest left; a table's lines (``skip``,
     the indices of their pieces) are no such line. Returns whether any changed."""
     starts = []  # (x, size, first piece, characters) of each line, as written
+    broken = True  # a line break written since the last piece with text
     for p in pieces:
+        if "\n" in p.text:
+            broken = True
         if not p.text.strip() or p.size <= 0:
             continue
         if starts and _same_line(starts[-1][2], p) and p.x >= starts[-1][2].x - 0.01:
             starts[-1][3] += len(p.text.strip())
+        elif starts and not broken and _same_line(starts[-1][2], p):
+            # the line's Latin-face glyphs written before its CJK run (“ ” at 431 pt, then 全面贯彻… from the margin):
+            # the line starts where its leftmost piece does
+            starts[-1][0] = min(starts[-1][0], p.x)
+            starts[-1][3] += len(p.text.strip())
         else:
             starts.append([p.x, p.size, p, len(p.text.strip())])
+        broken = "\n" in p.text
     long_lines = [x for x, _, _, n in starts if n >= 8]
     if not long_lines:
         return False
@@ -222,10 +231,41 @@ def fill_font_gaps(pieces: list[Piece]) -> bool:
                 before.text = ""
             changed = True
             break
-    return changed
+    return _fill_gap_runs(pieces, holed) or changed
 
 
 _GAP_SLACK = 0.25  # em: how far from a blank's place a piece may stand and still fill it
+_GAP_RUN_MAX = 8  # glyphs at the most in one piece of a line's Latin-face glyphs written apart (\u3000 “ ” ‰)
+
+
+def _fill_gap_runs(pieces: list[Piece], holed: dict[int, list[Piece]]) -> bool:
+    """fill_font_gaps for a piece that holds several such glyphs, each of up to three characters, apart by pypdf's
+    spaces (LibreOffice writes all the Latin-face glyphs of a line in one array: 　 “ ” for 第一条　…“产学研医”…).
+    Its first glyph stands where a blank of another piece of its line falls; the others go, in order, into that
+    piece's next blanks, which must be as many. Read after the single glyphs have taken their blanks."""
+    changed = False
+    for p in pieces:
+        glyphs = [g for g in p.text.strip("\n").split(" ") if g]
+        if not 2 <= len(glyphs) <= _GAP_RUN_MAX or any(len(g) > 3 for g in glyphs) or p.size <= 0:
+            continue
+        near = [q for y in range(round(p.y) - 5, round(p.y) + 6) for q in holed.get(y, ())]
+        for q in near:
+            if q is p or not _same_line(p, q) or not q.x < p.x:
+                continue
+            drawn = _drawn(q.text)
+            holes = [i for i, ch in enumerate(drawn) if ch == " " and i]
+            first = next((k for k, i in enumerate(holes)
+                          if abs(q.x + _em(drawn[:i]) * q.size - p.x) <= _GAP_SLACK * q.size), None)
+            if first is None or len(holes) - first < len(glyphs):
+                continue
+            chars = list(drawn)
+            for glyph, i in zip(glyphs, holes[first:]):
+                chars[i] = glyph
+            q.text = q.text.replace(drawn, "".join(chars), 1)
+            p.text = "\n" * p.text.count("\n")
+            changed = True
+            break
+    return changed
 
 
 def close_spread_figures(pieces: list[Piece]) -> bool:

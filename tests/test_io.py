@@ -924,3 +924,26 @@ def test_pdf_glyphs_written_font_by_font_fill_the_blanks_left_for_them():
               Piece(8, "共 3 家", 90.0, 500.0, 11), Piece(9, "x", 300.0, 500.0, 11)]
     assert fill_font_gaps(pieces)
     assert "".join(p.text for p in pieces) == "“十四五”国民健康规划\n（‰）\n共 3 家x"
+
+
+def test_pdf_glyphs_written_in_one_piece_fill_their_blanks_in_order():
+    """LibreOffice may write all the Latin-face glyphs of a line in one array (　 “ ” of 第一条　…“产学研医”…), which
+    pypdf hands as one piece with its spaces between: the first glyph goes where it stands, the others into the
+    next blanks of the line's CJK run; a piece whose glyphs outnumber the blanks left stays as it is."""
+    from bioparse.pdf_text import Piece, fill_font_gaps
+    pieces = [Piece(0, "\u3000 “ ”", 123.1, 616.3, 11), Piece(1, "第一条 支持研发。一是鼓励企业加强 产学研医 协同创新", 90.1, 616.3, 11),
+              Piece(2, "\n", 0, 0, 0), Piece(3, "“ ” “", 112.1, 500.0, 11), Piece(4, "局和 四个全面 战略", 90.1, 500.0, 11)]
+    assert fill_font_gaps(pieces)
+    assert "".join(p.text for p in pieces) == "第一条\u3000支持研发。一是鼓励企业加强“产学研医”协同创新\n“ ” “局和 四个全面 战略"
+
+
+def test_a_lines_latin_glyphs_written_before_its_cjk_run_do_not_make_it_far_indented():
+    """“ ” drawn at 431 pt and written before the line's CJK run, which starts at the margin: the line starts at the
+    margin, so it takes no far-indent mark, and the quotes go into their blanks (按照“五位一体”总体布局)."""
+    from bioparse.pdf_text import Piece, pieces_text
+    pieces = [Piece(0, "(一)总体要求。", 90.1, 556.9, 11), Piece(1, "\n", 0, 0, 0), Piece(2, "“ ”", 431.1, 542.2, 11),
+              Piece(3, "全面贯彻党的十八大和十八届三中、四中、五中、六中全会精神，按照 五位一体 总体布", 90.1, 542.2, 11),
+              Piece(4, "\n", 0, 0, 0), Piece(5, "某省人民政府", 400.0, 500.0, 11)]
+    text = pieces_text(pieces, (842.0, 842.0), marks=True)
+    assert text.split("\n")[1] == "全面贯彻党的十八大和十八届三中、四中、五中、六中全会精神，按照“五位一体”总体布"
+    assert text.split("\n")[2].startswith("\u3000" * 4)  # a line truly set right keeps its mark
