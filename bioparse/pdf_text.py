@@ -210,7 +210,7 @@ def fill_font_gaps(pieces: list[Piece]) -> bool:
         if q.text.strip() and " " in _drawn(q.text):
             holed.setdefault(round(q.y), []).append(q)
     if not holed:
-        return False
+        return _insert_unholed(pieces)
     for p in pieces:
         word = p.text.strip()
         if not word or len(word) > 3 or " " in word or p.size <= 0:
@@ -231,18 +231,61 @@ def fill_font_gaps(pieces: list[Piece]) -> bool:
                 before.text = ""
             changed = True
             break
-    return _fill_gap_runs(pieces, holed) or changed
+    changed = _fill_gap_runs(pieces, holed) or changed
+    return _insert_unholed(pieces) or changed
 
 
 _GAP_SLACK = 0.25  # em: how far from a blank's place a piece may stand and still fill it
 _GAP_RUN_MAX = 8  # glyphs at the most in one piece of a line's Latin-face glyphs written apart (\u3000 “ ” ‰)
 
 
+def _insert_unholed(pieces: list[Piece]) -> bool:
+    """Put each short piece left over (up to three characters: a 　 or “ LibreOffice draws in a Latin face and
+    writes before its line's CJK run) into the CJK run of its line where it stands, when the run has no blank
+    for it there: pypdf reads 　 ⏎ 一强化创新引领 for 一　强化创新引领. Only where the run's characters before that
+    place are all full-width, so that the place is known to the point (within _GAP_SLACK em)."""
+    changed = False
+    lines: dict[int, list[Piece]] = {}  # the pieces with text by their baseline in whole points
+    for q in pieces:
+        if q.size > 0 and q.text.strip():
+            lines.setdefault(round(q.y), []).append(q)
+    for p in pieces:
+        glyph = p.text.strip("\n").strip(" ")
+        if not glyph or len(glyph) > 3 or " " in glyph or p.size <= 0:
+            continue
+        near = [q for y in range(round(p.y) - 5, round(p.y) + 6) for q in lines.get(y, ())]
+        for q in near:
+            if q is p or not q.x < p.x or not _same_line(p, q):
+                continue
+            drawn = _drawn(q.text)
+            at = _unholed_place(drawn, q, p.x)
+            if at is None:
+                continue
+            q.text = q.text.replace(drawn, drawn[:at] + glyph + drawn[at:], 1)
+            p.text = "\n" * p.text.count("\n")
+            changed = True
+            break
+    return changed
+
+
+def _unholed_place(drawn: str, q: Piece, x: float) -> int | None:
+    """The index in q's drawn characters where a glyph drawn at x goes when q has no blank there: only inside q (a
+    piece standing at its end follows it anyway), where the characters before it are all full-width glyphs (an em
+    each, so the place is known; no 　, as a far-indent mark or an indent is) and no blank stands at it."""
+    at = round((x - q.x) / q.size) if q.size > 0 else 0
+    if not 0 < at < len(drawn) or abs(q.x + at * q.size - x) > _GAP_SLACK * q.size \
+            or any(ch in " \u3000" or _em(ch) != 1.0 for ch in drawn[:at]) or drawn[at] == " ":
+        return None
+    return at
+
+
 def _fill_gap_runs(pieces: list[Piece], holed: dict[int, list[Piece]]) -> bool:
     """fill_font_gaps for a piece that holds several such glyphs, each of up to three characters, apart by pypdf's
     spaces (LibreOffice writes all the Latin-face glyphs of a line in one array: 　 “ ” for 第一条　…“产学研医”…).
-    Its first glyph stands where a blank of another piece of its line falls; the others go, in order, into that
-    piece's next blanks, which must be as many. Read after the single glyphs have taken their blanks."""
+    Its first glyph stands where a blank of another piece of its line falls (or where that piece has none, see
+    _unholed_place); the others go, in order, into that piece's next blanks, which must be as many. A run that opens
+    with the line's indent (　 　 　 “ ” left of 第三条…) keeps those 　 before the line. Read after the single glyphs
+    have taken their blanks."""
     changed = False
     for p in pieces:
         glyphs = [g for g in p.text.strip("\n").split(" ") if g]
@@ -250,17 +293,34 @@ def _fill_gap_runs(pieces: list[Piece], holed: dict[int, list[Piece]]) -> bool:
             continue
         near = [q for y in range(round(p.y) - 5, round(p.y) + 6) for q in holed.get(y, ())]
         for q in near:
-            if q is p or not _same_line(p, q) or not q.x < p.x:
+            if q is p or not _same_line(p, q):
                 continue
             drawn = _drawn(q.text)
             holes = [i for i, ch in enumerate(drawn) if ch == " " and i]
+            chars = list(drawn)
+            if q.x > p.x:  # the run opens with the line's indent (　　 before 第三条　…“三免两减半”): it stays before q
+                indent = round((q.x - p.x) / q.size) if q.size > 0 else 0
+                if not 0 < indent < len(glyphs) or abs(p.x + indent * q.size - q.x) > _GAP_SLACK * q.size \
+                        or any(g != "\u3000" for g in glyphs[:indent]) or len(holes) < len(glyphs) - indent:
+                    continue
+                for glyph, i in zip(glyphs[indent:], holes):
+                    chars[i] = glyph
+                q.text = q.text.replace(drawn, "".join(chars), 1)
+                p.text = "\u3000" * indent + "\n" * p.text.count("\n")
+                changed = True
+                break
             first = next((k for k, i in enumerate(holes)
                           if abs(q.x + _em(drawn[:i]) * q.size - p.x) <= _GAP_SLACK * q.size), None)
-            if first is None or len(holes) - first < len(glyphs):
+            if first is not None and len(holes) - first >= len(glyphs):
+                for glyph, i in zip(glyphs, holes[first:]):
+                    chars[i] = glyph
+            elif (at := _unholed_place(drawn, q, p.x)) is not None and len([i for i in holes if i > at]) >= len(glyphs) - 1:
+                # the first glyph had no blank left for it (完成、 、 期 for 完成Ⅰ、Ⅱ、Ⅲ期): it goes in where it stands
+                for glyph, i in zip(glyphs[1:], [i for i in holes if i > at]):
+                    chars[i] = glyph
+                chars.insert(at, glyphs[0])
+            else:
                 continue
-            chars = list(drawn)
-            for glyph, i in zip(glyphs, holes[first:]):
-                chars[i] = glyph
             q.text = q.text.replace(drawn, "".join(chars), 1)
             p.text = "\n" * p.text.count("\n")
             changed = True

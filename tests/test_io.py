@@ -937,6 +937,22 @@ def test_pdf_glyphs_written_in_one_piece_fill_their_blanks_in_order():
     assert "".join(p.text for p in pieces) == "第一条\u3000支持研发。一是鼓励企业加强“产学研医”协同创新\n“ ” “局和 四个全面 战略"
 
 
+def test_pdf_glyphs_with_no_blank_left_for_them_go_in_where_they_stand():
+    """A 　 drawn in a Latin face at 101.1 pt and written before its line's CJK run 一强化创新引领 (90.1 pt, 11 pt):
+    pypdf left no blank for it, so it goes in after 一 (one em in); so does the first of 　 “ ” when only the quotes
+    have blanks, and a run that opens with the line's 　　 indent keeps it before the line. A piece at a run's end,
+    or after a far-indent mark, is left where it was written."""
+    from bioparse.pdf_text import Piece, fill_font_gaps
+    pieces = [Piece(0, "\u3000", 101.1, 374.0, 11), Piece(1, "一强化创新引领", 90.1, 374.0, 11), Piece(2, "\n", 0, 0, 0),
+              Piece(3, "Ⅰ Ⅱ Ⅲ", 123.1, 300.0, 11), Piece(4, "对完成、 、 期临床试验", 90.1, 300.0, 11), Piece(5, "\n", 0, 0, 0),
+              Piece(6, "\u3000 \u3000 \u3000 “ ”", 90.1, 250.0, 11), Piece(7, "第三条 租金减免。实行 三免两减半 ，", 112.1, 250.0, 11),
+              Piece(8, "\n", 0, 0, 0), Piece(9, "\u3000\u3000\u3000\u3000川", 300.0, 200.0, 11), Piece(10, "府", 311.0, 200.0, 11)]
+    assert fill_font_gaps(pieces)
+    assert "".join(p.text for p in pieces).split("\n") == [
+        "一\u3000强化创新引领", "对完成Ⅰ、Ⅱ、Ⅲ期临床试验", "\u3000\u3000第三条\u3000租金减免。实行“三免两减半”，",
+        "\u3000\u3000\u3000\u3000川府"]
+
+
 def test_a_lines_latin_glyphs_written_before_its_cjk_run_do_not_make_it_far_indented():
     """“ ” drawn at 431 pt and written before the line's CJK run, which starts at the margin: the line starts at the
     margin, so it takes no far-indent mark, and the quotes go into their blanks (按照“五位一体”总体布局)."""
