@@ -240,8 +240,8 @@ _GAP_RUN_MAX = 8  # glyphs at the most in one piece of a line's Latin-face glyph
 
 
 def _insert_unholed(pieces: list[Piece]) -> bool:
-    """Put each short piece left over (up to three characters: a 　 or “ LibreOffice draws in a Latin face and
-    writes before its line's CJK run) into the CJK run of its line where it stands, when the run has no blank
+    """Put each short piece left over (up to three characters: a 　, a blank or “ LibreOffice draws in a Latin face
+    and writes before its line's CJK run) into the CJK run of its line where it stands, when the run has no blank
     for it there: pypdf reads 　 ⏎ 一强化创新引领 for 一　强化创新引领. Only where the run's characters before that
     place are all full-width, so that the place is known to the point (within _GAP_SLACK em)."""
     changed = False
@@ -249,9 +249,14 @@ def _insert_unholed(pieces: list[Piece]) -> bool:
     for q in pieces:
         if q.size > 0 and q.text.strip():
             lines.setdefault(round(q.y), []).append(q)
-    for p in pieces:
+    for k, p in enumerate(pieces):
         glyph = p.text.strip("\n").strip(" ")
-        if not glyph or len(glyph) > 3 or " " in glyph or p.size <= 0:
+        if not glyph and p.text.strip("\n") and not p.text.strip("\n").strip(" ") and p.size > 0:
+            # a blank drawn in the Latin face (市科技局 配合单位 read as  ⏎市科技局配合单位; of a run of blanks, the first,
+            # whose place is known); not pypdf's own space for the gap before the next piece, which stands where it starts
+            after = next((b for b in pieces[k + 1:] if b.text), None)
+            glyph = " " if after is not None and abs(after.x - p.x) > 0.01 else ""
+        if not glyph or len(glyph) > 3 or (" " in glyph and glyph != " ") or p.size <= 0:
             continue
         near = [q for y in range(round(p.y) - 5, round(p.y) + 6) for q in lines.get(y, ())]
         for q in near:

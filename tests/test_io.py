@@ -953,6 +953,17 @@ def test_pdf_glyphs_with_no_blank_left_for_them_go_in_where_they_stand():
         "\u3000\u3000\u3000\u3000川府"]
 
 
+def test_a_blank_drawn_in_a_latin_face_goes_back_between_two_names():
+    """牵头单位：市科技局　配合单位：… : LibreOffice writes the blank (a Latin-face glyph) before the CJK run, which has no
+    blank for it; it goes back after 市科技局. pypdf's own space before a piece that starts where it stands stays."""
+    from bioparse.pdf_text import Piece, fill_font_gaps
+    pieces = [Piece(0, " ", 189.1, 384.0, 11), Piece(1, "牵头单位：市科技局配合单位：市财政局", 90.1, 384.0, 11),
+              Piece(2, "\n", 0, 0, 0), Piece(3, "对首次注册的", 90.1, 300.0, 11), Piece(4, " ", 156.1, 300.0, 12),
+              Piece(5, "产品给予奖励", 156.1, 300.0, 11)]
+    assert fill_font_gaps(pieces)
+    assert "".join(p.text for p in pieces) == "牵头单位：市科技局 配合单位：市财政局\n对首次注册的 产品给予奖励"
+
+
 def test_a_lines_latin_glyphs_written_before_its_cjk_run_do_not_make_it_far_indented():
     """“ ” drawn at 431 pt and written before the line's CJK run, which starts at the margin: the line starts at the
     margin, so it takes no far-indent mark, and the quotes go into their blanks (按照“五位一体”总体布局)."""
