@@ -259,8 +259,8 @@ def _insert_unholed(pieces: list[Piece]) -> bool:
         if not glyph or len(glyph) > 3 or (" " in glyph and glyph != " ") or p.size <= 0:
             continue
         near = [q for y in range(round(p.y) - 5, round(p.y) + 6) for q in lines.get(y, ())]
-        for q in near:
-            if q is p or not q.x < p.x or not _same_line(p, q):
+        for q in near:  # only a run written after the piece: a producer writing in reading order is never read so
+            if q is p or not q.x < p.x or q.index < p.index or not _same_line(p, q):
                 continue
             drawn = _drawn(q.text)
             at = _unholed_place(drawn, q, p.x)
@@ -319,7 +319,8 @@ def _fill_gap_runs(pieces: list[Piece], holed: dict[int, list[Piece]]) -> bool:
             if first is not None and len(holes) - first >= len(glyphs):
                 for glyph, i in zip(glyphs, holes[first:]):
                     chars[i] = glyph
-            elif (at := _unholed_place(drawn, q, p.x)) is not None and len([i for i in holes if i > at]) >= len(glyphs) - 1:
+            elif q.index > p.index and (at := _unholed_place(drawn, q, p.x)) is not None \
+                    and len([i for i in holes if i > at]) >= len(glyphs) - 1:
                 # the first glyph had no blank left for it (完成、 、 期 for 完成Ⅰ、Ⅱ、Ⅲ期): it goes in where it stands
                 for glyph, i in zip(glyphs[1:], [i for i in holes if i > at]):
                     chars[i] = glyph
