@@ -254,8 +254,10 @@ def _insert_unholed(pieces: list[Piece]) -> bool:
         if not glyph and p.text.strip("\n") and not p.text.strip("\n").strip(" ") and p.size > 0:
             # a blank drawn in the Latin face (市科技局 配合单位 read as  ⏎市科技局配合单位; of a run of blanks, the first,
             # whose place is known); not pypdf's own space for the gap before the next piece, which stands where it starts
-            after = next((b for b in pieces[k + 1:] if b.text), None)
-            glyph = " " if after is not None and abs(after.x - p.x) > 0.01 else ""
+            j = k + 1
+            while j < len(pieces) and not pieces[j].text:  # pypdf hands empty pieces between others
+                j += 1
+            glyph = " " if j < len(pieces) and abs(pieces[j].x - p.x) > 0.01 else ""
         if not glyph or len(glyph) > 3 or (" " in glyph and glyph != " ") or p.size <= 0:
             continue
         near = [q for y in range(round(p.y) - 5, round(p.y) + 6) for q in lines.get(y, ())]
