@@ -258,6 +258,16 @@ def test_pdf_lines_join_into_paragraphs_by_indent_width_and_punctuation():
         "高标准建设生物医药产业园。"]
 
 
+def test_pdf_line_ending_on_a_comma_is_continued_even_by_a_label():
+    """…第六条、⏎第七条由…负责兑现: no paragraph ends on 、 or ，, so the next line continues it though it opens like an
+    article; a label alone on its line (一、) is still no such line."""
+    from bioparse.io import join_wrapped_lines
+    lines = ["\u3000\u3000第九条　职责分工。本政策第三条至第五条由园区运营服务中心负责兑现，第六条、",
+             "第七条由高新区经济发展局负责兑现，第八条由高新区招商服务局负责兑现。",
+             "\u3000\u3000第十条　本政策由高新区经济发展局负责解释。"]
+    assert join_wrapped_lines(lines) == [lines[0] + lines[1], lines[2]]
+
+
 def test_pdf_without_indentation_ends_a_paragraph_at_a_full_stop():
     from bioparse.io import join_wrapped_lines
     lines = ["支持企业开展创新药研发，对进入临床试验的给予最高",
