@@ -209,8 +209,19 @@ _CLOSED_ENDS = SENTENCE_END - set("：:；;")
 
 
 def opens_bracket(line: str) -> bool:
-    """True when the line opens a bracket it does not close: （责任单位： runs on below."""
-    return max(line.rfind("（"), line.rfind("(")) > max(line.rfind("）"), line.rfind(")"))
+    """True when the line opens a bracket it does not close: （责任单位： runs on below, and so does （责任单位：A，各县（市）区,
+    whose last bracket is closed inside the open one (counted only when the line's last bracket is a closing one)."""
+    last_open = max(line.rfind("（"), line.rfind("("))
+    last_close = max(line.rfind("）"), line.rfind(")"))
+    if last_open > last_close or last_open < 0:
+        return last_open > last_close
+    depth = 0
+    for ch in line[min(i for i in (line.find("（"), line.find("(")) if i >= 0):]:
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)" and depth:
+            depth -= 1
+    return depth > 0
 
 
 def wrap_width(raw: str) -> tuple[int, int]:

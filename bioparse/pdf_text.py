@@ -306,14 +306,16 @@ def _fill_gap_runs(pieces: list[Piece], holed: dict[int, list[Piece]]) -> bool:
             holes = [i for i, ch in enumerate(drawn) if ch == " " and i]
             chars = list(drawn)
             if q.x > p.x:  # the run opens with the line's indent (　　 before 第三条　…“三免两减半”): it stays before q
-                indent = round((q.x - p.x) / q.size) if q.size > 0 else 0
-                if not 0 < indent < len(glyphs) or abs(p.x + indent * q.size - q.x) > _GAP_SLACK * q.size \
-                        or any(g != "\u3000" for g in glyphs[:indent]) or len(holes) < len(glyphs) - indent:
+                typed = p.text.strip("\n")[:1] == " "  # an indent typed as blanks, of no known width, is all before q
+                indent = 0 if typed else round((q.x - p.x) / q.size) if q.size > 0 else 0
+                if not (typed or 0 < indent) or indent >= len(glyphs) or len(holes) < len(glyphs) - indent \
+                        or (not typed and (abs(p.x + indent * q.size - q.x) > _GAP_SLACK * q.size
+                                           or any(g != "\u3000" for g in glyphs[:indent]))):
                     continue
                 for glyph, i in zip(glyphs[indent:], holes):
                     chars[i] = glyph
                 q.text = q.text.replace(drawn, "".join(chars), 1)
-                p.text = "\u3000" * indent + "\n" * p.text.count("\n")
+                p.text = ("\u3000" * indent or p.text[:len(p.text) - len(p.text.lstrip(" \n"))]) + "\n" * p.text.count("\n")
                 changed = True
                 break
             first = next((k for k, i in enumerate(holes)

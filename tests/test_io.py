@@ -268,6 +268,18 @@ def test_pdf_line_ending_on_a_comma_is_continued_even_by_a_label():
     assert join_wrapped_lines(lines) == [lines[0] + lines[1], lines[2]]
 
 
+def test_pdf_line_inside_a_bracket_holding_a_closed_one_is_continued():
+    """（责任单位：市政府督查室，各县（市）区⏎人民政府、各开发区管委会）: the line's last bracket closes （市）, but the clause's is
+    still open, so the next line continues it (normalize.opens_bracket counts them)."""
+    from bioparse.io import join_wrapped_lines
+    from bioparse.normalize import opens_bracket
+    assert opens_bracket("依据。（责任单位：市政府督查室，各县（市）区") and opens_bracket("(责任单位：A（B）")
+    assert not opens_bracket("（一）推进（市科技局）") and not opens_bracket("1）推进(A)（B）")
+    lines = ["\u3000\u3000（三）强化考核评估。将生物医药产业发展情况纳入年度绩效考核。（责任单位：市政府督查室，各县（市）区",
+             "人民政府）", "\u3000\u3000本实施意见自印发之日起施行。"]
+    assert join_wrapped_lines(lines) == [lines[0] + lines[1], lines[2]]
+
+
 def test_pdf_without_indentation_ends_a_paragraph_at_a_full_stop():
     from bioparse.io import join_wrapped_lines
     lines = ["支持企业开展创新药研发，对进入临床试验的给予最高",
