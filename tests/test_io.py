@@ -975,6 +975,15 @@ def test_pdf_glyphs_with_no_blank_left_for_them_go_in_where_they_stand():
         "\u3000\u3000\u3000\u3000川府"]
 
 
+def test_a_glyph_run_opening_with_a_typed_indent_keeps_it_and_fills_the_blanks():
+    """    “ ” written before （二）加强品牌宣传。围绕 长春疫苗 等… (an indent typed as four blanks, of no known width): the
+    blanks stay before the line, the quotes go into the run's blanks in order."""
+    from bioparse.pdf_text import Piece, fill_font_gaps
+    pieces = [Piece(0, "    “ ”", 90.1, 709.8, 11), Piece(1, "（二）加强品牌宣传。围绕 长春疫苗 等品牌开展宣传", 104.1, 709.8, 11)]
+    assert fill_font_gaps(pieces)
+    assert "".join(p.text for p in pieces) == "    （二）加强品牌宣传。围绕“长春疫苗”等品牌开展宣传"
+
+
 def test_a_blank_drawn_in_a_latin_face_goes_back_between_two_names():
     """牵头单位：市科技局　配合单位：… : LibreOffice writes the blank (a Latin-face glyph) before the CJK run, which has no
     blank for it; it goes back after 市科技局. pypdf's own space before a piece that starts where it stands stays."""
