@@ -294,10 +294,16 @@ def _fill_gap_runs(pieces: list[Piece], holed: dict[int, list[Piece]]) -> bool:
     with the line's indent (　 　 　 “ ” left of 第三条…) keeps those 　 before the line. Read after the single glyphs
     have taken their blanks."""
     changed = False
+    lines: dict[int, list[Piece]] | None = None  # the pieces with a blank anywhere, by their baseline in whole points
     for p in pieces:
         glyphs = [g for g in p.text.strip("\n").split(" ") if g]
         if not 2 <= len(glyphs) <= _GAP_RUN_MAX or any(len(g) > 3 for g in glyphs) or p.size <= 0:
             continue
+        if lines is None:
+            lines = {}
+            for q in pieces:
+                if q.size > 0 and " " in q.text.strip("\n").lstrip(" "):
+                    lines.setdefault(round(q.y), []).append(q)
         near = [q for y in range(round(p.y) - 5, round(p.y) + 6) for q in holed.get(y, ())]
         for q in near:
             if q is p or not _same_line(p, q):
@@ -335,7 +341,34 @@ def _fill_gap_runs(pieces: list[Piece], holed: dict[int, list[Piece]]) -> bool:
             p.text = "\n" * p.text.count("\n")
             changed = True
             break
+        else:
+            changed = _fill_line_holes(p, glyphs, [q for y in range(round(p.y) - 5, round(p.y) + 6)
+                                                   for q in lines.get(y, ())]) or changed
     return changed
+
+
+def _fill_line_holes(p: Piece, glyphs: list[str], near: list[Piece]) -> bool:
+    """_fill_gap_runs across the pieces of a line that LibreOffice split (a justified line: 围绕 ⏎长春疫苗 长⏎白山…): the
+    blanks of all of them in the order they stand, the first where the run's first glyph stands."""
+    holes = []  # (x, piece, index in its drawn text); a blank ending a piece is a hole here too (围绕 ⏎长春疫苗)
+    for q in near:
+        if q is not p and _same_line(p, q):
+            drawn = q.text.strip("\n").lstrip(" ")
+            holes += [(q.x + _em(drawn[:i]) * q.size, q.index, q, i) for i, ch in enumerate(drawn) if ch == " " and i]
+    holes.sort(key=lambda h: (h[0], h[1]))
+    first = next((k for k, h in enumerate(holes) if abs(h[0] - p.x) <= _GAP_SLACK * h[2].size), None)
+    if first is None or len(holes) - first < len(glyphs):
+        return False
+    edits: dict[int, tuple[Piece, list[str], str]] = {}
+    for glyph, (_, _, q, i) in zip(glyphs, holes[first:]):
+        if q.index not in edits:
+            drawn = q.text.strip("\n").lstrip(" ")
+            edits[q.index] = (q, list(drawn), drawn)
+        edits[q.index][1][i] = glyph
+    for q, chars, drawn in edits.values():
+        q.text = q.text.replace(drawn, "".join(chars), 1)
+    p.text = "\n" * p.text.count("\n")
+    return True
 
 
 def close_spread_figures(pieces: list[Piece]) -> bool:

@@ -984,6 +984,16 @@ def test_a_glyph_run_opening_with_a_typed_indent_keeps_it_and_fills_the_blanks()
     assert "".join(p.text for p in pieces) == "    （二）加强品牌宣传。围绕“长春疫苗”等品牌开展宣传"
 
 
+def test_a_glyph_run_fills_the_blanks_of_a_line_split_into_pieces():
+    """A justified line LibreOffice writes in several CJK pieces (围绕 ⏎长春疫苗 长⏎白山人参 等…) after its quotes “ ”“ ”: the
+    blanks of all the pieces, a piece's last blank too, in the order they stand, the first where the run starts."""
+    from bioparse.pdf_text import Piece, fill_font_gaps
+    pieces = [Piece(0, "“ ”“ ”", 236.1, 709.8, 11), Piece(1, "（二）加强品", 104.1, 709.8, 11), Piece(2, "牌宣传。", 170.1, 709.8, 11),
+              Piece(3, "围绕 ", 214.1, 709.8, 11), Piece(4, "长春疫苗 长", 247.1, 709.8, 11), Piece(5, "白山人参 等", 313.1, 709.8, 11)]
+    assert fill_font_gaps(pieces)
+    assert "".join(p.text for p in pieces) == "（二）加强品牌宣传。围绕“长春疫苗”“长白山人参”等"
+
+
 def test_a_blank_drawn_in_a_latin_face_goes_back_between_two_names():
     """牵头单位：市科技局　配合单位：… : LibreOffice writes the blank (a Latin-face glyph) before the CJK run, which has no
     blank for it; it goes back after 市科技局. pypdf's own space before a piece that starts where it stands stays."""
