@@ -300,10 +300,12 @@ def _fill_gap_runs(pieces: list[Piece], holed: dict[int, list[Piece]]) -> bool:
         if not 2 <= len(glyphs) <= _GAP_RUN_MAX or any(len(g) > 3 for g in glyphs) or p.size <= 0:
             continue
         if lines is None:
-            lines = {}
+            lines, drawn_at = {}, {}  # drawn_at: every piece with text, by baseline
             for q in pieces:
-                if q.size > 0 and " " in q.text.strip("\n").lstrip(" "):
-                    lines.setdefault(round(q.y), []).append(q)
+                if q.size > 0 and q.text.strip():
+                    drawn_at.setdefault(round(q.y), []).append(q)
+                    if " " in q.text.strip("\n").lstrip(" "):
+                        lines.setdefault(round(q.y), []).append(q)
         near = [q for y in range(round(p.y) - 5, round(p.y) + 6) for q in holed.get(y, ())]
         for q in near:
             if q is p or not _same_line(p, q):
@@ -343,31 +345,42 @@ def _fill_gap_runs(pieces: list[Piece], holed: dict[int, list[Piece]]) -> bool:
             break
         else:
             changed = _fill_line_holes(p, glyphs, [q for y in range(round(p.y) - 5, round(p.y) + 6)
-                                                   for q in lines.get(y, ())]) or changed
+                                                   for q in lines.get(y, ())],
+                                       [q for y in range(round(p.y) - 5, round(p.y) + 6) for q in drawn_at.get(y, ())]) \
+                or changed
     return changed
 
 
-def _fill_line_holes(p: Piece, glyphs: list[str], near: list[Piece]) -> bool:
+def _fill_line_holes(p: Piece, glyphs: list[str], near: list[Piece], line_start: list[Piece]) -> bool:
     """_fill_gap_runs across the pieces of a line that LibreOffice split (a justified line: 围绕 ⏎长春疫苗 长⏎白山…): the
-    blanks of all of them in the order they stand, the first where the run's first glyph stands."""
+    blanks of all of them in the order they stand, the first where the run's first glyph stands, or, for a run that
+    opens with the line's 　 indent (its first pieces, ``line_start``, stand that many ems right of it), the first."""
     holes = []  # (x, piece, index in its drawn text); a blank ending a piece is a hole here too (围绕 ⏎长春疫苗)
     for q in near:
         if q is not p and _same_line(p, q):
             drawn = q.text.strip("\n").lstrip(" ")
             holes += [(q.x + _em(drawn[:i]) * q.size, q.index, q, i) for i, ch in enumerate(drawn) if ch == " " and i]
     holes.sort(key=lambda h: (h[0], h[1]))
-    first = next((k for k, h in enumerate(holes) if abs(h[0] - p.x) <= _GAP_SLACK * h[2].size), None)
-    if first is None or len(holes) - first < len(glyphs):
+    start = min((q.x for q in line_start if q is not p and _same_line(p, q)), default=p.x)
+    indent = round((start - p.x) / p.size) if start > p.x + _GAP_SLACK * p.size else 0
+    if indent:  # the run opens with the line's indent (　 　 “ ” left of （五）…实施 花果山英才 计划): it stays before the line
+        if indent >= len(glyphs) or abs(p.x + indent * p.size - start) > _GAP_SLACK * p.size \
+                or any(g != "\u3000" for g in glyphs[:indent]):
+            return False
+        first = 0
+    else:
+        first = next((k for k, h in enumerate(holes) if abs(h[0] - p.x) <= _GAP_SLACK * h[2].size), None)
+    if first is None or len(holes) - first < len(glyphs) - indent:
         return False
     edits: dict[int, tuple[Piece, list[str], str]] = {}
-    for glyph, (_, _, q, i) in zip(glyphs, holes[first:]):
+    for glyph, (_, _, q, i) in zip(glyphs[indent:], holes[first:]):
         if q.index not in edits:
             drawn = q.text.strip("\n").lstrip(" ")
             edits[q.index] = (q, list(drawn), drawn)
         edits[q.index][1][i] = glyph
     for q, chars, drawn in edits.values():
         q.text = q.text.replace(drawn, "".join(chars), 1)
-    p.text = "\n" * p.text.count("\n")
+    p.text = "\u3000" * indent + "\n" * p.text.count("\n")
     return True
 
 

@@ -992,6 +992,10 @@ def test_a_glyph_run_fills_the_blanks_of_a_line_split_into_pieces():
               Piece(3, "围绕 ", 214.1, 709.8, 11), Piece(4, "长春疫苗 长", 247.1, 709.8, 11), Piece(5, "白山人参 等", 313.1, 709.8, 11)]
     assert fill_font_gaps(pieces)
     assert "".join(p.text for p in pieces) == "（二）加强品牌宣传。围绕“长春疫苗”“长白山人参”等"
+    pieces = [Piece(0, "\u3000 \u3000 “ ”", 90.1, 600.0, 11), Piece(1, "（五）强化人才支撑。", 112.1, 600.0, 11),
+              Piece(2, "实施 花果山英才 计划", 222.1, 600.0, 11)]
+    assert fill_font_gaps(pieces)
+    assert "".join(p.text for p in pieces) == "\u3000\u3000（五）强化人才支撑。实施“花果山英才”计划"
 
 
 def test_a_blank_drawn_in_a_latin_face_goes_back_between_two_names():
