@@ -351,6 +351,21 @@ def _fill_gap_runs(pieces: list[Piece], holed: dict[int, list[Piece]]) -> bool:
     return changed
 
 
+def _listed_place(rest: list[str], holes: list[tuple]) -> int | None:
+    """Where the first of a run's listed glyphs goes when its line has a blank for each of the others only (Ⅰ Ⅱ Ⅲ for
+    完成期、 期、 期: a narrow glyph pypdf leaves no blank for) and the run's place is not known (it opens with the indent):
+    one step of the list before the first blank, the blanks standing evenly in one piece; None unless the glyphs are
+    one Latin character each (Ⅰ Ⅱ Ⅲ, A B C) and at least three."""
+    if len(rest) < 3 or len(holes) != len(rest) - 1 or any(len(g) != 1 or _em(g) == 1.0 for g in rest) \
+            or len({h[2].index for h in holes}) != 1:
+        return None
+    at = [h[3] for h in holes]
+    step = at[1] - at[0]
+    if step < 2 or any(b - a != step for a, b in zip(at, at[1:])) or at[0] - step + 1 < 1:
+        return None
+    return at[0] - step + 1
+
+
 def _fill_line_holes(p: Piece, glyphs: list[str], near: list[Piece], line_start: list[Piece]) -> bool:
     """_fill_gap_runs across the pieces of a line that LibreOffice split (a justified line: 围绕 ⏎长春疫苗 长⏎白山…): the
     blanks of all of them in the order they stand, the first where the run's first glyph stands, or, for a run that
@@ -370,14 +385,20 @@ def _fill_line_holes(p: Piece, glyphs: list[str], near: list[Piece], line_start:
         first = 0
     else:
         first = next((k for k, h in enumerate(holes) if abs(h[0] - p.x) <= _GAP_SLACK * h[2].size), None)
-    if first is None or len(holes) - first < len(glyphs) - indent:
+    rest = glyphs[indent:]
+    listed = _listed_place(rest, holes[first:first + len(rest) - 1]) if indent and first is not None else None
+    if first is None or (len(holes) - first < len(rest) and listed is None):
         return False
     edits: dict[int, tuple[Piece, list[str], str]] = {}
-    for glyph, (_, _, q, i) in zip(glyphs[indent:], holes[first:]):
+    for glyph, (_, _, q, i) in zip(rest[1:] if listed is not None else rest, holes[first:]):
         if q.index not in edits:
             drawn = q.text.strip("\n").lstrip(" ")
             edits[q.index] = (q, list(drawn), drawn)
         edits[q.index][1][i] = glyph
+    if listed is not None:
+        q = holes[first][2]
+        chars = edits[q.index][1]
+        chars.insert(listed, rest[0])
     for q, chars, drawn in edits.values():
         q.text = q.text.replace(drawn, "".join(chars), 1)
     p.text = "\u3000" * indent + "\n" * p.text.count("\n")

@@ -996,6 +996,10 @@ def test_a_glyph_run_fills_the_blanks_of_a_line_split_into_pieces():
               Piece(2, "实施 花果山英才 计划", 222.1, 600.0, 11)]
     assert fill_font_gaps(pieces)
     assert "".join(p.text for p in pieces) == "\u3000\u3000（五）强化人才支撑。实施“花果山英才”计划"
+    # Ⅰ Ⅱ Ⅲ after the indent, the run having blanks for Ⅱ and Ⅲ only (Ⅰ is narrow): Ⅰ goes one step of the list before
+    pieces = [Piece(0, "\u3000 \u3000 Ⅰ Ⅱ Ⅲ", 90.1, 500.0, 11), Piece(1, "２．支持开展新药临床试验。对完成期、 期、 期临床试验", 112.1, 500.0, 11)]
+    assert fill_font_gaps(pieces)
+    assert "".join(p.text for p in pieces) == "\u3000\u3000２．支持开展新药临床试验。对完成Ⅰ期、Ⅱ期、Ⅲ期临床试验"
 
 
 def test_a_blank_drawn_in_a_latin_face_goes_back_between_two_names():
