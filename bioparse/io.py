@@ -367,6 +367,7 @@ _INDENT = re.compile(r"^(?:\u3000|\s{2,})")
 _CLOSING = tuple("，。、；：！？）」』”》,.;:!?)")
 # a line ending in a digit or in 万/亿 was cut inside a number (a paragraph ends otherwise)
 _NUMBER_CUT = tuple("0123456789０１２３４５６７８９万亿")
+_LIST_COMMAS = ("，", "、", ",")  # a full line ending on one is cut inside its sentence
 # a line reading only an attachment's label (附件, 附件2, 附件 3：, 附件一); group 1 its number
 _ANNEX_LABEL_LINE = re.compile(r"\s*" + ANNEX_LABEL + r"\s*")
 
@@ -411,6 +412,8 @@ def join_wrapped_lines(lines: list[str]) -> list[str]:
             joined = False  # a table row is no wrapped paragraph
         elif _set_apart(line) and not core.startswith(_CLOSING):
             joined = False  # a 落款, its date or a centred title: …组织实施。⏎某阳市人民政府办公室
+        elif last.endswith(_LIST_COMMAS) and _width(last) >= full:
+            joined = True  # …第六条、⏎第七条由…负责兑现: a full line ending on a comma runs on, whatever the next line opens with
         elif (_HEADING_START.match(core) or (indenting and _INDENT.match(line))
               or (HEADING_START.match(core) and not opens_bracket(last) and not last.endswith(OPENING_END))):  # （⏎责任单位：… runs on
             joined = False

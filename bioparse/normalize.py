@@ -209,8 +209,19 @@ _CLOSED_ENDS = SENTENCE_END - set("：:；;")
 
 
 def opens_bracket(line: str) -> bool:
-    """True when the line opens a bracket it does not close: （责任单位： runs on below."""
-    return max(line.rfind("（"), line.rfind("(")) > max(line.rfind("）"), line.rfind(")"))
+    """True when the line opens a bracket it does not close: （责任单位： runs on below, and so does （责任单位：A，各县（市）区,
+    whose last bracket is closed inside the open one (counted only when the line's last bracket is a closing one)."""
+    last_open = max(line.rfind("（"), line.rfind("("))
+    last_close = max(line.rfind("）"), line.rfind(")"))
+    if last_open > last_close or last_open < 0:
+        return last_open > last_close
+    depth = 0
+    for ch in line[min(i for i in (line.find("（"), line.find("(")) if i >= 0):]:
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)" and depth:
+            depth -= 1
+    return depth > 0
 
 
 def wrap_width(raw: str) -> tuple[int, int]:
@@ -628,6 +639,25 @@ _FLAT_RUNS = 3  # at least this many indents after its start, is paragraphs whos
 _INNER_INDENT_RE = re.compile(r"(\S)\u3000(?=\u3000)")
 
 
+# a part's heading with its first section's heading run on after a blank (一、任务目标 （一）总体目标, as a page
+# copied from a table-laid site sets them; the blank may be a page's &nbsp;): the part's title holds no sentence's end nor comma, the section's label follows
+_RUN_ON_SECTION_RE = re.compile(rf"([{EDGE_SPACE}]*[一二三四五六七八九十]{{1,3}}、[^\s。；;：:，,（(]{{2,20}})[{EDGE_SPACE}]"
+                                rf"(?=[{EDGE_SPACE}]*[（(][一二三四五六七八九十]{{1,3}}[）)][^\s。；;：:，,])")
+
+
+def _runs_on_section(core: str) -> bool:
+    """Whether a line is a part's heading with its first section's heading run on (_RUN_ON_SECTION_RE);
+    the regex is tried only on a line whose 、 stands where a part's label ends."""
+    return "、" in core[1:4] and _RUN_ON_SECTION_RE.match(core) is not None
+
+
+def sections_split(raw: str) -> str:
+    """raw with a line break for the blank between a part's heading and its first section's heading run on
+    on the same line (一、任务目标 （一）总体目标), so each is a heading of its own. One character for one."""
+    return "\n".join(_RUN_ON_SECTION_RE.sub("\\1\n", line, count=1) if _runs_on_section(line.strip(_EDGES)) else line
+                     for line in raw.split("\n"))
+
+
 def unflattened(raw: str) -> str:
     """raw with a line break for the first character of each 　　 indent inside a long line that holds
     several (…制定本方案。　　一、总体要求　　（一）指导思想　　以…: a page or copy that lost its line breaks),
@@ -789,6 +819,11 @@ def normalize(raw: str, join_breaks: bool | None = True) -> Normalized:
         join_breaks = wrap[1] > 0
     if any(len(core) >= _FLAT_MIN and (core.count(_INDENT) >= _FLAT_RUNS or _blank_flattened(core)) for core in cores):
         raw = unflattened(raw)  # paragraphs run together on one line, each behind its 　　 indent or a blank
+        lines = raw.split("\n")
+        cores = [line.strip(_EDGES) for line in lines]
+        wrap = None  # the widths of the lines as split
+    if any(_runs_on_section(core) for core in cores):
+        raw = sections_split(raw)  # 一、任务目标 （一）总体目标: two headings on one line
         lines = raw.split("\n")
         cores = [line.strip(_EDGES) for line in lines]
         wrap = None  # the widths of the lines as split

@@ -134,13 +134,22 @@ def mark_far_indents(pieces: list[Piece], skip: set[int] = frozenset()) -> bool:
     The margin is where the lines of eight or more characters start furthest left; a table's lines (``skip``,
     the indices of their pieces) are no such line. Returns whether any changed."""
     starts = []  # (x, size, first piece, characters) of each line, as written
+    broken = True  # a line break written since the last piece with text
     for p in pieces:
+        if "\n" in p.text:
+            broken = True
         if not p.text.strip() or p.size <= 0:
             continue
         if starts and _same_line(starts[-1][2], p) and p.x >= starts[-1][2].x - 0.01:
             starts[-1][3] += len(p.text.strip())
+        elif starts and not broken and _same_line(starts[-1][2], p):
+            # the line's Latin-face glyphs written before its CJK run (“ ” at 431 pt, then 全面贯彻… from the margin):
+            # the line starts where its leftmost piece does
+            starts[-1][0] = min(starts[-1][0], p.x)
+            starts[-1][3] += len(p.text.strip())
         else:
             starts.append([p.x, p.size, p, len(p.text.strip())])
+        broken = "\n" in p.text
     long_lines = [x for x, _, _, n in starts if n >= 8]
     if not long_lines:
         return False
@@ -201,7 +210,7 @@ def fill_font_gaps(pieces: list[Piece]) -> bool:
         if q.text.strip() and " " in _drawn(q.text):
             holed.setdefault(round(q.y), []).append(q)
     if not holed:
-        return False
+        return _insert_unholed(pieces)
     for p in pieces:
         word = p.text.strip()
         if not word or len(word) > 3 or " " in word or p.size <= 0:
@@ -222,10 +231,178 @@ def fill_font_gaps(pieces: list[Piece]) -> bool:
                 before.text = ""
             changed = True
             break
-    return changed
+    changed = _fill_gap_runs(pieces, holed) or changed
+    return _insert_unholed(pieces) or changed
 
 
 _GAP_SLACK = 0.25  # em: how far from a blank's place a piece may stand and still fill it
+_GAP_RUN_MAX = 8  # glyphs at the most in one piece of a line's Latin-face glyphs written apart (\u3000 “ ” ‰)
+
+
+def _insert_unholed(pieces: list[Piece]) -> bool:
+    """Put each short piece left over (up to three characters: a 　, a blank or “ LibreOffice draws in a Latin face
+    and writes before its line's CJK run) into the CJK run of its line where it stands, when the run has no blank
+    for it there: pypdf reads 　 ⏎ 一强化创新引领 for 一　强化创新引领. Only where the run's characters before that
+    place are all full-width, so that the place is known to the point (within _GAP_SLACK em)."""
+    changed = False
+    lines: dict[int, list[Piece]] = {}  # the pieces with text by their baseline in whole points
+    for q in pieces:
+        if q.size > 0 and q.text.strip():
+            lines.setdefault(round(q.y), []).append(q)
+    for k, p in enumerate(pieces):
+        glyph = p.text.strip("\n").strip(" ")
+        if not glyph and p.text.strip("\n") and not p.text.strip("\n").strip(" ") and p.size > 0:
+            # a blank drawn in the Latin face (市科技局 配合单位 read as  ⏎市科技局配合单位; of a run of blanks, the first,
+            # whose place is known); not pypdf's own space for the gap before the next piece, which stands where it starts
+            j = k + 1
+            while j < len(pieces) and not pieces[j].text:  # pypdf hands empty pieces between others
+                j += 1
+            glyph = " " if j < len(pieces) and abs(pieces[j].x - p.x) > 0.01 else ""
+        if not glyph or len(glyph) > 3 or (" " in glyph and glyph != " ") or p.size <= 0:
+            continue
+        near = [q for y in range(round(p.y) - 5, round(p.y) + 6) for q in lines.get(y, ())]
+        for q in near:  # only a run written after the piece: a producer writing in reading order is never read so
+            if q is p or not q.x < p.x or q.index < p.index or not _same_line(p, q):
+                continue
+            drawn = _drawn(q.text)
+            at = _unholed_place(drawn, q, p.x)
+            if at is None:
+                continue
+            q.text = q.text.replace(drawn, drawn[:at] + glyph + drawn[at:], 1)
+            p.text = "\n" * p.text.count("\n")
+            changed = True
+            break
+    return changed
+
+
+def _unholed_place(drawn: str, q: Piece, x: float) -> int | None:
+    """The index in q's drawn characters where a glyph drawn at x goes when q has no blank there: only inside q (a
+    piece standing at its end follows it anyway), where the characters before it are all full-width glyphs (an em
+    each, so the place is known; no 　, as a far-indent mark or an indent is) and no blank stands at it."""
+    at = round((x - q.x) / q.size) if q.size > 0 else 0
+    if not 0 < at < len(drawn) or abs(q.x + at * q.size - x) > _GAP_SLACK * q.size \
+            or any(ch in " \u3000" or _em(ch) != 1.0 for ch in drawn[:at]) or drawn[at] == " ":
+        return None
+    return at
+
+
+def _fill_gap_runs(pieces: list[Piece], holed: dict[int, list[Piece]]) -> bool:
+    """fill_font_gaps for a piece that holds several such glyphs, each of up to three characters, apart by pypdf's
+    spaces (LibreOffice writes all the Latin-face glyphs of a line in one array: 　 “ ” for 第一条　…“产学研医”…).
+    Its first glyph stands where a blank of another piece of its line falls (or where that piece has none, see
+    _unholed_place); the others go, in order, into that piece's next blanks, which must be as many. A run that opens
+    with the line's indent (　 　 　 “ ” left of 第三条…) keeps those 　 before the line. Read after the single glyphs
+    have taken their blanks."""
+    changed = False
+    lines: dict[int, list[Piece]] | None = None  # the pieces with a blank anywhere, by their baseline in whole points
+    for p in pieces:
+        glyphs = [g for g in p.text.strip("\n").split(" ") if g]
+        if not 2 <= len(glyphs) <= _GAP_RUN_MAX or any(len(g) > 3 for g in glyphs) or p.size <= 0:
+            continue
+        if lines is None:
+            lines, drawn_at = {}, {}  # drawn_at: every piece with text, by baseline
+            for q in pieces:
+                if q.size > 0 and q.text.strip():
+                    drawn_at.setdefault(round(q.y), []).append(q)
+                    if " " in q.text.strip("\n").lstrip(" "):
+                        lines.setdefault(round(q.y), []).append(q)
+        near = [q for y in range(round(p.y) - 5, round(p.y) + 6) for q in holed.get(y, ())]
+        for q in near:
+            if q is p or not _same_line(p, q):
+                continue
+            drawn = _drawn(q.text)
+            holes = [i for i, ch in enumerate(drawn) if ch == " " and i]
+            chars = list(drawn)
+            if q.x > p.x:  # the run opens with the line's indent (　　 before 第三条　…“三免两减半”): it stays before q
+                typed = p.text.strip("\n")[:1] == " "  # an indent typed as blanks, of no known width, is all before q
+                indent = 0 if typed else round((q.x - p.x) / q.size) if q.size > 0 else 0
+                if not (typed or 0 < indent) or indent >= len(glyphs) or len(holes) < len(glyphs) - indent \
+                        or (not typed and (abs(p.x + indent * q.size - q.x) > _GAP_SLACK * q.size
+                                           or any(g != "\u3000" for g in glyphs[:indent]))):
+                    continue
+                for glyph, i in zip(glyphs[indent:], holes):
+                    chars[i] = glyph
+                q.text = q.text.replace(drawn, "".join(chars), 1)
+                p.text = ("\u3000" * indent or p.text[:len(p.text) - len(p.text.lstrip(" \n"))]) + "\n" * p.text.count("\n")
+                changed = True
+                break
+            first = next((k for k, i in enumerate(holes)
+                          if abs(q.x + _em(drawn[:i]) * q.size - p.x) <= _GAP_SLACK * q.size), None)
+            if first is not None and len(holes) - first >= len(glyphs):
+                for glyph, i in zip(glyphs, holes[first:]):
+                    chars[i] = glyph
+            elif q.index > p.index and (at := _unholed_place(drawn, q, p.x)) is not None \
+                    and len([i for i in holes if i > at]) >= len(glyphs) - 1:
+                # the first glyph had no blank left for it (完成、 、 期 for 完成Ⅰ、Ⅱ、Ⅲ期): it goes in where it stands
+                for glyph, i in zip(glyphs[1:], [i for i in holes if i > at]):
+                    chars[i] = glyph
+                chars.insert(at, glyphs[0])
+            else:
+                continue
+            q.text = q.text.replace(drawn, "".join(chars), 1)
+            p.text = "\n" * p.text.count("\n")
+            changed = True
+            break
+        else:
+            changed = _fill_line_holes(p, glyphs, [q for y in range(round(p.y) - 5, round(p.y) + 6)
+                                                   for q in lines.get(y, ())],
+                                       [q for y in range(round(p.y) - 5, round(p.y) + 6) for q in drawn_at.get(y, ())]) \
+                or changed
+    return changed
+
+
+def _listed_place(rest: list[str], holes: list[tuple]) -> int | None:
+    """Where the first of a run's listed glyphs goes when its line has a blank for each of the others only (Ⅰ Ⅱ Ⅲ for
+    完成期、 期、 期: a narrow glyph pypdf leaves no blank for) and the run's place is not known (it opens with the indent):
+    one step of the list before the first blank, the blanks standing evenly in one piece; None unless the glyphs are
+    one Latin character each (Ⅰ Ⅱ Ⅲ, A B C) and at least three."""
+    if len(rest) < 3 or len(holes) != len(rest) - 1 or any(len(g) != 1 or _em(g) == 1.0 for g in rest) \
+            or len({h[2].index for h in holes}) != 1:
+        return None
+    at = [h[3] for h in holes]
+    step = at[1] - at[0]
+    if step < 2 or any(b - a != step for a, b in zip(at, at[1:])) or at[0] - step + 1 < 1:
+        return None
+    return at[0] - step + 1
+
+
+def _fill_line_holes(p: Piece, glyphs: list[str], near: list[Piece], line_start: list[Piece]) -> bool:
+    """_fill_gap_runs across the pieces of a line that LibreOffice split (a justified line: 围绕 ⏎长春疫苗 长⏎白山…): the
+    blanks of all of them in the order they stand, the first where the run's first glyph stands, or, for a run that
+    opens with the line's 　 indent (its first pieces, ``line_start``, stand that many ems right of it), the first."""
+    holes = []  # (x, piece, index in its drawn text); a blank ending a piece is a hole here too (围绕 ⏎长春疫苗)
+    for q in near:
+        if q is not p and _same_line(p, q):
+            drawn = q.text.strip("\n").lstrip(" ")
+            holes += [(q.x + _em(drawn[:i]) * q.size, q.index, q, i) for i, ch in enumerate(drawn) if ch == " " and i]
+    holes.sort(key=lambda h: (h[0], h[1]))
+    start = min((q.x for q in line_start if q is not p and _same_line(p, q)), default=p.x)
+    indent = round((start - p.x) / p.size) if start > p.x + _GAP_SLACK * p.size else 0
+    if indent:  # the run opens with the line's indent (　 　 “ ” left of （五）…实施 花果山英才 计划): it stays before the line
+        if indent >= len(glyphs) or abs(p.x + indent * p.size - start) > _GAP_SLACK * p.size \
+                or any(g != "\u3000" for g in glyphs[:indent]):
+            return False
+        first = 0
+    else:
+        first = next((k for k, h in enumerate(holes) if abs(h[0] - p.x) <= _GAP_SLACK * h[2].size), None)
+    rest = glyphs[indent:]
+    listed = _listed_place(rest, holes[first:first + len(rest) - 1]) if indent and first is not None else None
+    if first is None or (len(holes) - first < len(rest) and listed is None):
+        return False
+    edits: dict[int, tuple[Piece, list[str], str]] = {}
+    for glyph, (_, _, q, i) in zip(rest[1:] if listed is not None else rest, holes[first:]):
+        if q.index not in edits:
+            drawn = q.text.strip("\n").lstrip(" ")
+            edits[q.index] = (q, list(drawn), drawn)
+        edits[q.index][1][i] = glyph
+    if listed is not None:
+        q = holes[first][2]
+        chars = edits[q.index][1]
+        chars.insert(listed, rest[0])
+    for q, chars, drawn in edits.values():
+        q.text = q.text.replace(drawn, "".join(chars), 1)
+    p.text = "\u3000" * indent + "\n" * p.text.count("\n")
+    return True
 
 
 def close_spread_figures(pieces: list[Piece]) -> bool:

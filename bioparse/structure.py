@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import warnings
 from dataclasses import dataclass
+from itertools import islice
 
 from .errors import StructureWarning
 from .numerals import ANNEX_LABEL, CIRCLED, DIGITS_WITH_STOP, PARENTHESIZED_CN, PARENTHESIZED_DIGITS, heading_number
@@ -558,16 +559,21 @@ def _toc_end(text: str) -> int:
     if m is None:
         return _chapter_list_end(text) or _part_list_end(text)
     lines = text[m.end():].split("\n")
-    first = next((_toc_key(ln) for ln in lines if ln.strip()), None)
-    pos = m.end()
-    seen_first = False
-    for ln in lines:
-        if ln.strip() and _toc_key(ln) == first:
-            if seen_first:
-                return pos
-            seen_first = True
-        pos += len(ln) + 1
+    keys = list(islice((_toc_key(ln) for ln in lines if ln.strip()), _TOC_TRIED))
+    # the first entry; after an unnumbered one (前言 1 listed over a preface printed with no heading), the next ones
+    for first in keys if keys and keys[0] and match_heading(keys[0]) is None else keys[:1]:
+        pos = m.end()
+        seen_first = False
+        for ln in lines:
+            if ln.strip() and _toc_key(ln) == first:
+                if seen_first:
+                    return pos
+                seen_first = True
+            pos += len(ln) + 1
     return 0
+
+
+_TOC_TRIED = 3  # the 目录's entries tried in turn for the one the body's heading repeats, when the first is unnumbered
 
 
 def _toc_head(text: str, char: str):
@@ -633,10 +639,13 @@ def _part_list_end(text: str) -> int:
     # the list is the text's first line starting with 一、 (normalized lines have no indentation), in its first 3000 characters
     first = 0 if text[:2] == "一、" else text.find("\n一、", 0, 3000) + 1  # 0 too without one: no match there
     m = _PART_LIST_RE.match(text, first, 3000)
-    if m is None:
+    if m is not None:
+        key, after = _squeeze(m.group(1)), m.end() - 1
+    elif text[first:first + 2] == "一、" and (after := _heading_list_after(text, first)):
+        key = _squeeze(text[first:text.find("\n", first)])
+    else:
         return 0
-    key = _squeeze(m.group(1))
-    at = text.find("\n一、", m.end() - 1)
+    at = text.find("\n一、", after)
     while at != -1:  # each later line starting 一、 once (normalized lines have no indentation): linear
         end = text.find("\n", at + 1)
         if _squeeze(text[at + 1:end if end != -1 else len(text)]) == key:
@@ -645,11 +654,39 @@ def _part_list_end(text: str) -> int:
     return 0
 
 
+_HEADING_LIST_LINE_MAX = 40  # a heading listed in contents: short, and no sentence
+
+
+def _heading_list_after(text: str, first: int) -> int:
+    """The offset of the line break after a list of headings at ``first`` with no 目录 line above it, whose parts
+    have their sections listed between them (一、规划背景⏎（一）发展基础⏎（二）…⏎二、总体要求⏎（一）…⏎三、…, a page's contents
+    whose 目录 line was an image): short heading lines back to back, no line of text between them, holding parts 一、
+    二、三、 in turn; 0 without one. The caller then wants the list's first part again: a body's heading has text below."""
+    parts, at = 0, first
+    while at < len(text):
+        end = text.find("\n", at)
+        end = len(text) if end == -1 else end
+        line = text[at:end]
+        hit = match_heading(line) if len(line) <= _HEADING_LIST_LINE_MAX and "。" not in line else None
+        if hit is None:
+            break
+        if hit[0] == "part":
+            if hit[2] != parts + 1:
+                break
+            parts += 1
+        at = end + 1
+    return at - 1 if parts >= 3 else 0
+
+
 def _toc_key(line: str) -> str:
     """A heading line without blanks, dot leaders and the page number after them; a page number
-    set straight after the title (一、规划基础6, as a PDF's text gives a 目录 without leaders) is cut too."""
+    set straight after the title (一、规划基础6, as a PDF's text gives a 目录 without leaders) is cut too, in either
+    width (一、任务目标 １: a page typed in full-width digits)."""
     m = _TOC_ENTRY.search(line)
-    return "".join((line[:m.start()] if m else line).split()).rstrip("…．.·・").rstrip("0123456789")
+    return "".join((line[:m.start()] if m else line).split()).rstrip("…．.·・").rstrip(_PAGE_DIGITS)
+
+
+_PAGE_DIGITS = "0123456789０１２３４５６７８９"  # a 目录 entry's page number, as typed in either width
 
 
 # A notice that issues a policy (关于印发《X》的通知) may carry it as its attachment: a line

@@ -258,6 +258,28 @@ def test_pdf_lines_join_into_paragraphs_by_indent_width_and_punctuation():
         "高标准建设生物医药产业园。"]
 
 
+def test_pdf_line_ending_on_a_comma_is_continued_even_by_a_label():
+    """…第六条、⏎第七条由…负责兑现: no paragraph ends on 、 or ，, so the next line continues it though it opens like an
+    article; a label alone on its line (一、) is still no such line."""
+    from bioparse.io import join_wrapped_lines
+    lines = ["\u3000\u3000第九条　职责分工。本政策第三条至第五条由园区运营服务中心负责兑现，第六条、",
+             "第七条由高新区经济发展局负责兑现，第八条由高新区招商服务局负责兑现。",
+             "\u3000\u3000第十条　本政策由高新区经济发展局负责解释。"]
+    assert join_wrapped_lines(lines) == [lines[0] + lines[1], lines[2]]
+
+
+def test_pdf_line_inside_a_bracket_holding_a_closed_one_is_continued():
+    """（责任单位：市政府督查室，各县（市）区⏎人民政府、各开发区管委会）: the line's last bracket closes （市）, but the clause's is
+    still open, so the next line continues it (normalize.opens_bracket counts them)."""
+    from bioparse.io import join_wrapped_lines
+    from bioparse.normalize import opens_bracket
+    assert opens_bracket("依据。（责任单位：市政府督查室，各县（市）区") and opens_bracket("(责任单位：A（B）")
+    assert not opens_bracket("（一）推进（市科技局）") and not opens_bracket("1）推进(A)（B）")
+    lines = ["\u3000\u3000（三）强化考核评估。将生物医药产业发展情况纳入年度绩效考核。（责任单位：市政府督查室，各县（市）区",
+             "人民政府）", "\u3000\u3000本实施意见自印发之日起施行。"]
+    assert join_wrapped_lines(lines) == [lines[0] + lines[1], lines[2]]
+
+
 def test_pdf_without_indentation_ends_a_paragraph_at_a_full_stop():
     from bioparse.io import join_wrapped_lines
     lines = ["支持企业开展创新药研发，对进入临床试验的给予最高",
@@ -934,3 +956,80 @@ def test_a_page_whose_article_lost_its_line_breaks_is_broken_before_its_headings
     raw = read_text(write(tmp_path, "page.html", page.encode("utf-8")))
     assert [line[:3] for line in raw.text.split("\n") if line.strip()][1:] == ["一、总", "（一）", "（二）", "二、重", "（一）"]
     assert raw.text.replace("\n", "") == body
+
+
+def test_pdf_glyphs_written_in_one_piece_fill_their_blanks_in_order():
+    """LibreOffice may write all the Latin-face glyphs of a line in one array (　 “ ” of 第一条　…“产学研医”…), which
+    pypdf hands as one piece with its spaces between: the first glyph goes where it stands, the others into the
+    next blanks of the line's CJK run; a piece whose glyphs outnumber the blanks left stays as it is."""
+    from bioparse.pdf_text import Piece, fill_font_gaps
+    pieces = [Piece(0, "\u3000 “ ”", 123.1, 616.3, 11), Piece(1, "第一条 支持研发。一是鼓励企业加强 产学研医 协同创新", 90.1, 616.3, 11),
+              Piece(2, "\n", 0, 0, 0), Piece(3, "“ ” “", 112.1, 500.0, 11), Piece(4, "局和 四个全面 战略", 90.1, 500.0, 11)]
+    assert fill_font_gaps(pieces)
+    assert "".join(p.text for p in pieces) == "第一条\u3000支持研发。一是鼓励企业加强“产学研医”协同创新\n“ ” “局和 四个全面 战略"
+
+
+def test_pdf_glyphs_with_no_blank_left_for_them_go_in_where_they_stand():
+    """A 　 drawn in a Latin face at 101.1 pt and written before its line's CJK run 一强化创新引领 (90.1 pt, 11 pt):
+    pypdf left no blank for it, so it goes in after 一 (one em in); so does the first of 　 “ ” when only the quotes
+    have blanks, and a run that opens with the line's 　　 indent keeps it before the line. A piece at a run's end,
+    or after a far-indent mark, is left where it was written."""
+    from bioparse.pdf_text import Piece, fill_font_gaps
+    pieces = [Piece(0, "\u3000", 101.1, 374.0, 11), Piece(1, "一强化创新引领", 90.1, 374.0, 11), Piece(2, "\n", 0, 0, 0),
+              Piece(3, "Ⅰ Ⅱ Ⅲ", 123.1, 300.0, 11), Piece(4, "对完成、 、 期临床试验", 90.1, 300.0, 11), Piece(5, "\n", 0, 0, 0),
+              Piece(6, "\u3000 \u3000 \u3000 “ ”", 90.1, 250.0, 11), Piece(7, "第三条 租金减免。实行 三免两减半 ，", 112.1, 250.0, 11),
+              Piece(8, "\n", 0, 0, 0), Piece(9, "\u3000\u3000\u3000\u3000川", 300.0, 200.0, 11), Piece(10, "府", 311.0, 200.0, 11)]
+    assert fill_font_gaps(pieces)
+    assert "".join(p.text for p in pieces).split("\n") == [
+        "一\u3000强化创新引领", "对完成Ⅰ、Ⅱ、Ⅲ期临床试验", "\u3000\u3000第三条\u3000租金减免。实行“三免两减半”，",
+        "\u3000\u3000\u3000\u3000川府"]
+
+
+def test_a_glyph_run_opening_with_a_typed_indent_keeps_it_and_fills_the_blanks():
+    """    “ ” written before （二）加强品牌宣传。围绕 长春疫苗 等… (an indent typed as four blanks, of no known width): the
+    blanks stay before the line, the quotes go into the run's blanks in order."""
+    from bioparse.pdf_text import Piece, fill_font_gaps
+    pieces = [Piece(0, "    “ ”", 90.1, 709.8, 11), Piece(1, "（二）加强品牌宣传。围绕 长春疫苗 等品牌开展宣传", 104.1, 709.8, 11)]
+    assert fill_font_gaps(pieces)
+    assert "".join(p.text for p in pieces) == "    （二）加强品牌宣传。围绕“长春疫苗”等品牌开展宣传"
+
+
+def test_a_glyph_run_fills_the_blanks_of_a_line_split_into_pieces():
+    """A justified line LibreOffice writes in several CJK pieces (围绕 ⏎长春疫苗 长⏎白山人参 等…) after its quotes “ ”“ ”: the
+    blanks of all the pieces, a piece's last blank too, in the order they stand, the first where the run starts."""
+    from bioparse.pdf_text import Piece, fill_font_gaps
+    pieces = [Piece(0, "“ ”“ ”", 236.1, 709.8, 11), Piece(1, "（二）加强品", 104.1, 709.8, 11), Piece(2, "牌宣传。", 170.1, 709.8, 11),
+              Piece(3, "围绕 ", 214.1, 709.8, 11), Piece(4, "长春疫苗 长", 247.1, 709.8, 11), Piece(5, "白山人参 等", 313.1, 709.8, 11)]
+    assert fill_font_gaps(pieces)
+    assert "".join(p.text for p in pieces) == "（二）加强品牌宣传。围绕“长春疫苗”“长白山人参”等"
+    pieces = [Piece(0, "\u3000 \u3000 “ ”", 90.1, 600.0, 11), Piece(1, "（五）强化人才支撑。", 112.1, 600.0, 11),
+              Piece(2, "实施 花果山英才 计划", 222.1, 600.0, 11)]
+    assert fill_font_gaps(pieces)
+    assert "".join(p.text for p in pieces) == "\u3000\u3000（五）强化人才支撑。实施“花果山英才”计划"
+    # Ⅰ Ⅱ Ⅲ after the indent, the run having blanks for Ⅱ and Ⅲ only (Ⅰ is narrow): Ⅰ goes one step of the list before
+    pieces = [Piece(0, "\u3000 \u3000 Ⅰ Ⅱ Ⅲ", 90.1, 500.0, 11), Piece(1, "２．支持开展新药临床试验。对完成期、 期、 期临床试验", 112.1, 500.0, 11)]
+    assert fill_font_gaps(pieces)
+    assert "".join(p.text for p in pieces) == "\u3000\u3000２．支持开展新药临床试验。对完成Ⅰ期、Ⅱ期、Ⅲ期临床试验"
+
+
+def test_a_blank_drawn_in_a_latin_face_goes_back_between_two_names():
+    """牵头单位：市科技局　配合单位：… : LibreOffice writes the blank (a Latin-face glyph) before the CJK run, which has no
+    blank for it; it goes back after 市科技局. pypdf's own space before a piece that starts where it stands stays."""
+    from bioparse.pdf_text import Piece, fill_font_gaps
+    pieces = [Piece(0, " ", 189.1, 384.0, 11), Piece(1, "牵头单位：市科技局配合单位：市财政局", 90.1, 384.0, 11),
+              Piece(2, "\n", 0, 0, 0), Piece(3, "对首次注册的", 90.1, 300.0, 11), Piece(4, " ", 156.1, 300.0, 12),
+              Piece(5, "产品给予奖励", 156.1, 300.0, 11)]
+    assert fill_font_gaps(pieces)
+    assert "".join(p.text for p in pieces) == "牵头单位：市科技局 配合单位：市财政局\n对首次注册的 产品给予奖励"
+
+
+def test_a_lines_latin_glyphs_written_before_its_cjk_run_do_not_make_it_far_indented():
+    """“ ” drawn at 431 pt and written before the line's CJK run, which starts at the margin: the line starts at the
+    margin, so it takes no far-indent mark, and the quotes go into their blanks (按照“五位一体”总体布局)."""
+    from bioparse.pdf_text import Piece, pieces_text
+    pieces = [Piece(0, "(一)总体要求。", 90.1, 556.9, 11), Piece(1, "\n", 0, 0, 0), Piece(2, "“ ”", 431.1, 542.2, 11),
+              Piece(3, "全面贯彻党的十八大和十八届三中、四中、五中、六中全会精神，按照 五位一体 总体布", 90.1, 542.2, 11),
+              Piece(4, "\n", 0, 0, 0), Piece(5, "某省人民政府", 400.0, 500.0, 11)]
+    text = pieces_text(pieces, (842.0, 842.0), marks=True)
+    assert text.split("\n")[1] == "全面贯彻党的十八大和十八届三中、四中、五中、六中全会精神，按照“五位一体”总体布"
+    assert text.split("\n")[2].startswith("\u3000" * 4)  # a line truly set right keeps its mark

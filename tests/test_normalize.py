@@ -686,3 +686,20 @@ def test_a_volume_heading_after_a_page_cut_line_is_no_continuation():
     text = ("人口老龄化程度不断加深，慢性病负担日益加重，卫生健康事业发展面临新的挑战和\n\n"
             "第二篇　总体要求\n\n第三章　指导思想\n\n坚持。\n")
     assert "挑战和\n第二篇　总体要求\n第三章" in normalize(text).text
+
+
+def test_a_parts_heading_with_its_first_sections_heading_run_on_is_two_lines():
+    """一、任务目标 （一）总体目标 (a table-laid page copied as text sets the two headings on one line): the blank
+    between them becomes a line break, one character for one, so every offset holds; a part's title with a
+    comma, or a label that is no section's, stays as it is."""
+    raw = "某省计划\n一、任务目标 （一）总体目标\n全省种植面积稳定在800万亩左右。\n二、行动措施　(一)建设基地。推进种植。\n"
+    n = normalize(raw)
+    assert n.text.split("\n")[1:5] == ["一、任务目标", "（一）总体目标", "全省种植面积稳定在800万亩左右。", "二、行动措施"]
+    assert n.text.split("\n")[5] == "（一）建设基地。推进种植。"  # normalize sets the label full-width
+    k = n.text.index("800")
+    a, b = n.to_raw(k, k + 3)
+    assert raw[a:b] == "800"
+    page = normalize("三、保障措施\u00a0（一）加强组织领导。建立机制。\n", join_breaks=False)  # a page's &nbsp;
+    assert page.text.split("\n") == ["三、保障措施", "（一）加强组织领导。建立机制。"]
+    for kept in ("一、发展基础，主要目标 （一）总体目标\n", "一、主要目标 (2025年)\n", "一、任务目标 1\n"):
+        assert normalize(kept).text == kept.strip()

@@ -736,3 +736,19 @@ def test_article_range_head_finds_every_range(text):
     from bioparse import pipeline
     if any(pipeline._ARTICLE_RANGE_RE.match(text, i) for i in range(len(text))):
         assert pipeline._ARTICLE_RANGE_HEAD_RE.search(text) is not None
+
+
+RUN_ON_TEXTS = st.lists(st.sampled_from(["一", "二", "十", "、", "任务目标", "（", "）", "(", ")", "。", "，", " ", "\u3000",
+                                         "\t", "总体目标", "1", "x", "\u00a0"]), max_size=14).map("".join)
+
+
+@SETTINGS
+@given(RUN_ON_TEXTS)
+@example("一、任务目标 （一）总体目标")
+@example("十二、任务 (三)目标")
+def test_run_on_section_line_is_the_regex(core):
+    """normalize._runs_on_section tries _RUN_ON_SECTION_RE only where a part's 、 can stand (core[1:4]): the same as
+    matching every stripped line."""
+    nz = importlib.import_module("bioparse.normalize")
+    core = core.strip(nz._EDGES)
+    assert nz._runs_on_section(core) == (nz._RUN_ON_SECTION_RE.match(core) is not None)

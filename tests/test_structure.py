@@ -373,6 +373,7 @@ def test_the_entries_of_a_table_of_contents_are_no_headings():
     "一、发展基础……（1）\n（一）发展现状……（1）\n二、总体要求……（3）\n",
     "一、发展基础\n（一）发展现状\n二、总体要求\n",  # no page numbers: the body starts where its first entry comes again
     "一、发展基础2\n（一）发展现状2\n二、总体要求13\n",  # a PDF's text: the page number straight after the title
+    "一、发展基础 １\n（一）发展现状 １\n二、总体要求 １３\n",  # full-width page numbers one blank after the title
 ])
 def test_a_table_of_contents_in_any_style_is_no_second_copy_of_the_headings(toc):
     text = "某省规划\n目  录\n" + toc + "一、发展基础\n（一）发展现状\n全省产业规模达到1000亿元。\n二、总体要求\n（一）指导思想\n坚持创新。\n"
@@ -869,3 +870,57 @@ def test_a_line_opening_with_section_references_or_counts_is_no_label():
     assert_partition(text, provs)
     assert [(t[0], t[1]) for t in tree(text)] == [
         ("0", "preamble"), ("1", "part"), ("1.1", "section"), ("1.2", "section"), ("2", "part"), ("2.1", "section")]
+
+
+def test_a_toc_over_a_parts_heading_with_its_first_section_run_on():
+    """目录 entries with a page number one blank after the title (一、任务目标 1), over a body whose first line sets
+    the part's heading and its first section's on one line (一、任务目标 （一）总体目标): the 目录 stays in the
+    preamble and the tree is built once, 一（一） included."""
+    text = ("某省中药材产业三年行动计划\n目录\n一、任务目标 1\n（一）总体目标 1\n（二）年度目标 1\n二、行动措施 1\n"
+            "（一）建设有机药材基地 2\n一、任务目标 （一）总体目标\n全省中药材种植面积稳定在800万亩左右。\n（二）年度目标\n"
+            "2018年达到760万亩。\n二、行动措施\n（一）建设有机药材基地\n建设基地。（省农业厅负责）\n")
+    rows, _ = parse_provision_rows(normalize(text).text)
+    assert [(r["provision_id"], r["title"]) for r in rows] == [
+        ("0", ""), ("1", "任务目标"), ("1.1", "总体目标"), ("1.2", "年度目标"), ("2", "行动措施"), ("2.1", "建设有机药材基地")]
+    assert "（一）建设有机药材基地 2" in rows[0]["text"]
+
+
+def test_a_toc_listing_a_preface_printed_with_no_heading_ends_at_its_next_entry():
+    """前言 1 heads the 目录 but the preface stands in the body with no heading of its own: the 目录 ends where its next
+    entry (一、任务目标 1) comes again, so its entries are no headings; an unnumbered first entry only lets the next
+    ones be tried (a numbered one that never comes again leaves the 目录 as it was read before)."""
+    text = ("某省计划\n目录\n前言 1\n一、任务目标 1\n（一）总体目标 1\n二、行动措施 2\n为推动发展，制定本计划。\n"
+            "一、任务目标\n（一）总体目标\n全省达到800万亩。\n二、行动措施\n建设基地。（省农业厅负责）\n")
+    rows, _ = parse_provision_rows(normalize(text).text)
+    assert [(r["provision_id"], r["title"]) for r in rows] == [
+        ("0", ""), ("1", "任务目标"), ("1.1", "总体目标"), ("2", "行动措施")]
+    assert rows[0]["text"].endswith("为推动发展，制定本计划。\n")
+
+
+def test_the_yunnan_plan_page_gives_its_tree_once():
+    """tests/other_provinces z10_e_yn_toc_run: the scorer matches by path, so a 目录 read as headings still scores
+    1.000 (its copies hold the paths); the tree must hold each gold heading once, the 目录 in the preamble."""
+    import json
+    from pathlib import Path
+
+    from bioparse import pipeline
+    here = Path(__file__).parent / "other_provinces"
+    gold = json.loads((here / "gold" / "z10_e_yn_toc_run.json").read_text(encoding="utf-8"))
+    rows = pipeline.parse_document(here / "raw" / "z10_e_yn_toc_run.txt", "z10_e_yn_toc_run", {})["provisions"]
+    numbered = [r for r in rows if r["number"] is not None]
+    assert len(numbered) == len(gold["parts"]) + len(gold["measures"]) + len(gold["items"])
+    assert not any("~" in r["provision_id"] for r in rows)
+
+
+def test_a_list_of_parts_and_their_sections_with_no_toc_line_is_no_headings():
+    """A page's contents whose 目录 line was an image (双柏县's 特色产业发展规划): 一、…⏎（一）…⏎（二）…⏎二、…⏎…⏎三、… back
+    to back, no text between; the body starts where the list's first part comes again. A body whose part has text
+    under its first section, or a list of fewer than three parts, is read as before."""
+    toc = "一、规划背景\n（一）发展基础\n（二）发展成效\n1、发展机遇\n二、总体要求\n（一）指导思想\n三、重点任务\n（一）中药材\n"
+    body = ("一、规划背景\n（一）发展基础\n全县种植面积达到10万亩。\n（二）发展成效\n成效明显。\n二、总体要求\n（一）指导思想\n坚持市场导向。\n"
+            "三、重点任务\n（一）中药材\n建设基地。（县农业农村局负责）\n")
+    rows, message = parse_provision_rows("某县规划\n前 言5\n" + toc + "前 言\n为巩固成果，编制本规划。\n" + body)
+    assert [r["provision_id"] for r in rows] == ["0", "1", "1.1", "1.2", "2", "2.1", "3", "3.1"] and not message
+    assert "1、发展机遇" in rows[0]["text"]
+    rows, _ = parse_provision_rows("某县规划\n" + body)
+    assert [r["provision_id"] for r in rows] == ["0", "1", "1.1", "1.2", "2", "2.1", "3", "3.1"]
