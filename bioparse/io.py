@@ -55,6 +55,9 @@ class RawText:
     # Fields the file states outside the text (a web page's 发文字号/发文机关/成文日期 table):
     # metadata.labelled_fields, used where the text says nothing.
     fields: dict = field(default_factory=dict)
+    # What was read with a loss the reader must hear of (a stray byte read as �), each naming the file and the fix;
+    # the pipeline passes them on as the document's warnings.
+    notes: list = field(default_factory=list)
 
 
 def sha256_of(path) -> str:
@@ -116,10 +119,13 @@ def _plausible(text: str) -> bool:
     return good / n_non_ascii >= 0.9
 
 
-def decode_bytes(data: bytes, path) -> tuple[str, str]:
+def decode_bytes(data: bytes, path, notes: list | None = None) -> tuple[str, str]:
     """Decode file bytes to text and name the encoding: BOM, then strict UTF-8, then GB18030/Big5.
 
-    Raises CorruptFileError for binary data and DecodeError when no candidate reads cleanly.
+    Raises CorruptFileError for binary data and DecodeError when no candidate reads cleanly. With
+    ``notes``, a text that is UTF-8 or GB18030 but for one to three stray bytes (a byte lost in a copy)
+    is read with each as U+FFFD, and a note naming the file, the lines and the fix is appended: one
+    character lost, not the document.
     """
     for bom, enc in _BOMS:
         if data.startswith(bom):
@@ -165,8 +171,15 @@ def decode_bytes(data: bytes, path) -> tuple[str, str]:
                 return text, enc
     except ImportError:  # pragma: no cover - charset-normalizer is a dependency
         pass
+    near = _nearly(data)
+    if near is not None and notes is not None:
+        enc, name, bad = near
+        notes.append(f"{path}: {_stray_bytes(data, bad)} read as \ufffd, the rest as {name} — fix or delete "
+                     f"{'them' if len(bad) > 1 else 'it'} (or open the file in a text editor and save it as UTF-8)")
+        return data.decode(enc, errors="replace"), enc
     raise DecodeError(path, "cannot decode the text: it is not valid UTF-8, UTF-16, GB18030/GBK or Big5"
-                      + _nearly(data), SAVE_AS_UTF8)
+                      + (f"; it reads as {near[1]} but for {_stray_bytes(data, near[2])} (fix or delete "
+                         f"{'them' if len(near[2]) > 1 else 'it'})" if near else ""), SAVE_AS_UTF8)
 
 
 def _bomless_utf16(data: bytes) -> tuple[str, str] | None:
@@ -202,8 +215,9 @@ def _gbk_after_bom(data: bytes, bom: bytes) -> tuple[str, str] | None:
         return None
 
 
-def _nearly(data: bytes) -> str:
-    """Where a file that is almost UTF-8 or GB18030 goes wrong: '; it reads as GB18030 but for 1 bad byte at line 12'."""
+def _nearly(data: bytes) -> tuple[str, str, list[int]] | None:
+    """(codec, its name, the offsets of the bad bytes) of a file that is UTF-8 or GB18030 but for one to three invalid
+    bytes, one in a hundred at most; None otherwise."""
     for enc, name in (("utf-8", "UTF-8"), ("gb18030", "GB18030/GBK")):
         bad = []
         pos = 0
@@ -215,18 +229,23 @@ def _nearly(data: bytes) -> str:
                 bad.append(pos + exc.start)
                 pos += exc.end
         if bad and len(bad) <= 3 and len(data) >= 100 * len(bad):
-            lines = ", ".join(str(data.count(b"\n", 0, b) + 1) for b in bad)
-            return (f"; it reads as {name} but for {len(bad)} invalid byte{'s' if len(bad) > 1 else ''} "
-                    f"on line{'s' if len(bad) > 1 else ''} {lines} (fix or delete {'them' if len(bad) > 1 else 'it'})")
-    return ""
+            return enc, name, bad
+    return None
+
+
+def _stray_bytes(data: bytes, bad: list[int]) -> str:
+    """'1 invalid byte on line 11', '2 invalid bytes on lines 3, 9': where _nearly's bad bytes stand."""
+    lines = ", ".join(str(data.count(b"\n", 0, b) + 1) for b in bad)
+    return f"{len(bad)} invalid byte{'s' if len(bad) > 1 else ''} on line{'s' if len(bad) > 1 else ''} {lines}"
 
 
 # ----------------------------------------------------------------------------- formats
 
 def _read_txt(path: Path, data: bytes | None = None) -> RawText:
     data = path.read_bytes() if data is None else data
-    text, enc = decode_bytes(data, path)
-    return RawText(str(path), text, enc, "txt", hashlib.sha256(data).hexdigest())  # spares a second read
+    notes: list[str] = []
+    text, enc = decode_bytes(data, path, notes)
+    return RawText(str(path), text, enc, "txt", hashlib.sha256(data).hexdigest(), notes=notes)  # spares a second read
 
 
 # the main part of a Word template or macro document: python-docx opens only a document's
@@ -307,10 +326,11 @@ def _html_from_bytes(data: bytes, path: Path, enc: str | None = None) -> RawText
             text = data.decode(enc)
         except (UnicodeDecodeError, LookupError):
             text = None
+    notes: list[str] = []
     if text is None:
-        text, enc = decode_bytes(data, path)
+        text, enc = decode_bytes(data, path, notes)
     text, fields = html_text.article_text(text)
-    return RawText(str(path), text, enc, "html", fields=fields)
+    return RawText(str(path), text, enc, "html", fields=fields, notes=notes)
 
 
 def _read_mht(path: Path, data: bytes | None = None) -> RawText:

@@ -455,12 +455,14 @@ def _read(d: dict, crosswalk) -> None:
     raw = d["raw"] = io.read_text(d["path"])
     d["norm"] = normalize(raw.text, join_breaks=True if raw.format in _BROKEN_LINE_FORMATS else None)
     d["text"] = d["norm"].text
+    d["warnings"] = list(raw.notes)  # a stray byte read as � (io.decode_bytes)
 
 
 def _structure(d: dict, crosswalk) -> None:
     """Provisions with their raw-text spans, and the warning of a document without headings."""
     provisions, message = parse_provision_rows(d["text"], source=d["path"].name)
-    d["warnings"] = [message] if message else []
+    if message:
+        d["warnings"].append(message)
     spans = [(p["start"], p["end"]) for p in provisions]
     doc_id = d["doc_id"]
     for p, (raw_start, raw_end) in zip(provisions, d["norm"].to_raw_spans(spans)):

@@ -486,3 +486,15 @@ def test_a_pages_date_gives_the_term_of_a_text_in_force_from_its_issue(tmp_path)
         p = write(tmp_path, "page.html", page.format(term))
         doc = parse_document(p, "page")["documents"][0]
         assert (doc["date"], doc["plan_start"], doc["plan_end"], doc["period"]) == ("2023-09-12", 2023, end, "2023"), term
+
+
+def test_a_stray_byte_is_a_warning_not_a_lost_document():
+    """A GBK file with one byte lost in a copy (tests/bad_inputs/gbk_one_bad_byte.txt) is parsed, the byte read as
+    U+FFFD; the document's warnings say where, and how to fix it. Before, the whole document was refused."""
+    from pathlib import Path
+
+    from bioparse import pipeline
+
+    path = Path(__file__).parent / "bad_inputs" / "gbk_one_bad_byte.txt"
+    r = pipeline.parse_document(path, "gbk_one_bad_byte", {})
+    assert r["provisions"] and any("1 invalid byte on line 11" in w and "gbk_one_bad_byte.txt" in w for w in r["warnings"])
