@@ -65,9 +65,10 @@ _MARKER_LEVELS = ("省级", "市级", "区级", "县级")
 _MARKER_RE = re.compile(r"\s*" + _MARKER_LEVEL + r"(" + "|".join(MARKERS) + r")\s*[:：]\s*")
 _LABEL_ENDINGS = frozenset(("单位", "部门", "处室", "科室", "机构", "主体"))  # every marker word ends in one
 # 按职责分工负责, 依职责分工负责, 按照各自职责分工负责, 按职能职责分工抓好落实, 按分工负责, 分别负责, 按照职责分工负责落实 …
+# · 按各自职责负责实施, 按职责分工负责组织实施 (a measure closed by who carries it out)
 _DUTY = (r"(?:(?:按照?|依照?|根据)(?:各自)?(?:(?:职[责能]){1,2}(?:分工)?|分工)|分工|分别|各自)"
-         r"(?:负责落实|负责|抓好落实|推进落实|落实)")
-_DUTY_MAX = 14  # characters in the longest _DUTY (按照各自职能职责分工抓好落实)
+         r"(?:负责(?:组织)?(?:落实|实施)|负责|抓好落实|推进落实|落实)")
+_DUTY_MAX = 16  # characters in the longest _DUTY (按照各自职能职责分工负责组织实施)
 _DUTY_SUFFIX_RE = re.compile(_DUTY + r"\s*$")
 # 共同推进, 负责推进, 推进落实: a plan's clause naming who pushes a measure on (（A、B共同推进）)
 _PUSH = r"(?:共同|协同|负责|合力)?推进(?:落实|实施)?"
@@ -926,6 +927,14 @@ def _find_clauses(text: str, refused: list | None = None) -> list[tuple[int, int
         if parsed and parsed[0] in MARKERS and _all_agencies(parsed[1]):
             clauses.append((s, e, *parsed))
             taken.add(s, e)
+    # ——市科技局、市财政局 closing a measure, after its last sentence or on a line of its own
+    for s, e in _dash_lists(text):
+        if taken.overlaps(s, e):
+            continue
+        parsed = parse_clause(text[s:e], s)
+        if parsed and parsed[0] in ("bare_list", "按职责分工负责", "负责", "牵头配合", "牵头") and _all_agencies(parsed[1]):
+            clauses.append((s, e, "——" if parsed[0] == "bare_list" else parsed[0], parsed[1]))
+            taken.add(s, e)
     # 区科工信局负责第三条至第五条的受理和兑现，区投促局负责第六条的…: each body named before the
     # articles it answers for (pipeline.article_refs_owners gives it those articles)
     if "负责第" in text:
@@ -942,6 +951,35 @@ def _find_clauses(text: str, refused: list | None = None) -> list[tuple[int, int
     if refused:  # a note bracket closing a 责任单位：… line is part of that clause
         refused[:] = [(s, e) for s, e in refused if not taken.overlaps(s, e)]
     return _first_leads_below(text, clauses)
+
+
+_DASH = "——"
+_DASH_OPENERS = frozenset("。；;！!\n")  # what stands before a dash that opens a clause (blanks skipped)
+
+
+def _dash_lists(text: str):
+    """(start, end) of the names after each —— that opens a line or follows a sentence's end and runs
+    to its line's end (less 。；; and blanks): 加快建设检验检测平台。——市市场监管局、市财政局 (a plan
+    naming each measure's bodies after a dash). Found from the literal ——; _find_clauses keeps a run of bodies only.
+    """
+    pos = text.find(_DASH)
+    while pos >= 0:
+        after = pos + len(_DASH)
+        while text.startswith("—", after):
+            after += 1
+        before = pos - 1
+        while before >= 0 and text[before] in _BLANKS:
+            before -= 1
+        if before < 0 or text[before] in _DASH_OPENERS:
+            end = text.find("\n", after)
+            end = len(text) if end < 0 else end
+            while end > after and text[end - 1] in "。；; \t\u3000":
+                end -= 1
+            while after < end and text[after] in _BLANKS:
+                after += 1
+            if 2 <= end - after <= 300:
+                yield after, end
+        pos = text.find(_DASH, after)
 
 
 # a line opened by a label and a blank instead of its colon, its names running to the line's end
@@ -1121,8 +1159,9 @@ def _duty_sentence(text: str, start: int, end: int) -> tuple[int, tuple | None]:
     for s in starts + led:
         parsed = parse_clause(text[s:end], s)
         if parsed and parsed[0] != "bare_list" and _all_agencies(parsed[1]) and _government_where_needed(text, s, end, parsed[1]):
-            if s == after_comma and not any(_named_body(p[0]) for p in parsed[1]):
-                continue
+            if s == after_comma and not any(_named_body(p[0]) for p in parsed[1]) \
+                    and not (in_run and _all_government(parsed[1])):
+                continue  # 各地按职责分工负责 is prose; a run's point closed by 各区人民政府负责 names governments
             if s in led and not (any(p[3] == "lead" for p in parsed[1]) and all(_named_body(p[0]) or p[3] != "lead" for p in parsed[1])):
                 continue
             return s, parsed

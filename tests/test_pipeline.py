@@ -486,3 +486,27 @@ def test_a_pages_date_gives_the_term_of_a_text_in_force_from_its_issue(tmp_path)
         p = write(tmp_path, "page.html", page.format(term))
         doc = parse_document(p, "page")["documents"][0]
         assert (doc["date"], doc["plan_start"], doc["plan_end"], doc["period"]) == ("2023-09-12", 2023, end, "2023"), term
+
+
+def test_a_closing_list_naming_sections_by_bare_numbers(tmp_path):
+    """三、责任分工 第一至第三项由A牵头负责，第四项由B负责，第五、六项由C负责: a list under no section names the
+    document's sections numbered on across parts; where labels restart in each part it names none of them."""
+    body = ("一、重点任务\n（一）推进改革。\n（二）保障供应。\n（三）提升监管。\n（四）发展中医药。\n二、产业发展\n"
+            "（{}）发展产业。\n（{}）培育企业。\n三、责任分工\n第一至第三项由市卫生健康委牵头负责，第四项由市中医药管理局负责，"
+            "第五、六项由市发展改革委负责。\n")
+    rows = parse_document(write(tmp_path, "a.txt", body.format("五", "六")), "a")["agencies"]
+    assert [(a["provision_id"], a["agency"]) for a in rows] == [
+        ("1.1", "市卫生健康委"), ("1.2", "市卫生健康委"), ("1.3", "市卫生健康委"), ("1.4", "市中医药管理局"),
+        ("2.5", "市发展改革委"), ("2.6", "市发展改革委")]
+    rows = parse_document(write(tmp_path, "b.txt", body.format("一", "二")), "b")["agencies"]
+    assert {a["provision_id"] for a in rows} == {"3"}
+
+
+def test_a_closing_measure_naming_top_level_measures_by_number(tmp_path):
+    """一、…四、 measures and 五、责任分工。第一至三项由A负责，第四项由B负责: with no sections, the numbers name the
+    top-level measures, and the reference may open the line's second sentence, after the heading's lead phrase."""
+    text = ("一、支持产品注册。给予奖励。\n二、支持临床试验。给予补助。\n三、支持应用推广。进入目录。\n"
+            "四、支持平台建设。建设平台。\n五、责任分工。第一至三项由市市场监管局负责，第四项由市科技局负责。\n")
+    rows = parse_document(write(tmp_path, "a.txt", text), "a")["agencies"]
+    assert [(a["provision_id"], a["agency"]) for a in rows] == [
+        ("1", "市市场监管局"), ("2", "市市场监管局"), ("3", "市市场监管局"), ("4", "市科技局")]
