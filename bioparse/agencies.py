@@ -932,7 +932,7 @@ def _find_clauses(text: str, refused: list | None = None) -> list[tuple[int, int
         if taken.overlaps(s, e):
             continue
         parsed = parse_clause(text[s:e], s)
-        if parsed and parsed[0] in ("bare_list", "按职责分工负责", "负责", "牵头配合", "牵头") and _all_agencies(parsed[1]):
+        if parsed and _all_agencies(parsed[1]):  # ——A、B · ——A牵头，B配合 · ——责任单位：A、B
             clauses.append((s, e, "——" if parsed[0] == "bare_list" else parsed[0], parsed[1]))
             taken.add(s, e)
     # 区科工信局负责第三条至第五条的受理和兑现，区投促局负责第六条的…: each body named before the
@@ -1102,11 +1102,11 @@ def _under_own_lead(text: str, before: tuple, start: int) -> bool:
     return not text[b_end:start].strip(" \t\u3000\r\n；;，,")
 
 
-# What may stand before the bodies that open a duty sentence: a heading label (第五条,
+# What may stand before the bodies that open a duty sentence: a dash (。——A牵头，B配合), a heading label (第五条,
 # （三）, 2.) and a topic ending in 由 (专项资金由市科技局负责; not the 由 of 自由贸易区), or a
 # reference to numbered provisions and 由 ((一)至(三)项由A负责 at a line start: no label of its own).
 _DUTY_LEAD_RE = re.compile(
-    r"[ \t\u3000]*(?:(?:第[零〇一二三四五六七八九十百0-9]{1,4}[条款项](?![、至到和及—\-～~－]|第)"
+    r"[ \t\u3000]*(?:——+[ \t\u3000]*)?(?:(?:第[零〇一二三四五六七八九十百0-9]{1,4}[条款项](?![、至到和及—\-～~－]|第)"
     r"|[（(][一二三四五六七八九十0-9]{1,3}[）)](?![、至到和及—\-～~－]|[（(])"
     r"|[一二三四五六七八九十]{1,3}[、.．]|[0-9]{1,2}[.．、）)])[ \t\u3000]*)?"
     rf"(?:(?:以上|上述|前述)?{_REFS}由|[^。；;！\n（）()，,、由]{{0,20}}(?<!自)由)?")

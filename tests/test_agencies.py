@@ -1563,9 +1563,11 @@ def test_a_duty_suffix_closed_by_carrying_out(duty):
     assert [names(c) for c in find_agency_clauses(text)] == [["市卫生健康委", "市医保局"]]
 
 
-@pytest.mark.parametrize("tail", ["\n——市财政局、市金融局\n", "——市财政局、市金融局。\n", "\n—— 市财政局，市金融局\n"])
+@pytest.mark.parametrize("tail", ["\n——市财政局、市金融局\n", "——市财政局、市金融局。\n", "\n—— 市财政局，市金融局\n",
+                                  "\n——责任单位：市财政局、市金融局\n", "——市财政局牵头，市金融局配合。\n"])
 def test_bodies_after_a_dash_closing_a_measure(tail):
-    """加大金融支持。——市财政局、市金融局: bodies after a dash that opens a line or follows a sentence's end."""
+    """加大金融支持。——市财政局、市金融局: bodies after a dash that opens a line or follows a sentence's end,
+    listed, labelled or with their roles; the dash is no part of the first name."""
     text = "（六）加大金融支持。设立产业基金。" + tail + "（七）加强监管。\n"
     assert [names(c) for c in find_agency_clauses(text)] == [["市财政局", "市金融局"]]
 
