@@ -184,6 +184,8 @@ def looks_like_agency(name: str) -> bool:
     name = name.strip()
     if not name or len(name) > _MAX_NAME or _NOT_IN_NAME_RE.search(_unquoted(name)):
         return False
+    if name.startswith(_POINT_OPENERS):
+        return False  # 一是建设产业园，A负责；二是…: a run's point (its task may end in 园 or 区), no body
     if name[-1] in "）)〕":
         name = _SECOND_NAME_RE.sub("", name) or name
     if name.endswith(("单位", "机构")) and _PARTY_RE.match(name):
@@ -193,6 +195,7 @@ def looks_like_agency(name: str) -> bool:
 
 # A name opening with the role of a party a 管理办法 names (项目的具体实施由项目承担单位负责。):
 # an applicant, a host or a hired firm, not a body of government (市项目管理机构 is one)
+_POINT_OPENERS = tuple(c + "是" for c in "一二三四五六七八九十")  # 一是 … 十是, the openers of a run's points
 _PARTY_RE = re.compile(r"(?:各|该)?(?:承担|申报|申请|依托|项目|第三方|中介|评估|评审|受托|用款|受助)[^、，,；;]{0,6}(?:单位|机构)$")
 _SECOND_NAME_RE = re.compile(r"[（(〔][^（）()〔〕]{2,20}[）)〕]$")  # 〔〕 inside a clause's brackets (经济和信息化厅〔省国防科工办〕)
 # A place named before the ending it shares with a later name: 朝阳区、南关区人民政府

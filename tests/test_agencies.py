@@ -1577,3 +1577,12 @@ def test_bodies_after_a_dash_closing_a_measure(tail):
 def test_a_dash_before_prose_or_mid_sentence_is_no_clause(text):
     """A dash before a labelled aim, inside a sentence, or after a quotation, names no responsible body."""
     assert find_agency_clauses(text) == []
+
+
+@pytest.mark.parametrize("task", ["建设产业园", "建设高新区"])
+def test_a_points_task_ending_like_a_body_is_no_name(task):
+    """一是建设产业园，A负责；二是…: the first point's task ends in 园 (or 区) as a park's name does, but a
+    piece opening with 一是 is a point of a run, never a body, so only A is read."""
+    text = f"（四）推动集聚发展。一是{task}，市工业和信息化局负责；二是完善配套，市科技局负责。\n"
+    assert [names(c) for c in find_agency_clauses(text)] == [["市工业和信息化局"], ["市科技局"]]
+    assert not agencies.looks_like_agency("一是" + task)
