@@ -1389,12 +1389,24 @@ def _deadline_duty_matches(text: str):
         pos = text.find("确保", end)
 
 
-# the opener of a run's next point after its separator: 二是 … 十是 (a measure's points set inline, 一是…；二是…);
-# the first point's opener never follows a separator
-_POINT_OPENER_RE = re.compile(r"[ \t\u3000]*[二三四五六七八九十]是")
+# the opener of a run's next point after its separator: 二是 … 十是 (a measure's points set inline, 一是…；二是…),
+# or （2）…（9）, （二）…（十） (（1）…；（2）…); the first point's opener never follows a separator
+_POINT_OPENER_RE = re.compile(r"[ \t\u3000]*(?:[二三四五六七八九十]是|[（(][2-9二三四五六七八九十][）)])")
 _POINT_SEPARATORS = "。；;"
 _POINT_NUMERALS = frozenset("二三四五六七八九十")
+# （2） and (2) openers, each pattern opening with its literal bracket (which the regex engine scans for fast)
+_BRACKET_POINT_RES = tuple(re.compile(b + r"[2-9二三四五六七八九十][）)]") for b in ("（", r"\("))
 _BLANKS = frozenset(" \t\u3000")
+
+
+def _point_opener_starts(text: str, start: int = 0, end: int | None = None) -> list[int]:
+    """Where each opener a _POINT_OPENER_RE match ends in starts within text[start:end], ascending: the
+    numeral of 二是 (found from the literal 是) and the bracket of （2） (_BRACKET_POINT_RES)."""
+    end = len(text) if end is None else end
+    out = [p - 1 for p in positions(text, "是", start + 1, end) if text[p - 1] in _POINT_NUMERALS]
+    for rx in _BRACKET_POINT_RES:
+        out += [m.start() for m in rx.finditer(text, start, end)]
+    return sorted(out)
 
 
 def _ends_run(text: str, i: int) -> bool:
@@ -1415,19 +1427,16 @@ def _run_duty_matches(text: str):
     most sentences); _BARE_DUTY_RE runs only on the points that end in a duty word's last character
     (_RUN_DUTY_LAST), on the point's line up to the separator, where its closing look-ahead finds the end it needs.
     """
-    pos = text.find("是", 2)
-    while pos >= 0:
-        if text[pos - 1] in _POINT_NUMERALS:
-            sep = pos - 2
-            while sep > 0 and text[sep] in _BLANKS:
-                sep -= 1
-            end = sep
-            while end > 0 and text[end - 1] in _BLANKS:
-                end -= 1
-            if text[sep] in _POINT_SEPARATORS and (text[end - 1:end] in _RUN_DUTY_LAST
-                                                   or text.startswith(_RUN_DUTY_WORDS, end - 2, end)):
-                yield from _BARE_DUTY_RE.finditer(text, text.rfind("\n", 0, end) + 1, end)
-        pos = text.find("是", pos + 1)
+    for opener in _point_opener_starts(text):
+        sep = opener - 1
+        while sep > 0 and text[sep] in _BLANKS:
+            sep -= 1
+        end = sep
+        while end > 0 and text[end - 1] in _BLANKS:
+            end -= 1
+        if sep >= 0 and text[sep] in _POINT_SEPARATORS and (text[end - 1:end] in _RUN_DUTY_LAST
+                                                            or text.startswith(_RUN_DUTY_WORDS, end - 2, end)):
+            yield from _BARE_DUTY_RE.finditer(text, text.rfind("\n", 0, end) + 1, end)
 
 
 # the last characters a _BARE_DUTY_RE match can end in (负责, 配合, 参与, 协助, 协同, 落实, 实施, 牵头, 推进, 支持,
@@ -1439,11 +1448,9 @@ _RUN_DUTY_WORDS = ("受理", "审核")  # _CASH_DUTY's other ends, read whole (�
 def _last_point_start(text: str, start: int, end: int) -> int:
     """Where the last point of a run in text[start:end] starts (the 二 of …；二是…), else start: a clause
     closing a run's point answers for that point, and a 由 of an earlier point is none of its bodies."""
-    pos = text.rfind("是", start, end)
-    while pos > start + 1:
-        if text[pos - 1] in _POINT_NUMERALS and _ends_run(text, _separator_before(text, pos - 1)):
-            return pos - 1
-        pos = text.rfind("是", start, pos)
+    for opener in reversed(_point_opener_starts(text, start, end)):
+        if opener > start and _ends_run(text, _separator_before(text, opener)):
+            return opener
     return start
 
 

@@ -1586,3 +1586,12 @@ def test_a_points_task_ending_like_a_body_is_no_name(task):
     text = f"（四）推动集聚发展。一是{task}，市工业和信息化局负责；二是完善配套，市科技局负责。\n"
     assert [names(c) for c in find_agency_clauses(text)] == [["市工业和信息化局"], ["市科技局"]]
     assert not agencies.looks_like_agency("一是" + task)
+
+
+@pytest.mark.parametrize("first, second", [("（1）", "（2）"), ("(1)", "(2)"), ("（一）", "（二）")])
+def test_bracketed_points_set_inline_each_closed_by_its_own_clause(first, second):
+    """实施…。（1）建设基地，A负责；（2）建设追溯体系，B负责。: points numbered in brackets and set inline are a run
+    as 一是…；二是… is, each point closed by its own plain 负责 after its comma."""
+    text = (f"（三）加强中药材质量控制\n实施中药材标准化种植。{first}建设基地，省农业农村厅负责；"
+            f"{second}建设追溯体系，省药监局负责。\n")
+    assert [names(c) for c in find_agency_clauses(text)] == [["省农业农村厅"], ["省药监局"]]
