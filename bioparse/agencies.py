@@ -82,10 +82,10 @@ _PLAIN_SUFFIX_RE = re.compile(_AS_FITS + r"(?:负责(?:具体|组织)?(?:实施|
 _MONEY_SUPPORT = r"(?:(?:给予|提供|予以)(?:资金|经费|财政|政策)?|做好(?:资金|经费))(?:支持|保障)"  # 做好资金保障 (a county's form)
 # how a support body takes part, before its role word: B、C按职责配合 · B按照职责分工参与 · B积极配合
 _SUPPORT_MANNER = r"(?:(?:按照?|依照?|根据)(?:各自)?(?:职[责能]){1,2}(?:分工)?|积极|主动)?"
-# A牵头，B配合 · A牵头负责，B参与 · A负责，B配合 · A会同B负责(组织实施) · A牵头组织实施，B配合落实 · A负总责，B配合 · A统筹，B负责落实
+# A牵头，B配合 · A牵头负责，B参与 · A负责牵头，B配合 · A负责，B配合 · A会同B负责(组织实施) · A牵头组织实施，B配合落实 · A负总责，B配合 · A统筹，B负责落实
 # · A负责兑现，B配合 (a 若干政策 naming who pays out its support)
 _LEAD_SUPPORT_RE = re.compile(
-    r"^(?P<lead>.+?)(?:(?:分别|共同|联合)?牵头(?:负责|组织实施|实施|推进)?\s*[，,、；;]?|(?:负总责|负责(?:组织实施|实施|落实|" + _CASH_DUTY + r")?|统筹(?:协调|推进)?)\s*[，,；;]|会同)"
+    r"^(?P<lead>.+?)(?:(?:负责)?(?:分别|共同|联合)?牵头(?:负责|组织实施|实施|推进)?\s*[，,、；;]?|(?:负总责|负责(?:组织实施|实施|落实|" + _CASH_DUTY + r")?|统筹(?:协调|推进)?)\s*[，,；;]|会同)"
     r"\s*(?P<support>.+?)"
     r"(?:" + _SUPPORT_MANNER + r"(?:参与|配合|协助)(?:落实|实施|推进)?|(?:加强)?指导|" + _MONEY_SUPPORT + r"|(?:负责)?组织实施|具体(?:实施|落实)|负责落实|抓好落实|" + _DUTY + r"|" + _PUSH + r"|负责|落实)\s*$")
 _PIECE_SPLIT_RE = re.compile(r"[、，,；;]")
@@ -102,7 +102,7 @@ def _split_names(seg: str) -> list[str]:
 # (and before any other label: 完成时限：…), and only where a colon follows
 _SEGMENT_SPLIT_RE = re.compile(r"[；;]\s*|[，,、\s]+(?=[^\s，,、；;：:（）()]{2,6}\s*[:：])")  # ; 配合单位: (ASCII, a blank after)
 _SEMICOLON_RE = re.compile(r"[；;]")
-_LEAD_ONLY_RE = re.compile(r"^(?P<lead>.+?)(?:分别|共同|联合)?牵头(?:负责|落实|推进)?\s*$")  # A、B分别牵头: each leads its part; A、B共同牵头
+_LEAD_ONLY_RE = re.compile(r"^(?P<lead>.+?)(?:负责)?(?:分别|共同|联合)?牵头(?:负责|落实|推进)?\s*$")  # A、B分别牵头: each leads its part; A、B共同牵头; A负责牵头
 # B配合, B参与实施, B配合落实: a support body's word, perhaps with what it does
 _SUPPORT_SUFFIX_RE = re.compile(_SUPPORT_MANNER + r"(?:配合|参与|协助|(?:加强)?指导)(?:落实|实施|推进)?\s*$")
 # the kind of place a list's names are, as 等 names it: 镇, 镇街, 街道, 县市区, and a level with the

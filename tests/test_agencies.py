@@ -1595,3 +1595,11 @@ def test_bracketed_points_set_inline_each_closed_by_its_own_clause(first, second
     text = (f"（三）加强中药材质量控制\n实施中药材标准化种植。{first}建设基地，省农业农村厅负责；"
             f"{second}建设追溯体系，省药监局负责。\n")
     assert [names(c) for c in find_agency_clauses(text)] == [["省农业农村厅"], ["省药监局"]]
+
+
+@pytest.mark.parametrize("sentence", ["市卫生健康委负责牵头，市医保局、市财政局按职责配合。", "由市卫生健康委负责牵头，市医保局、市财政局配合。"])
+def test_a_lead_written_responsible_for_leading(sentence):
+    """A负责牵头，B、C按职责配合。 closing a measure: 负责牵头 is a lead's word as 牵头负责 is, so A leads."""
+    text = "（一）发展中医药。建设传承创新中心。" + sentence + "\n"
+    assert [(a["agency"], a["role"]) for c in find_agency_clauses(text) for a in c["agencies"]] == [
+        ("市卫生健康委", "lead"), ("市医保局", "support"), ("市财政局", "support")]
