@@ -1107,12 +1107,12 @@ def _under_own_lead(text: str, before: tuple, start: int) -> bool:
 
 # What may stand before the bodies that open a duty sentence: a dash (。——A牵头，B配合), a heading label (第五条,
 # （三）, 2.) and a topic ending in 由 (专项资金由市科技局负责; not the 由 of 自由贸易区), or a
-# reference to numbered provisions and 由 ((一)至(三)项由A负责 at a line start: no label of its own).
+# reference to numbered provisions and 由 or a colon ((一)至(三)项由A负责 · 第一至二项：A牵头 at a line start: no label of its own).
 _DUTY_LEAD_RE = re.compile(
     r"[ \t\u3000]*(?:——+[ \t\u3000]*)?(?:(?:第[零〇一二三四五六七八九十百0-9]{1,4}[条款项](?![、至到和及—\-～~－]|第)"
     r"|[（(][一二三四五六七八九十0-9]{1,3}[）)](?![、至到和及—\-～~－]|[（(])"
     r"|[一二三四五六七八九十]{1,3}[、.．]|[0-9]{1,2}[.．、）)])[ \t\u3000]*)?"
-    rf"(?:(?:以上|上述|前述)?{_REFS}由|[^。；;！\n（）()，,、由]{{0,20}}(?<!自)由)?")
+    rf"(?:(?:以上|上述|前述)?{_REFS}(?:由|[：:][ \t\u3000]*)|[^。；;！\n（）()，,、由]{{0,20}}(?<!自)由)?")
 
 
 def _names_below(text: str, start: int, end: int) -> int:

@@ -231,18 +231,18 @@ def _named_articles(reference: str, articles) -> list[str]:
     return ids
 
 
-# 上述第（一）至（三）项由A牵头 / 第（四）、（五）项由A负责: a reference to numbered sections before 由
+# 上述第（一）至（三）项由A牵头 / 第（四）、（五）项由A负责 / 第（一）项：A负责: a reference to numbered sections before 由 or a colon
 _SECTION_REF = r"[（(]([零〇一二三四五六七八九十百0-9]{1,4})[）)]"
 _SECTION_REF_SEP = r"[ \t\u3000]*(?:(至|到|—|-|～|~|－)|、|和|及)[ \t\u3000]*第?"
 _SECTION_REFS_RE = re.compile(r"(?:以上|上述|前述)?[ \t\u3000]*第?[ \t\u3000]*" + _SECTION_REF
                               + r"(?:" + _SECTION_REF_SEP + _SECTION_REF + r")*[ \t\u3000]*[项条款点]?"
-                              r"(?:措施|政策|任务|工作|内容)?[ \t\u3000]*由")
+                              r"(?:措施|政策|任务|工作|内容)?[ \t\u3000]*(?:由|[：:])")
 _SECTION_REF_TOKEN_RE = re.compile(r"(?:" + _SECTION_REF_SEP + r")?" + _SECTION_REF)
-# 第一至三项由A负责 · 第五、六项由B负责: the numbers without brackets, after 第 and closed by 项 (a 责任分工 list)
+# 第一至三项由A负责 · 第五、六项由B负责 · 第一至二项：A牵头: the numbers without brackets, after 第 and closed by 项 (a 责任分工 list)
 _BARE_SECTION_NUMBER = r"([零〇一二三四五六七八九十百0-9]{1,4})"
 _BARE_SECTION_REFS_RE = re.compile(r"(?:以上|上述|前述)?[ \t\u3000]*第[ \t\u3000]*" + _BARE_SECTION_NUMBER
                                    + r"(?:项?" + _SECTION_REF_SEP + _BARE_SECTION_NUMBER + r")*[ \t\u3000]*项"
-                                   r"(?:措施|政策|任务|工作|内容)?[ \t\u3000]*由")
+                                   r"(?:措施|政策|任务|工作|内容)?[ \t\u3000]*(?:由|[：:])")
 _BARE_SECTION_REF_TOKEN_RE = re.compile(r"(?:" + _SECTION_REF_SEP + r")?" + _BARE_SECTION_NUMBER)
 
 

@@ -510,3 +510,15 @@ def test_a_closing_measure_naming_top_level_measures_by_number(tmp_path):
     rows = parse_document(write(tmp_path, "a.txt", text), "a")["agencies"]
     assert [(a["provision_id"], a["agency"]) for a in rows] == [
         ("1", "市市场监管局"), ("2", "市市场监管局"), ("3", "市市场监管局"), ("4", "市科技局")]
+
+
+def test_a_closing_list_naming_sections_before_a_colon(tmp_path):
+    """第一至二项：A牵头，B配合。 / 第三项、第四项由C负责。: a reference closed by a colon names its sections as
+    one closed by 由 does."""
+    text = ("一、支持研发\n（一）甲。甲内容。\n（二）乙。乙内容。\n二、支持产业\n（三）丙。丙内容。\n（四）丁。丁内容。\n"
+            "三、责任分工\n第一至二项：市科技局牵头，市财政局配合。\n第三项、第四项由市工业和信息化局负责。\n")
+    rows = parse_document(write(tmp_path, "a.txt", text), "a")["agencies"]
+    assert [(a["provision_id"], a["agency"], a["role"]) for a in rows] == [
+        ("1.1", "市科技局", "lead"), ("1.1", "市财政局", "support"), ("1.2", "市科技局", "lead"),
+        ("1.2", "市财政局", "support"), ("2.3", "市工业和信息化局", "responsible"),
+        ("2.4", "市工业和信息化局", "responsible")]
