@@ -17,6 +17,9 @@ the end of a paragraph):
   负责单位：⏎A、B牵头（按照部门职责分别牵头，下同），C参与 (a national 分工方案) · …所需资金由…承担，A、B按职责分工负责。
   各市、州、直管市、林区人民政府 and 各市、县〔市、区〕政府 are one body each
   一是…，由A负责；二是…，由B、C负责；三是…，D牵头，E配合。 (each point of a run closed by its own clause)
+  （1）…，A负责；（2）…，B负责。 (points numbered in brackets, set inline, read as such a run)
+  …。——A、B / ——A牵头，B配合 / ——责任单位：A (bodies after a dash closing a measure or on a line of its own)
+  A负责牵头，B、C按职责配合。 · A、B按各自职责负责实施。
   （责任部门和单位：A、B等） (上海's label) · （责任单位：A，“三区”管委会） (a body named after a quoted group of places)
 Offsets are code-point offsets into the text passed in.
 """
