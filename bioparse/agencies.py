@@ -17,6 +17,9 @@ the end of a paragraph):
   负责单位：⏎A、B牵头（按照部门职责分别牵头，下同），C参与 (a national 分工方案) · …所需资金由…承担，A、B按职责分工负责。
   各市、州、直管市、林区人民政府 and 各市、县〔市、区〕政府 are one body each
   一是…，由A负责；二是…，由B、C负责；三是…，D牵头，E配合。 (each point of a run closed by its own clause)
+  （1）…，A负责；（2）…，B负责。 (points numbered in brackets, set inline, read as such a run)
+  …。——A、B / ——A牵头，B配合 / ——责任单位：A (bodies after a dash closing a measure or on a line of its own)
+  A负责牵头，B、C按职责配合。 · A、B按各自职责负责实施。
   （责任部门和单位：A、B等） (上海's label) · （责任单位：A，“三区”管委会） (a body named after a quoted group of places)
 Offsets are code-point offsets into the text passed in.
 """
@@ -65,9 +68,10 @@ _MARKER_LEVELS = ("省级", "市级", "区级", "县级")
 _MARKER_RE = re.compile(r"\s*" + _MARKER_LEVEL + r"(" + "|".join(MARKERS) + r")\s*[:：]\s*")
 _LABEL_ENDINGS = frozenset(("单位", "部门", "处室", "科室", "机构", "主体"))  # every marker word ends in one
 # 按职责分工负责, 依职责分工负责, 按照各自职责分工负责, 按职能职责分工抓好落实, 按分工负责, 分别负责, 按照职责分工负责落实 …
+# · 按各自职责负责实施, 按职责分工负责组织实施 (a measure closed by who carries it out)
 _DUTY = (r"(?:(?:按照?|依照?|根据)(?:各自)?(?:(?:职[责能]){1,2}(?:分工)?|分工)|分工|分别|各自)"
-         r"(?:负责落实|负责|抓好落实|推进落实|落实)")
-_DUTY_MAX = 14  # characters in the longest _DUTY (按照各自职能职责分工抓好落实)
+         r"(?:负责(?:组织)?(?:落实|实施)|负责|抓好落实|推进落实|落实)")
+_DUTY_MAX = 16  # characters in the longest _DUTY (按照各自职能职责分工负责组织实施)
 _DUTY_SUFFIX_RE = re.compile(_DUTY + r"\s*$")
 # 共同推进, 负责推进, 推进落实: a plan's clause naming who pushes a measure on (（A、B共同推进）)
 _PUSH = r"(?:共同|协同|负责|合力)?推进(?:落实|实施)?"
@@ -81,10 +85,10 @@ _PLAIN_SUFFIX_RE = re.compile(_AS_FITS + r"(?:负责(?:具体|组织)?(?:实施|
 _MONEY_SUPPORT = r"(?:(?:给予|提供|予以)(?:资金|经费|财政|政策)?|做好(?:资金|经费))(?:支持|保障)"  # 做好资金保障 (a county's form)
 # how a support body takes part, before its role word: B、C按职责配合 · B按照职责分工参与 · B积极配合
 _SUPPORT_MANNER = r"(?:(?:按照?|依照?|根据)(?:各自)?(?:职[责能]){1,2}(?:分工)?|积极|主动)?"
-# A牵头，B配合 · A牵头负责，B参与 · A负责，B配合 · A会同B负责(组织实施) · A牵头组织实施，B配合落实 · A负总责，B配合 · A统筹，B负责落实
+# A牵头，B配合 · A牵头负责，B参与 · A负责牵头，B配合 · A负责，B配合 · A会同B负责(组织实施) · A牵头组织实施，B配合落实 · A负总责，B配合 · A统筹，B负责落实
 # · A负责兑现，B配合 (a 若干政策 naming who pays out its support)
 _LEAD_SUPPORT_RE = re.compile(
-    r"^(?P<lead>.+?)(?:(?:分别|共同|联合)?牵头(?:负责|组织实施|实施|推进)?\s*[，,、；;]?|(?:负总责|负责(?:组织实施|实施|落实|" + _CASH_DUTY + r")?|统筹(?:协调|推进)?)\s*[，,；;]|会同)"
+    r"^(?P<lead>.+?)(?:(?:负责)?(?:分别|共同|联合)?牵头(?:负责|组织实施|实施|推进)?\s*[，,、；;]?|(?:负总责|负责(?:组织实施|实施|落实|" + _CASH_DUTY + r")?|统筹(?:协调|推进)?)\s*[，,；;]|会同)"
     r"\s*(?P<support>.+?)"
     r"(?:" + _SUPPORT_MANNER + r"(?:参与|配合|协助)(?:落实|实施|推进)?|(?:加强)?指导|" + _MONEY_SUPPORT + r"|(?:负责)?组织实施|具体(?:实施|落实)|负责落实|抓好落实|" + _DUTY + r"|" + _PUSH + r"|负责|落实)\s*$")
 _PIECE_SPLIT_RE = re.compile(r"[、，,；;]")
@@ -101,7 +105,7 @@ def _split_names(seg: str) -> list[str]:
 # (and before any other label: 完成时限：…), and only where a colon follows
 _SEGMENT_SPLIT_RE = re.compile(r"[；;]\s*|[，,、\s]+(?=[^\s，,、；;：:（）()]{2,6}\s*[:：])")  # ; 配合单位: (ASCII, a blank after)
 _SEMICOLON_RE = re.compile(r"[；;]")
-_LEAD_ONLY_RE = re.compile(r"^(?P<lead>.+?)(?:分别|共同|联合)?牵头(?:负责|落实|推进)?\s*$")  # A、B分别牵头: each leads its part; A、B共同牵头
+_LEAD_ONLY_RE = re.compile(r"^(?P<lead>.+?)(?:负责)?(?:分别|共同|联合)?牵头(?:负责|落实|推进)?\s*$")  # A、B分别牵头: each leads its part; A、B共同牵头; A负责牵头
 # B配合, B参与实施, B配合落实: a support body's word, perhaps with what it does
 _SUPPORT_SUFFIX_RE = re.compile(_SUPPORT_MANNER + r"(?:配合|参与|协助|(?:加强)?指导)(?:落实|实施|推进)?\s*$")
 # the kind of place a list's names are, as 等 names it: 镇, 镇街, 街道, 县市区, and a level with the
@@ -183,6 +187,8 @@ def looks_like_agency(name: str) -> bool:
     name = name.strip()
     if not name or len(name) > _MAX_NAME or _NOT_IN_NAME_RE.search(_unquoted(name)):
         return False
+    if name.startswith(_POINT_OPENERS):
+        return False  # 一是建设产业园，A负责；二是…: a run's point (its task may end in 园 or 区), no body
     if name[-1] in "）)〕":
         name = _SECOND_NAME_RE.sub("", name) or name
     if name.endswith(("单位", "机构")) and _PARTY_RE.match(name):
@@ -192,6 +198,7 @@ def looks_like_agency(name: str) -> bool:
 
 # A name opening with the role of a party a 管理办法 names (项目的具体实施由项目承担单位负责。):
 # an applicant, a host or a hired firm, not a body of government (市项目管理机构 is one)
+_POINT_OPENERS = tuple(c + "是" for c in "一二三四五六七八九十")  # 一是 … 十是, the openers of a run's points
 _PARTY_RE = re.compile(r"(?:各|该)?(?:承担|申报|申请|依托|项目|第三方|中介|评估|评审|受托|用款|受助)[^、，,；;]{0,6}(?:单位|机构)$")
 _SECOND_NAME_RE = re.compile(r"[（(〔][^（）()〔〕]{2,20}[）)〕]$")  # 〔〕 inside a clause's brackets (经济和信息化厅〔省国防科工办〕)
 # A place named before the ending it shares with a later name: 朝阳区、南关区人民政府
@@ -926,6 +933,14 @@ def _find_clauses(text: str, refused: list | None = None) -> list[tuple[int, int
         if parsed and parsed[0] in MARKERS and _all_agencies(parsed[1]):
             clauses.append((s, e, *parsed))
             taken.add(s, e)
+    # ——市科技局、市财政局 closing a measure, after its last sentence or on a line of its own
+    for s, e in _dash_lists(text):
+        if taken.overlaps(s, e):
+            continue
+        parsed = parse_clause(text[s:e], s)
+        if parsed and _all_agencies(parsed[1]):  # ——A、B · ——A牵头，B配合 · ——责任单位：A、B
+            clauses.append((s, e, "——" if parsed[0] == "bare_list" else parsed[0], parsed[1]))
+            taken.add(s, e)
     # 区科工信局负责第三条至第五条的受理和兑现，区投促局负责第六条的…: each body named before the
     # articles it answers for (pipeline.article_refs_owners gives it those articles)
     if "负责第" in text:
@@ -942,6 +957,35 @@ def _find_clauses(text: str, refused: list | None = None) -> list[tuple[int, int
     if refused:  # a note bracket closing a 责任单位：… line is part of that clause
         refused[:] = [(s, e) for s, e in refused if not taken.overlaps(s, e)]
     return _first_leads_below(text, clauses)
+
+
+_DASH = "——"
+_DASH_OPENERS = frozenset("。；;！!\n")  # what stands before a dash that opens a clause (blanks skipped)
+
+
+def _dash_lists(text: str):
+    """(start, end) of the names after each —— that opens a line or follows a sentence's end and runs
+    to its line's end (less 。；; and blanks): 加快建设检验检测平台。——市市场监管局、市财政局 (a plan
+    naming each measure's bodies after a dash). Found from the literal ——; _find_clauses keeps a run of bodies only.
+    """
+    pos = text.find(_DASH)
+    while pos >= 0:
+        after = pos + len(_DASH)
+        while text.startswith("—", after):
+            after += 1
+        before = pos - 1
+        while before >= 0 and text[before] in _BLANKS:
+            before -= 1
+        if before < 0 or text[before] in _DASH_OPENERS:
+            end = text.find("\n", after)
+            end = len(text) if end < 0 else end
+            while end > after and text[end - 1] in "。；; \t\u3000":
+                end -= 1
+            while after < end and text[after] in _BLANKS:
+                after += 1
+            if 2 <= end - after <= 300:
+                yield after, end
+        pos = text.find(_DASH, after)
 
 
 # a line opened by a label and a blank instead of its colon, its names running to the line's end
@@ -1064,14 +1108,14 @@ def _under_own_lead(text: str, before: tuple, start: int) -> bool:
     return not text[b_end:start].strip(" \t\u3000\r\n；;，,")
 
 
-# What may stand before the bodies that open a duty sentence: a heading label (第五条,
+# What may stand before the bodies that open a duty sentence: a dash (。——A牵头，B配合), a heading label (第五条,
 # （三）, 2.) and a topic ending in 由 (专项资金由市科技局负责; not the 由 of 自由贸易区), or a
-# reference to numbered provisions and 由 ((一)至(三)项由A负责 at a line start: no label of its own).
+# reference to numbered provisions and 由 or a colon ((一)至(三)项由A负责 · 第一至二项：A牵头 at a line start: no label of its own).
 _DUTY_LEAD_RE = re.compile(
-    r"[ \t\u3000]*(?:(?:第[零〇一二三四五六七八九十百0-9]{1,4}[条款项](?![、至到和及—\-～~－]|第)"
+    r"[ \t\u3000]*(?:——+[ \t\u3000]*)?(?:(?:第[零〇一二三四五六七八九十百0-9]{1,4}[条款项](?![、至到和及—\-～~－]|第)"
     r"|[（(][一二三四五六七八九十0-9]{1,3}[）)](?![、至到和及—\-～~－]|[（(])"
     r"|[一二三四五六七八九十]{1,3}[、.．]|[0-9]{1,2}[.．、）)])[ \t\u3000]*)?"
-    rf"(?:(?:以上|上述|前述)?{_REFS}由|[^。；;！\n（）()，,、由]{{0,20}}(?<!自)由)?")
+    rf"(?:(?:以上|上述|前述)?{_REFS}(?:由|[：:][ \t\u3000]*)|[^。；;！\n（）()，,、由]{{0,20}}(?<!自)由)?")
 
 
 def _names_below(text: str, start: int, end: int) -> int:
@@ -1121,8 +1165,9 @@ def _duty_sentence(text: str, start: int, end: int) -> tuple[int, tuple | None]:
     for s in starts + led:
         parsed = parse_clause(text[s:end], s)
         if parsed and parsed[0] != "bare_list" and _all_agencies(parsed[1]) and _government_where_needed(text, s, end, parsed[1]):
-            if s == after_comma and not any(_named_body(p[0]) for p in parsed[1]):
-                continue
+            if s == after_comma and not any(_named_body(p[0]) for p in parsed[1]) \
+                    and not (in_run and _all_government(parsed[1])):
+                continue  # 各地按职责分工负责 is prose; a run's point closed by 各区人民政府负责 names governments
             if s in led and not (any(p[3] == "lead" for p in parsed[1]) and all(_named_body(p[0]) or p[3] != "lead" for p in parsed[1])):
                 continue
             return s, parsed
@@ -1347,12 +1392,24 @@ def _deadline_duty_matches(text: str):
         pos = text.find("确保", end)
 
 
-# the opener of a run's next point after its separator: 二是 … 十是 (a measure's points set inline, 一是…；二是…);
-# the first point's opener never follows a separator
-_POINT_OPENER_RE = re.compile(r"[ \t\u3000]*[二三四五六七八九十]是")
+# the opener of a run's next point after its separator: 二是 … 十是 (a measure's points set inline, 一是…；二是…),
+# or （2）…（9）, （二）…（十） (（1）…；（2）…); the first point's opener never follows a separator
+_POINT_OPENER_RE = re.compile(r"[ \t\u3000]*(?:[二三四五六七八九十]是|[（(][2-9二三四五六七八九十][）)])")
 _POINT_SEPARATORS = "。；;"
 _POINT_NUMERALS = frozenset("二三四五六七八九十")
+# （2） and (2) openers, each pattern opening with its literal bracket (which the regex engine scans for fast)
+_BRACKET_POINT_RES = tuple(re.compile(b + r"[2-9二三四五六七八九十][）)]") for b in ("（", r"\("))
 _BLANKS = frozenset(" \t\u3000")
+
+
+def _point_opener_starts(text: str, start: int = 0, end: int | None = None) -> list[int]:
+    """Where each opener a _POINT_OPENER_RE match ends in starts within text[start:end], ascending: the
+    numeral of 二是 (found from the literal 是) and the bracket of （2） (_BRACKET_POINT_RES)."""
+    end = len(text) if end is None else end
+    out = [p - 1 for p in positions(text, "是", start + 1, end) if text[p - 1] in _POINT_NUMERALS]
+    for rx in _BRACKET_POINT_RES:
+        out += [m.start() for m in rx.finditer(text, start, end)]
+    return sorted(out)
 
 
 def _ends_run(text: str, i: int) -> bool:
@@ -1373,19 +1430,16 @@ def _run_duty_matches(text: str):
     most sentences); _BARE_DUTY_RE runs only on the points that end in a duty word's last character
     (_RUN_DUTY_LAST), on the point's line up to the separator, where its closing look-ahead finds the end it needs.
     """
-    pos = text.find("是", 2)
-    while pos >= 0:
-        if text[pos - 1] in _POINT_NUMERALS:
-            sep = pos - 2
-            while sep > 0 and text[sep] in _BLANKS:
-                sep -= 1
-            end = sep
-            while end > 0 and text[end - 1] in _BLANKS:
-                end -= 1
-            if text[sep] in _POINT_SEPARATORS and (text[end - 1:end] in _RUN_DUTY_LAST
-                                                   or text.startswith(_RUN_DUTY_WORDS, end - 2, end)):
-                yield from _BARE_DUTY_RE.finditer(text, text.rfind("\n", 0, end) + 1, end)
-        pos = text.find("是", pos + 1)
+    for opener in _point_opener_starts(text):
+        sep = opener - 1
+        while sep > 0 and text[sep] in _BLANKS:
+            sep -= 1
+        end = sep
+        while end > 0 and text[end - 1] in _BLANKS:
+            end -= 1
+        if sep >= 0 and text[sep] in _POINT_SEPARATORS and (text[end - 1:end] in _RUN_DUTY_LAST
+                                                            or text.startswith(_RUN_DUTY_WORDS, end - 2, end)):
+            yield from _BARE_DUTY_RE.finditer(text, text.rfind("\n", 0, end) + 1, end)
 
 
 # the last characters a _BARE_DUTY_RE match can end in (负责, 配合, 参与, 协助, 协同, 落实, 实施, 牵头, 推进, 支持,
@@ -1397,11 +1451,9 @@ _RUN_DUTY_WORDS = ("受理", "审核")  # _CASH_DUTY's other ends, read whole (�
 def _last_point_start(text: str, start: int, end: int) -> int:
     """Where the last point of a run in text[start:end] starts (the 二 of …；二是…), else start: a clause
     closing a run's point answers for that point, and a 由 of an earlier point is none of its bodies."""
-    pos = text.rfind("是", start, end)
-    while pos > start + 1:
-        if text[pos - 1] in _POINT_NUMERALS and _ends_run(text, _separator_before(text, pos - 1)):
-            return pos - 1
-        pos = text.rfind("是", start, pos)
+    for opener in reversed(_point_opener_starts(text, start, end)):
+        if opener > start and _ends_run(text, _separator_before(text, opener)):
+            return opener
     return start
 
 

@@ -23,7 +23,9 @@ _TRADITIONAL, _SIMPLIFIED = zip(*(pair for pair in (
     "號号 見见 綱纲 點点 題题 稱称 時时 間间 決决 頒颁 佈布 範范 "
     # and the words around figures (給予最高500萬元獎勵, 超過, 以內, 佔比, 營業收入, 現狀, 預期, 張, 畝)
     "張张 畝亩 噸吨 筆笔 戶户 輛辆 過过 內内 佔占 營营 獲获 給给 現现 狀状 預预 歲岁 週周 兩两 幾几 雙双 額额 "
-    "購购 買买 賣卖 費费 貸贷 擔担"
+    "購购 買买 賣卖 費费 貸贷 擔担 "
+    # and the role words 分別負責, 統籌, 負責兌現 and 統戰部's 戰 (a clause read whole: （A、B分別負責。…，下同）)
+    "別别 籌筹 兌兑 戰战"
 ).split()))
 TO_SIMPLIFIED = str.maketrans(dict(zip(_TRADITIONAL, _SIMPLIFIED)))
 

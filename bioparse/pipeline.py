@@ -231,13 +231,28 @@ def _named_articles(reference: str, articles) -> list[str]:
     return ids
 
 
-# 上述第（一）至（三）项由A牵头 / 第（四）、（五）项由A负责: a reference to numbered sections before 由
+# 上述第（一）至（三）项由A牵头 / 第（四）、（五）项由A负责 / 第（一）项：A负责: a reference to numbered sections before 由 or a colon
 _SECTION_REF = r"[（(]([零〇一二三四五六七八九十百0-9]{1,4})[）)]"
 _SECTION_REF_SEP = r"[ \t\u3000]*(?:(至|到|—|-|～|~|－)|、|和|及)[ \t\u3000]*第?"
 _SECTION_REFS_RE = re.compile(r"(?:以上|上述|前述)?[ \t\u3000]*第?[ \t\u3000]*" + _SECTION_REF
                               + r"(?:" + _SECTION_REF_SEP + _SECTION_REF + r")*[ \t\u3000]*[项条款点]?"
-                              r"(?:措施|政策|任务|工作|内容)?[ \t\u3000]*由")
+                              r"(?:措施|政策|任务|工作|内容)?[ \t\u3000]*(?:由|[：:])")
 _SECTION_REF_TOKEN_RE = re.compile(r"(?:" + _SECTION_REF_SEP + r")?" + _SECTION_REF)
+# 第一至三项由A负责 · 第五、六项由B负责 · 第一至二项：A牵头: the numbers without brackets, after 第 and closed by 项 (a 责任分工 list)
+_BARE_SECTION_NUMBER = r"([零〇一二三四五六七八九十百0-9]{1,4})"
+_BARE_SECTION_REFS_RE = re.compile(r"(?:以上|上述|前述)?[ \t\u3000]*第[ \t\u3000]*" + _BARE_SECTION_NUMBER
+                                   + r"(?:项?" + _SECTION_REF_SEP + _BARE_SECTION_NUMBER + r")*[ \t\u3000]*项"
+                                   r"(?:措施|政策|任务|工作|内容)?[ \t\u3000]*(?:由|[：:])")
+_BARE_SECTION_REF_TOKEN_RE = re.compile(r"(?:" + _SECTION_REF_SEP + r")?" + _BARE_SECTION_NUMBER)
+
+
+def _section_refs_at(text: str, pos: int, end: int, first: bool) -> re.Match | None:
+    """The next reference to sections in text[pos:end] (a match at pos when ``first``), bracketed
+    (第（一）至（三）项由) or not (第一至三项由), whichever starts first."""
+    if first:
+        return _SECTION_REFS_RE.match(text, pos, end) or _BARE_SECTION_REFS_RE.match(text, pos, end)
+    found = [m for m in (_SECTION_REFS_RE.search(text, pos, end), _BARE_SECTION_REFS_RE.search(text, pos, end)) if m]
+    return min(found, key=lambda m: m.start()) if found else None
 
 
 def section_range_owners(text: str, clauses: list[tuple], provisions: list[dict], owner) -> dict[int, list[str]]:
@@ -245,32 +260,38 @@ def section_range_owners(text: str, clauses: list[tuple], provisions: list[dict]
 
     Such a line, after the last section of a run, gives the bodies of every section it
     names; 第（四）、（五）项由A负责，第（六）项由B负责 gives each run its own. The sections are
-    those beside the one holding the line (labels restart under each part).
+    those beside the one holding the line (labels restart under each part); a line under no
+    section (a closing 三、责任分工 list: 第一至三项由A负责) names the document's sections, when
+    each number labels one section only (numbered on across the parts).
     """
     out: dict[int, list[str]] = {}
     by_id: dict[str, dict] = {}  # filled at the first line that opens with a reference (few documents have one)
     siblings: dict[str, dict[int, list[str]]] = {}
     for start, end, _, found in clauses:
         line_start = line_start_at(text, start)
-        first = _SECTION_REFS_RE.match(text, line_start, end)  # the line opens with the reference
+        # the line opens with the reference, or its first sentence does after a heading (五、责任分工。第一至三项由…)
+        first = _section_refs_at(text, line_start, end, True) or _after_heading_sentence(text, line_start, end)
         if not first:
             continue
+        line_start = first.start()
         by_id = by_id or {p["provision_id"]: p for p in provisions}
         prov = by_id.get(owner(start))
+        in_annex = False
         while prov is not None and prov["level"] != "section":
+            in_annex = in_annex or prov["level"] == "annex"
             prov = by_id.get(prov["parent_id"])
-        if prov is None:
+        if in_annex:
+            continue  # a task table after the policy restates its measures' bodies (agency_rows gives it none)
+        scope = None if prov is None else prov["parent_id"]  # None: the document's sections
+        if scope not in siblings:
+            siblings[scope] = _sections_by_number(provisions, scope)
+        numbered = siblings[scope]
+        numbered = siblings[scope]
+        if not numbered:
             continue
-        if prov["parent_id"] not in siblings:
-            numbered: dict[int, list[str]] = {}
-            for p in provisions:
-                if p["level"] == "section" and p["parent_id"] == prov["parent_id"] and p["number"] is not None:
-                    numbered.setdefault(p["number"], []).append(p["provision_id"])
-            siblings[prov["parent_id"]] = numbered
-        numbered = siblings[prov["parent_id"]]
         refs, pos = [], line_start  # (where a reference ends, the sections it names)
         while True:
-            m = _SECTION_REFS_RE.match(text, pos, end) if pos == line_start else _SECTION_REFS_RE.search(text, pos, end)
+            m = _section_refs_at(text, pos, end, pos == line_start)
             if not m:
                 break
             refs.append((m.end(), _named_sections(m.group(0), numbered)))
@@ -282,10 +303,37 @@ def section_range_owners(text: str, clauses: list[tuple], provisions: list[dict]
     return out
 
 
+def _after_heading_sentence(text: str, line_start: int, end: int) -> re.Match | None:
+    """The reference to sections opening the second sentence of a line (五、责任分工。第一至三项由A负责), when
+    the first is a heading's lead phrase (no longer than a title: at most 30 characters), else None."""
+    stop = min((i for i in (text.find("。", line_start, end), text.find("：", line_start, end)) if i >= 0), default=-1)
+    if stop < 0 or stop - line_start > 30:
+        return None
+    pos = stop + 1
+    while pos < end and text[pos] in " \t\u3000":
+        pos += 1
+    return _section_refs_at(text, pos, end, True)
+
+
+def _sections_by_number(provisions: list[dict], scope: str | None) -> dict[int, list[str]]:
+    """{number: ids} of the sections under ``scope`` (a parent's id), or for a list under no section
+    (scope None) of the document's sections, else of its parts when it has none (一、…五、 measures);
+    {} where a number labels more than one of them (labels restart in each part: which is meant is not said)."""
+    levels = ("section",) if scope is not None or any(p["level"] == "section" for p in provisions) else ("part",)
+    numbered: dict[int, list[str]] = {}
+    for p in provisions:
+        if p["level"] in levels and (scope is None or p["parent_id"] == scope) and p["number"] is not None:
+            numbered.setdefault(p["number"], []).append(p["provision_id"])
+    if scope is None and any(len(ids) > 1 for ids in numbered.values()):
+        return {}
+    return numbered
+
+
 def _named_sections(reference: str, numbered: dict[int, list[str]]) -> list[str]:
     """The ids of the sections a reference names: （一）至（三） is a range, （四）、（五） a list."""
     numbers: list[int] = []
-    for m in _SECTION_REF_TOKEN_RE.finditer(reference):
+    tokens = _SECTION_REF_TOKEN_RE if "（" in reference or "(" in reference else _BARE_SECTION_REF_TOKEN_RE
+    for m in tokens.finditer(reference):
         n = heading_number(m.group(2))
         if n is None:
             return []

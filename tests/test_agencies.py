@@ -1087,6 +1087,18 @@ def test_clauses_in_traditional_characters():
     assert all(text[s:e] == n for _, _, _, pieces in clauses for n, s, e, _ in pieces)
 
 
+@pytest.mark.parametrize("clause, expected", [
+    ("（市衛生健康委、各縣（市、區）人民政府分別負責。分別負責為有關單位按職責分別牽頭，下同）",
+     ["市衛生健康委", "各縣（市、區）人民政府"]),
+    ("（市發展改革委統籌，市財政局配合）", ["市發展改革委", "市財政局"]),
+    ("（市醫保局負責兌現）", ["市醫保局"]),
+])
+def test_role_words_in_traditional_characters(clause, expected):
+    """分別負責, 統籌 and 負責兌現 written in 繁體 (a 河北 短缺藥品 page) are read as their simplified forms."""
+    from bioparse.agencies import find_clauses
+    text = "2、完善機制，做好預警工作。" + clause + "\n"
+    assert [n for _, _, _, pieces in find_clauses(text) for n, _, _, _ in pieces] == expected
+
 def test_a_fund_set_up_in_prose_is_no_body():
     """设立规模十亿元的…产业投资基金，由市国资委负责: the fund is what the sentence sets up, not a body
     answering for it (a 基金 ending would take the whole noun phrase for a name, and 由市国资委 with it)."""
@@ -1534,3 +1546,60 @@ def test_a_plain_duty_after_a_comma_closing_a_point():
 def test_a_plain_duty_after_a_comma_outside_a_run_is_no_clause():
     """Outside a run's point a body's plain 负责 after a prose comma stays prose, as before."""
     assert find_agency_clauses("（三）加强保障。设立专项资金，市财政局负责。\n") == []
+
+
+def test_a_run_point_closed_by_governments_of_a_kind():
+    """一是…，A负责；二是…，各区人民政府负责。: the last point's 各区人民政府 are governments, so its plain 负责
+    after the comma is a clause as a named body's is; 各地负责 stays prose."""
+    text = "第五条　支持人才。一是引进领军人才，市人才办负责；二是完善人才服务，各区人民政府负责。\n"
+    assert [names(c) for c in find_agency_clauses(text)] == [["市人才办"], ["各区人民政府"]]
+    assert find_agency_clauses("（一）支持人才。一是引进人才，市人才办负责；二是完善服务，各地负责。\n")[1:] == []
+
+
+@pytest.mark.parametrize("duty", ["按各自职责负责实施", "按职责分工负责组织实施", "按照各自职能职责分工负责组织实施"])
+def test_a_duty_suffix_closed_by_carrying_out(duty):
+    """市卫生健康委、市医保局按各自职责负责实施。: 负责实施 ends the duty suffix as 负责落实 does."""
+    text = f"第三条　支持应用推广。推动创新产品进入医院。市卫生健康委、市医保局{duty}。\n"
+    assert [names(c) for c in find_agency_clauses(text)] == [["市卫生健康委", "市医保局"]]
+
+
+@pytest.mark.parametrize("tail", ["\n——市财政局、市金融局\n", "——市财政局、市金融局。\n", "\n—— 市财政局，市金融局\n",
+                                  "\n——责任单位：市财政局、市金融局\n", "——市财政局牵头，市金融局配合。\n"])
+def test_bodies_after_a_dash_closing_a_measure(tail):
+    """加大金融支持。——市财政局、市金融局: bodies after a dash that opens a line or follows a sentence's end,
+    listed, labelled or with their roles; the dash is no part of the first name."""
+    text = "（六）加大金融支持。设立产业基金。" + tail + "（七）加强监管。\n"
+    assert [names(c) for c in find_agency_clauses(text)] == [["市财政局", "市金融局"]]
+
+
+@pytest.mark.parametrize("text", ["——省级平台：新建重点实验室20家以上。\n", "坚持创新——市场主导、政府引导。\n",
+                                  "“生物医药是朝阳产业”——市科技局\n"])
+def test_a_dash_before_prose_or_mid_sentence_is_no_clause(text):
+    """A dash before a labelled aim, inside a sentence, or after a quotation, names no responsible body."""
+    assert find_agency_clauses(text) == []
+
+
+@pytest.mark.parametrize("task", ["建设产业园", "建设高新区"])
+def test_a_points_task_ending_like_a_body_is_no_name(task):
+    """一是建设产业园，A负责；二是…: the first point's task ends in 园 (or 区) as a park's name does, but a
+    piece opening with 一是 is a point of a run, never a body, so only A is read."""
+    text = f"（四）推动集聚发展。一是{task}，市工业和信息化局负责；二是完善配套，市科技局负责。\n"
+    assert [names(c) for c in find_agency_clauses(text)] == [["市工业和信息化局"], ["市科技局"]]
+    assert not agencies.looks_like_agency("一是" + task)
+
+
+@pytest.mark.parametrize("first, second", [("（1）", "（2）"), ("(1)", "(2)"), ("（一）", "（二）")])
+def test_bracketed_points_set_inline_each_closed_by_its_own_clause(first, second):
+    """实施…。（1）建设基地，A负责；（2）建设追溯体系，B负责。: points numbered in brackets and set inline are a run
+    as 一是…；二是… is, each point closed by its own plain 负责 after its comma."""
+    text = (f"（三）加强中药材质量控制\n实施中药材标准化种植。{first}建设基地，省农业农村厅负责；"
+            f"{second}建设追溯体系，省药监局负责。\n")
+    assert [names(c) for c in find_agency_clauses(text)] == [["省农业农村厅"], ["省药监局"]]
+
+
+@pytest.mark.parametrize("sentence", ["市卫生健康委负责牵头，市医保局、市财政局按职责配合。", "由市卫生健康委负责牵头，市医保局、市财政局配合。"])
+def test_a_lead_written_responsible_for_leading(sentence):
+    """A负责牵头，B、C按职责配合。 closing a measure: 负责牵头 is a lead's word as 牵头负责 is, so A leads."""
+    text = "（一）发展中医药。建设传承创新中心。" + sentence + "\n"
+    assert [(a["agency"], a["role"]) for c in find_agency_clauses(text) for a in c["agencies"]] == [
+        ("市卫生健康委", "lead"), ("市医保局", "support"), ("市财政局", "support")]

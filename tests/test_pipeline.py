@@ -498,3 +498,39 @@ def test_a_stray_byte_is_a_warning_not_a_lost_document():
     path = Path(__file__).parent / "bad_inputs" / "gbk_one_bad_byte.txt"
     r = pipeline.parse_document(path, "gbk_one_bad_byte", {})
     assert r["provisions"] and any("1 invalid byte on line 11" in w and "gbk_one_bad_byte.txt" in w for w in r["warnings"])
+
+
+def test_a_closing_list_naming_sections_by_bare_numbers(tmp_path):
+    """三、责任分工 第一至第三项由A牵头负责，第四项由B负责，第五、六项由C负责: a list under no section names the
+    document's sections numbered on across parts; where labels restart in each part it names none of them."""
+    body = ("一、重点任务\n（一）推进改革。\n（二）保障供应。\n（三）提升监管。\n（四）发展中医药。\n二、产业发展\n"
+            "（{}）发展产业。\n（{}）培育企业。\n三、责任分工\n第一至第三项由市卫生健康委牵头负责，第四项由市中医药管理局负责，"
+            "第五、六项由市发展改革委负责。\n")
+    rows = parse_document(write(tmp_path, "a.txt", body.format("五", "六")), "a")["agencies"]
+    assert [(a["provision_id"], a["agency"]) for a in rows] == [
+        ("1.1", "市卫生健康委"), ("1.2", "市卫生健康委"), ("1.3", "市卫生健康委"), ("1.4", "市中医药管理局"),
+        ("2.5", "市发展改革委"), ("2.6", "市发展改革委")]
+    rows = parse_document(write(tmp_path, "b.txt", body.format("一", "二")), "b")["agencies"]
+    assert {a["provision_id"] for a in rows} == {"3"}
+
+
+def test_a_closing_measure_naming_top_level_measures_by_number(tmp_path):
+    """一、…四、 measures and 五、责任分工。第一至三项由A负责，第四项由B负责: with no sections, the numbers name the
+    top-level measures, and the reference may open the line's second sentence, after the heading's lead phrase."""
+    text = ("一、支持产品注册。给予奖励。\n二、支持临床试验。给予补助。\n三、支持应用推广。进入目录。\n"
+            "四、支持平台建设。建设平台。\n五、责任分工。第一至三项由市市场监管局负责，第四项由市科技局负责。\n")
+    rows = parse_document(write(tmp_path, "a.txt", text), "a")["agencies"]
+    assert [(a["provision_id"], a["agency"]) for a in rows] == [
+        ("1", "市市场监管局"), ("2", "市市场监管局"), ("3", "市市场监管局"), ("4", "市科技局")]
+
+
+def test_a_closing_list_naming_sections_before_a_colon(tmp_path):
+    """第一至二项：A牵头，B配合。 / 第三项、第四项由C负责。: a reference closed by a colon names its sections as
+    one closed by 由 does."""
+    text = ("一、支持研发\n（一）甲。甲内容。\n（二）乙。乙内容。\n二、支持产业\n（三）丙。丙内容。\n（四）丁。丁内容。\n"
+            "三、责任分工\n第一至二项：市科技局牵头，市财政局配合。\n第三项、第四项由市工业和信息化局负责。\n")
+    rows = parse_document(write(tmp_path, "a.txt", text), "a")["agencies"]
+    assert [(a["provision_id"], a["agency"], a["role"]) for a in rows] == [
+        ("1.1", "市科技局", "lead"), ("1.1", "市财政局", "support"), ("1.2", "市科技局", "lead"),
+        ("1.2", "市财政局", "support"), ("2.3", "市工业和信息化局", "responsible"),
+        ("2.4", "市工业和信息化局", "responsible")]

@@ -143,6 +143,7 @@ def test_marker_words_cannot_overlap():
 
 RUN_TEXTS = st.lists(st.sampled_from(AGENCY_TOKENS + [
     "一是", "二是", "三是", "十是", "是", "二", "，由市科技局负责", "市科技局牵头，区政府配合", "协同", "协同推进", "的组织实施工作",
+    "（2）", "(3)", "（十）", "（1）", "（", "(", "）", "9",
 ]), max_size=30).map("".join)
 
 
@@ -160,6 +161,7 @@ def _plain_run_duty_matches(text):
 @given(RUN_TEXTS)
 @example("第一条　支持。一是建设病房，由省卫生健康委负责；二是给予奖励，由省科技厅负责 。 三是推广，省医保局协同；四是")
 @example("是二是。二是 ；\u3000三是，省工信厅负责；二是")
+@example("（三）加强。（1）建设基地，省农业农村厅负责；（2）建设体系，省药监局负责；(3)")
 def test_run_duty_scan_is_the_plain_scan(text):
     assert spans(agencies._run_duty_matches(text)) == spans(_plain_run_duty_matches(text))
 
