@@ -3,7 +3,7 @@
 Only two kinds of edits are made, so that every normalized character can be traced to
 the raw file: characters are *deleted* (BOMs, ``\\r``, Word bookmark artifacts, line
 indentation, blank lines, page-break newlines, the blanks of a letter-spaced line) or *replaced one for one* (half-width
-heading parentheses ``(十六)`` → ``（十六）``). ``offsets[i]`` is the raw index of
+heading parentheses ``(十六)`` → ``（十六）``; a half-width , or . in Chinese text → ， or 。). ``offsets[i]`` is the raw index of
 normalized character ``i``; ``offsets[len(text)]`` is ``len(raw)``.
 
 The result has one paragraph per line and no blank lines.
@@ -15,6 +15,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from .numerals import ANNEX_LABEL, ONE_CHARACTER_LABELS, heading_number
+from .scan import positions
 
 # A law database's field names before a line of the text (【章名】 第一章 总则, 【题注】 (…通过)).
 DATABASE_TAG = re.compile(r"【(?:章名|节名|条文|题注)】[ \t\u3000\xa0]*")
@@ -782,6 +783,75 @@ def broken_before_headings(text: str) -> str:
 _MISMAPPED_YEAR_BRACKETS = re.compile(r"„([ \t\u3000]*(?:19|20)\d{2}[ \t\u3000]*)‟")
 
 
+# Punctuation typed half-width in Chinese text (…研发投入,对首次获批的…给予奖励.(责任单位:市科技局).): a , or .
+# standing after a CJK character (or a bracket or quote closing one) and before a CJK character, a blank, a line's
+# end or an opening bracket or quote is the full-width ， or 。 the rules read. A figure's 1,000 and 1.5, a label's
+# 1. and an English sentence keep theirs.
+_CJK_BEFORE = set("）)”’」』】》〕")
+_CJK_AFTER = set("（(“‘「『【《〔")
+_FULL_WIDTH = {",": "，", ".": "。"}
+_PASSED_OVER = INVISIBLE | set(" \t\n\u3000\u00a0")  # what normalize may delete between a mark and its neighbour
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+
+
+def _neighbour(raw: str, i: int, step: int) -> str:
+    """The character next to raw[i] in the direction ``step`` (-1, 1) that normalize keeps: blanks, line breaks,
+    invisible characters and Word bookmarks passed over; "" at the text's edge, " " after blanks or a line break
+    going forward (a mark before a blank or a line's end closes its clause)."""
+    j = i + step
+    blank = False
+    while 0 <= j < len(raw):
+        c = raw[j]
+        if c in _PASSED_OVER:
+            blank = blank or c not in INVISIBLE
+            j += step
+        elif c == "]" and step < 0 and raw.rfind("[bookmark:", max(0, j - 90), j) >= 0:
+            j = raw.rfind("[bookmark:", max(0, j - 90), j) - 1
+        elif c == "[" and step > 0 and raw.startswith("[bookmark:", j):
+            end = raw.find("]", j)
+            j = end + 1 if end > 0 else len(raw)
+        else:
+            return " " if blank and step > 0 else c
+    return " " if step > 0 else ""
+
+
+_LABEL_STOP_MAX = 4  # Chinese numerals a heading's label holds at most (二十三.)
+
+
+def _label_stop(raw: str, i: int) -> bool:
+    """Whether the . at raw[i] closes a heading's label (一.总体要求, 十二. at a line's start, blanks before it)."""
+    start = raw.rfind("\n", 0, i) + 1
+    label = raw[start:i].strip(" \t\u3000\ufeff")
+    return 0 < len(label) <= _LABEL_STOP_MAX and all(c in CN_DIGITS for c in label)
+
+
+def mended_punctuation(raw: str) -> str:
+    """raw with each half-width , and . that stands between Chinese text as ， and 。 (one character for one, so every
+    offset holds): after a CJK character (or a bracket or quote closing one) but not a heading's label (一.总体要求),
+    and before a CJK character, a blank, a
+    line's end or an opening bracket or quote (a comma also before a figure: 企业,2025年). The neighbours are those
+    normalize keeps (_neighbour), so that normalizing twice changes nothing. Sought with str.find: a Chinese text's
+    few ASCII commas and full stops (most in figures) are each looked at."""
+    found = []
+    for mark in ",.":
+        for i in positions(raw, mark):
+            before = _neighbour(raw, i, -1)
+            if not (before and (_is_cjk(before) or before in _CJK_BEFORE)) or (mark == "." and _label_stop(raw, i)):
+                continue
+            after = _neighbour(raw, i, 1)
+            if after == " " or _is_cjk(after) or after in _CJK_AFTER or (mark == "," and after.isdigit()):
+                found.append(i)
+    if not found:
+        return raw
+    chars = list(raw)
+    for i in found:
+        chars[i] = _FULL_WIDTH[raw[i]]
+    return "".join(chars)
+
+
 def mended_brackets(raw: str) -> str:
     """raw with „2022‟ read as 〔2022〕: one character replaced by one, so every offset holds."""
     return _MISMAPPED_YEAR_BRACKETS.sub("〔\\1〕", raw) if "„" in raw else raw
@@ -797,7 +867,7 @@ def normalize(raw: str, join_breaks: bool | None = True) -> Normalized:
     a sentence. None joins them only when the lines look hard-wrapped (wrap_width: a .docx
     or page whose paragraphs are a PDF's lines).
     """
-    raw = mended_brackets(raw)
+    raw = mended_punctuation(mended_brackets(raw))
     artifacts = _has_artifacts(raw)  # one scan, not one per line
     paragraphs: list[str] = []  # the text's lines
     prev = ""  # the last of paragraphs, which grows while lines join it
