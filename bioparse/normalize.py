@@ -836,20 +836,34 @@ def mended_punctuation(raw: str) -> str:
     normalize keeps (_neighbour), so that normalizing twice changes nothing. Sought with str.find: a Chinese text's
     few ASCII commas and full stops (most in figures) are each looked at."""
     found = []
+    n = len(raw)
     for mark in ",.":
         for i in positions(raw, mark):
-            before = _neighbour(raw, i, -1)
-            if not (before and (_is_cjk(before) or before in _CJK_BEFORE)) or (mark == "." and _label_stop(raw, i)):
+            before = raw[i - 1] if i else ""
+            if not ("\u3400" <= before <= "\u9fff" or before in _CJK_BEFORE):  # (the usual case sought no further)
+                if before < "\u3000" and before not in _PASSED_OVER and before != "]":
+                    continue  # 1.5, 1,000, e.g.: after a figure or a Latin letter
+                before = _neighbour(raw, i, -1)
+                if not (before and (_is_cjk(before) or before in _CJK_BEFORE)):
+                    continue
+            if mark == "." and before in CN_DIGITS and _label_stop(raw, i):
                 continue
-            after = _neighbour(raw, i, 1)
+            after = raw[i + 1] if i + 1 < n else " "
+            if after in " \t\n\u3000":
+                after = " "  # a blank or a line's end
+            elif not ("\u3400" <= after <= "\u9fff" or after in _CJK_AFTER):
+                after = _neighbour(raw, i, 1)
             if after == " " or _is_cjk(after) or after in _CJK_AFTER or (mark == "," and after.isdigit()):
                 found.append(i)
     if not found:
         return raw
-    chars = list(raw)
-    for i in found:
-        chars[i] = _FULL_WIDTH[raw[i]]
-    return "".join(chars)
+    found.sort()
+    pieces, last = [], 0
+    for i in found:  # the text between the marks as slices: a list of every character costs more than the scan
+        pieces += (raw[last:i], _FULL_WIDTH[raw[i]])
+        last = i + 1
+    pieces.append(raw[last:])
+    return "".join(pieces)
 
 
 def mended_brackets(raw: str) -> str:
