@@ -443,7 +443,7 @@ def join_wrapped_lines(lines: list[str]) -> list[str]:
             joined = True  # …达到1200亿 / 元，…: no line ends inside a number and its unit
         else:
             joined = (_width(last) >= full and (indenting or labelled or not last.endswith(_SENTENCE_FINAL))
-                      and not _bodies_end(prev, last, top))
+                      and not (_bodies_end(prev, last, top) and not _pushed_down(last, core, top)))
         if joined:
             # a space between two Latin words; a number or Chinese wraps without one (100 / 0亿元)
             sep = " " if prev[-1:].isascii() and prev[-1:].isalpha() and core[:1].isascii() and core[:1].isalpha() else ""
@@ -464,6 +464,14 @@ def _bodies_end(prev: str, last: str, top: int) -> bool:
     clause's bodies after the paragraph's last sentence (…。【责任单位】A、B): the page did not cut it, so the
     paragraph ends there. A line ending in 、 or ， runs on."""
     return _width(last) <= top - 2 and not last.endswith(("、", "，", ",")) and ends_in_bodies(prev.strip())
+
+
+def _pushed_down(last: str, core: str, top: int) -> bool:
+    """True when a line is short of the page's edge only because its last character was carried to the next line
+    with the closing mark after it, which no line may start with (禁则: …配合单位：自治区农业农村⏎厅、自治区林草局):
+    the next line opens with one character and a closing mark, and the line lacks at most three characters' width
+    (one carried down, and figures, counted half an em, set wider: …1000万元、2000万元支持。责任单位：省财政⏎厅。)."""
+    return core[1:2] != "" and core[1:2] in _CLOSING and _width(last) + 6 >= top
 
 
 def _labelled_paragraphs(lines: list[str], full: float) -> bool:
