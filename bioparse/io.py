@@ -424,7 +424,7 @@ def join_wrapped_lines(lines: list[str]) -> list[str]:
     full = 0.85 * top
     indenting = sum(bool(_INDENT.match(ln)) for ln in text_lines) >= 0.15 * len(text_lines)
     labelled = not indenting and _labelled_paragraphs(text_lines, full)
-    by_position = not indenting and _indented_by_position(text_lines, full, top)
+    by_position = not indenting and _indented_by_position(text_lines, full)
     out = [lines[0]]
     last = lines[0].rstrip()  # the last line as set, not the paragraph joined so far
     for line in lines[1:]:
@@ -471,14 +471,17 @@ def _bodies_end(prev: str, last: str, top: int, indent: bool = False) -> bool:
     return _width(last) <= top - room and not last.endswith(("、", "，", ",")) and ends_in_bodies(prev.strip())
 
 
-def _indented_by_position(lines: list[str], full: float, top: int) -> bool:
+def _indented_by_position(lines: list[str], full: float) -> bool:
     """True when the document indents its paragraphs' first lines by position, which their text does not show (a
     公文 from Word or WPS: two em): the lines that open a paragraph (after a line short of the page's edge) and run
-    on into the next are mostly two characters narrower than the widest lines, not as wide as them."""
-    firsts = [_width(ln.rstrip()) for before, ln, after in zip(lines, lines[1:], lines[2:])
-              if _width(before.rstrip()) < full <= _width(ln.rstrip()) and not _HEADING_START.match(after.strip())]
-    short = sum(top - 5 <= w <= top - 3 for w in firsts)
-    return len(firsts) >= 3 and short >= 0.6 * len(firsts)
+    on into the next are, as their median, at least a character narrower than the lines inside a
+    paragraph (after a full line), not as wide as them (the medians, as figures set narrower than counted)."""
+    widths = [_width(ln.rstrip()) for ln in lines]
+    firsts = sorted(w for before, w, after in zip(widths, widths[1:], lines[2:])
+                    if before < full <= w and not _HEADING_START.match(after.strip()))
+    inner = sorted(w for before, w in zip(widths, widths[1:]) if before >= full and w >= full)
+    return (len(firsts) >= 3 and len(inner) >= 3
+            and inner[len(inner) // 2] - firsts[len(firsts) // 2] >= 2)
 
 
 def _pushed_down(last: str, core: str, top: int) -> bool:
