@@ -424,6 +424,7 @@ def join_wrapped_lines(lines: list[str]) -> list[str]:
     full = 0.85 * top
     indenting = sum(bool(_INDENT.match(ln)) for ln in text_lines) >= 0.15 * len(text_lines)
     labelled = not indenting and _labelled_paragraphs(text_lines, full)
+    by_position = not indenting and _indented_by_position(text_lines, full)
     out = [lines[0]]
     last = lines[0].rstrip()  # the last line as set, not the paragraph joined so far
     for line in lines[1:]:
@@ -443,7 +444,7 @@ def join_wrapped_lines(lines: list[str]) -> list[str]:
             joined = True  # …达到1200亿 / 元，…: no line ends inside a number and its unit
         else:
             joined = (_width(last) >= full and (indenting or labelled or not last.endswith(_SENTENCE_FINAL))
-                      and not _bodies_end(prev, last, top))
+                      and not (_bodies_end(prev, last, top, by_position) and not _pushed_down(last, core, top)))
         if joined:
             # a space between two Latin words; a number or Chinese wraps without one (100 / 0亿元)
             sep = " " if prev[-1:].isascii() and prev[-1:].isalpha() and core[:1].isascii() and core[:1].isalpha() else ""
@@ -459,11 +460,36 @@ def _set_apart(line: str) -> bool:
     return line.lstrip(" ").startswith(pdf_text.FAR_INDENT_MARK)
 
 
-def _bodies_end(prev: str, last: str, top: int) -> bool:
+def _bodies_end(prev: str, last: str, top: int, indent: bool = False) -> bool:
     """True when a line short of the page's edge (a character or more narrower than the widest lines) ends a label
     clause's bodies after the paragraph's last sentence (…。【责任单位】A、B): the page did not cut it, so the
-    paragraph ends there. A line ending in 、 or ， runs on."""
-    return _width(last) <= top - 2 and not last.endswith(("、", "，", ",")) and ends_in_bodies(prev.strip())
+    paragraph ends there. A line ending in 、 or ， runs on. In a document that indents by position (``indent``,
+    see _indented_by_position) a paragraph's first line is short of the edge by its indent too, which a PDF from
+    Word or WPS sets by position and not as blanks in its text (牵头单位：…；配合单位：自治区药⏎监局 as its own
+    paragraph): it must fall a character short of that (three short of the widest)."""
+    room = 6 if indent and prev == last else 2  # a first line: two em of indent the text does not show
+    return _width(last) <= top - room and not last.endswith(("、", "，", ",")) and ends_in_bodies(prev.strip())
+
+
+def _indented_by_position(lines: list[str], full: float) -> bool:
+    """True when the document indents its paragraphs' first lines by position, which their text does not show (a
+    公文 from Word or WPS: two em): the lines that open a paragraph (after a line short of the page's edge) and run
+    on into the next are, as their median, at least a character narrower than the lines inside a
+    paragraph (after a full line), not as wide as them (the medians, as figures set narrower than counted)."""
+    widths = [_width(ln.rstrip()) for ln in lines]
+    firsts = sorted(w for before, w, after in zip(widths, widths[1:], lines[2:])
+                    if before < full <= w and not _HEADING_START.match(after.strip()))
+    inner = sorted(w for before, w in zip(widths, widths[1:]) if before >= full and w >= full)
+    return (len(firsts) >= 3 and len(inner) >= 3
+            and inner[len(inner) // 2] - firsts[len(firsts) // 2] >= 2)
+
+
+def _pushed_down(last: str, core: str, top: int) -> bool:
+    """True when a line is short of the page's edge only because its last character was carried to the next line
+    with the closing mark after it, which no line may start with (禁则: …配合单位：自治区农业农村⏎厅、自治区林草局):
+    the next line opens with one character and a closing mark, and the line lacks at most three characters' width
+    (one carried down, and figures, counted half an em, set wider: …1000万元、2000万元支持。责任单位：省财政⏎厅。)."""
+    return core[1:2] != "" and core[1:2] in _CLOSING and _width(last) + 6 >= top
 
 
 def _labelled_paragraphs(lines: list[str], full: float) -> bool:

@@ -873,8 +873,10 @@ _ASCII_OR_DIGIT = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxy
                             "0123456789０１２３４５６７８９.．_]/-")
 _YEAR_NUMBER_RE = re.compile(r"(19|20)\d\d")
 # a range's low end with its 万/亿 or unit, right before an ASCII hyphen (10万-, 20%-, 3家-, 10万元-):
-# the figure after that hyphen is the range's high end, not a code's number (a bare 2016- may be one)
-_RANGE_LOW_END_RE = re.compile(rf"[{_DIGITS}][万亿千]*(?:[万亿千]|{_MONEY}|{_UNITS})[ \u3000]*$")
+# the figure after that hyphen is the range's high end, not a code's number (a bare 2016- may be one). A PDF's
+# text may set a blank between the figure and its unit (3 家-5 家, 50 亿-80 亿元: the space Word and WPS put
+# between Chinese and figures, which pypdf writes as a blank)
+_RANGE_LOW_END_RE = re.compile(rf"[{_DIGITS}][ \u3000]*[万亿千]*[ \u3000]*(?:[万亿千]|{_MONEY}|{_UNITS})[ \u3000]*$")
 _RANGE_LOW_END_REACH = 12
 # _TARGET_RE's groups in their order, as m.groups() gives them (cheaper than m.group by name)
 _TARGET_GROUPS = ("pq", "num", "num2", "approx0", "money", "mult", "approx", "ge", "geunit", "unit", "sq")

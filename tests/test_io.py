@@ -280,6 +280,47 @@ def test_pdf_line_inside_a_bracket_holding_a_closed_one_is_continued():
     assert join_wrapped_lines(lines) == [lines[0] + lines[1], lines[2]]
 
 
+def test_pdf_line_short_by_a_character_carried_down_before_a_closing_mark_is_continued():
+    """…配合单位：自治区农业农村⏎厅、自治区林草局: the line lacks one character of the page's width only because 厅 went
+    down with the 、 that no line may start with (禁则, as Word, WPS and LibreOffice set a line), so the page cut the
+    clause there and the next line continues it; a line short by more than that before its clause's end still ends."""
+    from bioparse.io import join_wrapped_lines
+    lines = ["（一）壮大民族医药和特色中药产业。一是加快维吾尔医药、哈萨克医药、蒙医药等民族",
+             "医药传承创新，推动经典名方和医疗机构制剂向新药转化；二是建设肉苁蓉、雪菊、甘草",
+             "等道地药材种植基地，培育年销售额超亿元的民族药大品种20个。",
+             "牵头单位：自治区中医药管理局、自治区工业和信息化厅；配合单位：自治区农业农村",
+             "厅、自治区林草局、自治区药监局",
+             "（二）发展化学原料药和制剂。依托准东、库车、独山子等石化基地，推动化学原料药向",
+             "高端化、绿色化、国际化转型，支持原料药企业开展欧美等国际认证，提升产品附加值。",
+             "牵头单位：自治区工业和信息化厅；配合单位：自治区发展改革委",
+             "（三）支持研发。给予最高500万元、1000万元支持。责任单位：省科技厅、省财政",
+             "厅。",  # its figures, counted half an em, are set wider: the line falls three short of the count
+             "各地、各部门要结合实际抓好落实。"]
+    assert join_wrapped_lines(lines) == [lines[0] + lines[1] + lines[2], lines[3] + lines[4],
+                                         lines[5] + lines[6], lines[7], lines[8] + lines[9], lines[10]]
+
+
+def test_pdf_indenting_by_position_a_clause_paragraphs_first_line_short_by_its_indent_is_continued():
+    """A 公文 from Word or WPS indents its paragraphs' first lines two em by position, and no blank shows it in the text:
+    a clause paragraph's first line (牵头单位：…自治区药) is two characters narrower than the widest lines for that alone,
+    so the page cut it and 监局、… continues it. In a document that does not indent, such a line ends its clause."""
+    from bioparse.io import join_wrapped_lines
+    body = ["（一）壮大民族医药和特色中药产业。一是加快维吾尔医", "药、哈萨克医药、蒙医药等民族医药传承创新，推动经典名方",
+            "再评价，培育年销售额超亿元的民族药大品种。",
+            "（二）发展化学原料药和制剂。依托准东、库车、独山子", "等石化基地，推动化学原料药加快向高端化、绿色化、国际化",
+            "转型，提升产品附加值和市场竞争力。",
+            "（三）推进临床资源开放共享。一是支持自治区人民医院", "等三级医院建设研究型病房，全面推行伦理审查结果互认，伦",
+            "理审查时间压缩至十五个工作日以内。"]
+    lines = body + ["牵头单位：自治区工业和信息化厅；配合单位：自治区药", "监局、乌鲁木齐市人民政府",
+                    "（四）拓展向西开放市场。发挥丝绸之路经济带核心区优势。"]
+    joined = join_wrapped_lines(lines)
+    assert joined[3:] == [lines[9] + lines[10], lines[11]]
+    flat = [ln if k % 3 else "\u3000\u3000" + ln for k, ln in enumerate(body)]  # not by position: wide first lines
+    flat = [ln.replace("\u3000\u3000", "一是") for ln in flat]
+    lines = flat + ["牵头单位：自治区工业和信息化厅；配合单位：自治区药", "本方案自印发之日起施行，由自治区工业和信息化厅负责解释。"]
+    assert join_wrapped_lines(lines)[-2:] == lines[-2:]
+
+
 def test_pdf_without_indentation_ends_a_paragraph_at_a_full_stop():
     from bioparse.io import join_wrapped_lines
     lines = ["支持企业开展创新药研发，对进入临床试验的给予最高",

@@ -1045,6 +1045,20 @@ def test_an_ascii_hyphen_between_two_figures_is_a_range_sign(text, expected):
 
 
 @pytest.mark.parametrize("text,expected", [
+    ("培育龙头企业 3 家-5 家。", ("3 家-5 家", 3.0, 5.0, "家")),
+    ("新增投资 50 亿-80 亿元。", ("50 亿-80 亿元", 50.0, 80.0, "亿元")),
+    ("每个产品给予 100 万元-300 万元支持。", ("100 万元-300 万元", 100.0, 300.0, "万元")),
+    ("新增研发用房 1.5 万-2 万平方米。", ("1.5 万-2 万平方米", 1.5, 2.0, "万平方米")),
+])
+def test_an_ascii_hyphen_range_with_blanks_between_figures_and_units_as_a_pdf_reads(text, expected):
+    """A PDF's text sets a blank between a figure and the Chinese around it (the space Word and WPS put between
+    Chinese and figures, which pypdf writes): 3 家-5 家 is still a range, its high end a figure, not a code's."""
+    (t,) = extract_targets(text)
+    assert (t["text"], t["value"], t["value_high"], t["unit"]) == expected
+    assert extract_targets("接种 COVID-19 疫苗，型号 A-1000 型，执行 GB/T 19001-2016 标准。") == []
+
+
+@pytest.mark.parametrize("text,expected", [
     ("生物产业规模达到8万亿-10万亿元。", ("8万亿-10万亿元", 8.0, 10.0, "万亿元", 80000.0)),
     ("每年安排资金5千万—1亿元。", ("5千万—1亿元", 5000.0, 10000.0, "万元", 0.5)),
     ("新增研发用房1.5万-2万平方米。", ("1.5万-2万平方米", 1.5, 2.0, "万平方米", 15000.0)),
