@@ -718,10 +718,25 @@ _RUN_ON_AFTER = "。；;！!？?：:）)"  # what stands before a run-on paragra
 # or, before the first, the document's title (…行动方案一、发展基础)
 _RUN_ON_SENTENCE = re.compile(r"[。；;：:！!？?]")  # a heading's title holds none of these (a ， it may)
 _RUN_ON_NOT_AFTER = "0123456789第其、和及与至到—-～~"  # 第二、, 1、2、3, 一至三: numbers of the text, no labels
+# before a heading's Chinese label (二、, （二）, 第二章) a table's last cell, run on, may end in a digit (…136	180二、重点任务)
+_RUN_ON_NOT_AFTER_HEADING = "第其、和及与至到—-～~"
+# a notice's signing date (…办公室2025年6月3日): the document it issues follows and numbers its headings anew; a date
+# before 起/前/至 (…2025年6月1日起施行) is a term of the text, none
+_RUN_ON_SIGNED_RE = re.compile(r"(?:\d{4}|[〇○零一二三四五六七八九]{4})年\d{1,2}月\d{1,2}日(?![起前后至到以开止—-])")
 _RUN_ON_TITLE_ENDS = ("方案", "措施", "意见", "办法", "规划", "计划", "细则", "要点", "政策", "规定", "纲要", "指南")
 _RUN_ON_BELOW = {"volume": ("chapter", "part", "section", "item"), "chapter": ("part", "section", "item"),
                  "part": ("section", "item"), "article": ("section", "item"),
                  "section": ("item",), "item": ()}  # the kinds that may number from 1 again under a heading
+
+
+def _signed_between(line: str, a: int, b: int) -> bool:
+    """Whether line[a:b] holds a notice's signing date (_RUN_ON_SIGNED_RE), sought at each 年 found first."""
+    k = line.find("年", a, b)
+    while k >= 0:
+        if _RUN_ON_SIGNED_RE.match(line, max(a, k - 4), b) or _RUN_ON_SIGNED_RE.search(line, max(a, k - 4), min(b, k + 7)):
+            return True
+        k = line.find("年", k + 1, b)
+    return False
 
 
 def broken_before_headings(text: str) -> str:
@@ -762,9 +777,14 @@ def broken_before_headings(text: str) -> str:
                 line, title_from, start)
             first = not breaks and number == 1 and line[max(0, lead - 2):lead] in _RUN_ON_TITLE_ENDS
             # the next of a numbered run may follow a clause of bodies without its brackets (…市发展改革委二、…)
-            following = count[kind] >= 1 and number == count[kind] + 1 and before not in _RUN_ON_NOT_AFTER
+            following = count[kind] >= 1 and number == count[kind] + 1 and before not in (
+                _RUN_ON_NOT_AFTER if kind == "item" else _RUN_ON_NOT_AFTER_HEADING)
+            issued = (number == 1 and (before in _RUN_ON_AFTER or line[max(0, lead - 2):lead] in
+                      _RUN_ON_TITLE_ENDS) and _signed_between(line, max(title_from, 0), lead))
+            if issued:  # the issued document's labels number from 1 again, whatever the notice's were
+                count = dict.fromkeys(_RUN_ON_BELOW, 0)
             if not (number == count[kind] + 1 or (number == 1 and restart[kind])) or not (
-                    before in _RUN_ON_AFTER or titled or first or following):
+                    before in _RUN_ON_AFTER or titled or first or following or issued):
                 continue
             count[kind], restart[kind] = number, False
             for below in _RUN_ON_BELOW[kind]:

@@ -633,6 +633,36 @@ def test_run_on_parts_under_chapters_number_again():
         "第一部分", "一、基本", "二、主要", "第二部分", "一、提升", "(一)推", "(二)强", "二、壮大"]
 
 
+def test_run_on_notice_then_the_document_it_issues_numbers_again():
+    """A notice's own 一、二、三 then its signing date (…办公室2025年6月3日) and the document it issues: that document's
+    一、 (after a sentence's end, a bracket or its title) starts its labels from 1 again, 第一章 too; a date a term
+    runs from (2025年6月1日起施行) restarts nothing."""
+    from bioparse.normalize import broken_before_headings
+
+    notice = ("某市人民政府办公室关于印发某市支持合成生物产业发展若干措施的通知" + "各区县人民政府，" * 30
+              + "现将措施印发给你们。一、提高思想认识。要摆上位置。二、压实工作责任。要制定细则。某市人民政府办公室2025年6月3日")
+    text = notice + ("某市支持合成生物产业发展若干措施为抢抓机遇，制定以下措施。一、强化创新策源（一）建设元件库。支持共建。"
+                     "（二）支持技术攻关。给予支持。二、推动产业集聚（三）招引重大项目。给予奖励。")
+    assert [line[:4] for line in broken_before_headings(text).split("\n")[1:]] == [
+        "一、提高", "二、压实", "一、强化", "（一）建", "（二）支", "二、推动", "（三）招"]
+    text = notice + "附件某市生物医药专项资金管理办法第一章　总　则第一条　为规范管理，制定本办法。第二条　资金用于支持。"
+    assert [line[:4] for line in broken_before_headings(text).split("\n")[1:]] == [
+        "一、提高", "二、压实", "第一章　", "第一条　", "第二条　"]
+    term = notice.replace("2025年6月3日", "本通知自2025年6月3日起施行。") + "一、另行说明。二、其他。"
+    assert [line[:4] for line in broken_before_headings(term).split("\n")[1:]] == ["一、提高", "二、压实"]
+
+
+def test_run_on_part_after_a_tables_last_number():
+    """A table's rows run on end in a number (…规模以上企业 家 136 180二、重点任务): the next part's label after a digit
+    still breaks, an item's (…2、3) never."""
+    from bioparse.normalize import broken_before_headings
+
+    text = ("某市行动方案" + "为加快发展，" * 40 + "制定本方案。一、总体要求（一）发展目标到2026年达到以下目标：指标 单位 2023年"
+            " 2026年 营业收入 亿元 420 650 企业 家 136 180二、重点任务（一）强化创新1.建设平台。支持共建。2.突破技术。对第1、2、3类给予奖励。")
+    assert [line[:4] for line in broken_before_headings(text).split("\n")[1:]] == [
+        "一、总体", "（一）发", "二、重点", "（一）强", "1.建设", "2.突破"]
+
+
 def test_a_flattened_run_with_a_sequence_broken_keeps_the_rest_whole():
     """Labels out of their sequence (二、 before any 一、) are no paragraph starts: fewer than two breaks leave the line."""
     from bioparse.normalize import broken_before_headings
