@@ -723,7 +723,9 @@ _RUN_ON_NOT_AFTER_HEADING = "第其、和及与至到—-～~"
 # a notice's signing date (…办公室2025年6月3日): the document it issues follows and numbers its headings anew; a date
 # before 起/前/至 (…2025年6月1日起施行) is a term of the text, none
 _RUN_ON_SIGNED_RE = re.compile(r"(?:\d{4}|[〇○零一二三四五六七八九]{4})年\d{1,2}月\d{1,2}日(?![起前后至到以开止—-])")
-_RUN_ON_TITLE_ENDS = ("方案", "措施", "意见", "办法", "规划", "计划", "细则", "要点", "政策", "规定", "纲要", "指南")
+# 附件 (附件2) after a sentence's end, a bracket or a signing date: the line of an attachment's label, then its title
+_RUN_ON_ANNEX_RE = re.compile(r"附件[ \u3000]*(?:\d{1,2}|[一二三四五六七八九十]{1,2})?[ \u3000]*")
+_RUN_ON_TITLE_ENDS = ("方案", "措施", "意见", "办法", "规划", "计划", "细则", "要点", "政策", "规定", "纲要", "指南", "规程", "条例")
 _RUN_ON_BELOW = {"volume": ("chapter", "part", "section", "item"), "chapter": ("part", "section", "item"),
                  "part": ("section", "item"), "article": ("section", "item"),
                  "section": ("item",), "item": ()}  # the kinds that may number from 1 again under a heading
@@ -737,6 +739,26 @@ def _signed_between(line: str, a: int, b: int) -> bool:
             return True
         k = line.find("年", k + 1, b)
     return False
+
+
+def _annex_breaks(line: str) -> list[int]:
+    """Offsets in a run-on line where an attachment's label (附件, 附件2) starts after a sentence's end, a bracket or a
+    signing date (…12月31日。附件2某市…办法第一条), and where its title follows it: the lines a text with its line
+    breaks gives them, so the attachment is read as one, not as the last paragraph's tail."""
+    out = []
+    k = line.find("附件")
+    while k > 0:
+        lead = k
+        while lead and line[lead - 1] in " \t\u3000":  # blanks before it are no text
+            lead -= 1
+        before = line[lead - 1] if lead else ""
+        if before in _RUN_ON_AFTER or (before == "日" and line[lead - 2:lead - 1].isdigit()):
+            out.append(k)
+            end = _RUN_ON_ANNEX_RE.match(line, k).end()
+            if end < len(line) and line[end] not in "：:，,。、；;（(":
+                out.append(end)
+        k = line.find("附件", k + 2)
+    return out
 
 
 def broken_before_headings(text: str) -> str:
@@ -793,6 +815,7 @@ def broken_before_headings(text: str) -> str:
                 breaks.append(start)
             title_from = m.end()
         if len(breaks) >= _RUN_ON_BREAKS:
+            breaks = sorted({*breaks, *_annex_breaks(line)})
             lines[k] = "\n".join(line[a:b] for a, b in zip([0, *breaks], [*breaks, len(line)]))
     return "\n".join(lines)
 

@@ -647,9 +647,27 @@ def test_run_on_notice_then_the_document_it_issues_numbers_again():
         "一、提高", "二、压实", "一、强化", "（一）建", "（二）支", "二、推动", "（三）招"]
     text = notice + "附件某市生物医药专项资金管理办法第一章　总　则第一条　为规范管理，制定本办法。第二条　资金用于支持。"
     assert [line[:4] for line in broken_before_headings(text).split("\n")[1:]] == [
-        "一、提高", "二、压实", "第一章　", "第一条　", "第二条　"]
+        "一、提高", "二、压实", "附件", "某市生物", "第一章　", "第一条　", "第二条　"]
     term = notice.replace("2025年6月3日", "本通知自2025年6月3日起施行。") + "一、另行说明。二、其他。"
     assert [line[:4] for line in broken_before_headings(term).split("\n")[1:]] == ["一、提高", "二、压实"]
+
+
+def test_run_on_attachment_labels_get_their_own_lines():
+    """附件2 after a sentence's end, a bracket or a signing date gets the line a text with its line breaks gives it, and
+    its title the next (…12月31日。附件2某市…办法第一条…); a 规程 issued after a date numbers its 一、 anew; 见附件1 in a
+    sentence stays."""
+    from bioparse.normalize import broken_before_headings
+
+    text = ("某市人民政府办公室关于印发某市若干措施的通知" + "各区县人民政府，" * 30 + "现印发给你们，详见附件1。"
+            "某市人民政府办公室2025年4月18日附件1某市若干措施为加快发展，制定本措施。一、支持创新（一）鼓励研发。给予奖励。"
+            "（二）支持注册。给予奖励。本措施有效期至2027年12月31日。附件2某市专项资金管理办法第一条　为规范管理，制定本办法。"
+            "第二条　资金用于支持。")
+    assert [line[:4] for line in broken_before_headings(text).split("\n")[1:]] == [
+        "附件1", "某市若干", "一、支持", "（一）鼓", "（二）支", "附件2", "某市专项", "第一条　", "第二条　"]
+    text = ("某县关于印发冷链药品储运操作规程的通知" + "各乡镇人民政府，" * 30 + "请认真执行。一、高度重视。建立台账。二、加强检查。纳入检查。"
+            "某县市场监督管理局　　2024年10月8日附件某县冷链药品储运操作规程　　一、适用范围　　本规程适用于本县。　　二、设施要求")
+    assert [line[:4] for line in broken_before_headings(text).split("\n")[1:]] == [
+        "一、高度", "二、加强", "附件", "某县冷链", "一、适用", "二、设施"]
 
 
 def test_run_on_part_after_a_tables_last_number():
@@ -701,7 +719,8 @@ def test_breaking_run_on_headings_only_adds_line_breaks():
 
     @settings(max_examples=int(__import__("os").environ.get("BIOPARSE_PROP_EXAMPLES", "200")), deadline=None)
     @given(st.lists(st.sampled_from(["一、", "二、", "一 ", "（一）", "（二）", "(三)", "1.", "2、", "第一条", "第二章", "。", "；",
-                                     "）", "总体要求", "支持建设", "1.5", " ", "\n", "为加快发展，" * 30]), max_size=60))
+                                     "）", "总体要求", "支持建设", "1.5", " ", "\n", "为加快发展，" * 30, "附件", "2",
+                                     "2025年6月3日", "措施"]), max_size=60))
     def check(parts):
         text = "".join(parts)
         out = broken_before_headings(text)
