@@ -709,12 +709,14 @@ _RUN_ON_MIN = 500  # characters a line: only texts whose lines are this long on 
 _RUN_ON_LINE = 200  # and in them the lines this long
 _RUN_ON_BREAKS = 2  # breaks found in a line at least, for it to be broken
 _RUN_ON_TITLE = 30  # characters at most of a heading's title run on into the next heading's label
-_RUN_ON_LABEL_RE = re.compile(r"(?P<part>[一二三四五六七八九十]{1,3})、|(?P<spaced>[一二三四五六七八九十]{1,3})[ \u3000]"
+_RUN_ON_LABEL_RE = re.compile(r"(?P<part>[一二三四五六七八九十]{1,3})[、.．]|(?P<spaced>[一二三四五六七八九十]{1,3})[ \u3000]"
                               r"|[（(](?P<section>[一二三四五六七八九十]{1,3})[）)]"
                               r"|第(?P<volume>[一二三四五六七八九十]{1,3})篇|第(?P<chapter>[一二三四五六七八九十]{1,3})(?:章|部分)"
+                              r"|第(?P<division>[一二三四五六七八九十]{1,3})节"
                               r"|第(?P<article>[一二三四五六七八九十百零〇]{1,4})条"
-                              r"|(?<![\d.．])(?P<item>\d{1,2})[.．、](?![\d])")
-_RUN_ON_AFTER = "。；;！!？?：:）)"  # what stands before a run-on paragraph's label: a sentence's end, a clause's bracket
+                              r"|(?<!\d)(?<!\d[.．])(?P<decimal>\d{1,2}[.．]\d{1,2})[ \u3000]+(?![\d.．%％])"
+                              r"|(?<!\d)(?<!\d[.．])(?P<item>\d{1,2})[.．、](?![\d])")
+_RUN_ON_AFTER = "。；;！!？?：:）).．"  # what stands before a run-on paragraph's label: a sentence's end, a clause's bracket
 # or, before the first, the document's title (…行动方案一、发展基础)
 _RUN_ON_SENTENCE = re.compile(r"[。；;：:！!？?]")  # a heading's title holds none of these (a ， it may)
 _RUN_ON_NOT_AFTER = "0123456789第其、和及与至到—-～~"  # 第二、, 1、2、3, 一至三: numbers of the text, no labels
@@ -726,9 +728,12 @@ _RUN_ON_SIGNED_RE = re.compile(r"(?:\d{4}|[〇○零一二三四五六七八九]
 # 附件 (附件2) after a sentence's end, a bracket or a signing date: the line of an attachment's label, then its title
 _RUN_ON_ANNEX_RE = re.compile(r"附件[ \u3000]*(?:\d{1,2}|[一二三四五六七八九十]{1,2})?[ \u3000]*")
 _RUN_ON_TITLE_ENDS = ("方案", "措施", "意见", "办法", "规划", "计划", "细则", "要点", "政策", "规定", "纲要", "指南", "规程", "条例")
-_RUN_ON_BELOW = {"volume": ("chapter", "part", "section", "item"), "chapter": ("part", "section", "item"),
-                 "part": ("section", "item"), "article": ("section", "item"),
-                 "section": ("item",), "item": ()}  # the kinds that may number from 1 again under a heading
+_RUN_ON_BELOW = {"volume": ("chapter", "division", "part", "section", "decimal", "item"),
+                 "chapter": ("division", "part", "section", "decimal", "item"),
+                 "division": ("part", "section", "item"), "part": ("section", "decimal", "item"),
+                 "article": ("section", "item"), "section": ("item",), "decimal": ("item",),
+                 "item": ()}  # the kinds that may number from 1 again under a heading
+_RUN_ON_NUMERALS = "一二三四五六七八九十"  # 一、二类: a part's label with the next numeral after it is a list of numbers
 
 
 def _signed_between(line: str, a: int, b: int) -> bool:
@@ -788,13 +793,23 @@ def broken_before_headings(text: str) -> str:
         breaks: list[int] = []
         title_from = -1  # where the last break's label ends: a heading's title may run from there
         for m in _RUN_ON_LABEL_RE.finditer(line):
-            number = heading_number(m.group(m.lastgroup))
             kind = "part" if m.lastgroup == "spaced" else m.lastgroup  # 一 强化创新引领: a part's label, a blank for its 、
+            if kind == "decimal":  # 2.1 under 二、: numbered after its point, its part's number before it
+                whole, _, point = m.group(kind).replace("．", ".").partition(".")
+                if int(whole) != count["part"]:
+                    continue
+                number = int(point)
+            else:
+                number = heading_number(m.group(m.lastgroup))
+            if kind == "part" and m.end() < len(line) and line[m.end()] in _RUN_ON_NUMERALS:
+                continue  # 一、二类医疗器械, 一.二: numbers listed, no label
             start = m.start()
             lead = start
             while lead and line[lead - 1] in " \t\u3000":  # blanks before a label are no text
                 lead -= 1
             before = line[lead - 1] if lead else "。"
+            if before in ".．" and (lead < 2 or line[lead - 2].isascii()):
+                before = ""  # 1.5, v2.0.: a point after a digit or a letter ends no sentence (方案.一. does)
             titled = 0 <= title_from and start - title_from <= _RUN_ON_TITLE and not _RUN_ON_SENTENCE.search(
                 line, title_from, start)
             first = not breaks and number == 1 and line[max(0, lead - 2):lead] in _RUN_ON_TITLE_ENDS

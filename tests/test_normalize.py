@@ -681,6 +681,28 @@ def test_run_on_part_after_a_tables_last_number():
         "一、总体", "（一）发", "二、重点", "（一）强", "1.建设", "2.突破"]
 
 
+def test_run_on_sections_numbered_in_decimals_or_nodes_and_ascii_points():
+    """1.1 指导思想 under 一、 (its part's number before the point, a blank after it; 1.5倍 is none), 第一节 under 第一章,
+    and a text set in ASCII points (制定本方案.一.总体要求) break as their full-width forms do; 一、二类 lists numbers."""
+    from bioparse.normalize import broken_before_headings
+
+    text = ("某市细胞治疗产业发展行动方案" + "为抢抓机遇，" * 40 + "制定本方案。一、总体要求1.1 指导思想坚持创新引领。"
+            "1.2 主要目标到2027年，产值增长1.5倍，达到2.1 万亿元。二、重点任务2.1 建设制备中心对投入给予补助。")
+    assert [line[:5] for line in broken_before_headings(text).split("\n")[1:]] == [
+        "一、总体要", "1.1 指", "1.2 主", "二、重点任", "2.1 建"]
+    text = ("某省生物经济发展规划" + "生物经济是新的增长点，" * 30 + "制定本规划。第一章　发展基础第一节　发展现状成效明显。第二节　面临形势"
+            "机遇难得。第二章　主要任务第一节　提升创新能力一、建设平台。建设一批平台。二、突破技术。组织攻关。")
+    assert [line[:4] for line in broken_before_headings(text).split("\n")[1:]] == [
+        "第一章　", "第一节　", "第二节　", "第二章　", "第一节　", "一、建设", "二、突破"]
+    text = ("某市行动方案(2024-2026年)" + "为加快发展,结合实际," * 30 + "制定本方案.一.总体要求(一)发展思路坚持创新引领."
+            "二.重点任务(一)强化研发1.支持新药研发.给予奖励,版本v2.1.升级.2.支持器械研发.给予补助.")
+    assert [line[:4] for line in broken_before_headings(text).split("\n")[1:]] == [
+        "一.总体", "(一)发", "二.重点", "(一)强", "1.支持", "2.支持"]
+    text = ("某区暂行办法" + "为推动发展，" * 40 + "制定本办法。第一条　首证奖励。对取得注册证的企业给予奖励；"
+            "一、二类医疗器械备案凭证不重复奖励。第二条　临床支持。给予补助。")
+    assert [line[:4] for line in broken_before_headings(text).split("\n")[1:]] == ["第一条　", "第二条　"]
+
+
 def test_a_flattened_run_with_a_sequence_broken_keeps_the_rest_whole():
     """Labels out of their sequence (二、 before any 一、) are no paragraph starts: fewer than two breaks leave the line."""
     from bioparse.normalize import broken_before_headings
