@@ -792,6 +792,7 @@ def broken_before_headings(text: str) -> str:
         restart = dict.fromkeys(_RUN_ON_BELOW, False)  # whether a kind may start again at 1 (a heading above it broke)
         breaks: list[int] = []
         title_from = -1  # where the last break's label ends: a heading's title may run from there
+        opened: dict[str, int] = {}  # where each kind's label numbered 1 last broke
         for m in _RUN_ON_LABEL_RE.finditer(line):
             kind = "part" if m.lastgroup == "spaced" else m.lastgroup  # 一 强化创新引领: a part's label, a blank for its 、
             if kind == "decimal":  # 2.1 under 二、: numbered after its point, its part's number before it
@@ -818,11 +819,19 @@ def broken_before_headings(text: str) -> str:
                 _RUN_ON_NOT_AFTER if kind == "item" else _RUN_ON_NOT_AFTER_HEADING)
             issued = (number == 1 and (before in _RUN_ON_AFTER or line[max(0, lead - 2):lead] in
                       _RUN_ON_TITLE_ENDS) and _signed_between(line, max(title_from, 0), lead))
-            if issued:  # the issued document's labels number from 1 again, whatever the notice's were
+            # 目录第一章　总则第二章　创新发展…第一章　总则: a table of contents, titles with no sentence between them, and
+            # the body's first heading numbering from 1 again after it
+            listed = (number == 1 and count[kind] >= 2 and kind in opened
+                      and not _RUN_ON_SENTENCE.search(line, opened[kind], start))
+            # the first entry of a table of contents after its 目录 (目　　录第一章　总则)
+            contents = number == 1 and before == "录" and line[max(0, lead - 8):lead - 1].rstrip(" \t\u3000").endswith("目")
+            if issued or listed:  # the issued document's (or the body's) labels number from 1 again
                 count = dict.fromkeys(_RUN_ON_BELOW, 0)
             if not (number == count[kind] + 1 or (number == 1 and restart[kind])) or not (
-                    before in _RUN_ON_AFTER or titled or first or following or issued):
+                    before in _RUN_ON_AFTER or titled or first or following or issued or listed or contents):
                 continue
+            if number == 1:
+                opened[kind] = start
             count[kind], restart[kind] = number, False
             for below in _RUN_ON_BELOW[kind]:
                 restart[below] = True

@@ -703,6 +703,18 @@ def test_run_on_sections_numbered_in_decimals_or_nodes_and_ascii_points():
     assert [line[:4] for line in broken_before_headings(text).split("\n")[1:]] == ["第一条　", "第二条　"]
 
 
+def test_run_on_table_of_contents_then_its_body():
+    """目　　录第一章　总则第二章　创新发展第三章　附则第一章　总则第一条…: the contents' entries (the first after 目录, the
+    rest titles with no sentence between them) and the body's 第一章 numbering from 1 again after them all break."""
+    from bioparse.normalize import broken_before_headings
+
+    text = ("某省促进生物医药产业发展条例" + "（2025年3月28日某省人民代表大会常务委员会通过）" * 8 + "目　　录第一章　总则第二章　创新发展"
+            "第三章　附则第一章　总则　　第一条　为了促进产业发展，制定本条例。　　第二条　本条例适用于本省。第二章　创新发展"
+            "　　第三条　支持建设创新平台。第三章　附则　　第四条　本条例自2025年6月1日起施行。")
+    assert [line[:4] for line in broken_before_headings(text).split("\n")[1:]] == [
+        "第一章　", "第二章　", "第三章　", "第一章　", "第一条　", "第二条　", "第二章　", "第三条　", "第三章　", "第四条　"]
+
+
 def test_a_flattened_run_with_a_sequence_broken_keeps_the_rest_whole():
     """Labels out of their sequence (二、 before any 一、) are no paragraph starts: fewer than two breaks leave the line."""
     from bioparse.normalize import broken_before_headings
@@ -742,7 +754,7 @@ def test_breaking_run_on_headings_only_adds_line_breaks():
     @settings(max_examples=int(__import__("os").environ.get("BIOPARSE_PROP_EXAMPLES", "200")), deadline=None)
     @given(st.lists(st.sampled_from(["一、", "二、", "一 ", "（一）", "（二）", "(三)", "1.", "2、", "第一条", "第二章", "。", "；",
                                      "）", "总体要求", "支持建设", "1.5", " ", "\n", "为加快发展，" * 30, "附件", "2",
-                                     "2025年6月3日", "措施"]), max_size=60))
+                                     "2025年6月3日", "措施", "目录", "第一章", "1.1 "]), max_size=60))
     def check(parts):
         text = "".join(parts)
         out = broken_before_headings(text)
