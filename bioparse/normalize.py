@@ -737,10 +737,11 @@ _RUN_ON_NUMERALS = "一二三四五六七八九十"  # 一、二类: a part's la
 
 
 def _signed_between(line: str, a: int, b: int) -> bool:
-    """Whether line[a:b] holds a notice's signing date (_RUN_ON_SIGNED_RE), sought at each 年 found first."""
+    """Whether line[a:b] holds a notice's signing date (_RUN_ON_SIGNED_RE), sought only around each 年 found first
+    (a date spans four characters before its 年 and six after, its lookahead one more)."""
     k = line.find("年", a, b)
     while k >= 0:
-        if _RUN_ON_SIGNED_RE.match(line, max(a, k - 4), b) or _RUN_ON_SIGNED_RE.search(line, max(a, k - 4), min(b, k + 7)):
+        if _RUN_ON_SIGNED_RE.search(line, max(a, k - 4), min(b, k + 8)):
             return True
         k = line.find("年", k + 1, b)
     return False
@@ -780,7 +781,11 @@ def broken_before_headings(text: str) -> str:
       between (一、总体要求（一）…);
     - the first 一、 of the text, after the document's title (…行动方案一、发展基础);
     - or, any but the first of its kind, after a clause of bodies without brackets (…市发展改革委二、…), never
-      after a digit, 第, 其, 、 or 至 (第二、, 1、2、3).
+      after 第, 其, 、 or 至 (第二、, 1、2、3), nor an item's after a digit (a heading's may: a table's last cell, …180二、);
+    - and the labels number from 1 again after a notice's signing date (…办公室2025年6月3日…方案一、, _signed_between)
+      and after a table of contents (目　　录第一章　总则第二章…第一章　总则: titles with no sentence between them).
+    Labels read: 一、 and 一. (with 方案.一. an ASCII point ends a sentence), 1.1 under 一、, 第一节 under 第一章; 一、二类
+    lists numbers. In a line so broken, 附件 (附件2) after a sentence, bracket or date gets a line and its title the next.
     """
     if not text or text.count("\n") * _RUN_ON_MIN >= len(text):
         return text
