@@ -724,7 +724,8 @@ _RUN_ON_NOT_AFTER = "0123456789第其、和及与至到—-～~"  # 第二、, 1
 _RUN_ON_NOT_AFTER_HEADING = "第其、和及与至到—-～~"
 # a notice's signing date (…办公室2025年6月3日): the document it issues follows and numbers its headings anew; a date
 # before 起/前/至 (…2025年6月1日起施行) is a term of the text, none
-_RUN_ON_SIGNED_RE = re.compile(r"(?:\d{4}|[〇○零一二三四五六七八九]{4})年\d{1,2}月\d{1,2}日(?![起前后至到以开止—-])")
+_RUN_ON_SIGNED_RE = re.compile(r"(?:\d{4}|[〇○OＯ零一二三四五六七八九]{4})年(?:\d{1,2}|[一二三四五六七八九十]{1,3})月"
+                               r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?![起前后至到以开止—-])")  # 二OO五年九月二十日 too
 # 附件 (附件2) after a sentence's end, a bracket or a signing date: the line of an attachment's label, then its title
 _RUN_ON_ANNEX_RE = re.compile(r"附件[ \u3000]*(?:\d{1,2}|[一二三四五六七八九十]{1,2})?[ \u3000]*")
 _RUN_ON_TITLE_ENDS = ("方案", "措施", "意见", "办法", "规划", "计划", "细则", "要点", "政策", "规定", "纲要", "指南", "规程", "条例")
@@ -738,10 +739,10 @@ _RUN_ON_NUMERALS = "一二三四五六七八九十"  # 一、二类: a part's la
 
 def _signed_between(line: str, a: int, b: int) -> bool:
     """Whether line[a:b] holds a notice's signing date (_RUN_ON_SIGNED_RE), sought only around each 年 found first
-    (a date spans four characters before its 年 and six after, its lookahead one more)."""
+    (a date spans four characters before its 年 and eight after, its lookahead one more)."""
     k = line.find("年", a, b)
     while k >= 0:
-        if _RUN_ON_SIGNED_RE.search(line, max(a, k - 4), min(b, k + 8)):
+        if _RUN_ON_SIGNED_RE.search(line, max(a, k - 4), min(b, k + 10)):
             return True
         k = line.find("年", k + 1, b)
     return False
@@ -822,8 +823,9 @@ def broken_before_headings(text: str) -> str:
             # the next of a numbered run may follow a clause of bodies without its brackets (…市发展改革委二、…)
             following = count[kind] >= 1 and number == count[kind] + 1 and before not in (
                 _RUN_ON_NOT_AFTER if kind == "item" else _RUN_ON_NOT_AFTER_HEADING)
-            issued = (number == 1 and (before in _RUN_ON_AFTER or line[max(0, lead - 2):lead] in
-                      _RUN_ON_TITLE_ENDS) and _signed_between(line, max(title_from, 0), lead))
+            issued = (number == 1 and (before in _RUN_ON_AFTER or line[max(0, lead - 2):lead] in _RUN_ON_TITLE_ENDS
+                                       or (before == "日" and _signed_between(line, max(0, lead - 14), lead)))
+                      and _signed_between(line, max(title_from, 0), lead))  # or right after the date (…二十日第一章)
             # 目录第一章　总则第二章　创新发展…第一章　总则: a table of contents, titles with no sentence between them, and
             # the body's first heading numbering from 1 again after it
             listed = (number == 1 and count[kind] >= 2 and kind in opened

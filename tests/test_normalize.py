@@ -648,6 +648,11 @@ def test_run_on_notice_then_the_document_it_issues_numbers_again():
     text = notice + "附件某市生物医药专项资金管理办法第一章　总　则第一条　为规范管理，制定本办法。第二条　资金用于支持。"
     assert [line[:4] for line in broken_before_headings(text).split("\n")[1:]] == [
         "一、提高", "二、压实", "附件", "某市生物", "第一章　", "第一条　", "第二条　"]
+    decree = ("某省人民政府令第215号" + "《某省生物医药产业促进办法》已经省人民政府常务会议通过，" * 8 + "现予公布。省长　×××"
+              "二OO五年九月二十日第一章　总　则第二章　附　则第一章　总　则第一条　为了促进产业发展，制定本办法。第二章　附　则"
+              "第二条　本办法自公布之日起施行。")
+    assert [line[:4] for line in broken_before_headings(decree).split("\n")[1:]] == [
+        "第一章　", "第二章　", "第一章　", "第一条　", "第二章　", "第二条　"]  # right after a date in words
     term = notice.replace("2025年6月3日", "本通知自2025年6月3日起施行。") + "一、另行说明。二、其他。"
     assert [line[:4] for line in broken_before_headings(term).split("\n")[1:]] == ["一、提高", "二、压实"]
 
