@@ -710,19 +710,63 @@ _RUN_ON_MIN = 500  # characters a line: only texts whose lines are this long on 
 _RUN_ON_LINE = 200  # and in them the lines this long
 _RUN_ON_BREAKS = 2  # breaks found in a line at least, for it to be broken
 _RUN_ON_TITLE = 30  # characters at most of a heading's title run on into the next heading's label
-_RUN_ON_LABEL_RE = re.compile(r"(?P<part>[一二三四五六七八九十]{1,3})、|(?P<spaced>[一二三四五六七八九十]{1,3})[ \u3000]"
+_RUN_ON_LABEL_RE = re.compile(r"(?P<part>[一二三四五六七八九十]{1,3})[、.．]|(?P<spaced>[一二三四五六七八九十]{1,3})[ \u3000]"
                               r"|[（(](?P<section>[一二三四五六七八九十]{1,3})[）)]"
                               r"|第(?P<volume>[一二三四五六七八九十]{1,3})篇|第(?P<chapter>[一二三四五六七八九十]{1,3})(?:章|部分)"
+                              r"|第(?P<division>[一二三四五六七八九十]{1,3})节"
                               r"|第(?P<article>[一二三四五六七八九十百零〇]{1,4})条"
-                              r"|(?<![\d.．])(?P<item>\d{1,2})[.．、](?![\d])")
-_RUN_ON_AFTER = "。；;！!？?：:）)"  # what stands before a run-on paragraph's label: a sentence's end, a clause's bracket
+                              r"|(?<!\d)(?<!\d[.．])(?P<decimal>\d{1,2}[.．]\d{1,2})[ \u3000]+(?![\d.．%％])"
+                              r"|(?<!\d)(?<!\d[.．])(?P<item>\d{1,2})[.．、](?![\d])")
+_RUN_ON_AFTER = "。；;！!？?：:）).．"  # what stands before a run-on paragraph's label: a sentence's end, a clause's bracket
 # or, before the first, the document's title (…行动方案一、发展基础)
 _RUN_ON_SENTENCE = re.compile(r"[。；;：:！!？?]")  # a heading's title holds none of these (a ， it may)
 _RUN_ON_NOT_AFTER = "0123456789第其、和及与至到—-～~"  # 第二、, 1、2、3, 一至三: numbers of the text, no labels
-_RUN_ON_TITLE_ENDS = ("方案", "措施", "意见", "办法", "规划", "计划", "细则", "要点", "政策", "规定", "纲要", "指南")
-_RUN_ON_BELOW = {"volume": ("chapter", "part", "section", "item"), "chapter": ("part", "section", "item"),
-                 "part": ("section", "item"), "article": ("section", "item"),
-                 "section": ("item",), "item": ()}  # the kinds that may number from 1 again under a heading
+# before a heading's Chinese label (二、, （二）, 第二章) a table's last cell, run on, may end in a digit (…136	180二、重点任务)
+_RUN_ON_NOT_AFTER_HEADING = "第其、和及与至到—-～~"
+# a notice's signing date (…办公室2025年6月3日): the document it issues follows and numbers its headings anew; a date
+# before 起/前/至 (…2025年6月1日起施行) is a term of the text, none
+_RUN_ON_SIGNED_RE = re.compile(r"(?:\d{4}|[〇○OＯ零一二三四五六七八九]{4})年(?:\d{1,2}|[一二三四五六七八九十]{1,3})月"
+                               r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?![起前后至到以开止—-])")  # 二OO五年九月二十日 too
+# 附件 (附件2) after a sentence's end, a bracket or a signing date: the line of an attachment's label, then its title
+_RUN_ON_ANNEX_RE = re.compile(r"附件[ \u3000]*(?:\d{1,2}|[一二三四五六七八九十]{1,2})?[ \u3000]*")
+_RUN_ON_TITLE_ENDS = ("方案", "措施", "意见", "办法", "规划", "计划", "细则", "要点", "政策", "规定", "纲要", "指南", "规程", "条例")
+_RUN_ON_BELOW = {"volume": ("chapter", "division", "part", "section", "decimal", "item"),
+                 "chapter": ("division", "part", "section", "decimal", "item"),
+                 "division": ("part", "section", "item"), "part": ("section", "decimal", "item"),
+                 "article": ("section", "item"), "section": ("item",), "decimal": ("item",),
+                 "item": ()}  # the kinds that may number from 1 again under a heading
+_RUN_ON_NUMERALS = "一二三四五六七八九十"  # 一、二类: a part's label with the next numeral after it is a list of numbers
+
+
+def _signed_between(line: str, a: int, b: int) -> bool:
+    """Whether line[a:b] holds a notice's signing date (_RUN_ON_SIGNED_RE), sought only around each 年 found first
+    (a date spans four characters before its 年 and eight after, its lookahead one more)."""
+    k = line.find("年", a, b)
+    while k >= 0:
+        if _RUN_ON_SIGNED_RE.search(line, max(a, k - 4), min(b, k + 10)):
+            return True
+        k = line.find("年", k + 1, b)
+    return False
+
+
+def _annex_breaks(line: str) -> list[int]:
+    """Offsets in a run-on line where an attachment's label (附件, 附件2) starts after a sentence's end, a bracket or a
+    signing date (…12月31日。附件2某市…办法第一条), and where its title follows it: the lines a text with its line
+    breaks gives them, so the attachment is read as one, not as the last paragraph's tail."""
+    out = []
+    k = line.find("附件")
+    while k > 0:
+        lead = k
+        while lead and line[lead - 1] in " \t\u3000":  # blanks before it are no text
+            lead -= 1
+        before = line[lead - 1] if lead else ""
+        if before in _RUN_ON_AFTER or (before == "日" and line[lead - 2:lead - 1].isdigit()):
+            out.append(k)
+            end = _RUN_ON_ANNEX_RE.match(line, k).end()
+            if end < len(line) and line[end] not in "：:，,。、；;（(":
+                out.append(end)
+        k = line.find("附件", k + 2)
+    return out
 
 
 def broken_before_headings(text: str) -> str:
@@ -739,7 +783,11 @@ def broken_before_headings(text: str) -> str:
       between (一、总体要求（一）…);
     - the first 一、 of the text, after the document's title (…行动方案一、发展基础);
     - or, any but the first of its kind, after a clause of bodies without brackets (…市发展改革委二、…), never
-      after a digit, 第, 其, 、 or 至 (第二、, 1、2、3).
+      after 第, 其, 、 or 至 (第二、, 1、2、3), nor an item's after a digit (a heading's may: a table's last cell, …180二、);
+    - and the labels number from 1 again after a notice's signing date (…办公室2025年6月3日…方案一、, _signed_between)
+      and after a table of contents (目　　录第一章　总则第二章…第一章　总则: titles with no sentence between them).
+    Labels read: 一、 and 一. (with 方案.一. an ASCII point ends a sentence), 1.1 under 一、, 第一节 under 第一章; 一、二类
+    lists numbers. In a line so broken, 附件 (附件2) after a sentence, bracket or date gets a line and its title the next.
     """
     if not text or text.count("\n") * _RUN_ON_MIN >= len(text):
         return text
@@ -751,22 +799,47 @@ def broken_before_headings(text: str) -> str:
         restart = dict.fromkeys(_RUN_ON_BELOW, False)  # whether a kind may start again at 1 (a heading above it broke)
         breaks: list[int] = []
         title_from = -1  # where the last break's label ends: a heading's title may run from there
+        opened: dict[str, int] = {}  # where each kind's label numbered 1 last broke
         for m in _RUN_ON_LABEL_RE.finditer(line):
-            number = heading_number(m.group(m.lastgroup))
             kind = "part" if m.lastgroup == "spaced" else m.lastgroup  # 一 强化创新引领: a part's label, a blank for its 、
+            if kind == "decimal":  # 2.1 under 二、: numbered after its point, its part's number before it
+                whole, _, point = m.group(kind).replace("．", ".").partition(".")
+                if int(whole) != count["part"]:
+                    continue
+                number = int(point)
+            else:
+                number = heading_number(m.group(m.lastgroup))
+            if kind == "part" and m.end() < len(line) and line[m.end()] in _RUN_ON_NUMERALS:
+                continue  # 一、二类医疗器械, 一.二: numbers listed, no label
             start = m.start()
             lead = start
             while lead and line[lead - 1] in " \t\u3000":  # blanks before a label are no text
                 lead -= 1
             before = line[lead - 1] if lead else "。"
+            if before in ".．" and (lead < 2 or line[lead - 2].isascii()):
+                before = ""  # 1.5, v2.0.: a point after a digit or a letter ends no sentence (方案.一. does)
             titled = 0 <= title_from and start - title_from <= _RUN_ON_TITLE and not _RUN_ON_SENTENCE.search(
                 line, title_from, start)
             first = not breaks and number == 1 and line[max(0, lead - 2):lead] in _RUN_ON_TITLE_ENDS
             # the next of a numbered run may follow a clause of bodies without its brackets (…市发展改革委二、…)
-            following = count[kind] >= 1 and number == count[kind] + 1 and before not in _RUN_ON_NOT_AFTER
+            following = count[kind] >= 1 and number == count[kind] + 1 and before not in (
+                _RUN_ON_NOT_AFTER if kind == "item" else _RUN_ON_NOT_AFTER_HEADING)
+            issued = (number == 1 and (before in _RUN_ON_AFTER or line[max(0, lead - 2):lead] in _RUN_ON_TITLE_ENDS
+                                       or (before == "日" and _signed_between(line, max(0, lead - 14), lead)))
+                      and _signed_between(line, max(title_from, 0), lead))  # or right after the date (…二十日第一章)
+            # 目录第一章　总则第二章　创新发展…第一章　总则: a table of contents, titles with no sentence between them, and
+            # the body's first heading numbering from 1 again after it
+            listed = (number == 1 and count[kind] >= 2 and kind in opened
+                      and not _RUN_ON_SENTENCE.search(line, opened[kind], start))
+            # the first entry of a table of contents after its 目录 (目　　录第一章　总则)
+            contents = number == 1 and before == "录" and line[max(0, lead - 8):lead - 1].rstrip(" \t\u3000").endswith("目")
+            if issued or listed:  # the issued document's (or the body's) labels number from 1 again
+                count = dict.fromkeys(_RUN_ON_BELOW, 0)
             if not (number == count[kind] + 1 or (number == 1 and restart[kind])) or not (
-                    before in _RUN_ON_AFTER or titled or first or following):
+                    before in _RUN_ON_AFTER or titled or first or following or issued or listed or contents):
                 continue
+            if number == 1:
+                opened[kind] = start
             count[kind], restart[kind] = number, False
             for below in _RUN_ON_BELOW[kind]:
                 restart[below] = True
@@ -774,6 +847,7 @@ def broken_before_headings(text: str) -> str:
                 breaks.append(start)
             title_from = m.end()
         if len(breaks) >= _RUN_ON_BREAKS:
+            breaks = sorted({*breaks, *_annex_breaks(line)})
             lines[k] = "\n".join(line[a:b] for a, b in zip([0, *breaks], [*breaks, len(line)]))
     return "\n".join(lines)
 

@@ -634,6 +634,93 @@ def test_run_on_parts_under_chapters_number_again():
         "第一部分", "一、基本", "二、主要", "第二部分", "一、提升", "(一)推", "(二)强", "二、壮大"]
 
 
+def test_run_on_notice_then_the_document_it_issues_numbers_again():
+    """A notice's own 一、二、三 then its signing date (…办公室2025年6月3日) and the document it issues: that document's
+    一、 (after a sentence's end, a bracket or its title) starts its labels from 1 again, 第一章 too; a date a term
+    runs from (2025年6月1日起施行) restarts nothing."""
+    from bioparse.normalize import broken_before_headings
+
+    notice = ("某市人民政府办公室关于印发某市支持合成生物产业发展若干措施的通知" + "各区县人民政府，" * 30
+              + "现将措施印发给你们。一、提高思想认识。要摆上位置。二、压实工作责任。要制定细则。某市人民政府办公室2025年6月3日")
+    text = notice + ("某市支持合成生物产业发展若干措施为抢抓机遇，制定以下措施。一、强化创新策源（一）建设元件库。支持共建。"
+                     "（二）支持技术攻关。给予支持。二、推动产业集聚（三）招引重大项目。给予奖励。")
+    assert [line[:4] for line in broken_before_headings(text).split("\n")[1:]] == [
+        "一、提高", "二、压实", "一、强化", "（一）建", "（二）支", "二、推动", "（三）招"]
+    text = notice + "附件某市生物医药专项资金管理办法第一章　总　则第一条　为规范管理，制定本办法。第二条　资金用于支持。"
+    assert [line[:4] for line in broken_before_headings(text).split("\n")[1:]] == [
+        "一、提高", "二、压实", "附件", "某市生物", "第一章　", "第一条　", "第二条　"]
+    decree = ("某省人民政府令第215号" + "《某省生物医药产业促进办法》已经省人民政府常务会议通过，" * 8 + "现予公布。省长　×××"
+              "二OO五年九月二十日第一章　总　则第二章　附　则第一章　总　则第一条　为了促进产业发展，制定本办法。第二章　附　则"
+              "第二条　本办法自公布之日起施行。")
+    assert [line[:4] for line in broken_before_headings(decree).split("\n")[1:]] == [
+        "第一章　", "第二章　", "第一章　", "第一条　", "第二章　", "第二条　"]  # right after a date in words
+    term = notice.replace("2025年6月3日", "本通知自2025年6月3日起施行。") + "一、另行说明。二、其他。"
+    assert [line[:4] for line in broken_before_headings(term).split("\n")[1:]] == ["一、提高", "二、压实"]
+
+
+def test_run_on_attachment_labels_get_their_own_lines():
+    """附件2 after a sentence's end, a bracket or a signing date gets the line a text with its line breaks gives it, and
+    its title the next (…12月31日。附件2某市…办法第一条…); a 规程 issued after a date numbers its 一、 anew; 见附件1 in a
+    sentence stays."""
+    from bioparse.normalize import broken_before_headings
+
+    text = ("某市人民政府办公室关于印发某市若干措施的通知" + "各区县人民政府，" * 30 + "现印发给你们，详见附件1。"
+            "某市人民政府办公室2025年4月18日附件1某市若干措施为加快发展，制定本措施。一、支持创新（一）鼓励研发。给予奖励。"
+            "（二）支持注册。给予奖励。本措施有效期至2027年12月31日。附件2某市专项资金管理办法第一条　为规范管理，制定本办法。"
+            "第二条　资金用于支持。")
+    assert [line[:4] for line in broken_before_headings(text).split("\n")[1:]] == [
+        "附件1", "某市若干", "一、支持", "（一）鼓", "（二）支", "附件2", "某市专项", "第一条　", "第二条　"]
+    text = ("某县关于印发冷链药品储运操作规程的通知" + "各乡镇人民政府，" * 30 + "请认真执行。一、高度重视。建立台账。二、加强检查。纳入检查。"
+            "某县市场监督管理局　　2024年10月8日附件某县冷链药品储运操作规程　　一、适用范围　　本规程适用于本县。　　二、设施要求")
+    assert [line[:4] for line in broken_before_headings(text).split("\n")[1:]] == [
+        "一、高度", "二、加强", "附件", "某县冷链", "一、适用", "二、设施"]
+
+
+def test_run_on_part_after_a_tables_last_number():
+    """A table's rows run on end in a number (…规模以上企业 家 136 180二、重点任务): the next part's label after a digit
+    still breaks, an item's (…2、3) never."""
+    from bioparse.normalize import broken_before_headings
+
+    text = ("某市行动方案" + "为加快发展，" * 40 + "制定本方案。一、总体要求（一）发展目标到2026年达到以下目标：指标 单位 2023年"
+            " 2026年 营业收入 亿元 420 650 企业 家 136 180二、重点任务（一）强化创新1.建设平台。支持共建。2.突破技术。对第1、2、3类给予奖励。")
+    assert [line[:4] for line in broken_before_headings(text).split("\n")[1:]] == [
+        "一、总体", "（一）发", "二、重点", "（一）强", "1.建设", "2.突破"]
+
+
+def test_run_on_sections_numbered_in_decimals_or_nodes_and_ascii_points():
+    """1.1 指导思想 under 一、 (its part's number before the point, a blank after it; 1.5倍 is none), 第一节 under 第一章,
+    and a text set in ASCII points (制定本方案.一.总体要求) break as their full-width forms do; 一、二类 lists numbers."""
+    from bioparse.normalize import broken_before_headings
+
+    text = ("某市细胞治疗产业发展行动方案" + "为抢抓机遇，" * 40 + "制定本方案。一、总体要求1.1 指导思想坚持创新引领。"
+            "1.2 主要目标到2027年，产值增长1.5倍，达到2.1 万亿元。二、重点任务2.1 建设制备中心对投入给予补助。")
+    assert [line[:5] for line in broken_before_headings(text).split("\n")[1:]] == [
+        "一、总体要", "1.1 指", "1.2 主", "二、重点任", "2.1 建"]
+    text = ("某省生物经济发展规划" + "生物经济是新的增长点，" * 30 + "制定本规划。第一章　发展基础第一节　发展现状成效明显。第二节　面临形势"
+            "机遇难得。第二章　主要任务第一节　提升创新能力一、建设平台。建设一批平台。二、突破技术。组织攻关。")
+    assert [line[:4] for line in broken_before_headings(text).split("\n")[1:]] == [
+        "第一章　", "第一节　", "第二节　", "第二章　", "第一节　", "一、建设", "二、突破"]
+    text = ("某市行动方案(2024-2026年)" + "为加快发展,结合实际," * 30 + "制定本方案.一.总体要求(一)发展思路坚持创新引领."
+            "二.重点任务(一)强化研发1.支持新药研发.给予奖励,版本v2.1.升级.2.支持器械研发.给予补助.")
+    assert [line[:4] for line in broken_before_headings(text).split("\n")[1:]] == [
+        "一.总体", "(一)发", "二.重点", "(一)强", "1.支持", "2.支持"]
+    text = ("某区暂行办法" + "为推动发展，" * 40 + "制定本办法。第一条　首证奖励。对取得注册证的企业给予奖励；"
+            "一、二类医疗器械备案凭证不重复奖励。第二条　临床支持。给予补助。")
+    assert [line[:4] for line in broken_before_headings(text).split("\n")[1:]] == ["第一条　", "第二条　"]
+
+
+def test_run_on_table_of_contents_then_its_body():
+    """目　　录第一章　总则第二章　创新发展第三章　附则第一章　总则第一条…: the contents' entries (the first after 目录, the
+    rest titles with no sentence between them) and the body's 第一章 numbering from 1 again after them all break."""
+    from bioparse.normalize import broken_before_headings
+
+    text = ("某省促进生物医药产业发展条例" + "（2025年3月28日某省人民代表大会常务委员会通过）" * 8 + "目　　录第一章　总则第二章　创新发展"
+            "第三章　附则第一章　总则　　第一条　为了促进产业发展，制定本条例。　　第二条　本条例适用于本省。第二章　创新发展"
+            "　　第三条　支持建设创新平台。第三章　附则　　第四条　本条例自2025年6月1日起施行。")
+    assert [line[:4] for line in broken_before_headings(text).split("\n")[1:]] == [
+        "第一章　", "第二章　", "第三章　", "第一章　", "第一条　", "第二条　", "第二章　", "第三条　", "第三章　", "第四条　"]
+
+
 def test_a_flattened_run_with_a_sequence_broken_keeps_the_rest_whole():
     """Labels out of their sequence (二、 before any 一、) are no paragraph starts: fewer than two breaks leave the line."""
     from bioparse.normalize import broken_before_headings
@@ -672,7 +759,8 @@ def test_breaking_run_on_headings_only_adds_line_breaks():
 
     @settings(max_examples=int(__import__("os").environ.get("BIOPARSE_PROP_EXAMPLES", "200")), deadline=None)
     @given(st.lists(st.sampled_from(["一、", "二、", "一 ", "（一）", "（二）", "(三)", "1.", "2、", "第一条", "第二章", "。", "；",
-                                     "）", "总体要求", "支持建设", "1.5", " ", "\n", "为加快发展，" * 30]), max_size=60))
+                                     "）", "总体要求", "支持建设", "1.5", " ", "\n", "为加快发展，" * 30, "附件", "2",
+                                     "2025年6月3日", "措施", "目录", "第一章", "1.1 "]), max_size=60))
     def check(parts):
         text = "".join(parts)
         out = broken_before_headings(text)

@@ -754,3 +754,19 @@ def test_run_on_section_line_is_the_regex(core):
     nz = importlib.import_module("bioparse.normalize")
     core = core.strip(nz._EDGES)
     assert nz._runs_on_section(core) == (nz._RUN_ON_SECTION_RE.match(core) is not None)
+
+
+SIGNED_TEXTS = st.lists(st.sampled_from(["2025", "二〇二五", "二OO五", "年", "6", "12", "九", "二十", "月", "3", "31", "日",
+                                         "起", "前", "。", "某市", "x", " "]), max_size=16).map("".join)
+
+
+@SETTINGS
+@given(SIGNED_TEXTS, st.integers(0, 20), st.integers(0, 60))
+@example("2025年12月31日起", 0, 60)
+@example("某市2025年6月3日", 2, 60)
+@example("二OO五年十二月二十日起", 0, 60)
+def test_signed_between_is_the_regex(line, a, b):
+    """normalize._signed_between tries _RUN_ON_SIGNED_RE only around each 年: the same as searching line[a:b] whole."""
+    nz = importlib.import_module("bioparse.normalize")
+    b = min(b, len(line))
+    assert nz._signed_between(line, a, b) == (a < b and nz._RUN_ON_SIGNED_RE.search(line[a:b]) is not None)
