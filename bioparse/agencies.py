@@ -1437,8 +1437,11 @@ def _run_duty_matches(text: str):
         end = sep
         while end > 0 and text[end - 1] in _BLANKS:
             end -= 1
-        if sep >= 0 and text[sep] in _POINT_SEPARATORS and (text[end - 1:end] in _RUN_DUTY_LAST
-                                                            or text.startswith(_RUN_DUTY_WORDS, end - 2, end)):
+        last = end  # the point's last character, a doubled separator (负责；；二是) passed over
+        while last > 0 and (text[last - 1] in _BLANKS or text[last - 1] in _POINT_SEPARATORS):
+            last -= 1
+        if sep >= 0 and text[sep] in _POINT_SEPARATORS and (text[last - 1:last] in _RUN_DUTY_LAST
+                                                            or text.startswith(_RUN_DUTY_WORDS, last - 2, last)):
             yield from _BARE_DUTY_RE.finditer(text, text.rfind("\n", 0, end) + 1, end)
 
 

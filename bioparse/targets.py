@@ -29,14 +29,15 @@ _CAPITALS = CAPITAL_DIGITS.replace("零", "") + CAPITAL_SMALL  # 伍佰万元 (�
 # Chinese numerals, with a 万/亿 inside (一万二千元), or in the capital forms (伍佰); never right after
 # an Arabic digit (5千—1万元: the 千 is the low end's multiplier, and 1万元 the high end) nor inside
 # a run of numerals (1三千万元 holds no 千万元: the scan of _target_matches tries a run's start). A bare
-# 万/亿 before 余/多 is one of them (万余人: 1万余人), and so is a bare 万 of 万亿元 (突破万亿元: 1万亿元,
+# 万/亿 before 余/多 is one of them (万余人: 1万余人; not one after another 万/亿, which a run's scan never tries),
+# and so is a bare 万 of 万亿元 (突破万亿元: 1万亿元,
 # as 超百亿元 is 100亿元), and a bare 亿 of 亿元 after 超/过/逾/突破 (超亿元企业, 过亿元品种: 1亿元, as
 # 超10亿元企业 is 10亿元; not 每亿元, 亿元级, nor 亿元以上项目, which the gold leaves out as often as it
 # keeps).
 _CN = (rf"(?<![{_DIGITS}{_CN_NUMERALS}{_CAPITALS}])(?:[{_CN_NUMERALS}]+(?:[万亿][{_CN_NUMERALS}]+)*"
        rf"(?:点[{_CN_DECIMALS}]+)?"  # 零点五个百分点, 一点五倍: a decimal in numerals
        rf"|[{_CAPITALS}]+(?:[万亿][{_CAPITALS}]+)*"
-       rf"|(?<![{_CN_NUMERALS}{_CAPITALS}])(?:[万亿](?=[余多])|万(?=亿美?元))"
+       rf"|(?<![{_CN_NUMERALS}{_CAPITALS}万亿])(?:[万亿](?=[余多])|万(?=亿美?元))"
        rf"|(?<=[超过逾破])亿(?=美?元))")
 _NUM = rf"(?:{_AR}|{_CN})"
 _SP = r"[ \u3000]*"

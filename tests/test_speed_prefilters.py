@@ -162,6 +162,7 @@ def _plain_run_duty_matches(text):
 @example("第一条　支持。一是建设病房，由省卫生健康委负责；二是给予奖励，由省科技厅负责 。 三是推广，省医保局协同；四是")
 @example("是二是。二是 ；\u3000三是，省工信厅负责；二是")
 @example("（三）加强。（1）建设基地，省农业农村厅负责；（2）建设体系，省药监局负责；(3)")
+@example("按职责分工负责；；二是")  # a doubled separator (found at 5000 examples)
 def test_run_duty_scan_is_the_plain_scan(text):
     assert spans(agencies._run_duty_matches(text)) == spans(_plain_run_duty_matches(text))
 
@@ -180,6 +181,7 @@ def test_fast_scans_on_seed_documents(seed_files):
 @example("1三千万元")  # a Chinese numeral inside a run after a digit: no match at its 千 either
 @example("单位：万元，万余人，突破万亿元")  # runs that start at a bare 万
 @example("1万,3至5个")  # a match (1万) ending inside its run, before a second figure
+@example("万万余万")  # a bare 万 before 余 after another 万: no figure (found at 3000 examples)
 def test_target_scan_is_finditer(text):
     assert spans(targets._target_matches(text)) == spans(_target_finditer(text))
 
