@@ -1,6 +1,7 @@
 """Shared fixtures: paths to the project's raw data and the shared gold, when present, and its scorer."""
 import csv
 import importlib.util
+import os
 import shutil
 from pathlib import Path
 
@@ -39,6 +40,14 @@ def score():
 
 
 OTHER_PROVINCES = ROOT / "tests" / "other_provinces"
+
+# The property tests' default runs (make test, CI) draw the same examples every time, so that a run's result does
+# not depend on its seed; BIOPARSE_PROP_EXAMPLES=3000 (more examples) searches at random, as a hunt for new cases.
+if "BIOPARSE_PROP_EXAMPLES" not in os.environ:
+    from hypothesis import settings as _hypothesis_settings
+
+    _hypothesis_settings.register_profile("bioparse-fixed", derandomize=True)
+    _hypothesis_settings.load_profile("bioparse-fixed")
 
 
 def saved_as(folder: Path, texts, extension: str, write) -> tuple[Path, Path]:

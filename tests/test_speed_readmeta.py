@@ -155,7 +155,14 @@ NORM_TOKENS = ["一、", "（一）", "(二)", "1.", "第三条", "生物医药�
 
 
 def _plain_normalize(raw, join_breaks=True):
-    """normalize as it was before its fast paths (a closure for the run map, every test on every line)."""
+    """normalize as it was before its fast paths (a closure for the run map, every test on every line), after the same
+    one-for-one pre-passes (brackets and punctuation mended, flattened lines and run-on headings split)."""
+    raw = N.mended_punctuation(N.mended_brackets(raw))
+    cores = [line.strip(N._EDGES) for line in raw.split("\n")]
+    if any(len(c) >= N._FLAT_MIN and (c.count(N._INDENT) >= N._FLAT_RUNS or N._blank_flattened(c)) for c in cores):
+        raw = N.unflattened(raw)
+    if any(N._runs_on_section(line.strip(N._EDGES)) for line in raw.split("\n")):
+        raw = N.sections_split(raw)
     artifacts = N._has_artifacts(raw)
     pieces_, starts, raws = [], [], []
     length, last_raw = 0, -1
@@ -235,6 +242,7 @@ def _plain_normalize(raw, join_breaks=True):
 # a line of 20 characters then a bare 1 that is no page number: joined, as the text's wrap width (5 to 6
 # here, not the default 30) makes it a full line; the plain form once judged it by the default
 @example(raw="\n- 4 -\n某某市人民政府文件一、某某市人民政府文件\n1\n一、\n- 4 -\n\n- 4 -\n一、\n一、\n政府信息公开\n一、", join_breaks=True)
+@example(raw="一、一、 （一）一、", join_breaks=False)  # two headings on one line, split before either form reads it
 def test_normalize_is_the_plain_normalize(raw, join_breaks):
     assert N.normalize(raw, join_breaks) == _plain_normalize(raw, join_breaks)
 
