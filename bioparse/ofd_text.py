@@ -72,6 +72,12 @@ def _child(element: ET.Element, name: str) -> ET.Element | None:
     return next((e for e in element.iter() if _local(e.tag) == name), None)
 
 
+def _physical_box(element: ET.Element) -> list[float]:
+    """The numbers of the first PhysicalBox under element (x y w h, in mm); [] where it gives none."""
+    found = _child(element, "PhysicalBox")
+    return _numbers(found.text) if found is not None else []
+
+
 def page_texts(archive: zipfile.ZipFile) -> list[str]:
     """The text of each page of the OFD's first document, in page order, as pdf_text.pieces_text writes a PDF page's
     (marks on: a line set right or centred opens with pdf_text.FAR_INDENT_MARK)."""
@@ -81,15 +87,14 @@ def page_texts(archive: zipfile.ZipFile) -> list[str]:
         raise OFDFormatError("OFD.xml names no document (DocRoot)")
     doc_name = doc_root.text.strip().lstrip("/")
     document = _part(archive, doc_name)
-    box = _numbers(_child(document, "PhysicalBox").text) if _child(document, "PhysicalBox") is not None else []
+    box = _physical_box(document) or _DEFAULT_BOX
     texts = []
     for page in (e for e in document.iter() if _local(e.tag) == "Page"):
         location = page.get("BaseLoc")
         if not location:
             continue
         content = _part(archive, location, doc_name)
-        page_box = _child(content, "PhysicalBox")
-        x, y, w, h = (_numbers(page_box.text) if page_box is not None else box) or _DEFAULT_BOX
+        x, y, w, h = _physical_box(content) or box  # a page's own size, else the document's
         pieces = _pieces(content, y + h)
         texts.append(pieces_text(pieces, (h, h), marks=True))
     return texts
