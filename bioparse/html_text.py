@@ -19,6 +19,7 @@ from collections import Counter
 from . import docx_text, metadata
 from .normalize import SOFT_BREAK, soft_breaks
 from .numerals import CIRCLED
+from .page_furniture import FURNITURE_LINE, TAIL_LINE
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _CONTENT_HINT = re.compile(r"content|article|trs_editor|zoom|pages_content|view|detail|zwnr|正文", re.I)
@@ -30,23 +31,6 @@ _FURNITURE_HINT = re.compile(
     r"qrcode|erweima|pagination|page-?turn|prev|next|info|xxgk|attr|meta", re.I)
 _BLOCK_TAGS = ("p", "div", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section",
                "article", "blockquote", "pre", "ul", "ol", "dd", "dt")
-# the words of a page's buttons, and what stands between them on a line of buttons
-_BUTTONS = (r"我要打印|打印(?:本页|此页|文章|正文)?|关闭(?:窗口|本页|此页)?|收藏(?:本页)?|分享(?:到)?|我要纠错|纠错|"
-            r"字体|字号|默认|视力保护色|护眼模式|返回顶部|返回|顶部|[【\[]?大[】\]]?\s*[【\[]?中[】\]]?\s*[【\[]?小")
-_BUTTON_GAP = r"[\s\[\]【】()（）|｜/:：·•]"
-# lines of furniture wherever they stand: a page's buttons, its position and the source/date line
-_FURNITURE_LINE = re.compile(
-    r"(?:分享到|【打印|【关闭|打印本页|关闭窗口|【?字体[:：]|字号[:：]|扫一扫|当前位置[:：]|您现在的位置|"
-    r"(?:来源|信息来源)[:：].{0,40}(?:发布时间|发布日期|时间)[:：]|(?:发布时间|发布日期)[:：].{0,30}(?:浏览|访问|点击|阅读)|"
-    # a WeChat article's call to follow and its editor's credits (编辑：王晓 审核：陈立, 【责任编辑：…】)
-    r"点击(?:上方|下方)?(?:蓝字|关注)|【?\s*(?:责任编辑|编辑|审核|审校|校对|初审|终审|监制)[:：][^。；，,]{0,40}$|"
-    # counters and the other orders of the source/date line (发布时间：… 来源：…, 作者：… 来源：…, 文章来源：…)
-    r"(?:浏览|阅读|点击|访问)(?:次数|量|数)[:：]|(?:发布时间|发布日期|作者)[:：].{0,40}(?:来源|作者)[:：]|文章来源[:：]|"
-    # a line of buttons only: [打印] [关闭], 打印此页　关闭窗口, 【大 中 小】, 视力保护色, 【我要纠错】
-    rf"(?:{_BUTTON_GAP}*(?:{_BUTTONS}))+{_BUTTON_GAP}*$)")
-# lines that start the furniture after an article: everything from them on is left out
-_TAIL_LINE = re.compile(r"(?:相关(?:阅读|文章|链接|文件|政策|信息|解读)|上一篇|下一篇|版权所有|技术支持|网站标识码|.{0,20}ICP备|"
-                        r"(?:主办|承办)单位[:：]|网站地图|联系我们|关于我们)")
 _SOURCE_BREAK = re.compile(r"[ \t\r\n]*[\r\n][ \t\r\n]*")
 
 
@@ -369,8 +353,8 @@ def _with_sibling_parts(best):
 def _without_furniture(lines: list[str]) -> list[str]:
     """The lines less furniture lines (【打印本页】, 来源：…发布时间：…), and less all from a
     tail line (相关阅读, 上一篇, 版权所有) among the last lines on."""
-    lines = [ln for ln in lines if not _FURNITURE_LINE.match(ln)]
+    lines = [ln for ln in lines if not FURNITURE_LINE.match(ln)]
     for i in range(max(len(lines) - 12, 0), len(lines)):
-        if _TAIL_LINE.match(lines[i]):
+        if TAIL_LINE.match(lines[i]):
             return lines[:i]
     return lines

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from . import agencies as agencies_mod
 from . import agency_names
-from . import io, metadata, targets as targets_mod
+from . import io, metadata, page_furniture, targets as targets_mod
 from .errors import BioparseError
 from .hanzi import simplified_view
 from .normalize import normalize
@@ -368,10 +368,12 @@ _EXPLANATION_TITLE_RE = re.compile(r"(?:起草|编制|修订|制定|修改)(?:�
 
 def explanation_provisions(provisions: list[dict]) -> set[str]:
     """The ids of the attachments that explain the policy rather than state it (关于《…》的起草说明,
-    编制说明, 政策解读) and of the provisions under them: their figures (调研15家企业, 共10条) are no targets."""
+    编制说明, 政策解读), or are a web page's tail (相关链接：, page_furniture), and of the provisions
+    under them: their figures (调研15家企业, 共10条, a linked title's 到2027年) are no targets."""
     out: set[str] = set()
     for p in provisions:  # parents come before their children
-        if p["parent_id"] in out or (p["level"] == "annex" and _EXPLANATION_TITLE_RE.search(p["title"] or "")):
+        if p["parent_id"] in out or (p["level"] == "annex" and (_EXPLANATION_TITLE_RE.search(p["title"] or "")
+                                                               or page_furniture.is_mark(p["title"] or ""))):
             out.add(p["provision_id"])
     return out
 

@@ -16,6 +16,7 @@ from itertools import islice
 
 from .errors import StructureWarning
 from .numerals import ANNEX_LABEL, CIRCLED, DIGITS_WITH_STOP, PARENTHESIZED_CN, PARENTHESIZED_DIGITS, heading_number
+from .page_furniture import tail_start
 from .scan import line_start_at, positions
 
 CN = "一二三四五六七八九十百零〇两"
@@ -366,7 +367,8 @@ def _provision_tree(text: str, bare_parts: dict[int, int] | None = None) -> list
     One pass over the paragraphs: each heading closes the provision before it and opens
     its own under the nearest open heading of a higher rank. A line reading 附件 (附件2, 附表)
     in the second half of the text starts an attachment (名词解释, 任务分工表), kept whole
-    as one provision: its numbered lines are no items of the policy's last measure.
+    as one provision: its numbered lines are no items of the policy's last measure. So is a web
+    page's tail copied after the policy (相关链接, 上一篇, 主办单位: page_furniture.tail_start).
     """
     provisions: list[dict] = []
     stack: list[tuple[int, dict, int]] = []  # (rank, provision, tier) of the open headings
@@ -381,6 +383,7 @@ def _provision_tree(text: str, bare_parts: dict[int, int] | None = None) -> list
     text_end = len(text)
     lines = text.split("\n")
     table_annex = _table_annex_start(text, lines, body_start)
+    page_tail = tail_start(lines)  # a web page's related links and footer copied after the policy
     in_annex = False  # after the policy, in an attachment: its numbered lines are no items
     listed = None  # each stripped line's last offset, read at the first 附件1：X line (_titled_annex)
     box = None  # in a 专栏 box (the last number of each level in it), until the next heading of a higher rank than an item
@@ -394,6 +397,10 @@ def _provision_tree(text: str, bare_parts: dict[int, int] | None = None) -> list
     for k, line in enumerate(lines):
         start, next_start = next_start, next_start + len(line) + 1
         if start < body_start:
+            continue
+        if k == page_tail and provisions:
+            _open_annex(provisions, stack, start, text_end, "", line.strip())
+            in_annex = True
             continue
         holds_annex = start in annex_candidates
         if holds_annex and provisions and _ANNEX_LINE_RE.match(line) \
@@ -539,7 +546,7 @@ def _box_entry(box: dict, level: str, rank: int, number: int, last: dict, stack:
 
 def _open_annex(provisions: list[dict], stack: list, start: int, end: int, label: str, title: str) -> None:
     """Close the provision before ``start`` and open there an attachment kept whole to ``end`` (附件 line,
-    附件1：title, a task table, a 起草说明): the headings open above it end with the policy."""
+    附件1：title, a task table, a 起草说明, a page's tail): the headings open above it end with the policy."""
     provisions[-1]["end"] = start
     n_annex = sum(p["level"] == "annex" for p in provisions) + 1
     provisions.append(_row(f"annex{n_annex}", "", "annex", label, None, title, start, end, 1))
