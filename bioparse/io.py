@@ -1,4 +1,4 @@
-"""Reading documents (.txt/.docx/.doc/.html/.pdf) and the manifest, with errors a researcher can act on."""
+"""Reading documents (.txt/.md/.docx/.doc/.html/.pdf/.ofd) and the manifest, with errors a researcher can act on."""
 from __future__ import annotations
 
 import difflib
@@ -12,13 +12,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import docx_text, html_text, metadata, ofd_text, pdf_text
+from .markdown_text import looks_like_markdown, markdown_text
 from .normalize import (HEADING_START, OPENING_END, PAGE_NUMBER_LINE, broken_before_headings, ends_in_bodies,
                         opens_bracket)
 from .numerals import ANNEX_LABEL
 from .errors import (BioparseError, CorruptFileError, DecodeError, EmptyDocumentError,
                      ManifestError, UnsupportedFormatError)
 
-SUPPORTED = (".txt", ".docx", ".doc", ".wps", ".html", ".htm", ".shtml", ".xhtml", ".mht", ".mhtml", ".pdf", ".ofd")
+SUPPORTED = (".txt", ".md", ".markdown", ".docx", ".doc", ".wps", ".html", ".htm", ".shtml", ".xhtml", ".mht", ".mhtml", ".pdf", ".ofd")
 MANIFEST_COLUMNS = ("doc_id", "file", "title", "issuer", "level", "region", "date", "period",
                     "plan_start", "plan_end")
 SAVE_AS_UTF8 = "open it in a text editor and save it as UTF-8 (or GB18030/GBK)"
@@ -245,7 +246,18 @@ def _read_txt(path: Path, data: bytes | None = None) -> RawText:
     data = path.read_bytes() if data is None else data
     notes: list[str] = []
     text, enc = decode_bytes(data, path, notes)
+    if looks_like_markdown(text):  # a web clipper's Markdown saved as .txt
+        return RawText(str(path), markdown_text(text), enc, "md", hashlib.sha256(data).hexdigest(), notes=notes)
     return RawText(str(path), text, enc, "txt", hashlib.sha256(data).hexdigest(), notes=notes)  # spares a second read
+
+
+def _read_md(path: Path, data: bytes | None = None) -> RawText:
+    """A Markdown file (a web clipper's or converter's output), in any encoding a .txt may have: its text without
+    the markup (bioparse.markdown_text)."""
+    data = path.read_bytes() if data is None else data
+    notes: list[str] = []
+    text, enc = decode_bytes(data, path, notes)
+    return RawText(str(path), markdown_text(text), enc, "md", hashlib.sha256(data).hexdigest(), notes=notes)
 
 
 # the main part of a Word template or macro document: python-docx opens only a document's
@@ -655,10 +667,10 @@ def _pdf_error(path: Path, exc: Exception) -> BioparseError:
                             "re-export it as PDF, or save the text as UTF-8 .txt")
 
 
-_READERS = {"txt": _read_txt, "docx": _read_docx, "doc": _read_doc, "html": _read_html, "mht": _read_mht, "pdf": _read_pdf,
+_READERS = {"txt": _read_txt, "md": _read_md, "docx": _read_docx, "doc": _read_doc, "html": _read_html, "mht": _read_mht, "pdf": _read_pdf,
             "ofd": _read_ofd}
-_FROM_BYTES = {"txt", "html", "mht", "doc"}  # readers that take the bytes read_text has read
-_BY_EXTENSION = {".txt": "txt", ".docx": "docx", ".html": "html", ".htm": "html", ".shtml": "html",
+_FROM_BYTES = {"txt", "md", "html", "mht", "doc"}  # readers that take the bytes read_text has read
+_BY_EXTENSION = {".txt": "txt", ".md": "md", ".markdown": "md", ".docx": "docx", ".html": "html", ".htm": "html", ".shtml": "html",
                  ".xhtml": "html", ".mht": "mht", ".mhtml": "mht", ".pdf": "pdf", ".ofd": "ofd", "": "txt"}
 
 # ----------------------------------------------------------------------------- what a file holds
@@ -701,7 +713,7 @@ def _unsupported(path: Path, what: str, fix: str) -> UnsupportedFormatError:
 
 
 def file_kind(path, head: bytes | None = None) -> str:
-    """Which reader a file needs ('txt', 'docx', 'doc', 'html', 'mht', 'pdf', 'ofd'), by what it holds, not only its name.
+    """Which reader a file needs ('txt', 'md', 'docx', 'doc', 'html', 'mht', 'pdf', 'ofd'), by what it holds, not only its name.
 
     Pages are saved as .shtml, .jsp or with no extension, servers hand out pages and web
     archives as .doc, and a .docx or PDF may be misnamed: a file's first bytes (and a zip's
@@ -905,14 +917,16 @@ _SYSTEM_FILES = ("thumbs.db", "desktop.ini")
 def _document_files(raw_dir: Path) -> list[Path]:
     """The files under raw_dir, subfolders too (a folder per province), in order; less hidden
     files and folders, Office lock files (~$plan.docx), Windows' Thumbs.db and desktop.ini, the
-    manifest, and the folder of images and scripts a browser saves beside a page (page_files/)."""
+    manifest, a README (README.md, readme.txt: what the folder holds, written by the researcher) and the
+    folder of images and scripts a browser saves beside a page (page_files/)."""
     out = []
     resources: dict[Path, bool] = {}
     for path in sorted(raw_dir.rglob("*")):
         parts = path.relative_to(raw_dir).parts
         if any(part.startswith(".") for part in parts) or path.name.startswith("~$") or not path.is_file():
             continue
-        if len(parts) == 1 and path.name.lower() == "manifest.csv" or path.name.lower() in _SYSTEM_FILES:
+        if len(parts) == 1 and path.name.lower() == "manifest.csv" or path.name.lower() in _SYSTEM_FILES \
+                or path.stem.lower() == "readme":
             continue
         if any(_page_resources(raw_dir / folder, resources) for folder in path.relative_to(raw_dir).parents
                if folder.parts):

@@ -493,7 +493,7 @@ def _no_cycle_collection():
 
 # Formats whose line breaks may fall inside a sentence (page and line wraps); a .docx or
 # web page breaks lines only between its paragraphs and table cells.
-_BROKEN_LINE_FORMATS = ("txt", "pdf")
+_BROKEN_LINE_FORMATS = ("txt", "md", "pdf")
 
 
 def _read(d: dict, crosswalk) -> None:

@@ -1,0 +1,86 @@
+"""The text of a Markdown file (.md) as a reader sees it, without its markup.
+
+Researchers get policies as Markdown from web clippers and converters (MarkItDown, pandoc,
+html2text, reader services): ``## 一、总体要求``, ``**（一）加大研发投入。**对…``,
+``1. 加强…`` lists, ``| 序号 | 任务 |`` tables. ``markdown_text`` parses the file with
+markdown-it-py (CommonMark and its tables) and writes one line per heading, paragraph line or
+table row: headings and emphasis lose their marks, a link keeps its text, an ordered list item
+keeps its number as written (1. is an item's label in a policy), a table row's cells are
+tab-separated as in bioparse's other readers. A paragraph's soft line breaks are kept, so a
+text hard-wrapped at 72 columns (pandoc's) is joined as a .txt's is (normalize).
+"""
+from __future__ import annotations
+
+import re
+
+# ** left as text: CommonMark does not close **（一）加大研发投入。**对… (a punctuation mark before the
+# closing run and a CJK character after it), so strong emphasis around Chinese text often stays unparsed
+_STRAY_STRONG = re.compile(r"\*{2,3}")
+_INLINE_TEXT = {"text": "content", "code_inline": "content"}
+_INLINE_BREAKS = ("softbreak", "hardbreak")
+
+
+# a Markdown heading (## 一、总体要求) or a line opening with strong emphasis (**（一）加大研发投入。**对…)
+_MARKUP_LINE = re.compile(r"^(?:#{1,6}[ \t]+[^#\s]|[ \t\u3000]*\*\*[^*\s][^\n]*?\*\*)", re.M)
+_MIN_MARKUP_LINES = 2
+
+
+def looks_like_markdown(text: str) -> bool:
+    """Whether a .txt holds Markdown (a clipper's output saved as .txt): two or more lines open with a heading's
+    # marks or with **. A policy's own text has none such: its headings are 一、 and （一）."""
+    if "# " not in text and "**" not in text:
+        return False
+    found = 0
+    for _ in _MARKUP_LINE.finditer(text):
+        found += 1
+        if found == _MIN_MARKUP_LINES:
+            return True
+    return False
+
+
+def markdown_text(source: str) -> str:
+    """The text of Markdown ``source``: its blocks one line each (a paragraph's own line breaks kept)."""
+    from markdown_it import MarkdownIt
+
+    tokens = MarkdownIt("commonmark", {"html": False}).enable("table").parse(source)
+    lines: list[str] = []
+    prefix = ""  # an ordered list item's number, written before its first paragraph
+    cells: list[str] | None = None  # the cells of the table row being read
+    for tok in tokens:
+        kind = tok.type
+        if kind == "inline":
+            text = _inline(tok.children or [])
+            if cells is not None:
+                cells.append(text.replace("\n", " "))
+            else:
+                lines.append(_with_mark(prefix, text))
+                prefix = ""
+        elif kind == "list_item_open":
+            prefix = f"{tok.info}{tok.markup} "
+        elif kind in ("fence", "code_block", "html_block"):
+            lines.append(tok.content.rstrip("\n"))  # text indented four blanks is a code block: kept as written
+        elif kind == "tr_open":
+            cells = []
+        elif kind == "tr_close":
+            lines.append("\t".join(cells or []))
+            cells = None
+    return _STRAY_STRONG.sub("", "\n".join(lines))
+
+
+def _with_mark(mark: str, text: str) -> str:
+    """A list item's first line: an ordered item's number kept (1. 加强…), a bullet's mark dropped, unless the
+    line closes with it: - 1 - is a PDF's page number, read by the converter as a bullet holding 1 -."""
+    if not mark or mark[0].isdigit() or text.endswith(mark[0]):
+        return mark + text
+    return text
+
+
+def _inline(children) -> str:
+    """An inline token's text: its words and code, line breaks as \\n; emphasis, links and images' marks dropped."""
+    out = []
+    for child in children:
+        if child.type in _INLINE_TEXT:
+            out.append(child.content)
+        elif child.type in _INLINE_BREAKS:
+            out.append("\n")
+    return "".join(out)
