@@ -41,13 +41,43 @@ def article_text(html: str) -> tuple[str, dict]:
     &lt;p&gt;一、…&lt;/p&gt;. When the article's text holds such tags, they are read as a page's.
     """
     text, fields = _page_text(html)
-    if len(_MARKUP.findall(text)) >= 3:
-        text = _page_text("<html><body><div>" + text.replace("\n", "<br>\n") + "</div></body></html>")[0]
+    if _holds(_MARKUP, text):
+        text = _markup_as_page(text)
     return text, fields
 
 
 # tags of an article's markup shown as text
 _MARKUP = re.compile(r"</?(?:p|br|div|span|strong|b|font|table|tr|td|h[1-6])(?:\s[^<>]*)?/?>", re.I)
+# character references a crawler left unresolved: &nbsp; &ldquo; &#12288; &#x3000;
+_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,7}|#[0-9]{2,7}|#[xX][0-9A-Fa-f]{2,6});")
+_LEFT_OVER = 3  # so many tags or references before a text is read as markup: R&D or <10% alone is none
+
+
+def _holds(pattern: re.Pattern, text: str) -> bool:
+    """Whether ``text`` holds at least _LEFT_OVER matches of ``pattern`` (it stops counting there)."""
+    found = 0
+    for _ in pattern.finditer(text):
+        found += 1
+        if found == _LEFT_OVER:
+            return True
+    return False
+
+
+def _markup_as_page(text: str) -> str:
+    """A text holding an article's markup (<p>…</p>, <br>) read as the page it came from; its own line breaks kept."""
+    return _page_text("<html><body><div>" + text.replace("\n", "<br>\n") + "</div></body></html>")[0]
+
+
+def markup_left_in(text: str) -> tuple[str, str] | None:
+    """(text, format) of a plain text still holding a page's markup, as a crawler that kept the article's
+    HTML (or only unescaped its tags) saves it, or None: with tags, the page's text ("html"); with character
+    references alone (&nbsp;&nbsp;（一）…), the text with them resolved ("txt")."""
+    if "<" in text and _holds(_MARKUP, text):
+        return _markup_as_page(text), "html"
+    if "&" in text and _holds(_ENTITY, text):
+        import html
+        return html.unescape(text), "txt"
+    return None
 
 
 def _page_text(html: str) -> tuple[str, dict]:

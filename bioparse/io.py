@@ -246,9 +246,12 @@ def _read_txt(path: Path, data: bytes | None = None) -> RawText:
     data = path.read_bytes() if data is None else data
     notes: list[str] = []
     text, enc = decode_bytes(data, path, notes)
+    fmt = "txt"
     if looks_like_markdown(text):  # a web clipper's Markdown saved as .txt
-        return RawText(str(path), markdown_text(text), enc, "md", hashlib.sha256(data).hexdigest(), notes=notes)
-    return RawText(str(path), text, enc, "txt", hashlib.sha256(data).hexdigest(), notes=notes)  # spares a second read
+        text, fmt = markdown_text(text), "md"
+    elif (page := html_text.markup_left_in(text)) is not None:  # a crawler's text with the page's <p> or &nbsp; left in
+        text, fmt = page
+    return RawText(str(path), text, enc, fmt, hashlib.sha256(data).hexdigest(), notes=notes)  # spares a second read
 
 
 def _read_md(path: Path, data: bytes | None = None) -> RawText:

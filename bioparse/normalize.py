@@ -865,6 +865,7 @@ _CJK_BEFORE = set("）)”’」』】》〕")
 _CJK_AFTER = set("（(“‘「『【《〔")
 _FULL_WIDTH = {",": "，", ".": "。"}
 _PASSED_OVER = INVISIBLE | set(" \t\n\u3000\u00a0")  # what normalize may delete between a mark and its neighbour
+_LABEL_BLANKS = "".join(sorted(_PASSED_OVER - {"\n"}))  # what may stand before a label on its line (&nbsp; indents)
 
 
 def _is_cjk(ch: str) -> bool:
@@ -896,9 +897,10 @@ _LABEL_STOP_MAX = 4  # Chinese numerals a heading's label holds at most (二十�
 
 
 def _label_stop(raw: str, i: int) -> bool:
-    """Whether the . at raw[i] closes a heading's label (一.总体要求, 十二. at a line's start, blanks before it)."""
+    """Whether the . at raw[i] closes a heading's label (一.总体要求, 十二. at a line's start, blanks, no-break spaces
+    or invisible characters before it)."""
     start = raw.rfind("\n", 0, i) + 1
-    label = raw[start:i].strip(" \t\u3000\ufeff")
+    label = raw[start:i].strip(_LABEL_BLANKS)
     return 0 < len(label) <= _LABEL_STOP_MAX and all(c in CN_DIGITS for c in label)
 
 

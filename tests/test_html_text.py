@@ -232,3 +232,30 @@ def test_a_pages_heading_repeated_as_the_articles_first_line_is_read_once():
     html = page("<div class='content'><h1>某区支持生物医药产业发展的若干措施</h1><div class='TRS_Editor'>"
                 "<p>某区支持生物医药产业发展的若干措施</p><p>一、支持研发。</p></div></div>")
     assert lines(html) == ["某区支持生物医药产业发展的若干措施", "一、支持研发。"]
+
+
+def test_a_plain_text_holding_a_pages_tags_or_references_reads_as_the_page_shows_it():
+    """A crawler's .txt that kept the article's <p>/<br> (or only left &nbsp; unresolved) reads as the page's text;
+    a text with an R&D or a <10% of its own is left alone."""
+    from bioparse.html_text import markup_left_in
+
+    tagged = "<p>一、总体要求</p>\n<p>&nbsp;&nbsp;（一）发展目标。到2027年<br>产值达到100亿元。</p>\n<p>二、保障措施</p>"
+    assert markup_left_in(tagged) == ("一、总体要求\n（一）发展目标。到2027年\n产值达到100亿元。\n二、保障措施", "html")
+    assert markup_left_in("&nbsp;&nbsp;&nbsp;&nbsp;一、总体要求&ensp;\n&#12288;（一）") == (
+        "\xa0\xa0\xa0\xa0一、总体要求\u2002\n\u3000（一）", "txt")
+    assert markup_left_in("支持R&D投入，不良率<10%，B&B模式，Q&A。") is None
+
+
+def test_a_crawled_txt_with_tags_left_in_parses_as_its_text(tmp_path):
+    from bioparse import pipeline
+
+    plain = ("关于促进生物医药产业发展的若干措施\n一、支持创新\n（一）加大研发投入。到2027年产值达到100亿元。（责任单位：省科技厅）\n"
+             "（二）加快审评审批。（责任单位：省药监局）\n")
+    (tmp_path / "plain.txt").write_text(plain, encoding="utf-8")
+    (tmp_path / "crawled.txt").write_text("".join(f"<p>&nbsp;&nbsp;{line}</p>\n" for line in plain.splitlines()), encoding="utf-8")
+    a, b = (pipeline.parse_document(tmp_path / f, "x", {}) for f in ("plain.txt", "crawled.txt"))
+    assert b["documents"][0]["format"] == "html"
+    for key, fields in (("provisions", ("label", "title")), ("agencies", ("provision_id", "agency")),
+                        ("targets", ("provision_id", "value", "unit", "year"))):
+        assert [tuple(r[f] for f in fields) for r in b[key]] == [tuple(r[f] for f in fields) for r in a[key]]
+    assert len(a["agencies"]) == 2 and len(a["targets"]) == 1

@@ -800,10 +800,10 @@ def test_half_width_commas_and_stops_in_chinese_read_as_full_width():
     from bioparse.normalize import mended_punctuation
 
     raw = ("支持研发,对首次获批的给予奖励.(责任单位:市科技局).\n企业,2025年达到1,000家,增长1.5倍.\n1.建设平台.See Fig. 1, p.2\n"
-           "一.总体要求\n 十二.附则")
+           "一.总体要求\n 十二.附则\n\xa0\xa0\u200b三.保障措施")
     out = mended_punctuation(raw)
     assert out == ("支持研发，对首次获批的给予奖励。(责任单位:市科技局)。\n企业，2025年达到1,000家，增长1.5倍。\n1.建设平台.See Fig. 1, p.2\n"
-                   "一.总体要求\n 十二.附则")  # a heading's label 一. keeps its stop
+                   "一.总体要求\n 十二.附则\n\xa0\xa0\u200b三.保障措施")  # a heading's label 一. keeps its stop (&nbsp; indents too)
     assert len(out) == len(raw) and normalize(raw).text.startswith("支持研发，对首次获批的给予奖励。")
 
 
