@@ -728,13 +728,13 @@ _PAREN_FAST_BODY = r"((?:[^（()）\n]++|[（(][^（()）\n]{0,60}[）)])+)[）)
 _PAREN_FULL_RE = re.compile(r"（" + _PAREN_FAST_BODY)
 _PAREN_HALF_RE = re.compile(r"\(" + _PAREN_FAST_BODY)
 # a marker clause without parentheses: from the marker to the end of the sentence/line,
-# or inside square brackets (【责任单位：…】, 〔牵头单位：…〕); the marker stands after a
+# or inside square brackets (【责任单位：…】, 〔牵头单位：…〕, a short 〔〕 inside kept: 各市、县〔市、区〕人民政府); the marker stands after a
 # sentence's end, a bracket or a space (加快研发 责任单位：…)
 # . and ! as a text typed with ASCII punctuation ends its sentences (奖励.牵头单位:…); ． as a list's label
 # typed wide closes (３．主管部门及责任处室：…, a field of a 实施细则's measure)
 _BARE_MARKER_BEFORE = "。；;！!.．\n【〔"
 _BARE_MARKER_RE = re.compile(
-    r"(?:^|(?<=[" + _BARE_MARKER_BEFORE + r" \t\u3000]))[ \t\u3000]*(" + _MARKER_LEVEL + r"(?:" + "|".join(MARKERS) + r")\s*[:：][^。\n】〕]*)"
+    r"(?:^|(?<=[" + _BARE_MARKER_BEFORE + r" \t\u3000]))[ \t\u3000]*(" + _MARKER_LEVEL + r"(?:" + "|".join(MARKERS) + r")\s*[:：](?:[^。\n】〕〔]|〔[^〔〕。\n]{1,8}〕)*)"
 )
 # a list in square brackets (〔A、B〕), read as a clause where it closes its paragraph
 _SQUARE_LIST_RE = re.compile(r"〔([^〔〕\n]{2,300})〕")

@@ -1408,6 +1408,10 @@ def test_a_role_mark_in_square_brackets(text, expected):
      ["省科技厅", "省教育厅", "各市、县〔市、区〕政府"]),
     ("（一）提升能力。支持建设。（省科技厅、各市〔州〕、县〔市、区〕人民政府按职责分工负责）\n",
      ["省科技厅", "各市〔州〕、县〔市、区〕人民政府"]),
+    # the same clause with no brackets of its own, on its own line: its 〔市、区〕 does not end it
+    ("（一）提升能力。支持建设。\n责任单位：省科技厅、省教育厅，各市、县〔市、区〕人民政府\n",
+     ["省科技厅", "省教育厅", "各市、县〔市、区〕人民政府"]),
+    ("（一）提升能力。支持建设。〔牵头单位：县〔市、区〕政府〕完善配套。\n", ["县〔市、区〕政府"]),
 ])
 def test_level_words_before_their_government_are_one_body(text, expected):
     cl = find_agency_clauses(text)
