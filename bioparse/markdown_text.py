@@ -28,7 +28,7 @@ _MIN_MARKUP_LINES = 2
 def looks_like_markdown(text: str) -> bool:
     """Whether a .txt holds Markdown (a clipper's output saved as .txt): two or more lines open with a heading's
     # marks or with **. A policy's own text has none such: its headings are 一、 and （一）."""
-    if "# " not in text and "**" not in text:
+    if "#" not in text and "*" not in text:  # one character is sought faster than two (# , **)
         return False
     found = 0
     for _ in _MARKUP_LINE.finditer(text):
