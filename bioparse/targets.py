@@ -429,10 +429,14 @@ def _sentence_after(text: str, pos: int) -> str:
 def _comment_window(text: str, start: int, end: int) -> bool:
     """True when a time figure is the window a notice of consultation gives the public to comment on a
     draft (可在自公告之日起7日内…提出意见建议, 征求意见…请于10个工作日内反馈): the consultation's procedure,
-    no goal of the plan. Its sentence names a 公告 or a 征求, and 意见 to be 提出 or 反馈; 在20个工作日内作出处理意见
-    (a policy's own limit on handling objections) names neither."""
-    sentence = text[_start_after_last(text, _SENTENCE_END_IN_LINE, start):start] + _sentence_after(text, end)
-    return "意见" in sentence and ("公告" in sentence or "征求" in sentence) and ("提出" in sentence or "反馈" in sentence)
+    no goal of the plan. After the figure its sentence has 意见 to be 提出 or 反馈, and it names a 公告 or a 征求;
+    在20个工作日内作出处理意见 (a policy's own limit on handling objections) and 公开征求意见，并在30日内反馈采纳情况
+    (a policy's duty to answer) have no such 意见 after the figure."""
+    after = _sentence_after(text, end)
+    if "意见" not in after or ("提出" not in after and "反馈" not in after):
+        return False
+    sentence = text[_start_after_last(text, _SENTENCE_END_IN_LINE, start):start] + after
+    return "公告" in sentence or "征求" in sentence
 
 
 def _clause_after(text: str, pos: int) -> str:
