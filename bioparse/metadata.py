@@ -1044,15 +1044,19 @@ def _before_first_heading(lines: list[str]) -> list[str]:
 
 
 _PREAMBLE_OPENERS = ("为", "根据", "按照", "依据")  # how a purpose or basis clause opens; no body's name does
+# what a purpose clause does, which no body's name holds: a title line run on into its preamble
+# (…政策措施⏎为贯彻落实省委、省人民政府关于…的工作部署) names no issuer before that 关于
+_PREAMBLE_VERBS = ("贯彻", "落实")
 
 
 def _names_bodies(s: str) -> bool:
     """True when s (what stands before 印发 in a notice's title) is bodies' names: the last ends in
     a body's word and none holds a sentence's punctuation (为落实…，根据《…人民政府 is a sentence), nor does the
-    first open a preamble's clause (为贯彻落实区委、区政府关于…的决策部署 names the bodies whose decision it follows)."""
+    first open a preamble's clause (为贯彻落实区委、区政府关于…的决策部署 names the bodies whose decision it follows),
+    nor does it hold a purpose clause's verb (a title run on into it: …政策措施为贯彻落实省委、省人民政府关于)."""
     parts = _split_issuers(s.removesuffix("关于"))
     return (bool(parts) and parts[-1].endswith(_ORG_END_WORDS) and not _NOT_IN_NAMES.search(s)
-            and not parts[0].startswith(_PREAMBLE_OPENERS))
+            and not parts[0].startswith(_PREAMBLE_OPENERS) and not any(w in s for w in _PREAMBLE_VERBS))
 
 
 def _trailing_bodies(parts: list[str]) -> list[str]:

@@ -426,6 +426,19 @@ def _sentence_after(text: str, pos: int) -> str:
     return _SENTENCE_AFTER_RE.match(text, pos).group()
 
 
+def _comment_window(text: str, start: int, end: int) -> bool:
+    """True when a time figure is the window a notice of consultation gives the public to comment on a
+    draft (可在自公告之日起7日内…提出意见建议, 征求意见…请于10个工作日内反馈): the consultation's procedure,
+    no goal of the plan. After the figure its sentence has 意见 to be 提出 or 反馈, and it names a 公告 or a 征求;
+    在20个工作日内作出处理意见 (a policy's own limit on handling objections) and 公开征求意见，并在30日内反馈采纳情况
+    (a policy's duty to answer) have no such 意见 after the figure."""
+    after = _sentence_after(text, end)
+    if "意见" not in after or ("提出" not in after and "反馈" not in after):
+        return False
+    sentence = text[_start_after_last(text, _SENTENCE_END_IN_LINE, start):start] + after
+    return "公告" in sentence or "征求" in sentence
+
+
 def _clause_after(text: str, pos: int) -> str:
     """The text from pos up to the next clause end (or 、)."""
     return _CLAUSE_AFTER_RE.match(text, pos).group()
@@ -1010,6 +1023,8 @@ def _candidate(text: str, m: re.Match, spans, lead_ins: dict | None = None) -> d
         return None  # 缴纳社保满6个月以上, 停产3个月以上的企业: a condition on the applicant, as 满1年以上 is
     if unit in _TIME_UNITS and unit != "工作日" and not (sq or pq in _LIMIT_VERBS or pq in _AT_LEAST or pq in _EXTEND_VERBS):
         return None  # a limit is bounded (以内, 压缩至); 三年行动, 近3年, 8月 are periods or dates
+    if unit in _TIME_UNITS and _comment_window(text, start, end):
+        return None  # 自公告之日起7日内…提出意见建议: the time a notice gives the public to comment on a draft
     if lead == "前" and unit in ("名", "位", "家", "强", "个"):
         return None  # ranks: 排名前10名, 国内前三个通过评价的品种 (the first three to pass, no count sought)
     if num2 and unit == "年":

@@ -1111,6 +1111,16 @@ def test_a_preamble_before_about_names_no_issuer():
     assert (meta["issuer"], meta["region"]) == ("", "")
 
 
+def test_a_title_run_on_into_its_preamble_names_no_issuer():
+    """A copy whose title line is followed at once by its preamble (…政策措施⏎为贯彻落实省委、省人民政府关于…):
+    the head read as one notice title holds 政策措施为贯彻落实省委、省人民政府 before 关于, a purpose clause's
+    bodies run on from the title, no issuer (a 宜昌-style 政策措施 as a repost gives it); the title stays."""
+    meta = infer_metadata("进一步推进大健康和生物技术产业发展政策措施\n"
+                          "为贯彻落实省委、省人民政府关于加快推进全省大健康产业发展的工作部署,特制定本政策措施。\n"
+                          "一、引进培育头部企业。每年引进培育2—3家头部企业。\n")
+    assert (meta["title"], meta["issuer"], meta["region"]) == ("进一步推进大健康和生物技术产业发展政策措施", "", "")
+
+
 def test_a_supply_cooperatives_federation_signs_with_the_other_bodies():
     """某省供销合作社联合社 is a body of a joint 落款 as 某省林业局 beside it is: two a row, four rows."""
     text = ("各市、县（区）经信局：\n现将工作方案印发给你们，请结合实际抓好落实。\n"

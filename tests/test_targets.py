@@ -1410,3 +1410,16 @@ def test_an_indicator_tables_unit_in_the_label_head_or_a_line_above_gives_every_
         assert got == [(600.0, "亿元", 2020), (1000.0, "亿元", 2025), (20.0, "家", 2020), (30.0, "家", 2025)]
     text = "单位：亿元\n到2025年，建成一批平台。\n指标\t2020年\t2025年\n医药工业营业收入\t600\t1000\n"  # (a note left behind)
     assert extract_targets(text) == []
+
+
+def test_a_notices_window_for_comments_on_a_draft_is_no_target():
+    """A consultation notice gives the public 7日内 to 提出意见建议 on the draft it publishes (重庆's 生物制造
+    行动计划（征求意见稿）): the consultation's procedure, no goal of the plan. A policy's own limit on handling
+    objections (在20个工作日内作出处理意见), its duty to answer comments (…并在30日内反馈采纳情况) and a review limit
+    stay targets."""
+    text = ("现向社会公开征求意见。有关单位和各界人士可在自公告之日(7月26日)起7日内,通过电子邮件等方式提出意见建议。\n"
+            "请于10个工作日内将征求意见反馈至市发展改革委。\n"
+            "公示有异议的，由市科技局进行核查，并在20个工作日内作出处理意见。\n"
+            "涉企政策出台前公开征求意见，并在30日内反馈采纳情况。\n"
+            "临床试验审评时限压缩至30个工作日。\n")
+    assert [t["text"] for t in extract_targets(text)] == ["20个工作日内", "30日内", "压缩至30个工作日"]
