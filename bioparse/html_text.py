@@ -20,6 +20,7 @@ from . import docx_text, metadata
 from .normalize import SOFT_BREAK, soft_breaks
 from .numerals import CIRCLED
 from .page_furniture import FURNITURE_LINE, TAIL_LINE
+from .scan import matches_at_least
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _CONTENT_HINT = re.compile(r"content|article|trs_editor|zoom|pages_content|view|detail|zwnr|正文", re.I)
@@ -41,7 +42,7 @@ def article_text(html: str) -> tuple[str, dict]:
     &lt;p&gt;一、…&lt;/p&gt;. When the article's text holds such tags, they are read as a page's.
     """
     text, fields = _page_text(html)
-    if _holds(_MARKUP, text):
+    if matches_at_least(_MARKUP, text, _LEFT_OVER):
         text = _markup_as_page(text)
     return text, fields
 
@@ -53,16 +54,6 @@ _ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,7}|#[0-9]{2,7}|#[xX][0-9A-Fa-f]
 _LEFT_OVER = 3  # so many tags or references before a text is read as markup: R&D or <10% alone is none
 
 
-def _holds(pattern: re.Pattern, text: str) -> bool:
-    """Whether ``text`` holds at least _LEFT_OVER matches of ``pattern`` (it stops counting there)."""
-    found = 0
-    for _ in pattern.finditer(text):
-        found += 1
-        if found == _LEFT_OVER:
-            return True
-    return False
-
-
 def _markup_as_page(text: str) -> str:
     """A text holding an article's markup (<p>…</p>, <br>) read as the page it came from; its own line breaks kept."""
     return _page_text("<html><body><div>" + text.replace("\n", "<br>\n") + "</div></body></html>")[0]
@@ -72,9 +63,9 @@ def markup_left_in(text: str) -> tuple[str, str] | None:
     """(text, format) of a plain text still holding a page's markup, as a crawler that kept the article's
     HTML (or only unescaped its tags) saves it, or None: with tags, the page's text ("html"); with character
     references alone (&nbsp;&nbsp;（一）…), the text with them resolved ("txt")."""
-    if "<" in text and _holds(_MARKUP, text):
+    if "<" in text and matches_at_least(_MARKUP, text, _LEFT_OVER):
         return _markup_as_page(text), "html"
-    if "&" in text and _holds(_ENTITY, text):
+    if "&" in text and matches_at_least(_ENTITY, text, _LEFT_OVER):
         import html
         return html.unescape(text), "txt"
     return None

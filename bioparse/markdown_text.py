@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from .scan import matches_at_least
+
 # ** left as text: CommonMark does not close **（一）加大研发投入。**对… (a punctuation mark before the
 # closing run and a CJK character after it), so strong emphasis around Chinese text often stays unparsed
 _STRAY_STRONG = re.compile(r"\*{2,3}")
@@ -30,12 +32,7 @@ def looks_like_markdown(text: str) -> bool:
     # marks or with **. A policy's own text has none such: its headings are 一、 and （一）."""
     if "#" not in text and "*" not in text:  # one character is sought faster than two (# , **)
         return False
-    found = 0
-    for _ in _MARKUP_LINE.finditer(text):
-        found += 1
-        if found == _MIN_MARKUP_LINES:
-            return True
-    return False
+    return matches_at_least(_MARKUP_LINE, text, _MIN_MARKUP_LINES)
 
 
 def markdown_text(source: str) -> str:

@@ -13,6 +13,16 @@ def positions(text: str, word: str, start: int = 0, end: int | None = None):
         i = text.find(word, i + 1, end)
 
 
+def matches_at_least(pattern, text: str, n: int) -> bool:
+    """Whether ``pattern`` (a compiled regex) matches ``text`` at least n times; it stops looking at the n-th match."""
+    found = 0
+    for _ in pattern.finditer(text):
+        found += 1
+        if found == n:
+            return True
+    return False
+
+
 def has_whitespace(s: str) -> bool:
     """Whether s holds any whitespace (as regex \\s), tested without a regex.
 
