@@ -344,6 +344,8 @@ def _is_page_break(prev: str, nxt: str, blank_between: bool, last_width: int = 0
         return False
     if prev.endswith(_NOTICE_TITLE_ENDS) and "。" not in prev and not full <= last_width <= widest:
         return False  # …关于印发《X》的通知 over a page's 发布时间 line: a title's end, not a sentence cut by the page
+    if prev[-1] == "第" and _ordinal_cut(nxt):
+        return True  # 居全省第⏎四、川南第一: an ordinal wrapped after its 第, no heading 四、
     if HEADING_START.match(nxt) and not (in_bracket and _RESPONSIBILITY_LINE.match(nxt)):
         return False
     if not _PARAGRAPH_PUNCT.search(prev):
@@ -358,6 +360,15 @@ def _is_page_break(prev: str, nxt: str, blank_between: bool, last_width: int = 0
 
 # The sentence closing a policy's text, on a line of its own: 本方案自印发之日起实施, 本措施自2025年1月1日起施行,
 # 本办法由市科技局负责解释, 本政策有效期3年
+_ORDINAL_DIGITS = CN_DIGITS + "0123456789０１２３４５６７８９"
+
+
+def _ordinal_cut(nxt: str) -> bool:
+    """Whether ``nxt``, below a body line ending in 第, opens with the ordinal's number (四、川南第一, 3位):
+    no heading's label follows a 第 left at a line's end, so the line wraps the sentence's 第四."""
+    return nxt[0] in _ORDINAL_DIGITS
+
+
 _TERM_LINE = re.compile(r"本(?:实施)?(?:方案|措施|办法|意见|政策|细则|规定|计划|通知|条例)[ \u3000]*(?:自|从|由|有效期|执行期|实施期)")
 
 
