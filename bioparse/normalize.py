@@ -467,7 +467,8 @@ def soft_breaks(text: str) -> str:
         after = pieces[i + 1].lstrip(" \t\xa0\u3000")
         soft = (line and not line.endswith(_SENTENCE_FINAL) and not _cjk_full_stop(line) and ("，" in line or "," in line)
                 and after and after[0] != "\n" and not HEADING_START.match(after)
-                and (line[-1] in "、，," or not ends_in_bodies(line))) or _wrapped_heading(line, pieces[i + 1])
+                and (line[-1] in "、，," or not ends_in_bodies(line))) or _wrapped_heading(line, pieces[i + 1]) or (
+                line[-1:] == "第" and after[:1] not in ("", "\n") and _ordinal_cut(after))  # 居全省第<br>四、川南第一
         out.append("" if soft else "\n")
     out.append(pieces[-1])
     return "".join(out)

@@ -147,6 +147,13 @@ def test_a_line_wrapped_after_an_ordinal_s_first_character_joins(ordinal):
     check_offsets(raw, n)
 
 
+def test_a_page_s_line_break_after_an_ordinal_s_first_character_joins():
+    """The same ordinal cut by a page's <br> (or Word's line break): 四、 runs on; a heading after a closed sentence does not."""
+    from bioparse.normalize import SOFT_BREAK, soft_breaks
+    assert soft_breaks(f"2016年我市人均GDP达到44481元，居全省第{SOFT_BREAK}四、川南第一。{SOFT_BREAK}四、发展思路") == (
+        "2016年我市人均GDP达到44481元，居全省第四、川南第一。\n四、发展思路")
+
+
 def test_an_ascii_full_stop_after_chinese_ends_a_paragraph():
     """Text typed on an English input method: 工作日. ends its sentence (read as 工作日。, with its commas as ，), 2. and 1.5
     do not."""
