@@ -344,8 +344,6 @@ def _is_page_break(prev: str, nxt: str, blank_between: bool, last_width: int = 0
         return False
     if prev.endswith(_NOTICE_TITLE_ENDS) and "。" not in prev and not full <= last_width <= widest:
         return False  # …关于印发《X》的通知 over a page's 发布时间 line: a title's end, not a sentence cut by the page
-    if prev[-1] == "第" and _ordinal_cut(nxt):
-        return True  # 居全省第⏎四、川南第一: an ordinal wrapped after its 第, no heading 四、
     if HEADING_START.match(nxt) and not (in_bracket and _RESPONSIBILITY_LINE.match(nxt)):
         return False
     if not _PARAGRAPH_PUNCT.search(prev):
@@ -364,8 +362,9 @@ _ORDINAL_DIGITS = CN_DIGITS + "0123456789０１２３４５６７８９"
 
 
 def _ordinal_cut(nxt: str) -> bool:
-    """Whether ``nxt``, below a body line ending in 第, opens with the ordinal's number (四、川南第一, 3位):
-    no heading's label follows a 第 left at a line's end, so the line wraps the sentence's 第四."""
+    """Whether ``nxt``, below a line ending in 第, opens with the ordinal's number (四、川南第一, 2、西部第一):
+    no paragraph ends in 第 and no heading's label follows one, so the break (a .txt's wrap, a page's
+    <br>, or a paragraph a converter cut) falls inside the sentence's 第四, whatever the lines' widths."""
     return nxt[0] in _ORDINAL_DIGITS
 
 
@@ -1047,7 +1046,8 @@ def normalize(raw: str, join_breaks: bool | None = True) -> Normalized:
                                            and _is_page_break(prev, text, blank, last_width,
                                                               wrap or (wrap := _wrap_of(_without_stamps(cores, raw))),
                                                               paragraphs[-2] if len(paragraphs) > 1 else ""))))
-                     or (not join_breaks and prev[-1] in _LIST_GOES_ON and _clause_cut(prev, text))):
+                     or (not join_breaks and prev[-1] in _LIST_GOES_ON and _clause_cut(prev, text))
+                     or (prev[-1] == "第" and _ordinal_cut(text))):  # 居全省第⏎四、川南第一, in any form
             prev += text
             paragraphs[-1] = prev
         else:
