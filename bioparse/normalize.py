@@ -356,6 +356,16 @@ def _is_page_break(prev: str, nxt: str, blank_between: bool, last_width: int = 0
     return blank_between or len(prev) >= full
 
 
+_ORDINAL_DIGITS = CN_DIGITS + "0123456789０１２３４５６７８９"
+
+
+def _ordinal_cut(nxt: str) -> bool:
+    """Whether ``nxt``, below a line ending in 第, opens with the ordinal's number (四、川南第一, 2、西部第一):
+    no paragraph ends in 第 and no heading's label follows one, so the break (a .txt's wrap, a page's
+    <br>, or a paragraph a converter cut) falls inside the sentence's 第四, whatever the lines' widths."""
+    return nxt[0] in _ORDINAL_DIGITS
+
+
 # The sentence closing a policy's text, on a line of its own: 本方案自印发之日起实施, 本措施自2025年1月1日起施行,
 # 本办法由市科技局负责解释, 本政策有效期3年
 _TERM_LINE = re.compile(r"本(?:实施)?(?:方案|措施|办法|意见|政策|细则|规定|计划|通知|条例)[ \u3000]*(?:自|从|由|有效期|执行期|实施期)")
@@ -456,7 +466,8 @@ def soft_breaks(text: str) -> str:
         after = pieces[i + 1].lstrip(" \t\xa0\u3000")
         soft = (line and not line.endswith(_SENTENCE_FINAL) and not _cjk_full_stop(line) and ("，" in line or "," in line)
                 and after and after[0] != "\n" and not HEADING_START.match(after)
-                and (line[-1] in "、，," or not ends_in_bodies(line))) or _wrapped_heading(line, pieces[i + 1])
+                and (line[-1] in "、，," or not ends_in_bodies(line))) or _wrapped_heading(line, pieces[i + 1]) or (
+                line[-1:] == "第" and after[:1] not in ("", "\n") and _ordinal_cut(after))  # 居全省第<br>四、川南第一
         out.append("" if soft else "\n")
     out.append(pieces[-1])
     return "".join(out)
@@ -1037,7 +1048,8 @@ def normalize(raw: str, join_breaks: bool | None = True) -> Normalized:
                                            and _is_page_break(prev, text, blank, last_width,
                                                               wrap or (wrap := _wrap_of(_without_stamps(cores, raw))),
                                                               paragraphs[-2] if len(paragraphs) > 1 else ""))))
-                     or (not join_breaks and prev[-1] in _LIST_GOES_ON and _clause_cut(prev, text))):
+                     or (not join_breaks and prev[-1] in _LIST_GOES_ON and _clause_cut(prev, text))
+                     or (prev[-1] == "第" and _ordinal_cut(text))):  # 居全省第⏎四、川南第一, in any form
             prev += text
             paragraphs[-1] = prev
         else:

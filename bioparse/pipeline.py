@@ -432,7 +432,8 @@ def target_rows(doc_id: str, text: str, owner, provisions: list[dict], issued: i
                 del t["status"]  # a table's earliest year, but after the issue (2025年 | 2027年 in a 2024 plan)
             if t.get("status"):
                 continue
-            t["status"] = "baseline" if past or under_status(pid) else "goal"
+            t["status"] = "baseline" if past or under_status(pid) or (
+                t["year"] is not None and targets_mod.as_of_past(text, t["start"], t["year"], reference)) else "goal"
             if t["status"] == "baseline" and t["year"] is not None and t["year"] < (reference or 0):
                 t["year"] = None
     return rows

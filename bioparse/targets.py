@@ -1829,6 +1829,18 @@ def _with_range_head(text: str, t: dict) -> dict:
             "unit": low_unit, "value_norm": round(value_norm, 10)}
 
 
+def as_of_past(text: str, pos: int, year: int, reference: int | None) -> bool:
+    """Whether the year mark giving the figure at pos its ``year`` is an 截至/截止 date before ``reference``
+    (the year the document was issued, else its plan's start): 截至2015年底，…；共有20个品种… in a 2016 plan
+    reports the state on that date, as no goal's horizon is past. A 到2015年 is left alone (a text may
+    quote an older plan's goals). Only figures whose year is before ``reference`` get here, so the
+    regex runs on few lines."""
+    if reference is None or year >= reference:
+        return False
+    m = _last_year_match(text, line_start_at(text, pos), pos)
+    return m is not None and m.group(0).startswith("截") and year_value(m.group(1) or m.group(2)) == year
+
+
 # A clause headed by a year (2024年，全区… / ，2024年全省实现… / 截至2023年底，全市已有…):
 # what follows it in its sentence happened in that year; 到2025年 and 2025年底前 set goals
 _CLAUSE_YEAR_RE = re.compile(r"(?:(?<=[，,。；;！？\n（(])|(?<=其中))[ \u3000]*(?:截至|截止到?)?[ \u3000]*(" + _YEAR_NUMBER + r")[ \u3000]*年"

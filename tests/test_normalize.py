@@ -135,6 +135,27 @@ def test_a_page_number_left_in_a_text_is_a_page_gap():
     assert "3" not in n.text  # the page numbers are furniture, as the PDF reader drops them
 
 
+@pytest.mark.parametrize("join_breaks", [True, False])
+@pytest.mark.parametrize("ordinal", ["四、川南第一", "2、西部第一"])
+def test_a_line_wrapped_after_an_ordinal_s_first_character_joins(ordinal, join_breaks):
+    """居全省第⏎四、川南第一: a page's text hard-wrapped inside 第四 (a 2017 plan); no heading's label follows a 第
+    left at a line's end, so 四、 continues the sentence, also where each line is a paragraph (a .docx or page
+    made of the lines, join_breaks False). A heading after a closed sentence still starts its line."""
+    raw = ("经济发展带动健康产业新需求，仅川南就聚集超过1500万人口，2016年我市人均GDP达到44481元，居全省第\n"
+           + ordinal + "。随着大众健康意识增强，健康消费需求加快转变。\n四、发展思路\n")
+    n = normalize(raw, join_breaks)
+    assert n.text.split("\n") == ["经济发展带动健康产业新需求，仅川南就聚集超过1500万人口，2016年我市人均GDP达到44481元，居全省第"
+                                   + ordinal + "。随着大众健康意识增强，健康消费需求加快转变。", "四、发展思路"]
+    check_offsets(raw, n)
+
+
+def test_a_page_s_line_break_after_an_ordinal_s_first_character_joins():
+    """The same ordinal cut by a page's <br> (or Word's line break): 四、 runs on; a heading after a closed sentence does not."""
+    from bioparse.normalize import SOFT_BREAK, soft_breaks
+    assert soft_breaks(f"2016年我市人均GDP达到44481元，居全省第{SOFT_BREAK}四、川南第一。{SOFT_BREAK}四、发展思路") == (
+        "2016年我市人均GDP达到44481元，居全省第四、川南第一。\n四、发展思路")
+
+
 def test_an_ascii_full_stop_after_chinese_ends_a_paragraph():
     """Text typed on an English input method: 工作日. ends its sentence (read as 工作日。, with its commas as ，), 2. and 1.5
     do not."""

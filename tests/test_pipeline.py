@@ -156,6 +156,19 @@ def test_a_baseline_reporting_a_past_year_has_no_goal_year(tmp_path, date):
     assert got["12家"] == ("baseline", None)  # a sentence headed by 截至2024年底: before the issue, or the plan's start
 
 
+def test_figures_after_a_past_as_of_date_are_baselines_across_sentences(tmp_path):
+    """A 2016 plan's 截至2015年底 dates the state it reports, also for a sentence after it that names no year
+    (…；共有20个品种年销售额突破亿元): no goal's horizon is before the plan. 截至2020年底 sets a goal, and a past
+    到2015年 is left alone (a text may quote an older plan's goals)."""
+    text = ("某省“十三五”医药工业发展规划\n规划期为2016-2020年。\n一、发展形势\n截至2015年底，全省共有规模以上医药工业企业84家。"
+            "2015年，规模以上工业企业实现主营业务收入171.2亿元；共有20个品种年销售额突破亿元。\n"
+            "二、发展目标\n截至2020年底，全省医药工业主营业务收入达到500亿元。\n")
+    res = parse_document(write(tmp_path, "sx.txt", text), "sx")
+    got = {t["text"]: (t["status"], t["year"]) for t in res["targets"]}
+    assert got["84家"] == got["20个"] == ("baseline", None)
+    assert got["达到500亿元"] == ("goal", 2020)
+
+
 def test_a_year_in_chinese_numerals_heading_a_clause_reports_the_current_state(tmp_path):
     text = "某省行动计划\n一、总体目标\n近年来，二〇二三年全省实现营业收入一千九百八十亿元。\n某省人民政府\n二〇二四年五月十日\n"
     (t,) = parse_document(write(tmp_path, "s.txt", text), "s")["targets"]
