@@ -1162,7 +1162,7 @@ def extract_targets(text: str) -> list[dict]:
         t = _candidate(text, m, spans, lead_ins)
         if t is not None:
             found.append(t)
-    if _has_table_marks(text) or _has_spaced_table(text) or _has_single_spaced_head(text):
+    if _has_table_marks(text) or _has_spaced_table(text) or _has_single_spaced_head(text) or _stacked_year_lines(text):
         found += _indicator_targets(text, found)
     tenths = (_TENTHS_RE.match(text, i - 1) for i in positions(text, "成") if i and text[i - 1] in _TENTHS_DIGITS)
     for m in (*_matches_at(text, "百分之", _PCT_WORDS_RE), *filter(None, tenths)):
@@ -1593,6 +1593,103 @@ def _joined_head(lines: list[str], width: int) -> list[str] | None:
     return cells if any(_head_column(c, ()) for c in cells[1:]) else None
 
 
+_STACKED_CELL_MAX = 30  # characters of a cell of a table written one cell a line
+_STACKED_WIDTH_MAX = 12  # cells of such a table's row
+_STACKED_FIGURE_RE = re.compile(r"[ \u3000]*(?:[≥≧＞>≤≦＜<]|不低于|不少于|不超过|超过|达到)?[ \u3000]*[〔［\[]?[0-9０-９]")
+
+
+def _stacked_cell(line: str) -> bool:
+    """Whether a line may be one cell of a table written one cell a line: short, no sentence, no
+    cells of its own (tabs, bars, spaces between cells), not empty."""
+    body = line.strip(" \u3000")
+    return (0 < len(body) <= _STACKED_CELL_MAX and not _SENTENCE_MARK_RE.search(body) and "：" not in body
+            and "\t" not in body and _row_cells(body, 0) is None)
+
+
+def _stacked_year_lines(text: str) -> list[int]:
+    """The starts of the lines that are a year's head cell alone (2020年, 2025年（目标）, ２０２５年), as a
+    table written one cell a line has: only the lines opening with 20 or ２０ (literal searches) are tried."""
+    out = []
+    for lead in ("20", "２０"):
+        i = 0 if text.startswith(lead) else text.find("\n" + lead)
+        while i >= 0:
+            start = i + 1 if text[i] == "\n" else i
+            end = text.find("\n", start)
+            line = text[start:len(text) if end < 0 else end]
+            if _head_piece(line) and _YEAR_HEAD_RE.match(line) and _head_column(line, ()):
+                out.append(start)
+            i = text.find("\n" + lead, start)
+    return sorted(out)
+
+
+def _stacked_rows(text: str) -> dict[int, tuple[list[str], list[int]]]:
+    """The rows of tables written one cell a line (a PDF's or a page's table as plain text gives them:
+    指标名称⏎单位⏎2020年⏎2025年⏎营业收入⏎亿元⏎520⏎1000), keyed by the start of each row's first line; the
+    other lines of a row map to None. A run of short lines holding a year's head cell is split into
+    its head and its body at the first figure or a few name cells before it, and cut into rows of a
+    width: the split and width taken are those under whose head (see _joined_head, two or more years
+    or roles) the most rows in a row fit (a figure or a dash under each year or role, a name beside),
+    then the head naming the most, then the narrowest."""
+    rows: dict[int, tuple[list[str], list[int]] | None] = {}
+    done = -1
+    for y in _stacked_year_lines(text):
+        if y <= done:
+            continue
+        lines: list[tuple[int, str]] = []  # (start, line) of the run around the year's line
+        start = y
+        while start > 0:  # back over the head's cells
+            prev = text.rfind("\n", 0, start - 1) + 1
+            if not _stacked_cell(text[prev:start - 1]):
+                break
+            start = prev
+        while start < len(text):
+            end = text.find("\n", start)
+            end = len(text) if end < 0 else end
+            if not _stacked_cell(text[start:end]):
+                break
+            lines.append((start, text[start:end]))
+            start = end + 1
+        done = start
+        first = next((k for k, (_, line) in enumerate(lines)
+                      if _STACKED_FIGURE_RE.match(line) and not _YEAR_HEAD_RE.match(line.strip(" \u3000"))), None)
+        if not first:
+            continue
+        def fits(group: list[tuple[int, str]], header: dict) -> bool:
+            cells = [line for _, line in group]
+            return (all(_STACKED_FIGURE_RE.match(cells[i]) or _DASH_CELL_RE.fullmatch(cells[i]) for i in header)
+                    and any(_STACKED_FIGURE_RE.match(cells[i]) for i in header)
+                    and any(not _STACKED_FIGURE_RE.match(c) for i, c in enumerate(cells) if i not in header))
+
+        def fitting(width: int, header: dict, body: list) -> int:
+            """How many rows of ``width`` from the body's start fit the header."""
+            k = 0
+            while k + width <= len(body) and fits(body[k:k + width], header):
+                k += width
+            return k // width
+
+        best = (0, 0, 0)  # (rows, years and roles of the head, -width)
+        shape = None
+        for width in range(3, _STACKED_WIDTH_MAX + 1):
+            for names in range(min(width, first + 1)):  # the first row's cells before its first figure
+                head, body = [line for _, line in lines[:first - names]], lines[first - names:]
+                joined = _joined_head(head, width) if len(body) >= width else None
+                header = _head_of(joined, ())[0] if joined else {}
+                roles = sum(1 for year, _, role in header.values() if year or role)
+                if roles < 2:
+                    continue
+                key = (fitting(width, header, body), roles, -width)
+                if key > best:
+                    best, shape = key, (width, header, body)
+        if shape is None:
+            continue
+        width, header, body = shape
+        for k in range(0, best[0] * width, width):
+            group = body[k:k + width]
+            rows[group[0][0]] = ([line for _, line in group], [s for s, _ in group])
+            rows.update((s, None) for s, _ in group[1:])
+    return rows
+
+
 def _indicator_targets(text: str, found: list[dict]) -> list[dict]:
     """Figures of indicator tables and 专栏 lines, dated by their column; see the comment above.
 
@@ -1621,10 +1718,18 @@ def _indicator_targets(text: str, found: list[dict]) -> list[dict]:
     pos = 0
     single = False  # whether the rows are set with single spaces (指标名称 单位 2023年 2028年)
     head_lines: list[str] = []  # the short lines since the last figure: a head row a reader broke at a cell's break
+    stacked = _stacked_rows(text)  # rows written one cell a line
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
-        row = _row_cells(line, start)
-        if row is None and " " in line:
+        if start in stacked:
+            if stacked[start] is None:
+                continue  # a later cell of a row written one cell a line
+            row = stacked[start]
+        else:
+            row = _row_cells(line, start)
+        if start in stacked:
+            single = False
+        elif row is None and " " in line:
             # a table set with single spaces: its head row, then rows of the head's width under it
             row = _single_spaced_cells(line, start)
             if row and not (_single_spaced_head(row[0]) or (single and header and len(row[0]) == width)):

@@ -772,3 +772,22 @@ def test_signed_between_is_the_regex(line, a, b):
     nz = importlib.import_module("bioparse.normalize")
     b = min(b, len(line))
     assert nz._signed_between(line, a, b) == (a < b and nz._RUN_ON_SIGNED_RE.search(line[a:b]) is not None)
+
+
+STACKED_TEXTS = texts_of(TARGET_TOKENS + ["\n20", "\n２０", "２０", "基期", "目标", "（基期）", "年均增长", "指标"],
+                         TARGET_PHRASES + ["2020年\n2025年\n", "\n2020年（基期）\n", "２０２５年\n", "2021—2025年\n"])
+
+
+@SETTINGS
+@given(STACKED_TEXTS)
+@example("2020年")
+@example("\n\n２０２５年（目标）\n20")
+def test_stacked_year_lines_are_every_lines_test(text):
+    """_stacked_year_lines tries only the lines opening with 20 or ２０; a test of every line finds the same."""
+    expected, start = [], 0
+    for line in text.split("\n"):
+        if (targets._head_piece(line) and targets._YEAR_HEAD_RE.match(line) and targets._head_column(line, ())
+                and line.startswith(("20", "２０"))):
+            expected.append(start)
+        start += len(line) + 1
+    assert targets._stacked_year_lines(text) == expected

@@ -1001,6 +1001,26 @@ def test_a_head_row_broken_at_its_cells_line_breaks(head):
                                             (9.0, "家", "", 2023, "baseline"), (15.0, "家", "", 2025, "goal")]
 
 
+@pytest.mark.parametrize("serial", [False, True])
+def test_an_indicator_table_written_one_cell_a_line(serial):
+    """A table as a PDF's or a page's text gives it, each cell on a line of its own (指标⏎单位⏎2020年（基期）⏎…
+    ⏎营业收入⏎亿元⏎850⏎1600⏎13.5%⏎预期性): its rows are read as wide as its head, as tab-separated ones are;
+    a 序号 column's numbers (1, 2) are no figures."""
+    head, rows = list(_PLAN_TABLE), [list(r) for r in _PLAN_ROWS]
+    if serial:
+        head, rows = ["序号"] + head, [[str(k)] + r for k, r in enumerate(rows, 1)]
+    text = "表1　主要指标\n" + "\n".join(c for r in [head] + rows for c in r) + "\n二、重点任务\n"
+    assert _rows(text) == _PLAN_WANT
+    wide = text.translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    assert [(v, u, y) for _, v, u, _, y, _ in _rows(wide)] == [(v, u, y) for _, v, u, _, y, _ in _PLAN_WANT]
+
+
+def test_lines_of_figures_under_no_year_head_are_no_table():
+    """Short lines with figures but no year's head cell above them, or a year line over prose, make no table."""
+    assert _rows("重点项目\n项目名称\n投资额\n某某园区\n12\n") == []
+    assert _rows("2025年\n目标\n全市营业收入达到1600亿元。\n") == [("达到1600亿元", 1600.0, "亿元", "达到", None, "goal")]
+
+
 def test_short_lines_above_figures_without_a_year_are_no_head():
     text = "重点项目\n项目名称\n投资额\n某某园区\t12\n"
     assert _rows(text) == []
