@@ -1564,6 +1564,7 @@ def _head_of(cells: list[str], title_years: tuple) -> tuple:
 
 
 _HEAD_LINES = 40  # lines kept as a broken head's pieces
+_WRAP_LINES = 2  # short lines a table's head is carried over between two rows (a label's cell wrapped)
 _HEAD_PIECE_MAX = 16  # characters of a head cell's line
 _BRACKET_PIECE_RE = re.compile(r"[（(][^（）()\n]{1,8}[）)]")
 
@@ -1718,6 +1719,7 @@ def _indicator_targets(text: str, found: list[dict]) -> list[dict]:
     pos = 0
     single = False  # whether the rows are set with single spaces (指标名称 单位 2023年 2028年)
     head_lines: list[str] = []  # the short lines since the last figure: a head row a reader broke at a cell's break
+    carried = 0  # short lines without figures since the last row, over which the head is carried (a label's wrap)
     stacked = _stacked_rows(text)  # rows written one cell a line
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
@@ -1738,7 +1740,10 @@ def _indicator_targets(text: str, found: list[dict]) -> list[dict]:
         elif row is not None:
             single = False
         if row is None:
-            header = {}
+            if header and carried < _WRAP_LINES and _head_piece(line):
+                carried += 1  # 研发投入⏎占营业收入比重: a label's cell wrapped onto a line of its own; the table goes on
+            else:
+                header, carried = {}, 0
             note = _UNIT_NOTE_RE.search(line) if "单位" in line and len(line) <= _UNIT_NOTE_MAX else None
             if note and not note.start():  # 单位：亿元 over a table: its rows' unit; the title's range and a broken head's lines go on
                 note_unit = _table_unit(note.group(1))
@@ -1755,6 +1760,9 @@ def _indicator_targets(text: str, found: list[dict]) -> list[dict]:
                     head_lines.append(line)
             continue
         cells, offsets = row
+        if carried and len(cells) != width:
+            header = {}  # a short line, then a row of another width: no wrap, the table ended
+        carried = 0
         if not any(_CELL_NUMBER_RE.fullmatch(c) for c in cells):
             # a head row: columns naming a year (2026年, 2025年目标), a unit (年度投资（亿元）) or a role (基期值)
             head = _head_of(cells, title_years)

@@ -1021,6 +1021,17 @@ def test_lines_of_figures_under_no_year_head_are_no_table():
     assert _rows("2025年\n目标\n全市营业收入达到1600亿元。\n") == [("达到1600亿元", 1600.0, "亿元", "达到", None, "goal")]
 
 
+@pytest.mark.parametrize("wrap", ["规模以上企业研发投入\t%\t3.1\t4\n占营业收入比重\n", "规模以上企业研发投入\n占营业收入比重\t%\t3.1\t4\n"])
+def test_a_label_wrapped_onto_its_own_line_keeps_the_table(wrap):
+    """A label's cell wrapped onto a line of its own (研发投入⏎占营业收入比重, as a PDF's cell breaks) is no end of
+    the table: the rows below it keep the head; a short line before a row of another width still ends it."""
+    text = "表1　主要指标\n指标\t单位\t2024年\t2027年\n" + wrap + "营业收入\t亿元\t850\t1200\n上市企业\t家\t9\t15\n二、重点任务\n"
+    assert [r[1:5] for r in _rows(text)] == [(3.1, "%", "", 2024), (4.0, "%", "", 2027), (850.0, "亿元", "", 2024),
+                                            (1200.0, "亿元", "", 2027), (9.0, "家", "", 2024), (15.0, "家", "", 2027)]
+    other = "指标\t单位\t2024年\t2027年\n营业收入\t亿元\t850\t1200\n重点项目\n某某园区\t12\t30\n"
+    assert [r[1] for r in _rows(other)] == [850.0, 1200.0]
+
+
 def test_short_lines_above_figures_without_a_year_are_no_head():
     text = "重点项目\n项目名称\n投资额\n某某园区\t12\n"
     assert _rows(text) == []
