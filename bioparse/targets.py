@@ -1345,10 +1345,11 @@ _BASE_HEAD_RE = re.compile(r"基期|基数|基准|现状|基础值|实际值|完
 # a cell's figure, bare (1450) or with its bound (≥8.0, 不低于8, 8.0以上)
 # (〔8〕 in brackets: a five-year plan's cumulative figure)
 # (8-10, 8～10, 8—10: a range, its high end in hi)
+# (1.2万, 1万-2万: a figure in 万 or 亿 of the row's unit, as 市场主体 | 家 | 1.2万 writes 1.2万家)
 _CELL_NUMBER_RE = re.compile(r"[ \u3000]*(?P<pq>[≥≧＞>≤≦＜<]|不低于|不少于|不超过|超过|达到)?[ \u3000]*(?P<cum>[〔［\[])?"
                              r"(?!(?:19|20)\d\d[ \u3000]*[-—–~～－至][ \u3000]*(?:19|20)\d\d)"  # (2021—2025: a period)
-                             r"(?P<n>[0-9０-９]+(?:[.．][0-9０-９]+)?)"
-                             r"(?:[ \u3000]*[-—–~～－至][ \u3000]*(?P<hi>[0-9０-９]+(?:[.．][0-9０-９]+)?))?"
+                             r"(?P<n>[0-9０-９]+(?:[.．][0-9０-９]+)?)(?P<mult>[万亿])?"
+                             r"(?:[ \u3000]*[-—–~～－至][ \u3000]*(?P<hi>[0-9０-９]+(?:[.．][0-9０-９]+)?)(?P<himult>[万亿])?)?"
                              r"(?(cum)[〕］\]])[ \u3000]*(?P<sq>以上|以下|左右)?[ \u3000]*")
 _CELL_QUALIFIERS = {"≥": "不低于", "≧": "不低于", "＞": "超过", ">": "超过", "≤": "不超过", "≦": "不超过",
                     "＜": "以下", "<": "以下"}
@@ -1794,6 +1795,9 @@ def _indicator_targets(text: str, found: list[dict]) -> list[dict]:
             row_unit = _table_unit(label_unit.group(1)) if label_unit else head_unit
         years = sorted({y for y, _, role in header.values() if y and role != "growth"})
         latest = years[-1] if years else None
+        # a table of years down its first column (年份 | 营业收入（亿元） | 规上企业（家）, a row 2025年 | 900 | 130):
+        # the row's figures are of its year when the head names none
+        row_year = _YEAR_HEAD_RE.fullmatch(cells[0].strip(" \u3000")) if not years and cells else None
         for i, (year, col_unit, role) in header.items():
             j = i - shift
             if not 0 <= j < len(cells):
@@ -1802,6 +1806,8 @@ def _indicator_targets(text: str, found: list[dict]) -> list[dict]:
             period = growth or role == "cumulative"  # (“十四五”累计: the period's sum, 300 亿元)
             if period:
                 year = year or latest
+            elif year is None and row_year:
+                year = int(row_year.group(1))
             m = _CELL_NUMBER_RE.fullmatch(cells[j])
             if m is None:
                 for t in figures_in(offsets[j], offsets[j] + len(cells[j])):  # its own unit; the column's year
@@ -1816,6 +1822,9 @@ def _indicator_targets(text: str, found: list[dict]) -> list[dict]:
                 unit = col_unit or row_unit
             else:
                 unit = col_unit or row_unit
+            mult = m.group("mult") or m.group("himult")
+            if mult and unit and not unit[0]:
+                unit = (mult, unit[1])  # 1.2万 (1-2万) under 家: 1.2 万家, as running text writes it
             number_start = offsets[j] + m.start("n")
             if unit and not figures_in(number_start, number_start + 1):  # none found there already
                 bound = m.group("pq") or m.group("sq") or ("累计" if m.group("cum") or role == "cumulative" else "")

@@ -1032,6 +1032,21 @@ def test_a_label_wrapped_onto_its_own_line_keeps_the_table(wrap):
     assert [r[1] for r in _rows(other)] == [850.0, 1200.0]
 
 
+def test_a_cell_in_wan_of_its_rows_unit_is_a_figure():
+    """A cell written in 万 or 亿 of its row's unit (市场主体 | 家 | 1.2万 | 1-2万) is a figure in 万家, as 1.2万家 in
+    running text is; it is no head row either, so the rows below it keep the table."""
+    text = "指标\t单位\t2024年\t2027年\n市场主体\t家\t1.2万\t1-2万\n营业收入\t亿元\t850\t1200以上\n"
+    assert [r[1:5] for r in _rows(text)] == [(1.2, "万家", "", 2024), (1.0, "万家", "区间", 2027),
+                                            (850.0, "亿元", "", 2024), (1200.0, "亿元", "以上", 2027)]
+
+
+def test_a_table_of_years_down_its_first_column_dates_each_row():
+    """年份 | 营业收入（亿元） | 规上企业（家） over rows 2025年 | 900 | 130: each row's figures are of its year."""
+    text = "表1　分年度目标\n年份\t营业收入（亿元）\t规上企业（家）\n2025年\t900\t130\n2027年\t1200\t160\n"
+    assert [r[1:5] for r in _rows(text)] == [(900.0, "亿元", "", 2025), (130.0, "家", "", 2025),
+                                            (1200.0, "亿元", "", 2027), (160.0, "家", "", 2027)]
+
+
 def test_short_lines_above_figures_without_a_year_are_no_head():
     text = "重点项目\n项目名称\n投资额\n某某园区\t12\n"
     assert _rows(text) == []
