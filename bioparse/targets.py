@@ -1631,7 +1631,8 @@ def _stacked_rows(text: str) -> dict[int, tuple[list[str], list[int]]]:
     its head and its body at the first figure or a few name cells before it, and cut into rows of a
     width: the split and width taken are those under whose head (see _joined_head, two or more years
     or roles) the most rows in a row fit (a figure or a dash under each year or role, a name beside),
-    then the head naming the most, then the narrowest."""
+    then the head naming the most, then the one reading the most lines (a name wrapped onto two lines
+    is one cell), then the one joining the fewest, then the narrowest."""
     rows: dict[int, tuple[list[str], list[int]] | None] = {}
     done = -1
     for y in _stacked_year_lines(text):
@@ -1662,14 +1663,30 @@ def _stacked_rows(text: str) -> dict[int, tuple[list[str], list[int]]]:
                     and any(_STACKED_FIGURE_RE.match(cells[i]) for i in header)
                     and any(not _STACKED_FIGURE_RE.match(c) for i, c in enumerate(cells) if i not in header))
 
-        def fitting(width: int, header: dict, body: list) -> int:
-            """How many rows of ``width`` from the body's start fit the header."""
-            k = 0
-            while k + width <= len(body) and fits(body[k:k + width], header):
-                k += width
-            return k // width
+        def groups(width: int, header: dict, body: list) -> list[tuple[list, list]]:
+            """The rows of ``width`` from the body's start that fit the header, each (its cells' (start, text),
+            the starts of the lines joined into a cell): a name wrapped onto a second line (研发投入⏎强度), two
+            lines without figures, reads as one cell."""
+            out, k = [], 0
+            while k + width <= len(body):
+                if fits(body[k:k + width], header):
+                    out.append((body[k:k + width], []))
+                    k += width
+                    continue
+                for m in range(width if k + width < len(body) else 0):
+                    (a, x), (b, y) = body[k + m], body[k + m + 1]
+                    if m in header or _STACKED_FIGURE_RE.match(x) or _STACKED_FIGURE_RE.match(y) or _table_unit(y):
+                        continue  # (a unit, 亿元 or %, is its own cell, never a name's second line)
+                    group = body[k:k + m] + [(a, x + y)] + body[k + m + 2:k + width + 1]
+                    if fits(group, header):
+                        out.append((group, [b]))
+                        k += width + 1
+                        break
+                else:
+                    break
+            return out
 
-        best = (0, 0, 0)  # (rows, years and roles of the head, -width)
+        best = (0, 0, 0, 0, 0)  # (rows, years and roles of the head, lines read, -names joined, -width)
         shape = None
         for width in range(3, _STACKED_WIDTH_MAX + 1):
             for names in range(min(width, first + 1)):  # the first row's cells before its first figure
@@ -1679,16 +1696,18 @@ def _stacked_rows(text: str) -> dict[int, tuple[list[str], list[int]]]:
                 roles = sum(1 for year, _, role in header.values() if year or role)
                 if roles < 2:
                     continue
-                key = (fitting(width, header, body), roles, -width)
+                found = groups(width, header, body)
+                joins = sum(len(j) for _, j in found)
+                key = (len(found), roles, sum(len(g) for g, _ in found) + joins, -joins, -width)
                 if key > best:
                     best, shape = key, (width, header, body)
         if shape is None:
             continue
         width, header, body = shape
-        for k in range(0, best[0] * width, width):
-            group = body[k:k + width]
+        for group, joined_lines in groups(width, header, body):
             rows[group[0][0]] = ([line for _, line in group], [s for s, _ in group])
             rows.update((s, None) for s, _ in group[1:])
+            rows.update((s, None) for s in joined_lines)
     return rows
 
 

@@ -1015,6 +1015,15 @@ def test_an_indicator_table_written_one_cell_a_line(serial):
     assert [(v, u, y) for _, v, u, _, y, _ in _rows(wide)] == [(v, u, y) for _, v, u, _, y, _ in _PLAN_WANT]
 
 
+def test_a_name_wrapped_in_a_table_written_one_cell_a_line_is_one_cell():
+    """In a table written one cell a line, a name over two lines (规模以上企业研发⏎投入强度, as a PDF's cell breaks) is
+    one cell, its row and the rows below read; a unit (%, 亿元) is never a name's second line."""
+    text = ("表1　主要指标\n指标\n单位\n2024年\n2027年\n规模以上企业研发\n投入强度\n%\n3.1\n4\n"
+            "营业收入\n亿元\n850\n1200\n上市\n企业\n家\n9\n15\n二、重点任务\n")
+    assert [r[1:5] for r in _rows(text)] == [(3.1, "%", "", 2024), (4.0, "%", "", 2027), (850.0, "亿元", "", 2024),
+                                            (1200.0, "亿元", "", 2027), (9.0, "家", "", 2024), (15.0, "家", "", 2027)]
+
+
 def test_lines_of_figures_under_no_year_head_are_no_table():
     """Short lines with figures but no year's head cell above them, or a year line over prose, make no table."""
     assert _rows("重点项目\n项目名称\n投资额\n某某园区\n12\n") == []
