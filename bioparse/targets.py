@@ -1394,8 +1394,10 @@ _DASH_CELL_RE = re.compile(r"[ \u3000]*(?:[—\-－–/／]+|无)?[ \u3000]*")
 # in a .txt, cells apart by ideographic spaces (one is enough) or by two or more spaces
 _SPACED_SEP_RE = re.compile(r"[ \u3000]*\u3000[ \u3000]*| {2,}")
 _SENTENCE_MARK_RE = re.compile(r"[。；;，,]")
-# a head cell naming a year, then the next cell: the mark of a table set with spaces
-_SPACED_HEAD_RE = re.compile(rf"(?:{_CENTURY}\d\d[ \u3000]*年|基期|目标)[^\n\t\u3000 ]{{0,8}}(?:\u3000| {{2}})[ \u3000]*\S")
+# a head cell naming a year, then the next cell, or after a cell (指标　单位　2025年目标值, the year's column
+# last): the mark of a table set with spaces
+_SPACED_HEAD_RE = re.compile(rf"(?:{_CENTURY}\d\d[ \u3000]*年|基期|目标)[^\n\t\u3000 ]{{0,8}}(?:\u3000| {{2}})[ \u3000]*\S"
+                             rf"|\S(?:\u3000| {{2}})[ \u3000]*(?:{_CENTURY}\d\d[ \u3000]*年|基期|目标)[^\n\t\u3000 ]{{0,8}}$", re.M)
 
 
 def _has_spaced_table(text: str) -> bool:

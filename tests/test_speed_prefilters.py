@@ -189,7 +189,8 @@ def test_target_scan_is_finditer(text):
 SPACED_TABLE_TEXTS = texts_of(TARGET_TOKENS + ["基期", "目标", "\t", "  ", "\u3000\u3000", "指标", "\r", "\u00a0",
                                               "\n20", "\n２０", "２０", "（基期）", "年均增长"],
                               TARGET_PHRASES + ["2023年　2026年", "2025年目标  100", "基期值\u3000 x", "\u3000\u3000到2025年",
-                                                "2020年\n2025年\n", "\n2020年（基期）\n", "２０２５年\n", "2021—2025年\n"])
+                                                "2020年\n2025年\n", "\n2020年（基期）\n", "２０２５年\n", "2021—2025年\n",
+                                                "单位\u30002025年目标值", "x  基期值"])
 
 
 @SETTINGS
@@ -197,6 +198,7 @@ SPACED_TABLE_TEXTS = texts_of(TARGET_TOKENS + ["基期", "目标", "\t", "  ", "
 @example("2025年　x")
 @example("\u3000\u30002025年目标  1")
 @example("x\n目标\u3000\u3000\u3000y")
+@example("单位\u30002025年目标值\n\u30002025年")
 def test_spaced_table_test_is_the_regex_search(text):
     """_has_spaced_table searches only the lines where a separator follows a character no space."""
     expected = ("\u3000" in text or "  " in text) and targets._SPACED_HEAD_RE.search(text) is not None

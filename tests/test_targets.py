@@ -922,6 +922,14 @@ def test_an_indicator_table_set_in_a_txt_with_spaces(sep):
     assert [t["kind"] for t in extract_targets(text)] == ["output", "output", "other", "count", "count", "count"]
 
 
+@pytest.mark.parametrize("sep", ["\u3000", "  "])
+def test_a_table_set_with_spaces_whose_year_column_is_last(sep):
+    """A head set with spaces whose only year's column ends it (序号　指标　单位　2025年目标值) still marks a table."""
+    text = "表1　主要指标\n" + "\n".join(sep.join(r) for r in [["序号", "指标", "单位", "2025年目标值"],
+                                                          ["1", "营业收入", "亿元", "1000"], ["2", "上市企业", "家", "40"]]) + "\n"
+    assert [r[1:5] for r in _rows(text)] == [(1000.0, "亿元", "", 2025), (40.0, "家", "", 2025)]
+
+
 def test_prose_with_ideographic_spaces_is_no_table():
     text = "　　到2025年　全市营业收入达到1600亿元，规上企业200家。\n2020年　　2025年\n"
     assert [r[:5] for r in _rows(text)] == [("达到1600亿元", 1600.0, "亿元", "达到", 2025), ("200家", 200.0, "家", "", 2025)]
