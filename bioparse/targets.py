@@ -1610,6 +1610,11 @@ def _stacked_cell(line: str) -> bool:
             and "\t" not in body and _row_cells(body, 0) is None)
 
 
+def _stacked_year_line(line: str) -> bool:
+    """Whether a line is a year's head cell alone (2020年, 2025年（目标）), no date (2024年12月26日)."""
+    return _head_piece(line) and "月" not in line and bool(_YEAR_HEAD_RE.match(line)) and _head_column(line, ()) is not None
+
+
 def _stacked_year_lines(text: str) -> list[int]:
     """The starts of the lines that are a year's head cell alone (2020年, 2025年（目标）, ２０２５年), as a
     table written one cell a line has: only the lines opening with 20 or ２０ (literal searches) are tried."""
@@ -1620,7 +1625,7 @@ def _stacked_year_lines(text: str) -> list[int]:
             start = i + 1 if text[i] == "\n" else i
             end = text.find("\n", start)
             line = text[start:len(text) if end < 0 else end]
-            if _head_piece(line) and _YEAR_HEAD_RE.match(line) and _head_column(line, ()):
+            if _stacked_year_line(line):
                 out.append(start)
             i = text.find("\n" + lead, start)
     return sorted(out)

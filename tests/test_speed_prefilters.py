@@ -212,8 +212,7 @@ def test_stacked_year_lines_are_every_lines_test(text):
     """_stacked_year_lines tries only the lines opening with 20 or ２０; a test of every line finds the same."""
     expected, start = [], 0
     for line in text.split("\n"):
-        if (targets._head_piece(line) and targets._YEAR_HEAD_RE.match(line) and targets._head_column(line, ())
-                and line.startswith(("20", "２０"))):
+        if targets._stacked_year_line(line) and line.startswith(("20", "２０")):
             expected.append(start)
         start += len(line) + 1
     assert targets._stacked_year_lines(text) == expected
