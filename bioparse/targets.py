@@ -1177,7 +1177,7 @@ def extract_targets(text: str) -> list[dict]:
         t = _candidate(text, m, spans, lead_ins)
         if t is not None:
             found.append(t)
-    if _has_table_marks(text) or _has_spaced_table(text) or _has_single_spaced_head(text):
+    if _has_table_marks(text) or _has_spaced_table(text) or _has_single_spaced_head(text) or _stacked_year_lines(text):
         found += _indicator_targets(text, found)
     tenths = (_TENTHS_RE.match(text, i - 1) for i in positions(text, "成") if i and text[i - 1] in _TENTHS_DIGITS)
     for m in (*_matches_at(text, "百分之", _PCT_WORDS_RE), *filter(None, tenths)):
@@ -1360,10 +1360,11 @@ _BASE_HEAD_RE = re.compile(r"基期|基数|基准|现状|基础值|实际值|完
 # a cell's figure, bare (1450) or with its bound (≥8.0, 不低于8, 8.0以上)
 # (〔8〕 in brackets: a five-year plan's cumulative figure)
 # (8-10, 8～10, 8—10: a range, its high end in hi)
+# (1.2万, 1万-2万: a figure in 万 or 亿 of the row's unit, as 市场主体 | 家 | 1.2万 writes 1.2万家)
 _CELL_NUMBER_RE = re.compile(r"[ \u3000]*(?P<pq>[≥≧＞>≤≦＜<]|不低于|不少于|不超过|超过|达到)?[ \u3000]*(?P<cum>[〔［\[])?"
                              r"(?!(?:19|20)\d\d[ \u3000]*[-—–~～－至][ \u3000]*(?:19|20)\d\d)"  # (2021—2025: a period)
-                             r"(?P<n>[0-9０-９]+(?:[.．][0-9０-９]+)?)"
-                             r"(?:[ \u3000]*[-—–~～－至][ \u3000]*(?P<hi>[0-9０-９]+(?:[.．][0-9０-９]+)?))?"
+                             r"(?P<n>[0-9０-９]+(?:[.．][0-9０-９]+)?)(?P<mult>[万亿])?"
+                             r"(?:[ \u3000]*[-—–~～－至][ \u3000]*(?P<hi>[0-9０-９]+(?:[.．][0-9０-９]+)?)(?P<himult>[万亿])?)?"
                              r"(?(cum)[〕］\]])[ \u3000]*(?P<sq>以上|以下|左右)?[ \u3000]*")
 _CELL_QUALIFIERS = {"≥": "不低于", "≧": "不低于", "＞": "超过", ">": "超过", "≤": "不超过", "≦": "不超过",
                     "＜": "以下", "<": "以下"}
@@ -1408,8 +1409,10 @@ _DASH_CELL_RE = re.compile(r"[ \u3000]*(?:[—\-－–/／]+|无)?[ \u3000]*")
 # in a .txt, cells apart by ideographic spaces (one is enough) or by two or more spaces
 _SPACED_SEP_RE = re.compile(r"[ \u3000]*\u3000[ \u3000]*| {2,}")
 _SENTENCE_MARK_RE = re.compile(r"[。；;，,]")
-# a head cell naming a year, then the next cell: the mark of a table set with spaces
-_SPACED_HEAD_RE = re.compile(rf"(?:{_CENTURY}\d\d[ \u3000]*年|基期|目标)[^\n\t\u3000 ]{{0,8}}(?:\u3000| {{2}})[ \u3000]*\S")
+# a head cell naming a year, then the next cell, or after a cell (指标　单位　2025年目标值, the year's column
+# last): the mark of a table set with spaces
+_SPACED_HEAD_RE = re.compile(rf"(?:{_CENTURY}\d\d[ \u3000]*年|基期|目标)[^\n\t\u3000 ]{{0,8}}(?:\u3000| {{2}})[ \u3000]*\S"
+                             rf"|\S(?:\u3000| {{2}})[ \u3000]*(?:{_CENTURY}\d\d[ \u3000]*年|基期|目标)[^\n\t\u3000 ]{{0,8}}$", re.M)
 
 
 def _has_spaced_table(text: str) -> bool:
@@ -1579,6 +1582,7 @@ def _head_of(cells: list[str], title_years: tuple) -> tuple:
 
 
 _HEAD_LINES = 40  # lines kept as a broken head's pieces
+_WRAP_LINES = 2  # short lines a table's head is carried over between two rows (a label's cell wrapped)
 _HEAD_PIECE_MAX = 16  # characters of a head cell's line
 _BRACKET_PIECE_RE = re.compile(r"[（(][^（）()\n]{1,8}[）)]")
 
@@ -1606,6 +1610,127 @@ def _joined_head(lines: list[str], width: int) -> list[str] | None:
         return None
     cells = cells[len(cells) - width:]
     return cells if any(_head_column(c, ()) for c in cells[1:]) else None
+
+
+_STACKED_CELL_MAX = 30  # characters of a cell of a table written one cell a line
+_STACKED_WIDTH_MAX = 12  # cells of such a table's row
+_STACKED_FIGURE_RE = re.compile(r"[ \u3000]*(?:[≥≧＞>≤≦＜<]|不低于|不少于|不超过|超过|达到)?[ \u3000]*[〔［\[]?[0-9０-９]")
+
+
+def _stacked_cell(line: str) -> bool:
+    """Whether a line may be one cell of a table written one cell a line: short, no sentence, no
+    cells of its own (tabs, bars, spaces between cells), not empty."""
+    body = line.strip(" \u3000")
+    return (0 < len(body) <= _STACKED_CELL_MAX and not _SENTENCE_MARK_RE.search(body) and "：" not in body
+            and "\t" not in body and _row_cells(body, 0) is None)
+
+
+def _stacked_year_line(line: str) -> bool:
+    """Whether a line is a year's head cell alone (2020年, 2025年（目标）), no date (2024年12月26日)."""
+    return _head_piece(line) and "月" not in line and bool(_YEAR_HEAD_RE.match(line)) and _head_column(line, ()) is not None
+
+
+def _stacked_year_lines(text: str) -> list[int]:
+    """The starts of the lines that are a year's head cell alone (2020年, 2025年（目标）, ２０２５年), as a
+    table written one cell a line has: only the lines opening with 20 or ２０ (literal searches) are tried."""
+    out = []
+    for lead in ("20", "２０"):
+        i = 0 if text.startswith(lead) else text.find("\n" + lead)
+        while i >= 0:
+            start = i + 1 if text[i] == "\n" else i
+            end = text.find("\n", start)
+            line = text[start:len(text) if end < 0 else end]
+            if _stacked_year_line(line):
+                out.append(start)
+            i = text.find("\n" + lead, start)
+    return sorted(out)
+
+
+def _stacked_rows(text: str) -> dict[int, tuple[list[str], list[int]]]:
+    """The rows of tables written one cell a line (a PDF's or a page's table as plain text gives them:
+    指标名称⏎单位⏎2020年⏎2025年⏎营业收入⏎亿元⏎520⏎1000), keyed by the start of each row's first line; the
+    other lines of a row map to None. A run of short lines holding a year's head cell is split into
+    its head and its body at the first figure or a few name cells before it, and cut into rows of a
+    width: the split and width taken are those under whose head (see _joined_head, two or more years
+    or roles) the most rows in a row fit (a figure or a dash under each year or role, a name beside),
+    then the head naming the most, then the one reading the most lines (a name wrapped onto two lines
+    is one cell), then the one joining the fewest, then the narrowest."""
+    rows: dict[int, tuple[list[str], list[int]] | None] = {}
+    done = -1
+    for y in _stacked_year_lines(text):
+        if y <= done:
+            continue
+        lines: list[tuple[int, str]] = []  # (start, line) of the run around the year's line
+        start = y
+        while start > 0:  # back over the head's cells
+            prev = text.rfind("\n", 0, start - 1) + 1
+            if not _stacked_cell(text[prev:start - 1]):
+                break
+            start = prev
+        while start < len(text):
+            end = text.find("\n", start)
+            end = len(text) if end < 0 else end
+            if not _stacked_cell(text[start:end]):
+                break
+            lines.append((start, text[start:end]))
+            start = end + 1
+        done = start
+        first = next((k for k, (_, line) in enumerate(lines)
+                      if _STACKED_FIGURE_RE.match(line) and not _YEAR_HEAD_RE.match(line.strip(" \u3000"))), None)
+        if not first:
+            continue
+        def fits(group: list[tuple[int, str]], header: dict) -> bool:
+            cells = [line for _, line in group]
+            return (all(_STACKED_FIGURE_RE.match(cells[i]) or _DASH_CELL_RE.fullmatch(cells[i]) for i in header)
+                    and any(_STACKED_FIGURE_RE.match(cells[i]) for i in header)
+                    and any(not _STACKED_FIGURE_RE.match(c) for i, c in enumerate(cells) if i not in header))
+
+        def groups(width: int, header: dict, body: list) -> list[tuple[list, list]]:
+            """The rows of ``width`` from the body's start that fit the header, each (its cells' (start, text),
+            the starts of the lines joined into a cell): a name wrapped onto a second line (研发投入⏎强度), two
+            lines without figures, reads as one cell."""
+            out, k = [], 0
+            while k + width <= len(body):
+                if fits(body[k:k + width], header):
+                    out.append((body[k:k + width], []))
+                    k += width
+                    continue
+                for m in range(width if k + width < len(body) else 0):
+                    (a, x), (b, y) = body[k + m], body[k + m + 1]
+                    if m in header or _STACKED_FIGURE_RE.match(x) or _STACKED_FIGURE_RE.match(y) or _table_unit(y):
+                        continue  # (a unit, 亿元 or %, is its own cell, never a name's second line)
+                    group = body[k:k + m] + [(a, x + y)] + body[k + m + 2:k + width + 1]
+                    if fits(group, header):
+                        out.append((group, [b]))
+                        k += width + 1
+                        break
+                else:
+                    break
+            return out
+
+        best = (0, 0, 0, 0, 0)  # (rows, years and roles of the head, lines read, -names joined, -width)
+        shape = None
+        for width in range(3, _STACKED_WIDTH_MAX + 1):
+            for names in range(min(width, first + 1)):  # the first row's cells before its first figure
+                head, body = [line for _, line in lines[:first - names]], lines[first - names:]
+                joined = _joined_head(head, width) if len(body) >= width else None
+                header = _head_of(joined, ())[0] if joined else {}
+                roles = sum(1 for year, _, role in header.values() if year or role)
+                if roles < 2:
+                    continue
+                found = groups(width, header, body)
+                joins = sum(len(j) for _, j in found)
+                key = (len(found), roles, sum(len(g) for g, _ in found) + joins, -joins, -width)
+                if key > best:
+                    best, shape = key, (width, header, body)
+        if shape is None:
+            continue
+        width, header, body = shape
+        for group, joined_lines in groups(width, header, body):
+            rows[group[0][0]] = ([line for _, line in group], [s for s, _ in group])
+            rows.update((s, None) for s, _ in group[1:])
+            rows.update((s, None) for s in joined_lines)
+    return rows
 
 
 def _indicator_targets(text: str, found: list[dict]) -> list[dict]:
@@ -1636,10 +1761,19 @@ def _indicator_targets(text: str, found: list[dict]) -> list[dict]:
     pos = 0
     single = False  # whether the rows are set with single spaces (指标名称 单位 2023年 2028年)
     head_lines: list[str] = []  # the short lines since the last figure: a head row a reader broke at a cell's break
+    carried = 0  # short lines without figures since the last row, over which the head is carried (a label's wrap)
+    stacked = _stacked_rows(text)  # rows written one cell a line
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
-        row = _row_cells(line, start)
-        if row is None and " " in line:
+        if start in stacked:
+            if stacked[start] is None:
+                continue  # a later cell of a row written one cell a line
+            row = stacked[start]
+        else:
+            row = _row_cells(line, start)
+        if start in stacked:
+            single = False
+        elif row is None and " " in line:
             # a table set with single spaces: its head row, then rows of the head's width under it
             row = _single_spaced_cells(line, start)
             if row and not (_single_spaced_head(row[0]) or (single and header and len(row[0]) == width)):
@@ -1648,7 +1782,10 @@ def _indicator_targets(text: str, found: list[dict]) -> list[dict]:
         elif row is not None:
             single = False
         if row is None:
-            header = {}
+            if header and carried < _WRAP_LINES and _head_piece(line):
+                carried += 1  # 研发投入⏎占营业收入比重: a label's cell wrapped onto a line of its own; the table goes on
+            else:
+                header, carried = {}, 0
             note = _UNIT_NOTE_RE.search(line) if "单位" in line and len(line) <= _UNIT_NOTE_MAX else None
             if note and not note.start():  # 单位：亿元 over a table: its rows' unit; the title's range and a broken head's lines go on
                 note_unit = _table_unit(note.group(1))
@@ -1665,6 +1802,9 @@ def _indicator_targets(text: str, found: list[dict]) -> list[dict]:
                     head_lines.append(line)
             continue
         cells, offsets = row
+        if carried and len(cells) != width:
+            header = {}  # a short line, then a row of another width: no wrap, the table ended
+        carried = 0
         if not any(_CELL_NUMBER_RE.fullmatch(c) for c in cells):
             # a head row: columns naming a year (2026年, 2025年目标), a unit (年度投资（亿元）) or a role (基期值)
             head = _head_of(cells, title_years)
@@ -1696,6 +1836,9 @@ def _indicator_targets(text: str, found: list[dict]) -> list[dict]:
             row_unit = _table_unit(label_unit.group(1)) if label_unit else head_unit
         years = sorted({y for y, _, role in header.values() if y and role != "growth"})
         latest = years[-1] if years else None
+        # a table of years down its first column (年份 | 营业收入（亿元） | 规上企业（家）, a row 2025年 | 900 | 130):
+        # the row's figures are of its year when the head names none
+        row_year = _YEAR_HEAD_RE.fullmatch(cells[0].strip(" \u3000")) if not years and cells else None
         for i, (year, col_unit, role) in header.items():
             j = i - shift
             if not 0 <= j < len(cells):
@@ -1704,6 +1847,8 @@ def _indicator_targets(text: str, found: list[dict]) -> list[dict]:
             period = growth or role == "cumulative"  # (“十四五”累计: the period's sum, 300 亿元)
             if period:
                 year = year or latest
+            elif year is None and row_year:
+                year = int(row_year.group(1))
             m = _CELL_NUMBER_RE.fullmatch(cells[j])
             if m is None:
                 for t in figures_in(offsets[j], offsets[j] + len(cells[j])):  # its own unit; the column's year
@@ -1718,6 +1863,9 @@ def _indicator_targets(text: str, found: list[dict]) -> list[dict]:
                 unit = col_unit or row_unit
             else:
                 unit = col_unit or row_unit
+            mult = m.group("mult") or m.group("himult")
+            if mult and unit and not unit[0]:
+                unit = (mult, unit[1])  # 1.2万 (1-2万) under 家: 1.2 万家, as running text writes it
             number_start = offsets[j] + m.start("n")
             if unit and not figures_in(number_start, number_start + 1):  # none found there already
                 bound = m.group("pq") or m.group("sq") or ("累计" if m.group("cum") or role == "cumulative" else "")

@@ -186,8 +186,11 @@ def test_target_scan_is_finditer(text):
     assert spans(targets._target_matches(text)) == spans(_target_finditer(text))
 
 
-SPACED_TABLE_TEXTS = texts_of(TARGET_TOKENS + ["基期", "目标", "\t", "  ", "\u3000\u3000", "指标", "\r", "\u00a0"],
-                              TARGET_PHRASES + ["2023年　2026年", "2025年目标  100", "基期值\u3000 x", "\u3000\u3000到2025年"])
+SPACED_TABLE_TEXTS = texts_of(TARGET_TOKENS + ["基期", "目标", "\t", "  ", "\u3000\u3000", "指标", "\r", "\u00a0",
+                                              "\n20", "\n２０", "２０", "（基期）", "年均增长"],
+                              TARGET_PHRASES + ["2023年　2026年", "2025年目标  100", "基期值\u3000 x", "\u3000\u3000到2025年",
+                                                "2020年\n2025年\n", "\n2020年（基期）\n", "２０２５年\n", "2021—2025年\n",
+                                                "单位\u30002025年目标值", "x  基期值"])
 
 
 @SETTINGS
@@ -195,10 +198,24 @@ SPACED_TABLE_TEXTS = texts_of(TARGET_TOKENS + ["基期", "目标", "\t", "  ", "
 @example("2025年　x")
 @example("\u3000\u30002025年目标  1")
 @example("x\n目标\u3000\u3000\u3000y")
+@example("单位\u30002025年目标值\n\u30002025年")
 def test_spaced_table_test_is_the_regex_search(text):
     """_has_spaced_table searches only the lines where a separator follows a character no space."""
     expected = ("\u3000" in text or "  " in text) and targets._SPACED_HEAD_RE.search(text) is not None
     assert targets._has_spaced_table(text) == expected
+
+
+@SETTINGS
+@given(SPACED_TABLE_TEXTS)
+@example("\n\n２０２５年（目标）\n20")
+def test_stacked_year_lines_are_every_lines_test(text):
+    """_stacked_year_lines tries only the lines opening with 20 or ２０; a test of every line finds the same."""
+    expected, start = [], 0
+    for line in text.split("\n"):
+        if targets._stacked_year_line(line) and line.startswith(("20", "２０")):
+            expected.append(start)
+        start += len(line) + 1
+    assert targets._stacked_year_lines(text) == expected
 
 
 def _target_finditer(text):
@@ -772,3 +789,4 @@ def test_signed_between_is_the_regex(line, a, b):
     nz = importlib.import_module("bioparse.normalize")
     b = min(b, len(line))
     assert nz._signed_between(line, a, b) == (a < b and nz._RUN_ON_SIGNED_RE.search(line[a:b]) is not None)
+

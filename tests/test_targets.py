@@ -922,6 +922,14 @@ def test_an_indicator_table_set_in_a_txt_with_spaces(sep):
     assert [t["kind"] for t in extract_targets(text)] == ["output", "output", "other", "count", "count", "count"]
 
 
+@pytest.mark.parametrize("sep", ["\u3000", "  "])
+def test_a_table_set_with_spaces_whose_year_column_is_last(sep):
+    """A head set with spaces whose only year's column ends it (序号　指标　单位　2025年目标值) still marks a table."""
+    text = "表1　主要指标\n" + "\n".join(sep.join(r) for r in [["序号", "指标", "单位", "2025年目标值"],
+                                                          ["1", "营业收入", "亿元", "1000"], ["2", "上市企业", "家", "40"]]) + "\n"
+    assert [r[1:5] for r in _rows(text)] == [(1000.0, "亿元", "", 2025), (40.0, "家", "", 2025)]
+
+
 def test_prose_with_ideographic_spaces_is_no_table():
     text = "　　到2025年　全市营业收入达到1600亿元，规上企业200家。\n2020年　　2025年\n"
     assert [r[:5] for r in _rows(text)] == [("达到1600亿元", 1600.0, "亿元", "达到", 2025), ("200家", 200.0, "家", "", 2025)]
@@ -999,6 +1007,61 @@ def test_a_head_row_broken_at_its_cells_line_breaks(head):
     text = "表1　主要指标\n" + head + "营业收入\t亿元\t620\t800\n上市企业\t家\t9\t15\n二、重点任务\n"
     assert [r[1:6] for r in _rows(text)] == [(620.0, "亿元", "", 2023, "baseline"), (800.0, "亿元", "", 2025, "goal"),
                                             (9.0, "家", "", 2023, "baseline"), (15.0, "家", "", 2025, "goal")]
+
+
+@pytest.mark.parametrize("serial", [False, True])
+def test_an_indicator_table_written_one_cell_a_line(serial):
+    """A table as a PDF's or a page's text gives it, each cell on a line of its own (指标⏎单位⏎2020年（基期）⏎…
+    ⏎营业收入⏎亿元⏎850⏎1600⏎13.5%⏎预期性): its rows are read as wide as its head, as tab-separated ones are;
+    a 序号 column's numbers (1, 2) are no figures."""
+    head, rows = list(_PLAN_TABLE), [list(r) for r in _PLAN_ROWS]
+    if serial:
+        head, rows = ["序号"] + head, [[str(k)] + r for k, r in enumerate(rows, 1)]
+    text = "表1　主要指标\n" + "\n".join(c for r in [head] + rows for c in r) + "\n二、重点任务\n"
+    assert _rows(text) == _PLAN_WANT
+    wide = text.translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    assert [(v, u, y) for _, v, u, _, y, _ in _rows(wide)] == [(v, u, y) for _, v, u, _, y, _ in _PLAN_WANT]
+
+
+def test_a_name_wrapped_in_a_table_written_one_cell_a_line_is_one_cell():
+    """In a table written one cell a line, a name over two lines (规模以上企业研发⏎投入强度, as a PDF's cell breaks) is
+    one cell, its row and the rows below read; a unit (%, 亿元) is never a name's second line."""
+    text = ("表1　主要指标\n指标\n单位\n2024年\n2027年\n规模以上企业研发\n投入强度\n%\n3.1\n4\n"
+            "营业收入\n亿元\n850\n1200\n上市\n企业\n家\n9\n15\n二、重点任务\n")
+    assert [r[1:5] for r in _rows(text)] == [(3.1, "%", "", 2024), (4.0, "%", "", 2027), (850.0, "亿元", "", 2024),
+                                            (1200.0, "亿元", "", 2027), (9.0, "家", "", 2024), (15.0, "家", "", 2027)]
+
+
+def test_lines_of_figures_under_no_year_head_are_no_table():
+    """Short lines with figures but no year's head cell above them, or a year line over prose, make no table."""
+    assert _rows("重点项目\n项目名称\n投资额\n某某园区\n12\n") == []
+    assert _rows("2025年\n目标\n全市营业收入达到1600亿元。\n") == [("达到1600亿元", 1600.0, "亿元", "达到", None, "goal")]
+
+
+@pytest.mark.parametrize("wrap", ["规模以上企业研发投入\t%\t3.1\t4\n占营业收入比重\n", "规模以上企业研发投入\n占营业收入比重\t%\t3.1\t4\n"])
+def test_a_label_wrapped_onto_its_own_line_keeps_the_table(wrap):
+    """A label's cell wrapped onto a line of its own (研发投入⏎占营业收入比重, as a PDF's cell breaks) is no end of
+    the table: the rows below it keep the head; a short line before a row of another width still ends it."""
+    text = "表1　主要指标\n指标\t单位\t2024年\t2027年\n" + wrap + "营业收入\t亿元\t850\t1200\n上市企业\t家\t9\t15\n二、重点任务\n"
+    assert [r[1:5] for r in _rows(text)] == [(3.1, "%", "", 2024), (4.0, "%", "", 2027), (850.0, "亿元", "", 2024),
+                                            (1200.0, "亿元", "", 2027), (9.0, "家", "", 2024), (15.0, "家", "", 2027)]
+    other = "指标\t单位\t2024年\t2027年\n营业收入\t亿元\t850\t1200\n重点项目\n某某园区\t12\t30\n"
+    assert [r[1] for r in _rows(other)] == [850.0, 1200.0]
+
+
+def test_a_cell_in_wan_of_its_rows_unit_is_a_figure():
+    """A cell written in 万 or 亿 of its row's unit (市场主体 | 家 | 1.2万 | 1-2万) is a figure in 万家, as 1.2万家 in
+    running text is; it is no head row either, so the rows below it keep the table."""
+    text = "指标\t单位\t2024年\t2027年\n市场主体\t家\t1.2万\t1-2万\n营业收入\t亿元\t850\t1200以上\n"
+    assert [r[1:5] for r in _rows(text)] == [(1.2, "万家", "", 2024), (1.0, "万家", "区间", 2027),
+                                            (850.0, "亿元", "", 2024), (1200.0, "亿元", "以上", 2027)]
+
+
+def test_a_table_of_years_down_its_first_column_dates_each_row():
+    """年份 | 营业收入（亿元） | 规上企业（家） over rows 2025年 | 900 | 130: each row's figures are of its year."""
+    text = "表1　分年度目标\n年份\t营业收入（亿元）\t规上企业（家）\n2025年\t900\t130\n2027年\t1200\t160\n"
+    assert [r[1:5] for r in _rows(text)] == [(900.0, "亿元", "", 2025), (130.0, "家", "", 2025),
+                                            (1200.0, "亿元", "", 2027), (160.0, "家", "", 2027)]
 
 
 def test_short_lines_above_figures_without_a_year_are_no_head():
