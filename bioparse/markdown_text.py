@@ -18,7 +18,7 @@ from .scan import matches_at_least
 # ** left as text: CommonMark does not close **（一）加大研发投入。**对… (a punctuation mark before the
 # closing run and a CJK character after it), so strong emphasis around Chinese text often stays unparsed
 _STRAY_STRONG = re.compile(r"\*{2,3}")
-_INLINE_TEXT = {"text": "content", "code_inline": "content"}
+_INLINE_TEXT = ("text", "code_inline")  # inline tokens whose content is the text
 _INLINE_BREAKS = ("softbreak", "hardbreak")
 
 
@@ -41,7 +41,7 @@ def markdown_text(source: str) -> str:
 
     tokens = MarkdownIt("commonmark", {"html": False}).enable("table").parse(source)
     lines: list[str] = []
-    prefix = ""  # an ordered list item's number, written before its first paragraph
+    prefix = ""  # a list item's number (1. ) or bullet mark (- ), for its first paragraph (_with_mark)
     cells: list[str] | None = None  # the cells of the table row being read
     for tok in tokens:
         kind = tok.type
@@ -54,7 +54,7 @@ def markdown_text(source: str) -> str:
                 prefix = ""
         elif kind == "list_item_open":
             prefix = f"{tok.info}{tok.markup} "
-        elif kind in ("fence", "code_block", "html_block"):
+        elif kind in ("fence", "code_block"):
             lines.append(tok.content.rstrip("\n"))  # text indented four blanks is a code block: kept as written
         elif kind == "tr_open":
             cells = []
