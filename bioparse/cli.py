@@ -4,6 +4,7 @@
     bioparse inspect FILE
     bioparse report  [--notebooks notebooks] [--reports reports] [--timeout 600]
     bioparse kappa   [--validation data/validation/hand_codes.csv] [--processed data/processed]
+    bioparse import-csv TABLE [--out data/raw] [--text-column 正文] [--id-column id]
 """
 from __future__ import annotations
 
@@ -81,6 +82,18 @@ def _report(args) -> int:
     return report.main(["--notebooks", args.notebooks, "--reports", args.reports, "--timeout", str(args.timeout)])
 
 
+def _import_csv(args) -> int:
+    from .corpus_table import split_table
+
+    result = split_table(args.table, args.out, text_column=args.text_column, id_column=args.id_column)
+    print(f"wrote {result['written']} documents (texts from column '{result['text_column']}') and manifest.csv "
+          f"to {args.out}")
+    if result["skipped"]:
+        rows = ", ".join(map(str, result["skipped"][:20])) + (" …" if len(result["skipped"]) > 20 else "")
+        print(f"skipped {len(result['skipped'])} row(s) with an empty text: {rows}", file=sys.stderr)
+    return 0
+
+
 def _kappa(args) -> int:
     from . import validation
 
@@ -121,6 +134,13 @@ def main(argv: list[str] | None = None) -> int:
     k.add_argument("--processed", default="data/processed",
                    help="folder of the built tables whose codes are compared (default data/processed)")
     k.set_defaults(func=_kappa)
+
+    c = sub.add_parser("import-csv", help="split a corpus table (one policy a row) into .txt files and a manifest")
+    c.add_argument("table", help="a CSV with one policy a row, its text in one column (正文, content …)")
+    c.add_argument("--out", default="data/raw", help="folder for the .txt files and manifest.csv (default data/raw)")
+    c.add_argument("--text-column", default=None, help="the column of texts (default: found by its name or length)")
+    c.add_argument("--id-column", default=None, help="the column of document ids (default: id/doc_id/编号, else row numbers)")
+    c.set_defaults(func=_import_csv)
 
     args = parser.parse_args(argv)
     try:

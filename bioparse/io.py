@@ -692,7 +692,10 @@ _IMAGE_FIX = ("an image (a scan or a screenshot?), with no text to read",
 _LINK_FIX = "open the link and save the page itself (Ctrl+S, 网页，仅HTML) or its attachment into the folder"
 _BY_EXTENSION_FIX = {
     **dict.fromkeys((".doc", ".wps", ".wpt", ".dot", ".odt", ".docm", ".dotx", ".dotm", ".pages"), _WORD_FIX),
-    **dict.fromkeys((".xls", ".xlsx", ".xlsm", ".et", ".ods", ".csv"), _SHEET_FIX),
+    **dict.fromkeys((".xls", ".xlsx", ".xlsm", ".et", ".ods"), _SHEET_FIX),
+    ".csv": ("a table (.csv), not a policy text",
+             "if it holds one policy a row (a crawl), split it into a folder: bioparse import-csv FILE --out FOLDER; "
+             "if it is a policy's task table, paste it into the policy's .docx; otherwise move it out of the folder"),
     **dict.fromkeys((".ppt", ".pptx", ".dps", ".odp"), _SHOW_FIX),
     ".rtf": _RTF_FIX,
     **dict.fromkeys((".ceb", ".caj", ".xps", ".oxps", ".djvu"),
