@@ -1763,7 +1763,8 @@ def _indicator_targets(text: str, found: list[dict]) -> list[dict]:
     head_lines: list[str] = []  # the short lines since the last figure: a head row a reader broke at a cell's break
     carried = 0  # short lines without figures since the last row, over which the head is carried (a label's wrap)
     stacked = _stacked_rows(text)  # rows written one cell a line
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
         start, pos = pos, pos + len(line) + 1
         if start in stacked:
             if stacked[start] is None:
@@ -1776,7 +1777,7 @@ def _indicator_targets(text: str, found: list[dict]) -> list[dict]:
         elif row is None and " " in line:
             # a table set with single spaces: its head row, then rows of the head's width under it
             row = _single_spaced_cells(line, start)
-            if row and not (_single_spaced_head(row[0]) or (single and header and len(row[0]) == width)):
+            if row and not (_single_spaced_head(row[0]) or (single and header and width - 1 <= len(row[0]) <= width)):
                 row = None
             single = row is not None
         elif row is not None:
@@ -1802,7 +1803,7 @@ def _indicator_targets(text: str, found: list[dict]) -> list[dict]:
                     head_lines.append(line)
             continue
         cells, offsets = row
-        if carried and len(cells) != width:
+        if carried and len(cells) != width and not (single and len(cells) == width - 1):  # a merged category cell
             header = {}  # a short line, then a row of another width: no wrap, the table ended
         carried = 0
         if not any(_CELL_NUMBER_RE.fullmatch(c) for c in cells):
@@ -1832,7 +1833,7 @@ def _indicator_targets(text: str, found: list[dict]) -> list[dict]:
             # (a category column may stand before it: 产业规模	营业收入（亿元）	2100	3000 takes the one with a unit)
             labels = [c for c in cells if not _CELL_NUMBER_RE.fullmatch(c)]
             label = next((c for c in labels if _LABEL_UNIT_RE.search(c)), labels[0] if labels else "")
-            label_unit = _LABEL_UNIT_RE.search(label)
+            label_unit = _LABEL_UNIT_RE.search(label) or (single and _wrapped_label_unit(label, lines[k + 1:k + 1 + _WRAP_LINES]))
             row_unit = _table_unit(label_unit.group(1)) if label_unit else head_unit
         years = sorted({y for y, _, role in header.values() if y and role != "growth"})
         latest = years[-1] if years else None
@@ -1892,6 +1893,21 @@ def _indicator_targets(text: str, found: list[dict]) -> list[dict]:
         out += [_table_target(text, p.start(2), p.end(2), unit, int(p.group(1)), int(p.group(1)) < latest)
                 for p in pairs]
     return out
+
+
+def _wrapped_label_unit(label: str, after: list[str]) -> re.Match | None:
+    """The unit of a single-spaced row's label whose cell a PDF's text wrapped onto the lines below the row
+    (人均预期寿命 77.93 提高1岁 预期性⏎（岁）; 5岁以下儿童死 7.5 ≤6.6 预期性⏎亡率（‰）), as pdfplumber, pdfminer and
+    pdftotext give a table: the label joined with the short lines below it (no space, no figure) up to the one
+    that ends in a bracketed unit; None when none does."""
+    for line in after:
+        if " " in line.strip() or not _head_piece(line):
+            return None
+        label += line.strip()
+        m = _LABEL_UNIT_RE.search(label)
+        if m:
+            return m
+    return None
 
 
 def _table_target(text: str, start: int, end: int, unit: tuple[str, str], year: int | None,

@@ -1486,3 +1486,13 @@ def test_a_notices_window_for_comments_on_a_draft_is_no_target():
             "涉企政策出台前公开征求意见，并在30日内反馈采纳情况。\n"
             "临床试验审评时限压缩至30个工作日。\n")
     assert [t["text"] for t in extract_targets(text)] == ["20个工作日内", "30日内", "压缩至30个工作日"]
+
+
+def test_a_single_spaced_rows_label_wrapped_below_it_gives_its_unit():
+    """A PDF's table as pdfplumber, pdfminer or pdftotext write it: cells apart by single spaces, a label's cell
+    wrapped onto short lines below its row (…预期性⏎（岁）, 5岁以下儿童死 7.5 ≤6.6 预期性⏎亡率（‰）) and a merged
+    category cell written once (a row one cell short): each row's unit is its wrapped label's."""
+    text = ("领域 主要指标 2020年 2025年 性质\n健康水平 人均预期寿命 77.93 79 预期性\n（岁）\n"
+            "5岁以下儿童死 7.5 ≤6.6 预期性\n亡率（‰）\n孕产妇死亡率 16.9 ≤14.5 预期性\n（/10万）\n")
+    assert [r[1:5] for r in _rows(text)] == [(77.93, "岁", "", 2020), (79.0, "岁", "", 2025), (7.5, "‰", "", 2020),
+                                            (6.6, "‰", "不超过", 2025), (16.9, "/10万", "", 2020), (14.5, "/10万", "不超过", 2025)]
