@@ -56,6 +56,10 @@ _CLOSING_START = tuple(_CLOSING_CHARS)
 # and a line that ends in one of these runs on below: no paragraph ends in an opening bracket or quote (…市场。【⏎责任单位】…)
 _OPENING_CHARS = "（【《「『“〔("
 OPENING_END = tuple(_OPENING_CHARS)
+# a line of only these is a PDF extractor's detached glyphs (PyMuPDF, pdfminer write the quotes of another font
+# on lines of their own, away from their words: 实施 揭榜挂帅 项目⏎”⏎“⏎二、…): no text's line is only quotes,
+# and a lone “ would glue the heading below onto the paragraph above, so the line is left out
+_QUOTE_MARKS = "“”‘’"
 
 
 @dataclass(frozen=True)
@@ -1009,6 +1013,8 @@ def normalize(raw: str, join_breaks: bool | None = True) -> Normalized:
         if not core:
             blank = True
             continue
+        if core[0] in _QUOTE_MARKS and not core.strip(_QUOTE_MARKS + " \u3000"):
+            continue  # quote marks alone on a line: a PDF extractor's detached glyphs (see _QUOTE_MARKS)
         text, idx = core, None  # idx None: the line's characters are one run of raw
         if page_gap or artifacts or core[0] in _RARE_START or i in titled:  # the few lines that need a closer look
             c = core[0]

@@ -845,3 +845,11 @@ def test_the_other_province_texts_typed_with_half_width_punctuation(tmp_path, sc
     build(raw, tmp_path / "out", cache_dir=None, quiet=True)
     s = score(tmp_path / "out", gold)
     assert s["structure"]["f1"] >= 0.999 and s["agencies"]["f1"] >= 0.999 and s["targets"]["f1"] >= 0.99
+
+
+def test_a_line_of_only_quote_marks_is_left_out():
+    """PyMuPDF and pdfminer write quote marks set in another font on lines of their own (实施 揭榜挂帅 项目⏎”⏎“⏎二、…):
+    the line is left out, so a lone “ glues no heading below onto the paragraph above, nor ” a line onto it."""
+    raw = "每年安排资金不少于1亿元。（责任单位：省科技厅）\n”\n“\n二、促进产业集聚发展\n6.培育龙头骨干企业。\n"
+    assert normalize(raw).text.split("\n") == ["每年安排资金不少于1亿元。（责任单位：省科技厅）", "二、促进产业集聚发展", "6.培育龙头骨干企业。"]
+    assert normalize("实施“揭榜挂帅”项目。\n“十四五”时期\n").text == "实施“揭榜挂帅”项目。\n“十四五”时期"
