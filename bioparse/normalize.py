@@ -247,8 +247,20 @@ def _wrap_of(cores: list[str]) -> tuple[int, int]:
     top = widths[int(0.9 * (len(widths) - 1))]
     # the lines of top - 3 to top characters, counted by bisection in the sorted widths
     if bisect_right(widths, top) - bisect_left(widths, top - 3) < 0.4 * len(widths):
-        return _JOIN_WIDTH, 0
+        return _wrap_in_ems(cores)
     return min(_JOIN_WIDTH, int(0.85 * top)), top
+
+
+def _wrap_in_ems(cores: list[str]) -> tuple[int, int]:
+    """_wrap_of by the lines' widths in ems, a figure half an em and a space none: a PDF's text as pdfplumber,
+    PyMuPDF or pypdf write it adds spaces around its figures (每个给予 20 万元奖补。), which the page did not
+    set, so its full lines differ in characters though they are one page's width; (30, 0) when they are not
+    alike either. The width in ems stands for the characters a full line of Chinese holds."""
+    ems = sorted(len(c) - len(c.encode("ascii", "ignore")) / 2 - c.count(" ") / 2 for c in cores if c)
+    top = ems[int(0.9 * (len(ems) - 1))]
+    if len(ems) - bisect_left(ems, top - 3) < 0.4 * len(ems):  # (a squeezed bracket may set a line wider than top)
+        return _JOIN_WIDTH, 0
+    return min(_JOIN_WIDTH, int(0.85 * top)), int(top)
 
 
 _JOIN_WIDTH = 30  # a line break after this many characters may cut a sentence

@@ -853,3 +853,21 @@ def test_a_line_of_only_quote_marks_is_left_out():
     raw = "每年安排资金不少于1亿元。（责任单位：省科技厅）\n”\n“\n二、促进产业集聚发展\n6.培育龙头骨干企业。\n"
     assert normalize(raw).text.split("\n") == ["每年安排资金不少于1亿元。（责任单位：省科技厅）", "二、促进产业集聚发展", "6.培育龙头骨干企业。"]
     assert normalize("实施“揭榜挂帅”项目。\n“十四五”时期\n").text == "实施“揭榜挂帅”项目。\n“十四五”时期"
+
+
+def test_a_wrapped_text_with_spaced_figures_is_measured_in_ems():
+    """A PDF's text as pdfplumber or PyMuPDF write it: 25 em a line, but spaces set around its figures (给予 20 万元)
+    make its full lines of 25 to 31 characters, and short lines (title, 落款, headings) are many: measured in ems
+    (a figure half an em, a space none) its lines are alike, so a list of bodies cut inside a name joins up."""
+    from bioparse.normalize import wrap_width
+
+    full = ["对新认定的市级中药材规范化种植基地，每个给予 20 万元奖补。", "支持中药企业兼并重组、扩能改造，对年营业收入首",
+            "次突破 10 亿元的中药企业，给予企业经营团队一次性奖", "励 100 万元。对取得中药新药注册证书并在我市生产"]
+    lines = ["某州市人民政府办公室关于印发", "某州市促进中医药产业高质量发展若干措施的", "通知", "某政办发〔2025〕9 号",
+             "某州市人民政府办公室", "2025 年 4 月 10 日", "某州市促进中医药产业高质量发展若干措施", "一、夯实中药材产业基础"]
+    for k in range(3):
+        lines += [f"（{'一二三'[k]}）建设道地药材种植基地。围绕黄芪、党参、连翘等"] + full
+        lines += ["牵头单位：市农业农村局；配合单位：市林业局、市科技", "局、市市场监管局", f"{'二三四'[k]}、加强保障"]
+    text = "\n".join(lines) + "\n"
+    assert wrap_width(text) == (21, 25)
+    assert "牵头单位：市农业农村局；配合单位：市林业局、市科技局、市市场监管局" in normalize(text, None).text.split("\n")
