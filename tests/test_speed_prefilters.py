@@ -610,16 +610,24 @@ def reference_wrap_width(raw):
         return nz._JOIN_WIDTH, 0
     top = widths[int(0.9 * (len(widths) - 1))]
     if sum(top - 3 <= w <= top for w in widths) < 0.4 * len(widths):
-        return nz._JOIN_WIDTH, 0
+        # then in ems: a character of Chinese one, an ASCII character half, a space none
+        cores = [ln.strip(nz._EDGES) for ln in raw.split("\n") if ln.strip(nz._EDGES)]
+        ems = sorted(sum(0 if c == " " else 0.5 if ord(c) < 128 else 1 for c in core) for core in cores)
+        top = ems[int(0.9 * (len(ems) - 1))]
+        if sum(w >= top - 3 for w in ems) < 0.4 * len(ems):
+            return nz._JOIN_WIDTH, 0
+        return min(nz._JOIN_WIDTH, int(0.85 * top)), int(top)
     return min(nz._JOIN_WIDTH, int(0.85 * top)), top
 
 
 @SETTINGS
-@given(st.lists(st.tuples(st.integers(0, 40), st.sampled_from(["", " ", "\u3000", "\t"])), max_size=40))
+@given(st.lists(st.tuples(st.integers(0, 40), st.sampled_from(["", " ", "\u3000", "\t"]), st.sampled_from(["", " 20 ", "100", "x y"])),
+                max_size=40))
 def test_wrap_width_is_the_reference(lines):
-    """wrap_width counts the lines near the widest by bisection; the same as counting them one by one."""
+    """wrap_width counts the lines near the widest by bisection, and their ems from their ASCII and spaces; the
+    same as counting them one by one."""
     from bioparse.normalize import wrap_width
-    raw = "\n".join(pad + "甲" * n + pad for n, pad in lines)
+    raw = "\n".join(pad + "甲" * n + fig + pad for n, pad, fig in lines)
     assert wrap_width(raw) == reference_wrap_width(raw)
 
 
