@@ -20,17 +20,24 @@ from .scan import matches_at_least
 _STRAY_STRONG = re.compile(r"\*{2,3}")
 _INLINE_TEXT = ("text", "code_inline")  # inline tokens whose content is the text
 _INLINE_BREAKS = ("softbreak", "hardbreak")
+# a page laid out in tables (a government site's) comes out of MarkItDown and markdownify as one table row whose
+# cell holds the whole policy, its paragraphs joined by the blanks that indented them (  　　一、…)
+_CELL_PARAGRAPH_GAP = re.compile(r"[ \t\u3000\xa0]{2,}")
+_MIN_PAGE_CELL = 200
+_MIN_PAGE_CELL_GAPS = 3
 
 
-# a Markdown heading (## 一、总体要求) or a line opening with strong emphasis (**（一）加大研发投入。**对…)
-_MARKUP_LINE = re.compile(r"^(?:#{1,6}[ \t]+[^#\s]|[ \t\u3000]*\*\*[^*\s][^\n]*?\*\*)", re.M)
+# a Markdown heading (## 一、总体要求), a line opening with strong emphasis (**（一）加大研发投入。**对…) or a
+# table's delimiter row (| --- | --- |: a page laid out in tables, as MarkItDown writes it)
+_MARKUP_LINE = re.compile(r"^(?:#{1,6}[ \t]+[^#\s]|[ \t\u3000]*\*\*[^*\s][^\n]*?\*\*|\|[ \t]*:?-{3,}:?[ \t]*\|)", re.M)
 _MIN_MARKUP_LINES = 2
 
 
 def looks_like_markdown(text: str) -> bool:
     """Whether a .txt holds Markdown (a clipper's output saved as .txt): two or more lines open with a heading's
-    # marks or with **. A policy's own text has none such: its headings are 一、 and （一）."""
-    if "#" not in text and "*" not in text:  # one character is sought faster than two (# , **)
+    # marks, with ** or are a table's delimiter row (| --- |). A policy's own text has none such: its headings are
+    一、 and （一）, its tables' cells tab-separated."""
+    if "#" not in text and "*" not in text and "|" not in text:  # one character is sought faster than two (# , **)
         return False
     return matches_at_least(_MARKUP_LINE, text, _MIN_MARKUP_LINES)
 
@@ -39,7 +46,9 @@ def markdown_text(source: str) -> str:
     """The text of Markdown ``source``: its blocks one line each (a paragraph's own line breaks kept)."""
     from markdown_it import MarkdownIt
 
-    tokens = MarkdownIt("commonmark", {"html": False}).enable("table").parse(source)
+    md = MarkdownIt("commonmark", {"html": False}).enable("table")
+    tokens = md.parse(source)
+    source_lines: list[str] | None = None
     lines: list[str] = []
     prefix = ""  # a list item's number (1. ) or bullet mark (- ), for its first paragraph (_with_mark)
     cells: list[str] | None = None  # the cells of the table row being read
@@ -48,7 +57,7 @@ def markdown_text(source: str) -> str:
         if kind == "inline":
             text = _inline(tok.children or [])
             if cells is not None:
-                cells.append(text.replace("\n", " "))
+                cells.append(_cell_text(text))
             else:
                 lines.append(_with_mark(prefix, text))
                 prefix = ""
@@ -58,10 +67,39 @@ def markdown_text(source: str) -> str:
             lines.append(tok.content.rstrip("\n"))  # text indented four blanks is a code block: kept as written
         elif kind == "tr_open":
             cells = []
+            row_map = tok.map
         elif kind == "tr_close":
-            lines.append("\t".join(cells or []))
+            cells = cells or []
+            if row_map and sum(map(len, cells)) < _MIN_PAGE_CELL:
+                source_lines = source_lines or source.splitlines()
+                cells = _row_beyond_header(md, source_lines[row_map[0]], cells)
+            if any("\n" in cell for cell in cells):  # a layout table's row: its cells' text one after another
+                lines.extend(cell for cell in cells if cell.strip())
+            else:
+                lines.append("\t".join(cells))
             cells = None
     return _STRAY_STRONG.sub("", "\n".join(lines))
+
+
+def _row_beyond_header(md, row: str, cells: list[str]) -> list[str]:
+    """A table row's cells, read again from its source when they hold under half of it: a table row has only
+    as many cells as its header, and a layout table's header row is short (| |) where the page's text lies in
+    a cell beyond it (MarkItDown's, markdownify's nested tables)."""
+    if len(row) < _MIN_PAGE_CELL or 2 * sum(map(len, cells)) >= len(row):
+        return cells
+    parts = re.split(r"(?<!\\)\|", row.strip().strip("|"))
+    return [_cell_text(_inline(md.parseInline(part.strip())[0].children or [])) for part in parts]
+
+
+def _cell_text(text: str) -> str:
+    """A table cell's text on one line; a cell holding a page's paragraphs (long, with three or more gaps of
+    blanks) split at its gaps, one paragraph a line, as the page shows them."""
+    text = text.replace("\n", " ")
+    if len(text) >= _MIN_PAGE_CELL:
+        parts = _CELL_PARAGRAPH_GAP.split(text)
+        if len(parts) > _MIN_PAGE_CELL_GAPS:
+            return "\n".join(part for part in parts if part.strip())
+    return text
 
 
 def _with_mark(mark: str, text: str) -> str:

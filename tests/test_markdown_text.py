@@ -45,6 +45,12 @@ def test_a_policys_own_text_does_not_look_like_markdown():
     assert looks_like_markdown(POLICY_MD)
     assert not looks_like_markdown(POLICY_TXT)
     assert not looks_like_markdown("# 一行井号\n" + POLICY_TXT)
+    assert not looks_like_markdown(POLICY_TXT + "| 序号 | 任务 |\n|----|----|\n")
+
+
+def test_a_page_of_tables_saved_as_text_looks_like_markdown():
+    page = "| [首页](/) |\n| --- |\n\n|  |  |\n|:---|---|\n| 一、支持创新药研发 |  |\n"  # MarkItDown's layout tables
+    assert looks_like_markdown(page) and not looks_like_markdown(page.replace("---", "——"))
 
 
 def test_a_markdown_policy_parses_as_its_text_does(tmp_path):
@@ -69,3 +75,15 @@ def test_a_folders_readme_is_no_document(tmp_path):
     (tmp_path / "README.md").write_text("# 语料说明\n\n## 来源\n", encoding="utf-8")
     docs, problems = io.discover(tmp_path)
     assert [d["path"].name for d in docs] == ["policy.md"] and not problems
+
+
+def test_a_page_laid_out_in_tables_keeps_its_paragraphs_even_in_cells_beyond_the_header():
+    body = "　　".join(["关于促进生物医药产业发展的若干措施", "一、支持创新药研发",
+                      "（一）加大研发投入。对进入临床试验的创新药给予最高1000万元支持，对取得药品注册证书的1类创新药给予最高"
+                      "3000万元支持，支持企业开展疫苗、抗体药物、细胞治疗等前沿技术研发。（责任单位：省科技厅）",
+                      "1.建设研发平台。（责任单位：省发展改革委）", "二、优化产业生态",
+                      "（二）加快审评审批。到2027年，新增上市创新药10个以上。（责任单位：省药监局）"])
+    md = ("|  |\n| --- |\n| [首页](/) | [政务公开](/zwgk/) | " + body + " |\n\n"  # MarkItDown's nested layout tables
+          "| 序号 | 任务 |\n|---|---|\n| 1 | 建设平台 |\n")
+    text = markdown_text(md)
+    assert "\n".join(body.split("　　")) in text and text.endswith("\n序号\t任务\n1\t建设平台")
