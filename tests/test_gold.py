@@ -32,7 +32,7 @@ def test_targets(scores):
 
 @pytest.fixture(scope="module")
 def other_province_scores(tmp_path_factory, score):
-    """The scorecard of two hundred and seventy-nine documents in other provinces' styles and formats (tests/other_provinces)."""
+    """The scorecard of two hundred and eighty-one documents in other provinces' styles and formats (tests/other_provinces)."""
     from pathlib import Path
 
     here = Path(__file__).parent / "other_provinces"
