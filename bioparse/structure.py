@@ -152,12 +152,22 @@ def _is_table_row(line: str, label_end: int) -> bool:
     """
     rest = line[label_end:]
     if ("\t" in rest or "  " in rest or "\u3000" in rest) and _TABLE_ROW_RE.search(rest.strip()) is not None:
-        return True
+        return not _prose_before_gap(rest.strip())
     cells = rest.split()
     return line[label_end - 1] in " \u3000" and len(cells) >= 3 and any(_BARE_CELL_RE.fullmatch(c) for c in cells[1:])
 
 
 _BARE_CELL_RE = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?")
+_FIRST_GAP_RE = re.compile(_CELL_GAP)
+
+
+def _prose_before_gap(rest: str) -> bool:
+    """Whether the text before a numbered line's first gap runs on past a full stop (建设规范化基地。到  2026年…):
+    an item whose sentence a PDF extractor's layout mode spread with blanks before its figures, no table's
+    first cell (a task, a name), which holds no sentence going on after its 。."""
+    gap = _FIRST_GAP_RE.search(rest)
+    stop = rest.find("。", 0, gap.start() if gap else len(rest))
+    return 0 <= stop < (gap.start() if gap else len(rest)) - 1
 
 
 # What right after an article's or section's label (no blank between) makes it a reference to others:

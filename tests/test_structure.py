@@ -586,6 +586,16 @@ def test_a_table_row_set_with_single_ideographic_spaces_is_no_item():
     assert [s[1] for s in _shape(text)] == ["", "一、", "二、", "1"]
 
 
+def test_an_item_spread_with_blanks_before_its_figures_is_no_table_row():
+    """A PDF extractor's layout mode (pypdf's, pdftotext -layout) pads the blanks a justified line had before its
+    figures (到  2026年, 最高         30万元): the item's sentence runs on past its lead's 。, which no task table's
+    first cell does, so it stays an item; a task table's row set with gaps stays a row."""
+    text = ("某县若干措施\n一、壮大种植基地\n1. 建设规范化基地。到  2026年，种植面积达到    5万亩。(县农业农村局牵头)\n"
+            "2. 推广良种良法。对验收合格的基地给予最高         30万元奖补。\n二、重点任务分工\n"
+            "1  建设产业园  区发改局  2025年12月底\n")
+    assert [s[1] for s in _shape(text)] == ["", "一、", "1.", "2.", "二、"]
+
+
 def test_a_text_in_traditional_characters():
     """A site's 繁體 version of a policy: 第一條, 第一節, 編, 專項行動, 專欄, 目錄 and 印發 are read as their simplified forms are."""
     law = ("某市科技項目管理辦法\n第一章　總則\n第一條　為了規範項目管理，制定本辦法。\n第二章　項目管理\n第一節　立項\n"
