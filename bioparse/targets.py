@@ -1679,37 +1679,8 @@ def _stacked_rows(text: str) -> dict[int, tuple[list[str], list[int]]]:
                       if _STACKED_FIGURE_RE.match(line) and not _YEAR_HEAD_RE.match(line.strip(" \u3000"))), None)
         if not first:
             continue
-        def fits(group: list[tuple[int, str]], header: dict) -> bool:
-            cells = [line for _, line in group]
-            return (all(_STACKED_FIGURE_RE.match(cells[i]) or _DASH_CELL_RE.fullmatch(cells[i]) for i in header)
-                    and any(_STACKED_FIGURE_RE.match(cells[i]) for i in header)
-                    and any(not _STACKED_FIGURE_RE.match(c) for i, c in enumerate(cells) if i not in header))
-
-        def groups(width: int, header: dict, body: list) -> list[tuple[list, list]]:
-            """The rows of ``width`` from the body's start that fit the header, each (its cells' (start, text),
-            the starts of the lines joined into a cell): a name wrapped onto a second line (研发投入⏎强度), two
-            lines without figures, reads as one cell."""
-            out, k = [], 0
-            while k + width <= len(body):
-                if fits(body[k:k + width], header):
-                    out.append((body[k:k + width], []))
-                    k += width
-                    continue
-                for m in range(width if k + width < len(body) else 0):
-                    (a, x), (b, y) = body[k + m], body[k + m + 1]
-                    if m in header or _STACKED_FIGURE_RE.match(x) or _STACKED_FIGURE_RE.match(y) or _table_unit(y):
-                        continue  # (a unit, 亿元 or %, is its own cell, never a name's second line)
-                    group = body[k:k + m] + [(a, x + y)] + body[k + m + 2:k + width + 1]
-                    if fits(group, header):
-                        out.append((group, [b]))
-                        k += width + 1
-                        break
-                else:
-                    break
-            return out
-
         best = (0, 0, 0, 0, 0)  # (rows, years and roles of the head, lines read, -names joined, -width)
-        shape = None
+        shape = None  # the rows of the best split and width
         for width in range(3, _STACKED_WIDTH_MAX + 1):
             for names in range(min(width, first + 1)):  # the first row's cells before its first figure
                 head, body = [line for _, line in lines[:first - names]], lines[first - names:]
@@ -1718,19 +1689,49 @@ def _stacked_rows(text: str) -> dict[int, tuple[list[str], list[int]]]:
                 roles = sum(1 for year, _, role in header.values() if year or role)
                 if roles < 2:
                     continue
-                found = groups(width, header, body)
+                found = _stacked_groups(width, header, body)
                 joins = sum(len(j) for _, j in found)
                 key = (len(found), roles, sum(len(g) for g, _ in found) + joins, -joins, -width)
                 if key > best:
-                    best, shape = key, (width, header, body)
-        if shape is None:
-            continue
-        width, header, body = shape
-        for group, joined_lines in groups(width, header, body):
+                    best, shape = key, found
+        for group, joined_lines in shape or ():
             rows[group[0][0]] = ([line for _, line in group], [s for s, _ in group])
             rows.update((s, None) for s, _ in group[1:])
             rows.update((s, None) for s in joined_lines)
     return rows
+
+
+def _stacked_fits(group: list[tuple[int, str]], header: dict) -> bool:
+    """Whether a run of one-a-line cells fits a head as a row: a figure or a dash under each year or role, a
+    figure under one at least, and a name beside."""
+    cells = [line for _, line in group]
+    return (all(_STACKED_FIGURE_RE.match(cells[i]) or _DASH_CELL_RE.fullmatch(cells[i]) for i in header)
+            and any(_STACKED_FIGURE_RE.match(cells[i]) for i in header)
+            and any(not _STACKED_FIGURE_RE.match(c) for i, c in enumerate(cells) if i not in header))
+
+
+def _stacked_groups(width: int, header: dict, body: list) -> list[tuple[list, list]]:
+    """The rows of ``width`` from the body's start that fit the header, each (its cells' (start, text),
+    the starts of the lines joined into a cell): a name wrapped onto a second line (研发投入⏎强度), two
+    lines without figures, reads as one cell."""
+    out, k = [], 0
+    while k + width <= len(body):
+        if _stacked_fits(body[k:k + width], header):
+            out.append((body[k:k + width], []))
+            k += width
+            continue
+        for m in range(width if k + width < len(body) else 0):
+            (a, x), (b, y) = body[k + m], body[k + m + 1]
+            if m in header or _STACKED_FIGURE_RE.match(x) or _STACKED_FIGURE_RE.match(y) or _table_unit(y):
+                continue  # (a unit, 亿元 or %, is its own cell, never a name's second line)
+            group = body[k:k + m] + [(a, x + y)] + body[k + m + 2:k + width + 1]
+            if _stacked_fits(group, header):
+                out.append((group, [b]))
+                k += width + 1
+                break
+        else:
+            break
+    return out
 
 
 def _indicator_targets(text: str, found: list[dict]) -> list[dict]:
@@ -1767,21 +1768,20 @@ def _indicator_targets(text: str, found: list[dict]) -> list[dict]:
     for k, line in enumerate(lines):
         start, pos = pos, pos + len(line) + 1
         if start in stacked:
-            if stacked[start] is None:
-                continue  # a later cell of a row written one cell a line
             row = stacked[start]
+            if row is None:
+                continue  # a later cell of a row written one cell a line
+            single = False
         else:
             row = _row_cells(line, start)
-        if start in stacked:
-            single = False
-        elif row is None and " " in line:
-            # a table set with single spaces: its head row, then rows of the head's width under it
-            row = _single_spaced_cells(line, start)
-            if row and not (_single_spaced_head(row[0]) or (single and header and width - 1 <= len(row[0]) <= width)):
-                row = None
-            single = row is not None
-        elif row is not None:
-            single = False
+            if row is None and " " in line:
+                # a table set with single spaces: its head row, then rows of the head's width under it
+                row = _single_spaced_cells(line, start)
+                if row and not (_single_spaced_head(row[0]) or (single and header and width - 1 <= len(row[0]) <= width)):
+                    row = None
+                single = row is not None
+            elif row is not None:
+                single = False
         if row is None:
             if header and carried < _WRAP_LINES and _head_piece(line):
                 carried += 1  # 研发投入⏎占营业收入比重: a label's cell wrapped onto a line of its own; the table goes on
