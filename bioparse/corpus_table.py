@@ -13,7 +13,7 @@ import io as _stdio
 from pathlib import Path
 
 from .errors import ManifestError
-from .io import MANIFEST_COLUMNS, decode_bytes, iso_date, sanitize_id
+from .io import MANIFEST_COLUMNS, csv_text, iso_date, sanitize_id
 
 # header names that hold each field, compared lower-cased with blanks removed; the text column is also
 # found as the column of the longest cells when its name is none of these
@@ -72,11 +72,7 @@ def _read_rows(table: Path) -> tuple[list[dict], list[str]]:
     """The table's rows as {header: cell} and its header, decoded as decode_bytes finds (UTF-8, a BOM, GBK)."""
     if not table.is_file():
         raise ManifestError(table, "no such file", "check the path of the table")
-    data = table.read_bytes()
-    if data.startswith(b"PK\x03\x04"):
-        raise ManifestError(table, "this is an Excel workbook (.xlsx), not a CSV file",
-                            "in Excel, File → Save As → CSV UTF-8, then split that")
-    text, _ = decode_bytes(data, table)
+    text = csv_text(table, "split that")
     csv.field_size_limit(1 << 30)  # a policy's text is one cell of up to some hundred thousand characters
     reader = csv.DictReader(_stdio.StringIO(text))
     header = [h for h in (reader.fieldnames or []) if h is not None]

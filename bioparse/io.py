@@ -243,24 +243,28 @@ def _stray_bytes(data: bytes, bad: list[int]) -> str:
 # ----------------------------------------------------------------------------- formats
 
 def _read_txt(path: Path, data: bytes | None = None) -> RawText:
-    data = path.read_bytes() if data is None else data
-    notes: list[str] = []
-    text, enc = decode_bytes(data, path, notes)
-    fmt = "txt"
-    if looks_like_markdown(text):  # a web clipper's Markdown saved as .txt
-        text, fmt = markdown_text(text), "md"
-    elif (page := html_text.markup_left_in(text)) is not None:  # a crawler's text with the page's <p> or &nbsp; left in
-        text, fmt = page
-    return RawText(str(path), text, enc, fmt, hashlib.sha256(data).hexdigest(), notes=notes)  # spares a second read
+    raw = _decoded(path, data)
+    if looks_like_markdown(raw.text):  # a web clipper's Markdown saved as .txt
+        raw.text, raw.format = markdown_text(raw.text), "md"
+    elif (page := html_text.markup_left_in(raw.text)) is not None:  # a crawler's text with the page's <p> or &nbsp; left in
+        raw.text, raw.format = page
+    return raw
 
 
 def _read_md(path: Path, data: bytes | None = None) -> RawText:
     """A Markdown file (a web clipper's or converter's output), in any encoding a .txt may have: its text without
     the markup (bioparse.markdown_text)."""
+    raw = _decoded(path, data)
+    raw.text, raw.format = markdown_text(raw.text), "md"
+    return raw
+
+
+def _decoded(path: Path, data: bytes | None) -> RawText:
+    """A text file's bytes decoded (decode_bytes) as a "txt" RawText, with their SHA-256: spares a second read."""
     data = path.read_bytes() if data is None else data
     notes: list[str] = []
     text, enc = decode_bytes(data, path, notes)
-    return RawText(str(path), markdown_text(text), enc, "md", hashlib.sha256(data).hexdigest(), notes=notes)
+    return RawText(str(path), text, enc, "txt", hashlib.sha256(data).hexdigest(), notes=notes)
 
 
 # the main part of a Word template or macro document: python-docx opens only a document's
@@ -869,11 +873,7 @@ def read_manifest(raw_dir) -> "pandas.DataFrame | None":  # noqa: F821
     path = manifest_path(raw_dir)
     if path is None:
         return None
-    data = path.read_bytes()
-    if data.startswith(b"PK\x03\x04"):
-        raise ManifestError(path, "this is an Excel workbook (.xlsx), not a CSV file",
-                            "in Excel, File → Save As → CSV UTF-8, and name it manifest.csv")
-    text, _ = decode_bytes(data, path)  # Excel often writes GBK or a BOM
+    text = csv_text(path, "name it manifest.csv")
     try:
         df = pd.read_csv(_stdio.StringIO(text), dtype=str, keep_default_na=False)
     except Exception as exc:
@@ -890,6 +890,16 @@ def read_manifest(raw_dir) -> "pandas.DataFrame | None":  # noqa: F821
     # Excel rewrites dates as 2024/3/15; the tables hold ISO dates (2024-03-15)
     df["date"] = [iso_date(d) or d for d in df["date"]]
     return df
+
+
+def csv_text(path: Path, then: str) -> str:
+    """The text of a CSV file as Excel saves it (GBK or UTF-8, perhaps a BOM: decode_bytes); a workbook
+    (.xlsx) given for it raises ManifestError, whose fix says to save it as CSV and ``then``."""
+    data = path.read_bytes()
+    if data.startswith(b"PK\x03\x04"):
+        raise ManifestError(path, "this is an Excel workbook (.xlsx), not a CSV file",
+                            f"in Excel, File → Save As → CSV UTF-8, and {then}")
+    return decode_bytes(data, path)[0]
 
 
 def iso_date(value: str) -> str:

@@ -166,8 +166,8 @@ def _prose_before_gap(rest: str) -> bool:
     an item whose sentence a PDF extractor's layout mode spread with blanks before its figures, no table's
     first cell (a task, a name), which holds no sentence going on after its 。."""
     gap = _FIRST_GAP_RE.search(rest)
-    stop = rest.find("。", 0, gap.start() if gap else len(rest))
-    return 0 <= stop < (gap.start() if gap else len(rest)) - 1
+    first_cell_end = gap.start() if gap else len(rest)
+    return 0 <= rest.find("。", 0, first_cell_end) < first_cell_end - 1
 
 
 # What right after an article's or section's label (no blank between) makes it a reference to others:
